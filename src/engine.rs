@@ -1,0 +1,331 @@
+//! The SQLite connection, with SQLAlchemy's `echo=True` built in.
+//!
+//! Every statement the lab runs on the learner's behalf goes through [`Engine::execute`] or
+//! [`Engine::query`] and is recorded with its bound parameters, in order, so the page can show the
+//! SQL each step ran. Reads the page makes for drawing ([`Engine::tables`]) are not recorded.
+
+use std::collections::VecDeque;
+use std::os::raw::{c_int, c_void};
+
+use rusqlite::fallible_iterator::FallibleIterator;
+use rusqlite::{params_from_iter, Batch, Connection};
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::value::Value;
+
+/// How many statements the log keeps when nobody takes it; older ones are dropped first.
+const LOG_CAPACITY: usize = 10_000;
+
+/// SQLite virtual-machine steps between two progress checks, and how many checks a free SQL
+/// statement may take (about 10^8 steps, a few seconds) before it is interrupted. Without this a
+/// runaway recursive query would freeze the page forever.
+const PROGRESS_INTERVAL: c_int = 1_000;
+const PROGRESS_BUDGET: u32 = 100_000;
+
+/// One line of the echo log: the SQL text and its parameters. `params` is `None` for SQLAlchemy's
+/// transaction markers (`BEGIN (implicit)`, `COMMIT`, `ROLLBACK`), which bind nothing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LoggedStatement {
+    pub sql: String,
+    pub params: Option<Vec<Value>>,
+}
+
+/// Column names and rows of a query.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct QueryResult {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// A table as the page draws it: its `CREATE` text from `sqlite_master`, columns and rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableData {
+    pub name: String,
+    pub sql: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// A SQLite database in memory, with its echo log.
+pub struct Engine {
+    conn: Connection,
+    log: VecDeque<LoggedStatement>,
+    /// Progress checks left for the running free SQL; read by [`progress_check`].
+    progress_left: Box<u32>,
+}
+
+impl Engine {
+    /// A new, empty in-memory database with foreign keys enforced (as on both of the lab's builds).
+    pub fn open_in_memory() -> Result<Self> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON")?;
+        Ok(Engine { conn, log: VecDeque::new(), progress_left: Box::new(PROGRESS_BUDGET) })
+    }
+
+    /// Records a line that runs no SQL of its own, like `BEGIN (implicit)` or `COMMIT`.
+    pub fn log_marker(&mut self, text: &str) {
+        self.record(text.to_string(), None);
+    }
+
+    fn record(&mut self, sql: String, params: Option<Vec<Value>>) {
+        if self.log.len() == LOG_CAPACITY {
+            self.log.pop_front();
+        }
+        self.log.push_back(LoggedStatement { sql, params });
+    }
+
+    /// Runs one statement with bound parameters and records it. Returns the number of rows changed.
+    pub fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize> {
+        self.record(sql.to_string(), Some(params.to_vec()));
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        Ok(stmt.execute(params_from_iter(params))?)
+    }
+
+    /// Runs one query with bound parameters and records it.
+    pub fn query(&mut self, sql: &str, params: &[Value]) -> Result<QueryResult> {
+        self.record(sql.to_string(), Some(params.to_vec()));
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let columns = stmt.column_names().into_iter().map(String::from).collect::<Vec<_>>();
+        let width = columns.len();
+        let mut rows = Vec::new();
+        let mut cursor = stmt.query(params_from_iter(params))?;
+        while let Some(row) = cursor.next()? {
+            rows.push(read_row(row, width)?);
+        }
+        Ok(QueryResult { columns, rows })
+    }
+
+    /// Runs `body` inside one SQLite transaction: all of its statements take effect, or none do.
+    /// This is the lab's guarantee that a failed step leaves the database exactly as it was.
+    pub fn atomically<T>(&mut self, body: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("SAVEPOINT lab_step")?;
+        let outcome = body(self);
+        self.end_savepoint(outcome.is_ok())?;
+        outcome
+    }
+
+    fn end_savepoint(&mut self, keep: bool) -> Result<()> {
+        // Free SQL may have ended the transaction itself (COMMIT, ROLLBACK): nothing left to end.
+        if self.conn.is_autocommit() {
+            return Ok(());
+        }
+        if keep {
+            self.conn.execute_batch("RELEASE lab_step")?;
+        } else {
+            self.conn.execute_batch("ROLLBACK TO lab_step; RELEASE lab_step")?;
+        }
+        Ok(())
+    }
+
+    /// The rowid of the last row inserted, as SQLAlchemy reads a new primary key on SQLite.
+    pub fn last_insert_rowid(&self) -> i64 {
+        self.conn.last_insert_rowid()
+    }
+
+    /// Free SQL from the learner (one or more statements separated by `;`). All statements run in
+    /// one transaction, or none take effect; the result is the last statement's rows. A runaway
+    /// statement is interrupted with SQLite's `interrupted` error.
+    pub fn exec(&mut self, sql: &str) -> Result<QueryResult> {
+        self.record(sql.trim().to_string(), Some(Vec::new()));
+        *self.progress_left = PROGRESS_BUDGET;
+        self.set_progress_handler(true);
+        let outcome = self.atomically(|engine| engine.exec_statements(sql));
+        self.set_progress_handler(false);
+        outcome
+    }
+
+    fn exec_statements(&mut self, sql: &str) -> Result<QueryResult> {
+        let mut last = QueryResult::default();
+        let mut batch = Batch::new(&self.conn, sql);
+        while let Some(mut stmt) = batch.next()? {
+            let columns: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
+            let width = columns.len();
+            let mut rows = Vec::new();
+            let mut cursor = stmt.query([])?;
+            while let Some(row) = cursor.next()? {
+                rows.push(read_row(row, width)?);
+            }
+            last = QueryResult { columns, rows };
+        }
+        Ok(last)
+    }
+
+    fn set_progress_handler(&mut self, on: bool) {
+        let counter: *mut u32 = &mut *self.progress_left;
+        // SAFETY: the connection is open for as long as `self`, and the counter is boxed, so its
+        // address stays valid while the handler is installed; the handler is removed before `exec`
+        // returns.
+        unsafe {
+            let db = self.conn.handle();
+            if on {
+                rusqlite::ffi::sqlite3_progress_handler(
+                    db,
+                    PROGRESS_INTERVAL,
+                    Some(progress_check),
+                    counter.cast::<c_void>(),
+                );
+            } else {
+                rusqlite::ffi::sqlite3_progress_handler(db, 0, None, std::ptr::null_mut());
+            }
+        }
+    }
+
+    /// Whether a table exists (in the main schema), without recording anything.
+    pub fn has_table(&self, name: &str) -> Result<bool> {
+        let count: i64 = self.conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [name],
+            |row| row.get(0),
+        )?;
+        Ok(count > 0)
+    }
+
+    /// Every table in `sqlite_master` order (SQLite's internal `sqlite_*` tables left out), with
+    /// its rows in rowid order. Not recorded: this is the page looking, not the learner acting.
+    pub fn tables(&self) -> Result<Vec<TableData>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
+        )?;
+        let listed = stmt
+            .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut tables = Vec::with_capacity(listed.len());
+        for (name, sql) in listed {
+            let mut select = self.conn.prepare(&format!("SELECT * FROM \"{}\"", name.replace('"', "\"\"")))?;
+            let columns: Vec<String> = select.column_names().into_iter().map(String::from).collect();
+            let width = columns.len();
+            let mut rows = Vec::new();
+            let mut cursor = select.query([])?;
+            while let Some(row) = cursor.next()? {
+                rows.push(read_row(row, width)?);
+            }
+            tables.push(TableData { name, sql: sql.unwrap_or_default(), columns, rows });
+        }
+        Ok(tables)
+    }
+
+    /// The statements recorded since the last call, oldest first.
+    pub fn take_log(&mut self) -> Vec<LoggedStatement> {
+        self.log.drain(..).collect()
+    }
+}
+
+fn read_row(row: &rusqlite::Row<'_>, width: usize) -> Result<Vec<Value>> {
+    (0..width).map(|i| Ok(Value::from(row.get_ref(i)?))).collect()
+}
+
+/// SQLite's progress callback: a non-zero return interrupts the running statement.
+unsafe extern "C" fn progress_check(counter: *mut c_void) -> c_int {
+    // SAFETY: `counter` is the boxed counter of the `Engine` that installed this handler.
+    let left = unsafe { &mut *counter.cast::<u32>() };
+    if *left == 0 {
+        return 1;
+    }
+    *left -= 1;
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    #[test]
+    fn statements_are_logged_with_their_parameters_in_order() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        engine.log_marker("BEGIN (implicit)");
+        engine.execute("CREATE TABLE t (x)", &[]).unwrap();
+        engine.execute("INSERT INTO t (x) VALUES (?)", &[Value::from("a")]).unwrap();
+        let log = engine.take_log();
+        assert_eq!(log.len(), 3);
+        assert_eq!(log[0], LoggedStatement { sql: "BEGIN (implicit)".into(), params: None });
+        assert_eq!(log[2].params, Some(vec![Value::from("a")]));
+        assert!(engine.take_log().is_empty(), "taking the log empties it");
+    }
+
+    #[test]
+    fn the_log_keeps_only_the_newest_statements() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        for _ in 0..LOG_CAPACITY + 5 {
+            engine.log_marker("COMMIT");
+        }
+        assert_eq!(engine.take_log().len(), LOG_CAPACITY);
+    }
+
+    #[test]
+    fn atomically_undoes_everything_when_the_body_fails() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        engine.execute("CREATE TABLE t (x NOT NULL)", &[]).unwrap();
+        let failed = engine.atomically(|e| {
+            e.execute("INSERT INTO t VALUES (1)", &[])?;
+            e.execute("INSERT INTO t VALUES (NULL)", &[])
+        });
+        assert_eq!(failed.unwrap_err().kind(), ErrorKind::IntegrityError);
+        assert!(engine.tables().unwrap()[0].rows.is_empty());
+    }
+
+    #[test]
+    fn exec_runs_several_statements_and_returns_the_last_result() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        let result = engine
+            .exec("CREATE TABLE t (x); INSERT INTO t VALUES (1), (2.5), ('three'), (NULL), (x'00ff'); SELECT x FROM t;")
+            .unwrap();
+        assert_eq!(result.columns, ["x"]);
+        assert_eq!(
+            result.rows,
+            vec![
+                vec![Value::Integer(1)],
+                vec![Value::Real(2.5)],
+                vec![Value::from("three")],
+                vec![Value::Null],
+                vec![Value::Blob(vec![0, 255])]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_failing_exec_changes_nothing_and_reports_sqlites_words() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        engine.exec("CREATE TABLE t (x)").unwrap();
+        let err = engine.exec("INSERT INTO t VALUES (1); INSERT INTO nowhere VALUES (2)").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::OperationalError);
+        assert_eq!(err.message(), "no such table: nowhere");
+        assert!(engine.tables().unwrap()[0].rows.is_empty());
+        let err = engine.exec("SELEC 1").unwrap_err();
+        assert_eq!(err.message(), "near \"SELEC\": syntax error");
+    }
+
+    #[test]
+    fn exec_survives_transaction_statements_typed_by_the_learner() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        engine.exec("CREATE TABLE t (x)").unwrap();
+        // A COMMIT or ROLLBACK ends the lab's own transaction early; that is harmless.
+        engine.exec("COMMIT").unwrap();
+        engine.exec("INSERT INTO t VALUES (1); COMMIT").unwrap();
+        engine.exec("INSERT INTO t VALUES (2); ROLLBACK").unwrap();
+        let err = engine.exec("BEGIN").unwrap_err();
+        assert_eq!(err.message(), "cannot start a transaction within a transaction");
+        assert_eq!(engine.exec("SELECT count(*) FROM t").unwrap().rows, vec![vec![Value::Integer(1)]]);
+    }
+
+    #[test]
+    fn a_runaway_query_is_interrupted_and_the_engine_keeps_working() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        let err = engine
+            .exec("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")
+            .unwrap_err();
+        assert_eq!(err.message(), "interrupted");
+        assert_eq!(engine.exec("SELECT 1 + 1").unwrap().rows, vec![vec![Value::Integer(2)]]);
+    }
+
+    #[test]
+    fn tables_lists_sqlite_master_order_and_skips_sqlite_internals() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        engine.exec("CREATE TABLE b (x INTEGER PRIMARY KEY AUTOINCREMENT); CREATE TABLE a (y); INSERT INTO b DEFAULT VALUES").unwrap();
+        let names: Vec<String> = engine.tables().unwrap().into_iter().map(|t| t.name).collect();
+        assert_eq!(names, ["b", "a"]);
+        assert!(engine.has_table("a").unwrap());
+        assert!(!engine.has_table("c").unwrap());
+    }
+}

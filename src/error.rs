@@ -1,0 +1,164 @@
+//! The one error type of the lab.
+//!
+//! Every failure a learner can meet is an [`Error`]: a [`ErrorKind`] (the Python exception class the
+//! real tools would raise) and the message those tools print. The page shows both, and the wasm layer
+//! turns them into a JS `Error` whose `name` is the kind and whose `message` is the message.
+
+use std::fmt;
+
+/// The exception class a real SQLAlchemy / sqlite3 / Python run would raise for the same mistake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// `AttributeError`, e.g. the seed's `update_user` with a field `User` does not have.
+    AttributeError,
+    /// `TypeError`, e.g. a value of the wrong type or an unknown keyword argument.
+    TypeError,
+    /// `ValueError`, e.g. an id that is not a whole number.
+    ValueError,
+    /// `sqlalchemy.orm.exc.UnmappedInstanceError`: `session.delete(None)`.
+    UnmappedInstanceError,
+    /// `sqlalchemy.exc.PendingRollbackError`: the session's last flush failed.
+    PendingRollbackError,
+    /// `sqlalchemy.exc.IntegrityError`: SQLite refused a constraint.
+    IntegrityError,
+    /// `sqlalchemy.exc.OperationalError`: SQLite refused the statement (no such table, syntax …).
+    OperationalError,
+    /// `sqlite3.ProgrammingError`: misuse of the driver, e.g. two statements in one `execute`.
+    ProgrammingError,
+}
+
+impl ErrorKind {
+    /// The class name as Python prints it on a traceback's last line.
+    pub fn qualified_name(self) -> &'static str {
+        match self {
+            ErrorKind::AttributeError => "AttributeError",
+            ErrorKind::TypeError => "TypeError",
+            ErrorKind::ValueError => "ValueError",
+            ErrorKind::UnmappedInstanceError => "sqlalchemy.orm.exc.UnmappedInstanceError",
+            ErrorKind::PendingRollbackError => "sqlalchemy.exc.PendingRollbackError",
+            ErrorKind::IntegrityError => "sqlalchemy.exc.IntegrityError",
+            ErrorKind::OperationalError => "sqlalchemy.exc.OperationalError",
+            ErrorKind::ProgrammingError => "sqlite3.ProgrammingError",
+        }
+    }
+
+    /// The short class name (`IntegrityError`), used as a JS `Error`'s `name`.
+    pub fn name(self) -> &'static str {
+        let qualified = self.qualified_name();
+        qualified.rsplit('.').next().unwrap_or(qualified)
+    }
+}
+
+/// A failure, worded as the real tool words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+/// The lab's `Result`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error { kind, message: message.into() }
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The message alone, e.g. `NOT NULL constraint failed: users.name`.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The last line of the traceback Python would print, e.g.
+    /// `sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) NOT NULL constraint failed: users.name`.
+    pub fn traceback_line(&self) -> String {
+        format!("{}: {}", self.kind.qualified_name(), self.detail())
+    }
+
+    /// The message as SQLAlchemy words it, naming the driver's own exception for database errors:
+    /// `(sqlite3.IntegrityError) NOT NULL constraint failed: users.name`.
+    pub fn detail(&self) -> String {
+        let driver = match self.kind {
+            ErrorKind::IntegrityError => "(sqlite3.IntegrityError) ",
+            ErrorKind::OperationalError => "(sqlite3.OperationalError) ",
+            _ => "",
+        };
+        format!("{driver}{}", self.message)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.name(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// SQLite's own words, classified as the Python driver classifies them: constraint failures are
+/// `IntegrityError`, driver misuse is `ProgrammingError`, everything else `OperationalError`.
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Self {
+        use rusqlite::Error as E;
+        let classify = |code: rusqlite::ffi::Error, text: String| {
+            let kind = if code.code == rusqlite::ErrorCode::ConstraintViolation {
+                ErrorKind::IntegrityError
+            } else {
+                ErrorKind::OperationalError
+            };
+            Error::new(kind, text)
+        };
+        match err {
+            E::SqliteFailure(code, message) => {
+                let text = message.unwrap_or_else(|| code.to_string());
+                classify(code, text)
+            }
+            // SQLite's message alone, as Python's sqlite3 reports it (rusqlite appends the SQL).
+            E::SqlInputError { error, msg, .. } => classify(error, msg),
+            E::MultipleStatement => Error::new(
+                ErrorKind::ProgrammingError,
+                "You can only execute one statement at a time.",
+            ),
+            other => Error::new(ErrorKind::OperationalError, other.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traceback_line_names_the_driver_for_database_errors() {
+        let err = Error::new(ErrorKind::IntegrityError, "NOT NULL constraint failed: users.name");
+        assert_eq!(
+            err.traceback_line(),
+            "sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) NOT NULL constraint failed: users.name"
+        );
+        assert_eq!(err.kind().name(), "IntegrityError");
+    }
+
+    #[test]
+    fn traceback_line_of_a_python_error_is_plain() {
+        let err = Error::new(ErrorKind::AttributeError, "User does not have attribute email");
+        assert_eq!(err.traceback_line(), "AttributeError: User does not have attribute email");
+        assert_eq!(err.to_string(), "AttributeError: User does not have attribute email");
+    }
+
+    #[test]
+    fn sqlite_errors_are_classified_like_the_python_driver() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let syntax: Error = conn.execute("SELEC 1", []).unwrap_err().into();
+        assert_eq!(syntax.kind(), ErrorKind::OperationalError);
+        assert_eq!(syntax.message(), "near \"SELEC\": syntax error");
+
+        conn.execute("CREATE TABLE t (x INTEGER NOT NULL)", []).unwrap();
+        let not_null: Error = conn.execute("INSERT INTO t VALUES (NULL)", []).unwrap_err().into();
+        assert_eq!(not_null.kind(), ErrorKind::IntegrityError);
+        assert_eq!(not_null.message(), "NOT NULL constraint failed: t.x");
+    }
+}

@@ -1,0 +1,170 @@
+//! A value in a row or a bound parameter: SQLite's five storage classes.
+
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use serde::{Serialize, Serializer};
+
+/// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
+/// A SQLite value. Serialized to JS as `null`, a number, a string or bytes (`Uint8Array`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl Value {
+    /// The value as Python's `str()` shows it, which is what an f-string `{self.name}` prints.
+    pub fn python_str(&self) -> String {
+        match self {
+            Value::Null => "None".into(),
+            Value::Integer(i) => i.to_string(),
+            Value::Real(f) => python_float(*f),
+            Value::Text(s) => s.clone(),
+            Value::Blob(bytes) => python_bytes(bytes),
+        }
+    }
+}
+
+/// `repr(float)`: the shortest digits that round-trip, in positional notation for exponents from
+/// -4 to 15 and scientific (`1e+16`, `1.5e-05`) outside that range.
+fn python_float(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    // `{:e}` gives the shortest round-trip digits, e.g. "1.5e-5", "-1e16", "0e0".
+    let scientific = format!("{f:e}");
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    if !(-4..16).contains(&exponent) {
+        let exp_sign = if exponent < 0 { '-' } else { '+' };
+        return format!("{sign}{mantissa}e{exp_sign}{:02}", exponent.abs());
+    }
+    let point = exponent + 1; // digits before the decimal point
+    if point <= 0 {
+        format!("{sign}0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+    } else if point as usize >= digits.len() {
+        format!("{sign}{digits}{}.0", "0".repeat(point as usize - digits.len()))
+    } else {
+        let (int_part, frac_part) = digits.split_at(point as usize);
+        format!("{sign}{int_part}.{frac_part}")
+    }
+}
+
+/// `str(bytes)`: `b'...'` with printable ASCII kept and the rest escaped; like Python, double
+/// quotes when the bytes hold a `'` and no `"`.
+fn python_bytes(bytes: &[u8]) -> String {
+    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') { '"' } else { '\'' };
+    let mut out = format!("b{quote}");
+    for &b in bytes {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b'\'' if quote == '\'' => out.push_str("\\'"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x20..=0x7e => out.push(b as char),
+            _ => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => serializer.serialize_none(),
+            Value::Integer(i) if i.abs() <= MAX_SAFE_INTEGER => serializer.serialize_i64(*i),
+            // A JS number would silently round it: hand over the exact digits instead.
+            Value::Integer(i) => serializer.serialize_str(&i.to_string()),
+            Value::Real(f) => serializer.serialize_f64(*f),
+            Value::Text(s) => serializer.serialize_str(s),
+            Value::Blob(b) => serializer.serialize_bytes(b),
+        }
+    }
+}
+
+impl From<ValueRef<'_>> for Value {
+    fn from(value: ValueRef<'_>) -> Self {
+        match value {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(i) => Value::Integer(i),
+            ValueRef::Real(f) => Value::Real(f),
+            ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        }
+    }
+}
+
+impl rusqlite::ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match self {
+            Value::Null => ValueRef::Null,
+            Value::Integer(i) => ValueRef::Integer(*i),
+            Value::Real(f) => ValueRef::Real(*f),
+            Value::Text(s) => ValueRef::Text(s.as_bytes()),
+            Value::Blob(b) => ValueRef::Blob(b),
+        }))
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Text(s.to_string())
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Self {
+        Value::Integer(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_print_like_python() {
+        // Each expected string is what CPython's str(float) prints.
+        let cases = [
+            (1.5, "1.5"),
+            (0.1, "0.1"),
+            (3.0, "3.0"),
+            (-2.25, "-2.25"),
+            (0.0, "0.0"),
+            (100.0, "100.0"),
+            (1e15, "1000000000000000.0"),
+            (1e16, "1e+16"),
+            (1.5e16, "1.5e+16"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (-1.25e-7, "-1.25e-07"),
+            (123456.789, "123456.789"),
+            (1e300, "1e+300"),
+            (f64::INFINITY, "inf"),
+            (f64::NAN, "nan"),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(Value::Real(value).python_str(), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn other_values_print_like_python_str() {
+        assert_eq!(Value::Null.python_str(), "None");
+        assert_eq!(Value::Integer(-7).python_str(), "-7");
+        assert_eq!(Value::from("John Doe").python_str(), "John Doe");
+        assert_eq!(Value::Blob(vec![b'a', 0, b'\'']).python_str(), "b\"a\\x00'\"");
+        assert_eq!(Value::Blob(vec![b'\'', b'"']).python_str(), "b'\\'\"'");
+    }
+}
