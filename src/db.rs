@@ -19,7 +19,7 @@
 use crate::engine::{Engine, LoggedStatement, QueryResult, TableData};
 use crate::error::Result;
 use crate::models::{seed_user, MappedClass};
-use crate::schema::MetaData;
+use crate::schema::{MetaData, SqlType};
 use crate::session::{Instance, Session};
 use crate::sql::{create_table, drop_table};
 use crate::value::Value;
@@ -50,6 +50,11 @@ impl Database {
 
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The type of a column of the `User` model, `None` when the model has no such column.
+    pub fn column_type(&self, column: &str) -> Option<&SqlType> {
+        self.session.class().table.column(column).map(|c| &c.sql_type)
     }
 
     /// `Base.metadata.create_all(engine)`: checks each table, then creates the missing ones, in one

@@ -86,14 +86,7 @@ impl Engine {
     pub fn query(&mut self, sql: &str, params: &[Value]) -> Result<QueryResult> {
         self.record(sql.to_string(), Some(params.to_vec()));
         let mut stmt = self.conn.prepare_cached(sql)?;
-        let columns = stmt.column_names().into_iter().map(String::from).collect::<Vec<_>>();
-        let width = columns.len();
-        let mut rows = Vec::new();
-        let mut cursor = stmt.query(params_from_iter(params))?;
-        while let Some(row) = cursor.next()? {
-            rows.push(read_row(row, width)?);
-        }
-        Ok(QueryResult { columns, rows })
+        read_all(&mut stmt, params)
     }
 
     /// Runs `body` inside one SQLite transaction: all of its statements take effect, or none do.
@@ -139,14 +132,7 @@ impl Engine {
         let mut last = QueryResult::default();
         let mut batch = Batch::new(&self.conn, sql);
         while let Some(mut stmt) = batch.next()? {
-            let columns: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
-            let width = columns.len();
-            let mut rows = Vec::new();
-            let mut cursor = stmt.query([])?;
-            while let Some(row) = cursor.next()? {
-                rows.push(read_row(row, width)?);
-            }
-            last = QueryResult { columns, rows };
+            last = read_all(&mut stmt, &[])?;
         }
         Ok(last)
     }
@@ -193,13 +179,7 @@ impl Engine {
         let mut tables = Vec::with_capacity(listed.len());
         for (name, sql) in listed {
             let mut select = self.conn.prepare(&format!("SELECT * FROM \"{}\"", name.replace('"', "\"\"")))?;
-            let columns: Vec<String> = select.column_names().into_iter().map(String::from).collect();
-            let width = columns.len();
-            let mut rows = Vec::new();
-            let mut cursor = select.query([])?;
-            while let Some(row) = cursor.next()? {
-                rows.push(read_row(row, width)?);
-            }
+            let QueryResult { columns, rows } = read_all(&mut select, &[])?;
             tables.push(TableData { name, sql: sql.unwrap_or_default(), columns, rows });
         }
         Ok(tables)
@@ -211,8 +191,16 @@ impl Engine {
     }
 }
 
-fn read_row(row: &rusqlite::Row<'_>, width: usize) -> Result<Vec<Value>> {
-    (0..width).map(|i| Ok(Value::from(row.get_ref(i)?))).collect()
+/// Steps a statement to the end, collecting its column names and every row.
+fn read_all(stmt: &mut rusqlite::Statement<'_>, params: &[Value]) -> Result<QueryResult> {
+    let columns: Vec<String> = stmt.column_names().map(String::from).collect();
+    let width = columns.len();
+    let mut rows = Vec::new();
+    let mut cursor = stmt.query(params_from_iter(params))?;
+    while let Some(row) = cursor.next()? {
+        rows.push((0..width).map(|i| Ok(Value::from(row.get_ref(i)?))).collect::<Result<Vec<_>>>()?);
+    }
+    Ok(QueryResult { columns, rows })
 }
 
 /// SQLite's progress callback: a non-zero return interrupts the running statement.
@@ -229,6 +217,8 @@ unsafe extern "C" fn progress_check(counter: *mut c_void) -> c_int {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
     use crate::error::ErrorKind;
 
     #[test]

@@ -14,10 +14,14 @@ pub mod sql;
 pub mod value;
 
 #[cfg(all(target_family = "wasm", target_os = "unknown"))]
-mod wasm;
+pub mod wasm;
 
 pub use db::Database;
 pub use engine::{LoggedStatement, QueryResult, TableData};
 pub use error::{Error, ErrorKind, Result};
 pub use session::Instance;
 pub use value::Value;
+
+// Unit tests run in the browser too (`wasm-pack test`), as rusqlite's own tests do.
+#[cfg(all(test, target_family = "wasm", target_os = "unknown"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

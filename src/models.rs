@@ -69,6 +69,8 @@ pub fn seed_user() -> MappedClass {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn the_seed_repr_prints_like_python() {

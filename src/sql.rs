@@ -89,6 +89,8 @@ pub fn drop_table(table_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
     use crate::models::user_table;
 
     #[test]

@@ -6,7 +6,7 @@ use serde::{Serialize, Serializer};
 /// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 
-/// A SQLite value. Serialized to JS as `null`, a number, a string or bytes (`Uint8Array`).
+/// A SQLite value. Serialized to JS as `null`, a number, a string or an array of byte values.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Null,
@@ -132,6 +132,8 @@ impl From<i64> for Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn floats_print_like_python() {

@@ -1,0 +1,108 @@
+# Alembic Lab. Two commands for a newcomer:
+#   make serve   install what is missing, build the release page, serve it on 127.0.0.1
+#   make test    install what is missing, run every test (native, browser, page end to end)
+# and, for contributors: make bench, make build, make test-native / test-browser / test-e2e.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Settings live in wasm-pack.toml, one `key = value` per line.
+conf = $(strip $(shell sed -n 's/^$(1)[[:space:]]*=[[:space:]]*"\{0,1\}\([^"]*\)"\{0,1\}[[:space:]]*$$/\1/p' wasm-pack.toml))
+WASM_PACK_VERSION := $(call conf,wasm_pack_version)
+WASM_BINDGEN_VERSION := $(call conf,wasm_bindgen_cli_version)
+BUILD_TARGET := $(call conf,build_target)
+OUT_DIR := $(call conf,out_dir)
+TEST_BROWSER := $(call conf,test_browser)
+CHROMEDRIVER := $(call conf,chromedriver)
+TEST_TIMEOUT := $(call conf,test_timeout)
+DRIVER_TIMEOUT := $(call conf,driver_timeout)
+
+# npm's wasm-opt (binaryen) first: Debian's binaryen corrupts wasm-bindgen output.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+APT_PACKAGES := clang llvm chromium chromium-driver
+PORT ?= 8000
+
+.PHONY: help serve test bench build build-bench setup setup-apt setup-rust setup-npm \
+        test-native test-browser test-e2e check-env-imports clean
+
+help:
+	@echo "make serve   build the page and serve it on 127.0.0.1:$(PORT)"
+	@echo "make test    run every test: native, in Chromium, and the release page end to end"
+	@echo "make bench   print sizes, cold start and CRUD speed next to sql.js and native SQLite"
+
+## ---- installing what is missing (idempotent) -------------------------------------------------
+
+setup: setup-apt setup-rust setup-npm
+
+setup-apt:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "==> apt: installing$$missing"; \
+	  $(SUDO) apt-get update -q; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+	@if dpkg -s binaryen >/dev/null 2>&1; then \
+	  echo "note: Debian's binaryen is installed; its wasm-opt is NOT used (npm's binaryen comes first on PATH)."; \
+	fi
+
+setup-rust:
+	@command -v rustup >/dev/null || { echo "rustup is needed (https://rustup.rs)"; exit 1; }
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-pack --version 2>/dev/null)" != "wasm-pack $(WASM_PACK_VERSION)" ]; then \
+	  echo "==> cargo install wasm-pack $(WASM_PACK_VERSION)"; \
+	  cargo install wasm-pack --version $(WASM_PACK_VERSION) --locked --force; \
+	fi
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "==> cargo install wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+	@grep -A1 '^name = "wasm-bindgen"$$' Cargo.lock | grep -q 'version = "$(WASM_BINDGEN_VERSION)"' || \
+	  { echo "Cargo.lock's wasm-bindgen differs from wasm_bindgen_cli_version in wasm-pack.toml"; exit 1; }
+
+setup-npm:
+	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  echo "==> npm ci"; npm ci --no-audit --no-fund; \
+	fi
+
+## ---- building -------------------------------------------------------------------------------
+
+build: setup
+	wasm-pack build --target $(BUILD_TARGET) --release --mode no-install --out-dir $(OUT_DIR) --no-pack
+	@$(MAKE) --no-print-directory check-env-imports
+
+# A build whose wasm imports from "env" looks fine and dies on load: fail instead.
+check-env-imports:
+	node tools/check-env-imports.mjs $(OUT_DIR)
+
+# The page's wasm plus the in-wasm CRUD workload, for `make bench` only.
+build-bench: setup
+	wasm-pack build --target $(BUILD_TARGET) --release --mode no-install --out-dir target/bench-pkg --no-pack -- --features bench
+
+serve: build
+	node tools/serve.mjs www $(PORT)
+
+## ---- testing --------------------------------------------------------------------------------
+
+test: setup test-native test-browser test-e2e
+
+test-native:
+	cargo test
+
+test-browser: setup
+	WASM_BINDGEN_TEST_TIMEOUT=$(TEST_TIMEOUT) WASM_BINDGEN_TEST_DRIVER_TIMEOUT=$(DRIVER_TIMEOUT) \
+	  wasm-pack test --headless --$(TEST_BROWSER) --chromedriver $(CHROMEDRIVER) --mode no-install
+
+test-e2e: build
+	node --test e2e/
+
+## ---- measuring ------------------------------------------------------------------------------
+
+bench: build build-bench
+	cargo run --release --quiet --example crud_bench
+	node bench/bench.mjs
+
+clean:
+	cargo clean
+	rm -rf $(OUT_DIR)

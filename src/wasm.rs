@@ -1,0 +1,275 @@
+//! The only file that knows about JavaScript: the `Database` class of DESIGN §4.
+//!
+//! JS values are checked here, strictly, before they reach the core: a wrong type is a JS
+//! `TypeError` with a message naming the argument and what it got. Core errors become a JS `Error`
+//! whose `name` is the Python exception class (`AttributeError`, `IntegrityError` …) and whose
+//! `message` is the message. No input can trap the module: every path returns a `Result`.
+
+use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::db::Database;
+use crate::error::Error;
+use crate::schema::SqlType;
+use crate::session::Instance;
+use crate::value::{Value, MAX_SAFE_INTEGER};
+
+/// The seed's `Database(db_path)` for JavaScript, over an in-memory SQLite.
+#[wasm_bindgen(js_name = Database)]
+pub struct JsDatabase {
+    inner: Database,
+}
+
+/// Rust-only helpers: converting values at the boundary.
+impl JsDatabase {
+    /// A JS object of keyword arguments, each value checked against its column's type.
+    fn kwargs(&self, method: &str, fields: &JsValue) -> Result<Vec<(String, Value)>, JsValue> {
+        if !fields.is_object() || Array::is_array(fields) {
+            return Err(type_error(&format!(
+                "{method} expects an object of fields like {{ name: \"John Doe\" }}, got {}",
+                describe(fields)
+            )));
+        }
+        let object = Object::from(fields.clone());
+        let mut kwargs = Vec::new();
+        for entry in Object::entries(&object).iter() {
+            let pair = Array::from(&entry);
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let value = pair.get(1);
+            let sql_type = self.inner.column_type(&key);
+            kwargs.push((key.clone(), field_value(&key, sql_type, &value)?));
+        }
+        Ok(kwargs)
+    }
+}
+
+#[wasm_bindgen(js_class = Database)]
+impl JsDatabase {
+    /// `new Database("sqlite.db")`: a fresh in-memory database with the seed's `User` model.
+    #[wasm_bindgen(constructor)]
+    pub fn new(name: JsValue) -> Result<JsDatabase, JsValue> {
+        let name = if name.is_undefined() {
+            "sqlite.db".to_string()
+        } else {
+            name.as_string().ok_or_else(|| {
+                type_error(&format!("Database expects a file name like \"sqlite.db\", got {}", describe(&name)))
+            })?
+        };
+        Ok(JsDatabase { inner: Database::open(&name).map_err(to_js)? })
+    }
+
+    /// The name it was opened with.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.inner.name().to_string()
+    }
+
+    #[wasm_bindgen(js_name = createTables)]
+    pub fn create_tables(&mut self) -> Result<(), JsValue> {
+        self.inner.create_tables().map_err(to_js)
+    }
+
+    #[wasm_bindgen(js_name = dropTables)]
+    pub fn drop_tables(&mut self) -> Result<(), JsValue> {
+        self.inner.drop_tables().map_err(to_js)
+    }
+
+    /// `createUser({ name })` → `{ id, name }`.
+    #[wasm_bindgen(js_name = createUser)]
+    pub fn create_user(&mut self, fields: JsValue) -> Result<JsValue, JsValue> {
+        let kwargs = self.kwargs("createUser", &fields)?;
+        let user = self.inner.create_user(kwargs).map_err(to_js)?;
+        to_plain(&user)
+    }
+
+    /// `getUser(id)` → `{ id, name }` or `null`.
+    #[wasm_bindgen(js_name = getUser)]
+    pub fn get_user(&mut self, id: JsValue) -> Result<JsValue, JsValue> {
+        let id = user_id("getUser", &id)?;
+        let user = self.inner.get_user(id).map_err(to_js)?;
+        to_plain(&user)
+    }
+
+    /// `updateUser(id, { name })` → the updated user; an unknown field throws `AttributeError`.
+    #[wasm_bindgen(js_name = updateUser)]
+    pub fn update_user(&mut self, id: JsValue, fields: JsValue) -> Result<JsValue, JsValue> {
+        let id = user_id("updateUser", &id)?;
+        let kwargs = self.kwargs("updateUser", &fields)?;
+        let user = self.inner.update_user(id, kwargs).map_err(to_js)?;
+        to_plain(&user)
+    }
+
+    /// `deleteUser(id)`; a missing id throws `UnmappedInstanceError`, as the seed does.
+    #[wasm_bindgen(js_name = deleteUser)]
+    pub fn delete_user(&mut self, id: JsValue) -> Result<(), JsValue> {
+        let id = user_id("deleteUser", &id)?;
+        self.inner.delete_user(id).map_err(to_js)
+    }
+
+    /// `db.session.rollback()`: needed after a failed commit (`PendingRollbackError`).
+    pub fn rollback(&mut self) {
+        self.inner.rollback();
+    }
+
+    /// Every user, by id, read without touching the SQL log.
+    pub fn users(&self) -> Result<JsValue, JsValue> {
+        to_plain(&self.inner.users().map_err(to_js)?)
+    }
+
+    /// `print(user)`: the model's `__repr__` of a user object such as `getUser` returns.
+    pub fn repr(&self, user: JsValue) -> Result<String, JsValue> {
+        if !user.is_object() {
+            return Err(type_error(&format!("repr expects a user object, got {}", describe(&user))));
+        }
+        let mut fields = Vec::new();
+        for key in ["id", "name"] {
+            let value = Reflect::get(&user, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+            fields.push((key.to_string(), field_value(key, self.inner.column_type(key), &value)?));
+        }
+        Ok(self.inner.repr(&Instance { fields }))
+    }
+
+    /// `[{ name, sql, columns, rows }]` in `sqlite_master` order.
+    pub fn tables(&self) -> Result<JsValue, JsValue> {
+        to_plain(&self.inner.tables().map_err(to_js)?)
+    }
+
+    /// `[{ sql, params }]` run since the last call; `params` is `null` for BEGIN / COMMIT / ROLLBACK.
+    #[wasm_bindgen(js_name = takeSqlLog)]
+    pub fn take_sql_log(&mut self) -> Result<JsValue, JsValue> {
+        to_plain(&self.inner.take_sql_log())
+    }
+
+    /// Free SQL → `{ columns, rows }` of the last statement; SQLite's own message on failure.
+    pub fn exec(&mut self, sql: JsValue) -> Result<JsValue, JsValue> {
+        let sql = sql
+            .as_string()
+            .ok_or_else(|| type_error(&format!("exec expects SQL text, got {}", describe(&sql))))?;
+        to_plain(&self.inner.exec(&sql).map_err(to_js)?)
+    }
+}
+
+/// A core error as a JS `Error`: `name` is the Python class, `message` its message, and
+/// `traceback` the last line Python would print (`sqlalchemy.exc.IntegrityError: (sqlite3…) …`).
+fn to_js(err: Error) -> JsValue {
+    let js = js_sys::Error::new(err.message());
+    js.set_name(err.kind().name());
+    let _ = Reflect::set(&js, &"traceback".into(), &err.traceback_line().into());
+    js.into()
+}
+
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+/// Plain JS data (objects, not `Map`s) from any serializable value.
+fn to_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|err| type_error(&err.to_string()))
+}
+
+/// How a bad argument is named in a message: `null`, `a string ("1")`, `1.5`, `an object` …
+fn describe(value: &JsValue) -> String {
+    if value.is_null() {
+        return "null".into();
+    }
+    if value.is_undefined() {
+        return "undefined".into();
+    }
+    if let Some(text) = value.as_string() {
+        let shown: String = text.chars().take(40).collect();
+        let more = if shown.len() < text.len() { "…" } else { "" };
+        return format!("a string (\"{shown}{more}\")");
+    }
+    if value.as_f64().is_some() {
+        return String::from(js_sys::Number::from(value.clone()).to_string_with_radix(10).unwrap_or_else(|_| "a number".into()));
+    }
+    if Array::is_array(value) {
+        return "an array".into();
+    }
+    value.js_typeof().as_string().map_or_else(|| "a value".into(), |t| format!("a value of type {t}"))
+}
+
+/// A whole number JS holds exactly, or `None`.
+fn safe_integer(value: &JsValue) -> Option<i64> {
+    let number = value.as_f64()?;
+    let whole = number.is_finite() && number.trunc() == number && number.abs() <= MAX_SAFE_INTEGER as f64;
+    whole.then_some(number as i64)
+}
+
+/// A user id: a whole number ≥ 0.
+fn user_id(method: &str, value: &JsValue) -> Result<i64, JsValue> {
+    match safe_integer(value) {
+        Some(id) if id >= 0 => Ok(id),
+        _ => Err(type_error(&format!("{method}: user_id must be a whole number ≥ 0, got {}", describe(value)))),
+    }
+}
+
+/// One keyword argument's value, checked against its column's type: text columns take strings,
+/// integer columns whole numbers; `null` is NULL (and may be refused by SQLite, as for real).
+/// Unknown fields pass through so the core raises the tool's own error for them.
+fn field_value(key: &str, sql_type: Option<&SqlType>, value: &JsValue) -> Result<Value, JsValue> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    let wrong = |expected: &str| type_error(&format!("{key} must be {expected} or null, got {}", describe(value)));
+    match sql_type {
+        Some(SqlType::String(_) | SqlType::Text) => value.as_string().map(Value::Text).ok_or_else(|| wrong("a string")),
+        Some(SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger) => {
+            safe_integer(value).map(Value::Integer).ok_or_else(|| wrong("a whole number"))
+        }
+        Some(SqlType::Boolean) => value.as_bool().map(|b| Value::Integer(b.into())).ok_or_else(|| wrong("true or false")),
+        Some(SqlType::Float | SqlType::Numeric(_)) => value.as_f64().map(Value::Real).ok_or_else(|| wrong("a number")),
+        _ => {
+            if let Some(text) = value.as_string() {
+                Ok(Value::Text(text))
+            } else if let Some(i) = safe_integer(value) {
+                Ok(Value::Integer(i))
+            } else if let Some(f) = value.as_f64() {
+                Ok(Value::Real(f))
+            } else {
+                Err(type_error(&format!("{key} must be a string, a number or null, got {}", describe(value))))
+            }
+        }
+    }
+}
+
+#[cfg(feature = "bench")]
+mod bench {
+    //! The CRUD workload `make bench` times inside wasm (built only with `--features bench`).
+    use super::*;
+
+    /// Milliseconds for inserting, getting, updating and deleting `n` users through the
+    /// `Database` class, all inside wasm: `{ insert, get, update, delete }`.
+    #[wasm_bindgen(js_name = benchCrudInWasm)]
+    pub fn bench_crud_in_wasm(n: u32) -> Result<JsValue, JsValue> {
+        let performance = web_sys::window()
+            .and_then(|w| w.performance())
+            .ok_or_else(|| type_error("no performance clock"))?;
+        let mut db = Database::open("bench.db").map_err(to_js)?;
+        db.create_tables().map_err(to_js)?;
+        let result = Object::new();
+        let mut phase = |label: &str, body: &mut dyn FnMut(&mut Database, i64) -> crate::Result<()>| {
+            let start = performance.now();
+            for id in 1..=i64::from(n) {
+                body(&mut db, id)?;
+                if id % 1000 == 0 {
+                    db.take_sql_log();
+                }
+            }
+            let _ = Reflect::set(&result, &label.into(), &(performance.now() - start).into());
+            Ok::<(), Error>(())
+        };
+        phase("insert", &mut |db, id| db.create_user(vec![("name".into(), Value::Text(format!("User {id}")))]).map(|_| ()))
+            .map_err(to_js)?;
+        phase("get", &mut |db, id| db.get_user(id).map(|_| ())).map_err(to_js)?;
+        phase("update", &mut |db, id| {
+            db.update_user(id, vec![("name".into(), Value::Text(format!("Renamed {id}")))]).map(|_| ())
+        })
+        .map_err(to_js)?;
+        phase("delete", &mut |db, id| db.delete_user(id)).map_err(to_js)?;
+        Ok(result.into())
+    }
+}

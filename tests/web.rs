@@ -1,0 +1,202 @@
+//! The JS API of DESIGN §4 in Chromium: `Database` as the page and learners' scripts call it, with
+//! the bad values a browser can hand it. Run with `wasm-pack test --headless --chrome` (or `make
+//! test-browser`).
+#![cfg(all(target_family = "wasm", target_os = "unknown"))]
+
+use alembic_lab::wasm::JsDatabase;
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const CREATE_USERS: &str =
+    "CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)";
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn json(value: &JsValue) -> String {
+    JSON::stringify(value).unwrap().into()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+/// `(name, message)` of a thrown JS error.
+fn thrown(err: JsValue) -> (String, String) {
+    let err: js_sys::Error = err.dyn_into().expect("an Error object");
+    (err.name().into(), err.message().into())
+}
+
+fn seeded() -> JsDatabase {
+    let mut db = JsDatabase::new("sqlite.db".into()).unwrap();
+    db.create_tables().unwrap();
+    for name in ["John Doe", "Jane Doe", "Jack Doe", "Jill Doe"] {
+        db.create_user(js(&format!("{{\"name\": \"{name}\"}}"))).unwrap();
+    }
+    db
+}
+
+#[wasm_bindgen_test]
+fn create_tables_stores_sqlalchemys_exact_ddl() {
+    let mut db = JsDatabase::new("sqlite.db".into()).unwrap();
+    assert_eq!(db.name(), "sqlite.db");
+    db.create_tables().unwrap();
+    let tables = db.tables().unwrap();
+    let first = Array::from(&tables).get(0);
+    assert_eq!(get(&first, "name").as_string().unwrap(), "users");
+    assert_eq!(get(&first, "sql").as_string().unwrap(), CREATE_USERS);
+    assert_eq!(json(&get(&first, "columns")), r#"["id","name"]"#);
+}
+
+#[wasm_bindgen_test]
+fn the_four_seed_users_get_ids_one_to_four() {
+    let mut db = JsDatabase::new("sqlite.db".into()).unwrap();
+    db.create_tables().unwrap();
+    for (i, name) in ["John Doe", "Jane Doe", "Jack Doe", "Jill Doe"].iter().enumerate() {
+        let user = db.create_user(js(&format!("{{\"name\": \"{name}\"}}"))).unwrap();
+        assert_eq!(json(&user), format!("{{\"id\":{},\"name\":\"{name}\"}}", i + 1));
+    }
+    assert_eq!(
+        json(&db.users().unwrap()),
+        r#"[{"id":1,"name":"John Doe"},{"id":2,"name":"Jane Doe"},{"id":3,"name":"Jack Doe"},{"id":4,"name":"Jill Doe"}]"#
+    );
+}
+
+#[wasm_bindgen_test]
+fn get_update_delete_and_print() {
+    let mut db = seeded();
+    let user = db.get_user(1.into()).unwrap();
+    assert_eq!(db.repr(user).unwrap(), "<User(name=John Doe)>");
+    assert!(db.get_user(999.into()).unwrap().is_null());
+    let updated = db.update_user(1.into(), js(r#"{"name": "John Smith"}"#)).unwrap();
+    assert_eq!(json(&updated), r#"{"id":1,"name":"John Smith"}"#);
+    db.delete_user(1.into()).unwrap();
+    assert!(db.get_user(1.into()).unwrap().is_null());
+    db.drop_tables().unwrap();
+    assert_eq!(Array::from(&db.tables().unwrap()).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn the_sql_log_has_each_statement_and_its_parameters() {
+    let mut db = seeded();
+    db.take_sql_log().unwrap();
+    db.update_user(2.into(), js(r#"{"name": "Jane Smith"}"#)).unwrap();
+    assert_eq!(
+        json(&db.take_sql_log().unwrap()),
+        concat!(
+            r#"[{"sql":"BEGIN (implicit)","params":null},"#,
+            r#"{"sql":"SELECT users.id, users.name \nFROM users \nWHERE users.id = ?","params":[2]},"#,
+            r#"{"sql":"UPDATE users SET name=? WHERE users.id = ?","params":["Jane Smith",2]},"#,
+            r#"{"sql":"COMMIT","params":null}]"#
+        )
+    );
+}
+
+#[wasm_bindgen_test]
+fn errors_carry_the_python_class_as_name_and_the_tools_message() {
+    let mut db = seeded();
+    let cases: Vec<(Result<JsValue, JsValue>, &str, &str)> = vec![
+        (db.update_user(1.into(), js(r#"{"email": "x"}"#)), "AttributeError", "User does not have attribute email"),
+        (db.update_user(999.into(), js(r#"{"name": "x"}"#)), "AttributeError", "User does not have attribute name"),
+        (
+            db.delete_user(999.into()).map(|_| JsValue::NULL),
+            "UnmappedInstanceError",
+            "Class 'builtins.NoneType' is not mapped",
+        ),
+        (db.create_user(js(r#"{"email": "x"}"#)), "TypeError", "'email' is an invalid keyword argument for User"),
+        (db.create_user(js(r#"{"name": null}"#)), "IntegrityError", "NOT NULL constraint failed: users.name"),
+    ];
+    for (outcome, name, message) in cases {
+        assert_eq!(thrown(outcome.unwrap_err()), (name.to_string(), message.to_string()));
+    }
+    let (name, message) = thrown(db.get_user(1.into()).unwrap_err());
+    assert_eq!(name, "PendingRollbackError");
+    assert!(message.ends_with("Original exception was: (sqlite3.IntegrityError) NOT NULL constraint failed: users.name"));
+    db.rollback();
+    assert_eq!(Array::from(&db.users().unwrap()).length(), 4, "nothing changed");
+}
+
+#[wasm_bindgen_test]
+fn bad_ids_are_type_errors_and_the_module_keeps_working() {
+    let mut db = seeded();
+    let bad: Vec<(JsValue, &str)> = vec![
+        (JsValue::from_f64(f64::NAN), "NaN"),
+        (JsValue::from_f64(1.5), "1.5"),
+        (JsValue::from_f64(-1.0), "-1"),
+        (JsValue::from_f64(f64::INFINITY), "Infinity"),
+        (JsValue::from_f64(1e300), "1e+300"),
+        ("1".into(), "a string (\"1\")"),
+        (JsValue::NULL, "null"),
+        (JsValue::UNDEFINED, "undefined"),
+        (js("{}"), "a value of type object"),
+        (js("[1]"), "an array"),
+    ];
+    for (id, shown) in bad {
+        let expected = format!("getUser: user_id must be a whole number ≥ 0, got {shown}");
+        assert_eq!(thrown(db.get_user(id.clone()).unwrap_err()), ("TypeError".into(), expected));
+        let (name, _) = thrown(db.delete_user(id.clone()).unwrap_err());
+        assert_eq!(name, "TypeError");
+        let (name, _) = thrown(db.update_user(id, js(r#"{"name": "x"}"#)).unwrap_err());
+        assert_eq!(name, "TypeError");
+    }
+    assert_eq!(json(&db.get_user(4.into()).unwrap()), r#"{"id":4,"name":"Jill Doe"}"#);
+}
+
+#[wasm_bindgen_test]
+fn bad_field_objects_are_type_errors() {
+    let mut db = seeded();
+    let bad: Vec<(JsValue, &str)> = vec![
+        (JsValue::NULL, "createUser expects an object of fields like { name: \"John Doe\" }, got null"),
+        ("John".into(), "createUser expects an object of fields like { name: \"John Doe\" }, got a string (\"John\")"),
+        (js(r#"["John"]"#), "createUser expects an object of fields like { name: \"John Doe\" }, got an array"),
+        (js(r#"{"name": 5}"#), "name must be a string or null, got 5"),
+        (js(r#"{"name": {"first": "J"}}"#), "name must be a string or null, got a value of type object"),
+        (js(r#"{"name": "J", "id": 1.5}"#), "id must be a whole number or null, got 1.5"),
+        (js(r#"{"name": "J", "id": "7"}"#), "id must be a whole number or null, got a string (\"7\")"),
+    ];
+    for (fields, message) in bad {
+        assert_eq!(thrown(db.create_user(fields).unwrap_err()), ("TypeError".into(), message.to_string()));
+    }
+    let (name, message) = thrown(db.create_user(js(r#"{"name": "J", "email": [1]}"#)).unwrap_err());
+    assert_eq!((name.as_str(), message.as_str()), ("TypeError", "email must be a string, a number or null, got an array"));
+    assert_eq!(thrown(JsDatabase::new(5.into()).err().unwrap()).0, "TypeError");
+    assert_eq!(Array::from(&db.users().unwrap()).length(), 4);
+}
+
+#[wasm_bindgen_test]
+fn hostile_and_huge_strings_are_stored_verbatim() {
+    let mut db = seeded();
+    let injection = "'); DROP TABLE users;--";
+    let user = db.create_user(js(&format!("{{\"name\": {}}}", json(&injection.into())))).unwrap();
+    assert_eq!(get(&user, "name").as_string().unwrap(), injection);
+    let huge = "é".repeat(1 << 19); // 1 MB of UTF-8
+    let fields = js_sys::Object::new();
+    Reflect::set(&fields, &"name".into(), &huge.clone().into()).unwrap();
+    let user = db.create_user(fields.into()).unwrap();
+    let id = get(&user, "id");
+    assert_eq!(get(&db.get_user(id).unwrap(), "name").as_string().unwrap(), huge);
+    assert_eq!(Array::from(&db.tables().unwrap()).length(), 1, "users still there");
+}
+
+#[wasm_bindgen_test]
+fn exec_runs_free_sql_and_reports_sqlites_own_errors() {
+    let mut db = seeded();
+    let result = db.exec("SELECT count(*) AS n, max(id) FROM users".into()).unwrap();
+    assert_eq!(json(&result), r#"{"columns":["n","max(id)"],"rows":[[4,4]]}"#);
+    let blob = db.exec("SELECT x'00ff', 9007199254740993, 1.5, NULL".into()).unwrap();
+    let row = Array::from(&get(&blob, "rows")).get(0);
+    // Bytes as an array of numbers; an integer past 2^53 as its exact digits.
+    assert_eq!(json(&row), r#"[[0,255],"9007199254740993",1.5,null]"#);
+    assert_eq!(
+        thrown(db.exec("SELEC 1".into()).unwrap_err()),
+        ("OperationalError".into(), "near \"SELEC\": syntax error".into())
+    );
+    assert_eq!(thrown(db.exec(JsValue::NULL).unwrap_err()).0, "TypeError");
+    let stopped = db.exec("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c".into());
+    assert_eq!(thrown(stopped.unwrap_err()).1, "interrupted");
+    assert_eq!(json(&get(&db.exec("SELECT 1".into()).unwrap(), "rows")), "[[1]]");
+}
