@@ -29,6 +29,29 @@ impl Value {
     }
 }
 
+/// Writes a float with the fewest digits that read back as the same number, in any of the usual
+/// notations (`1.5e-5`, `1e+21`, `0.0001`, `123.45`); [`python_float`] re-lays them out.
+pub type ShortestFloatText = fn(f64) -> String;
+
+static FLOAT_TEXT: std::sync::OnceLock<ShortestFloatText> = std::sync::OnceLock::new();
+
+/// Lets the browser build supply the shortest-digits writer: JS numbers print the same digits, and
+/// Rust's own float formatter costs about 10 KB of gzipped wasm. Natively Rust's is used.
+pub fn set_shortest_float_text(write: ShortestFloatText) {
+    let _ = FLOAT_TEXT.set(write);
+}
+
+#[cfg(not(target_family = "wasm"))]
+fn shortest_float_text(f: f64) -> String {
+    FLOAT_TEXT.get().map_or_else(|| format!("{f:e}"), |write| write(f))
+}
+
+#[cfg(target_family = "wasm")]
+fn shortest_float_text(f: f64) -> String {
+    // Installed by the wasm layer at start-up; without it, say so rather than print wrong digits.
+    FLOAT_TEXT.get().map_or_else(|| "<float>".to_string(), |write| write(f))
+}
+
 /// `repr(float)`: the shortest digits that round-trip, in positional notation for exponents from
 /// -4 to 15 and scientific (`1e+16`, `1.5e-05`) outside that range.
 fn python_float(f: f64) -> String {
@@ -38,14 +61,27 @@ fn python_float(f: f64) -> String {
     if f.is_infinite() {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    // `{:e}` gives the shortest round-trip digits, e.g. "1.5e-5", "-1e16", "0e0".
-    let scientific = format!("{f:e}");
-    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let exponent: i32 = exponent.parse().unwrap_or(0);
-    let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    lay_out_float(&shortest_float_text(f))
+}
+
+/// Python's layout of a float given its shortest digits in any notation.
+fn lay_out_float(text: &str) -> String {
+    let (sign, text) = text.strip_prefix('-').map_or(("", text), |t| ("-", t));
+    let (mantissa, exp_text) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+    let shift: i32 = exp_text.trim_start_matches('+').parse().unwrap_or(0);
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // All significant digits, and the power of ten of the first one.
+    let all = format!("{int_part}{frac_part}");
+    let leading_zeros = all.len() - all.trim_start_matches('0').len();
+    let digits = all.trim_start_matches('0').trim_end_matches('0');
+    if digits.is_empty() {
+        return format!("{sign}0.0");
+    }
+    let exponent = int_part.len() as i32 - 1 - leading_zeros as i32 + shift;
     if !(-4..16).contains(&exponent) {
         let exp_sign = if exponent < 0 { '-' } else { '+' };
+        let (first, rest) = digits.split_at(1);
+        let mantissa = if rest.is_empty() { first.to_string() } else { format!("{first}.{rest}") };
         return format!("{sign}{mantissa}e{exp_sign}{:02}", exponent.abs());
     }
     let point = exponent + 1; // digits before the decimal point
@@ -54,8 +90,8 @@ fn python_float(f: f64) -> String {
     } else if point as usize >= digits.len() {
         format!("{sign}{digits}{}.0", "0".repeat(point as usize - digits.len()))
     } else {
-        let (int_part, frac_part) = digits.split_at(point as usize);
-        format!("{sign}{int_part}.{frac_part}")
+        let (int_digits, frac_digits) = digits.split_at(point as usize);
+        format!("{sign}{int_digits}.{frac_digits}")
     }
 }
 
@@ -135,6 +171,29 @@ mod tests {
     #[cfg(all(target_family = "wasm", target_os = "unknown"))]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
+    #[test]
+    fn any_shortest_notation_is_laid_out_like_python() {
+        // Left: what browsers' Number#toString or Rust's {:e} give; right: CPython's str(float).
+        for (shortest, expected) in [
+            ("0.00001", "1e-05"),
+            ("1e-5", "1e-05"),
+            ("1e+21", "1e+21"),
+            ("1.5e-7", "1.5e-07"),
+            ("100", "100.0"),
+            ("1e2", "100.0"),
+            ("123.456", "123.456"),
+            ("10000000000000000", "1e+16"),
+            ("1.5e16", "1.5e+16"),
+            ("0.0001", "0.0001"),
+            ("-0.5", "-0.5"),
+            ("0", "0.0"),
+            ("0e0", "0.0"),
+        ] {
+            assert_eq!(lay_out_float(shortest), expected, "{shortest}");
+        }
+    }
+
+    #[cfg(not(target_family = "wasm"))]
     #[test]
     fn floats_print_like_python() {
         // Each expected string is what CPython's str(float) prints.

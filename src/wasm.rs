@@ -15,6 +15,20 @@ use crate::schema::SqlType;
 use crate::session::Instance;
 use crate::value::{Value, MAX_SAFE_INTEGER};
 
+/// Runs once when the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn start() {
+    install_browser_float_text();
+}
+
+/// Floats are printed with the browser's shortest digits (`Number#toString`), which match Rust's
+/// and Python's, instead of linking Rust's float formatter (about 10 KB of gzipped wasm).
+pub fn install_browser_float_text() {
+    crate::value::set_shortest_float_text(|f| {
+        js_sys::Number::from(f).to_string_with_radix(10).map_or_else(|_| "nan".into(), String::from)
+    });
+}
+
 /// The seed's `Database(db_path)` for JavaScript, over an in-memory SQLite.
 #[wasm_bindgen(js_name = Database)]
 pub struct JsDatabase {

@@ -200,3 +200,11 @@ fn exec_runs_free_sql_and_reports_sqlites_own_errors() {
     assert_eq!(thrown(stopped.unwrap_err()).1, "interrupted");
     assert_eq!(json(&get(&db.exec("SELECT 1".into()).unwrap(), "rows")), "[[1]]");
 }
+
+#[wasm_bindgen_test]
+fn floats_print_like_python_with_the_browsers_digits() {
+    alembic_lab::wasm::install_browser_float_text();
+    for (value, expected) in [(1.5, "1.5"), (3.0, "3.0"), (1e16, "1e+16"), (0.00001, "1e-05"), (0.1 + 0.2, "0.30000000000000004")] {
+        assert_eq!(alembic_lab::Value::Real(value).python_str(), expected);
+    }
+}

@@ -151,6 +151,9 @@ export function hintFor(err) {
     case "PendingRollbackError":
       return "An earlier commit failed; run db.session.rollback() before using the session again.";
     case "OperationalError":
+      if (err.message.startsWith("no such function: json")) {
+        return "This lab's SQLite is built without the JSON functions, to keep the page small; the SQLite on your machine has them.";
+      }
       return err.message.startsWith("no such table")
         ? "The table is not there: run db.create_tables() first (or it was dropped)."
         : "SQLite could not run the statement as written.";
