@@ -92,7 +92,7 @@ impl Engine {
     /// Runs `body` inside one SQLite transaction: all of its statements take effect, or none do.
     /// This is the lab's guarantee that a failed step leaves the database exactly as it was.
     pub fn atomically<T>(&mut self, body: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("SAVEPOINT lab_step")?;
+        self.run_cached("SAVEPOINT lab_step")?;
         let outcome = body(self);
         self.end_savepoint(outcome.is_ok())?;
         outcome
@@ -103,11 +103,15 @@ impl Engine {
         if self.conn.is_autocommit() {
             return Ok(());
         }
-        if keep {
-            self.conn.execute_batch("RELEASE lab_step")?;
-        } else {
-            self.conn.execute_batch("ROLLBACK TO lab_step; RELEASE lab_step")?;
+        if !keep {
+            self.run_cached("ROLLBACK TO lab_step")?;
         }
+        self.run_cached("RELEASE lab_step")
+    }
+
+    /// Runs a statement of the lab's own (not recorded), prepared once and kept.
+    fn run_cached(&self, sql: &str) -> Result<()> {
+        self.conn.prepare_cached(sql)?.execute([])?;
         Ok(())
     }
 

@@ -171,12 +171,10 @@ impl Session {
         };
         let params: Vec<Value> = inserted.iter().map(|&i| values[i].clone()).collect();
         self.begin(engine);
-        let dirty = self.dirty_updates();
-        let outcome = engine.atomically(|engine| {
-            run_updates(engine, &dirty)?;
-            engine.execute(&sql, &params)?;
-            Ok(engine.last_insert_rowid())
-        });
+        // The unit of work runs pending UPDATEs before INSERTs.
+        let mut writes: Vec<PendingWrite> = self.dirty_updates().into_iter().map(|(_, w)| w).collect();
+        writes.push(PendingWrite { sql, params });
+        let outcome = run_writes(engine, &writes).map(|()| engine.last_insert_rowid());
         let rowid = self.finish_flush(engine, outcome)?;
         if values[pk] == Value::Null {
             values[pk] = Value::Integer(rowid);
@@ -220,8 +218,8 @@ impl Session {
         if !self.in_transaction {
             return Ok(()); // nothing was begun, so nothing reaches the database
         }
-        let dirty = self.dirty_updates();
-        let outcome = engine.atomically(|engine| run_updates(engine, &dirty));
+        let writes: Vec<PendingWrite> = self.dirty_updates().into_iter().map(|(_, w)| w).collect();
+        let outcome = run_writes(engine, &writes);
         self.finish_flush(engine, outcome)
     }
 
@@ -235,14 +233,11 @@ impl Session {
             ));
         }
         self.begin(engine);
-        let mut dirty = self.dirty_updates();
-        dirty.retain(|update| update.pk != pk);
-        let delete = self.sql.delete_by_pk.clone();
-        let outcome = engine.atomically(|engine| {
-            run_updates(engine, &dirty)?;
-            engine.execute(&delete, &[Value::Integer(pk)])
-        });
-        self.finish_flush(engine, outcome).map(|_| ())
+        let mut writes: Vec<PendingWrite> =
+            self.dirty_updates().into_iter().filter(|(dirty_pk, _)| *dirty_pk != pk).map(|(_, w)| w).collect();
+        writes.push(PendingWrite { sql: self.sql.delete_by_pk.clone(), params: vec![Value::Integer(pk)] });
+        let outcome = run_writes(engine, &writes);
+        self.finish_flush(engine, outcome)
     }
 
     /// `session.rollback()`: ends the transaction (logging ROLLBACK if one was begun and is still
@@ -273,8 +268,8 @@ impl Session {
     }
 
     /// The UPDATE statements a flush would run: one per changed object, setting only the changed
-    /// columns, in table column order, keyed by the primary key the row had.
-    fn dirty_updates(&self) -> Vec<PendingUpdate> {
+    /// columns, in table column order, each with the primary key the row had.
+    fn dirty_updates(&self) -> Vec<(i64, PendingWrite)> {
         let table = quote_identifier(&self.class.table.name);
         let mut updates = Vec::new();
         for (&pk, loaded) in &self.identity {
@@ -289,27 +284,31 @@ impl Session {
                 .collect();
             let mut params: Vec<Value> = changed.iter().map(|&i| loaded.current[i].clone()).collect();
             params.push(Value::Integer(pk));
-            updates.push(PendingUpdate {
-                pk,
-                sql: format!("UPDATE {table} SET {} {}", sets.join(", "), self.sql.where_pk),
-                params,
-            });
+            let sql = format!("UPDATE {table} SET {} {}", sets.join(", "), self.sql.where_pk);
+            updates.push((pk, PendingWrite { sql, params }));
         }
         updates
     }
 }
 
-/// One UPDATE a flush will run.
+/// One statement a flush will run.
 #[derive(Debug)]
-struct PendingUpdate {
-    pk: i64,
+struct PendingWrite {
     sql: String,
     params: Vec<Value>,
 }
 
-fn run_updates(engine: &mut Engine, updates: &[PendingUpdate]) -> Result<()> {
-    for update in updates {
-        engine.execute(&update.sql, &update.params)?;
+/// A flush's statements, all or none. One statement is atomic in SQLite by itself, so the
+/// savepoint is paid for only when there are several.
+fn run_writes(engine: &mut Engine, writes: &[PendingWrite]) -> Result<()> {
+    match writes {
+        [] => Ok(()),
+        [one] => engine.execute(&one.sql, &one.params).map(|_| ()),
+        many => engine.atomically(|engine| {
+            for write in many {
+                engine.execute(&write.sql, &write.params)?;
+            }
+            Ok(())
+        }),
     }
-    Ok(())
 }

@@ -329,3 +329,25 @@ fn exec_answers_with_sqlite_and_is_logged() {
     assert_eq!(db.take_sql_log(), vec![stmt("SELECT id, upper(name) AS shout FROM users", vec![])]);
     assert_eq!(db.exec("SELECT * FROM nope").unwrap_err().message(), "no such table: nope");
 }
+
+#[test]
+fn a_flush_of_several_statements_is_all_or_nothing() {
+    // A pending rename and a failing INSERT flush together: neither reaches the database.
+    let mut db = fresh();
+    db.create_user(name("John Doe")).unwrap();
+    let mut fields = name("Johnny");
+    fields.push(("email".into(), Value::from("x")));
+    db.update_user(1, fields).unwrap_err(); // leaves the rename pending
+    db.take_sql_log();
+    let err = db.create_user(vec![("name".into(), Value::Null)]).unwrap_err();
+    assert_eq!(err.message(), "NOT NULL constraint failed: users.name");
+    assert_eq!(
+        db.take_sql_log(),
+        vec![
+            stmt("UPDATE users SET name=? WHERE users.id = ?", vec![Value::from("Johnny"), Value::Integer(1)]),
+            stmt("INSERT INTO users (name) VALUES (?)", vec![Value::Null]),
+            marker("ROLLBACK"),
+        ]
+    );
+    assert_eq!(names(&db), [(1, "John Doe".into())]);
+}

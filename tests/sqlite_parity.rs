@@ -30,7 +30,7 @@ fn foreign_keys_are_enforced() {
 fn math_functions_are_present() {
     let mut engine = Engine::open_in_memory().unwrap();
     assert_eq!(one(&mut engine, "SELECT sqrt(16)"), Value::Real(4.0));
-    assert_eq!(one(&mut engine, "SELECT round(pi(), 4)"), Value::Real(3.1416));
+    assert_eq!(one(&mut engine, "SELECT degrees(pi())"), Value::Real(180.0));
 }
 
 #[test]

@@ -12,6 +12,7 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  "--no-proxy-server",
 ];
 
 /** Options for playwright-core's `chromium.launch`. */

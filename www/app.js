@@ -250,6 +250,7 @@ function drawMistakes() {
 async function start() {
   try {
     await init();
+    performance.mark("engine-loaded");
   } catch (err) {
     $("loading").textContent = "";
     const box = $("load-error");

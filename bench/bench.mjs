@@ -1,0 +1,132 @@
+// `make bench`: prints, in one run, the page's weight, its cold start, and CRUD speed for 10,000
+// users inside wasm, from JS one call per row, natively, and with sql.js (the peer), with the
+// ratios. It asserts nothing about time: figures only. Budgets are in DEVELOPERS.md.
+//
+//   node bench/bench.mjs [--rows N] [--starts N]    (after make build build-bench)
+
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { execFileSync } from "node:child_process";
+import { chromium } from "playwright-core";
+import { serve } from "../tools/serve.mjs";
+import { launchOptions } from "../tools/chromium.mjs";
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ROWS = arg("--rows", 10_000);
+const STARTS = arg("--starts", 9);
+const BUDGET_KB = 350;
+
+const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);
+const ms = (t) => t.toFixed(1).padStart(8);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function sizes(files) {
+  const out = [];
+  for (const file of files) {
+    const body = await readFile(file);
+    out.push({
+      file,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return out;
+}
+
+function printSizes(title, rows) {
+  console.log(`\n${title}`);
+  console.log("  file                               raw KB  gzip KB  brotli KB");
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const r of rows) {
+    console.log(`  ${r.file.padEnd(32)} ${kb(r.raw)}  ${kb(r.gzip)}   ${kb(r.brotli)}`);
+    for (const k of Object.keys(total)) total[k] += r[k];
+  }
+  console.log(`  ${"total".padEnd(32)} ${kb(total.raw)}  ${kb(total.gzip)}   ${kb(total.brotli)}`);
+  return total;
+}
+
+/** Navigation start → performance mark "lab-ready", in fresh browser contexts; the median. */
+async function coldStart(browser, url) {
+  const times = [];
+  for (let i = 0; i < STARTS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector("body[data-ready=true]", { state: "attached", timeout: 30_000 });
+    times.push(await page.evaluate(() => performance.getEntriesByName("lab-ready")[0].startTime));
+    await context.close();
+  }
+  return { median: median(times), min: Math.min(...times) };
+}
+
+function nativeCrud() {
+  const out = execFileSync(
+    "cargo",
+    ["run", "--release", "--quiet", "--example", "crud_bench", "--", "--json", "--rows", String(ROWS)],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return JSON.parse(out.trim().split("\n").at(-1));
+}
+
+const pkgFiles = (await readdir("www/pkg")).filter((f) => f.endsWith(".wasm") || f.endsWith(".js"));
+const pageJs = (await readdir("www")).filter((f) => f.endsWith(".js"));
+const lab = printSizes("Page weight: the lab's wasm and all of its JS", await sizes([
+  ...pkgFiles.map((f) => join("www/pkg", f)),
+  ...pageJs.map((f) => join("www", f)),
+]));
+const peer = printSizes("sql.js 1.16 (wasm + js), the peer", await sizes([
+  "node_modules/sql.js/dist/sql-wasm.wasm",
+  "node_modules/sql.js/dist/sql-wasm.js",
+]));
+console.log(`  page gzip ${(lab.gzip / 1024).toFixed(1)} KB against a budget of ${BUDGET_KB} KB; ` +
+  `${((lab.gzip / peer.gzip) * 100).toFixed(0)} % of sql.js`);
+
+const server = await serve("www", 0, { "/bench/": "bench", "/bench-pkg/": "target/bench-pkg", "/sqljs/": "node_modules/sql.js/dist" });
+const browser = await chromium.launch(launchOptions());
+try {
+  console.log(`\nCold start, navigation → ready, headless Chromium on loopback (median of ${STARTS}, ms)`);
+  const labStart = await coldStart(browser, server.url);
+  const peerStart = await coldStart(browser, `${server.url}bench/sqljs-start.html`);
+  console.log(`  lab page (engine loaded, main() drawn)   ${ms(labStart.median)}   (best ${labStart.min.toFixed(1)}; budget ≤ 60)`);
+  console.log(`  sql.js (loaded, empty db, users table)   ${ms(peerStart.median)}   (best ${peerStart.min.toFixed(1)})`);
+
+  const page = await browser.newPage();
+  await page.goto(`${server.url}bench/crud.html`);
+  await page.waitForFunction(() => window.benchReady === true, null, { timeout: 30_000 });
+  const web = await page.evaluate((rows) => window.runCrud(rows), ROWS);
+  const native = nativeCrud();
+
+  console.log(`\nCRUD, ${ROWS} users, one call per row, best of 3 (ms)`);
+  const phases = ["insert", "get", "update", "delete"];
+  const sum = (r) => phases.reduce((t, p) => t + r[p], 0);
+  const rows = [
+    ["lab Database, inside wasm", web.inWasm],
+    ["lab Database, from JS per row", web.fromJs],
+    ["lab Database, native", native.database],
+    ["plain rusqlite, native", native.rusqlite],
+    ["sql.js prepared statements", web.sqlJs],
+    ["sql.js, journal in memory", web.sqlJsTuned],
+  ];
+  console.log(`  ${"".padEnd(32)}${phases.map((p) => p.padStart(9)).join("")}     total`);
+  for (const [label, r] of rows) {
+    console.log(`  ${label.padEnd(32)}${phases.map((p) => ms(r[p]).padStart(9)).join("")}  ${ms(sum(r))}`);
+  }
+  const ratio = (a, b) => (sum(a) / sum(b)).toFixed(2);
+  console.log("\nRatios (total time; lower is faster)");
+  console.log(`  inside wasm / lab Database native     ${ratio(web.inWasm, native.database)}   (budget ≤ 2)`);
+  console.log(`  inside wasm / plain rusqlite native   ${ratio(web.inWasm, native.rusqlite)}`);
+  console.log(`  from JS / sql.js, journal in memory   ${ratio(web.fromJs, web.sqlJsTuned)}   (budget ≤ 1)`);
+  console.log(`  from JS / sql.js as shipped           ${ratio(web.fromJs, web.sqlJs)}`);
+  console.log(`  inside wasm / sql.js, journal in mem. ${ratio(web.inWasm, web.sqlJsTuned)}`);
+  console.log("\nNote: each lab call does what the seed's Database does under SQLAlchemy (update and delete");
+  console.log("load the row first, every write is its own transaction, every statement is logged);");
+  console.log("the sql.js and plain rusqlite rows run one bare statement per call.");
+} finally {
+  await browser.close();
+  await server.close();
+}
