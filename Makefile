@@ -48,7 +48,7 @@ setup-apt:
 	fi
 
 setup-rust:
-	@command -v rustup >/dev/null || { echo "rustup is needed (https://rustup.rs)"; exit 1; }
+	@command -v rustup >/dev/null || { echo "rustup (the Rust toolchain installer) is needed"; exit 1; }
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@if [ "$$(wasm-pack --version 2>/dev/null)" != "wasm-pack $(WASM_PACK_VERSION)" ]; then \
 	  echo "==> cargo install wasm-pack $(WASM_PACK_VERSION)"; \
