@@ -23,6 +23,10 @@ const LOG_CAPACITY: usize = 10_000;
 const PROGRESS_INTERVAL: c_int = 1_000;
 const PROGRESS_BUDGET: u32 = 100_000;
 
+/// Rows free SQL hands back at most; the rest is left unread (`truncated`), so a huge SELECT
+/// cannot exhaust the page's memory.
+pub const MAX_RESULT_ROWS: usize = 100_000;
+
 /// One line of the echo log: the SQL text and its parameters. `params` is `None` for SQLAlchemy's
 /// transaction markers (`BEGIN (implicit)`, `COMMIT`, `ROLLBACK`), which bind nothing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,11 +35,12 @@ pub struct LoggedStatement {
     pub params: Option<Vec<Value>>,
 }
 
-/// Column names and rows of a query.
+/// Column names and rows of a query; `truncated` when more rows were left unread.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct QueryResult {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
+    pub truncated: bool,
 }
 
 /// A table as the page draws it: its `CREATE` text from `sqlite_master`, columns and rows.
@@ -86,7 +91,7 @@ impl Engine {
     pub fn query(&mut self, sql: &str, params: &[Value]) -> Result<QueryResult> {
         self.record(sql.to_string(), Some(params.to_vec()));
         let mut stmt = self.conn.prepare_cached(sql)?;
-        read_all(&mut stmt, params)
+        read_all(&mut stmt, params, usize::MAX)
     }
 
     /// Runs `body` inside one SQLite transaction: all of its statements take effect, or none do.
@@ -136,7 +141,7 @@ impl Engine {
         let mut last = QueryResult::default();
         let mut batch = Batch::new(&self.conn, sql);
         while let Some(mut stmt) = batch.next()? {
-            last = read_all(&mut stmt, &[])?;
+            last = read_all(&mut stmt, &[], MAX_RESULT_ROWS)?;
         }
         Ok(last)
     }
@@ -183,7 +188,7 @@ impl Engine {
         let mut tables = Vec::with_capacity(listed.len());
         for (name, sql) in listed {
             let mut select = self.conn.prepare(&format!("SELECT * FROM \"{}\"", name.replace('"', "\"\"")))?;
-            let QueryResult { columns, rows } = read_all(&mut select, &[])?;
+            let QueryResult { columns, rows, .. } = read_all(&mut select, &[], usize::MAX)?;
             tables.push(TableData { name, sql: sql.unwrap_or_default(), columns, rows });
         }
         Ok(tables)
@@ -195,16 +200,19 @@ impl Engine {
     }
 }
 
-/// Steps a statement to the end, collecting its column names and every row.
-fn read_all(stmt: &mut rusqlite::Statement<'_>, params: &[Value]) -> Result<QueryResult> {
+/// Steps a statement, collecting its column names and up to `limit` rows.
+fn read_all(stmt: &mut rusqlite::Statement<'_>, params: &[Value], limit: usize) -> Result<QueryResult> {
     let columns: Vec<String> = stmt.column_names().map(String::from).collect();
     let width = columns.len();
     let mut rows = Vec::new();
     let mut cursor = stmt.query(params_from_iter(params))?;
     while let Some(row) = cursor.next()? {
+        if rows.len() == limit {
+            return Ok(QueryResult { columns, rows, truncated: true });
+        }
         rows.push((0..width).map(|i| Ok(Value::from(row.get_ref(i)?))).collect::<Result<Vec<_>>>()?);
     }
-    Ok(QueryResult { columns, rows })
+    Ok(QueryResult { columns, rows, truncated: false })
 }
 
 /// SQLite's progress callback: a non-zero return interrupts the running statement.
@@ -311,6 +319,16 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.message(), "interrupted");
         assert_eq!(engine.exec("SELECT 1 + 1").unwrap().rows, vec![vec![Value::Integer(2)]]);
+    }
+
+    #[test]
+    fn a_huge_result_is_cut_at_the_row_limit() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        let sql = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c LIMIT 100005";
+        let result = engine.exec(sql).unwrap();
+        assert_eq!(result.rows.len(), MAX_RESULT_ROWS);
+        assert!(result.truncated);
+        assert!(!engine.exec("SELECT 1").unwrap().truncated);
     }
 
     #[test]

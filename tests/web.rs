@@ -186,7 +186,7 @@ fn hostile_and_huge_strings_are_stored_verbatim() {
 fn exec_runs_free_sql_and_reports_sqlites_own_errors() {
     let mut db = seeded();
     let result = db.exec("SELECT count(*) AS n, max(id) FROM users".into()).unwrap();
-    assert_eq!(json(&result), r#"{"columns":["n","max(id)"],"rows":[[4,4]]}"#);
+    assert_eq!(json(&result), r#"{"columns":["n","max(id)"],"rows":[[4,4]],"truncated":false}"#);
     let blob = db.exec("SELECT x'00ff', 9007199254740993, 1.5, NULL".into()).unwrap();
     let row = Array::from(&get(&blob, "rows")).get(0);
     // Bytes as an array of numbers; an integer past 2^53 as its exact digits.
