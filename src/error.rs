@@ -25,6 +25,12 @@ pub enum ErrorKind {
     OperationalError,
     /// `sqlite3.ProgrammingError`: misuse of the driver, e.g. two statements in one `execute`.
     ProgrammingError,
+    /// `SyntaxError`: Python the lab cannot read, with the line and column.
+    SyntaxError,
+    /// `NotImplementedError`: something Alembic refuses on SQLite (outside batch mode).
+    NotImplementedError,
+    /// `alembic.util.exc.CommandError`: a revision file or command Alembic rejects.
+    CommandError,
 }
 
 impl ErrorKind {
@@ -39,6 +45,9 @@ impl ErrorKind {
             ErrorKind::IntegrityError => "sqlalchemy.exc.IntegrityError",
             ErrorKind::OperationalError => "sqlalchemy.exc.OperationalError",
             ErrorKind::ProgrammingError => "sqlite3.ProgrammingError",
+            ErrorKind::SyntaxError => "SyntaxError",
+            ErrorKind::NotImplementedError => "NotImplementedError",
+            ErrorKind::CommandError => "alembic.util.exc.CommandError",
         }
     }
 

@@ -8,6 +8,7 @@ pub mod db;
 pub mod engine;
 pub mod error;
 pub mod models;
+pub mod python;
 pub mod schema;
 pub mod session;
 pub mod sql;

@@ -1,0 +1,131 @@
+//! The syntax tree of the Python subset, shaped like Python's own `ast` module so the code that
+//! reads models and revision files can be written the way one would write it against `ast`.
+
+/// A whole file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Module {
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub line: u32,
+    pub col: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StmtKind {
+    /// `import a.b as c` — `(module, alias)` pairs.
+    Import(Vec<(String, Option<String>)>),
+    /// `from a.b import c as d, e` — `level` counts leading dots.
+    FromImport { module: String, level: u32, names: Vec<(String, Option<String>)> },
+    ClassDef { name: String, bases: Vec<Expr>, body: Vec<Stmt> },
+    FunctionDef { name: String, params: Vec<Param>, returns: Option<Expr>, body: Vec<Stmt> },
+    /// `a = b = value`: every target in order.
+    Assign { targets: Vec<Expr>, value: Expr },
+    /// `target: annotation [= value]`.
+    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr> },
+    AugAssign { target: Expr, op: &'static str, value: Expr },
+    Expr(Expr),
+    With { items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt> },
+    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    For { target: Expr, iter: Expr, body: Vec<Stmt> },
+    Return(Option<Expr>),
+    Raise(Option<Expr>),
+    Pass,
+    Break,
+    Continue,
+}
+
+/// A function parameter; `star` is `"*"` or `"**"` for `*args` / `**kwargs`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub star: &'static str,
+    pub annotation: Option<Expr>,
+    pub default: Option<Expr>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub line: u32,
+    pub col: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    Name(String),
+    Constant(Constant),
+    /// An f-string: literal text and `{expression}` parts.
+    FString(Vec<FStringPart>),
+    Attribute { value: Box<Expr>, attr: String },
+    Subscript { value: Box<Expr>, index: Box<Expr> },
+    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Tuple(Vec<Expr>),
+    List(Vec<Expr>),
+    Dict(Vec<(Expr, Expr)>),
+    BinOp { left: Box<Expr>, op: &'static str, right: Box<Expr> },
+    UnaryOp { op: &'static str, operand: Box<Expr> },
+    /// `and` / `or` over two or more values.
+    BoolOp { op: &'static str, values: Vec<Expr> },
+    /// `a < b <= c`: the first operand, then each operator with its right side.
+    Compare { left: Box<Expr>, ops: Vec<(&'static str, Expr)> },
+    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    Lambda { params: Vec<Param>, body: Box<Expr> },
+    Starred(Box<Expr>),
+    /// `start:stop:step` inside a subscript.
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Constant {
+    None,
+    True,
+    False,
+    Ellipsis,
+    /// A number as written; parsed where a value is needed.
+    Number(String),
+    Str(String),
+    Bytes(Vec<u8>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FStringPart {
+    Text(String),
+    /// `{expr!r:spec}`: the expression, its conversion letter and format spec as written.
+    Value { expr: Expr, conversion: Option<char>, spec: Option<String> },
+}
+
+/// `name=value` in a call; `arg` is `None` for `**mapping`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyword {
+    pub arg: Option<String>,
+    pub value: Expr,
+}
+
+impl Expr {
+    /// The dotted name this expression spells (`sa.Column`, `op`, `Mapped`), if it is one.
+    pub fn dotted_name(&self) -> Option<String> {
+        match &self.kind {
+            ExprKind::Name(name) => Some(name.clone()),
+            ExprKind::Attribute { value, attr } => value.dotted_name().map(|base| format!("{base}.{attr}")),
+            _ => None,
+        }
+    }
+
+    /// The text of a plain string constant.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            ExprKind::Constant(Constant::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl Keyword {
+    pub fn find<'a>(keywords: &'a [Keyword], name: &str) -> Option<&'a Expr> {
+        keywords.iter().find(|k| k.arg.as_deref() == Some(name)).map(|k| &k.value)
+    }
+}

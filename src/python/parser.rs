@@ -1,0 +1,1176 @@
+//! Tokens → syntax tree: a recursive-descent parser for the Python that models, revision files and
+//! the console use. What is outside the subset is an error naming the construct and its place,
+//! never a guess. Nesting is bounded, so no input can overflow the stack.
+
+use super::ast::*;
+use super::lexer::{syntax_error, tokenize, Token, TokenKind};
+use crate::error::{Error, Result};
+
+/// How deep expressions and blocks may nest (Python's own parser stops near 200).
+const MAX_DEPTH: u32 = 100;
+
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+/// Parses a whole file.
+pub fn parse_module(source: &str) -> Result<Module> {
+    let mut parser = Parser::new(tokenize(source)?);
+    let mut body = Vec::new();
+    while !parser.at_end() {
+        if parser.eat_kind(&TokenKind::Newline) {
+            continue;
+        }
+        if matches!(parser.peek().kind, TokenKind::Indent) {
+            return Err(parser.error_here("unexpected indent"));
+        }
+        parser.statement(&mut body)?;
+    }
+    Ok(Module { body })
+}
+
+/// Parses one expression (all of `source` must be that expression).
+pub fn parse_expression(source: &str) -> Result<Expr> {
+    let mut parser = Parser::new(tokenize(source)?);
+    let expr = parser.test_list()?;
+    parser.eat_kind(&TokenKind::Newline);
+    if !parser.at_end() {
+        return Err(parser.error_here("unexpected text after the expression"));
+    }
+    Ok(expr)
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+    depth: u32,
+}
+
+impl Parser {
+    fn new(tokens: Vec<Token>) -> Self {
+        Parser { tokens, pos: 0, depth: 0 }
+    }
+
+    fn peek(&self) -> &Token {
+        // The lexer always ends with END, and the parser never moves past it.
+        let last = self.tokens.len().saturating_sub(1);
+        &self.tokens[self.pos.min(last)]
+    }
+
+    fn peek_at(&self, ahead: usize) -> &TokenKind {
+        let last = self.tokens.len().saturating_sub(1);
+        &self.tokens[(self.pos + ahead).min(last)].kind
+    }
+
+    fn advance(&mut self) -> Token {
+        let token = self.peek().clone();
+        if !matches!(token.kind, TokenKind::End) {
+            self.pos += 1;
+        }
+        token
+    }
+
+    fn at_end(&self) -> bool {
+        matches!(self.peek().kind, TokenKind::End)
+    }
+
+    fn eat_kind(&mut self, kind: &TokenKind) -> bool {
+        if &self.peek().kind == kind {
+            self.advance();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn is_op(&self, op: &str) -> bool {
+        matches!(&self.peek().kind, TokenKind::Op(o) if *o == op)
+    }
+
+    fn eat_op(&mut self, op: &str) -> bool {
+        if self.is_op(op) {
+            self.advance();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn is_keyword(&self, word: &str) -> bool {
+        matches!(&self.peek().kind, TokenKind::Name(n) if n == word)
+    }
+
+    fn eat_keyword(&mut self, word: &str) -> bool {
+        if self.is_keyword(word) {
+            self.advance();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn error_here(&self, message: impl AsRef<str>) -> Error {
+        let token = self.peek();
+        syntax_error(token.line, token.col, message)
+    }
+
+    fn expect_op(&mut self, op: &str, context: &str) -> Result<()> {
+        if self.eat_op(op) {
+            Ok(())
+        } else {
+            Err(self.error_here(format!("expected '{op}' {context}")))
+        }
+    }
+
+    fn expect_name(&mut self, context: &str) -> Result<String> {
+        match &self.peek().kind {
+            TokenKind::Name(name) if !KEYWORDS.contains(&name.as_str()) => {
+                let name = name.clone();
+                self.advance();
+                Ok(name)
+            }
+            _ => Err(self.error_here(format!("expected a name {context}"))),
+        }
+    }
+
+    fn expect_statement_end(&mut self) -> Result<()> {
+        if self.eat_kind(&TokenKind::Newline) || self.at_end() {
+            Ok(())
+        } else {
+            Err(self.error_here("invalid syntax: expected the end of the statement"))
+        }
+    }
+
+    fn nested<T>(&mut self, body: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error_here("too deeply nested"));
+        }
+        self.depth += 1;
+        let result = body(self);
+        self.depth -= 1;
+        result
+    }
+
+    // ---- statements ---------------------------------------------------------------------------
+
+    fn statement(&mut self, out: &mut Vec<Stmt>) -> Result<()> {
+        let token = self.peek().clone();
+        let (line, col) = (token.line, token.col);
+        let stmt = |kind| Stmt { kind, line, col };
+        if self.is_op("@") {
+            // Decorators are accepted and dropped: nothing the lab reads depends on them.
+            self.advance();
+            self.test()?;
+            self.expect_statement_end()?;
+            if !self.is_keyword("def") && !self.is_keyword("class") {
+                return Err(self.error_here("expected 'def' or 'class' after a decorator"));
+            }
+            return self.statement(out);
+        }
+        let TokenKind::Name(word) = &token.kind else {
+            return self.simple_statements(out);
+        };
+        match word.as_str() {
+            "class" => {
+                self.advance();
+                let name = self.expect_name("after 'class'")?;
+                let mut bases = Vec::new();
+                if self.eat_op("(") {
+                    let (args, _) = self.call_arguments()?;
+                    bases = args;
+                }
+                self.expect_op(":", "after class bases")?;
+                let body = self.block("class definition", line)?;
+                out.push(stmt(StmtKind::ClassDef { name, bases, body }));
+            }
+            "def" => {
+                self.advance();
+                let name = self.expect_name("after 'def'")?;
+                self.expect_op("(", "after the function name")?;
+                let params = self.parameters(")")?;
+                let returns = if self.eat_op("->") { Some(self.test()?) } else { None };
+                self.expect_op(":", "after the function signature")?;
+                let body = self.block("function definition", line)?;
+                out.push(stmt(StmtKind::FunctionDef { name, params, returns, body }));
+            }
+            "if" => {
+                self.advance();
+                out.push(self.if_statement(line, col)?);
+            }
+            "for" => {
+                self.advance();
+                let target = self.target_list()?;
+                if !self.eat_keyword("in") {
+                    return Err(self.error_here("expected 'in' in the 'for' statement"));
+                }
+                let iter = self.test_list()?;
+                self.expect_op(":", "after the 'for' statement")?;
+                let body = self.block("'for' statement", line)?;
+                if self.is_keyword("else") {
+                    return Err(self.error_here("'for ... else' is not supported here"));
+                }
+                out.push(stmt(StmtKind::For { target, iter, body }));
+            }
+            "with" => {
+                self.advance();
+                let mut items = Vec::new();
+                loop {
+                    let context = self.test()?;
+                    let alias = if self.eat_keyword("as") { Some(self.target()?) } else { None };
+                    items.push((context, alias));
+                    if !self.eat_op(",") {
+                        break;
+                    }
+                }
+                self.expect_op(":", "after the 'with' statement")?;
+                let body = self.block("'with' statement", line)?;
+                out.push(stmt(StmtKind::With { items, body }));
+            }
+            "try" | "while" | "async" | "match" if self.looks_like_compound() => {
+                return Err(self.error_here(format!("'{word}' statements are not supported here")));
+            }
+            _ => return self.simple_statements(out),
+        }
+        Ok(())
+    }
+
+    /// `match` is only a keyword at the start of a `match x:` block; elsewhere it is a name.
+    fn looks_like_compound(&self) -> bool {
+        match &self.peek().kind {
+            TokenKind::Name(n) if n == "match" => !matches!(self.peek_at(1), TokenKind::Op("=" | "." | "(" | "[")),
+            _ => true,
+        }
+    }
+
+    fn if_statement(&mut self, line: u32, col: u32) -> Result<Stmt> {
+        let test = self.named_test()?;
+        self.expect_op(":", "after the 'if' condition")?;
+        let body = self.block("'if' statement", line)?;
+        let orelse = if self.is_keyword("elif") {
+            let token = self.advance();
+            vec![self.if_statement(token.line, token.col)?]
+        } else if self.eat_keyword("else") {
+            self.expect_op(":", "after 'else'")?;
+            self.block("'else' statement", line)?
+        } else {
+            Vec::new()
+        };
+        Ok(Stmt { kind: StmtKind::If { test, body, orelse }, line, col })
+    }
+
+    /// An indented block after `:` (or statements on the same line: `def f(): pass`).
+    fn block(&mut self, what: &str, line: u32) -> Result<Vec<Stmt>> {
+        self.nested(|p| {
+            let mut body = Vec::new();
+            if !p.eat_kind(&TokenKind::Newline) {
+                p.simple_statements(&mut body)?;
+                return Ok(body);
+            }
+            if !p.eat_kind(&TokenKind::Indent) {
+                return Err(p.error_here(format!("expected an indented block after {what} on line {line}")));
+            }
+            while !p.eat_kind(&TokenKind::Dedent) {
+                if p.at_end() {
+                    break;
+                }
+                if matches!(p.peek().kind, TokenKind::Indent) {
+                    return Err(p.error_here("unexpected indent"));
+                }
+                p.statement(&mut body)?;
+            }
+            Ok(body)
+        })
+    }
+
+    fn simple_statements(&mut self, out: &mut Vec<Stmt>) -> Result<()> {
+        loop {
+            out.push(self.simple_statement()?);
+            if !self.eat_op(";") || matches!(self.peek().kind, TokenKind::Newline | TokenKind::End) {
+                break;
+            }
+        }
+        self.expect_statement_end()
+    }
+
+    fn simple_statement(&mut self) -> Result<Stmt> {
+        let token = self.peek().clone();
+        let (line, col) = (token.line, token.col);
+        let stmt = |kind| Ok(Stmt { kind, line, col });
+        if let TokenKind::Name(word) = &token.kind {
+            match word.as_str() {
+                "pass" => {
+                    self.advance();
+                    return stmt(StmtKind::Pass);
+                }
+                "break" => {
+                    self.advance();
+                    return stmt(StmtKind::Break);
+                }
+                "continue" => {
+                    self.advance();
+                    return stmt(StmtKind::Continue);
+                }
+                "return" => {
+                    self.advance();
+                    let value = if self.at_statement_end() { None } else { Some(self.test_list()?) };
+                    return stmt(StmtKind::Return(value));
+                }
+                "raise" => {
+                    self.advance();
+                    let value = if self.at_statement_end() { None } else { Some(self.test()?) };
+                    if self.eat_keyword("from") {
+                        self.test()?;
+                    }
+                    return stmt(StmtKind::Raise(value));
+                }
+                "import" => {
+                    self.advance();
+                    let mut names = Vec::new();
+                    loop {
+                        let module = self.dotted_name()?;
+                        let alias = if self.eat_keyword("as") { Some(self.expect_name("after 'as'")?) } else { None };
+                        names.push((module, alias));
+                        if !self.eat_op(",") {
+                            break;
+                        }
+                    }
+                    return stmt(StmtKind::Import(names));
+                }
+                "from" => {
+                    self.advance();
+                    return self.import_from().map(|kind| Stmt { kind, line, col });
+                }
+                "global" | "nonlocal" | "del" | "assert" | "yield" | "await" | "async" | "try" | "while"
+                | "except" | "finally" | "else" | "elif" | "lambda" | "class" | "def" | "with" | "for" | "if"
+                    if !matches!(self.peek_at(1), TokenKind::Op("=" | "." | "(")) || word == "lambda" =>
+                {
+                    if word == "lambda" {
+                        let expr = self.test_list()?;
+                        return stmt(StmtKind::Expr(expr));
+                    }
+                    return Err(self.error_here(format!("'{word}' is not supported here")));
+                }
+                _ => {}
+            }
+        }
+        let first = self.star_test_list()?;
+        if self.eat_op(":") {
+            let annotation = self.test()?;
+            let value = if self.eat_op("=") { Some(self.star_test_list()?) } else { None };
+            return stmt(StmtKind::AnnAssign { target: first, annotation, value });
+        }
+        if let TokenKind::Op(op) = self.peek().kind {
+            if op.len() >= 2 && op.ends_with('=') && !matches!(op, "==" | "<=" | ">=" | "!=") {
+                self.advance();
+                let value = self.test_list()?;
+                return stmt(StmtKind::AugAssign { target: first, op, value });
+            }
+        }
+        if self.is_op("=") {
+            let mut targets = vec![first];
+            let mut value;
+            loop {
+                self.advance();
+                value = self.star_test_list()?;
+                if !self.is_op("=") {
+                    break;
+                }
+                targets.push(value);
+            }
+            for target in &targets {
+                check_target(target)?;
+            }
+            return stmt(StmtKind::Assign { targets, value });
+        }
+        stmt(StmtKind::Expr(first))
+    }
+
+    fn at_statement_end(&self) -> bool {
+        matches!(self.peek().kind, TokenKind::Newline | TokenKind::End) || self.is_op(";")
+    }
+
+    fn dotted_name(&mut self) -> Result<String> {
+        let mut name = self.expect_name("(a module name)")?;
+        while self.eat_op(".") {
+            name.push('.');
+            name.push_str(&self.expect_name("after '.' in a module name")?);
+        }
+        Ok(name)
+    }
+
+    fn import_from(&mut self) -> Result<StmtKind> {
+        let mut level = 0;
+        while self.is_op(".") || self.is_op("...") {
+            level += if self.eat_op("...") { 3 } else { u32::from(self.eat_op(".")) };
+        }
+        let module = if self.is_keyword("import") { String::new() } else { self.dotted_name()? };
+        if !self.eat_keyword("import") {
+            return Err(self.error_here("expected 'import' in the 'from' statement"));
+        }
+        let parenthesized = self.eat_op("(");
+        let mut names = Vec::new();
+        if self.eat_op("*") {
+            names.push(("*".to_string(), None));
+        } else {
+            loop {
+                let name = self.expect_name("to import")?;
+                let alias = if self.eat_keyword("as") { Some(self.expect_name("after 'as'")?) } else { None };
+                names.push((name, alias));
+                if !self.eat_op(",") || (parenthesized && self.is_op(")")) {
+                    break;
+                }
+            }
+        }
+        if parenthesized {
+            self.expect_op(")", "to close the import list")?;
+        }
+        Ok(StmtKind::FromImport { module, level, names })
+    }
+
+    fn parameters(&mut self, close: &str) -> Result<Vec<Param>> {
+        let mut params = Vec::new();
+        while !self.eat_op(close) {
+            let star = if self.eat_op("**") {
+                "**"
+            } else if self.eat_op("*") {
+                "*"
+            } else if self.eat_op("/") {
+                // Positional-only marker: nothing to record.
+                if !self.eat_op(",") {
+                    self.expect_op(close, "to close the parameters")?;
+                    break;
+                }
+                continue;
+            } else {
+                ""
+            };
+            if star == "*" && (self.is_op(",") || self.is_op(close)) {
+                self.eat_op(",");
+                continue; // bare `*`: keyword-only marker
+            }
+            let name = self.expect_name("for a parameter")?;
+            let annotation = if close == ")" && self.eat_op(":") { Some(self.test()?) } else { None };
+            let default = if self.eat_op("=") { Some(self.test()?) } else { None };
+            params.push(Param { name, star, annotation, default });
+            if !self.eat_op(",") {
+                self.expect_op(close, "to close the parameters")?;
+                break;
+            }
+        }
+        Ok(params)
+    }
+
+    // ---- expressions --------------------------------------------------------------------------
+
+    fn expr(&self, kind: ExprKind, line: u32, col: u32) -> Expr {
+        Expr { kind, line, col }
+    }
+
+    /// `a, b` as a tuple, or a single expression.
+    fn test_list(&mut self) -> Result<Expr> {
+        self.sequence(Self::test)
+    }
+
+    fn star_test_list(&mut self) -> Result<Expr> {
+        self.sequence(Self::star_test)
+    }
+
+    fn target_list(&mut self) -> Result<Expr> {
+        let target = self.sequence(Self::target)?;
+        check_target(&target)?;
+        Ok(target)
+    }
+
+    fn target(&mut self) -> Result<Expr> {
+        let target = self.or_test_no_cond()?;
+        check_target(&target)?;
+        Ok(target)
+    }
+
+    fn or_test_no_cond(&mut self) -> Result<Expr> {
+        self.bitor()
+    }
+
+    fn sequence(&mut self, item: fn(&mut Self) -> Result<Expr>) -> Result<Expr> {
+        let (line, col) = (self.peek().line, self.peek().col);
+        let first = item(self)?;
+        if !self.is_op(",") {
+            return Ok(first);
+        }
+        let mut items = vec![first];
+        while self.eat_op(",") {
+            if self.ends_sequence() {
+                break;
+            }
+            items.push(item(self)?);
+        }
+        Ok(self.expr(ExprKind::Tuple(items), line, col))
+    }
+
+    fn ends_sequence(&self) -> bool {
+        matches!(self.peek().kind, TokenKind::Newline | TokenKind::End)
+            || ["=", ")", "]", "}", ":", ";"].iter().any(|op| self.is_op(op))
+            || self.is_keyword("in")
+    }
+
+    fn star_test(&mut self) -> Result<Expr> {
+        if self.is_op("*") {
+            let token = self.advance();
+            let value = self.bitor()?;
+            return Ok(self.expr(ExprKind::Starred(Box::new(value)), token.line, token.col));
+        }
+        self.test()
+    }
+
+    /// `x := value` is not in the subset; a plain test otherwise.
+    fn named_test(&mut self) -> Result<Expr> {
+        let expr = self.test()?;
+        if self.is_op(":=") {
+            return Err(self.error_here("':=' (assignment expressions) is not supported here"));
+        }
+        Ok(expr)
+    }
+
+    fn test(&mut self) -> Result<Expr> {
+        self.nested(|p| {
+            let (line, col) = (p.peek().line, p.peek().col);
+            if p.eat_keyword("lambda") {
+                let params = p.parameters(":")?;
+                let body = p.test()?;
+                return Ok(p.expr(ExprKind::Lambda { params, body: Box::new(body) }, line, col));
+            }
+            let body = p.or_test()?;
+            if !p.eat_keyword("if") {
+                return Ok(body);
+            }
+            let test = p.or_test()?;
+            if !p.eat_keyword("else") {
+                return Err(p.error_here("expected 'else' after the condition of a conditional expression"));
+            }
+            let orelse = p.test()?;
+            let kind = ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) };
+            Ok(p.expr(kind, line, col))
+        })
+    }
+
+    fn bool_op(&mut self, word: &'static str, operand: fn(&mut Self) -> Result<Expr>) -> Result<Expr> {
+        let (line, col) = (self.peek().line, self.peek().col);
+        let first = operand(self)?;
+        if !self.is_keyword(word) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat_keyword(word) {
+            values.push(operand(self)?);
+        }
+        Ok(self.expr(ExprKind::BoolOp { op: word, values }, line, col))
+    }
+
+    fn or_test(&mut self) -> Result<Expr> {
+        self.bool_op("or", Self::and_test)
+    }
+
+    fn and_test(&mut self) -> Result<Expr> {
+        self.bool_op("and", Self::not_test)
+    }
+
+    fn not_test(&mut self) -> Result<Expr> {
+        if self.is_keyword("not") {
+            let token = self.advance();
+            let operand = self.nested(Self::not_test)?;
+            return Ok(self.expr(ExprKind::UnaryOp { op: "not", operand: Box::new(operand) }, token.line, token.col));
+        }
+        self.comparison()
+    }
+
+    fn comparison(&mut self) -> Result<Expr> {
+        let (line, col) = (self.peek().line, self.peek().col);
+        let left = self.bitor()?;
+        let mut ops = Vec::new();
+        loop {
+            let op = match &self.peek().kind {
+                TokenKind::Op(op @ ("<" | ">" | "==" | ">=" | "<=" | "!=")) => {
+                    let op = *op;
+                    self.advance();
+                    op
+                }
+                TokenKind::Name(n) if n == "in" => {
+                    self.advance();
+                    "in"
+                }
+                TokenKind::Name(n) if n == "not" && matches!(self.peek_at(1), TokenKind::Name(m) if m == "in") => {
+                    self.advance();
+                    self.advance();
+                    "not in"
+                }
+                TokenKind::Name(n) if n == "is" => {
+                    self.advance();
+                    if self.eat_keyword("not") {
+                        "is not"
+                    } else {
+                        "is"
+                    }
+                }
+                _ => break,
+            };
+            ops.push((op, self.bitor()?));
+        }
+        if ops.is_empty() {
+            return Ok(left);
+        }
+        Ok(self.expr(ExprKind::Compare { left: Box::new(left), ops }, line, col))
+    }
+
+    fn binary(&mut self, ops: &[&'static str], operand: fn(&mut Self) -> Result<Expr>) -> Result<Expr> {
+        let mut left = operand(self)?;
+        while let Some(op) = ops.iter().find(|op| self.is_op(op)).copied() {
+            let token = self.advance();
+            let right = operand(self)?;
+            left = self.expr(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, token.line, token.col);
+        }
+        Ok(left)
+    }
+
+    fn bitor(&mut self) -> Result<Expr> {
+        self.binary(&["|"], Self::bitxor)
+    }
+
+    fn bitxor(&mut self) -> Result<Expr> {
+        self.binary(&["^"], Self::bitand)
+    }
+
+    fn bitand(&mut self) -> Result<Expr> {
+        self.binary(&["&"], Self::shift)
+    }
+
+    fn shift(&mut self) -> Result<Expr> {
+        self.binary(&["<<", ">>"], Self::arith)
+    }
+
+    fn arith(&mut self) -> Result<Expr> {
+        self.binary(&["+", "-"], Self::term)
+    }
+
+    fn term(&mut self) -> Result<Expr> {
+        self.binary(&["*", "/", "//", "%", "@"], Self::factor)
+    }
+
+    fn factor(&mut self) -> Result<Expr> {
+        if let Some(op) = ["-", "+", "~"].into_iter().find(|op| self.is_op(op)) {
+            let token = self.advance();
+            let operand = self.nested(Self::factor)?;
+            return Ok(self.expr(ExprKind::UnaryOp { op, operand: Box::new(operand) }, token.line, token.col));
+        }
+        let base = self.primary()?;
+        if self.is_op("**") {
+            let token = self.advance();
+            let exponent = self.nested(Self::factor)?;
+            let kind = ExprKind::BinOp { left: Box::new(base), op: "**", right: Box::new(exponent) };
+            return Ok(self.expr(kind, token.line, token.col));
+        }
+        Ok(base)
+    }
+
+    fn primary(&mut self) -> Result<Expr> {
+        if self.is_keyword("await") {
+            return Err(self.error_here("'await' is not supported here"));
+        }
+        let mut value = self.atom()?;
+        loop {
+            let (line, col) = (self.peek().line, self.peek().col);
+            if self.eat_op("(") {
+                let (args, keywords) = self.nested(Self::call_arguments)?;
+                value = self.expr(ExprKind::Call { func: Box::new(value), args, keywords }, line, col);
+            } else if self.eat_op("[") {
+                let index = self.nested(Self::subscript)?;
+                self.expect_op("]", "to close the subscript")?;
+                value = self.expr(ExprKind::Subscript { value: Box::new(value), index: Box::new(index) }, line, col);
+            } else if self.eat_op(".") {
+                let attr = self.expect_name("after '.'")?;
+                value = self.expr(ExprKind::Attribute { value: Box::new(value), attr }, line, col);
+            } else {
+                return Ok(value);
+            }
+        }
+    }
+
+    /// The arguments of a call after `(`, through the closing `)`.
+    fn call_arguments(&mut self) -> Result<(Vec<Expr>, Vec<Keyword>)> {
+        let mut args = Vec::new();
+        let mut keywords = Vec::new();
+        while !self.eat_op(")") {
+            if self.eat_op("**") {
+                keywords.push(Keyword { arg: None, value: self.test()? });
+            } else if matches!(self.peek().kind, TokenKind::Name(_)) && matches!(self.peek_at(1), TokenKind::Op("=")) {
+                let arg = self.expect_name("for a keyword argument")?;
+                self.advance(); // '='
+                keywords.push(Keyword { arg: Some(arg), value: self.test()? });
+            } else {
+                if !keywords.is_empty() && !self.is_op("*") {
+                    return Err(self.error_here("positional argument follows keyword argument"));
+                }
+                let arg = self.star_test()?;
+                if self.is_keyword("for") {
+                    return Err(self.error_here("comprehensions are not supported here"));
+                }
+                args.push(arg);
+            }
+            if !self.eat_op(",") {
+                self.expect_op(")", "to close the call's arguments")?;
+                break;
+            }
+        }
+        Ok((args, keywords))
+    }
+
+    fn subscript(&mut self) -> Result<Expr> {
+        let (line, col) = (self.peek().line, self.peek().col);
+        let mut items = Vec::new();
+        loop {
+            items.push(self.slice()?);
+            if !self.eat_op(",") || self.is_op("]") {
+                break;
+            }
+        }
+        if items.len() == 1 {
+            return Ok(items.remove(0));
+        }
+        Ok(self.expr(ExprKind::Tuple(items), line, col))
+    }
+
+    fn slice(&mut self) -> Result<Expr> {
+        let (line, col) = (self.peek().line, self.peek().col);
+        let start = if self.is_op(":") { None } else { Some(self.test()?) };
+        if !self.eat_op(":") {
+            return start.ok_or_else(|| self.error_here("expected an index"));
+        }
+        let part = |p: &mut Self| -> Result<Option<Box<Expr>>> {
+            if p.is_op(":") || p.is_op("]") || p.is_op(",") {
+                Ok(None)
+            } else {
+                Ok(Some(Box::new(p.test()?)))
+            }
+        };
+        let stop = part(self)?;
+        let step = if self.eat_op(":") { part(self)? } else { None };
+        Ok(self.expr(ExprKind::Slice(start.map(Box::new), stop, step), line, col))
+    }
+
+    fn atom(&mut self) -> Result<Expr> {
+        let token = self.peek().clone();
+        let (line, col) = (token.line, token.col);
+        match token.kind {
+            TokenKind::Name(name) => {
+                let constant = match name.as_str() {
+                    "None" => Some(Constant::None),
+                    "True" => Some(Constant::True),
+                    "False" => Some(Constant::False),
+                    _ => None,
+                };
+                if let Some(constant) = constant {
+                    self.advance();
+                    return Ok(self.expr(ExprKind::Constant(constant), line, col));
+                }
+                if KEYWORDS.contains(&name.as_str()) {
+                    return Err(self.error_here(format!("invalid syntax: unexpected '{name}'")));
+                }
+                self.advance();
+                Ok(self.expr(ExprKind::Name(name), line, col))
+            }
+            TokenKind::Number(text) => {
+                self.advance();
+                Ok(self.expr(ExprKind::Constant(Constant::Number(text)), line, col))
+            }
+            TokenKind::Str { .. } => self.strings(),
+            TokenKind::Op("...") => {
+                self.advance();
+                Ok(self.expr(ExprKind::Constant(Constant::Ellipsis), line, col))
+            }
+            TokenKind::Op("(") => {
+                self.advance();
+                if self.eat_op(")") {
+                    return Ok(self.expr(ExprKind::Tuple(Vec::new()), line, col));
+                }
+                let inner = self.nested(Self::star_test_list_in_parens)?;
+                self.expect_op(")", "to close the parenthesis")?;
+                Ok(inner)
+            }
+            TokenKind::Op("[") => {
+                self.advance();
+                let items = self.nested(|p| p.items("]"))?;
+                Ok(self.expr(ExprKind::List(items), line, col))
+            }
+            TokenKind::Op("{") => {
+                self.advance();
+                self.nested(|p| p.dict(line, col))
+            }
+            TokenKind::Newline | TokenKind::End => Err(self.error_here("invalid syntax: the statement ends too early")),
+            TokenKind::Indent => Err(self.error_here("unexpected indent")),
+            TokenKind::Dedent => Err(self.error_here("invalid syntax: unexpected end of block")),
+            TokenKind::Op(op) => Err(self.error_here(format!("invalid syntax: unexpected '{op}'"))),
+        }
+    }
+
+    fn star_test_list_in_parens(&mut self) -> Result<Expr> {
+        let expr = self.star_test_list()?;
+        if self.is_keyword("for") {
+            return Err(self.error_here("generator expressions are not supported here"));
+        }
+        Ok(expr)
+    }
+
+    /// List items up to `close` (consumed).
+    fn items(&mut self, close: &str) -> Result<Vec<Expr>> {
+        let mut items = Vec::new();
+        while !self.eat_op(close) {
+            items.push(self.star_test()?);
+            if self.is_keyword("for") {
+                return Err(self.error_here("comprehensions are not supported here"));
+            }
+            if !self.eat_op(",") {
+                self.expect_op(close, "to close the list")?;
+                break;
+            }
+        }
+        Ok(items)
+    }
+
+    fn dict(&mut self, line: u32, col: u32) -> Result<Expr> {
+        let mut pairs = Vec::new();
+        while !self.eat_op("}") {
+            let key = self.test()?;
+            if !self.eat_op(":") {
+                return Err(self.error_here("sets are not supported here (expected ':' in a dict)"));
+            }
+            let value = self.test()?;
+            if self.is_keyword("for") {
+                return Err(self.error_here("comprehensions are not supported here"));
+            }
+            pairs.push((key, value));
+            if !self.eat_op(",") {
+                self.expect_op("}", "to close the dict")?;
+                break;
+            }
+        }
+        Ok(self.expr(ExprKind::Dict(pairs), line, col))
+    }
+
+    /// Adjacent string literals concatenate, as in Python; f-strings are split into parts.
+    fn strings(&mut self) -> Result<Expr> {
+        let (line, col) = (self.peek().line, self.peek().col);
+        let mut parts: Vec<FStringPart> = Vec::new();
+        let mut bytes: Option<Vec<u8>> = None;
+        let mut any_f = false;
+        let mut count = 0;
+        while let TokenKind::Str { value, prefix } = self.peek().kind.clone() {
+            let token = self.advance();
+            count += 1;
+            let is_bytes = prefix.contains('b');
+            if count > 1 && is_bytes != bytes.is_some() {
+                return Err(syntax_error(token.line, token.col, "cannot mix bytes and nonbytes literals"));
+            }
+            if is_bytes {
+                if !value.is_ascii() {
+                    return Err(syntax_error(token.line, token.col, "bytes can only contain ASCII literal characters"));
+                }
+                bytes.get_or_insert_with(Vec::new).extend(value.bytes());
+            } else if prefix.contains('f') {
+                any_f = true;
+                parts.extend(self.nested(|_| fstring_parts(&value, token.line, token.col))?);
+            } else {
+                parts.push(FStringPart::Text(value));
+            }
+        }
+        if let Some(bytes) = bytes {
+            return Ok(self.expr(ExprKind::Constant(Constant::Bytes(bytes)), line, col));
+        }
+        if !any_f {
+            let text: String = parts
+                .into_iter()
+                .map(|p| match p {
+                    FStringPart::Text(t) => t,
+                    FStringPart::Value { .. } => String::new(),
+                })
+                .collect();
+            return Ok(self.expr(ExprKind::Constant(Constant::Str(text)), line, col));
+        }
+        Ok(self.expr(ExprKind::FString(merge_text(parts)), line, col))
+    }
+}
+
+/// Only names, attributes, subscripts and tuples/lists of them can be assigned to.
+fn check_target(target: &Expr) -> Result<()> {
+    match &target.kind {
+        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => Ok(()),
+        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(check_target),
+        ExprKind::Starred(inner) => check_target(inner),
+        _ => Err(syntax_error(target.line, target.col, "cannot assign to this expression")),
+    }
+}
+
+fn merge_text(parts: Vec<FStringPart>) -> Vec<FStringPart> {
+    let mut merged: Vec<FStringPart> = Vec::new();
+    for part in parts {
+        match (merged.last_mut(), part) {
+            (Some(FStringPart::Text(prev)), FStringPart::Text(text)) => prev.push_str(&text),
+            (_, part) => merged.push(part),
+        }
+    }
+    merged
+}
+
+/// Splits an f-string's text into literal text and `{expression!conversion:spec}` parts.
+fn fstring_parts(text: &str, line: u32, col: u32) -> Result<Vec<FStringPart>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut parts = Vec::new();
+    let mut literal = String::new();
+    let mut i = 0;
+    let fail = |message: &str| syntax_error(line, col, format!("f-string: {message}"));
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                literal.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(fail("single '}' is not allowed"));
+        }
+        if c != '{' {
+            literal.push(c);
+            i += 1;
+            continue;
+        }
+        if chars.get(i + 1) == Some(&'{') {
+            literal.push('{');
+            i += 2;
+            continue;
+        }
+        // Find the end of the replacement field: the matching '}' outside brackets and quotes.
+        let start = i + 1;
+        let mut depth = 0;
+        let mut quote: Option<char> = None;
+        let mut end = None;
+        let mut split = None; // where '!' or ':' ends the expression
+        let mut j = start;
+        while j < chars.len() {
+            let d = chars[j];
+            match quote {
+                Some(q) if d == q => quote = None,
+                Some(_) => {}
+                None => match d {
+                    '\'' | '"' => quote = Some(d),
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | ']' => depth -= 1,
+                    '}' if depth == 0 => {
+                        end = Some(j);
+                        break;
+                    }
+                    '}' => depth -= 1,
+                    '!' if depth == 0 && split.is_none() && chars.get(j + 1) != Some(&'=') => split = Some(j),
+                    ':' if depth == 0 && split.is_none() => split = Some(j),
+                    _ => {}
+                },
+            }
+            j += 1;
+        }
+        let Some(end) = end else { return Err(fail("expecting '}'")) };
+        let expr_end = split.unwrap_or(end);
+        let source: String = chars[start..expr_end].iter().collect();
+        if source.trim().is_empty() {
+            return Err(fail("valid expression required before '}'"));
+        }
+        let mut expr = parse_expression(source.trim()).map_err(|e| fail(e.message()))?;
+        relocate(&mut expr, line, col);
+        let mut conversion = None;
+        let mut spec = None;
+        if let Some(split) = split {
+            let rest: String = chars[split..end].iter().collect();
+            let (conv_part, spec_part) = match rest.strip_prefix('!') {
+                Some(after) => match after.split_once(':') {
+                    Some((conv, spec)) => (Some(conv.to_string()), Some(spec.to_string())),
+                    None => (Some(after.to_string()), None),
+                },
+                None => (None, rest.strip_prefix(':').map(String::from)),
+            };
+            if let Some(conv) = conv_part {
+                match conv.as_str() {
+                    "r" | "s" | "a" => conversion = conv.chars().next(),
+                    _ => return Err(fail("invalid conversion character: expected 's', 'r', or 'a'")),
+                }
+            }
+            spec = spec_part;
+        }
+        if !literal.is_empty() {
+            parts.push(FStringPart::Text(std::mem::take(&mut literal)));
+        }
+        parts.push(FStringPart::Value { expr, conversion, spec });
+        i = end + 1;
+    }
+    if !literal.is_empty() {
+        parts.push(FStringPart::Text(literal));
+    }
+    Ok(parts)
+}
+
+/// Positions inside an f-string are reported at the string itself.
+fn relocate(expr: &mut Expr, line: u32, col: u32) {
+    expr.line = line;
+    expr.col = col;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn stmt(source: &str) -> StmtKind {
+        let mut module = parse_module(source).unwrap_or_else(|e| panic!("{source}: {e}"));
+        module.body.remove(0).kind
+    }
+
+    fn expr(source: &str) -> ExprKind {
+        parse_expression(source).unwrap_or_else(|e| panic!("{source}: {e}")).kind
+    }
+
+    fn error(source: &str) -> String {
+        parse_module(source).unwrap_err().message().to_string()
+    }
+
+    #[test]
+    fn imports_are_recorded() {
+        assert_eq!(stmt("import sqlalchemy as sa"), StmtKind::Import(vec![("sqlalchemy".into(), Some("sa".into()))]));
+        let StmtKind::FromImport { module, level, names } = stmt("from typing import (Optional,\n Union as U,)") else {
+            panic!()
+        };
+        assert_eq!((module.as_str(), level), ("typing", 0));
+        assert_eq!(names, vec![("Optional".into(), None), ("Union".into(), Some("U".into()))]);
+        let StmtKind::FromImport { module, level, .. } = stmt("from ..models import base") else { panic!() };
+        assert_eq!((module.as_str(), level), ("models", 2));
+    }
+
+    #[test]
+    fn a_mapped_class_with_annotations_and_a_repr() {
+        let source = r#"
+class User(Base):
+    """A user."""
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str | None] = mapped_column(String(120), unique=True)
+
+    def __repr__(self) -> str:
+        return f"<User(name={self.name!r:>10})>"
+"#;
+        let StmtKind::ClassDef { name, bases, body } = stmt(source) else { panic!() };
+        assert_eq!(name, "User");
+        assert_eq!(bases[0].dotted_name().as_deref(), Some("Base"));
+        assert_eq!(body.len(), 5);
+        let StmtKind::AnnAssign { annotation, value: Some(value), .. } = &body[3].kind else { panic!() };
+        let ExprKind::Subscript { index, .. } = &annotation.kind else { panic!() };
+        assert!(matches!(index.kind, ExprKind::BinOp { op: "|", .. }));
+        let ExprKind::Call { args, keywords, .. } = &value.kind else { panic!() };
+        assert_eq!(args.len(), 1);
+        assert_eq!(keywords[0].arg.as_deref(), Some("unique"));
+        let StmtKind::FunctionDef { name, params, returns, body } = &body[4].kind else { panic!() };
+        assert_eq!((name.as_str(), params.len()), ("__repr__", 1));
+        assert_eq!(returns.as_ref().and_then(Expr::dotted_name).as_deref(), Some("str"));
+        let StmtKind::Return(Some(ret)) = &body[0].kind else { panic!() };
+        let ExprKind::FString(parts) = &ret.kind else { panic!() };
+        assert_eq!(parts[0], FStringPart::Text("<User(name=".into()));
+        let FStringPart::Value { expr, conversion, spec } = &parts[1] else { panic!() };
+        assert_eq!(expr.dotted_name().as_deref(), Some("self.name"));
+        assert_eq!((*conversion, spec.as_deref()), (Some('r'), Some(">10")));
+        assert_eq!(parts[2], FStringPart::Text(")>".into()));
+    }
+
+    #[test]
+    fn with_blocks_calls_and_containers() {
+        let source = "with op.batch_alter_table('users', schema=None) as batch_op:\n    batch_op.add_column(sa.Column('e', sa.String(length=1), nullable=True))\n";
+        let StmtKind::With { items, body } = stmt(source) else { panic!() };
+        assert_eq!(items[0].1.as_ref().and_then(Expr::dotted_name).as_deref(), Some("batch_op"));
+        assert_eq!(body.len(), 1);
+        assert!(matches!(expr("('a', 'b')"), ExprKind::Tuple(items) if items.len() == 2));
+        assert!(matches!(expr("('a',)"), ExprKind::Tuple(items) if items.len() == 1));
+        assert!(matches!(expr("('a')"), ExprKind::Constant(Constant::Str(s)) if s == "a"));
+        assert!(matches!(expr("['id', 'name']"), ExprKind::List(items) if items.len() == 2));
+        assert!(matches!(expr("{'a': 1, 'b': [2]}"), ExprKind::Dict(pairs) if pairs.len() == 2));
+        assert!(matches!(expr("Union[str, Sequence[str], None]"), ExprKind::Subscript { .. }));
+        assert!(matches!(expr("'a' 'b'"), ExprKind::Constant(Constant::Str(s)) if s == "ab"));
+        assert!(matches!(expr("-1"), ExprKind::UnaryOp { op: "-", .. }));
+        assert!(matches!(expr("x if y else z"), ExprKind::IfExp { .. }));
+        assert!(matches!(expr("not a and b or c"), ExprKind::BoolOp { op: "or", .. }));
+        assert!(matches!(expr("a is not None"), ExprKind::Compare { .. }));
+        assert!(matches!(expr("b'\\x00'"), ExprKind::Constant(Constant::Bytes(b)) if b == [0]));
+    }
+
+    #[test]
+    fn the_seed_database_class_parses() {
+        let source = r#"
+class Database:
+    def __init__(self, db_path):
+        self.engine = create_engine(f"sqlite:///{db_path}")
+
+    def update_user(self, user_id, **kwargs):
+        user = self.get_user(user_id)
+        for key, value in kwargs.items():
+            if not hasattr(user, key):
+                raise AttributeError(f"User does not have attribute {key}")
+            setattr(user, key, value)
+        self.session.commit()
+        return user
+
+
+if __name__ == "__main__":
+    main()
+"#;
+        let module = parse_module(source).unwrap();
+        assert_eq!(module.body.len(), 2);
+    }
+
+    #[test]
+    fn assignments_of_every_shape() {
+        assert!(matches!(stmt("a = b = 1"), StmtKind::Assign { targets, .. } if targets.len() == 2));
+        assert!(matches!(stmt("a, b = 1, 2"), StmtKind::Assign { .. }));
+        assert!(matches!(stmt("x: int"), StmtKind::AnnAssign { value: None, .. }));
+        assert!(matches!(stmt("n += 1"), StmtKind::AugAssign { op: "+=", .. }));
+        assert!(matches!(stmt("user = db.get_user(1)"), StmtKind::Assign { .. }));
+        assert!(matches!(stmt("def f(a, *args, b=1, **kw): pass"), StmtKind::FunctionDef { params, .. } if params.len() == 4));
+    }
+
+    #[test]
+    fn errors_name_line_column_and_construct() {
+        let cases = [
+            ("class A(Base)\n    pass\n", "line 1, col 14: expected ':' after class bases"),
+            ("def f()\n", "line 1, col 8: expected ':' after the function signature"),
+            ("def f():\nreturn 1\n", "line 2, col 1: expected an indented block after function definition on line 1"),
+            ("x = [i for i in y]\n", "line 1, col 8: comprehensions are not supported here"),
+            ("try:\n    pass\n", "line 1, col 1: 'try' statements are not supported here"),
+            ("while x:\n    pass\n", "line 1, col 1: 'while' statements are not supported here"),
+            ("f(a=1, 2)\n", "line 1, col 8: positional argument follows keyword argument"),
+            ("1 = x\n", "line 1, col 1: cannot assign to this expression"),
+            ("  x = 1\n", "line 1, col 3: unexpected indent"),
+            ("x = \n", "line 1, col 5: invalid syntax: the statement ends too early"),
+            ("x = f'{}'\n", "line 1, col 5: f-string: valid expression required before '}'"),
+            ("x = f'{a'\n", "line 1, col 5: f-string: expecting '}'"),
+            ("global x\n", "line 1, col 1: 'global' is not supported here"),
+            ("x = 1 2\n", "line 1, col 7: invalid syntax: expected the end of the statement"),
+        ];
+        for (source, expected) in cases {
+            assert_eq!(error(source), expected, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        for source in ["(".repeat(150) + "1" + &")".repeat(150), "-".repeat(10_000) + "1", "not ".repeat(10_000) + "x"] {
+            let err = parse_module(&source).unwrap_err();
+            assert!(err.message().contains("too deeply nested") || err.message().contains("nested parentheses"), "{err}");
+        }
+        let deep_blocks: String = (0..150).map(|i| format!("{}if x:\n", "    ".repeat(i))).collect();
+        assert!(parse_module(&deep_blocks).is_err());
+    }
+}
