@@ -21,7 +21,7 @@ use crate::error::Result;
 use crate::models::{seed_user, MappedClass};
 use crate::schema::{MetaData, SqlType};
 use crate::session::{Instance, Session};
-use crate::sql::{create_table, drop_table};
+use crate::sql::{create_index, create_table, drop_table};
 use crate::value::Value;
 
 /// The seed's `Database(db_path)`: one SQLite database in memory, named as the file would be.
@@ -57,39 +57,43 @@ impl Database {
         self.session.class().table.column(column).map(|c| &c.sql_type)
     }
 
-    /// `Base.metadata.create_all(engine)`: checks each table, then creates the missing ones, in one
-    /// transaction. Existing tables are left alone, as `create_all` does.
+    /// `Base.metadata.create_all(engine)`: checks each table in dependency order, then creates the
+    /// missing ones, each followed by its indexes, in one transaction. Existing tables are left
+    /// alone, as `create_all` does.
     pub fn create_tables(&mut self) -> Result<()> {
         let engine = &mut self.engine;
         engine.log_marker("BEGIN (implicit)");
         let outcome = engine.atomically(|engine| {
             let mut missing = Vec::new();
-            for table in &self.metadata.tables {
+            for table in self.metadata.sorted_tables() {
                 if !table_exists(engine, &table.name)? {
                     missing.push(table);
                 }
             }
             for table in missing {
                 engine.execute(&create_table(table), &[])?;
+                for index in &table.indexes {
+                    engine.execute(&create_index(&table.name, index), &[])?;
+                }
             }
             Ok(())
         });
         end_engine_transaction(engine, outcome)
     }
 
-    /// `Base.metadata.drop_all(engine)`: drops the tables that exist, in reverse order; never fails
-    /// because a table is absent.
+    /// `Base.metadata.drop_all(engine)`: checks the tables in dependency order, then drops those
+    /// that exist in reverse order (their indexes go with them); never fails because one is absent.
     pub fn drop_tables(&mut self) -> Result<()> {
         let engine = &mut self.engine;
         engine.log_marker("BEGIN (implicit)");
         let outcome = engine.atomically(|engine| {
             let mut present = Vec::new();
-            for table in self.metadata.tables.iter().rev() {
+            for table in self.metadata.sorted_tables() {
                 if table_exists(engine, &table.name)? {
                     present.push(table);
                 }
             }
-            for table in present {
+            for table in present.into_iter().rev() {
                 engine.execute(&drop_table(&table.name), &[])?;
             }
             Ok(())

@@ -27,6 +27,12 @@ pub enum ErrorKind {
     ProgrammingError,
     /// `SyntaxError`: Python the lab cannot read, with the line and column.
     SyntaxError,
+    /// `NameError`: a name the file never defined or imported.
+    NameError,
+    /// `sqlalchemy.exc.ArgumentError`: a model SQLAlchemy itself would refuse.
+    ArgumentError,
+    /// `sqlalchemy.orm.exc.MappedAnnotationError`: a `Mapped[...]` type SQLAlchemy cannot map.
+    MappedAnnotationError,
     /// `NotImplementedError`: something Alembic refuses on SQLite (outside batch mode).
     NotImplementedError,
     /// `alembic.util.exc.CommandError`: a revision file or command Alembic rejects.
@@ -46,6 +52,9 @@ impl ErrorKind {
             ErrorKind::OperationalError => "sqlalchemy.exc.OperationalError",
             ErrorKind::ProgrammingError => "sqlite3.ProgrammingError",
             ErrorKind::SyntaxError => "SyntaxError",
+            ErrorKind::NameError => "NameError",
+            ErrorKind::ArgumentError => "sqlalchemy.exc.ArgumentError",
+            ErrorKind::MappedAnnotationError => "sqlalchemy.orm.exc.MappedAnnotationError",
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::CommandError => "alembic.util.exc.CommandError",
         }

@@ -1,5 +1,5 @@
-//! SQLAlchemy's model of a schema: `MetaData` holds `Table`s, a `Table` holds `Column`s and
-//! constraints. Models read from Python, the live database and the DDL text all meet here.
+//! SQLAlchemy's model of a schema: `MetaData` holds `Table`s, a `Table` holds `Column`s,
+//! constraints and indexes. Models read from Python, the live database and the DDL text all meet here.
 
 /// A column type, named as SQLAlchemy names it (`sa.Integer()`, `sa.String(length=120)` …).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +12,8 @@ pub enum SqlType {
     Text,
     Boolean,
     Float,
+    /// `Double`, which `Mapped[float]` maps to.
+    Double,
     /// `Numeric(precision, scale)`.
     Numeric(Option<(u32, u32)>),
     Date,
@@ -19,6 +21,66 @@ pub enum SqlType {
     Time,
     LargeBinary,
     Json,
+    /// The same type spelled the way the database names it (`sa.VARCHAR()`, `sa.INTEGER()`), as
+    /// Alembic writes types it read back from a live database.
+    Upper(Box<SqlType>),
+}
+
+impl SqlType {
+    /// The type without its spelling: `Upper(String)` is a `String`.
+    pub fn base(&self) -> &SqlType {
+        match self {
+            SqlType::Upper(inner) => inner.base(),
+            other => other,
+        }
+    }
+}
+
+/// A server-side default (`server_default=`): what goes after `DEFAULT` in the DDL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServerDefault {
+    /// `server_default="0"`: a string, quoted in the DDL.
+    Literal(String),
+    /// `server_default=text("1.5")` or `sa.text(...)`: SQL written as is.
+    Text(String),
+}
+
+/// `ForeignKey("users.id", ondelete=...)` on a column or in a `ForeignKeyConstraint`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignKey {
+    pub name: Option<String>,
+    pub columns: Vec<String>,
+    pub ref_table: String,
+    pub ref_columns: Vec<String>,
+    pub ondelete: Option<String>,
+    pub onupdate: Option<String>,
+}
+
+/// A table-level constraint other than the primary key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Constraint {
+    Unique { name: Option<String>, columns: Vec<String> },
+    Check { name: Option<String>, sqltext: String },
+    ForeignKey(ForeignKey),
+}
+
+impl Constraint {
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Constraint::Unique { name, .. } | Constraint::Check { name, .. } => name.as_deref(),
+            Constraint::ForeignKey(fk) => fk.name.as_deref(),
+        }
+    }
+}
+
+/// `Index(name, *columns, unique=...)`; `auto_named` when SQLAlchemy named it (`index=True` on a
+/// column gives `ix_<table>_<column>`), which Alembic writes as `op.f('ix_…')`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Index {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub unique: bool,
+    pub auto_named: bool,
 }
 
 /// One column of a table, with the flags that change its DDL.
@@ -28,12 +90,13 @@ pub struct Column {
     pub sql_type: SqlType,
     pub primary_key: bool,
     pub nullable: bool,
+    pub server_default: Option<ServerDefault>,
 }
 
 impl Column {
     /// A nullable column, as `Column(name, type)` is in SQLAlchemy.
     pub fn new(name: impl Into<String>, sql_type: SqlType) -> Self {
-        Column { name: name.into(), sql_type, primary_key: false, nullable: true }
+        Column { name: name.into(), sql_type, primary_key: false, nullable: true, server_default: None }
     }
 
     /// Part of the primary key; a primary key column is never NULL.
@@ -49,16 +112,19 @@ impl Column {
     }
 }
 
-/// A table: its columns in declaration order.
+/// A table: columns in declaration order, constraints in the order SQLAlchemy creates them
+/// (those of `__table_args__` first, then those of columns), and indexes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub name: String,
     pub columns: Vec<Column>,
+    pub constraints: Vec<Constraint>,
+    pub indexes: Vec<Index>,
 }
 
 impl Table {
     pub fn new(name: impl Into<String>, columns: Vec<Column>) -> Self {
-        Table { name: name.into(), columns }
+        Table { name: name.into(), columns, constraints: Vec::new(), indexes: Vec::new() }
     }
 
     pub fn column(&self, name: &str) -> Option<&Column> {
@@ -68,6 +134,14 @@ impl Table {
     /// The primary key's columns, in declaration order (SQLAlchemy's `PrimaryKeyConstraint`).
     pub fn primary_key(&self) -> impl Iterator<Item = &Column> {
         self.columns.iter().filter(|c| c.primary_key)
+    }
+
+    /// The foreign keys of this table.
+    pub fn foreign_keys(&self) -> impl Iterator<Item = &ForeignKey> {
+        self.constraints.iter().filter_map(|c| match c {
+            Constraint::ForeignKey(fk) => Some(fk),
+            _ => None,
+        })
     }
 }
 
@@ -84,6 +158,30 @@ impl MetaData {
 
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.tables.iter().find(|t| t.name == name)
+    }
+
+    /// Tables in the order `create_all` creates them (`MetaData.sorted_tables`): sorted by name,
+    /// then in layers so each table comes after the tables its foreign keys point to. Tables in a
+    /// cycle keep name order at the end.
+    pub fn sorted_tables(&self) -> Vec<&Table> {
+        let mut todo: Vec<&Table> = self.tables.iter().collect();
+        todo.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut sorted = Vec::with_capacity(todo.len());
+        while !todo.is_empty() {
+            let pending: Vec<&str> = todo.iter().map(|t| t.name.as_str()).collect();
+            let ready: Vec<&Table> = todo
+                .iter()
+                .copied()
+                .filter(|t| t.foreign_keys().all(|fk| fk.ref_table == t.name || !pending.contains(&fk.ref_table.as_str())))
+                .collect();
+            if ready.is_empty() {
+                sorted.append(&mut todo);
+                break;
+            }
+            todo.retain(|t| !ready.iter().any(|r| r.name == t.name));
+            sorted.extend(ready);
+        }
+        sorted
     }
 }
 
@@ -116,5 +214,35 @@ mod tests {
         assert_eq!(users.column("name").unwrap().sql_type, SqlType::Text);
         assert!(meta.table("posts").is_none());
         assert_eq!(users.primary_key().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["id"]);
+    }
+
+    fn referencing(name: &str, targets: &[&str]) -> Table {
+        let mut table = Table::new(name, vec![Column::new("id", SqlType::Integer).primary_key()]);
+        for target in targets {
+            table.constraints.push(Constraint::ForeignKey(ForeignKey {
+                name: None,
+                columns: vec!["id".into()],
+                ref_table: target.to_string(),
+                ref_columns: vec!["id".into()],
+                ondelete: None,
+                onupdate: None,
+            }));
+        }
+        table
+    }
+
+    #[test]
+    fn sorted_tables_puts_referenced_tables_first_in_layers_by_name() {
+        // As SQLAlchemy sorts the tutorial's tables: users, then posts and things, then tags.
+        let meta = MetaData::new(vec![
+            referencing("tags", &["posts"]),
+            referencing("things", &["users"]),
+            referencing("users", &[]),
+            referencing("posts", &["users"]),
+        ]);
+        let names: Vec<&str> = meta.sorted_tables().iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["users", "posts", "things", "tags"]);
+        let cyclic = MetaData::new(vec![referencing("b", &["a"]), referencing("a", &["b", "a"])]);
+        assert_eq!(cyclic.sorted_tables().len(), 2);
     }
 }

@@ -3,7 +3,7 @@
 //! The learner sees this text in the SQL log and in `sqlite_master`, and compares it with what their
 //! own machine prints, so it must match byte for byte: tab indent, `, ` and a newline between items.
 
-use crate::schema::{Column, SqlType, Table};
+use crate::schema::{Column, Constraint, ForeignKey, Index, ServerDefault, SqlType, Table};
 
 /// Words SQLAlchemy's SQLite dialect always quotes (its `reserved_words`).
 const RESERVED_WORDS: &[&str] = &[
@@ -53,6 +53,7 @@ pub fn type_ddl(sql_type: &SqlType) -> String {
         SqlType::Text => "TEXT".into(),
         SqlType::Boolean => "BOOLEAN".into(),
         SqlType::Float => "FLOAT".into(),
+        SqlType::Double => "DOUBLE".into(),
         SqlType::Numeric(None) => "NUMERIC".into(),
         SqlType::Numeric(Some((precision, scale))) => format!("NUMERIC({precision}, {scale})"),
         SqlType::Date => "DATE".into(),
@@ -60,25 +61,106 @@ pub fn type_ddl(sql_type: &SqlType) -> String {
         SqlType::Time => "TIME".into(),
         SqlType::LargeBinary => "BLOB".into(),
         SqlType::Json => "JSON".into(),
+        SqlType::Upper(inner) => type_ddl(inner),
+    }
+}
+
+/// A string as a SQL literal: single quotes, inner quotes doubled.
+pub fn quote_literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// `DEFAULT …` as the SQLite dialect writes it: a string literal quoted; SQL text bare when it is a
+/// single word (`CURRENT_TIMESTAMP`) or already quoted / parenthesized, else in parentheses.
+fn default_ddl(default: &ServerDefault) -> String {
+    match default {
+        ServerDefault::Literal(text) => quote_literal(text),
+        ServerDefault::Text(sql) => {
+            let trimmed = sql.trim_start();
+            let starts_quoted = trimmed.starts_with(['\'', '"', '(']);
+            let has_non_word = sql.chars().any(|c| !(c.is_alphanumeric() || c == '_'));
+            if !starts_quoted && has_non_word {
+                format!("({sql})")
+            } else {
+                sql.clone()
+            }
+        }
     }
 }
 
 fn column_ddl(column: &Column) -> String {
     let mut text = format!("{} {}", quote_identifier(&column.name), type_ddl(&column.sql_type));
+    if let Some(default) = &column.server_default {
+        text.push_str(" DEFAULT ");
+        text.push_str(&default_ddl(default));
+    }
     if !column.nullable {
         text.push_str(" NOT NULL");
     }
     text
 }
 
-/// `CREATE TABLE …` as SQLAlchemy emits it, without the blank lines it wraps around the statement.
+fn column_list(columns: &[String]) -> String {
+    columns.iter().map(|c| quote_identifier(c)).collect::<Vec<_>>().join(", ")
+}
+
+fn named(name: &Option<String>) -> String {
+    name.as_ref().map_or_else(String::new, |n| format!("CONSTRAINT {} ", quote_identifier(n)))
+}
+
+/// A foreign key clause: `FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE`.
+pub fn foreign_key_ddl(fk: &ForeignKey) -> String {
+    let mut text = format!(
+        "{}FOREIGN KEY({}) REFERENCES {} ({})",
+        named(&fk.name),
+        column_list(&fk.columns),
+        quote_identifier(&fk.ref_table),
+        column_list(&fk.ref_columns)
+    );
+    if let Some(action) = &fk.ondelete {
+        text.push_str(&format!(" ON DELETE {action}"));
+    }
+    if let Some(action) = &fk.onupdate {
+        text.push_str(&format!(" ON UPDATE {action}"));
+    }
+    text
+}
+
+/// A table constraint clause inside CREATE TABLE.
+pub fn constraint_ddl(constraint: &Constraint) -> String {
+    match constraint {
+        Constraint::Unique { name, columns } => format!("{}UNIQUE ({})", named(name), column_list(columns)),
+        Constraint::Check { name, sqltext } => format!("{}CHECK ({sqltext})", named(name)),
+        Constraint::ForeignKey(fk) => foreign_key_ddl(fk),
+    }
+}
+
+/// `CREATE TABLE …` as SQLAlchemy emits it, without the blank lines it wraps around the statement:
+/// columns, then the primary key, then the other constraints in creation order.
 pub fn create_table(table: &Table) -> String {
     let mut items: Vec<String> = table.columns.iter().map(column_ddl).collect();
-    let primary_key: Vec<String> = table.primary_key().map(|c| quote_identifier(&c.name)).collect();
+    let primary_key: Vec<String> = table.primary_key().map(|c| c.name.clone()).collect();
     if !primary_key.is_empty() {
-        items.push(format!("PRIMARY KEY ({})", primary_key.join(", ")));
+        items.push(format!("PRIMARY KEY ({})", column_list(&primary_key)));
     }
+    items.extend(table.constraints.iter().map(constraint_ddl));
     format!("CREATE TABLE {} (\n\t{}\n)", quote_identifier(&table.name), items.join(", \n\t"))
+}
+
+/// `CREATE [UNIQUE] INDEX name ON table (columns)`.
+pub fn create_index(table_name: &str, index: &Index) -> String {
+    format!(
+        "CREATE {}INDEX {} ON {} ({})",
+        if index.unique { "UNIQUE " } else { "" },
+        quote_identifier(&index.name),
+        quote_identifier(table_name),
+        column_list(&index.columns)
+    )
+}
+
+/// `DROP INDEX name`.
+pub fn drop_index(index_name: &str) -> String {
+    format!("DROP INDEX {}", quote_identifier(index_name))
 }
 
 /// `DROP TABLE …` as SQLAlchemy emits it.
@@ -135,6 +217,96 @@ mod tests {
              c4 VARCHAR(12), \n\tc5 TEXT, \n\tc6 BOOLEAN, \n\tc7 FLOAT, \n\tc8 NUMERIC, \n\t\
              c9 NUMERIC(10, 2), \n\tc10 DATE, \n\tc11 DATETIME, \n\tc12 TIME, \n\tc13 BLOB, \n\tc14 JSON\n)"
         );
+    }
+
+    fn fk(columns: &[&str], table: &str, refs: &[&str]) -> ForeignKey {
+        ForeignKey {
+            name: None,
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            ref_table: table.into(),
+            ref_columns: refs.iter().map(|c| c.to_string()).collect(),
+            ondelete: None,
+            onupdate: None,
+        }
+    }
+
+    #[test]
+    fn foreign_keys_come_after_the_primary_key() {
+        // Expected text printed by SQLAlchemy 2.1 for the tutorial's Post model.
+        let mut posts = Table::new(
+            "posts",
+            vec![
+                Column::new("id", SqlType::Integer).primary_key(),
+                Column::new("title", SqlType::String(None)).not_null(),
+                Column::new("user_id", SqlType::Integer).not_null(),
+            ],
+        );
+        posts.constraints.push(Constraint::ForeignKey(fk(&["user_id"], "users", &["id"])));
+        assert_eq!(
+            create_table(&posts),
+            "CREATE TABLE posts (\n\tid INTEGER NOT NULL, \n\ttitle VARCHAR NOT NULL, \n\tuser_id INTEGER NOT NULL, \n\t\
+             PRIMARY KEY (id), \n\tFOREIGN KEY(user_id) REFERENCES users (id)\n)"
+        );
+    }
+
+    #[test]
+    fn defaults_constraints_and_composite_keys_match_sqlalchemy() {
+        // Expected text printed by SQLAlchemy 2.1 (a model with __table_args__, server defaults,
+        // unique=True and ondelete), abridged to the interesting columns.
+        let mut things = Table::new(
+            "things",
+            vec![
+                Column::new("id", SqlType::Integer).primary_key(),
+                Column::new("a", SqlType::String(None)),
+                Column::new("b", SqlType::Integer),
+                Column { server_default: Some(ServerDefault::Literal("0".into())), ..Column::new("n", SqlType::Double).not_null() },
+                Column {
+                    server_default: Some(ServerDefault::Text("CURRENT_TIMESTAMP".into())),
+                    ..Column::new("e", SqlType::DateTime).not_null()
+                },
+                Column {
+                    server_default: Some(ServerDefault::Text("1.5".into())),
+                    ..Column::new("m", SqlType::Numeric(Some((10, 2)))).not_null()
+                },
+                Column {
+                    server_default: Some(ServerDefault::Literal("x'y".into())),
+                    ..Column::new("o", SqlType::String(Some(30))).not_null()
+                },
+                Column::new("k", SqlType::SmallInteger).not_null(),
+                Column::new("p", SqlType::Integer).not_null(),
+            ],
+        );
+        things.constraints = vec![
+            Constraint::Unique { name: Some("uq_things_a_b".into()), columns: vec!["a".into(), "b".into()] },
+            Constraint::Check { name: Some("ck_things_n".into()), sqltext: "n >= 0".into() },
+            Constraint::Unique { name: None, columns: vec!["k".into()] },
+            Constraint::ForeignKey(ForeignKey { ondelete: Some("CASCADE".into()), ..fk(&["p"], "users", &["id"]) }),
+        ];
+        assert_eq!(
+            create_table(&things),
+            "CREATE TABLE things (\n\tid INTEGER NOT NULL, \n\ta VARCHAR, \n\tb INTEGER, \n\tn DOUBLE DEFAULT '0' NOT NULL, \n\t\
+             e DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, \n\tm NUMERIC(10, 2) DEFAULT (1.5) NOT NULL, \n\t\
+             o VARCHAR(30) DEFAULT 'x''y' NOT NULL, \n\tk SMALLINT NOT NULL, \n\tp INTEGER NOT NULL, \n\t\
+             PRIMARY KEY (id), \n\tCONSTRAINT uq_things_a_b UNIQUE (a, b), \n\tCONSTRAINT ck_things_n CHECK (n >= 0), \n\t\
+             UNIQUE (k), \n\tFOREIGN KEY(p) REFERENCES users (id) ON DELETE CASCADE\n)"
+        );
+        let tags = Table::new(
+            "tags",
+            vec![
+                Column::new("post_id", SqlType::Integer).primary_key(),
+                Column::new("label", SqlType::String(Some(20))).primary_key(),
+            ],
+        );
+        assert!(create_table(&tags).ends_with("\tPRIMARY KEY (post_id, label)\n)"));
+    }
+
+    #[test]
+    fn indexes_as_sqlalchemy_writes_them() {
+        let index = |unique| Index { name: "ix_users_email".into(), columns: vec!["email".into()], unique, auto_named: true };
+        assert_eq!(create_index("users", &index(true)), "CREATE UNIQUE INDEX ix_users_email ON users (email)");
+        assert_eq!(create_index("users", &index(false)), "CREATE INDEX ix_users_email ON users (email)");
+        assert_eq!(drop_index("ix_users_email"), "DROP INDEX ix_users_email");
+        assert_eq!(type_ddl(&SqlType::Upper(Box::new(SqlType::String(Some(5))))), "VARCHAR(5)");
     }
 
     #[test]

@@ -29,6 +29,38 @@ impl Value {
     }
 }
 
+impl Value {
+    /// The value as Python's `repr()` shows it: strings quoted (`'John'`), the rest as `str()`.
+    pub fn python_repr(&self) -> String {
+        match self {
+            Value::Text(s) => python_str_repr(s),
+            other => other.python_str(),
+        }
+    }
+}
+
+/// `repr(str)`: single quotes unless the text holds `'` and no `"`, escapes for the rest.
+fn python_str_repr(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let mut out = String::from(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
 /// Writes a float with the fewest digits that read back as the same number, in any of the usual
 /// notations (`1.5e-5`, `1e+21`, `0.0001`, `123.45`); [`python_float`] re-lays them out.
 pub type ShortestFloatText = fn(f64) -> String;
@@ -218,6 +250,17 @@ mod tests {
         for (value, expected) in cases {
             assert_eq!(Value::Real(value).python_str(), expected, "{value}");
         }
+    }
+
+    #[test]
+    fn repr_quotes_strings_like_python() {
+        // Expected text printed by CPython's repr().
+        assert_eq!(Value::from("John").python_repr(), "'John'");
+        assert_eq!(Value::from("it's").python_repr(), "\"it's\"");
+        assert_eq!(Value::from("a'b\"c").python_repr(), "'a\\'b\"c'");
+        assert_eq!(Value::from("tab\there\n").python_repr(), "'tab\\there\\n'");
+        assert_eq!(Value::Integer(3).python_repr(), "3");
+        assert_eq!(Value::Null.python_repr(), "None");
     }
 
     #[test]

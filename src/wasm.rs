@@ -229,13 +229,13 @@ fn field_value(key: &str, sql_type: Option<&SqlType>, value: &JsValue) -> Result
         return Ok(Value::Null);
     }
     let wrong = |expected: &str| type_error(&format!("{key} must be {expected} or null, got {}", describe(value)));
-    match sql_type {
+    match sql_type.map(SqlType::base) {
         Some(SqlType::String(_) | SqlType::Text) => value.as_string().map(Value::Text).ok_or_else(|| wrong("a string")),
         Some(SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger) => {
             safe_integer(value).map(Value::Integer).ok_or_else(|| wrong("a whole number"))
         }
         Some(SqlType::Boolean) => value.as_bool().map(|b| Value::Integer(b.into())).ok_or_else(|| wrong("true or false")),
-        Some(SqlType::Float | SqlType::Numeric(_)) => value.as_f64().map(Value::Real).ok_or_else(|| wrong("a number")),
+        Some(SqlType::Float | SqlType::Double | SqlType::Numeric(_)) => value.as_f64().map(Value::Real).ok_or_else(|| wrong("a number")),
         _ => {
             if let Some(text) = value.as_string() {
                 Ok(Value::Text(text))
