@@ -166,6 +166,12 @@ impl Engine {
         }
     }
 
+    /// A query the lab makes to look at the schema (reflection), not recorded in the log.
+    pub fn inspect(&self, sql: &str) -> Result<QueryResult> {
+        let mut stmt = self.conn.prepare(sql)?;
+        read_all(&mut stmt, &[], usize::MAX)
+    }
+
     /// Whether a table exists (in the main schema), without recording anything.
     pub fn has_table(&self, name: &str) -> Result<bool> {
         let count: i64 = self.conn.query_row(

@@ -7,8 +7,10 @@
 pub mod db;
 pub mod engine;
 pub mod error;
+pub mod migrate;
 pub mod models;
 pub mod python;
+pub mod reflect;
 pub mod schema;
 pub mod session;
 pub mod sql;

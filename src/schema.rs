@@ -21,6 +21,8 @@ pub enum SqlType {
     Time,
     LargeBinary,
     Json,
+    /// A type the lab does not know, as the database declares it (`MONEY`); DDL repeats it.
+    Named(String),
     /// The same type spelled the way the database names it (`sa.VARCHAR()`, `sa.INTEGER()`), as
     /// Alembic writes types it read back from a live database.
     Upper(Box<SqlType>),

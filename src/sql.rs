@@ -62,6 +62,7 @@ pub fn type_ddl(sql_type: &SqlType) -> String {
         SqlType::LargeBinary => "BLOB".into(),
         SqlType::Json => "JSON".into(),
         SqlType::Upper(inner) => type_ddl(inner),
+        SqlType::Named(name) => name.clone(),
     }
 }
 

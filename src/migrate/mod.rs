@@ -1,0 +1,7 @@
+//! Alembic's side: operations as data, their Python text, revision files, and running operations
+//! on SQLite (including batch mode's "move and copy").
+
+pub mod apply;
+pub mod ops;
+pub mod render;
+pub mod script;
