@@ -80,6 +80,11 @@ impl Engine {
         self.log.push_back(LoggedStatement { sql, params });
     }
 
+    /// Records a statement that is sent but refused before it runs.
+    pub fn log_statement(&mut self, sql: &str, params: &[Value]) {
+        self.record(sql.to_string(), Some(params.to_vec()));
+    }
+
     /// Runs one statement with bound parameters and records it. Returns the number of rows changed.
     pub fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize> {
         self.record(sql.to_string(), Some(params.to_vec()));
@@ -170,6 +175,17 @@ impl Engine {
     pub fn inspect(&self, sql: &str) -> Result<QueryResult> {
         let mut stmt = self.conn.prepare(sql)?;
         read_all(&mut stmt, &[], usize::MAX)
+    }
+
+    /// Whether SQLite enforces foreign keys on this connection now.
+    pub fn foreign_keys_enforced(&self) -> Result<bool> {
+        Ok(self.conn.query_row("PRAGMA foreign_keys", [], |row| row.get::<_, i64>(0))? == 1)
+    }
+
+    /// Turns foreign key enforcement on or off (only takes effect outside a transaction).
+    pub fn set_foreign_keys(&self, on: bool) -> Result<()> {
+        self.conn.execute_batch(if on { "PRAGMA foreign_keys = ON" } else { "PRAGMA foreign_keys = OFF" })?;
+        Ok(())
     }
 
     /// Whether a table exists (in the main schema), without recording anything.
