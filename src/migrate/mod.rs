@@ -3,5 +3,6 @@
 
 pub mod apply;
 pub mod ops;
+pub mod reference;
 pub mod render;
 pub mod script;
