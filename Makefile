@@ -101,6 +101,7 @@ test-e2e: build
 
 bench: build build-bench
 	cargo run --release --quiet --example crud_bench
+	cargo run --release --quiet --example revision_bench
 	node bench/bench.mjs
 
 clean:

@@ -5,4 +5,5 @@ pub mod apply;
 pub mod ops;
 pub mod reference;
 pub mod render;
+pub mod revision;
 pub mod script;
