@@ -89,7 +89,14 @@ impl Engine {
     pub fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize> {
         self.record(sql.to_string(), Some(params.to_vec()));
         let mut stmt = self.conn.prepare_cached(sql)?;
-        Ok(stmt.execute(params_from_iter(params))?)
+        if stmt.column_count() == 0 {
+            return Ok(stmt.execute(params_from_iter(params))?);
+        }
+        // A statement that also returns rows (`INSERT … RETURNING`): step it to the end.
+        let mut rows = stmt.query(params_from_iter(params))?;
+        while rows.next()?.is_some() {}
+        drop(rows);
+        Ok(usize::try_from(self.conn.changes()).unwrap_or(usize::MAX))
     }
 
     /// Runs one query with bound parameters and records it.
@@ -214,6 +221,11 @@ impl Engine {
             tables.push(TableData { name, sql: sql.unwrap_or_default(), columns, rows });
         }
         Ok(tables)
+    }
+
+    /// The newest statement recorded (the one that failed, after a failure).
+    pub fn last_logged(&self) -> Option<&LoggedStatement> {
+        self.log.back()
     }
 
     /// The statements recorded since the last call, oldest first.

@@ -119,6 +119,8 @@ impl Column {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub name: String,
+    /// `PrimaryKeyConstraint(..., name=...)`; `None` for the usual unnamed primary key.
+    pub primary_key_name: Option<String>,
     pub columns: Vec<Column>,
     pub constraints: Vec<Constraint>,
     pub indexes: Vec<Index>,
@@ -126,7 +128,7 @@ pub struct Table {
 
 impl Table {
     pub fn new(name: impl Into<String>, columns: Vec<Column>) -> Self {
-        Table { name: name.into(), columns, constraints: Vec::new(), indexes: Vec::new() }
+        Table { name: name.into(), primary_key_name: None, columns, constraints: Vec::new(), indexes: Vec::new() }
     }
 
     pub fn column(&self, name: &str) -> Option<&Column> {

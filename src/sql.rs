@@ -142,7 +142,7 @@ pub fn create_table(table: &Table) -> String {
     let mut items: Vec<String> = table.columns.iter().map(column_ddl).collect();
     let primary_key: Vec<String> = table.primary_key().map(|c| c.name.clone()).collect();
     if !primary_key.is_empty() {
-        items.push(format!("PRIMARY KEY ({})", column_list(&primary_key)));
+        items.push(format!("{}PRIMARY KEY ({})", named(&table.primary_key_name), column_list(&primary_key)));
     }
     items.extend(table.constraints.iter().map(constraint_ddl));
     format!("CREATE TABLE {} (\n\t{}\n)", quote_identifier(&table.name), items.join(", \n\t"))

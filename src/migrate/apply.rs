@@ -331,11 +331,19 @@ pub fn apply(engine: &mut Engine, op: &Op) -> Result<()> {
 /// it runs, as they are not on the learner's machine (Python's sqlite3 leaves them off), which is
 /// what lets batch mode drop and rebuild a table other tables point at.
 pub fn apply_all(engine: &mut Engine, ops: &[Op]) -> Result<()> {
+    apply_step(engine, ops, |_| Ok(()))
+}
+
+/// [`apply_all`], then `finish` (the runner's `alembic_version` update) in the same transaction.
+pub fn apply_step(engine: &mut Engine, ops: &[Op], finish: impl FnOnce(&mut Engine) -> Result<()>) -> Result<()> {
     let enforced = engine.foreign_keys_enforced()?;
     if enforced {
         engine.set_foreign_keys(false)?;
     }
-    let outcome = engine.atomically(|engine| ops.iter().try_for_each(|op| apply(engine, op)));
+    let outcome = engine.atomically(|engine| {
+        ops.iter().try_for_each(|op| apply(engine, op))?;
+        finish(engine)
+    });
     if enforced {
         engine.set_foreign_keys(true)?;
     }

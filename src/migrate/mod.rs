@@ -6,4 +6,5 @@ pub mod ops;
 pub mod reference;
 pub mod render;
 pub mod revision;
+pub mod runner;
 pub mod script;

@@ -1,0 +1,329 @@
+//! Running revisions against the database: `alembic_version` exactly as Alembic creates and writes
+//! it, upgrade and downgrade one revision at a time (each in its own transaction, so a failing
+//! revision leaves nothing half-done and `alembic_version` at the last good revision), stamp, and
+//! offline `--sql` mode that returns the SQL instead of running it.
+
+use std::collections::HashMap;
+
+use crate::engine::Engine;
+use crate::error::{Error, ErrorKind, Result};
+use crate::migrate::apply::{apply_step, plan, Statement};
+use crate::migrate::ops::Op;
+use crate::migrate::revision::{Node, RevisionMap};
+use crate::migrate::script::Revision;
+use crate::schema::{Column, SqlType, Table};
+use crate::sql::{create_table, quote_identifier};
+use crate::value::Value;
+
+pub const VERSION_TABLE: &str = "alembic_version";
+
+/// The lines every command that opens a migration context prints first.
+pub const CONTEXT_LINES: [&str; 2] =
+    ["INFO  [alembic.runtime.migration] Context impl SQLiteImpl.", "INFO  [alembic.runtime.migration] Will assume non-transactional DDL."];
+
+/// `alembic_version` as Alembic defines it: one `VARCHAR(32)` column, primary key `alembic_version_pkc`.
+pub fn version_table() -> Table {
+    let mut table = Table::new(VERSION_TABLE, vec![Column::new("version_num", SqlType::String(Some(32))).primary_key()]);
+    table.primary_key_name = Some("alembic_version_pkc".into());
+    table
+}
+
+/// The revision files of a project, with their graph.
+#[derive(Debug, Clone)]
+pub struct Scripts {
+    pub map: RevisionMap,
+    by_id: HashMap<String, (String, Revision)>,
+}
+
+impl Scripts {
+    /// `revisions` are `(path, revision)` pairs, in the order the files were read.
+    pub fn new(revisions: Vec<(String, Revision)>) -> Result<Scripts> {
+        let nodes = revisions
+            .iter()
+            .map(|(_, r)| Node { revision: r.revision.clone(), down_revisions: r.down_revision.clone(), branch_labels: r.branch_labels.clone() })
+            .collect();
+        let map = RevisionMap::new(nodes)?;
+        let by_id = revisions.into_iter().map(|(path, r)| (r.revision.clone(), (path, r))).collect();
+        Ok(Scripts { map, by_id })
+    }
+
+    pub fn revision(&self, id: &str) -> Option<&Revision> {
+        self.by_id.get(id).map(|(_, r)| r)
+    }
+
+    pub fn path(&self, id: &str) -> Option<&str> {
+        self.by_id.get(id).map(|(p, _)| p.as_str())
+    }
+
+    fn get(&self, id: &str) -> Result<&Revision> {
+        self.revision(id).ok_or_else(|| Error::new(ErrorKind::CommandError, format!("Can't locate revision identified by '{id}'")))
+    }
+}
+
+/// What a run did: the lines the tool printed, and for downgrades the data dropped with tables
+/// and columns (`table` or `table.column`, rows that held a value).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunReport {
+    pub output: Vec<String>,
+    pub data_lost: Vec<(String, i64)>,
+}
+
+/// A failure while running a revision: which one, which statement, and the error.
+fn failed_in(revision: &str, statement: Option<String>, err: Error) -> Error {
+    let sql = statement.map_or_else(String::new, |s| format!("\n[SQL: {s}]"));
+    Error::new(err.kind(), format!("{}{sql}\n(while running revision {revision})", err.message()))
+}
+
+/// The heads recorded in `alembic_version` (an empty list when the table is absent).
+pub fn current_heads(engine: &mut Engine) -> Result<Vec<String>> {
+    if !engine.has_table(VERSION_TABLE)? {
+        return Ok(Vec::new());
+    }
+    let rows = engine.query("SELECT alembic_version.version_num \nFROM alembic_version", &[])?.rows;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| match r.into_iter().next() {
+            Some(Value::Text(t)) => Some(t),
+            _ => None,
+        })
+        .collect())
+}
+
+/// The statements that move `alembic_version` from `before` to `after` — the one place that writes
+/// it, as Alembic's `HeadMaintainer`: UPDATE when one head replaces another, INSERT for a new
+/// branch, DELETE for a head that goes away.
+pub fn version_statements(before: &[String], after: &[String]) -> Vec<String> {
+    let gone: Vec<&String> = before.iter().filter(|h| !after.contains(h)).collect();
+    let new: Vec<&String> = after.iter().filter(|h| !before.contains(h)).collect();
+    let mut out = Vec::new();
+    let pairs = gone.len().min(new.len());
+    for (from, to) in gone.iter().zip(new.iter()).take(pairs) {
+        out.push(format!("UPDATE alembic_version SET version_num='{to}' WHERE alembic_version.version_num = '{from}'"));
+    }
+    for from in gone.iter().skip(pairs) {
+        out.push(format!("DELETE FROM alembic_version WHERE alembic_version.version_num = '{from}'"));
+    }
+    for to in new.iter().skip(pairs) {
+        out.push(format!("INSERT INTO alembic_version (version_num) VALUES ('{to}') RETURNING version_num"));
+    }
+    out
+}
+
+fn ensure_version_table(engine: &mut Engine) -> Result<()> {
+    if !engine.has_table(VERSION_TABLE)? {
+        engine.execute(&create_table(&version_table()), &[])?;
+    }
+    Ok(())
+}
+
+fn write_versions(engine: &mut Engine, before: &[String], after: &[String]) -> Result<()> {
+    for sql in version_statements(before, after) {
+        engine.execute(&sql, &[])?;
+    }
+    Ok(())
+}
+
+fn running(direction: &str, from: &[String], to: &[String], message: &str) -> String {
+    format!("INFO  [alembic.runtime.migration] Running {direction} {} -> {}, {message}", from.join(", "), to.join(", "))
+}
+
+/// Offline text for one statement: tabs as four spaces, `;`, a blank line.
+fn offline(statements: &[Statement]) -> Vec<String> {
+    statements.iter().map(|s| format!("{}\n", s.offline_text().replace('\t', "    "))).collect()
+}
+
+fn offline_sql(sql: &str) -> String {
+    format!("{};\n", sql.replace('\t', "    "))
+}
+
+/// Rows whose data a downgrade's drops take with them.
+fn count_lost(engine: &Engine, ops: &[Op]) -> Vec<(String, i64)> {
+    let count = |sql: String| -> i64 {
+        engine.inspect(&sql).ok().and_then(|r| r.rows.into_iter().next()).and_then(|r| r.into_iter().next()).map_or(0, |v| match v {
+            Value::Integer(n) => n,
+            _ => 0,
+        })
+    };
+    let mut lost = Vec::new();
+    for op in ops {
+        match op {
+            Op::DropTable { table, .. } => {
+                let n = count(format!("SELECT count(*) FROM {}", quote_identifier(table)));
+                if n > 0 {
+                    lost.push((table.clone(), n));
+                }
+            }
+            Op::DropColumn { table, column, .. } => {
+                let n = count(format!(
+                    "SELECT count({}) FROM {}",
+                    quote_identifier(column),
+                    quote_identifier(table)
+                ));
+                if n > 0 {
+                    lost.push((format!("{table}.{column}"), n));
+                }
+            }
+            Op::Batch { ops, .. } => lost.extend(count_lost(engine, ops)),
+            _ => {}
+        }
+    }
+    lost
+}
+
+/// `alembic upgrade <target> [--sql]`.
+pub fn upgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode: bool) -> Result<RunReport> {
+    let (start, target) = match target.split_once(':') {
+        Some((start, end)) if sql_mode => (Some(scripts.map.resolve(start)?), end),
+        Some(_) => return Err(Error::new(ErrorKind::CommandError, "Range revision not allowed")),
+        None => (None, target),
+    };
+    let current = match start {
+        Some(start) => start,
+        None if sql_mode => Vec::new(),
+        None => current_heads(engine)?,
+    };
+    let path = scripts.map.upgrade_path(&current, target).map_err(|e| match e {
+        crate::migrate::revision::RevisionError::NotAncestor { .. } => Error::new(
+            ErrorKind::CommandError,
+            format!("Destination {target} is not a valid upgrade target from current head(s)"),
+        ),
+        other => other.into(),
+    })?;
+    run(engine, scripts, current, &path, true, sql_mode)
+}
+
+/// `alembic downgrade <target> [--sql]`.
+pub fn downgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode: bool) -> Result<RunReport> {
+    let (current, target) = match target.split_once(':') {
+        Some((start, end)) if sql_mode => (scripts.map.resolve(start)?, end),
+        Some(_) => return Err(Error::new(ErrorKind::CommandError, "Range revision not allowed")),
+        None if sql_mode => {
+            return Err(Error::new(
+                ErrorKind::CommandError,
+                "downgrade with --sql requires <fromrev>:<torev>",
+            ))
+        }
+        None => (current_heads(engine)?, target),
+    };
+    let path = scripts.map.downgrade_path(&current, target).map_err(|e| match e {
+        crate::migrate::revision::RevisionError::NotAncestor { .. } => Error::new(
+            ErrorKind::CommandError,
+            format!("Destination {target} is not a valid downgrade target from current head(s)"),
+        ),
+        other => other.into(),
+    })?;
+    run(engine, scripts, current, &path, false, sql_mode)
+}
+
+fn run(engine: &mut Engine, scripts: &Scripts, mut heads: Vec<String>, path: &[String], up: bool, sql_mode: bool) -> Result<RunReport> {
+    let mut report = RunReport { output: CONTEXT_LINES.iter().map(|s| s.to_string()).collect(), data_lost: Vec::new() };
+    if sql_mode {
+        report.output.push("INFO  [alembic.runtime.migration] Generating static SQL".into());
+        if up && heads.is_empty() {
+            report.output.push(offline_sql(&create_table(&version_table())));
+        }
+    } else {
+        ensure_version_table(engine)?;
+    }
+    for id in path {
+        let rev = scripts.get(id)?;
+        let after = if up { scripts.map.heads_after_upgrade(&heads, id) } else { scripts.map.heads_after_downgrade(&heads, id) };
+        let (from, to): (Vec<String>, Vec<String>) =
+            if up { (rev.down_revision.clone(), vec![id.clone()]) } else { (vec![id.clone()], rev.down_revision.clone()) };
+        let ops = if up { &rev.upgrade } else { &rev.downgrade };
+        if sql_mode {
+            report.output.push(format!("-- Running {} {} -> {}\n", if up { "upgrade" } else { "downgrade" }, from.join(", "), to.join(", ")));
+            for op in ops {
+                report.output.extend(offline(&plan(op, None)?));
+            }
+            for sql in version_statements(&heads, &after) {
+                report.output.push(offline_sql(&sql));
+            }
+        } else {
+            report.output.push(running(if up { "upgrade" } else { "downgrade" }, &from, &to, &rev.message));
+            if !up {
+                report.data_lost.extend(count_lost(engine, ops));
+            }
+            let (before, next) = (heads.clone(), after.clone());
+            apply_step(engine, ops, |engine| write_versions(engine, &before, &next))
+                .map_err(|err| failed_in(id, engine.last_logged().map(|s| s.sql.clone()), err))?;
+        }
+        heads = after;
+    }
+    Ok(report)
+}
+
+/// `alembic stamp <target> [--purge] [--sql]`: records revisions in `alembic_version` without
+/// running them.
+pub fn stamp(engine: &mut Engine, scripts: &Scripts, target: &str, purge: bool, sql_mode: bool) -> Result<RunReport> {
+    let destination = scripts.map.resolve(target).map_err(|e| match e {
+        crate::migrate::revision::RevisionError::MultipleHeads { .. } => {
+            Error::new(ErrorKind::CommandError, "Multiple heads are present; please specify a single target revision")
+        }
+        other => other.into(),
+    })?;
+    let mut report = RunReport { output: CONTEXT_LINES.iter().map(|s| s.to_string()).collect(), data_lost: Vec::new() };
+    let current = if sql_mode || (purge && !engine.has_table(VERSION_TABLE)?) { Vec::new() } else { current_heads(engine)? };
+    let current = if purge { Vec::new() } else { current };
+    report.output.push(format!(
+        "INFO  [alembic.runtime.migration] Running stamp_revision {} -> {}",
+        current.join(", "),
+        destination.join(", ")
+    ));
+    let statements = version_statements(&current, &destination);
+    if sql_mode {
+        report.output.extend(statements.iter().map(|s| offline_sql(s)));
+        return Ok(report);
+    }
+    engine.atomically(|engine| {
+        ensure_version_table(engine)?;
+        if purge {
+            engine.execute("DELETE FROM alembic_version", &[])?;
+        }
+        for sql in &statements {
+            engine.execute(sql, &[])?;
+        }
+        Ok(())
+    })?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_version_table_is_alembics() {
+        assert_eq!(
+            create_table(&version_table()),
+            "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)"
+        );
+    }
+
+    #[test]
+    fn version_rows_change_as_alembic_writes_them() {
+        assert_eq!(
+            version_statements(&[], &ids(&["3f1a"])),
+            ["INSERT INTO alembic_version (version_num) VALUES ('3f1a') RETURNING version_num"]
+        );
+        assert_eq!(
+            version_statements(&ids(&["3f1a"]), &ids(&["8e2d"])),
+            ["UPDATE alembic_version SET version_num='8e2d' WHERE alembic_version.version_num = '3f1a'"]
+        );
+        assert_eq!(version_statements(&ids(&["3f1a"]), &[]), ["DELETE FROM alembic_version WHERE alembic_version.version_num = '3f1a'"]);
+        // A merge joins two rows into one: one UPDATE, one DELETE.
+        assert_eq!(
+            version_statements(&ids(&["aaaa", "bbbb"]), &ids(&["cccc"])),
+            [
+                "UPDATE alembic_version SET version_num='cccc' WHERE alembic_version.version_num = 'aaaa'",
+                "DELETE FROM alembic_version WHERE alembic_version.version_num = 'bbbb'"
+            ]
+        );
+    }
+}

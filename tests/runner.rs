@@ -1,0 +1,160 @@
+//! The runner against what real Alembic 1.20 printed and did for the same revisions on SQLite
+//! (`alembic upgrade`, `downgrade`, `stamp`, `--sql`): output lines, `alembic_version`, schema and
+//! rows. Runs natively and in the browser.
+
+#[cfg(all(target_family = "wasm", target_os = "unknown"))]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+#[cfg(all(target_family = "wasm", target_os = "unknown"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use alembic_lab::engine::Engine;
+use alembic_lab::migrate::reference;
+use alembic_lab::migrate::runner::{current_heads, downgrade, stamp, upgrade, Scripts};
+use alembic_lab::migrate::script::parse_revision;
+use alembic_lab::{ErrorKind, Value};
+
+const R1: &str = "3f1a9c2b7d40";
+const R2: &str = "8e2d41b6c0f3";
+const R3: &str = "c47a0e9b2d15";
+
+fn scripts() -> Scripts {
+    let revisions = reference::revisions().unwrap().into_iter().map(|(p, r)| (p.to_string(), r)).collect();
+    Scripts::new(revisions).unwrap()
+}
+
+fn running(lines: &[String]) -> Vec<&str> {
+    lines.iter().filter(|l| l.contains("Running ")).map(|l| l.as_str()).collect()
+}
+
+fn tables(engine: &mut Engine) -> Vec<String> {
+    engine.tables().unwrap().into_iter().map(|t| t.name).collect()
+}
+
+#[test]
+fn upgrade_current_downgrade_and_stamp_print_what_alembic_prints() {
+    let scripts = scripts();
+    let mut db = Engine::open_in_memory().unwrap();
+    let report = upgrade(&mut db, &scripts, R1, false).unwrap();
+    assert_eq!(
+        report.output,
+        [
+            "INFO  [alembic.runtime.migration] Context impl SQLiteImpl.",
+            "INFO  [alembic.runtime.migration] Will assume non-transactional DDL.",
+            "INFO  [alembic.runtime.migration] Running upgrade  -> 3f1a9c2b7d40, Add User table",
+        ]
+    );
+    assert_eq!(tables(&mut db), ["alembic_version", "users"]);
+    let log: Vec<String> = db.take_log().into_iter().map(|s| s.sql).collect();
+    assert!(log.contains(&"INSERT INTO alembic_version (version_num) VALUES ('3f1a9c2b7d40') RETURNING version_num".to_string()));
+    assert_eq!(
+        db.tables().unwrap()[0].sql,
+        "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)"
+    );
+
+    let report = upgrade(&mut db, &scripts, "head", false).unwrap();
+    assert_eq!(
+        running(&report.output),
+        [
+            "INFO  [alembic.runtime.migration] Running upgrade 3f1a9c2b7d40 -> 8e2d41b6c0f3, Add email to users",
+            "INFO  [alembic.runtime.migration] Running upgrade 8e2d41b6c0f3 -> c47a0e9b2d15, Add posts table",
+        ]
+    );
+    assert_eq!(current_heads(&mut db).unwrap(), [R3]);
+
+    let report = downgrade(&mut db, &scripts, "-1", false).unwrap();
+    assert_eq!(running(&report.output), ["INFO  [alembic.runtime.migration] Running downgrade c47a0e9b2d15 -> 8e2d41b6c0f3, Add posts table"]);
+    assert_eq!(current_heads(&mut db).unwrap(), [R2]);
+
+    let err = downgrade(&mut db, &scripts, "-5", false).unwrap_err();
+    assert_eq!((err.kind(), err.message()), (ErrorKind::CommandError, "Relative revision -5 didn't produce 5 migrations"));
+    let err = upgrade(&mut db, &scripts, "zzzz", false).unwrap_err();
+    assert_eq!(err.message(), "Can't locate revision identified by 'zzzz'");
+
+    let report = downgrade(&mut db, &scripts, "base", false).unwrap();
+    assert_eq!(
+        running(&report.output),
+        [
+            "INFO  [alembic.runtime.migration] Running downgrade 8e2d41b6c0f3 -> 3f1a9c2b7d40, Add email to users",
+            "INFO  [alembic.runtime.migration] Running downgrade 3f1a9c2b7d40 -> , Add User table",
+        ]
+    );
+    assert_eq!(tables(&mut db), ["alembic_version"], "downgrade base empties alembic_version but keeps it");
+    assert!(current_heads(&mut db).unwrap().is_empty());
+
+    let report = upgrade(&mut db, &scripts, "+2", false).unwrap();
+    assert_eq!(running(&report.output).len(), 2);
+    assert_eq!(current_heads(&mut db).unwrap(), [R2]);
+
+    let report = stamp(&mut db, &scripts, "head", false, false).unwrap();
+    assert_eq!(report.output[2], "INFO  [alembic.runtime.migration] Running stamp_revision 8e2d41b6c0f3 -> c47a0e9b2d15");
+    assert_eq!(current_heads(&mut db).unwrap(), [R3]);
+    assert!(!tables(&mut db).contains(&"posts".to_string()), "stamp runs nothing");
+    stamp(&mut db, &scripts, "base", false, false).unwrap();
+    assert!(current_heads(&mut db).unwrap().is_empty());
+}
+
+#[test]
+fn create_all_then_upgrade_head_fails_and_stamping_the_matching_revision_fixes_it() {
+    // In the walkthrough only the first revision exists at this point, so `stamp head` is the fix there.
+    let scripts = scripts();
+    let mut db = Engine::open_in_memory().unwrap();
+    db.exec("CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)").unwrap();
+    db.exec("INSERT INTO users (name) VALUES ('John Doe')").unwrap();
+    let err = upgrade(&mut db, &scripts, "head", false).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::OperationalError);
+    assert!(err.message().starts_with("table users already exists\n[SQL: CREATE TABLE users ("), "{}", err.message());
+    assert!(err.message().ends_with("(while running revision 3f1a9c2b7d40)"));
+    assert!(current_heads(&mut db).unwrap().is_empty(), "nothing recorded");
+    stamp(&mut db, &scripts, R1, false, false).unwrap();
+    upgrade(&mut db, &scripts, "head", false).unwrap();
+    assert_eq!(current_heads(&mut db).unwrap(), [R3]);
+    assert_eq!(db.exec("SELECT name, email FROM users").unwrap().rows, vec![vec![Value::from("John Doe"), Value::Null]]);
+}
+
+#[test]
+fn a_failing_revision_rolls_back_whole_and_keeps_the_last_good_one() {
+    let mut revisions: Vec<(String, _)> = reference::revisions().unwrap().into_iter().map(|(p, r)| (p.to_string(), r)).collect();
+    let broken = reference::FILES[4].1.replace(
+        "    op.add_column('users', sa.Column('email', sa.String(length=120), nullable=True))",
+        "    op.add_column('users', sa.Column('email', sa.String(length=120), nullable=True))\n    op.execute('INSERT INTO nowhere VALUES (1)')",
+    );
+    revisions[1].1 = parse_revision("b.py", &broken).unwrap();
+    let scripts = Scripts::new(revisions).unwrap();
+    let mut db = Engine::open_in_memory().unwrap();
+    let err = upgrade(&mut db, &scripts, "head", false).unwrap_err();
+    assert_eq!(err.message(), "no such table: nowhere\n[SQL: INSERT INTO nowhere VALUES (1)]\n(while running revision 8e2d41b6c0f3)");
+    assert_eq!(current_heads(&mut db).unwrap(), [R1]);
+    let columns = db.tables().unwrap().into_iter().find(|t| t.name == "users").unwrap().columns;
+    assert_eq!(columns, ["id", "name"], "the email column of the failed revision is gone too");
+}
+
+#[test]
+fn downgrading_a_drop_reports_the_data_lost() {
+    let scripts = scripts();
+    let mut db = Engine::open_in_memory().unwrap();
+    upgrade(&mut db, &scripts, "head", false).unwrap();
+    db.exec("INSERT INTO users (name, email) VALUES ('John', 'j@example.com'), ('Jane', NULL); INSERT INTO posts (title, user_id) VALUES ('Hi', 1)")
+        .unwrap();
+    let report = downgrade(&mut db, &scripts, R1, false).unwrap();
+    assert_eq!(report.data_lost, vec![("posts".to_string(), 1), ("users.email".to_string(), 1)]);
+}
+
+#[test]
+fn offline_sql_is_what_alembic_writes() {
+    let scripts = scripts();
+    let mut db = Engine::open_in_memory().unwrap();
+    let report = upgrade(&mut db, &scripts, "head", true).unwrap();
+    let text = report.output[3..].join("\n");
+    assert!(text.starts_with(
+        "CREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n);\n"
+    ));
+    assert!(text.contains(
+        "-- Running upgrade  -> 3f1a9c2b7d40\n\nCREATE TABLE users (\n    id INTEGER NOT NULL, \n    name VARCHAR NOT NULL, \n    PRIMARY KEY (id)\n);\n\n\
+         INSERT INTO alembic_version (version_num) VALUES ('3f1a9c2b7d40') RETURNING version_num;\n\n\
+         -- Running upgrade 3f1a9c2b7d40 -> 8e2d41b6c0f3\n\nALTER TABLE users ADD COLUMN email VARCHAR(120);\n\n\
+         UPDATE alembic_version SET version_num='8e2d41b6c0f3' WHERE alembic_version.version_num = '3f1a9c2b7d40';\n"
+    ), "{text}");
+    assert!(db.tables().unwrap().is_empty(), "--sql runs nothing");
+    let report = downgrade(&mut db, &scripts, "c47a0e9b2d15:base", true).unwrap();
+    assert!(report.output.join("\n").contains("-- Running downgrade 3f1a9c2b7d40 -> \n\nDROP TABLE users;\n\nDELETE FROM alembic_version WHERE alembic_version.version_num = '3f1a9c2b7d40';"));
+}
