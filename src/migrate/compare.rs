@@ -1,0 +1,258 @@
+//! Autogenerate: the difference between the models' `MetaData` and the live database, as
+//! operations, in the order and with the details Alembic's autogenerate gives (added tables with
+//! their indexes, removed tables, then per table: added columns, nullable and type changes, index,
+//! unique and foreign key changes, removed columns). `alembic_version` is never compared. Renames
+//! cannot be seen: a renamed column is a drop and an add, as for real.
+
+use crate::engine::Engine;
+use crate::error::Result;
+use crate::migrate::ops::{AlterColumn, Op};
+use crate::migrate::runner::VERSION_TABLE;
+use crate::reflect::reflect_table;
+use crate::schema::{Column, Constraint, ForeignKey, Index, MetaData, SqlType, Table};
+use crate::sql::type_ddl;
+
+/// The operations autogenerate found, and the `Detected …` lines it logged.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Comparison {
+    pub upgrade: Vec<Op>,
+    pub log: Vec<String>,
+}
+
+fn detected(area: &str, text: String) -> String {
+    format!("INFO  [alembic.autogenerate.compare.{area}] Detected {text}")
+}
+
+/// Every table in the database except Alembic's own and SQLite's internal ones.
+pub fn live_tables(engine: &Engine) -> Result<Vec<Table>> {
+    let mut tables = Vec::new();
+    for data in engine.tables()? {
+        if data.name == VERSION_TABLE {
+            continue;
+        }
+        if let Some(table) = reflect_table(engine, &data.name)? {
+            tables.push(mark_convention_names(table));
+        }
+    }
+    tables.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(tables)
+}
+
+/// Reflected indexes named by SQLAlchemy's convention (`ix_<table>_<column>`) are written as
+/// `op.f(...)`, as Alembic writes them.
+fn mark_convention_names(mut table: Table) -> Table {
+    let name = table.name.clone();
+    for index in &mut table.indexes {
+        index.auto_named = index.columns.first().is_some_and(|c| index.name == format!("ix_{name}_{c}"));
+    }
+    table
+}
+
+/// Whether two types differ as far as SQLite and Alembic's default comparison can tell: a
+/// different kind, or a length / precision both sides state and disagree on.
+fn type_changed(model: &SqlType, live: &SqlType) -> bool {
+    let (model, live) = (model.base(), live.base());
+    match (model, live) {
+        (SqlType::String(a), SqlType::String(b)) => a.is_some() && b.is_some() && a != b,
+        (SqlType::Numeric(a), SqlType::Numeric(b)) => a.is_some() && b.is_some() && a != b,
+        (SqlType::Text, SqlType::String(None)) | (SqlType::String(None), SqlType::Text) => false,
+        _ => type_ddl(model).split('(').next() != type_ddl(live).split('(').next(),
+    }
+}
+
+fn same_fk(a: &ForeignKey, b: &ForeignKey) -> bool {
+    a.columns == b.columns && a.ref_table == b.ref_table && a.ref_columns == b.ref_columns
+}
+
+/// Compares the models with the database.
+pub fn compare(metadata: &MetaData, engine: &Engine) -> Result<Comparison> {
+    let live = live_tables(engine)?;
+    let mut out = Comparison::default();
+    for table in metadata.sorted_tables() {
+        if table.name == VERSION_TABLE || live.iter().any(|t| t.name == table.name) {
+            continue;
+        }
+        out.log.push(detected("tables", format!("added table '{}'", table.name)));
+        let mut created = table.clone();
+        created.indexes.clear();
+        out.upgrade.push(Op::CreateTable(created));
+        for index in &table.indexes {
+            out.log.push(detected("constraints", format!("added index '{}' on '({})'", index.name, index_columns(index))));
+            out.upgrade.push(Op::CreateIndex { table: table.name.clone(), index: index.clone() });
+        }
+    }
+    for table in &live {
+        if metadata.table(&table.name).is_none() {
+            out.log.push(detected("tables", format!("removed table '{}'", table.name)));
+            for index in &table.indexes {
+                out.upgrade.push(Op::DropIndex {
+                    table: Some(table.name.clone()),
+                    name: index.name.clone(),
+                    auto_named: index.auto_named,
+                    existing: Some(index.clone()),
+                });
+            }
+            out.upgrade.push(Op::DropTable { table: table.name.clone(), existing: Some(table.clone()) });
+        }
+    }
+    let mut names: Vec<&str> = metadata.tables.iter().map(|t| t.name.as_str()).collect();
+    names.sort();
+    for name in names {
+        let (Some(model), Some(db)) = (metadata.table(name), live.iter().find(|t| t.name == name)) else { continue };
+        compare_table(model, db, &mut out);
+    }
+    Ok(out)
+}
+
+fn index_columns(index: &Index) -> String {
+    let quoted: Vec<String> = index.columns.iter().map(|c| format!("'{c}'")).collect();
+    if quoted.len() == 1 {
+        format!("{},", quoted[0])
+    } else {
+        quoted.join(", ")
+    }
+}
+
+fn compare_table(model: &Table, db: &Table, out: &mut Comparison) {
+    let name = &model.name;
+    for column in &model.columns {
+        if db.column(&column.name).is_none() {
+            out.log.push(detected("tables", format!("added column '{name}.{}'", column.name)));
+            out.upgrade.push(Op::AddColumn { table: name.clone(), column: Column { primary_key: false, ..column.clone() } });
+        }
+    }
+    for column in &model.columns {
+        let Some(existing) = db.column(&column.name) else { continue };
+        let nullable_changed = column.nullable != existing.nullable && !column.primary_key;
+        let retyped = type_changed(&column.sql_type, &existing.sql_type);
+        if !nullable_changed && !retyped {
+            continue;
+        }
+        if nullable_changed {
+            let what = if column.nullable { "NULL" } else { "NOT NULL" };
+            out.log.push(detected("constraints", format!("{what} on column '{name}.{}'", column.name)));
+        }
+        if retyped {
+            out.log.push(detected(
+                "types",
+                format!("type change from {} to {} on '{name}.{}'", type_ddl(&existing.sql_type), type_ddl(&column.sql_type), column.name),
+            ));
+        }
+        out.upgrade.push(Op::AlterColumn(AlterColumn {
+            table: name.clone(),
+            column: column.name.clone(),
+            nullable: nullable_changed.then_some(column.nullable),
+            type_: retyped.then(|| column.sql_type.clone()),
+            existing_type: Some(existing.sql_type.clone()),
+            existing_nullable: Some(existing.nullable),
+            ..Default::default()
+        }));
+    }
+    for index in &db.indexes {
+        if !model.indexes.iter().any(|i| i.name == index.name && i.columns == index.columns && i.unique == index.unique) {
+            out.log.push(detected("constraints", format!("removed index '{}' on '{name}'", index.name)));
+            out.upgrade.push(Op::DropIndex {
+                table: Some(name.clone()),
+                name: index.name.clone(),
+                auto_named: index.auto_named,
+                existing: Some(index.clone()),
+            });
+        }
+    }
+    for index in &model.indexes {
+        if !db.indexes.iter().any(|i| i.name == index.name && i.columns == index.columns && i.unique == index.unique) {
+            out.log.push(detected("constraints", format!("added index '{}' on '({})'", index.name, index_columns(index))));
+            out.upgrade.push(Op::CreateIndex { table: name.clone(), index: index.clone() });
+        }
+    }
+    let uniques = |t: &Table| -> Vec<(Option<String>, Vec<String>)> {
+        t.constraints
+            .iter()
+            .filter_map(|c| match c {
+                Constraint::Unique { name, columns } => Some((name.clone(), columns.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    let (model_uniques, db_uniques) = (uniques(model), uniques(db));
+    for (uq_name, columns) in &model_uniques {
+        if uq_name.is_some() && !db_uniques.iter().any(|(_, c)| c == columns) {
+            out.log.push(detected("constraints", format!("added unique constraint {:?} on '{name}'", columns)));
+            out.upgrade.push(Op::CreateUniqueConstraint { table: name.clone(), name: uq_name.clone(), columns: columns.clone() });
+        }
+    }
+    for (uq_name, columns) in &db_uniques {
+        if let Some(uq_name) = uq_name {
+            if !model_uniques.iter().any(|(_, c)| c == columns) {
+                out.log.push(detected("constraints", format!("removed unique constraint '{uq_name}' on '{name}'")));
+                out.upgrade.push(Op::DropConstraint {
+                    table: name.clone(),
+                    name: uq_name.clone(),
+                    type_: Some("unique".into()),
+                    existing: Some(Constraint::Unique { name: Some(uq_name.clone()), columns: columns.clone() }),
+                });
+            }
+        }
+    }
+    for fk in model.foreign_keys() {
+        if !db.foreign_keys().any(|f| same_fk(f, fk)) {
+            out.log.push(detected(
+                "constraints",
+                format!("added foreign key ({})({}) on table {name}", fk.columns.join(", "), fk.ref_columns.join(", ")),
+            ));
+            out.upgrade.push(Op::CreateForeignKey { table: name.clone(), fk: fk.clone() });
+        }
+    }
+    for fk in db.foreign_keys() {
+        if let Some(fk_name) = &fk.name {
+            if !model.foreign_keys().any(|f| same_fk(f, fk)) {
+                out.log.push(detected(
+                    "constraints",
+                    format!("removed foreign key ({})({}) on table {name}", fk.columns.join(", "), fk.ref_columns.join(", ")),
+                ));
+                out.upgrade.push(Op::DropConstraint {
+                    table: name.clone(),
+                    name: fk_name.clone(),
+                    type_: Some("foreignkey".into()),
+                    existing: Some(Constraint::ForeignKey(fk.clone())),
+                });
+            }
+        }
+    }
+    for column in &db.columns {
+        if model.column(&column.name).is_none() {
+            out.log.push(detected("tables", format!("removed column '{name}.{}'", column.name)));
+            out.upgrade.push(Op::DropColumn { table: name.clone(), column: column.name.clone(), existing: Some(column.clone()) });
+        }
+    }
+}
+
+/// `render_as_batch=True`: each table's changes (other than creating or dropping whole tables)
+/// grouped into a `batch_alter_table` block.
+pub fn as_batches(ops: Vec<Op>) -> Vec<Op> {
+    let mut out: Vec<Op> = Vec::new();
+    for op in ops {
+        let table = match &op {
+            Op::AddColumn { table, .. }
+            | Op::DropColumn { table, .. }
+            | Op::CreateIndex { table, .. }
+            | Op::CreateUniqueConstraint { table, .. }
+            | Op::CreateForeignKey { table, .. }
+            | Op::CreateCheckConstraint { table, .. }
+            | Op::DropConstraint { table, .. } => Some(table.clone()),
+            Op::AlterColumn(alter) => Some(alter.table.clone()),
+            Op::DropIndex { table: Some(table), .. } => Some(table.clone()),
+            _ => None,
+        };
+        // Indexes of a table created or dropped in the same revision stay outside batch blocks.
+        let whole_table = out.iter().any(|o| matches!(o, Op::CreateTable(t) if Some(&t.name) == table.as_ref()));
+        match table {
+            Some(table) if !whole_table => match out.last_mut() {
+                Some(Op::Batch { table: t, ops }) if *t == table => ops.push(op),
+                _ => out.push(Op::Batch { table, ops: vec![op] }),
+            },
+            _ => out.push(op),
+        }
+    }
+    out
+}
