@@ -3,7 +3,7 @@
 //! bases, branch and merge points, identifiers (`head`, `heads`, `base`, full and partial ids,
 //! `<label>@head`, `+N`, `-N`, `<rev>+N`, `<rev>-N`) and upgrade / downgrade paths live here.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, ErrorKind};
 
@@ -141,17 +141,18 @@ impl RevisionMap {
         Ok(map)
     }
 
-    /// Kahn's algorithm in input order, so sibling branches keep the order the files were read.
+    /// Parents before children, walking depth first from the newest sibling as Alembic does:
+    /// for a branch point with children read in the order b, c, it runs c's line, then b's.
     fn topological(&self) -> Outcome<Vec<usize>> {
         let mut waiting: Vec<usize> = self.parents.iter().map(Vec::len).collect();
-        let mut ready: VecDeque<usize> = (0..self.nodes.len()).filter(|&i| waiting[i] == 0).collect();
+        let mut ready: Vec<usize> = (0..self.nodes.len()).filter(|&i| waiting[i] == 0).rev().collect();
         let mut order = Vec::with_capacity(self.nodes.len());
-        while let Some(i) = ready.pop_front() {
+        while let Some(i) = ready.pop() {
             order.push(i);
             for &c in &self.children[i] {
                 waiting[c] -= 1;
                 if waiting[c] == 0 {
-                    ready.push_back(c);
+                    ready.push(c);
                 }
             }
         }
@@ -436,7 +437,8 @@ mod tests {
         let m = with_merge();
         assert_eq!(m.heads(), ids(&["e5e5e5e5"]));
         assert!(m.is_merge_point("e5e5e5e5"));
-        assert_eq!(m.in_order(), ids(&["a1a1a1a1", "b2b2b2b2", "c3c3c3c3", "d4d4d4d4", "e5e5e5e5"]));
+        // As Alembic orders the same graph: the later sibling's line first.
+        assert_eq!(m.in_order(), ids(&["a1a1a1a1", "b2b2b2b2", "d4d4d4d4", "c3c3c3c3", "e5e5e5e5"]));
     }
 
     #[test]
@@ -469,7 +471,8 @@ mod tests {
     fn upgrade_paths_apply_parents_first_and_refuse_ambiguity() {
         let g = graph();
         assert_eq!(g.upgrade_path(&[], "c3c3c3c3").unwrap(), ids(&["a1a1a1a1", "b2b2b2b2", "c3c3c3c3"]));
-        assert_eq!(g.upgrade_path(&[], "heads").unwrap(), ids(&["a1a1a1a1", "b2b2b2b2", "c3c3c3c3", "d4d4d4d4"]));
+        // Alembic runs the later sibling's line first (it ran "c2" before "b one" for real).
+        assert_eq!(g.upgrade_path(&[], "heads").unwrap(), ids(&["a1a1a1a1", "b2b2b2b2", "d4d4d4d4", "c3c3c3c3"]));
         assert_eq!(g.upgrade_path(&ids(&["c3c3c3c3"]), "d4d4").unwrap(), ids(&["d4d4d4d4"]));
         assert_eq!(g.upgrade_path(&[], "+2").unwrap(), ids(&["a1a1a1a1", "b2b2b2b2"]));
         let err = g.upgrade_path(&ids(&["b2b2b2b2"]), "+1").unwrap_err();
@@ -485,7 +488,7 @@ mod tests {
         let m = with_merge();
         let top = ids(&["e5e5e5e5"]);
         assert_eq!(m.downgrade_path(&top, "-1").unwrap(), ids(&["e5e5e5e5"]));
-        assert_eq!(m.downgrade_path(&top, "b2b2").unwrap(), ids(&["e5e5e5e5", "d4d4d4d4", "c3c3c3c3"]));
+        assert_eq!(m.downgrade_path(&top, "b2b2").unwrap(), ids(&["e5e5e5e5", "c3c3c3c3", "d4d4d4d4"]));
         assert_eq!(m.downgrade_path(&top, "base").unwrap().len(), 5);
         let line = ids(&["c3c3c3c3"]);
         assert_eq!(graph().downgrade_path(&line, "-3").unwrap(), ids(&["c3c3c3c3", "b2b2b2b2", "a1a1a1a1"]));
