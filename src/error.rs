@@ -37,6 +37,10 @@ pub enum ErrorKind {
     NotImplementedError,
     /// `alembic.util.exc.CommandError`: a revision file or command Alembic rejects.
     CommandError,
+    /// `FileNotFoundError`: a project file that is not there.
+    FileNotFoundError,
+    /// `sqlalchemy.exc.NoSuchModuleError`: a database URL whose dialect is unknown.
+    NoSuchModuleError,
 }
 
 impl ErrorKind {
@@ -57,6 +61,8 @@ impl ErrorKind {
             ErrorKind::MappedAnnotationError => "sqlalchemy.orm.exc.MappedAnnotationError",
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::CommandError => "alembic.util.exc.CommandError",
+            ErrorKind::FileNotFoundError => "FileNotFoundError",
+            ErrorKind::NoSuchModuleError => "sqlalchemy.exc.NoSuchModuleError",
         }
     }
 

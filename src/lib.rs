@@ -7,6 +7,7 @@
 pub mod db;
 pub mod engine;
 pub mod error;
+pub mod lab;
 pub mod migrate;
 pub mod models;
 pub mod python;

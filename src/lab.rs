@@ -1,0 +1,277 @@
+//! The learner's project: its files in memory (starting as the seed's project), the named SQLite
+//! databases it opens (`sqlite:///sqlite.db` in alembic.ini and `Database("sqlite.db")` are the
+//! same one), and the console that runs `alembic …`, `ls` and `cat` lines against them.
+
+use std::collections::BTreeMap;
+
+use crate::engine::Engine;
+use crate::error::{Error, ErrorKind, Result};
+
+/// The seed project's files, as the tutorial starts.
+pub const SEED_FILES: &[(&str, &str)] = &[
+    ("main.py", include_str!("../seed/main.py")),
+    ("src/__init__.py", include_str!("../seed/src/__init__.py")),
+    ("src/db.py", include_str!("../seed/src/db.py")),
+    ("src/models/__init__.py", include_str!("../seed/src/models/__init__.py")),
+    ("src/models/base.py", include_str!("../seed/src/models/base.py")),
+    ("src/models/user.py", include_str!("../seed/src/models/user.py")),
+];
+
+/// Where time and fresh revision ids come from: the wasm layer passes the browser's clock and
+/// random numbers; natively the system clock. Tests pass fixed ones.
+pub struct Sources {
+    /// The current local time as Alembic writes `Create Date` (`2026-11-25 14:19:32.815059`).
+    pub now: Box<dyn Fn() -> String>,
+    /// A seed for revision ids.
+    pub seed: u64,
+}
+
+impl Default for Sources {
+    fn default() -> Self {
+        #[cfg(not(target_family = "wasm"))]
+        {
+            let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+            Sources { now: Box::new(system_time_text), seed: since.as_nanos() as u64 | 1 }
+        }
+        #[cfg(target_family = "wasm")]
+        {
+            Sources { now: Box::new(|| "1970-01-01 00:00:00.000000".to_string()), seed: 0x2545_F491_4F6C_DD1D }
+        }
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+fn system_time_text() -> String {
+    let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    date_text(since.as_secs() as i64, since.subsec_micros())
+}
+
+/// Seconds since 1970 (UTC) as `YYYY-MM-DD HH:MM:SS.ffffff`.
+pub fn date_text(seconds: i64, micros: u32) -> String {
+    let days = seconds.div_euclid(86_400);
+    let rest = seconds.rem_euclid(86_400);
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}.{micros:06}", rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
+/// What one console line did: what it printed, and the error it ended with, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineResult {
+    pub output: Vec<String>,
+    pub error: Option<Error>,
+}
+
+impl LineResult {
+    pub fn ok(&self) -> bool {
+        self.error.is_none()
+    }
+}
+
+/// The learner's project.
+pub struct Lab {
+    files: BTreeMap<String, String>,
+    engines: BTreeMap<String, Engine>,
+    sources: Sources,
+    rng: u64,
+}
+
+impl Lab {
+    /// The seed project with no database yet.
+    pub fn new(sources: Sources) -> Lab {
+        let files = SEED_FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+        let rng = sources.seed | 1;
+        Lab { files, engines: BTreeMap::new(), sources, rng }
+    }
+
+    pub fn files(&self) -> &BTreeMap<String, String> {
+        &self.files
+    }
+
+    pub fn read_file(&self, path: &str) -> Result<&str> {
+        self.files
+            .get(path)
+            .map(String::as_str)
+            .ok_or_else(|| Error::new(ErrorKind::FileNotFoundError, format!("[Errno 2] No such file or directory: '{path}'")))
+    }
+
+    /// Writes a project file. Paths are relative, `/`-separated, without `..`.
+    pub fn write_file(&mut self, path: &str, text: &str) -> Result<()> {
+        let bad = path.is_empty()
+            || path.starts_with('/')
+            || path.ends_with('/')
+            || path.split('/').any(|part| part.is_empty() || part == "." || part == "..");
+        if bad {
+            return Err(Error::new(ErrorKind::ValueError, format!("not a project file path: '{path}'")));
+        }
+        self.files.insert(path.to_string(), text.to_string());
+        Ok(())
+    }
+
+    pub fn has_dir(&self, dir: &str) -> bool {
+        let prefix = format!("{dir}/");
+        self.files.keys().any(|p| p.starts_with(&prefix))
+    }
+
+    /// The database a name opens (`sqlite.db`), created empty on first use.
+    pub fn engine(&mut self, name: &str) -> Result<&mut Engine> {
+        if !self.engines.contains_key(name) {
+            self.engines.insert(name.to_string(), Engine::open_in_memory()?);
+        }
+        self.engines
+            .get_mut(name)
+            .ok_or_else(|| Error::new(ErrorKind::OperationalError, format!("unable to open database file: {name}")))
+    }
+
+    pub fn engine_names(&self) -> Vec<String> {
+        self.engines.keys().cloned().collect()
+    }
+
+    /// A new 12-hex-digit revision id, as Alembic makes them.
+    pub fn new_revision_id(&mut self) -> String {
+        self.rng ^= self.rng << 13;
+        self.rng ^= self.rng >> 7;
+        self.rng ^= self.rng << 17;
+        format!("{:012x}", self.rng & 0xffff_ffff_ffff)
+    }
+
+    pub fn now(&self) -> String {
+        (self.sources.now)()
+    }
+
+    /// Runs one console line: `alembic …`, `ls [dir]`, `cat path`.
+    pub fn run(&mut self, line: &str) -> LineResult {
+        let words = match split_words(line) {
+            Ok(words) => words,
+            Err(error) => return LineResult { output: Vec::new(), error: Some(error) },
+        };
+        match words.first().map(String::as_str) {
+            None => LineResult { output: Vec::new(), error: None },
+            Some("alembic") => crate::migrate::command::run_alembic(self, &words[1..]),
+            Some("ls") => self.ls(words.get(1).map(String::as_str)),
+            Some("cat") => match words.get(1).map(|p| self.read_file(p)) {
+                Some(Ok(text)) => LineResult { output: vec![text.trim_end_matches('\n').to_string()], error: None },
+                Some(Err(e)) => LineResult { output: Vec::new(), error: Some(e) },
+                None => LineResult { output: Vec::new(), error: Some(Error::new(ErrorKind::ValueError, "usage: cat PATH")) },
+            },
+            Some(other) => LineResult {
+                output: Vec::new(),
+                error: Some(Error::new(
+                    ErrorKind::NotImplementedError,
+                    format!("'{other}' is not supported here: the console runs alembic commands, ls and cat"),
+                )),
+            },
+        }
+    }
+
+    fn ls(&self, dir: Option<&str>) -> LineResult {
+        let prefix = dir.map(|d| format!("{}/", d.trim_end_matches('/'))).unwrap_or_default();
+        let mut names: Vec<String> = self
+            .files
+            .keys()
+            .filter_map(|p| p.strip_prefix(&prefix))
+            .map(|rest| match rest.split_once('/') {
+                Some((dir, _)) => format!("{dir}/"),
+                None => rest.to_string(),
+            })
+            .filter(|n| !n.is_empty())
+            .collect();
+        names.dedup();
+        if names.is_empty() && dir.is_some() {
+            let error = Error::new(
+                ErrorKind::FileNotFoundError,
+                format!("ls: cannot access '{}': No such file or directory", dir.unwrap_or_default()),
+            );
+            return LineResult { output: Vec::new(), error: Some(error) };
+        }
+        LineResult { output: vec![names.join("  ")], error: None }
+    }
+}
+
+/// Splits a console line into words, honouring '…' and "…" quotes as a shell does.
+pub fn split_words(line: &str) -> Result<Vec<String>> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut quote: Option<char> = None;
+    let mut in_word = false;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some('"'), '\\') => {
+                if let Some(next) = chars.next() {
+                    current.push(next);
+                }
+            }
+            (Some(_), c) => current.push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                in_word = true;
+            }
+            (None, c) if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut current));
+                    in_word = false;
+                }
+            }
+            (None, c) => {
+                current.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if quote.is_some() {
+        return Err(Error::new(ErrorKind::SyntaxError, "unexpected EOF while looking for matching quote"));
+    }
+    if in_word {
+        words.push(current);
+    }
+    Ok(words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn dates_are_written_as_alembic_writes_them() {
+        assert_eq!(date_text(0, 0), "1970-01-01 00:00:00.000000");
+        assert_eq!(date_text(1_795_616_372, 815_059), "2026-11-25 14:19:32.815059");
+        assert_eq!(date_text(951_782_400, 1), "2000-02-29 00:00:00.000001");
+    }
+
+    #[test]
+    fn console_words_split_like_a_shell() {
+        assert_eq!(split_words(r#"alembic revision -m "Add User table" --autogenerate"#).unwrap(), ["alembic", "revision", "-m", "Add User table", "--autogenerate"]);
+        assert_eq!(split_words("alembic  upgrade 'head'").unwrap(), ["alembic", "upgrade", "head"]);
+        assert_eq!(split_words(r#"-m "say \"hi\"""#).unwrap(), ["-m", "say \"hi\""]);
+        assert_eq!(split_words("-m ''").unwrap(), ["-m", ""]);
+        assert!(split_words("-m \"open").is_err());
+    }
+
+    #[test]
+    fn the_seed_project_lists_and_reads() {
+        let mut lab = Lab::new(Sources::default());
+        assert_eq!(lab.run("ls").output, ["main.py  src/"]);
+        assert_eq!(lab.run("ls src/models").output, ["__init__.py  base.py  user.py"]);
+        assert!(lab.run("cat src/models/user.py").output[0].contains("class User(Base):"));
+        let missing = lab.run("cat nope.py").error.unwrap();
+        assert_eq!(missing.message(), "[Errno 2] No such file or directory: 'nope.py'");
+        assert!(lab.write_file("../etc/passwd", "x").is_err());
+        assert!(lab.write_file("src/models/post.py", "x").is_ok());
+        let a = lab.new_revision_id();
+        assert_eq!(a.len(), 12);
+        assert!(a.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        assert_ne!(a, lab.new_revision_id());
+    }
+}
