@@ -9,7 +9,7 @@ use std::time::Instant;
 use alembic_lab::migrate::revision::{Node, RevisionMap};
 
 fn id(n: usize) -> String {
-    format!("{:012x}", n.wrapping_mul(0x9E37_79B9_7F4A_7C15usize) & 0xffff_ffff_ffff)
+    format!("{:012x}", (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) & 0xffff_ffff_ffff)
 }
 
 fn main() {

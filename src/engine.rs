@@ -223,6 +223,26 @@ impl Engine {
         Ok(tables)
     }
 
+    /// The database as the bytes of a SQLite file (what the sqlite3 CLI opens).
+    pub fn serialize(&mut self) -> Result<Vec<u8>> {
+        Ok(self.conn.serialize(rusqlite::MAIN_DB)?.to_vec())
+    }
+
+    /// Replaces the database with the SQLite file in `bytes`; refuses anything that is not one.
+    pub fn deserialize(&mut self, bytes: &[u8]) -> Result<()> {
+        if !bytes.is_empty() && !bytes.starts_with(b"SQLite format 3\0") {
+            return Err(crate::error::Error::new(
+                crate::error::ErrorKind::DatabaseError,
+                "file is not a database",
+            ));
+        }
+        self.conn.flush_prepared_statement_cache();
+        self.conn.deserialize_read_exact(rusqlite::MAIN_DB, bytes, bytes.len(), false)?;
+        // A file is only trusted once SQLite has read its schema.
+        self.conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+        Ok(())
+    }
+
     /// The newest statement recorded (the one that failed, after a failure).
     pub fn last_logged(&self) -> Option<&LoggedStatement> {
         self.log.back()

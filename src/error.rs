@@ -37,6 +37,8 @@ pub enum ErrorKind {
     NotImplementedError,
     /// `alembic.util.exc.CommandError`: a revision file or command Alembic rejects.
     CommandError,
+    /// `sqlite3.DatabaseError`: bytes that are not a SQLite database.
+    DatabaseError,
     /// `FileNotFoundError`: a project file that is not there.
     FileNotFoundError,
     /// `sqlalchemy.exc.NoSuchModuleError`: a database URL whose dialect is unknown.
@@ -62,6 +64,7 @@ impl ErrorKind {
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::CommandError => "alembic.util.exc.CommandError",
             ErrorKind::FileNotFoundError => "FileNotFoundError",
+            ErrorKind::DatabaseError => "sqlite3.DatabaseError",
             ErrorKind::NoSuchModuleError => "sqlalchemy.exc.NoSuchModuleError",
         }
     }

@@ -147,6 +147,79 @@ impl Lab {
         (self.sources.now)()
     }
 
+    /// The database `alembic.ini` points at (`sqlite:///sqlite.db` → `sqlite.db`); `sqlite.db`
+    /// before there is a usable URL.
+    pub fn database_name(&self) -> String {
+        let url = self.files.get("alembic.ini").and_then(|ini| {
+            ini.lines().map(str::trim).find_map(|l| l.strip_prefix("sqlalchemy.url").map(|v| v.trim_start_matches([' ', '=']).trim().to_string()))
+        });
+        match url.as_deref().and_then(|u| u.strip_prefix("sqlite:///")) {
+            Some(name) if !name.is_empty() => name.to_string(),
+            _ => "sqlite.db".to_string(),
+        }
+    }
+
+    /// The lab's database as a SQLite file.
+    pub fn export_db(&mut self) -> Result<Vec<u8>> {
+        let name = self.database_name();
+        self.engine(&name)?.serialize()
+    }
+
+    /// Replaces the lab's database with a SQLite file; anything else is refused and changes nothing.
+    pub fn import_db(&mut self, bytes: &[u8]) -> Result<()> {
+        let mut engine = Engine::open_in_memory()?;
+        engine.deserialize(bytes)?;
+        self.engines.insert(self.database_name(), engine);
+        Ok(())
+    }
+
+    /// The whole lab (files and databases) as bytes, for undo and for keeping it across reloads.
+    pub fn snapshot(&mut self) -> Result<Vec<u8>> {
+        let mut out = SNAPSHOT_MAGIC.to_vec();
+        put_u32(&mut out, self.files.len());
+        for (path, text) in &self.files {
+            put_bytes(&mut out, path.as_bytes());
+            put_bytes(&mut out, text.as_bytes());
+        }
+        let names: Vec<String> = self.engines.keys().cloned().collect();
+        put_u32(&mut out, names.len());
+        for name in names {
+            let bytes = self.engine(&name)?.serialize()?;
+            put_bytes(&mut out, name.as_bytes());
+            put_bytes(&mut out, &bytes);
+        }
+        out.extend_from_slice(&self.rng.to_le_bytes());
+        Ok(out)
+    }
+
+    /// Puts the lab back as a snapshot had it. A damaged snapshot changes nothing.
+    pub fn restore(&mut self, bytes: &[u8]) -> Result<()> {
+        let bad = || Error::new(ErrorKind::ValueError, "not a lab snapshot");
+        let mut reader = Reader { bytes, at: 0 };
+        if reader.take(SNAPSHOT_MAGIC.len()) != Some(SNAPSHOT_MAGIC) {
+            return Err(bad());
+        }
+        let mut files = BTreeMap::new();
+        for _ in 0..reader.u32().ok_or_else(bad)? {
+            let path = reader.text().ok_or_else(bad)?;
+            let text = reader.text().ok_or_else(bad)?;
+            files.insert(path, text);
+        }
+        let mut engines = BTreeMap::new();
+        for _ in 0..reader.u32().ok_or_else(bad)? {
+            let name = reader.text().ok_or_else(bad)?;
+            let data = reader.bytes().ok_or_else(bad)?;
+            let mut engine = Engine::open_in_memory()?;
+            engine.deserialize(data)?;
+            engines.insert(name, engine);
+        }
+        let rng = reader.take(8).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes).ok_or_else(bad)?;
+        self.files = files;
+        self.engines = engines;
+        self.rng = rng | 1;
+        Ok(())
+    }
+
     /// Runs one console line: `alembic …`, `ls [dir]`, `cat path`.
     pub fn run(&mut self, line: &str) -> LineResult {
         let words = match split_words(line) {
@@ -196,6 +269,45 @@ impl Lab {
     }
 }
 
+const SNAPSHOT_MAGIC: &[u8] = b"ALEMBIC-LAB-SNAPSHOT-1\n";
+
+fn put_u32(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+}
+
+fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    put_u32(out, bytes.len());
+    out.extend_from_slice(bytes);
+}
+
+/// Reads a snapshot back, never past its end.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(n)?;
+        let slice = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(slice)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        self.take(4).and_then(|b| b.try_into().ok()).map(u32::from_le_bytes)
+    }
+
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.u32()? as usize;
+        self.take(n)
+    }
+
+    fn text(&mut self) -> Option<String> {
+        String::from_utf8(self.bytes()?.to_vec()).ok()
+    }
+}
+
 /// Splits a console line into words, honouring '…' and "…" quotes as a shell does.
 pub fn split_words(line: &str) -> Result<Vec<String>> {
     let mut words = Vec::new();
@@ -242,6 +354,36 @@ mod tests {
     use super::*;
     #[cfg(all(target_family = "wasm", target_os = "unknown"))]
     use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn a_snapshot_restores_files_and_databases_exactly() {
+        let mut lab = Lab::new(Sources::default());
+        lab.engine("sqlite.db").unwrap().exec("CREATE TABLE t (x); INSERT INTO t VALUES ('kept')").unwrap();
+        let snapshot = lab.snapshot().unwrap();
+        lab.write_file("main.py", "changed").unwrap();
+        lab.engine("sqlite.db").unwrap().exec("DROP TABLE t").unwrap();
+        lab.restore(&snapshot).unwrap();
+        assert!(lab.read_file("main.py").unwrap().contains("def main():"));
+        let rows = lab.engine("sqlite.db").unwrap().exec("SELECT x FROM t").unwrap().rows;
+        assert_eq!(rows, vec![vec![crate::value::Value::from("kept")]]);
+        for broken in [&snapshot[..snapshot.len() - 3], &b"nonsense"[..], &snapshot[..30]] {
+            assert_eq!(lab.restore(broken).unwrap_err().message(), "not a lab snapshot");
+        }
+        assert!(lab.read_file("main.py").unwrap().contains("def main():"), "a failed restore changes nothing");
+    }
+
+    #[test]
+    fn the_database_file_exports_and_imports() {
+        let mut lab = Lab::new(Sources::default());
+        lab.engine("sqlite.db").unwrap().exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)").unwrap();
+        let file = lab.export_db().unwrap();
+        assert!(file.starts_with(b"SQLite format 3\0"));
+        let mut other = Lab::new(Sources::default());
+        other.import_db(&file).unwrap();
+        assert_eq!(other.engine("sqlite.db").unwrap().exec("SELECT x FROM t").unwrap().rows.len(), 1);
+        assert_eq!(other.import_db(b"not sqlite").unwrap_err().message(), "file is not a database");
+        assert_eq!(other.engine("sqlite.db").unwrap().exec("SELECT x FROM t").unwrap().rows.len(), 1);
+    }
 
     #[test]
     fn dates_are_written_as_alembic_writes_them() {

@@ -10,6 +10,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::db::Database;
+use crate::lab::{Lab, Sources};
 use crate::error::Error;
 use crate::schema::SqlType;
 use crate::session::Instance;
@@ -248,6 +249,175 @@ fn field_value(key: &str, sql_type: Option<&SqlType>, value: &JsValue) -> Result
             }
         }
     }
+}
+
+/// The learner's project for JavaScript: files, databases and the console (DESIGN §4).
+#[wasm_bindgen(js_name = Lab)]
+pub struct JsLab {
+    inner: Lab,
+}
+
+/// What `lab.run(line)` returns.
+#[derive(Serialize)]
+struct RunResult {
+    ok: bool,
+    output: String,
+    error: Option<ErrorInfo>,
+}
+
+#[derive(Serialize)]
+struct ErrorInfo {
+    name: &'static str,
+    message: String,
+    traceback: String,
+}
+
+fn text_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| type_error(&format!("{what} must be a string, got {}", describe(value))))
+}
+
+fn bytes_arg(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+    if value.is_instance_of::<js_sys::Uint8Array>() || value.is_instance_of::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(value).to_vec());
+    }
+    Err(type_error(&format!("{what} must be a Uint8Array or an ArrayBuffer, got {}", describe(value))))
+}
+
+/// The browser's local time as Alembic writes `Create Date`.
+fn browser_now() -> String {
+    let now = js_sys::Date::new_0();
+    let pad = |n: f64, width: usize| format!("{:0width$}", n as u64);
+    format!(
+        "{}-{}-{} {}:{}:{}.{}",
+        pad(now.get_full_year().into(), 4),
+        pad((now.get_month() + 1).into(), 2),
+        pad(now.get_date().into(), 2),
+        pad(now.get_hours().into(), 2),
+        pad(now.get_minutes().into(), 2),
+        pad(now.get_seconds().into(), 2),
+        pad(f64::from(now.get_milliseconds()) * 1000.0, 6)
+    )
+}
+
+#[wasm_bindgen(js_class = Lab)]
+impl JsLab {
+    /// A fresh learner project: the seed's files, no database yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> JsLab {
+        let seed = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
+        JsLab { inner: Lab::new(Sources { now: Box::new(browser_now), seed }) }
+    }
+
+    /// Runs one console line → `{ ok, output, error? }`; never throws for a bad line.
+    pub fn run(&mut self, line: JsValue) -> Result<JsValue, JsValue> {
+        let line = text_arg(&line, "run(line)")?;
+        let result = self.inner.run(&line);
+        let error = result.error.map(|e| ErrorInfo { name: e.kind().name(), message: e.message().to_string(), traceback: e.traceback_line() });
+        to_plain(&RunResult { ok: error.is_none(), output: result.output.join("\n"), error })
+    }
+
+    #[wasm_bindgen(js_name = writeFile)]
+    pub fn write_file(&mut self, path: JsValue, text: JsValue) -> Result<(), JsValue> {
+        let (path, text) = (text_arg(&path, "path")?, text_arg(&text, "text")?);
+        self.inner.write_file(&path, &text).map_err(to_js)
+    }
+
+    #[wasm_bindgen(js_name = readFile)]
+    pub fn read_file(&self, path: JsValue) -> Result<String, JsValue> {
+        let path = text_arg(&path, "path")?;
+        self.inner.read_file(&path).map(String::from).map_err(to_js)
+    }
+
+    /// `{ path: text }` for every file of the project.
+    pub fn files(&self) -> Result<JsValue, JsValue> {
+        to_plain(self.inner.files())
+    }
+
+    /// `[{ revision, downRevisions, message, branchLabels, isHead, isCurrent, path }]`, oldest first.
+    pub fn revisions(&mut self) -> Result<JsValue, JsValue> {
+        let list = crate::migrate::command::revision_list(&mut self.inner).map_err(to_js)?;
+        let plain: Vec<PageRevision> = list
+            .into_iter()
+            .map(|r| PageRevision {
+                revision: r.revision,
+                down_revisions: r.down_revisions,
+                message: r.message,
+                branch_labels: r.branch_labels,
+                is_head: r.is_head,
+                is_current: r.is_current,
+                path: r.path,
+            })
+            .collect();
+        to_plain(&plain)
+    }
+
+    /// The revision ids in `alembic_version`.
+    pub fn current(&mut self) -> Result<JsValue, JsValue> {
+        let name = self.inner.database_name();
+        let engine = self.inner.engine(&name).map_err(to_js)?;
+        to_plain(&crate::migrate::runner::current_heads(engine).map_err(to_js)?)
+    }
+
+    /// Every table of the lab's database, as `Database.tables()`.
+    pub fn tables(&mut self) -> Result<JsValue, JsValue> {
+        let name = self.inner.database_name();
+        to_plain(&self.inner.engine(&name).map_err(to_js)?.tables().map_err(to_js)?)
+    }
+
+    #[wasm_bindgen(js_name = takeSqlLog)]
+    pub fn take_sql_log(&mut self) -> Result<JsValue, JsValue> {
+        let mut log = Vec::new();
+        for name in self.inner.engine_names() {
+            log.extend(self.inner.engine(&name).map_err(to_js)?.take_log());
+        }
+        to_plain(&log)
+    }
+
+    pub fn exec(&mut self, sql: JsValue) -> Result<JsValue, JsValue> {
+        let sql = text_arg(&sql, "exec(sql)")?;
+        let name = self.inner.database_name();
+        to_plain(&self.inner.engine(&name).map_err(to_js)?.exec(&sql).map_err(to_js)?)
+    }
+
+    /// The whole lab as bytes (for undo and persistence).
+    pub fn snapshot(&mut self) -> Result<js_sys::Uint8Array, JsValue> {
+        Ok(js_sys::Uint8Array::from(self.inner.snapshot().map_err(to_js)?.as_slice()))
+    }
+
+    pub fn restore(&mut self, bytes: JsValue) -> Result<(), JsValue> {
+        let bytes = bytes_arg(&bytes, "restore(bytes)")?;
+        self.inner.restore(&bytes).map_err(to_js)
+    }
+
+    /// The lab's database as a SQLite file (opens in the sqlite3 CLI).
+    #[wasm_bindgen(js_name = exportDb)]
+    pub fn export_db(&mut self) -> Result<js_sys::Uint8Array, JsValue> {
+        Ok(js_sys::Uint8Array::from(self.inner.export_db().map_err(to_js)?.as_slice()))
+    }
+
+    #[wasm_bindgen(js_name = importDb)]
+    pub fn import_db(&mut self, bytes: JsValue) -> Result<(), JsValue> {
+        let bytes = bytes_arg(&bytes, "importDb(bytes)")?;
+        self.inner.import_db(&bytes).map_err(to_js)
+    }
+}
+
+impl Default for JsLab {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PageRevision {
+    revision: String,
+    down_revisions: Vec<String>,
+    message: String,
+    branch_labels: Vec<String>,
+    is_head: bool,
+    is_current: bool,
+    path: String,
 }
 
 /// One revision of the embedded reference `migrations/`, as plain data for the page.

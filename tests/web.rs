@@ -224,3 +224,67 @@ fn the_embedded_reference_migrations_load_through_the_js_api() {
     assert_eq!(json(&get(&second, "upgrade")), r#"["add_column"]"#);
     assert!(get(&revisions.get(2), "text").as_string().unwrap().contains("sa.ForeignKeyConstraint(['user_id'], ['users.id'], )"));
 }
+
+fn lab_run(lab: &mut alembic_lab::wasm::JsLab, line: &str) -> JsValue {
+    lab.run(line.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_lab_runs_alembic_commands_and_keeps_its_state() {
+    use alembic_lab::wasm::JsLab;
+    let mut lab = JsLab::new();
+    let init = lab_run(&mut lab, "alembic init migrations");
+    assert_eq!(get(&init, "ok").as_bool(), Some(true));
+    assert!(get(&init, "output").as_string().unwrap().starts_with("Creating directory migrations ...  done"));
+    let ini = lab.read_file("alembic.ini".into()).unwrap().replace("driver://user:pass@localhost/dbname", "sqlite:///sqlite.db");
+    lab.write_file("alembic.ini".into(), ini.into()).unwrap();
+    let env = lab.read_file("migrations/env.py".into()).unwrap().replace(
+        "target_metadata = None",
+        "from src.models.base import Base\nimport src.models.user\ntarget_metadata = Base.metadata",
+    );
+    lab.write_file("migrations/env.py".into(), env.into()).unwrap();
+    let made = lab_run(&mut lab, "alembic revision --autogenerate -m \"Add User table\"");
+    assert!(get(&made, "output").as_string().unwrap().contains("Detected added table 'users'"), "{}", json(&made));
+    let revisions = Array::from(&lab.revisions().unwrap());
+    assert_eq!(revisions.length(), 1);
+    let first = revisions.get(0);
+    assert_eq!(get(&first, "message").as_string().unwrap(), "Add User table");
+    assert_eq!((get(&first, "isHead").as_bool(), get(&first, "isCurrent").as_bool()), (Some(true), Some(false)));
+    let id = get(&first, "revision").as_string().unwrap();
+    assert_eq!(id.len(), 12);
+
+    let before = lab.snapshot().unwrap();
+    lab_run(&mut lab, "alembic upgrade head");
+    assert_eq!(json(&lab.current().unwrap()), format!("[\"{id}\"]"));
+    assert!(json(&lab.tables().unwrap()).contains("\"name\":\"users\""));
+    assert!(json(&lab.take_sql_log().unwrap()).contains("CREATE TABLE users"));
+    let file = lab.export_db().unwrap();
+    assert_eq!(&file.to_vec()[..16], b"SQLite format 3\0");
+
+    lab.restore(before.into()).unwrap();
+    assert_eq!(json(&lab.current().unwrap()), "[]", "back to before the upgrade");
+    lab.import_db(file.into()).unwrap();
+    assert_eq!(json(&lab.current().unwrap()), format!("[\"{id}\"]"), "the exported file carries alembic_version");
+
+    let failed = lab_run(&mut lab, "alembic upgrade zzzz");
+    assert_eq!(get(&failed, "ok").as_bool(), Some(false));
+    assert_eq!(get(&get(&failed, "error"), "message").as_string().unwrap(), "Can't locate revision identified by 'zzzz'");
+    let unknown = lab_run(&mut lab, "rm -rf /");
+    assert_eq!(get(&get(&unknown, "error"), "name").as_string().unwrap(), "NotImplementedError");
+}
+
+#[wasm_bindgen_test]
+fn the_lab_refuses_bad_values_cleanly() {
+    use alembic_lab::wasm::JsLab;
+    let mut lab = JsLab::new();
+    assert_eq!(thrown(lab.run(5.into()).unwrap_err()).0, "TypeError");
+    assert_eq!(thrown(lab.write_file("../x".into(), "y".into()).unwrap_err()).0, "ValueError");
+    assert_eq!(thrown(lab.read_file("nope".into()).unwrap_err()).0, "FileNotFoundError");
+    assert_eq!(thrown(lab.restore("x".into()).unwrap_err()).0, "TypeError");
+    let junk = js_sys::Uint8Array::from(&b"junk"[..]);
+    assert_eq!(thrown(lab.restore(junk.clone().into()).unwrap_err()).1, "not a lab snapshot");
+    assert_eq!(thrown(lab.import_db(junk.into()).unwrap_err()).1, "file is not a database");
+    let unclosed = lab_run(&mut lab, "alembic revision -m \"open");
+    assert_eq!(get(&get(&unclosed, "error"), "name").as_string().unwrap(), "SyntaxError");
+    assert!(lab.read_file("main.py".into()).unwrap().contains("def main():"), "still working");
+}

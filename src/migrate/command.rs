@@ -575,3 +575,40 @@ fn check(lab: &mut Lab, project: &Project, scripts: &Scripts, out: &mut Vec<Stri
     let diffs: Vec<String> = found.upgrade.iter().map(diff_text).collect();
     Err(command_error(format!("New upgrade operations detected: [{}]", diffs.join(", "))))
 }
+
+/// One revision as the page's graph draws it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RevisionInfo {
+    pub revision: String,
+    pub down_revisions: Vec<String>,
+    pub message: String,
+    pub branch_labels: Vec<String>,
+    pub is_head: bool,
+    pub is_current: bool,
+    pub path: String,
+}
+
+/// The project's revisions, oldest first, with the database's current ones marked. Empty before
+/// `alembic init` (or while alembic.ini cannot be read).
+pub fn revision_list(lab: &mut Lab) -> Result<Vec<RevisionInfo>> {
+    let Ok(project) = read_config(lab) else { return Ok(Vec::new()) };
+    let scripts = read_scripts(lab, &project)?;
+    let current = current_heads(lab.engine(&project.database)?)?;
+    Ok(scripts
+        .map
+        .in_order()
+        .into_iter()
+        .filter_map(|id| {
+            let rev = scripts.revision(&id)?;
+            Some(RevisionInfo {
+                is_head: scripts.map.is_head(&id),
+                is_current: current.contains(&id),
+                path: scripts.path(&id).unwrap_or_default().to_string(),
+                down_revisions: rev.down_revision.clone(),
+                message: rev.message.clone(),
+                branch_labels: rev.branch_labels.clone(),
+                revision: id,
+            })
+        })
+        .collect())
+}
