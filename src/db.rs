@@ -24,44 +24,28 @@ use crate::session::{Instance, Session};
 use crate::sql::{create_index, create_table, drop_table};
 use crate::value::Value;
 
-/// The seed's `Database(db_path)`: one SQLite database in memory, named as the file would be.
-pub struct Database {
-    name: String,
-    engine: Engine,
+/// The seed's `Database` class as state: `Base.metadata` and its session. It runs on an engine it
+/// is handed, so the lab's console and alembic can share one named database.
+pub struct DatabaseState {
     metadata: MetaData,
     session: Session,
 }
 
-impl Database {
-    /// `Database("sqlite.db")` with the seed's `User` model.
-    pub fn open(name: &str) -> Result<Self> {
-        Self::with_model(name, seed_user())
+impl DatabaseState {
+    /// A `Database` whose `Base.metadata` holds `metadata` and whose methods use `class`.
+    pub fn new(metadata: MetaData, class: MappedClass) -> Result<Self> {
+        Ok(DatabaseState { metadata, session: Session::new(class)? })
     }
 
-    /// A database whose `Base.metadata` holds one mapped class.
-    pub fn with_model(name: &str, class: MappedClass) -> Result<Self> {
-        Ok(Database {
-            name: name.to_string(),
-            engine: Engine::open_in_memory()?,
-            metadata: MetaData::new(vec![class.table.clone()]),
-            session: Session::new(class)?,
-        })
-    }
-
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// The type of a column of the `User` model, `None` when the model has no such column.
-    pub fn column_type(&self, column: &str) -> Option<&SqlType> {
-        self.session.class().table.column(column).map(|c| &c.sql_type)
+    /// The mapped class the seed's methods use (`User`).
+    pub fn class(&self) -> &MappedClass {
+        self.session.class()
     }
 
     /// `Base.metadata.create_all(engine)`: checks each table in dependency order, then creates the
     /// missing ones, each followed by its indexes, in one transaction. Existing tables are left
     /// alone, as `create_all` does.
-    pub fn create_tables(&mut self) -> Result<()> {
-        let engine = &mut self.engine;
+    pub fn create_tables(&mut self, engine: &mut Engine) -> Result<()> {
         engine.log_marker("BEGIN (implicit)");
         let outcome = engine.atomically(|engine| {
             let mut missing = Vec::new();
@@ -83,8 +67,7 @@ impl Database {
 
     /// `Base.metadata.drop_all(engine)`: checks the tables in dependency order, then drops those
     /// that exist in reverse order (their indexes go with them); never fails because one is absent.
-    pub fn drop_tables(&mut self) -> Result<()> {
-        let engine = &mut self.engine;
+    pub fn drop_tables(&mut self, engine: &mut Engine) -> Result<()> {
         engine.log_marker("BEGIN (implicit)");
         let outcome = engine.atomically(|engine| {
             let mut present = Vec::new();
@@ -102,48 +85,116 @@ impl Database {
     }
 
     /// `create_user(User(**fields))`: `session.add(user)` then `session.commit()`.
-    pub fn create_user(&mut self, fields: Vec<(String, Value)>) -> Result<Instance> {
-        self.session.add_and_commit(&mut self.engine, fields)
+    pub fn create_user(&mut self, engine: &mut Engine, fields: Vec<(String, Value)>) -> Result<Instance> {
+        self.session.add_and_commit(engine, fields)
     }
 
     /// `get_user(user_id)`: `session.get(User, user_id)`; `None` when there is no such user.
-    pub fn get_user(&mut self, user_id: i64) -> Result<Option<Instance>> {
-        self.session.get(&mut self.engine, user_id)
+    pub fn get_user(&mut self, engine: &mut Engine, user_id: i64) -> Result<Option<Instance>> {
+        self.session.get(engine, user_id)
     }
 
     /// `update_user(user_id, **fields)`: loads the user, sets each field (an unknown field, or no
     /// such user, is `AttributeError: User does not have attribute <key>`), then commits.
-    pub fn update_user(&mut self, user_id: i64, fields: Vec<(String, Value)>) -> Result<Option<Instance>> {
-        let user = self.session.get(&mut self.engine, user_id)?;
+    pub fn update_user(&mut self, engine: &mut Engine, user_id: i64, fields: Vec<(String, Value)>) -> Result<Option<Instance>> {
+        let user = self.session.get(engine, user_id)?;
         for (key, value) in fields {
             self.session.set_attribute(user_id, &key, value)?;
         }
-        let updated = user.and_then(|_| self.session_snapshot(user_id));
-        self.session.commit(&mut self.engine)?;
+        let updated = user.and_then(|_| self.session_snapshot(engine, user_id));
+        self.session.commit(engine)?;
         Ok(updated)
     }
 
     /// The object's values as they are in the session now (before commit expires them).
-    fn session_snapshot(&mut self, user_id: i64) -> Option<Instance> {
+    fn session_snapshot(&mut self, engine: &mut Engine, user_id: i64) -> Option<Instance> {
         // Served from the identity map: no SQL is recorded.
-        self.session.get(&mut self.engine, user_id).ok().flatten()
+        self.session.get(engine, user_id).ok().flatten()
     }
 
     /// `delete_user(user_id)`: loads the user and deletes it; with no such user the seed calls
     /// `session.delete(None)`, which raises `UnmappedInstanceError`.
-    pub fn delete_user(&mut self, user_id: i64) -> Result<()> {
-        self.session.get(&mut self.engine, user_id)?;
-        self.session.delete_and_commit(&mut self.engine, user_id)
+    pub fn delete_user(&mut self, engine: &mut Engine, user_id: i64) -> Result<()> {
+        self.session.get(engine, user_id)?;
+        self.session.delete_and_commit(engine, user_id)
     }
 
     /// `db.session.rollback()`: the way out of `PendingRollbackError`.
+    pub fn rollback(&mut self, engine: &mut Engine) {
+        self.session.rollback(engine);
+    }
+
+}
+
+/// The seed's `Database(db_path)`: one SQLite database in memory, named as the file would be.
+pub struct Database {
+    name: String,
+    engine: Engine,
+    state: DatabaseState,
+}
+
+impl Database {
+    /// `Database("sqlite.db")` with the seed's `User` model.
+    pub fn open(name: &str) -> Result<Self> {
+        Self::with_model(name, seed_user())
+    }
+
+    /// A database whose `Base.metadata` holds one mapped class.
+    pub fn with_model(name: &str, class: MappedClass) -> Result<Self> {
+        Ok(Database {
+            name: name.to_string(),
+            engine: Engine::open_in_memory()?,
+            state: DatabaseState::new(MetaData::new(vec![class.table.clone()]), class)?,
+        })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The type of a column of the `User` model, `None` when the model has no such column.
+    pub fn column_type(&self, column: &str) -> Option<&SqlType> {
+        self.state.class().table.column(column).map(|c| &c.sql_type)
+    }
+
+    /// `Base.metadata.create_all(engine)`.
+    pub fn create_tables(&mut self) -> Result<()> {
+        self.state.create_tables(&mut self.engine)
+    }
+
+    /// `Base.metadata.drop_all(engine)`.
+    pub fn drop_tables(&mut self) -> Result<()> {
+        self.state.drop_tables(&mut self.engine)
+    }
+
+    /// `create_user(User(**fields))`.
+    pub fn create_user(&mut self, fields: Vec<(String, Value)>) -> Result<Instance> {
+        self.state.create_user(&mut self.engine, fields)
+    }
+
+    /// `get_user(user_id)`.
+    pub fn get_user(&mut self, user_id: i64) -> Result<Option<Instance>> {
+        self.state.get_user(&mut self.engine, user_id)
+    }
+
+    /// `update_user(user_id, **fields)`.
+    pub fn update_user(&mut self, user_id: i64, fields: Vec<(String, Value)>) -> Result<Option<Instance>> {
+        self.state.update_user(&mut self.engine, user_id, fields)
+    }
+
+    /// `delete_user(user_id)`.
+    pub fn delete_user(&mut self, user_id: i64) -> Result<()> {
+        self.state.delete_user(&mut self.engine, user_id)
+    }
+
+    /// `db.session.rollback()`.
     pub fn rollback(&mut self) {
-        self.session.rollback(&mut self.engine);
+        self.state.rollback(&mut self.engine);
     }
 
     /// Every user, by id, read without recording anything (for drawing the table).
     pub fn users(&self) -> Result<Vec<Instance>> {
-        let table = &self.session.class().table;
+        let table = &self.state.class().table;
         let Some(users) = self.engine.tables()?.into_iter().find(|t| t.name == table.name) else {
             return Ok(Vec::new());
         };
@@ -161,7 +212,7 @@ impl Database {
 
     /// `print(user)`: the model's `__repr__`.
     pub fn repr(&self, instance: &Instance) -> String {
-        self.session.class().repr(&instance.fields)
+        self.state.class().repr(&instance.fields)
     }
 
     /// Every table with its `CREATE` text and rows, in `sqlite_master` order.
