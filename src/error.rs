@@ -29,6 +29,8 @@ pub enum ErrorKind {
     SyntaxError,
     /// `NameError`: a name the file never defined or imported.
     NameError,
+    /// `ImportError`: a name a module does not define.
+    ImportError,
     /// `sqlalchemy.exc.ArgumentError`: a model SQLAlchemy itself would refuse.
     ArgumentError,
     /// `sqlalchemy.orm.exc.MappedAnnotationError`: a `Mapped[...]` type SQLAlchemy cannot map.
@@ -59,6 +61,7 @@ impl ErrorKind {
             ErrorKind::ProgrammingError => "sqlite3.ProgrammingError",
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::NameError => "NameError",
+            ErrorKind::ImportError => "ImportError",
             ErrorKind::ArgumentError => "sqlalchemy.exc.ArgumentError",
             ErrorKind::MappedAnnotationError => "sqlalchemy.orm.exc.MappedAnnotationError",
             ErrorKind::NotImplementedError => "NotImplementedError",

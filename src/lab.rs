@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::console::{project_models, Console, Context};
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -80,6 +81,7 @@ impl LineResult {
 pub struct Lab {
     files: BTreeMap<String, String>,
     engines: BTreeMap<String, Engine>,
+    console: Console,
     sources: Sources,
     rng: u64,
 }
@@ -89,7 +91,7 @@ impl Lab {
     pub fn new(sources: Sources) -> Lab {
         let files = SEED_FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
         let rng = sources.seed | 1;
-        Lab { files, engines: BTreeMap::new(), sources, rng }
+        Lab { files, engines: BTreeMap::new(), console: Console::default(), sources, rng }
     }
 
     pub fn files(&self) -> &BTreeMap<String, String> {
@@ -216,11 +218,28 @@ impl Lab {
         let rng = reader.take(8).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes).ok_or_else(bad)?;
         self.files = files;
         self.engines = engines;
+        // Python variables do not survive a restore: the databases and files do.
+        self.console = Console::default();
         self.rng = rng | 1;
         Ok(())
     }
 
-    /// Runs one console line: `alembic …`, `ls [dir]`, `cat path`.
+    /// Runs one line of the tutorial's Python on the lab's databases.
+    fn run_python(&mut self, line: &str) -> LineResult {
+        let files = &self.files;
+        let models = || project_models(files);
+        let mut output = Vec::new();
+        let mut cx = Context { engines: &mut self.engines, models: &models, output: &mut output };
+        match self.console.run(line, &mut cx) {
+            Ok(()) => LineResult { output, error: None },
+            Err(err) => {
+                output.push(err.traceback_line());
+                LineResult { output, error: Some(err) }
+            }
+        }
+    }
+
+    /// Runs one console line: `alembic …`, `ls [dir]`, `cat path`, or a line of Python.
     pub fn run(&mut self, line: &str) -> LineResult {
         let words = match split_words(line) {
             Ok(words) => words,
@@ -235,13 +254,7 @@ impl Lab {
                 Some(Err(e)) => LineResult { output: Vec::new(), error: Some(e) },
                 None => LineResult { output: Vec::new(), error: Some(Error::new(ErrorKind::ValueError, "usage: cat PATH")) },
             },
-            Some(other) => LineResult {
-                output: Vec::new(),
-                error: Some(Error::new(
-                    ErrorKind::NotImplementedError,
-                    format!("'{other}' is not supported here: the console runs alembic commands, ls and cat"),
-                )),
-            },
+            Some(_) => self.run_python(line),
         }
     }
 

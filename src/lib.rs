@@ -4,6 +4,7 @@
 //! Data flows one way: models ([`schema`], [`models`]) → DDL text ([`sql`]) → a SQLite database
 //! with an echo log ([`engine`]) → the ORM session ([`session`]) → the seed's `Database` ([`db`]).
 
+pub mod console;
 pub mod db;
 pub mod engine;
 pub mod error;

@@ -270,7 +270,9 @@ fn the_lab_runs_alembic_commands_and_keeps_its_state() {
     assert_eq!(get(&failed, "ok").as_bool(), Some(false));
     assert_eq!(get(&get(&failed, "error"), "message").as_string().unwrap(), "Can't locate revision identified by 'zzzz'");
     let unknown = lab_run(&mut lab, "rm -rf /");
-    assert_eq!(get(&get(&unknown, "error"), "name").as_string().unwrap(), "NotImplementedError");
+    assert_eq!(get(&get(&unknown, "error"), "name").as_string().unwrap(), "SyntaxError");
+    let printed = lab_run(&mut lab, "print(\"hi\")");
+    assert_eq!(get(&printed, "output").as_string().unwrap(), "hi");
 }
 
 #[wasm_bindgen_test]
