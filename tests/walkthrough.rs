@@ -243,3 +243,39 @@ fn batch_mode_does_the_same_change_and_keeps_the_rows() {
     assert_eq!(rows(&mut lab, "SELECT count(*) FROM users"), vec![vec![Value::Integer(3)]]);
     assert_eq!(current_heads(lab.engine("sqlite.db").unwrap()).unwrap(), ["5b6c7d8e9f01"]);
 }
+
+#[test]
+fn an_autogenerate_with_no_changes_writes_pass_and_stamp_purge_resets() {
+    let mut lab = configured();
+    ok(&mut lab, "alembic revision --autogenerate -m \"Add User table\" --rev-id 3f1a9c2b7d40");
+    ok(&mut lab, "alembic upgrade head");
+    ok(&mut lab, "alembic revision --autogenerate -m \"nothing new\" --rev-id 9a9a9a9a9a9a");
+    let text = lab.read_file("migrations/versions/9a9a9a9a9a9a_nothing_new.py").unwrap();
+    assert!(text.contains(
+        "def upgrade() -> None:\n    \"\"\"Move the schema forward to this revision.\"\"\"\n    \
+         # ### commands written by autogenerate: review them before running ###\n    pass\n"
+    ));
+    ok(&mut lab, "alembic stamp 3f1a --purge");
+    assert_eq!(ok(&mut lab, "alembic current")[2..], ["3f1a9c2b7d40"]);
+    assert_eq!(ok(&mut lab, "alembic history -i")[1], "<base> -> 3f1a9c2b7d40 (current), Add User table");
+    let sql = ok(&mut lab, "alembic upgrade 3f1a:head --sql").join("\n");
+    assert!(sql.contains("-- Running upgrade 3f1a9c2b7d40 -> 9a9a9a9a9a9a"));
+    assert!(sql.contains("UPDATE alembic_version SET version_num='9a9a9a9a9a9a' WHERE alembic_version.version_num = '3f1a9c2b7d40';"));
+}
+
+#[cfg(not(target_family = "wasm"))]
+#[test]
+fn the_exported_database_is_a_sqlite_file_other_tools_open() {
+    let mut lab = configured();
+    ok(&mut lab, "alembic revision --autogenerate -m \"Add User table\"");
+    ok(&mut lab, "alembic upgrade head");
+    ok(&mut lab, "db = Database(\"sqlite.db\")");
+    ok(&mut lab, "db.create_user(User(name=\"John Doe\"))");
+    let path = std::env::temp_dir().join(format!("alembic-lab-export-{}.db", std::process::id()));
+    std::fs::write(&path, lab.export_db().unwrap()).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let name: String = conn.query_row("SELECT name FROM users", [], |r| r.get(0)).unwrap();
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    std::fs::remove_file(&path).ok();
+    assert_eq!((name.as_str(), check.as_str()), ("John Doe", "ok"));
+}
