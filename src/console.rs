@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use crate::db::DatabaseState;
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
-use crate::models::{read_models, Models};
+use crate::models::{read_models, seed_user, user_table, Models};
+use crate::schema::MetaData;
 use crate::python::{parse_module, Constant, Expr, ExprKind, Keyword, StmtKind};
 use crate::value::Value;
 
@@ -218,7 +219,7 @@ impl Console {
                     let PyValue::Database(index) = self.eval(inner, cx)? else {
                         return Err(not_supported("this method"));
                     };
-                    let (name, state) = &mut self.databases[index];
+                    let (name, state) = self.databases.get_mut(index).ok_or_else(|| not_supported("this Database"))?;
                     let engine = engine_for(cx.engines, name)?;
                     state.rollback(engine);
                     return Ok(PyValue::None);
@@ -310,7 +311,7 @@ impl Console {
                 other => Err(Error::new(ErrorKind::TypeError, format!("user_id must be an int, not {}", other.type_name()))),
             }
         };
-        let (name, state) = &mut self.databases[index];
+        let (name, state) = self.databases.get_mut(index).ok_or_else(|| not_supported("this Database"))?;
         let engine = engine_for(cx.engines, name)?;
         let instance = |class: &str, fields: Vec<(String, Value)>| PyValue::Instance { class: class.to_string(), fields };
         let class = state.class().class_name.clone();
@@ -342,6 +343,169 @@ impl Console {
             other => Err(Error::new(ErrorKind::AttributeError, format!("'Database' object has no attribute '{other}'"))),
         }
     }
+}
+
+/// Byte encoding of the console's state for lab snapshots: variables and the databases opened
+/// (each `Database` comes back with a fresh session, as after `db.session.close()`).
+impl Console {
+    pub fn save(&self, out: &mut Vec<u8>) {
+        put_len(out, self.databases.len());
+        for (name, _) in &self.databases {
+            put_str(out, name);
+        }
+        put_len(out, self.vars.len());
+        for (name, value) in &self.vars {
+            put_str(out, name);
+            put_py(out, value);
+        }
+    }
+
+    pub fn load(bytes: &mut &[u8], models: &dyn Fn() -> Result<Models>) -> Option<Console> {
+        let mut console = Console::default();
+        for _ in 0..get_len(bytes)? {
+            let name = get_str(bytes)?;
+            // The models as the files now have them; the seed's when they cannot be read.
+            let state = match models() {
+                Ok(m) if m.class("User").is_some() => {
+                    let user = m.class("User")?.clone();
+                    DatabaseState::new(m.metadata.clone(), user).ok()?
+                }
+                _ => DatabaseState::new(MetaData::new(vec![user_table()]), seed_user()).ok()?,
+            };
+            console.databases.push((name, state));
+        }
+        for _ in 0..get_len(bytes)? {
+            let name = get_str(bytes)?;
+            let value = get_py(bytes)?;
+            console.vars.insert(name, value);
+        }
+        Some(console)
+    }
+}
+
+fn put_len(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&(n as u32).to_le_bytes());
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_len(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+    if bytes.len() < n {
+        return None;
+    }
+    let (head, rest) = bytes.split_at(n);
+    *bytes = rest;
+    Some(head)
+}
+
+fn get_len(bytes: &mut &[u8]) -> Option<usize> {
+    take(bytes, 4).and_then(|b| b.try_into().ok()).map(|b| u32::from_le_bytes(b) as usize)
+}
+
+fn get_u64(bytes: &mut &[u8]) -> Option<u64> {
+    take(bytes, 8).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes)
+}
+
+fn get_str(bytes: &mut &[u8]) -> Option<String> {
+    let n = get_len(bytes)?;
+    String::from_utf8(take(bytes, n)?.to_vec()).ok()
+}
+
+fn put_value(out: &mut Vec<u8>, value: &Value) {
+    match value {
+        Value::Null => out.push(b'n'),
+        Value::Integer(i) => {
+            out.push(b'i');
+            out.extend_from_slice(&i.to_le_bytes());
+        }
+        Value::Real(f) => {
+            out.push(b'r');
+            out.extend_from_slice(&f.to_bits().to_le_bytes());
+        }
+        Value::Text(t) => {
+            out.push(b't');
+            put_str(out, t);
+        }
+        Value::Blob(b) => {
+            out.push(b'b');
+            put_len(out, b.len());
+            out.extend_from_slice(b);
+        }
+    }
+}
+
+fn get_value(bytes: &mut &[u8]) -> Option<Value> {
+    Some(match take(bytes, 1)?[0] {
+        b'n' => Value::Null,
+        b'i' => Value::Integer(get_u64(bytes)? as i64),
+        b'r' => Value::Real(f64::from_bits(get_u64(bytes)?)),
+        b't' => Value::Text(get_str(bytes)?),
+        b'b' => {
+            let n = get_len(bytes)?;
+            Value::Blob(take(bytes, n)?.to_vec())
+        }
+        _ => return None,
+    })
+}
+
+fn put_py(out: &mut Vec<u8>, value: &PyValue) {
+    match value {
+        PyValue::None => out.push(b'N'),
+        PyValue::Bool(b) => out.extend_from_slice(&[b'B', u8::from(*b)]),
+        PyValue::Int(i) => {
+            out.push(b'I');
+            out.extend_from_slice(&i.to_le_bytes());
+        }
+        PyValue::Float(f) => {
+            out.push(b'F');
+            out.extend_from_slice(&f.to_bits().to_le_bytes());
+        }
+        PyValue::Str(s) => {
+            out.push(b'S');
+            put_str(out, s);
+        }
+        PyValue::Database(i) => {
+            out.push(b'D');
+            put_len(out, *i);
+        }
+        PyValue::Instance { class, fields } => {
+            out.push(b'K');
+            put_str(out, class);
+            put_len(out, fields.len());
+            for (name, v) in fields {
+                put_str(out, name);
+                put_value(out, v);
+            }
+        }
+        PyValue::Callable(name) => {
+            out.push(b'C');
+            put_str(out, name);
+        }
+    }
+}
+
+fn get_py(bytes: &mut &[u8]) -> Option<PyValue> {
+    Some(match take(bytes, 1)?[0] {
+        b'N' => PyValue::None,
+        b'B' => PyValue::Bool(take(bytes, 1)?[0] != 0),
+        b'I' => PyValue::Int(get_u64(bytes)? as i64),
+        b'F' => PyValue::Float(f64::from_bits(get_u64(bytes)?)),
+        b'S' => PyValue::Str(get_str(bytes)?),
+        b'D' => PyValue::Database(get_len(bytes)?),
+        b'K' => {
+            let class = get_str(bytes)?;
+            let mut fields = Vec::new();
+            for _ in 0..get_len(bytes)? {
+                fields.push((get_str(bytes)?, get_value(bytes)?));
+            }
+            PyValue::Instance { class, fields }
+        }
+        b'C' => PyValue::Callable(get_str(bytes)?),
+        _ => return None,
+    })
 }
 
 fn attribute(base: &PyValue, attr: &str) -> Result<PyValue> {

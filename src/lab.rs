@@ -118,6 +118,14 @@ impl Lab {
         Ok(())
     }
 
+    /// Deletes a project file.
+    pub fn remove_file(&mut self, path: &str) -> Result<()> {
+        self.files
+            .remove(path)
+            .map(|_| ())
+            .ok_or_else(|| Error::new(ErrorKind::FileNotFoundError, format!("[Errno 2] No such file or directory: '{path}'")))
+    }
+
     pub fn has_dir(&self, dir: &str) -> bool {
         let prefix = format!("{dir}/");
         self.files.keys().any(|p| p.starts_with(&prefix))
@@ -191,6 +199,7 @@ impl Lab {
             put_bytes(&mut out, &bytes);
         }
         out.extend_from_slice(&self.rng.to_le_bytes());
+        self.console.save(&mut out);
         Ok(out)
     }
 
@@ -216,10 +225,15 @@ impl Lab {
             engines.insert(name, engine);
         }
         let rng = reader.take(8).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes).ok_or_else(bad)?;
+        let mut rest = &bytes[reader.at..];
+        let console = {
+            let models = || project_models(&files);
+            Console::load(&mut rest, &models)
+        };
+        let console = console.ok_or_else(bad)?;
         self.files = files;
         self.engines = engines;
-        // Python variables do not survive a restore: the databases and files do.
-        self.console = Console::default();
+        self.console = console;
         self.rng = rng | 1;
         Ok(())
     }
@@ -372,13 +386,19 @@ mod tests {
     fn a_snapshot_restores_files_and_databases_exactly() {
         let mut lab = Lab::new(Sources::default());
         lab.engine("sqlite.db").unwrap().exec("CREATE TABLE t (x); INSERT INTO t VALUES ('kept')").unwrap();
+        assert!(lab.run("db = Database(\"sqlite.db\")").ok());
+        assert!(lab.run("db.create_tables()").ok());
+        assert!(lab.run("user = db.create_user(User(name=\"Ann\"))").ok());
         let snapshot = lab.snapshot().unwrap();
+        assert!(lab.run("user = None").ok());
         lab.write_file("main.py", "changed").unwrap();
         lab.engine("sqlite.db").unwrap().exec("DROP TABLE t").unwrap();
         lab.restore(&snapshot).unwrap();
         assert!(lab.read_file("main.py").unwrap().contains("def main():"));
         let rows = lab.engine("sqlite.db").unwrap().exec("SELECT x FROM t").unwrap().rows;
         assert_eq!(rows, vec![vec![crate::value::Value::from("kept")]]);
+        assert_eq!(lab.run("print(user)").output, ["<User(name=Ann)>"], "console variables come back");
+        assert_eq!(lab.run("db.get_user(1)").output, ["<User(name=Ann)>"], "and so does db");
         for broken in [&snapshot[..snapshot.len() - 3], &b"nonsense"[..], &snapshot[..30]] {
             assert_eq!(lab.restore(broken).unwrap_err().message(), "not a lab snapshot");
         }

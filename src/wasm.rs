@@ -322,6 +322,12 @@ impl JsLab {
         self.inner.write_file(&path, &text).map_err(to_js)
     }
 
+    #[wasm_bindgen(js_name = removeFile)]
+    pub fn remove_file(&mut self, path: JsValue) -> Result<(), JsValue> {
+        let path = text_arg(&path, "path")?;
+        self.inner.remove_file(&path).map_err(to_js)
+    }
+
     #[wasm_bindgen(js_name = readFile)]
     pub fn read_file(&self, path: JsValue) -> Result<String, JsValue> {
         let path = text_arg(&path, "path")?;

@@ -1,0 +1,103 @@
+// The guided walkthrough as data: chapters of steps. A step runs a console line (`run`), edits a
+// project file (`edit`: replace `from` with `to`), or removes one (`remove`). `say` explains what
+// is about to happen; `notice` what to look at afterwards. The page and the end-to-end test both
+// read this file, so the walkthrough and its test cannot drift apart.
+//
+// Revision ids are fixed with --rev-id so later steps can name them; without it Alembic picks a
+// random 12-digit id.
+
+const USER_PY = "src/models/user.py";
+
+export const CHAPTERS = [
+  {
+    title: "The model and the Database class",
+    steps: [
+      { say: "Open the tutorial's Database: a SQLAlchemy engine for sqlite.db and a session. No SQL runs yet.", run: 'db = Database("sqlite.db")' },
+      { say: "create_tables() is Base.metadata.create_all(): SQLAlchemy checks whether users exists, then creates it from the User model.", run: "db.create_tables()", notice: "The users table appears; the SQL tab shows the PRAGMA checks and the CREATE TABLE." },
+      { say: "Add a user: one INSERT in its own transaction. The console echoes the returned User with its __repr__.", run: 'db.create_user(User(name="John Doe"))' },
+      { say: "Three more.", run: 'db.create_user(User(name="Jane Doe"))' },
+      { say: "", run: 'db.create_user(User(name="Jack Doe"))' },
+      { say: "", run: 'db.create_user(User(name="Jill Doe"))', notice: "Four rows, ids 1 to 4, chosen by SQLite." },
+      { say: "Load user 1 by primary key.", run: "user = db.get_user(1)" },
+      { say: "print() uses the model's __repr__.", run: "print(user)" },
+      { say: "Rename John: one UPDATE with only the changed column.", run: 'db.update_user(user_id=user.id, name="John Smith")' },
+      { say: "Delete him.", run: "db.delete_user(user_id=user.id)" },
+      { say: "A mistake on purpose: User has no email column, so the seed's update_user raises AttributeError before anything is saved.", run: 'db.update_user(user_id=2, email="jane@example.com")', fails: true },
+      { say: "Drop the table: rows and all. From here on Alembic manages the schema.", run: "db.drop_tables()" },
+    ],
+  },
+  {
+    title: "Set up Alembic",
+    steps: [
+      { say: "alembic init writes alembic.ini and a migrations/ folder: env.py, the revision template, and versions/ for the revision files.", run: "alembic init migrations", notice: "New files in the Files tab." },
+      { say: "Point Alembic at the same database the tutorial uses.", edit: { path: "alembic.ini", from: "sqlalchemy.url = driver://user:pass@localhost/dbname", to: "sqlalchemy.url = sqlite:///sqlite.db" } },
+      { say: "Try autogenerate now: env.py still says target_metadata = None, so Alembic has no models to compare with and refuses.", run: 'alembic revision --autogenerate -m "Add User table" --rev-id 3f1a9c2b7d40', fails: true },
+      { say: "Tell env.py about the models. Importing src.models.user matters: it is what puts the users table on Base.metadata.", edit: { path: "migrations/env.py", from: "target_metadata = None", to: "from src.models.base import Base\nimport src.models.user  # noqa: F401  registers the users table\n\ntarget_metadata = Base.metadata" } },
+    ],
+  },
+  {
+    title: "The first revision",
+    steps: [
+      { say: "Autogenerate compares the models with the database and writes what differs as a revision file.", run: 'alembic revision --autogenerate -m "Add User table" --rev-id 3f1a9c2b7d40', notice: "A file in migrations/versions/ and a node in the revision graph. Nothing has run against the database yet." },
+      { say: "Run it: Alembic creates alembic_version, runs upgrade(), and records the revision.", run: "alembic upgrade head", notice: "users is back, and alembic_version holds 3f1a9c2b7d40: the graph marks it as current." },
+      { say: "Ask the database which revision it is at.", run: "alembic current" },
+      { say: "List the revisions, newest first.", run: "alembic history" },
+    ],
+  },
+  {
+    title: "Evolve the schema",
+    steps: [
+      { say: "Add an optional email column to the model.", edit: { path: USER_PY, from: "    name: Mapped[str] = mapped_column(String)\n", to: "    name: Mapped[str] = mapped_column(String)\n    email: Mapped[str | None] = mapped_column(String(120))\n" } },
+      { say: "Autogenerate sees the new column.", run: 'alembic revision --autogenerate -m "Add email to users" --rev-id 8e2d41b6c0f3', notice: "The new file holds op.add_column(...) and, in downgrade(), op.drop_column(...)." },
+      { say: "Apply it.", run: "alembic upgrade head" },
+      { say: "Step back one revision: downgrade() of the email revision runs.", run: "alembic downgrade -1", notice: "email is gone from users; current is 3f1a9c2b7d40." },
+      { say: "All the way back: every downgrade(), newest first. alembic_version stays, empty.", run: "alembic downgrade base" },
+      { say: "Forward two steps from base.", run: "alembic upgrade +2" },
+    ],
+  },
+  {
+    title: "The create_all pitfall",
+    steps: [
+      { say: "Start from an empty schema again.", run: "alembic downgrade base" },
+      { say: "Now create the tables the old way, with create_all, behind Alembic's back.", run: "db.create_tables()" },
+      { say: "Alembic does not know: alembic_version is empty, so it tries to create users again.", run: "alembic upgrade head", fails: true, notice: "table users already exists — the revision was rolled back, nothing changed." },
+      { say: "The fix: tell Alembic the database already matches head, without running anything.", run: "alembic stamp head" },
+      { say: "Now Alembic and the database agree.", run: "alembic current" },
+    ],
+  },
+  {
+    title: "Branches and a merge",
+    steps: [
+      { say: "A teammate adds a revision on top of head.", run: 'alembic revision -m "Add posts table" --rev-id c47a0e9b2d15' },
+      { say: "You, working from the previous revision, add another. --splice allows a revision that is not a head as parent.", run: 'alembic revision -m "Add avatar to users" --rev-id d58b1f0a3c26 --head 8e2d41b6c0f3 --splice', notice: "Two heads: the graph splits." },
+      { say: "List the heads.", run: "alembic heads" },
+      { say: "upgrade head is now ambiguous.", run: "alembic upgrade head", fails: true },
+      { say: "A merge revision joins the two heads.", run: 'alembic merge heads -m "Merge posts and avatar" --rev-id e69c2a1b4d37' },
+      { say: "One head again: upgrade runs both branches, then the merge.", run: "alembic upgrade head" },
+      { say: "The history shows the branch point and the merge point.", run: "alembic history" },
+    ],
+  },
+  {
+    title: "SQLite and batch mode",
+    steps: [
+      { say: "Make name optional in the model.", edit: { path: USER_PY, from: "    name: Mapped[str] = mapped_column(String)\n", to: "    name: Mapped[str | None] = mapped_column(String)\n" } },
+      { say: "Autogenerate writes an alter_column.", run: 'alembic revision --autogenerate -m "Make name optional" --rev-id f7a8b9c0d1e2' },
+      { say: "SQLite has no ALTER COLUMN (not the SQLite Python ships), so this fails.", run: "alembic upgrade head", fails: true, notice: 'near "ALTER": syntax error, and the revision was rolled back.' },
+      { say: "Remove that revision file…", remove: "migrations/versions/f7a8b9c0d1e2_make_name_optional.py" },
+      { say: "…and ask autogenerate for batch operations, which SQLite can do.", edit: { path: "migrations/env.py", from: "context.configure(connection=connection, target_metadata=target_metadata)", to: "context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)" } },
+      { say: "Autogenerate again: the change is now inside with op.batch_alter_table('users').", run: 'alembic revision --autogenerate -m "Make name optional" --rev-id f7a8b9c0d1e2' },
+      { say: "Batch mode moves and copies: a new _alembic_tmp_users, the rows copied, the old table dropped, the new one renamed.", run: "alembic upgrade head", notice: "The SQL tab shows the four steps; every row is still in users." },
+    ],
+  },
+];
+
+/** The steps of every chapter, in order, each knowing its chapter. */
+export const STEPS = CHAPTERS.flatMap((chapter, c) => chapter.steps.map((step, s) => ({ ...step, chapter: c, index: s })));
+
+/** The code a step shows: the console line, or what the edit does. */
+export function stepCode(step) {
+  if (step.run) return step.run;
+  if (step.edit) return `# edit ${step.edit.path}\n${step.edit.to}`;
+  if (step.remove) return `rm ${step.remove}`;
+  return "";
+}
