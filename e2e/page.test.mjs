@@ -1,12 +1,17 @@
 // End-to-end: the RELEASE page (www/ with the wasm-opt'ed build in www/pkg) in Debian's Chromium,
-// driven with playwright-core. Clicks through all of main() and checks what a learner sees after
-// each line. Run with `make test-e2e` (it builds first) or `node --test e2e/` after `make build`.
+// driven with playwright-core. Runs every walkthrough step in order and checks its visible effect,
+// Back, reload, download/open of the .db, learner text shown as text, and a bad typed line.
+// Run with `make test-e2e` (it builds first) or `node --test e2e/` after `make build`.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "../tools/serve.mjs";
 import { launchOptions } from "../tools/chromium.mjs";
+import { STEPS, CHAPTERS } from "../www/walkthrough.js";
 
 let server;
 let browser;
@@ -21,124 +26,140 @@ after(async () => {
   await server?.close();
 });
 
-/** A fresh page on the lab, ready to run, collecting console errors. */
-async function openLab() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+/** A fresh browser context (empty IndexedDB) on the lab, collecting console errors. */
+async function openLab(context) {
+  context = context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true }));
+  const page = await context.newPage();
   const problems = [];
   page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
   page.on("pageerror", (err) => problems.push(err.message));
+  page.on("dialog", (dialog) => dialog.accept());
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
-  return { page, problems };
-}
-
-async function users(page) {
-  return page.$$eval("#users tbody tr", (rows) =>
-    rows.map((r) => ({ cells: [...r.cells].map((c) => c.textContent), cls: r.className })),
-  );
+  return { page, problems, context };
 }
 
 const text = (page, selector) => page.textContent(selector);
+const lastTerminal = (page) => page.$$eval("#terminal-output pre", (rows) => rows.map((r) => r.textContent).join("\n"));
+const graphNodes = (page) => page.$$eval("#graph .rev", (nodes) => nodes.map((n) => ({ id: n.dataset.revision, current: n.classList.contains("current") })));
+const tableNames = (page) => page.$$eval("#panel-tables h3", (hs) => hs.map((h) => h.firstChild.textContent));
 
-test("the release page runs main() line by line and shows each effect", async () => {
-  const { page, problems } = await openLab();
-  const runNext = () => page.click("#run-next");
+async function runSteps(page, count) {
+  for (let i = 0; i < count; i++) await page.click("#run-step");
+}
 
-  assert.match(await text(page, "#source li.next"), /with Database\("sqlite.db"\) as db:/);
-  assert.match(await text(page, "#progress"), /0 of 11/);
+async function showTab(page, tab) {
+  await page.click(`#tab-${tab}`);
+}
 
-  await runNext(); // with Database(...) as db:
-  assert.match(await text(page, "#users"), /no users table yet/);
-  assert.match(await text(page, "#sql"), /sent no SQL/);
-
-  await runNext(); // db.create_tables()
-  const sql = await text(page, "#sql");
-  assert.match(sql, /PRAGMA main\.table_info\("users"\)/);
-  assert.ok(sql.includes("CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)"));
-  assert.match(await text(page, "#users"), /The users table is empty/);
-
-  const names = ["John Doe", "Jane Doe", "Jack Doe", "Jill Doe"];
-  for (let i = 0; i < names.length; i++) {
-    await runNext(); // db.create_user(User(name=...))
-    const rows = await users(page);
-    assert.deepEqual(rows.map((r) => r.cells), names.slice(0, i + 1).map((n, j) => [String(j + 1), n]));
-    assert.equal(rows.at(-1).cls, "added");
-    assert.match(await text(page, "#sql"), new RegExp(`INSERT INTO users \\(name\\) VALUES \\(\\?\\)\\s+\\('${names[i]}',\\)`));
+test("every walkthrough step runs on the release page with its visible effect", async () => {
+  const { page, problems, context } = await openLab();
+  assert.match(await text(page, "#progress-text"), new RegExp(`Step 1 of ${STEPS.length}`));
+  assert.equal(await text(page, "#chapter-title"), `1. ${CHAPTERS[0].title}`);
+  const checks = {
+    'db.create_tables()': async () => assert.deepEqual(await tableNames(page), ["users"]),
+    'db.create_user(User(name="Jill Doe"))': async () => {
+      const rows = await page.$$eval("#panel-tables tbody tr", (trs) => trs.map((tr) => tr.textContent));
+      assert.equal(rows.length, 4);
+      assert.match(await lastTerminal(page), /<User\(name=Jill Doe\)>$/);
+    },
+    "print(user)": async () => assert.match(await lastTerminal(page), /\$ print\(user\)\n<User\(name=John Doe\)>$/),
+    "alembic init migrations": async () => {
+      await showTab(page, "files");
+      const files = await page.$$eval("#file-list .file", (b) => b.map((x) => x.title));
+      assert.ok(files.includes("alembic.ini") && files.includes("migrations/env.py"), files.join());
+      await showTab(page, "tables");
+    },
+    "alembic upgrade head": async () => {},
+    "alembic history": async () => assert.match(await lastTerminal(page), /<base> -> 3f1a9c2b7d40 \(head\), Add User table$/),
+  };
+  for (let i = 0; i < STEPS.length; i++) {
+    const step = STEPS[i];
+    await page.click("#run-step");
+    const terminal = await lastTerminal(page);
+    if (step.run) {
+      assert.ok(terminal.includes(`$ ${step.run}`), `step ${i}: ${step.run} shown`);
+      const failedLine = /FAILED:|Error: |Error\b.*: /.test(terminal.split(`$ ${step.run}`).at(-1));
+      assert.equal(failedLine, Boolean(step.fails), `step ${i} (${step.run}) ${step.fails ? "should fail" : "should succeed"}:\n${terminal.split(`$ ${step.run}`).at(-1)}`);
+    }
+    if (checks[step.run]) {
+      await checks[step.run]();
+      delete checks[step.run]; // each check is for the first time its line runs
+    }
+    // After the first upgrade, the graph marks the current revision.
+    if (i > 0 && STEPS[i - 1].run === 'alembic revision --autogenerate -m "Add User table" --rev-id 3f1a9c2b7d40' && step.run === "alembic upgrade head") {
+      assert.deepEqual(await graphNodes(page), [{ id: "3f1a9c2b7d40", current: true }]);
+      assert.deepEqual(await tableNames(page), ["alembic_version", "users"]);
+    }
   }
+  assert.match(await text(page, "#progress-text"), /Walkthrough finished/);
+  const nodes = await graphNodes(page);
+  assert.deepEqual(nodes.filter((n) => n.current).map((n) => n.id), ["f7a8b9c0d1e2"]);
+  assert.equal(nodes.length, 6);
+  await showTab(page, "sql");
+  const sql = await text(page, "#panel-sql");
+  assert.ok(sql.includes("CREATE TABLE _alembic_tmp_users") && sql.includes("ALTER TABLE _alembic_tmp_users RENAME TO users"), sql);
+  await showTab(page, "tables");
+  const users = await page.$$eval("#panel-tables section", (sections) =>
+    sections.filter((s) => s.querySelector("h3").firstChild.textContent === "users").map((s) => s.querySelectorAll("tbody tr").length),
+  );
+  assert.deepEqual(users, [2], "the batch copy kept both rows");
 
-  await runNext(); // user = db.get_user(1)
-  assert.match(await text(page, "#sql"), /SELECT users\.id, users\.name\s+FROM users\s+WHERE users\.id = \?\s+\(1,\)/);
-  assert.match(await text(page, "#output"), /printed nothing/);
+  // Back undoes the last step: the batch revision is no longer applied.
+  await page.click("#back");
+  assert.deepEqual((await graphNodes(page)).filter((n) => n.current).map((n) => n.id), ["e69c2a1b4d37"]);
 
-  await runNext(); // print(user)
-  assert.equal(await text(page, "#output .printed"), "<User(name=John Doe)>");
-  assert.match(await text(page, "#sql"), /sent no SQL/);
-
-  await runNext(); // db.update_user(user_id=user.id, name="John Smith")
-  let rows = await users(page);
-  assert.deepEqual(rows[0].cells, ["1", "John Smith"]);
-  assert.equal(await page.$eval("#users tbody tr:first-child td:nth-child(2)", (td) => td.className), "changed");
-  assert.match(await text(page, "#sql"), /UPDATE users SET name=\? WHERE users\.id = \?\s+\('John Smith', 1\)/);
-
-  await runNext(); // db.delete_user(user_id=user.id)
-  rows = await users(page);
-  assert.deepEqual(rows.filter((r) => r.cls !== "removed").map((r) => r.cells[1]), ["Jane Doe", "Jack Doe", "Jill Doe"]);
-  assert.deepEqual(rows.filter((r) => r.cls === "removed").map((r) => r.cells), [["1", "John Smith"]]);
-  assert.match(await text(page, "#sql"), /DELETE FROM users WHERE users\.id = \?\s+\(1,\)/);
-
-  await runNext(); // db.drop_tables()
-  assert.match(await text(page, "#users"), /drop_tables\(\) removed the users table/);
-  assert.match(await text(page, "#sql"), /DROP TABLE users/);
-  assert.equal(await page.isDisabled("#run-next"), true);
-  assert.match(await text(page, "#progress"), /11 of 11/);
-
-  await page.click("#back"); // undo drop_tables(): the three users are back
-  rows = await users(page);
-  assert.deepEqual(rows.filter((r) => r.cls !== "removed").map((r) => r.cells), [["2", "Jane Doe"], ["3", "Jack Doe"], ["4", "Jill Doe"]]);
-  assert.match(await text(page, "#source li.next"), /db\.drop_tables\(\)/);
-
-  await page.screenshot({ path: "target/e2e-after-main.png" });
+  // Reload: the same state comes back from IndexedDB.
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.deepEqual((await graphNodes(page)).filter((n) => n.current).map((n) => n.id), ["e69c2a1b4d37"]);
+  assert.match(await text(page, "#progress-text"), new RegExp(`Step ${STEPS.length} of ${STEPS.length}`));
+  await page.screenshot({ path: "target/e2e-walkthrough-end.png" });
   assert.deepEqual(problems, []);
-  await page.close();
+  await context.close();
 });
 
-test("mistakes show the error's class, message and a hint, and Back undoes them", async () => {
-  const { page, problems } = await openLab();
-  await page.click(".mistakes-box summary");
+test("learner text is shown as text, bad lines fail cleanly, and the .db downloads and opens", async () => {
+  const { page, problems, context } = await openLab();
+  await runSteps(page, 2); // db = Database(...), db.create_tables()
+  const hostile = "<img src=x onerror=alert(1)>";
+  await page.fill("#terminal-input", `db.create_user(User(name="${hostile}"))`);
+  await page.press("#terminal-input", "Enter");
+  assert.equal(await page.$$eval("#panel-tables td", (tds) => tds.map((t) => t.textContent).find((t) => t.includes("img"))), hostile);
+  assert.equal(await page.$$eval("img", (imgs) => imgs.length), 0);
 
-  await page.click("[data-mistake=unknown-field]"); // before the with line: no db yet
-  assert.equal(await text(page, "#output .error"), "NameError: name 'db' is not defined");
+  for (const bad of ["db.create_user(", "import os; os.system('x')", "while True: pass", "alembic upgrade nowhere"]) {
+    await page.fill("#terminal-input", bad);
+    await page.press("#terminal-input", "Enter");
+    const out = await lastTerminal(page);
+    assert.match(out.split(`$ ${bad}`).at(-1), /Error|FAILED/, bad);
+  }
+  await page.fill("#terminal-input", "db.get_user(1)");
+  await page.press("#terminal-input", "Enter");
+  assert.ok((await lastTerminal(page)).endsWith(`<User(name=${hostile})>`), "the page keeps working");
+  await page.press("#terminal-input", "ArrowUp");
+  assert.equal(await page.inputValue("#terminal-input"), "db.get_user(1)");
 
-  for (let i = 0; i < 4; i++) await page.click("#run-next"); // with, create_tables, John, Jane
-  await page.click("[data-mistake=unknown-field]");
-  assert.equal(await text(page, "#output .error"), "AttributeError: User does not have attribute email");
-  assert.match(await text(page, "#output .hint"), /attributes the User model has/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-db")]);
+  const path = join(await mkdtemp(join(tmpdir(), "lab-")), "sqlite.db");
+  await download.saveAs(path);
+  await page.fill("#terminal-input", "db.drop_tables()");
+  await page.press("#terminal-input", "Enter");
+  assert.deepEqual(await tableNames(page), []);
+  await page.setInputFiles("#open-db", path);
+  await page.waitForFunction(() => document.querySelectorAll("#panel-tables h3").length === 1);
+  assert.deepEqual(await tableNames(page), ["users"]);
 
-  await page.click("[data-mistake=missing-user]");
-  assert.equal(await text(page, "#output .error"), "sqlalchemy.orm.exc.UnmappedInstanceError: Class 'builtins.NoneType' is not mapped");
+  await writeFile(path, "not a database");
+  await page.setInputFiles("#open-db", path);
+  await page.waitForFunction(() => document.querySelector("#terminal-output").textContent.includes("file is not a database"));
+  assert.deepEqual(await tableNames(page), ["users"], "a bad file changes nothing");
 
-  await page.click("[data-mistake=null-name]");
-  assert.equal(
-    await text(page, "#output .error"),
-    "sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) NOT NULL constraint failed: users.name",
-  );
-  assert.match(await text(page, "#sql"), /\(None,\)\s+ROLLBACK/);
-  assert.deepEqual((await users(page)).map((r) => r.cells[1]), ["John Doe", "Jane Doe"]);
-
-  await page.click("#run-next"); // Jack: refused until rollback
-  assert.match(await text(page, "#output .error"), /^sqlalchemy\.exc\.PendingRollbackError: This Session's transaction has been rolled back/);
-  assert.match(await text(page, "#output .hint"), /db\.session\.rollback\(\)/);
-
-  await page.click("#back");
-  await page.click("[data-mistake=rollback]");
-  assert.match(await text(page, "#output"), /printed nothing/);
-  await page.click("#run-next");
-  assert.deepEqual((await users(page)).map((r) => r.cells[1]), ["John Doe", "Jane Doe", "Jack Doe"]);
-
-  await page.click("#start-over");
-  assert.match(await text(page, "#progress"), /0 of 11/);
+  await page.click("#reset"); // confirm() is accepted by the dialog handler
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match(await text(page, "#progress-text"), /Step 1 of/);
   assert.deepEqual(problems, []);
-  await page.close();
+  await context.close();
 });
 
 test("a page whose wasm cannot load says so instead of staying blank", async () => {

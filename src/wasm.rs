@@ -361,7 +361,7 @@ impl JsLab {
     pub fn current(&mut self) -> Result<JsValue, JsValue> {
         let name = self.inner.database_name();
         let engine = self.inner.engine(&name).map_err(to_js)?;
-        to_plain(&crate::migrate::runner::current_heads(engine).map_err(to_js)?)
+        to_plain(&crate::migrate::runner::recorded_heads(engine).map_err(to_js)?)
     }
 
     /// Every table of the lab's database, as `Database.tables()`.

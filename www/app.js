@@ -1,19 +1,30 @@
-// The first page: the seed's main() run line by line on real SQLite in wasm. Rust owns the state;
-// this file keeps the list of lines run so far and draws. Back replays that list minus its last
-// entry on a fresh database, so the state shown is always exactly what those lines produce.
+// The page: a guided walkthrough and a free console over the lab (Rust in wasm owns all state; this
+// file keeps the walkthrough position, the terminal lines and an undo stack of lab snapshots, and
+// draws). Every step and typed line can be undone; everything is kept in IndexedDB across reloads.
 // Learner data is only ever set with textContent.
 
-import init, { Database } from "./pkg/alembic_lab.js";
-import { MAIN_PY, MAIN_STEPS, MISTAKES, hintFor, pythonError } from "./steps.js";
+import init, { Lab } from "./pkg/alembic_lab.js";
+import { CHAPTERS, STEPS, stepCode } from "./walkthrough.js";
 import { echoLines } from "./format.js";
+import { drawGraph } from "./graph.js";
+import { loadState, saveState, clearState } from "./store.js";
 
 const $ = (id) => document.getElementById(id);
-const SOURCE_LINES = MAIN_PY.trimEnd().split("\n");
+const PAGE_ROWS = 200;
 
-/** What was run, in order: { main: index } or { mistake: id }. */
-let history = [];
-/** The lab after replaying `history`: { ctx, results }. */
-let lab = null;
+const state = {
+  lab: null,
+  step: 0, // index into STEPS of the next step to run
+  terminal: [], // { kind: "in" | "out" | "err" | "note", text }
+  undo: [], // { snapshot, step, terminalLength }
+  typed: [], // lines typed in the terminal, for ↑ / ↓
+  typedAt: 0,
+  log: [], // SQL the last action ran
+  before: null, // tables before the last action
+  openFile: null,
+  tab: "tables",
+  pages: {}, // table name → page number
+};
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -22,229 +33,321 @@ function el(tag, className, text) {
   return node;
 }
 
-function actionOf(entry) {
-  if ("main" in entry) {
-    const step = MAIN_STEPS[entry.main];
-    return { ...step, code: SOURCE_LINES[step.line - 1].trim() };
-  }
-  return MISTAKES.find((m) => m.id === entry.mistake);
-}
-
-/** A fresh lab: no variables, no databases. */
-function freshLab() {
-  const ctx = {
-    vars: {},
-    opened: [],
-    output: [],
-    openDatabase(name) {
-      const db = new Database(name);
-      this.opened.push(db);
-      return db;
-    },
-    print(line) {
-      this.output.push(line);
-    },
-  };
-  return { ctx, results: [] };
-}
-
-/** Runs one entry on the lab's state: its SQL, printed output, error, and tables before/after. */
-function runEntry(ctx, entry) {
-  const action = actionOf(entry);
-  const tablesBefore = currentTables(ctx);
-  ctx.output = [];
-  let error = null;
+function safe(body, fallback) {
   try {
-    action.run(ctx);
+    return body();
   } catch (err) {
-    error = err instanceof Error ? err : pythonError("Error", String(err));
+    say("err", `${err.name}: ${err.message}`);
+    return fallback;
   }
-  const log = ctx.opened.flatMap((db) => db.takeSqlLog());
-  return { entry, action, log, output: ctx.output, error, tablesBefore, tablesAfter: currentTables(ctx) };
 }
 
-/** The state after running `entries` from the start (how Back and Start over get there). */
-function replay(entries) {
-  if (lab) for (const db of lab.ctx.opened) db.free();
-  const fresh = freshLab();
-  for (const entry of entries) fresh.results.push(runEntry(fresh.ctx, entry));
-  return fresh;
+function say(kind, text) {
+  if (text !== "") state.terminal.push({ kind, text });
 }
 
-function currentTables(ctx) {
-  return ctx.vars.db ? ctx.vars.db.tables() : null;
-}
+// ---- actions ------------------------------------------------------------------------------------
 
-function nextMainIndex() {
-  const ran = history.filter((e) => "main" in e).map((e) => e.main);
-  return ran.length === 0 ? 0 : Math.max(...ran) + 1;
-}
-
-function run(entry) {
-  history.push(entry);
-  lab.results.push(runEntry(lab.ctx, entry));
+/** Runs `action` as one undoable change: snapshot before, SQL and tables captured, then saved. */
+function change(action) {
+  const snapshot = safe(() => state.lab.snapshot(), null);
+  if (!snapshot) return;
+  state.undo.push({ snapshot, step: state.step, terminalLength: state.terminal.length });
+  state.before = safe(() => state.lab.tables(), []);
+  const filesBefore = new Set(Object.keys(safe(() => state.lab.files(), {})));
+  action();
+  state.log = safe(() => state.lab.takeSqlLog(), []);
+  const created = Object.keys(safe(() => state.lab.files(), {})).filter((p) => !filesBefore.has(p) && p.endsWith(".py"));
+  if (created.length) state.openFile = created.sort().at(-1);
   draw();
+  persist();
+}
+
+function runLine(line) {
+  say("in", line);
+  const result = safe(() => state.lab.run(line), { ok: false, output: "" });
+  if (result.output) say(result.ok ? "out" : "err", result.output);
+  return result.ok;
+}
+
+function runStep() {
+  const step = STEPS[state.step];
+  if (!step) return;
+  change(() => {
+    if (step.run) runLine(step.run);
+    else if (step.edit) {
+      const { path, from, to } = step.edit;
+      const text = safe(() => state.lab.readFile(path), null);
+      if (text === null) return;
+      if (!text.includes(from)) {
+        say("err", `${path} no longer contains the text this step changes; edit it yourself, or go Back.`);
+      } else {
+        safe(() => state.lab.writeFile(path, text.replace(from, to)));
+        say("note", `# edited ${path}`);
+        state.openFile = path;
+      }
+    } else if (step.remove) {
+      say("in", `rm ${step.remove}`);
+      safe(() => state.lab.removeFile(step.remove));
+    }
+    state.step += 1;
+  });
 }
 
 function back() {
-  history.pop();
-  lab = replay(history);
+  const last = state.undo.pop();
+  if (!last) return;
+  safe(() => state.lab.restore(last.snapshot));
+  safe(() => state.lab.takeSqlLog());
+  state.step = last.step;
+  state.terminal.length = last.terminalLength;
+  state.log = [];
+  state.before = null;
   draw();
+  persist();
 }
 
-function startOver() {
-  history = [];
-  lab = replay(history);
-  draw();
+function persist() {
+  const snapshot = safe(() => state.lab.snapshot(), null);
+  if (!snapshot) return;
+  saveState({ snapshot, step: state.step, terminal: state.terminal, undo: state.undo, typed: state.typed, openFile: state.openFile });
 }
 
-// ---- drawing --------------------------------------------------------------------------------
+async function reset() {
+  if (!confirm("Start over? Your project, database and progress are deleted.")) return;
+  await clearState();
+  location.reload();
+}
+
+function download(bytes, name, type) {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = el("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// ---- drawing ------------------------------------------------------------------------------------
 
 function draw() {
-  const last = lab.results.at(-1) ?? null;
-  const next = nextMainIndex();
-  drawSource(last, next);
-  drawControls(next);
-  drawStep(last, next);
-  drawOutput(last);
-  drawUsers(last);
-  drawSql(last);
-  $("progress").textContent = `${Math.min(next, MAIN_STEPS.length)} of ${MAIN_STEPS.length} lines of main() run`;
+  drawStep();
+  drawTerminal();
+  drawGraphView();
+  drawTab();
 }
 
-function drawSource(last, next) {
-  const list = $("source");
+function drawStep() {
+  const step = STEPS[state.step];
+  const done = state.step >= STEPS.length;
+  $("progress-bar").style.width = `${(100 * state.step) / STEPS.length}%`;
+  $("progress-text").textContent = done ? "Walkthrough finished — the console is yours." : `Step ${state.step + 1} of ${STEPS.length}`;
+  const chapter = done ? CHAPTERS.length - 1 : step.chapter;
+  $("chapter-title").textContent = `${chapter + 1}. ${CHAPTERS[chapter].title}`;
+  $("step-say").textContent = done ? "You have run every step. Type your own lines below: alembic commands, ls, cat, and the tutorial's Python." : step.say || "Next:";
+  $("step-code").textContent = done ? "" : stepCode(step);
+  $("step-code").hidden = done;
+  $("run-step").disabled = done;
+  $("back").disabled = state.undo.length === 0;
+  const previous = STEPS[state.step - 1];
+  $("step-notice").textContent = previous && previous.notice ? `Look: ${previous.notice}` : "";
+  const list = $("chapters");
   list.replaceChildren();
-  const doneLines = new Set(history.filter((e) => "main" in e).map((e) => MAIN_STEPS[e.main].line));
-  const lastLine = last && "main" in last.entry ? MAIN_STEPS[last.entry.main].line : null;
-  const nextLine = next < MAIN_STEPS.length ? MAIN_STEPS[next].line : null;
-  SOURCE_LINES.forEach((text, i) => {
-    const number = i + 1;
-    const li = el("li", "", text || " ");
-    if (doneLines.has(number)) li.classList.add("done");
-    if (number === lastLine) li.classList.add("last", last.error ? "failed" : "ok");
-    if (number === nextLine) {
-      li.classList.add("next");
-      li.setAttribute("aria-current", "step");
-    }
+  CHAPTERS.forEach((c, i) => {
+    const first = STEPS.findIndex((s) => s.chapter === i);
+    const li = el("li", state.step > first + c.steps.length - 1 ? "done" : i === chapter ? "current" : "", c.title);
     list.append(li);
   });
 }
 
-function drawControls(next) {
-  const finished = next >= MAIN_STEPS.length;
-  $("run-next").disabled = finished;
-  $("run-next").textContent = finished ? "main() has finished" : "Run next line ▶";
-  $("back").disabled = history.length === 0;
-  $("start-over").disabled = history.length === 0;
+function drawTerminal() {
+  const out = $("terminal-output");
+  out.replaceChildren();
+  for (const line of state.terminal.slice(-400)) {
+    const row = el("pre", `t-${line.kind}`, line.kind === "in" ? `$ ${line.text}` : line.text);
+    out.append(row);
+  }
+  out.scrollTop = out.scrollHeight;
 }
 
-function drawStep(last, next) {
-  const box = $("step");
-  box.replaceChildren();
-  if (last) {
-    box.append(el("p", "step-label", "Just ran"));
-    box.append(el("code", "step-code", last.action.code));
-    box.append(el("p", "", last.action.explain));
-  } else {
-    box.append(el("p", "", "Press “Run next line” to run main() one line at a time on a real SQLite database in your browser. After each line you see the users table, the SQL SQLAlchemy sent, and what Python printed."));
-  }
-  if (next < MAIN_STEPS.length) {
-    const code = SOURCE_LINES[MAIN_STEPS[next].line - 1].trim();
-    const p = el("p", "step-next", "Next: ");
-    p.append(el("code", "", code));
-    box.append(p);
-  }
+function drawGraphView() {
+  const revisions = safe(() => state.lab.revisions(), []);
+  $("graph-empty").hidden = revisions.length > 0;
+  drawGraph($("graph"), revisions, (r) => {
+    state.openFile = r.path;
+    state.tab = "files";
+    drawTab();
+  });
 }
 
-function drawOutput(last) {
-  const box = $("output");
+function drawTab() {
+  for (const tab of ["tables", "sql", "files"]) {
+    $(`tab-${tab}`).setAttribute("aria-selected", String(state.tab === tab));
+    $(`panel-${tab}`).hidden = state.tab !== tab;
+  }
+  if (state.tab === "tables") drawTables();
+  if (state.tab === "sql") drawSql();
+  if (state.tab === "files") drawFiles();
+}
+
+function cellText(value) {
+  if (value === null) return "NULL";
+  if (Array.isArray(value)) return `x'${value.map((b) => b.toString(16).padStart(2, "0")).join("")}'`;
+  return String(value);
+}
+
+function drawTables() {
+  const box = $("panel-tables");
   box.replaceChildren();
-  if (!last) {
-    box.append(el("p", "empty", "Nothing printed yet."));
+  const tables = safe(() => state.lab.tables(), []);
+  if (!tables.length) {
+    box.append(el("p", "empty", "The database has no tables yet."));
     return;
   }
-  for (const line of last.output) box.append(el("pre", "printed", line));
-  if (last.error) {
-    const err = last.error;
-    const line = el("pre", "error");
-    line.append(el("strong", "", err.traceback ? err.traceback.split(": ")[0] : err.name), el("span", "", ": " + (err.traceback ? err.traceback.slice(err.traceback.indexOf(": ") + 2) : err.message)));
-    box.append(line);
-    const hint = hintFor(err);
-    if (hint) box.append(el("p", "hint", hint));
+  const before = new Map((state.before ?? []).map((t) => [t.name, t]));
+  for (const table of tables) {
+    const old = before.get(table.name);
+    const section = el("section", "table-view");
+    const title = el("h3", "", table.name);
+    if (state.before && !old) title.append(el("span", "badge added", "new"));
+    section.append(title);
+    const key = (row) => JSON.stringify(row[0]);
+    const oldRows = new Map((old ? old.rows : []).map((r) => [key(r), r]));
+    const page = state.pages[table.name] ?? 0;
+    const rows = table.rows.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS);
+    const grid = el("table");
+    const head = el("tr");
+    for (const c of table.columns) head.append(el("th", "", c));
+    const thead = el("thead");
+    thead.append(head);
+    const tbody = el("tbody");
+    for (const row of rows) {
+      const prev = oldRows.get(key(row));
+      const tr = el("tr", state.before && old && !prev ? "added" : "");
+      row.forEach((v, i) => {
+        const td = el("td", v === null ? "null" : "", cellText(v));
+        if (prev && JSON.stringify(prev[i]) !== JSON.stringify(v)) td.classList.add("changed");
+        tr.append(td);
+      });
+      tbody.append(tr);
+    }
+    if (old && state.before) {
+      const now = new Set(table.rows.map(key));
+      for (const row of old.rows) {
+        if (now.has(key(row))) continue;
+        const tr = el("tr", "removed");
+        for (const v of row) tr.append(el("td", "", cellText(v)));
+        tbody.append(tr);
+      }
+    }
+    grid.append(thead, tbody);
+    section.append(table.rows.length || (old && old.rows.length) ? grid : el("p", "empty", "No rows."));
+    if (table.rows.length > PAGE_ROWS) {
+      const pages = Math.ceil(table.rows.length / PAGE_ROWS);
+      const nav = el("div", "pager");
+      const prev = el("button", "", "◀");
+      prev.disabled = page === 0;
+      prev.addEventListener("click", () => ((state.pages[table.name] = page - 1), drawTables()));
+      const next = el("button", "", "▶");
+      next.disabled = page >= pages - 1;
+      next.addEventListener("click", () => ((state.pages[table.name] = page + 1), drawTables()));
+      nav.append(prev, el("span", "", ` rows ${page * PAGE_ROWS + 1}–${Math.min(table.rows.length, (page + 1) * PAGE_ROWS)} of ${table.rows.length} `), next);
+      section.append(nav);
+    }
+    box.append(section);
   }
-  if (!last.output.length && !last.error) box.append(el("p", "empty", "This line printed nothing."));
 }
 
-function usersTable(tables) {
-  return tables ? tables.find((t) => t.name === "users") ?? null : null;
-}
-
-function drawUsers(last) {
-  const box = $("users");
+function drawSql() {
+  const box = $("panel-sql");
   box.replaceChildren();
-  const after = usersTable(last ? last.tablesAfter : null);
-  const before = usersTable(last ? last.tablesBefore : null);
-  if (!after) {
-    const why = last && before ? "drop_tables() removed the users table." : "There is no users table yet — create_tables() makes it.";
-    box.append(el("p", "empty", why));
+  if (!state.log.length) {
+    box.append(el("p", "empty", "The last step sent no SQL."));
     return;
   }
-  const table = el("table");
-  const head = el("tr");
-  for (const c of after.columns) head.append(el("th", "", c));
-  const thead = el("thead");
-  thead.append(head);
-  table.append(thead);
-  const body = el("tbody");
-  const old = new Map((before ? before.rows : []).map((r) => [r[0], r]));
-  const now = new Set(after.rows.map((r) => r[0]));
-  for (const row of after.rows) {
-    const prev = old.get(row[0]);
-    const tr = el("tr", before && !prev ? "added" : "");
-    row.forEach((value, i) => {
-      const td = el("td", value === null ? "null" : "", value === null ? "NULL" : String(value));
-      if (prev && prev[i] !== value) td.classList.add("changed");
-      tr.append(td);
-    });
-    body.append(tr);
-  }
-  for (const row of before ? before.rows : []) {
-    if (now.has(row[0])) continue;
-    const tr = el("tr", "removed");
-    tr.title = "deleted by this line";
-    for (const value of row) tr.append(el("td", "", value === null ? "NULL" : String(value)));
-    body.append(tr);
-  }
-  table.append(body);
-  if (!after.rows.length && !(before && before.rows.length)) box.append(el("p", "empty", "The users table is empty."));
-  else box.append(table);
-}
-
-function drawSql(last) {
-  const box = $("sql");
-  box.replaceChildren();
-  if (!last || !last.log.length) {
-    box.append(el("p", "empty", last ? "This line sent no SQL." : "No SQL has run yet."));
-    return;
-  }
-  const pre = el("pre");
-  for (const line of echoLines(last.log)) pre.append(el("span", "echo-" + line.kind, line.text + "\n"));
+  const pre = el("pre", "sql-log");
+  for (const line of echoLines(state.log)) pre.append(el("span", `echo-${line.kind}`, `${line.text}\n`));
   box.append(pre);
 }
 
-function drawMistakes() {
-  const list = $("mistakes");
-  for (const mistake of MISTAKES) {
-    const button = el("button", "mistake");
-    button.type = "button";
-    button.dataset.mistake = mistake.id;
-    button.append(el("code", "", mistake.code));
-    button.addEventListener("click", () => run({ mistake: mistake.id }));
-    const li = el("li");
-    li.append(button, el("span", "mistake-why", mistake.explain));
-    list.append(li);
+function drawFiles() {
+  const files = safe(() => state.lab.files(), {});
+  const list = $("file-list");
+  list.replaceChildren();
+  const paths = Object.keys(files).filter((p) => !p.endsWith(".gitkeep") && !p.endsWith("__init__.py"));
+  if (!state.openFile || !(state.openFile in files)) state.openFile = paths.find((p) => p.endsWith("user.py")) ?? paths[0];
+  for (const path of paths) {
+    const depth = path.split("/").length - 1;
+    const item = el("button", path === state.openFile ? "file open" : "file", path.split("/").at(-1));
+    item.type = "button";
+    item.title = path;
+    item.style.paddingLeft = `${0.5 + depth * 0.9}rem`;
+    item.addEventListener("click", () => {
+      state.openFile = path;
+      drawFiles();
+    });
+    list.append(item);
   }
+  $("file-path").textContent = state.openFile ?? "";
+  const editor = $("editor");
+  if (editor.dataset.path !== state.openFile || document.activeElement !== editor) {
+    editor.value = files[state.openFile] ?? "";
+    editor.dataset.path = state.openFile ?? "";
+  }
+}
+
+// ---- start ----------------------------------------------------------------------------------------
+
+function wire() {
+  $("run-step").addEventListener("click", runStep);
+  $("back").addEventListener("click", back);
+  $("reset").addEventListener("click", reset);
+  for (const tab of ["tables", "sql", "files"]) {
+    $(`tab-${tab}`).addEventListener("click", () => {
+      state.tab = tab;
+      drawTab();
+    });
+  }
+  const input = $("terminal-input");
+  $("terminal-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const line = input.value.trim();
+    if (!line) return;
+    state.typed.push(line);
+    state.typedAt = state.typed.length;
+    input.value = "";
+    change(() => runLine(line));
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
+    e.preventDefault();
+    state.typedAt = Math.max(0, Math.min(state.typed.length, state.typedAt + (e.key === "ArrowUp" ? -1 : 1)));
+    input.value = state.typed[state.typedAt] ?? "";
+  });
+  let saving = null;
+  $("editor").addEventListener("input", (e) => {
+    const path = e.target.dataset.path;
+    if (!path) return;
+    safe(() => state.lab.writeFile(path, e.target.value));
+    clearTimeout(saving);
+    saving = setTimeout(persist, 400);
+  });
+  $("download-db").addEventListener("click", () => {
+    const bytes = safe(() => state.lab.exportDb(), null);
+    if (bytes) download(bytes, "sqlite.db", "application/vnd.sqlite3");
+  });
+  $("open-db").addEventListener("change", async (e) => {
+    const file = e.target.files && e.target.files[0];
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    change(() => {
+      say("in", `# open ${file.name}`);
+      safe(() => state.lab.importDb(bytes));
+    });
+    e.target.value = "";
+  });
 }
 
 async function start() {
@@ -260,17 +363,22 @@ async function start() {
     box.append(el("p", "", "Try a current Chrome, Firefox or Safari, and make sure the page is served over http (not opened as a file)."));
     return;
   }
-  drawMistakes();
-  $("run-next").addEventListener("click", () => {
-    const next = nextMainIndex();
-    if (next < MAIN_STEPS.length) run({ main: next });
-  });
-  $("back").addEventListener("click", back);
-  $("start-over").addEventListener("click", startOver);
-  lab = replay(history);
+  state.lab = new Lab();
+  const saved = await loadState();
+  if (saved && saved.snapshot) {
+    try {
+      state.lab.restore(saved.snapshot);
+      Object.assign(state, { step: saved.step, terminal: saved.terminal, undo: saved.undo, typed: saved.typed ?? [], openFile: saved.openFile });
+      state.typedAt = state.typed.length;
+    } catch {
+      state.lab = new Lab(); // a stale or damaged save: start fresh
+    }
+  }
+  wire();
   draw();
   $("loading").remove();
   $("lab").hidden = false;
+  $("terminal-output").scrollTop = $("terminal-output").scrollHeight;
   document.body.dataset.ready = "true";
   performance.mark("lab-ready");
 }

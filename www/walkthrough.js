@@ -59,6 +59,7 @@ export const CHAPTERS = [
     title: "The create_all pitfall",
     steps: [
       { say: "Start from an empty schema again.", run: "alembic downgrade base" },
+      { say: "Open the Database again, as a fresh Python process would: it now knows the email column.", run: 'db = Database("sqlite.db")' },
       { say: "Now create the tables the old way, with create_all, behind Alembic's back.", run: "db.create_tables()" },
       { say: "Alembic does not know: alembic_version is empty, so it tries to create users again.", run: "alembic upgrade head", fails: true, notice: "table users already exists — the revision was rolled back, nothing changed." },
       { say: "The fix: tell Alembic the database already matches head, without running anything.", run: "alembic stamp head" },
@@ -80,6 +81,8 @@ export const CHAPTERS = [
   {
     title: "SQLite and batch mode",
     steps: [
+      { say: "Some rows first, to watch them survive.", run: 'db.create_user(User(name="Ann Lee", email="ann@example.com"))' },
+      { say: "", run: 'db.create_user(User(name="Bo Chen"))' },
       { say: "Make name optional in the model.", edit: { path: USER_PY, from: "    name: Mapped[str] = mapped_column(String)\n", to: "    name: Mapped[str | None] = mapped_column(String)\n" } },
       { say: "Autogenerate writes an alter_column.", run: 'alembic revision --autogenerate -m "Make name optional" --rev-id f7a8b9c0d1e2' },
       { say: "SQLite has no ALTER COLUMN (not the SQLite Python ships), so this fails.", run: "alembic upgrade head", fails: true, notice: 'near "ALTER": syntax error, and the revision was rolled back.' },

@@ -593,7 +593,7 @@ pub struct RevisionInfo {
 pub fn revision_list(lab: &mut Lab) -> Result<Vec<RevisionInfo>> {
     let Ok(project) = read_config(lab) else { return Ok(Vec::new()) };
     let scripts = read_scripts(lab, &project)?;
-    let current = current_heads(lab.engine(&project.database)?)?;
+    let current = runner::recorded_heads(lab.engine(&project.database)?)?;
     Ok(scripts
         .map
         .in_order()

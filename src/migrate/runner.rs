@@ -89,6 +89,22 @@ pub fn current_heads(engine: &mut Engine) -> Result<Vec<String>> {
         .collect())
 }
 
+/// The heads in `alembic_version`, read without recording anything (for drawing the graph).
+pub fn recorded_heads(engine: &Engine) -> Result<Vec<String>> {
+    if !engine.has_table(VERSION_TABLE)? {
+        return Ok(Vec::new());
+    }
+    Ok(engine
+        .inspect("SELECT version_num FROM alembic_version")?
+        .rows
+        .into_iter()
+        .filter_map(|r| match r.into_iter().next() {
+            Some(Value::Text(t)) => Some(t),
+            _ => None,
+        })
+        .collect())
+}
+
 /// The statements that move `alembic_version` from `before` to `after` — the one place that writes
 /// it, as Alembic's `HeadMaintainer`: UPDATE when one head replaces another, INSERT for a new
 /// branch, DELETE for a head that goes away.
