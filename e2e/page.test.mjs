@@ -170,3 +170,47 @@ test("a page whose wasm cannot load says so instead of staying blank", async () 
   assert.match(await text(page, "#load-error"), /could not be loaded/);
   await page.close();
 });
+
+test("the project downloads as a zip, a share link reproduces it, and the page works offline", async () => {
+  const { page, problems, context } = await openLab();
+  await runSteps(page, 14); // through alembic init and the sqlalchemy.url edit
+  await page.click("#tab-files");
+  await page.click('#file-list .file[title="src/models/user.py"]');
+  assert.ok(await page.$("#highlight .hl-keyword"), "Python is highlighted");
+  assert.equal(await page.$$eval("#highlight span", (s) => s.map((x) => x.textContent).find((t) => t === "class")), "class");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-project")]);
+  const zipPath = join(await mkdtemp(join(tmpdir(), "lab-")), "project.zip");
+  await download.saveAs(zipPath);
+  const { readFile } = await import("node:fs/promises");
+  const zip = await readFile(zipPath);
+  assert.equal(zip.readUInt32LE(0), 0x04034b50, "a zip file");
+  assert.ok(zip.includes(Buffer.from("alembic-lab-project/alembic.ini")));
+  assert.ok(zip.includes(Buffer.from("sqlalchemy.url = sqlite:///sqlite.db")));
+
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.click("#share");
+  await page.waitForFunction(() => location.hash.startsWith("#share="));
+  const link = await page.evaluate(() => location.href);
+  const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const shared = await other.newPage();
+  await shared.goto(link);
+  await shared.waitForSelector("body[data-ready=true]");
+  assert.match(await text(shared, "#progress-text"), /Step 15 of/);
+  await shared.fill("#terminal-input", "cat alembic.ini");
+  await shared.press("#terminal-input", "Enter");
+  assert.match(await lastTerminal(shared), /sqlalchemy\.url = sqlite:\/\/\/sqlite\.db/);
+  await other.close();
+
+  // Offline: once the service worker has cached the page, a reload without network still works.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+  assert.match(await text(page, "#progress-text"), /Step 15 of/);
+  await context.setOffline(false);
+  assert.deepEqual(problems.filter((p) => !p.includes("net::ERR_INTERNET_DISCONNECTED")), []);
+  await context.close();
+});

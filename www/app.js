@@ -8,6 +8,9 @@ import { CHAPTERS, STEPS, stepCode } from "./walkthrough.js";
 import { echoLines } from "./format.js";
 import { drawGraph } from "./graph.js";
 import { loadState, saveState, clearState } from "./store.js";
+import { zipFiles } from "./zip.js";
+import { shareLink, readShareLink } from "./share.js";
+import { highlight } from "./highlight.js";
 
 const $ = (id) => document.getElementById(id);
 const PAGE_ROWS = 200;
@@ -276,10 +279,22 @@ function drawFiles() {
   const files = safe(() => state.lab.files(), {});
   const list = $("file-list");
   list.replaceChildren();
-  const paths = Object.keys(files).filter((p) => !p.endsWith(".gitkeep") && !p.endsWith("__init__.py"));
+  const paths = Object.keys(files)
+    .filter((p) => !p.endsWith(".gitkeep") && !p.endsWith("__init__.py"))
+    .sort((a, b) => (a.includes("/") === b.includes("/") ? a.localeCompare(b) : a.includes("/") ? -1 : 1));
   if (!state.openFile || !(state.openFile in files)) state.openFile = paths.find((p) => p.endsWith("user.py")) ?? paths[0];
+  const shownDirs = new Set();
   for (const path of paths) {
-    const depth = path.split("/").length - 1;
+    const parts = path.split("/");
+    for (let d = 1; d < parts.length; d++) {
+      const dir = parts.slice(0, d).join("/");
+      if (shownDirs.has(dir)) continue;
+      shownDirs.add(dir);
+      const label = el("div", "dir", `${parts[d - 1]}/`);
+      label.style.paddingLeft = `${0.5 + (d - 1) * 0.9}rem`;
+      list.append(label);
+    }
+    const depth = parts.length - 1;
     const item = el("button", path === state.openFile ? "file open" : "file", path.split("/").at(-1));
     item.type = "button";
     item.title = path;
@@ -296,6 +311,20 @@ function drawFiles() {
     editor.value = files[state.openFile] ?? "";
     editor.dataset.path = state.openFile ?? "";
   }
+  drawHighlight();
+}
+
+function drawHighlight() {
+  const editor = $("editor");
+  const pre = $("highlight");
+  highlight(pre, editor.value, (editor.dataset.path ?? "").endsWith(".py"));
+  pre.scrollTop = editor.scrollTop;
+  pre.scrollLeft = editor.scrollLeft;
+}
+
+function status(text) {
+  $("tool-status").textContent = text;
+  setTimeout(() => ($("tool-status").textContent = ""), 4000);
 }
 
 // ---- start ----------------------------------------------------------------------------------------
@@ -331,8 +360,41 @@ function wire() {
     const path = e.target.dataset.path;
     if (!path) return;
     safe(() => state.lab.writeFile(path, e.target.value));
+    drawHighlight();
     clearTimeout(saving);
     saving = setTimeout(persist, 400);
+  });
+  $("editor").addEventListener("scroll", () => {
+    $("highlight").scrollTop = $("editor").scrollTop;
+    $("highlight").scrollLeft = $("editor").scrollLeft;
+  });
+  $("editor").addEventListener("keydown", (e) => {
+    // Tab indents (four spaces) instead of leaving the editor; Escape, then Tab, moves on.
+    if (e.key === "Escape") {
+      state.escaped = true;
+      return;
+    }
+    if (e.key === "Tab" && !e.shiftKey && !state.escaped) {
+      e.preventDefault();
+      document.execCommand("insertText", false, "    ");
+    }
+    state.escaped = false;
+  });
+  $("download-project").addEventListener("click", () => {
+    const files = safe(() => state.lab.files(), null);
+    if (files) download(zipFiles(files, "alembic-lab-project"), "alembic-lab-project.zip", "application/zip");
+  });
+  $("share").addEventListener("click", async () => {
+    const files = safe(() => state.lab.files(), null);
+    if (!files) return;
+    const link = await shareLink(files, state.step);
+    try {
+      await navigator.clipboard.writeText(link);
+      status("Share link copied.");
+    } catch {
+      status("Copy this link from the address bar.");
+    }
+    history.replaceState(null, "", link);
   });
   $("download-db").addEventListener("click", () => {
     const bytes = safe(() => state.lab.exportDb(), null);
@@ -364,8 +426,16 @@ async function start() {
     return;
   }
   state.lab = new Lab();
-  const saved = await loadState();
-  if (saved && saved.snapshot) {
+  const shared = await readShareLink();
+  const saved = shared ? null : await loadState();
+  if (shared) {
+    // A share link: its files and walkthrough position, on a fresh database.
+    for (const [path, text] of Object.entries(shared.files)) safe(() => state.lab.writeFile(path, text));
+    state.step = Math.max(0, Math.min(STEPS.length, shared.step));
+    say("note", "# opened from a share link: the project's files and walkthrough position (the database starts empty)");
+    history.replaceState(null, "", location.pathname);
+    persist();
+  } else if (saved && saved.snapshot) {
     try {
       state.lab.restore(saved.snapshot);
       Object.assign(state, { step: saved.step, terminal: saved.terminal, undo: saved.undo, typed: saved.typed ?? [], openFile: saved.openFile });
@@ -381,6 +451,9 @@ async function start() {
   $("terminal-output").scrollTop = $("terminal-output").scrollHeight;
   document.body.dataset.ready = "true";
   performance.mark("lab-ready");
+  if ("serviceWorker" in navigator && (location.protocol === "http:" || location.protocol === "https:")) {
+    navigator.serviceWorker.register("sw.js").catch(() => {}); // offline use is a bonus, never an error
+  }
 }
 
 start();
