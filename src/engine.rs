@@ -43,13 +43,16 @@ pub struct QueryResult {
     pub truncated: bool,
 }
 
-/// A table as the page draws it: its `CREATE` text from `sqlite_master`, columns and rows.
+/// A table as the page draws it: its `CREATE` text from `sqlite_master`, columns and rows (all of
+/// them, or one window of them), and how many rows it has in all.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TableData {
     pub name: String,
     pub sql: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
+    #[serde(rename = "rowCount")]
+    pub row_count: i64,
 }
 
 /// A SQLite database in memory, with its echo log.
@@ -208,6 +211,13 @@ impl Engine {
     /// Every table in `sqlite_master` order (SQLite's internal `sqlite_*` tables left out), with
     /// its rows in rowid order. Not recorded: this is the page looking, not the learner acting.
     pub fn tables(&self) -> Result<Vec<TableData>> {
+        self.tables_window(|_| 0, usize::MAX)
+    }
+
+    /// Like [`Engine::tables`], with at most `limit` rows of each table, starting at `offset(name)`
+    /// (in rowid order); `row_count` still counts them all. This keeps drawing a 100,000-row table
+    /// as cheap as drawing one page of it.
+    pub fn tables_window(&self, offset: impl Fn(&str) -> usize, limit: usize) -> Result<Vec<TableData>> {
         let mut stmt = self.conn.prepare(
             "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
         )?;
@@ -216,9 +226,13 @@ impl Engine {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut tables = Vec::with_capacity(listed.len());
         for (name, sql) in listed {
-            let mut select = self.conn.prepare(&format!("SELECT * FROM \"{}\"", name.replace('"', "\"\"")))?;
+            let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+            let row_count: i64 = self.conn.query_row(&format!("SELECT count(*) FROM {quoted}"), [], |r| r.get(0))?;
+            let sql_limit = i64::try_from(limit).unwrap_or(-1);
+            let start = i64::try_from(offset(&name)).unwrap_or(0);
+            let mut select = self.conn.prepare(&format!("SELECT * FROM {quoted} LIMIT {sql_limit} OFFSET {start}"))?;
             let QueryResult { columns, rows, .. } = read_all(&mut select, &[], usize::MAX)?;
-            tables.push(TableData { name, sql: sql.unwrap_or_default(), columns, rows });
+            tables.push(TableData { name, sql: sql.unwrap_or_default(), columns, rows, row_count });
         }
         Ok(tables)
     }
@@ -383,6 +397,15 @@ mod tests {
         assert_eq!(result.rows.len(), MAX_RESULT_ROWS);
         assert!(result.truncated);
         assert!(!engine.exec("SELECT 1").unwrap().truncated);
+    }
+
+    #[test]
+    fn a_window_of_a_big_table_reads_only_its_rows() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        engine.exec("CREATE TABLE t (x); WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c LIMIT 100000) INSERT INTO t SELECT n FROM c").unwrap();
+        let window = engine.tables_window(|_| 200, 200).unwrap();
+        assert_eq!((window[0].row_count, window[0].rows.len()), (100_000, 200));
+        assert_eq!(window[0].rows[0], vec![Value::Integer(201)]);
     }
 
     #[test]

@@ -370,6 +370,25 @@ impl JsLab {
         to_plain(&self.inner.engine(&name).map_err(to_js)?.tables().map_err(to_js)?)
     }
 
+    /// `tables()` with at most `limit` rows of each table, from `offsets[name]` (default 0), and
+    /// `rowCount` for the whole table: what the page draws, one page at a time.
+    #[wasm_bindgen(js_name = tablesWindow)]
+    pub fn tables_window(&mut self, offsets: JsValue, limit: JsValue) -> Result<JsValue, JsValue> {
+        let limit = safe_integer(&limit)
+            .filter(|n| *n > 0)
+            .ok_or_else(|| type_error(&format!("limit must be a whole number > 0, got {}", describe(&limit))))?;
+        let offset_of = |name: &str| -> usize {
+            if !offsets.is_object() {
+                return 0;
+            }
+            let value = Reflect::get(&offsets, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+            safe_integer(&value).filter(|n| *n >= 0).map_or(0, |n| n as usize)
+        };
+        let name = self.inner.database_name();
+        let engine = self.inner.engine(&name).map_err(to_js)?;
+        to_plain(&engine.tables_window(offset_of, limit as usize).map_err(to_js)?)
+    }
+
     #[wasm_bindgen(js_name = takeSqlLog)]
     pub fn take_sql_log(&mut self) -> Result<JsValue, JsValue> {
         let mut log = Vec::new();

@@ -56,7 +56,7 @@ function change(action) {
   const snapshot = safe(() => state.lab.snapshot(), null);
   if (!snapshot) return;
   state.undo.push({ snapshot, step: state.step, terminalLength: state.terminal.length });
-  state.before = safe(() => state.lab.tables(), []);
+  state.before = currentTables();
   const filesBefore = new Set(Object.keys(safe(() => state.lab.files(), {})));
   action();
   state.log = safe(() => state.lab.takeSqlLog(), []);
@@ -201,10 +201,16 @@ function cellText(value) {
   return String(value);
 }
 
+/** The tables as shown: one page of rows each. */
+function currentTables() {
+  const offsets = Object.fromEntries(Object.entries(state.pages).map(([name, page]) => [name, page * PAGE_ROWS]));
+  return safe(() => state.lab.tablesWindow(offsets, PAGE_ROWS), []);
+}
+
 function drawTables() {
   const box = $("panel-tables");
   box.replaceChildren();
-  const tables = safe(() => state.lab.tables(), []);
+  const tables = currentTables();
   if (!tables.length) {
     box.append(el("p", "empty", "The database has no tables yet."));
     return;
@@ -219,7 +225,7 @@ function drawTables() {
     const key = (row) => JSON.stringify(row[0]);
     const oldRows = new Map((old ? old.rows : []).map((r) => [key(r), r]));
     const page = state.pages[table.name] ?? 0;
-    const rows = table.rows.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS);
+    const rows = table.rows;
     const grid = el("table");
     const head = el("tr");
     for (const c of table.columns) head.append(el("th", "", c));
@@ -236,7 +242,7 @@ function drawTables() {
       });
       tbody.append(tr);
     }
-    if (old && state.before) {
+    if (old && state.before && table.rowCount <= PAGE_ROWS) {
       const now = new Set(table.rows.map(key));
       for (const row of old.rows) {
         if (now.has(key(row))) continue;
@@ -247,16 +253,19 @@ function drawTables() {
     }
     grid.append(thead, tbody);
     section.append(table.rows.length || (old && old.rows.length) ? grid : el("p", "empty", "No rows."));
-    if (table.rows.length > PAGE_ROWS) {
-      const pages = Math.ceil(table.rows.length / PAGE_ROWS);
+    if (table.rowCount > PAGE_ROWS) {
+      const pages = Math.ceil(table.rowCount / PAGE_ROWS);
       const nav = el("div", "pager");
       const prev = el("button", "", "◀");
       prev.disabled = page === 0;
-      prev.addEventListener("click", () => ((state.pages[table.name] = page - 1), drawTables()));
+      prev.addEventListener("click", () => ((state.pages[table.name] = page - 1), (state.before = null), drawTables()));
       const next = el("button", "", "▶");
       next.disabled = page >= pages - 1;
-      next.addEventListener("click", () => ((state.pages[table.name] = page + 1), drawTables()));
-      nav.append(prev, el("span", "", ` rows ${page * PAGE_ROWS + 1}–${Math.min(table.rows.length, (page + 1) * PAGE_ROWS)} of ${table.rows.length} `), next);
+      next.addEventListener("click", () => ((state.pages[table.name] = page + 1), (state.before = null), drawTables()));
+      prev.setAttribute("aria-label", `Previous rows of ${table.name}`);
+      next.setAttribute("aria-label", `Next rows of ${table.name}`);
+      const shown = `rows ${page * PAGE_ROWS + 1}–${Math.min(table.rowCount, (page + 1) * PAGE_ROWS)} of ${table.rowCount}`;
+      nav.append(prev, el("span", "pager-text", ` ${shown} `), next);
       section.append(nav);
     }
     box.append(section);
