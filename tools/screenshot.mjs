@@ -12,7 +12,8 @@ const tab = process.argv.includes("--tab") ? process.argv[process.argv.indexOf("
 const server = await serve("www");
 const browser = await chromium.launch(launchOptions());
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const width = Number(process.env.WIDTH ?? 1280);
+  const page = await browser.newPage({ viewport: { width, height: 860 } });
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready=true]");
   for (let i = 0; i < lines; i++) await page.click("#run-step");
