@@ -186,6 +186,17 @@ fn count_lost(engine: &Engine, ops: &[Op]) -> Vec<(String, i64)> {
     lost
 }
 
+/// A target the current heads cannot reach, in the words of Alembic's `upgrade` / `downgrade`.
+fn destination_error(err: crate::migrate::revision::RevisionError, target: &str, direction: &str) -> Error {
+    match err {
+        crate::migrate::revision::RevisionError::NotAncestor { .. } => Error::new(
+            ErrorKind::CommandError,
+            format!("Destination {target} is not a valid {direction} target from current head(s)"),
+        ),
+        other => other.into(),
+    }
+}
+
 /// `alembic upgrade <target> [--sql]`.
 pub fn upgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode: bool) -> Result<RunReport> {
     let (start, target) = match target.split_once(':') {
@@ -198,13 +209,7 @@ pub fn upgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode: b
         None if sql_mode => Vec::new(),
         None => current_heads(engine)?,
     };
-    let path = scripts.map.upgrade_path(&current, target).map_err(|e| match e {
-        crate::migrate::revision::RevisionError::NotAncestor { .. } => Error::new(
-            ErrorKind::CommandError,
-            format!("Destination {target} is not a valid upgrade target from current head(s)"),
-        ),
-        other => other.into(),
-    })?;
+    let path = scripts.map.upgrade_path(&current, target).map_err(|e| destination_error(e, target, "upgrade"))?;
     run(engine, scripts, current, &path, true, sql_mode)
 }
 
@@ -221,13 +226,7 @@ pub fn downgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode:
         }
         None => (current_heads(engine)?, target),
     };
-    let path = scripts.map.downgrade_path(&current, target).map_err(|e| match e {
-        crate::migrate::revision::RevisionError::NotAncestor { .. } => Error::new(
-            ErrorKind::CommandError,
-            format!("Destination {target} is not a valid downgrade target from current head(s)"),
-        ),
-        other => other.into(),
-    })?;
+    let path = scripts.map.downgrade_path(&current, target).map_err(|e| destination_error(e, target, "downgrade"))?;
     run(engine, scripts, current, &path, false, sql_mode)
 }
 
