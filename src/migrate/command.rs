@@ -418,6 +418,15 @@ fn init(lab: &mut Lab, args: &Args, out: &mut Vec<String>) -> Result<()> {
     Ok(())
 }
 
+/// Autogenerate (and `check`) with `target_metadata = None`, as Alembic refuses it.
+fn no_metadata(project: &Project) -> Error {
+    command_error(format!(
+        "Can't proceed with --autogenerate option; environment script {}/env.py does not provide a MetaData \
+         object or sequence of objects to the context.",
+        project.script_location
+    ))
+}
+
 fn new_revision(lab: &mut Lab, scripts: &Scripts, args: &Args, heads: Vec<String>, message: String) -> Result<Revision> {
     let id = match args.value(&["--rev-id"]) {
         Some(id) => {
@@ -473,11 +482,7 @@ fn revision(lab: &mut Lab, project: &Project, scripts: &Scripts, args: &Args, ou
         let (metadata, batch) = read_env(lab, project)?;
         out.extend(CONTEXT_LINES.iter().map(|s| s.to_string()));
         let Some(metadata) = metadata else {
-            return Err(command_error(format!(
-                "Can't proceed with --autogenerate option; environment script {}/env.py does not provide a MetaData \
-                 object or sequence of objects to the context.",
-                project.script_location
-            )));
+            return Err(no_metadata(project));
         };
         let engine = lab.engine(&project.database)?;
         let current = current_heads(engine)?;
@@ -552,11 +557,7 @@ fn check(lab: &mut Lab, project: &Project, scripts: &Scripts, out: &mut Vec<Stri
     let (metadata, _) = read_env(lab, project)?;
     out.extend(CONTEXT_LINES.iter().map(|s| s.to_string()));
     let Some(metadata) = metadata else {
-        return Err(command_error(format!(
-            "Can't proceed with --autogenerate option; environment script {}/env.py does not provide a MetaData \
-             object or sequence of objects to the context.",
-            project.script_location
-        )));
+        return Err(no_metadata(project));
     };
     let engine = lab.engine(&project.database)?;
     let mut current = current_heads(engine)?;
