@@ -92,7 +92,7 @@ try {
   console.log(`\nCold start, navigation → ready, headless Chromium on loopback (median of ${STARTS}, ms)`);
   const labStart = await coldStart(browser, server.url);
   const peerStart = await coldStart(browser, `${server.url}bench/sqljs-start.html`);
-  console.log(`  lab page (engine loaded, main() drawn)   ${ms(labStart.median)}   (best ${labStart.min.toFixed(1)}; budget ≤ 60)`);
+  console.log(`  lab page (engine loaded, lab drawn)      ${ms(labStart.median)}   (best ${labStart.min.toFixed(1)}; budget ≤ 60)`);
   console.log(`  sql.js (loaded, empty db, users table)   ${ms(peerStart.median)}   (best ${peerStart.min.toFixed(1)})`);
 
   const page = await browser.newPage();

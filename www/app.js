@@ -422,6 +422,8 @@ function wire() {
 }
 
 async function start() {
+  // Read the saved lab while the engine compiles: both take a while on a cold start.
+  const savedState = readShareLink().then((shared) => (shared ? { shared } : loadState().then((saved) => ({ saved }))));
   try {
     await init();
     performance.mark("engine-loaded");
@@ -435,8 +437,8 @@ async function start() {
     return;
   }
   state.lab = new Lab();
-  const shared = await readShareLink();
-  const saved = shared ? null : await loadState();
+  const { shared = null, saved = null } = await savedState;
+  performance.mark("state-loaded");
   if (shared) {
     // A share link: its files and walkthrough position, on a fresh database.
     for (const [path, text] of Object.entries(shared.files)) safe(() => state.lab.writeFile(path, text));
@@ -455,11 +457,12 @@ async function start() {
   }
   wire();
   draw();
+  performance.mark("drawn");
   $("loading").remove();
   $("lab").hidden = false;
-  $("terminal-output").scrollTop = $("terminal-output").scrollHeight;
   document.body.dataset.ready = "true";
   performance.mark("lab-ready");
+  requestAnimationFrame(() => ($("terminal-output").scrollTop = $("terminal-output").scrollHeight));
   if ("serviceWorker" in navigator && (location.protocol === "http:" || location.protocol === "https:")) {
     navigator.serviceWorker.register("sw.js").catch(() => {}); // offline use is a bonus, never an error
   }

@@ -29,14 +29,38 @@ function transaction(mode, body) {
   );
 }
 
+// A first visit has nothing saved: a flag in localStorage says so without opening IndexedDB,
+// which costs a cold start tens of milliseconds.
+const FLAG = "alembic-lab-saved";
+
+function flagged() {
+  try {
+    return localStorage.getItem(FLAG) === "1";
+  } catch {
+    return true; // no localStorage: look in IndexedDB anyway
+  }
+}
+
+function flag(on) {
+  try {
+    if (on) localStorage.setItem(FLAG, "1");
+    else localStorage.removeItem(FLAG);
+  } catch {
+    // private mode without storage: IndexedDB is still tried on the next visit
+  }
+}
+
 export function loadState() {
+  if (!flagged()) return Promise.resolve(undefined);
   return transaction("readonly", (store) => store.get(KEY)).catch(() => undefined);
 }
 
 export function saveState(state) {
+  flag(true);
   return transaction("readwrite", (store) => store.put(state, KEY)).catch((err) => console.warn("could not save the lab:", err));
 }
 
 export function clearState() {
+  flag(false);
   return transaction("readwrite", (store) => store.delete(KEY)).catch(() => undefined);
 }
