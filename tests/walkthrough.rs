@@ -279,3 +279,18 @@ fn the_exported_database_is_a_sqlite_file_other_tools_open() {
     std::fs::remove_file(&path).ok();
     assert_eq!((name.as_str(), check.as_str()), ("John Doe", "ok"));
 }
+
+#[test]
+fn a_database_stamped_with_an_unknown_revision_gets_errors_not_a_crash() {
+    let mut lab = configured();
+    ok(&mut lab, "alembic revision -m base --rev-id aaaa00000001");
+    ok(&mut lab, "alembic stamp head");
+    lab.engine("sqlite.db").unwrap().exec("UPDATE alembic_version SET version_num = 'ffffffffffff'").unwrap();
+    for line in ["alembic downgrade -1", "alembic upgrade head", "alembic upgrade +1", "alembic downgrade base", "alembic current", "alembic check", "alembic history -i"] {
+        let result = lab.run(line);
+        if let Some(err) = result.error {
+            assert_eq!(err.kind(), ErrorKind::CommandError, "{line}: {err}");
+        }
+    }
+    assert_eq!(failed(&mut lab, "alembic downgrade -1"), "FAILED: Can't locate revision identified by 'ffffffffffff'");
+}

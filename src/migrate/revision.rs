@@ -288,7 +288,8 @@ impl RevisionMap {
         }
         if let Some(branch) = target.strip_suffix("@head") {
             let start = self.lookup(branch).map_err(|_| RevisionError::Invalid(format!("No such branch: '{branch}'")))?;
-            return self.one_head(self.heads_from(self.index[&start]), target);
+            let at = self.index.get(&start).copied().ok_or_else(|| RevisionError::NotFound { argument: start.clone() })?;
+            return self.one_head(self.heads_from(at), target);
         }
         if let Some((base, steps)) = split_relative(target) {
             if !base.is_empty() {
@@ -304,7 +305,7 @@ impl RevisionMap {
     fn walk(&self, from: &[String], steps: i64, argument: &str) -> Outcome<Option<String>> {
         let mut current: Option<usize> = match from {
             [] => None,
-            [one] => Some(self.index[one]),
+            [one] => Some(self.index.get(one).copied().ok_or_else(|| RevisionError::NotFound { argument: one.clone() })?),
             _ => return Err(RevisionError::MultipleHeads { argument: argument.to_string(), heads: from.to_vec() }),
         };
         let count = steps.unsigned_abs();
@@ -335,7 +336,7 @@ impl RevisionMap {
         };
         let applied = self.ancestors_of(&self.indexes(current)?);
         let wanted = self.ancestors_of(&self.indexes(&destination)?);
-        if destination.iter().any(|d| applied.contains(&self.index[d]) && !current.contains(d)) {
+        if destination.iter().any(|d| self.index.get(d).is_some_and(|i| applied.contains(i)) && !current.contains(d)) {
             return Err(RevisionError::NotAncestor { lower: current.join(","), upper: target.to_string() });
         }
         Ok(self.ids(self.order.iter().copied().filter(|i| wanted.contains(i) && !applied.contains(i))))
@@ -362,7 +363,7 @@ impl RevisionMap {
             _ => self.resolve(target)?,
         };
         let keep = self.ancestors_of(&self.indexes(&destination)?);
-        if let Some(outside) = destination.iter().find(|d| !applied.contains(&self.index[d.as_str()])) {
+        if let Some(outside) = destination.iter().find(|d| !self.index.get(d.as_str()).is_some_and(|i| applied.contains(i))) {
             return Err(RevisionError::NotAncestor { lower: outside.clone(), upper: current.join(",") });
         }
         let mut undo: Vec<usize> = self.order.iter().copied().filter(|i| applied.contains(i) && !keep.contains(i)).collect();
