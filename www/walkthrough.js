@@ -32,7 +32,10 @@ export const CHAPTERS = [
       { say: "alembic init writes alembic.ini and a migrations/ folder: env.py, the revision template, and versions/ for the revision files.", run: "alembic init migrations", notice: "New files in the Files tab." },
       { say: "Point Alembic at the same database the tutorial uses.", edit: { path: "alembic.ini", from: "sqlalchemy.url = driver://user:pass@localhost/dbname", to: "sqlalchemy.url = sqlite:///sqlite.db" } },
       { say: "Try autogenerate now: env.py still says target_metadata = None, so Alembic has no models to compare with and refuses.", run: 'alembic revision --autogenerate -m "Add User table" --rev-id 3f1a9c2b7d40', fails: true },
-      { say: "Tell env.py about the models. Importing src.models.user matters: it is what puts the users table on Base.metadata.", edit: { path: "migrations/env.py", from: "target_metadata = None", to: "from src.models.base import Base\nimport src.models.user  # noqa: F401  registers the users table\n\ntarget_metadata = Base.metadata" } },
+      { say: "Give env.py the models' MetaData — but, as often happens, import only Base.", edit: { path: "migrations/env.py", from: "target_metadata = None", to: "from src.models.base import Base\n\ntarget_metadata = Base.metadata" } },
+      { say: "Autogenerate runs, but Base.metadata is empty: nothing imported src.models.user, so the User class was never defined and its table never registered.", run: 'alembic revision --autogenerate -m "Add User table" --rev-id 0b0b0b0b0b0b', notice: "An empty revision: upgrade() is just pass. Open it in the Files tab." },
+      { say: "Delete the empty revision…", remove: "migrations/versions/0b0b0b0b0b0b_add_user_table.py" },
+      { say: "…and import the model module in env.py: that is what puts the users table on Base.metadata.", edit: { path: "migrations/env.py", from: "from src.models.base import Base\n", to: "from src.models.base import Base\nimport src.models.user  # noqa: F401  registers the users table\n" } },
     ],
   },
   {
