@@ -97,7 +97,7 @@ pub fn project_models(files: &BTreeMap<String, String>) -> Result<Models> {
         .filter(|(p, _)| p.starts_with("src/models/") && p.ends_with(".py"))
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    sources.sort_by_key(|(p, _)| (!p.ends_with("/base.py"), p.to_string()));
+    crate::sorting::sort_by_key(&mut sources, |(p, _)| (!p.ends_with("/base.py"), p.to_string()));
     read_models(&sources)
 }
 

@@ -195,19 +195,17 @@ impl Database {
     /// Every user, by id, read without recording anything (for drawing the table).
     pub fn users(&self) -> Result<Vec<Instance>> {
         let table = &self.state.class().table;
-        let Some(users) = self.engine.tables()?.into_iter().find(|t| t.name == table.name) else {
+        if !self.engine.has_table(&table.name)? {
             return Ok(Vec::new());
-        };
-        let mut instances: Vec<Instance> = users
+        }
+        let quoted = crate::sql::quote_identifier(&table.name);
+        let order = table.primary_key().next().map_or_else(|| "rowid".to_string(), |c| crate::sql::quote_identifier(&c.name));
+        let found = self.engine.inspect(&format!("SELECT * FROM {quoted} ORDER BY {order}"))?;
+        Ok(found
             .rows
             .into_iter()
-            .map(|row| Instance { fields: users.columns.iter().cloned().zip(row).collect() })
-            .collect();
-        instances.sort_by_key(|i| match i.get("id") {
-            Some(Value::Integer(id)) => *id,
-            _ => i64::MAX,
-        });
-        Ok(instances)
+            .map(|row| Instance { fields: found.columns.iter().cloned().zip(row).collect() })
+            .collect())
     }
 
     /// `print(user)`: the model's `__repr__`.

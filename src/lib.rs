@@ -15,6 +15,7 @@ pub mod python;
 pub mod reflect;
 pub mod schema;
 pub mod session;
+pub mod sorting;
 pub mod sql;
 pub mod value;
 

@@ -294,7 +294,7 @@ fn read_class(name: &str, body: &[crate::python::Stmt], scope: &Scope, line: u32
         read_table_args(args, &mut table)?;
     }
     table.constraints.extend(column_constraints);
-    table.indexes.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sorting::sort_by(&mut table.indexes, |a, b| a.name < b.name);
     if table.primary_key().next().is_none() {
         return Err(Error::new(
             ErrorKind::ArgumentError,

@@ -116,7 +116,7 @@ pub fn reflect_table(engine: &Engine, name: &str) -> Result<Option<Table>> {
         fk.ref_columns.push(text(&row[4]));
     }
     // SQLite lists foreign keys last-declared first.
-    by_id.sort_by_key(|(id, _)| std::cmp::Reverse(*id));
+    crate::sorting::sort_by_key(&mut by_id, |(id, _)| std::cmp::Reverse(*id));
     let names = foreign_key_names(&sql);
     for (i, (_, mut fk)) in by_id.into_iter().enumerate() {
         fk.name = names.get(i).cloned().flatten();
@@ -137,7 +137,7 @@ pub fn reflect_table(engine: &Engine, name: &str) -> Result<Option<Table>> {
             auto_named: false,
         });
     }
-    table.indexes.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sorting::sort_by(&mut table.indexes, |a, b| a.name < b.name);
     Ok(Some(table))
 }
 

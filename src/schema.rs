@@ -169,7 +169,7 @@ impl MetaData {
     /// cycle keep name order at the end.
     pub fn sorted_tables(&self) -> Vec<&Table> {
         let mut todo: Vec<&Table> = self.tables.iter().collect();
-        todo.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::sorting::sort_by(&mut todo, |a, b| a.name < b.name);
         let mut sorted = Vec::with_capacity(todo.len());
         while !todo.is_empty() {
             let pending: Vec<&str> = todo.iter().map(|t| t.name.as_str()).collect();

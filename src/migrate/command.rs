@@ -487,9 +487,9 @@ fn revision(lab: &mut Lab, project: &Project, scripts: &Scripts, args: &Args, ou
         let engine = lab.engine(&project.database)?;
         let current = current_heads(engine)?;
         let mut at_head = scripts.map.heads();
-        at_head.sort();
+        crate::sorting::sort(&mut at_head);
         let mut sorted_current = current.clone();
-        sorted_current.sort();
+        crate::sorting::sort(&mut sorted_current);
         if sorted_current != at_head {
             return Err(command_error("Target database is not up to date."));
         }
@@ -561,9 +561,9 @@ fn check(lab: &mut Lab, project: &Project, scripts: &Scripts, out: &mut Vec<Stri
     };
     let engine = lab.engine(&project.database)?;
     let mut current = current_heads(engine)?;
-    current.sort();
+    crate::sorting::sort(&mut current);
     let mut heads = scripts.map.heads();
-    heads.sort();
+    crate::sorting::sort(&mut heads);
     if current != heads {
         return Err(command_error("Target database is not up to date."));
     }

@@ -34,7 +34,7 @@ pub fn live_tables(engine: &Engine) -> Result<Vec<Table>> {
             tables.push(mark_convention_names(table));
         }
     }
-    tables.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sorting::sort_by(&mut tables, |a, b| a.name < b.name);
     Ok(tables)
 }
 
@@ -96,7 +96,7 @@ pub fn compare(metadata: &MetaData, engine: &Engine) -> Result<Comparison> {
         }
     }
     let mut names: Vec<&str> = metadata.tables.iter().map(|t| t.name.as_str()).collect();
-    names.sort();
+    crate::sorting::sort(&mut names);
     for name in names {
         let (Some(model), Some(db)) = (metadata.table(name), live.iter().find(|t| t.name == name)) else { continue };
         compare_table(model, db, &mut out);

@@ -121,7 +121,7 @@ pub fn create_table_items(table: &Table) -> Vec<String> {
     if !pk.is_empty() {
         constraints.push(format!("sa.PrimaryKeyConstraint({})", pk.join(", ")));
     }
-    constraints.sort();
+    crate::sorting::sort(&mut constraints);
     table.columns.iter().map(render_column).chain(constraints).collect()
 }
 

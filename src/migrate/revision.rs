@@ -159,7 +159,7 @@ impl RevisionMap {
         if order.len() < self.nodes.len() {
             let mut stuck: Vec<String> =
                 (0..self.nodes.len()).filter(|&i| waiting[i] > 0).map(|i| self.nodes[i].revision.clone()).collect();
-            stuck.sort();
+            crate::sorting::sort(&mut stuck);
             return Err(RevisionError::Invalid(format!("Cycle is detected in revisions ({})", stuck.join(", "))));
         }
         Ok(order)
@@ -266,7 +266,7 @@ impl RevisionMap {
     fn heads_from(&self, revision: usize) -> Vec<usize> {
         let below = self.descendants_of(revision);
         let mut heads: Vec<usize> = below.into_iter().filter(|&i| self.children[i].is_empty()).collect();
-        heads.sort();
+        crate::sorting::sort(&mut heads);
         heads
     }
 
