@@ -61,8 +61,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? "www";
   const port = Number(process.argv[3] ?? process.env.PORT ?? 0);
   try {
-    const { url } = await serve(dir, port);
-    console.log(`Alembic Lab is served at ${url}  (Ctrl+C stops it)`);
+    let served;
+    try {
+      served = await serve(dir, port);
+    } catch (err) {
+      if (err.code !== "EADDRINUSE" || port === 0) throw err;
+      console.log(`Port ${port} is busy; using a free one.`);
+      served = await serve(dir, 0);
+    }
+    console.log(`Alembic Lab is served at ${served.url}  (Ctrl+C stops it)`);
   } catch (err) {
     console.error(`Could not serve ${dir} on port ${port}: ${err.message}`);
     process.exit(1);
