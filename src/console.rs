@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::db::DatabaseState;
+use crate::encoding::{get_bytes, get_len, get_str, get_u64, put_bytes, put_len, put_str, take};
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::models::{read_models, seed_user, user_table, Models};
@@ -383,37 +384,6 @@ impl Console {
     }
 }
 
-fn put_len(out: &mut Vec<u8>, n: usize) {
-    out.extend_from_slice(&(n as u32).to_le_bytes());
-}
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_len(out, s.len());
-    out.extend_from_slice(s.as_bytes());
-}
-
-fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
-    if bytes.len() < n {
-        return None;
-    }
-    let (head, rest) = bytes.split_at(n);
-    *bytes = rest;
-    Some(head)
-}
-
-fn get_len(bytes: &mut &[u8]) -> Option<usize> {
-    take(bytes, 4).and_then(|b| b.try_into().ok()).map(|b| u32::from_le_bytes(b) as usize)
-}
-
-fn get_u64(bytes: &mut &[u8]) -> Option<u64> {
-    take(bytes, 8).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes)
-}
-
-fn get_str(bytes: &mut &[u8]) -> Option<String> {
-    let n = get_len(bytes)?;
-    String::from_utf8(take(bytes, n)?.to_vec()).ok()
-}
-
 fn put_value(out: &mut Vec<u8>, value: &Value) {
     match value {
         Value::Null => out.push(b'n'),
@@ -431,8 +401,7 @@ fn put_value(out: &mut Vec<u8>, value: &Value) {
         }
         Value::Blob(b) => {
             out.push(b'b');
-            put_len(out, b.len());
-            out.extend_from_slice(b);
+            put_bytes(out, b);
         }
     }
 }
@@ -443,10 +412,7 @@ fn get_value(bytes: &mut &[u8]) -> Option<Value> {
         b'i' => Value::Integer(get_u64(bytes)? as i64),
         b'r' => Value::Real(f64::from_bits(get_u64(bytes)?)),
         b't' => Value::Text(get_str(bytes)?),
-        b'b' => {
-            let n = get_len(bytes)?;
-            Value::Blob(take(bytes, n)?.to_vec())
-        }
+        b'b' => Value::Blob(get_bytes(bytes)?.to_vec()),
         _ => return None,
     })
 }
@@ -519,7 +485,8 @@ fn attribute(base: &PyValue, attr: &str) -> Result<PyValue> {
     }
 }
 
-fn engine_for<'a>(engines: &'a mut BTreeMap<String, Engine>, name: &str) -> Result<&'a mut Engine> {
+/// The database a name opens (`Database("sqlite.db")`, `sqlite:///sqlite.db`), created empty on first use.
+pub fn engine_for<'a>(engines: &'a mut BTreeMap<String, Engine>, name: &str) -> Result<&'a mut Engine> {
     if !engines.contains_key(name) {
         engines.insert(name.to_string(), Engine::open_in_memory()?);
     }

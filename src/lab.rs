@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::console::{project_models, Console, Context};
+use crate::console::{engine_for, project_models, Console, Context};
+use crate::encoding::{get_bytes, get_len, get_str, get_u64, put_bytes, put_len, put_str, take};
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -133,12 +134,7 @@ impl Lab {
 
     /// The database a name opens (`sqlite.db`), created empty on first use.
     pub fn engine(&mut self, name: &str) -> Result<&mut Engine> {
-        if !self.engines.contains_key(name) {
-            self.engines.insert(name.to_string(), Engine::open_in_memory()?);
-        }
-        self.engines
-            .get_mut(name)
-            .ok_or_else(|| Error::new(ErrorKind::OperationalError, format!("unable to open database file: {name}")))
+        engine_for(&mut self.engines, name)
     }
 
     pub fn engine_names(&self) -> Vec<String> {
@@ -186,17 +182,15 @@ impl Lab {
     /// The whole lab (files and databases) as bytes, for undo and for keeping it across reloads.
     pub fn snapshot(&mut self) -> Result<Vec<u8>> {
         let mut out = SNAPSHOT_MAGIC.to_vec();
-        put_u32(&mut out, self.files.len());
+        put_len(&mut out, self.files.len());
         for (path, text) in &self.files {
-            put_bytes(&mut out, path.as_bytes());
-            put_bytes(&mut out, text.as_bytes());
+            put_str(&mut out, path);
+            put_str(&mut out, text);
         }
-        let names: Vec<String> = self.engines.keys().cloned().collect();
-        put_u32(&mut out, names.len());
-        for name in names {
-            let bytes = self.engine(&name)?.serialize()?;
-            put_bytes(&mut out, name.as_bytes());
-            put_bytes(&mut out, &bytes);
+        put_len(&mut out, self.engines.len());
+        for (name, engine) in &mut self.engines {
+            put_str(&mut out, name);
+            put_bytes(&mut out, &engine.serialize()?);
         }
         out.extend_from_slice(&self.rng.to_le_bytes());
         self.console.save(&mut out);
@@ -206,26 +200,25 @@ impl Lab {
     /// Puts the lab back as a snapshot had it. A damaged snapshot changes nothing.
     pub fn restore(&mut self, bytes: &[u8]) -> Result<()> {
         let bad = || Error::new(ErrorKind::ValueError, "not a lab snapshot");
-        let mut reader = Reader { bytes, at: 0 };
-        if reader.take(SNAPSHOT_MAGIC.len()) != Some(SNAPSHOT_MAGIC) {
+        let mut rest = bytes;
+        if take(&mut rest, SNAPSHOT_MAGIC.len()) != Some(SNAPSHOT_MAGIC) {
             return Err(bad());
         }
         let mut files = BTreeMap::new();
-        for _ in 0..reader.u32().ok_or_else(bad)? {
-            let path = reader.text().ok_or_else(bad)?;
-            let text = reader.text().ok_or_else(bad)?;
+        for _ in 0..get_len(&mut rest).ok_or_else(bad)? {
+            let path = get_str(&mut rest).ok_or_else(bad)?;
+            let text = get_str(&mut rest).ok_or_else(bad)?;
             files.insert(path, text);
         }
         let mut engines = BTreeMap::new();
-        for _ in 0..reader.u32().ok_or_else(bad)? {
-            let name = reader.text().ok_or_else(bad)?;
-            let data = reader.bytes().ok_or_else(bad)?;
+        for _ in 0..get_len(&mut rest).ok_or_else(bad)? {
+            let name = get_str(&mut rest).ok_or_else(bad)?;
+            let data = get_bytes(&mut rest).ok_or_else(bad)?;
             let mut engine = Engine::open_in_memory()?;
             engine.deserialize(data)?;
             engines.insert(name, engine);
         }
-        let rng = reader.take(8).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes).ok_or_else(bad)?;
-        let mut rest = &bytes[reader.at..];
+        let rng = get_u64(&mut rest).ok_or_else(bad)?;
         let console = {
             let models = || project_models(&files);
             Console::load(&mut rest, &models)
@@ -297,43 +290,6 @@ impl Lab {
 }
 
 const SNAPSHOT_MAGIC: &[u8] = b"ALEMBIC-LAB-SNAPSHOT-1\n";
-
-fn put_u32(out: &mut Vec<u8>, n: usize) {
-    out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
-}
-
-fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
-    put_u32(out, bytes.len());
-    out.extend_from_slice(bytes);
-}
-
-/// Reads a snapshot back, never past its end.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.at.checked_add(n)?;
-        let slice = self.bytes.get(self.at..end)?;
-        self.at = end;
-        Some(slice)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        self.take(4).and_then(|b| b.try_into().ok()).map(u32::from_le_bytes)
-    }
-
-    fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = self.u32()? as usize;
-        self.take(n)
-    }
-
-    fn text(&mut self) -> Option<String> {
-        String::from_utf8(self.bytes()?.to_vec()).ok()
-    }
-}
 
 /// Splits a console line into words, honouring '…' and "…" quotes as a shell does.
 pub fn split_words(line: &str) -> Result<Vec<String>> {

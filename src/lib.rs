@@ -6,6 +6,7 @@
 
 pub mod console;
 pub mod db;
+pub mod encoding;
 pub mod engine;
 pub mod error;
 pub mod lab;
