@@ -232,7 +232,7 @@ impl Database {
 /// The check `create_all` and `drop_all` make before touching a table: `PRAGMA main.table_info`,
 /// then `PRAGMA temp.table_info` when the table is not in main.
 fn table_exists(engine: &mut Engine, name: &str) -> Result<bool> {
-    let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+    let quoted = crate::sql::quote_always(name);
     if !engine.query(&format!("PRAGMA main.table_info({quoted})"), &[])?.rows.is_empty() {
         return Ok(true);
     }

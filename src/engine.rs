@@ -226,7 +226,7 @@ impl Engine {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut tables = Vec::with_capacity(listed.len());
         for (name, sql) in listed {
-            let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+            let quoted = crate::sql::quote_always(&name);
             let row_count: i64 = self.conn.query_row(&format!("SELECT count(*) FROM {quoted}"), [], |r| r.get(0))?;
             let sql_limit = i64::try_from(limit).unwrap_or(-1);
             let start = i64::try_from(offset(&name)).unwrap_or(0);

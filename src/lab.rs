@@ -234,7 +234,9 @@ impl Lab {
     /// Runs one line of the tutorial's Python on the lab's databases.
     fn run_python(&mut self, line: &str) -> LineResult {
         let files = &self.files;
-        let models = || project_models(files);
+        // Read once per line, however often the line needs the models (a name, a call, a repr).
+        let read = std::cell::OnceCell::new();
+        let models = || read.get_or_init(|| project_models(files)).clone();
         let mut output = Vec::new();
         let mut cx = Context { engines: &mut self.engines, models: &models, output: &mut output };
         match self.console.run(line, &mut cx) {

@@ -5,6 +5,7 @@
 use crate::engine::Engine;
 use crate::error::Result;
 use crate::schema::{Column, Constraint, ForeignKey, Index, ServerDefault, SqlType, Table};
+use crate::sql::quote_always;
 use crate::value::Value;
 
 fn text(value: &Value) -> String {
@@ -22,9 +23,6 @@ fn int(value: &Value) -> i64 {
     }
 }
 
-fn quoted(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
-}
 
 /// A declared SQLite type as SQLAlchemy reflects it: upper-case names (`sa.VARCHAR(length=120)`).
 pub fn type_from_declared(declared: &str) -> SqlType {
@@ -60,7 +58,7 @@ pub fn type_from_declared(declared: &str) -> SqlType {
 
 /// The table named `name` as it is in the database now, or `None` when there is no such table.
 pub fn reflect_table(engine: &Engine, name: &str) -> Result<Option<Table>> {
-    let info = engine.inspect(&format!("PRAGMA main.table_info({})", quoted(name)))?;
+    let info = engine.inspect(&format!("PRAGMA main.table_info({})", quote_always(name)))?;
     if info.rows.is_empty() {
         return Ok(None);
     }
@@ -88,7 +86,7 @@ pub fn reflect_table(engine: &Engine, name: &str) -> Result<Option<Table>> {
         table.constraints.push(Constraint::Unique { name: constraint_name, columns });
     }
     // id, seq, table, from, to, on_update, on_delete, match
-    let fks = engine.inspect(&format!("PRAGMA main.foreign_key_list({})", quoted(name)))?;
+    let fks = engine.inspect(&format!("PRAGMA main.foreign_key_list({})", quote_always(name)))?;
     let mut by_id: Vec<(i64, ForeignKey)> = Vec::new();
     for row in &fks.rows {
         let id = int(&row[0]);
@@ -123,13 +121,13 @@ pub fn reflect_table(engine: &Engine, name: &str) -> Result<Option<Table>> {
         table.constraints.push(Constraint::ForeignKey(fk));
     }
     // seq, name, unique, origin, partial
-    let indexes = engine.inspect(&format!("PRAGMA main.index_list({})", quoted(name)))?;
+    let indexes = engine.inspect(&format!("PRAGMA main.index_list({})", quote_always(name)))?;
     for row in &indexes.rows {
         let index_name = text(&row[1]);
         if text(&row[3]) != "c" {
             continue; // "u" and "pk" indexes belong to constraints, already read above
         }
-        let info = engine.inspect(&format!("PRAGMA main.index_info({})", quoted(&index_name)))?;
+        let info = engine.inspect(&format!("PRAGMA main.index_info({})", quote_always(&index_name)))?;
         table.indexes.push(Index {
             name: index_name,
             columns: info.rows.iter().map(|r| text(&r[2])).collect(),

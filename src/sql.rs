@@ -22,6 +22,12 @@ const RESERVED_WORDS: &[&str] = &[
     "when", "where",
 ];
 
+/// An identifier always in double quotes, as SQLAlchemy writes it in `PRAGMA table_info("users")`
+/// and as the lab's own reads of the schema need it.
+pub fn quote_always(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
 /// An identifier as SQLAlchemy writes it: bare when it is a lower-case plain word, otherwise in
 /// double quotes (reserved words, upper case, spaces, a leading digit or `$`).
 pub fn quote_identifier(name: &str) -> String {
@@ -36,7 +42,7 @@ pub fn quote_identifier(name: &str) -> String {
         }
     };
     if needs_quotes {
-        format!("\"{}\"", name.replace('"', "\"\""))
+        quote_always(name)
     } else {
         name.to_string()
     }

@@ -341,20 +341,7 @@ impl JsLab {
 
     /// `[{ revision, downRevisions, message, branchLabels, isHead, isCurrent, path }]`, oldest first.
     pub fn revisions(&mut self) -> Result<JsValue, JsValue> {
-        let list = crate::migrate::command::revision_list(&mut self.inner).map_err(to_js)?;
-        let plain: Vec<PageRevision> = list
-            .into_iter()
-            .map(|r| PageRevision {
-                revision: r.revision,
-                down_revisions: r.down_revisions,
-                message: r.message,
-                branch_labels: r.branch_labels,
-                is_head: r.is_head,
-                is_current: r.is_current,
-                path: r.path,
-            })
-            .collect();
-        to_plain(&plain)
+        to_plain(&crate::migrate::command::revision_list(&mut self.inner).map_err(to_js)?)
     }
 
     /// The revision ids in `alembic_version`.
@@ -431,18 +418,6 @@ impl Default for JsLab {
     fn default() -> Self {
         Self::new()
     }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PageRevision {
-    revision: String,
-    down_revisions: Vec<String>,
-    message: String,
-    branch_labels: Vec<String>,
-    is_head: bool,
-    is_current: bool,
-    path: String,
 }
 
 /// One revision of the embedded reference `migrations/`, as plain data for the page.
