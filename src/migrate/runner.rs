@@ -80,13 +80,16 @@ pub fn current_heads(engine: &mut Engine) -> Result<Vec<String>> {
         return Ok(Vec::new());
     }
     let rows = engine.query("SELECT alembic_version.version_num \nFROM alembic_version", &[])?.rows;
-    Ok(rows
-        .into_iter()
+    Ok(version_nums(rows))
+}
+
+fn version_nums(rows: Vec<Vec<Value>>) -> Vec<String> {
+    rows.into_iter()
         .filter_map(|r| match r.into_iter().next() {
             Some(Value::Text(t)) => Some(t),
             _ => None,
         })
-        .collect())
+        .collect()
 }
 
 /// The heads in `alembic_version`, read without recording anything (for drawing the graph).
@@ -94,15 +97,7 @@ pub fn recorded_heads(engine: &Engine) -> Result<Vec<String>> {
     if !engine.has_table(VERSION_TABLE)? {
         return Ok(Vec::new());
     }
-    Ok(engine
-        .inspect("SELECT version_num FROM alembic_version")?
-        .rows
-        .into_iter()
-        .filter_map(|r| match r.into_iter().next() {
-            Some(Value::Text(t)) => Some(t),
-            _ => None,
-        })
-        .collect())
+    Ok(version_nums(engine.inspect("SELECT version_num FROM alembic_version")?.rows))
 }
 
 /// The statements that move `alembic_version` from `before` to `after` — the one place that writes
