@@ -12,6 +12,8 @@ export const CHAPTERS = [
   {
     title: "The model and the Database class",
     steps: [
+      { say: "Import the tutorial's Database class and the User model from the project's files, as in a Python session started in the project folder.", run: "from src.db import Database" },
+      { say: "", run: "from src.models.user import User" },
       { say: "Open the tutorial's Database: a SQLAlchemy engine for sqlite.db and a session. No SQL runs yet.", run: 'db = Database("sqlite.db")' },
       { say: "create_tables() is Base.metadata.create_all(): SQLAlchemy checks whether users exists, then creates it from the User model.", run: "db.create_tables()", notice: "The users table appears; the SQL tab shows the PRAGMA checks and the CREATE TABLE." },
       { say: "Add a user: one INSERT in its own transaction. The console echoes the returned User with its __repr__.", run: 'db.create_user(User(name="John Doe"))' },

@@ -1,0 +1,227 @@
+//! The real tools are the judge: every fixture that tests/oracle/record.py recorded under real
+//! Alembic 1.20.1 and SQLAlchemy 2.1.9 is replayed through the Lab, step by step, and compared
+//! line for line — exit status, what the terminal shows, the schema (`sqlite_master`), the rows,
+//! the files a step created or removed, and the code of the revision files it wrote.
+//!
+//! A step that differs fails the test unless tests/oracle/pending.txt lists it with the reason;
+//! a listed step that now matches fails too, so the list only shrinks. Prints
+//! `oracle: M/N steps match`.
+#![cfg(not(target_family = "wasm"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use alembic_lab::lab::{Lab, Sources};
+use alembic_lab::Value;
+use serde_json::{json, Value as Json};
+
+const DATE: &str = "2026-11-20 09:00:00.000000";
+
+fn lab() -> Lab {
+    Lab::new(Sources { now: Box::new(|| DATE.to_string()), seed: 42 })
+}
+
+/// `Create Date: …` and Alembic's other timestamps differ from run to run: compare without them.
+fn normalise(line: &str) -> String {
+    let bytes = line.as_bytes();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < line.len() {
+        let is_date = bytes.len() >= i + 19
+            && bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+            && bytes[i + 4] == b'-'
+            && bytes[i + 7] == b'-'
+            && bytes[i + 10] == b' '
+            && bytes[i + 13] == b':'
+            && bytes[i + 16] == b':';
+        if is_date {
+            out.push_str("<DATE>");
+            i += 19;
+            if bytes.get(i) == Some(&b'.') {
+                i += 1;
+                while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        let ch = line[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
+}
+
+fn lines(texts: &[String]) -> Vec<String> {
+    texts.iter().flat_map(|t| t.split('\n')).map(normalise).collect()
+}
+
+fn json_lines(value: &Json) -> Vec<String> {
+    value.as_array().map(|a| a.iter().map(|l| normalise(l.as_str().unwrap_or(""))).collect()).unwrap_or_default()
+}
+
+fn cell(value: &Value) -> Json {
+    match value {
+        Value::Null => Json::Null,
+        Value::Integer(i) => json!(i),
+        Value::Real(f) => json!(f),
+        Value::Text(t) => json!(t),
+        Value::Blob(b) => json!({ "blob": b.iter().map(|x| format!("{x:02x}")).collect::<String>() }),
+    }
+}
+
+/// The lab's database as the recorder reads a SQLite file: schema rows and every table's rows.
+fn database_state(lab: &mut Lab) -> (Json, Json) {
+    let name = lab.database_name();
+    let engine = lab.engine(&name).expect("engine");
+    let schema = engine.exec("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name, type").expect("schema");
+    let schema_json = Json::Array(schema.rows.iter().map(|r| Json::Array(r.iter().map(cell).collect())).collect());
+    let mut rows = serde_json::Map::new();
+    let tables = engine.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").expect("tables");
+    for row in &tables.rows {
+        let Value::Text(table) = &row[0] else { continue };
+        if table.starts_with("sqlite_") {
+            continue;
+        }
+        let found = engine.exec(&format!("SELECT * FROM \"{table}\"")).expect("rows");
+        let mut list: Vec<Json> = found.rows.iter().map(|r| Json::Array(r.iter().map(cell).collect())).collect();
+        list.sort_by_key(|r| r.to_string());
+        rows.insert(table.clone(), Json::Array(list));
+    }
+    (schema_json, Json::Object(rows))
+}
+
+fn project_files(lab: &Lab) -> BTreeMap<String, String> {
+    lab.files().iter().filter(|(p, _)| !p.ends_with(".gitkeep")).map(|(p, t)| (p.clone(), t.clone())).collect()
+}
+
+/// upgrade() and downgrade() as code, as record.py keeps them: no docstrings, comments or blanks.
+fn revision_bodies(text: &str) -> String {
+    let mut out = Vec::new();
+    let mut keep = false;
+    for line in text.lines() {
+        if line.starts_with("def ") {
+            keep = line.starts_with("def upgrade") || line.starts_with("def downgrade");
+        } else if !line.is_empty() && !line.starts_with([' ', '\t']) {
+            keep = false;
+        }
+        let stripped = line.trim();
+        if !keep || stripped.starts_with('#') || stripped.starts_with("\"\"\"") || stripped.is_empty() {
+            continue;
+        }
+        out.push(line.trim_end());
+    }
+    out.join("\n")
+}
+
+fn sorted_schema(schema: &Json) -> Json {
+    let mut list = schema.as_array().cloned().unwrap_or_default();
+    list.sort_by_key(|r| r.to_string());
+    Json::Array(list)
+}
+
+/// Replays one fixture; returns (steps, differences as "scenario#index: what").
+fn replay(fixture: &Json) -> (usize, Vec<(String, String)>) {
+    let name = fixture["name"].as_str().unwrap_or("?");
+    let mut lab = lab();
+    if let Some(files) = fixture["files"].as_object() {
+        for (path, text) in files {
+            lab.write_file(path, text.as_str().unwrap_or("")).expect("scenario file");
+        }
+    }
+    let mut steps = 0;
+    let mut differences = Vec::new();
+    for (index, step) in fixture["steps"].as_array().into_iter().flatten().enumerate() {
+        if let Some(path) = step["write"].as_str() {
+            lab.write_file(path, step["text"].as_str().unwrap_or("")).expect("write");
+            continue;
+        }
+        if let Some(path) = step["remove"].as_str() {
+            lab.remove_file(path).expect("remove");
+            continue;
+        }
+        let line = step["run"].as_str().unwrap_or("");
+        steps += 1;
+        let before = project_files(&lab);
+        let result = lab.run(line);
+        let after = project_files(&lab);
+        let mut what = Vec::new();
+        let expected_ok = step["exit"].as_i64() == Some(0);
+        if result.ok() != expected_ok {
+            what.push(format!("exit: real {} / lab {}", step["exit"], if result.ok() { "ok" } else { "failed" }));
+        }
+        let real_terminal = json_lines(&step["terminal"]);
+        let lab_terminal = lines(&result.output);
+        if real_terminal != lab_terminal {
+            what.push(format!("terminal:\n--- real\n{}\n--- lab\n{}", real_terminal.join("\n"), lab_terminal.join("\n")));
+        }
+        let (schema, rows) = database_state(&mut lab);
+        if sorted_schema(&schema) != sorted_schema(&step["schema"]) {
+            what.push(format!("schema:\n--- real\n{}\n--- lab\n{}", step["schema"], schema));
+        }
+        if rows != step["rows"] {
+            what.push(format!("rows:\n--- real\n{}\n--- lab\n{}", step["rows"], rows));
+        }
+        let created: BTreeSet<&String> = after.keys().filter(|p| !before.contains_key(*p)).collect();
+        let removed: BTreeSet<&String> = before.keys().filter(|p| !after.contains_key(*p)).collect();
+        let real_created: BTreeSet<String> = json_lines(&step["created"]).into_iter().collect();
+        let real_removed: BTreeSet<String> = json_lines(&step["removed"]).into_iter().collect();
+        if created.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>() != real_created
+            || removed.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>() != real_removed
+        {
+            what.push(format!("files: real +{real_created:?} -{real_removed:?} / lab +{created:?} -{removed:?}"));
+        }
+        if let Some(revisions) = step["revisions"].as_object() {
+            for (path, body) in revisions {
+                let lab_body = after.get(path).map(|t| revision_bodies(t)).unwrap_or_default();
+                if lab_body != body.as_str().unwrap_or("") {
+                    what.push(format!("{path}:\n--- real\n{}\n--- lab\n{lab_body}", body.as_str().unwrap_or("")));
+                }
+            }
+        }
+        if !what.is_empty() {
+            differences.push((format!("{name}#{index}"), format!("$ {line}\n{}", what.join("\n"))));
+        }
+    }
+    (steps, differences)
+}
+
+/// `scenario#index  reason` lines: steps known to differ, each with why.
+fn pending() -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/pending.txt")).unwrap_or_default();
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(char::is_whitespace).map(|(k, v)| (k.to_string(), v.trim().to_string())))
+        .collect()
+}
+
+#[test]
+fn every_recorded_step_matches_real_alembic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("fixtures").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    let pending = pending();
+    let (mut total, mut scenarios) = (0, 0);
+    let mut unexpected = Vec::new();
+    let mut known = BTreeSet::new();
+    for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+        let fixture: Json = serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
+        let (steps, differences) = replay(&fixture);
+        total += steps;
+        scenarios += 1;
+        for (key, text) in differences {
+            if pending.contains_key(&key) {
+                known.insert(key);
+            } else {
+                unexpected.push(format!("{key}\n{text}"));
+            }
+        }
+    }
+    let stale: Vec<&String> = pending.keys().filter(|k| !known.contains(*k)).collect();
+    println!("oracle: {}/{total} steps match ({scenarios} scenarios; {} listed in pending.txt)", total - known.len() - unexpected.len(), known.len());
+    if std::env::var("ORACLE_DUMP").is_ok() {
+        std::fs::write("/tmp/oracle-diff.txt", unexpected.join("\n\n")).ok();
+    }
+    assert!(unexpected.is_empty(), "{} steps differ from real Alembic:\n\n{}", unexpected.len(), unexpected.join("\n\n"));
+    assert!(stale.is_empty(), "these steps now match; remove them from tests/oracle/pending.txt: {stale:?}");
+}

@@ -1,0 +1,366 @@
+"""The scenarios record.py runs under real Alembic: the walkthrough, generated revision graphs with
+every read-only command and every target form, batch mode, and one scenario per divergence found.
+
+A scenario is data: `files` written over the lab's starting project, then `steps`, each one of
+  {"run": "alembic ..."} or {"run": "<a line of Python>"}   a console line
+  {"write": path, "text": ...} / {"remove": path}             a file change
+  {"edit": (path, old, new)}                                  replace the first `old` with `new`
+"""
+import json
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATE = "2026-11-20 09:00:00.000000"
+
+URL_EDIT = {"edit": ("alembic.ini", "sqlalchemy.url = driver://user:pass@localhost/dbname",
+                     "sqlalchemy.url = sqlite:///sqlite.db")}
+METADATA_EDIT = {"edit": ("migrations/env.py", "target_metadata = None",
+                          "from src.models.base import Base\nimport src.models.user  # noqa: F401\n\n"
+                          "target_metadata = Base.metadata")}
+CONFIGURED = [{"run": "alembic init migrations"}, URL_EDIT, METADATA_EDIT]
+
+
+def walkthrough():
+    """The page's walkthrough, read from www/walkthrough.js so the two cannot drift apart."""
+    script = ('import("./www/walkthrough.js").then(m => '
+              'console.log(JSON.stringify(m.CHAPTERS.flatMap(c => c.steps))))')
+    steps = json.loads(subprocess.run(["node", "-e", script], cwd=ROOT, check=True,
+                                      capture_output=True, text=True).stdout)
+    out = []
+    for step in steps:
+        if "run" in step:
+            out.append({"run": step["run"]})
+        elif "edit" in step:
+            out.append({"edit": (step["edit"]["path"], step["edit"]["from"], step["edit"]["to"])})
+        elif "remove" in step:
+            out.append({"remove": step["remove"]})
+    return out
+
+
+def py_value(value):
+    if value is None:
+        return "None"
+    if isinstance(value, (list, tuple)):
+        return "(" + ", ".join(repr(v) for v in value) + ")"
+    return repr(value)
+
+
+def rev_file(rev, down, message, labels=None, depends=None, upgrade=None, downgrade=None, revises=None):
+    """A revision file in the layout the project's script.py.mako renders. With no body, the
+    revision creates and drops a table of its own, so every step shows in the schema."""
+    table = f"t_{rev}"
+    if upgrade is None:
+        upgrade = (f"    op.create_table('{table}',\n"
+                   f"    sa.Column('id', sa.Integer(), nullable=False),\n"
+                   f"    sa.PrimaryKeyConstraint('id')\n    )")
+    if downgrade is None:
+        downgrade = f"    op.drop_table('{table}')"
+    if revises is None:
+        revises = ", ".join(down) if isinstance(down, (list, tuple)) else (down or "")
+    return (f'"""{message}\n\nRevision ID: {rev}\nRevises: {revises}\nCreate Date: {DATE}\n\n"""\n'
+            "from typing import Sequence, Union\n\nfrom alembic import op\nimport sqlalchemy as sa\n\n\n"
+            "# Where this file sits in the revision graph: Alembic reads these four names.\n"
+            f"revision: str = {rev!r}\n"
+            f"down_revision: Union[str, Sequence[str], None] = {py_value(down)}\n"
+            f"branch_labels: Union[str, Sequence[str], None] = {py_value(labels)}\n"
+            f"depends_on: Union[str, Sequence[str], None] = {py_value(depends)}\n\n\n"
+            f"def upgrade() -> None:\n    \"\"\"Move the schema forward to this revision.\"\"\"\n{upgrade}\n\n\n"
+            f"def downgrade() -> None:\n    \"\"\"Take the schema back to the revision before this one.\"\"\"\n{downgrade}\n")
+
+
+def graph(revs):
+    """Files for a graph: (rev, down, message[, labels[, depends]]) tuples."""
+    files = {}
+    for spec in revs:
+        rev, down, message = spec[:3]
+        labels = spec[3] if len(spec) > 3 else None
+        depends = spec[4] if len(spec) > 4 else None
+        slug = message.lower().replace(" ", "_")
+        files[f"migrations/versions/{rev}_{slug}.py"] = rev_file(rev, down, message, labels, depends)
+    return files
+
+
+def project(revs):
+    """alembic init's files (the lab's words), set up for sqlite.db, plus a revision graph."""
+    files = {
+        "alembic.ini": (ROOT / "templates/init/alembic.ini").read_text().replace(
+            "sqlalchemy.url = driver://user:pass@localhost/dbname", "sqlalchemy.url = sqlite:///sqlite.db"),
+        "migrations/env.py": (ROOT / "templates/init/env.py").read_text().replace(
+            "target_metadata = None",
+            "from src.models.base import Base\nimport src.models.user  # noqa: F401\n\n"
+            "target_metadata = Base.metadata"),
+        "migrations/script.py.mako": (ROOT / "migrations/script.py.mako").read_text(),
+        "migrations/README": (ROOT / "templates/init/README").read_text(),
+    }
+    files.update(graph(revs))
+    return files
+
+
+def runs(*lines):
+    return [{"run": line} for line in lines]
+
+
+READ_ONLY = ["alembic heads", "alembic heads -v", "alembic branches", "alembic branches -v",
+             "alembic history", "alembic history -v", "alembic history -i", "alembic current",
+             "alembic current -v"]
+
+CHAIN = [("1975ea83b712", None, "create accounts"), ("ae1027a6acf0", "1975ea83b712", "add orders"),
+         ("27c6a30d7c24", "ae1027a6acf0", "add invoices"), ("3cd9f1e44b0a", "27c6a30d7c24", "add notes")]
+
+BRANCHED = [("1975ea83b712", None, "create accounts"), ("ae1027a6acf0", "1975ea83b712", "add orders"),
+            ("27c6a30d7c24", "ae1027a6acf0", "add invoices"), ("3cd9f1e44b0a", "ae1027a6acf0", "add notes")]
+
+MERGED = BRANCHED + [("55d0f2a8e601", ("27c6a30d7c24", "3cd9f1e44b0a"), "merge invoices and notes"),
+                     ("6a7b8c9d0e1f", "55d0f2a8e601", "add audit")]
+
+MERGE_OF_MERGES = [
+    ("a00000000001", None, "root"),
+    ("b00000000001", "a00000000001", "left one"), ("b00000000002", "a00000000001", "middle one"),
+    ("b00000000003", "a00000000001", "right one"),
+    ("c00000000001", ("b00000000001", "b00000000002"), "merge left and middle"),
+    ("c00000000002", ("c00000000001", "b00000000003"), "merge all"),
+]
+
+SIX_HEADS = [("f00000000000", None, "root")] + [
+    (f"f0000000000{i}", "f00000000000", f"branch {i}") for i in range(1, 7)]
+
+TWO_ROOTS = [("1a0000000001", None, "first root"), ("1a0000000002", "1a0000000001", "after first"),
+             ("2b0000000001", None, "second root"), ("2b0000000002", "2b0000000001", "after second")]
+
+LABELS = [("3f006feccfa5", None, "create base"), ("8c1ae2b0e3d4", "3f006feccfa5", "main work"),
+          ("dba09a7ae494", "3f006feccfa5", "add events", ("feature",)),
+          ("8f46247acf9e", "dba09a7ae494", "more events")]
+
+DEPENDS = [("d023354ccd0b", None, "create tags", ("tags",)),
+           ("b9d786d102cf", None, "create users", ("users",)),
+           ("575b7ae03908", "b9d786d102cf", "alter tags", None, "d023354ccd0b")]
+
+PREFIX = [("abcd11111111", None, "first"), ("abcd22222222", "abcd11111111", "second"),
+          ("abce33333333", "abcd22222222", "third")]
+
+
+def targets_online(ids):
+    a, b, c, d = ids
+    return runs(
+        "alembic upgrade zzzz", f"alembic upgrade {a[:4]}", "alembic current", f"alembic upgrade {b}",
+        "alembic upgrade +1", "alembic current -v", "alembic upgrade +5", "alembic downgrade -5",
+        "alembic downgrade -1", "alembic history -i", f"alembic upgrade {b}+2", "alembic upgrade head",
+        "alembic upgrade head", "alembic downgrade -2", "alembic downgrade base", "alembic downgrade base",
+        "alembic upgrade heads", f"alembic downgrade {a}", f"alembic downgrade {c}", "alembic upgrade +0",
+        f"alembic stamp {b}", "alembic current", "alembic stamp base", "alembic stamp heads --purge",
+        "alembic current", "alembic downgrade base", f"alembic upgrade {d[:6]}",
+    )
+
+
+def targets_offline(ids):
+    a, b, c, d = ids
+    return runs(
+        "alembic upgrade head --sql", f"alembic upgrade {a}:{c} --sql", f"alembic upgrade {b}:head --sql",
+        f"alembic downgrade {d}:{b} --sql", f"alembic downgrade head:base --sql", "alembic downgrade -1 --sql",
+        "alembic upgrade +1 --sql", f"alembic upgrade {a}:+2 --sql", "alembic stamp head --sql",
+        f"alembic stamp {a}:{c} --sql", "alembic upgrade zzzz --sql", f"alembic upgrade {a[:4]}:{c} --sql",
+    )
+
+
+def history_ranges(ids):
+    a, b, c, d = ids
+    return runs(
+        f"alembic history -r {a}:{c}", f"alembic history -r{a[:6]}:{b[:6]}", f"alembic history -r{a[:6]}:",
+        f"alembic history -r :{b}", "alembic history -r-3:current", "alembic history --rev-range=-3:current",
+        "alembic history -r current:", "alembic history -r base:head", "alembic history -r -1:",
+        f"alembic history --rev-range {b}:{d}", "alembic history -r zzzz:", f"alembic history -v -r {c}:",
+        f"alembic show {a}", f"alembic show {c[:5]}", "alembic show head", "alembic show base",
+        "alembic show heads", "alembic show current", "alembic show zzzz",
+    )
+
+
+def SCENARIOS():
+    ids = [r[0] for r in CHAIN]
+    yield {"name": "walkthrough", "about": "The page's walkthrough, every step in order.",
+           "steps": walkthrough()}
+    yield {"name": "chain_read_only", "about": "A chain of four: every read-only command.",
+           "files": project(CHAIN),
+           "steps": runs(*READ_ONLY) + runs("alembic upgrade 27c6a30d7c24") + runs(*READ_ONLY)}
+    yield {"name": "chain_targets_online", "about": "Every target form on a chain, online.",
+           "files": project(CHAIN), "steps": targets_online(ids)}
+    yield {"name": "chain_targets_offline", "about": "Every target form with --sql.",
+           "files": project(CHAIN), "steps": targets_offline(ids)}
+    yield {"name": "chain_history_ranges", "about": "history -r in all its spellings, and show.",
+           "files": project(CHAIN), "steps": runs("alembic upgrade ae1027a6acf0") + history_ranges(ids)}
+    yield {"name": "two_heads", "about": "A branch point: two heads.", "files": project(BRANCHED),
+           "steps": runs(*READ_ONLY, "alembic show ae1027a6acf0", "alembic upgrade head", "alembic upgrade heads",
+                         *READ_ONLY, "alembic downgrade -1", "alembic downgrade 3cd9f1e44b0a@-1",
+                         "alembic downgrade 27c6a30d7c24-1", "alembic history -i", "alembic downgrade base",
+                         "alembic upgrade 27c6a30d7c24", "alembic upgrade +1", "alembic current",
+                         "alembic upgrade heads --sql", "alembic downgrade ae1027a6acf0",
+                         "alembic upgrade 1975ea83b712:heads --sql", "alembic revision -m next --rev-id 77aa00000001",
+                         "alembic revision -m next --rev-id 77aa00000002 --head 27c6a30d7c24",
+                         "alembic heads")}
+    yield {"name": "merge", "about": "Two heads merged, then one more revision.", "files": project(MERGED),
+           "steps": runs(*READ_ONLY, "alembic show 55d0f2a8e601", "alembic upgrade 55d0f2a8e601",
+                         "alembic current", "alembic upgrade head", "alembic history -i", "alembic downgrade -1",
+                         "alembic downgrade -1", "alembic current", "alembic downgrade 27c6a30d7c24",
+                         "alembic current", "alembic downgrade base", "alembic upgrade head --sql",
+                         "alembic downgrade 6a7b8c9d0e1f:ae1027a6acf0 --sql")}
+    yield {"name": "merge_of_merges", "about": "Three branches merged in two steps.",
+           "files": project(MERGE_OF_MERGES),
+           "steps": runs(*READ_ONLY, "alembic show c00000000001", "alembic upgrade b00000000002",
+                         "alembic upgrade head", "alembic history -i", "alembic downgrade c00000000001",
+                         "alembic current", "alembic downgrade base", "alembic upgrade head --sql")}
+    yield {"name": "six_heads", "about": "Six heads from one branch point.", "files": project(SIX_HEADS),
+           "steps": runs(*READ_ONLY, "alembic upgrade head", "alembic upgrade heads", "alembic current",
+                         "alembic downgrade f00000000003@-1", "alembic current", "alembic downgrade base",
+                         "alembic merge heads -m six --rev-id 99aa00000001", "alembic heads",
+                         "alembic history")}
+    yield {"name": "two_roots", "about": "Two independent roots.", "files": project(TWO_ROOTS),
+           "steps": runs(*READ_ONLY, "alembic upgrade head", "alembic upgrade heads", "alembic current",
+                         "alembic downgrade 1a0000000001", "alembic downgrade base", "alembic upgrade 2b0000000002",
+                         "alembic history -i", "alembic upgrade heads --sql", "alembic downgrade base")}
+    yield {"name": "branch_labels", "about": "A labelled branch: labels shown wherever Alembic shows them.",
+           "files": project(LABELS),
+           "steps": runs(*READ_ONLY, "alembic show dba09a7ae494", "alembic show feature@head",
+                         "alembic upgrade feature@head", "alembic current", "alembic upgrade feature@head",
+                         "alembic downgrade feature@-1", "alembic current -v", "alembic upgrade heads",
+                         "alembic downgrade feature@base", "alembic current", "alembic history -r feature@base:",
+                         "alembic upgrade nope@head",
+                         "alembic revision -m later --rev-id 0ddba11ab1e5 --head feature@head",
+                         "alembic heads -v")}
+    yield {"name": "depends_on", "about": "A revision that depends on another branch.",
+           "files": project(DEPENDS),
+           "steps": runs(*READ_ONLY, "alembic show 575b7ae03908", "alembic upgrade 575b7ae03908",
+                         "alembic current", "alembic downgrade d023354ccd0b@base", "alembic current",
+                         "alembic downgrade base", "alembic upgrade users@head", "alembic current",
+                         "alembic upgrade heads", "alembic history -i")}
+    yield {"name": "shared_prefix", "about": "Ids that share a 4-character prefix.", "files": project(PREFIX),
+           "steps": runs("alembic upgrade abcd", "alembic upgrade abcd1", "alembic show abc", "alembic show abce",
+                         "alembic upgrade abce", "alembic downgrade abcd2", "alembic history -r abcd:",
+                         "alembic history -r abcd1:abce", "alembic current")}
+    yield from divergences()
+    yield from batch_examples()
+
+
+def divergences():
+    chain = project(CHAIN)
+    yield {"name": "offline_logs", "about": "--sql still logs each step; a failure keeps the SQL before it.",
+           "files": {**project(CHAIN[:2]), **graph([("5e1ec7ab1e00", "ae1027a6acf0", "bad fk")])},
+           "steps": [{"write": "migrations/versions/5e1ec7ab1e00_bad_fk.py",
+                      "text": rev_file("5e1ec7ab1e00", "ae1027a6acf0", "bad fk",
+                                       upgrade="    op.create_foreign_key('fk_x', 't_ae1027a6acf0', "
+                                               "'t_1975ea83b712', ['id'], ['id'])",
+                                       downgrade="    pass")}]
+           + runs("alembic upgrade 1975ea83b712:ae1027a6acf0 --sql", "alembic upgrade head --sql",
+                  "alembic upgrade head", "alembic current", "alembic downgrade ae1027a6acf0:base --sql")}
+    yield {"name": "empty_execute", "about": "op.execute of a comment-only or empty statement succeeds.",
+           "files": {**project([]), "migrations/versions/c0ffee000001_nothing.py": rev_file(
+               "c0ffee000001", None, "nothing", upgrade='    op.execute("-- nothing to do")\n    op.execute("")',
+               downgrade='    op.execute("  ")')},
+           "steps": runs("alembic upgrade head", "alembic current", "alembic heads", "alembic downgrade base",
+                         "alembic upgrade head --sql")}
+    yield {"name": "docstring_as_written", "about": "Verbose output and show print the file's own docstring.",
+           "files": {**project([]), "migrations/versions/d0c500000001_odd.py": rev_file(
+               "d0c500000001", None, "odd docstring", revises="None"),
+               "migrations/versions/d0c500000002_two.py":
+               '"""second one, written by hand\n\nIt says what it likes here.\n"""\n'
+               'from alembic import op\n\nrevision = "d0c500000002"\ndown_revision = "d0c500000001"\n'
+               'branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    pass\n\n\n'
+               'def downgrade():\n    pass\n',
+               "migrations/versions/d0c500000003_none.py":
+               'from alembic import op\n\nrevision = "d0c500000003"\ndown_revision = "d0c500000002"\n'
+               'branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    pass\n\n\n'
+               'def downgrade():\n    pass\n'},
+           "steps": runs("alembic history", "alembic history -v", "alembic show d0c500000001",
+                         "alembic show d0c500000002", "alembic show head", "alembic heads -v",
+                         "alembic upgrade head", "alembic current -v", "alembic history -i")}
+    yield {"name": "autogenerate_fresh_database", "about": "Autogenerate on a new database leaves alembic_version.",
+           "steps": CONFIGURED + runs('alembic revision --autogenerate -m "Add User table" --rev-id 3f1a9c2b7d40',
+                                      "alembic current", "alembic check", "alembic upgrade head", "alembic check")}
+    yield {"name": "failing_online", "about": "A failing online command prints its log lines, then FAILED.",
+           "files": chain,
+           "steps": runs("alembic upgrade zzzz", "alembic downgrade -1", "alembic upgrade +9",
+                         "alembic current", "alembic upgrade 1975ea83b712", "alembic downgrade -3",
+                         "alembic stamp zzzz", "alembic revision --autogenerate -m x --rev-id 0a0a0a0a0a0a",
+                         "alembic check", "alembic upgrade head", "alembic check")}
+    yield {"name": "command_line", "about": "Alembic's argparse command line: help, version, errors.",
+           "files": chain,
+           "steps": runs("alembic --version", "alembic", "alembic bogus", "alembic upgrade",
+                         "alembic upgrade head --nope", "alembic -x tenant=acme heads", "alembic -x", "alembic heads -q",
+                         "alembic -q upgrade head", "alembic current", "alembic downgrade base --sql --purge",
+                         "alembic history --help", "alembic stamp --help", "alembic --help", "alembic upgrade --help",
+                         "alembic init", "alembic revision -m", "alembic list_templates", "alembic edit zzzz",
+                         "alembic ensure_version", "alembic current")}
+    yield {"name": "no_database_needed", "about": "Commands that never connect work with the placeholder URL.",
+           "steps": [{"run": "alembic init migrations"}]
+           + runs("alembic heads", "alembic history", "alembic branches", "alembic revision -m first --rev-id 0f1e2d3c4b5a",
+                  "alembic revision -m second --rev-id 1f1e2d3c4b5a", "alembic show head", "alembic history -v",
+                  "alembic revision -m side --rev-id 2f1e2d3c4b5a --head 0f1e2d3c4b5a --splice",
+                  "alembic merge heads -m join --rev-id 3f1e2d3c4b5a", "alembic heads", "alembic upgrade head --sql",
+                  "alembic current", "alembic upgrade head", "alembic revision --autogenerate -m x")}
+
+
+BATCH_USERS = (
+    "    op.create_table('users',\n"
+    "    sa.Column('id', sa.Integer(), nullable=False),\n"
+    "    sa.Column('name', sa.String(length=50), nullable=False),\n"
+    "    sa.Column('old', sa.String(), nullable=True),\n"
+    "    sa.PrimaryKeyConstraint('id')\n    )\n"
+    "    op.execute(\"INSERT INTO users (id, name, old) VALUES (1, 'ann', 'x'), (2, 'bo', NULL)\")"
+)
+
+NAMING = "{'fk': 'fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s'}"
+
+
+def batch_examples():
+    base = [("ba7c00000001", None, "users", None, None)]
+    files = project([])
+    files["migrations/versions/ba7c00000001_users.py"] = rev_file(
+        "ba7c00000001", None, "users", upgrade=BATCH_USERS, downgrade="    op.drop_table('users')")
+    steps = [
+        ("ba7c00000002", "alter in batch",
+         "    with op.batch_alter_table('users') as batch_op:\n"
+         "        batch_op.alter_column('name', existing_type=sa.String(length=50), nullable=True)\n"
+         "        batch_op.drop_column('old')\n"
+         "        batch_op.add_column(sa.Column('email', sa.String(length=120), nullable=True))",
+         "    with op.batch_alter_table('users') as batch_op:\n"
+         "        batch_op.drop_column('email')\n"
+         "        batch_op.add_column(sa.Column('old', sa.String(), nullable=True))\n"
+         "        batch_op.alter_column('name', existing_type=sa.String(length=50), nullable=False)"),
+        ("ba7c00000003", "child with fk",
+         "    op.create_table('posts',\n"
+         "    sa.Column('id', sa.Integer(), nullable=False),\n"
+         "    sa.Column('user_id', sa.Integer(), nullable=True),\n"
+         "    sa.ForeignKeyConstraint(['user_id'], ['users.id']),\n"
+         "    sa.PrimaryKeyConstraint('id')\n    )\n"
+         "    op.execute(\"INSERT INTO posts (id, user_id) VALUES (10, 1)\")",
+         "    op.drop_table('posts')"),
+        ("ba7c00000004", "drop unnamed fk",
+         f"    with op.batch_alter_table('posts', naming_convention={NAMING}) as batch_op:\n"
+         "        batch_op.drop_constraint('fk_posts_user_id_users', type_='foreignkey')",
+         f"    with op.batch_alter_table('posts', naming_convention={NAMING}) as batch_op:\n"
+         "        batch_op.create_foreign_key('fk_posts_user_id_users', 'users', ['user_id'], ['id'])"),
+        ("ba7c00000005", "named constraints",
+         "    with op.batch_alter_table('users') as batch_op:\n"
+         "        batch_op.create_unique_constraint('uq_users_name', ['name'])\n"
+         "        batch_op.create_check_constraint('ck_users_id', 'id > 0')\n"
+         "        batch_op.create_index('ix_users_email', ['email'], unique=False)",
+         "    with op.batch_alter_table('users') as batch_op:\n"
+         "        batch_op.drop_index('ix_users_email')\n"
+         "        batch_op.drop_constraint('ck_users_id', type_='check')\n"
+         "        batch_op.drop_constraint('uq_users_name', type_='unique')"),
+        ("ba7c00000006", "recreate always",
+         "    with op.batch_alter_table('users', recreate='always') as batch_op:\n"
+         "        batch_op.alter_column('email', new_column_name='mail', existing_type=sa.String(length=120))",
+         "    with op.batch_alter_table('users', recreate='always') as batch_op:\n"
+         "        batch_op.alter_column('mail', new_column_name='email', existing_type=sa.String(length=120))"),
+    ]
+    down = "ba7c00000001"
+    for rev, message, up, downgrade in steps:
+        slug = message.replace(" ", "_")
+        files[f"migrations/versions/{rev}_{slug}.py"] = rev_file(rev, down, message, upgrade=up, downgrade=downgrade)
+        down = rev
+    yield {"name": "batch_mode", "about": "Batch mode as Alembic's documentation shows it, on SQLite.",
+           "files": files,
+           "steps": runs("alembic upgrade ba7c00000002", "alembic upgrade ba7c00000003", "alembic upgrade ba7c00000004",
+                         "alembic upgrade ba7c00000005", "alembic upgrade head", "alembic downgrade -1",
+                         "alembic downgrade -1", "alembic downgrade -1", "alembic downgrade base",
+                         "alembic upgrade head --sql")}
