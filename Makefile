@@ -89,6 +89,8 @@ test: setup test-native test-browser test-e2e
 
 test-native:
 	cargo test
+	@# The oracle's summary: how many recorded steps of real Alembic the lab matches.
+	@cargo test -q --test oracle -- --nocapture 2>&1 | grep '^oracle:'
 
 test-browser: setup
 	WASM_BINDGEN_TEST_TIMEOUT=$(TEST_TIMEOUT) WASM_BINDGEN_TEST_DRIVER_TIMEOUT=$(DRIVER_TIMEOUT) \

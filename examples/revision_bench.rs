@@ -19,11 +19,11 @@ fn main() {
     let mut n = 0;
     while nodes.len() < count {
         let this = id(n);
-        let mut node = Node { revision: this.clone(), down_revisions: previous.iter().cloned().collect(), branch_labels: vec![] };
+        let mut node = Node { revision: this.clone(), down_revisions: previous.iter().cloned().collect(), branch_labels: vec![], dependencies: vec![] };
         if n % 100 == 99 && nodes.len() + 2 < count {
             // A side branch from the previous revision, merged right after.
             let side = id(n + 1_000_000);
-            nodes.push(Node { revision: side.clone(), down_revisions: previous.iter().cloned().collect(), branch_labels: vec![] });
+            nodes.push(Node { revision: side.clone(), down_revisions: previous.iter().cloned().collect(), branch_labels: vec![], dependencies: vec![] });
             node.down_revisions.push(side);
         }
         nodes.push(node);

@@ -91,6 +91,10 @@ impl Engine {
     /// Runs one statement with bound parameters and records it. Returns the number of rows changed.
     pub fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize> {
         self.record(sql.to_string(), Some(params.to_vec()));
+        if has_no_statement(sql) {
+            // Python's sqlite3 runs an empty or comment-only string as nothing at all.
+            return Ok(0);
+        }
         let mut stmt = self.conn.prepare_cached(sql)?;
         if stmt.column_count() == 0 {
             return Ok(stmt.execute(params_from_iter(params))?);
@@ -294,6 +298,21 @@ unsafe extern "C" fn progress_check(counter: *mut c_void) -> c_int {
     0
 }
 
+/// Whether SQL text holds no statement: only blanks, `--` and `/* */` comments, and semicolons.
+pub fn has_no_statement(sql: &str) -> bool {
+    let mut rest = sql;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ';');
+        if let Some(after) = rest.strip_prefix("--") {
+            rest = after.split_once('\n').map_or("", |(_, next)| next);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, next)| next);
+        } else {
+            return rest.is_empty();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,5 +435,15 @@ mod tests {
         assert_eq!(names, ["b", "a"]);
         assert!(engine.has_table("a").unwrap());
         assert!(!engine.has_table("c").unwrap());
+    }
+
+    #[test]
+    fn empty_and_comment_only_sql_runs_as_nothing() {
+        for blank in ["", "  ", "-- nothing to do", "/* a */ ; -- b\n", ";"] {
+            assert!(has_no_statement(blank), "{blank:?}");
+        }
+        assert!(!has_no_statement("-- x\nSELECT 1"));
+        let mut engine = Engine::open_in_memory().unwrap();
+        assert_eq!(engine.execute("-- nothing to do", &[]).unwrap(), 0);
     }
 }

@@ -45,6 +45,10 @@ pub enum ErrorKind {
     FileNotFoundError,
     /// `sqlalchemy.exc.NoSuchModuleError`: a database URL whose dialect is unknown.
     NoSuchModuleError,
+    /// argparse's exit after a usage error (status 2).
+    SystemExit,
+    /// Something the real tool does that the lab cannot do; the message says so plainly.
+    NotAvailable,
 }
 
 impl ErrorKind {
@@ -69,6 +73,8 @@ impl ErrorKind {
             ErrorKind::FileNotFoundError => "FileNotFoundError",
             ErrorKind::DatabaseError => "sqlite3.DatabaseError",
             ErrorKind::NoSuchModuleError => "sqlalchemy.exc.NoSuchModuleError",
+            ErrorKind::SystemExit => "SystemExit",
+            ErrorKind::NotAvailable => "NotAvailable",
         }
     }
 

@@ -70,6 +70,9 @@ pub fn date_text(seconds: i64, micros: u32) -> String {
 pub struct LineResult {
     pub output: Vec<String>,
     pub error: Option<Error>,
+    /// The lab's own remarks on what happened (a downgrade that dropped data): shown beside the
+    /// terminal, never mixed into what the real tool prints.
+    pub notes: Vec<String>,
 }
 
 impl LineResult {
@@ -233,6 +236,12 @@ impl Lab {
 
     /// Runs one line of the tutorial's Python on the lab's databases.
     fn run_python(&mut self, line: &str) -> LineResult {
+        // Leaving Python ends the session: the next Python line starts afresh, as a new `python`
+        // would, and reads the project's files as they are now.
+        if matches!(line.trim(), "exit()" | "quit()") {
+            self.console = Console::default();
+            return LineResult { output: Vec::new(), error: None, notes: Vec::new() };
+        }
         let files = &self.files;
         // Read once per line, however often the line needs the models (a name, a call, a repr).
         let read = std::cell::OnceCell::new();
@@ -240,10 +249,10 @@ impl Lab {
         let mut output = Vec::new();
         let mut cx = Context { engines: &mut self.engines, models: &models, output: &mut output };
         match self.console.run(line, &mut cx) {
-            Ok(()) => LineResult { output, error: None },
+            Ok(()) => LineResult { output, error: None, notes: Vec::new() },
             Err(err) => {
                 output.push(err.traceback_line());
-                LineResult { output, error: Some(err) }
+                LineResult { output, error: Some(err), notes: Vec::new() }
             }
         }
     }
@@ -252,16 +261,16 @@ impl Lab {
     pub fn run(&mut self, line: &str) -> LineResult {
         let words = match split_words(line) {
             Ok(words) => words,
-            Err(error) => return LineResult { output: Vec::new(), error: Some(error) },
+            Err(error) => return LineResult { output: Vec::new(), error: Some(error), notes: Vec::new() },
         };
         match words.first().map(String::as_str) {
-            None => LineResult { output: Vec::new(), error: None },
+            None => LineResult { output: Vec::new(), error: None, notes: Vec::new() },
             Some("alembic") => crate::migrate::command::run_alembic(self, &words[1..]),
             Some("ls") => self.ls(words.get(1).map(String::as_str)),
             Some("cat") => match words.get(1).map(|p| self.read_file(p)) {
-                Some(Ok(text)) => LineResult { output: vec![text.trim_end_matches('\n').to_string()], error: None },
-                Some(Err(e)) => LineResult { output: Vec::new(), error: Some(e) },
-                None => LineResult { output: Vec::new(), error: Some(Error::new(ErrorKind::ValueError, "usage: cat PATH")) },
+                Some(Ok(text)) => LineResult { output: vec![text.trim_end_matches('\n').to_string()], error: None, notes: Vec::new() },
+                Some(Err(e)) => LineResult { output: Vec::new(), error: Some(e), notes: Vec::new() },
+                None => LineResult { output: Vec::new(), error: Some(Error::new(ErrorKind::ValueError, "usage: cat PATH")), notes: Vec::new() },
             },
             Some(_) => self.run_python(line),
         }
@@ -285,9 +294,9 @@ impl Lab {
                 ErrorKind::FileNotFoundError,
                 format!("ls: cannot access '{}': No such file or directory", dir.unwrap_or_default()),
             );
-            return LineResult { output: Vec::new(), error: Some(error) };
+            return LineResult { output: Vec::new(), error: Some(error), notes: Vec::new() };
         }
-        LineResult { output: vec![names.join("  ")], error: None }
+        LineResult { output: vec![names.join("  ")], error: None, notes: Vec::new() }
     }
 }
 

@@ -263,6 +263,8 @@ struct RunResult {
     ok: bool,
     output: String,
     error: Option<ErrorInfo>,
+    /// The lab's own remarks, kept apart from what the real tool prints.
+    notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -313,7 +315,7 @@ impl JsLab {
         let line = text_arg(&line, "run(line)")?;
         let result = self.inner.run(&line);
         let error = result.error.map(|e| ErrorInfo { name: e.kind().name(), message: e.message().to_string(), traceback: e.traceback_line() });
-        to_plain(&RunResult { ok: error.is_none(), output: result.output.join("\n"), error })
+        to_plain(&RunResult { ok: error.is_none(), output: result.output.join("\n"), error, notes: result.notes })
     }
 
     #[wasm_bindgen(js_name = writeFile)]

@@ -9,7 +9,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use alembic_lab::engine::Engine;
 use alembic_lab::migrate::reference;
-use alembic_lab::migrate::runner::{current_heads, downgrade, stamp, upgrade, Scripts};
+use alembic_lab::migrate::runner::{self, current_heads, Scripts};
+use alembic_lab::Result;
 use alembic_lab::migrate::script::parse_revision;
 use alembic_lab::{ErrorKind, Value};
 
@@ -20,6 +21,28 @@ const R3: &str = "c47a0e9b2d15";
 fn scripts() -> Scripts {
     let revisions = reference::revisions().unwrap().into_iter().map(|(p, r)| (p.to_string(), r)).collect();
     Scripts::new(revisions).unwrap()
+}
+
+/// What a run printed, and the data its downgrades dropped.
+#[derive(Debug)]
+struct Report {
+    output: Vec<String>,
+    data_lost: Vec<(String, i64)>,
+}
+
+fn upgrade(db: &mut Engine, scripts: &Scripts, target: &str, sql: bool) -> Result<Report> {
+    let mut output = Vec::new();
+    runner::upgrade(db, scripts, target, sql, &mut output).map(|data_lost| Report { output, data_lost })
+}
+
+fn downgrade(db: &mut Engine, scripts: &Scripts, target: &str, sql: bool) -> Result<Report> {
+    let mut output = Vec::new();
+    runner::downgrade(db, scripts, target, sql, &mut output).map(|data_lost| Report { output, data_lost })
+}
+
+fn stamp(db: &mut Engine, scripts: &Scripts, target: &str, purge: bool, sql: bool) -> Result<Report> {
+    let mut output = Vec::new();
+    runner::stamp(db, scripts, &[target.to_string()], purge, sql, &mut output).map(|()| Report { output, data_lost: Vec::new() })
 }
 
 fn running(lines: &[String]) -> Vec<&str> {
@@ -103,7 +126,7 @@ fn create_all_then_upgrade_head_fails_and_stamping_the_matching_revision_fixes_i
     let err = upgrade(&mut db, &scripts, "head", false).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::OperationalError);
     assert!(err.message().starts_with("table users already exists\n[SQL: CREATE TABLE users ("), "{}", err.message());
-    assert!(err.message().ends_with("(while running revision 3f1a9c2b7d40)"));
+    assert!(err.message().ends_with("(Background on this error at: https://sqlalche.me/e/21/e3q8)"));
     assert!(current_heads(&mut db).unwrap().is_empty(), "nothing recorded");
     stamp(&mut db, &scripts, R1, false, false).unwrap();
     upgrade(&mut db, &scripts, "head", false).unwrap();
@@ -122,7 +145,7 @@ fn a_failing_revision_rolls_back_whole_and_keeps_the_last_good_one() {
     let scripts = Scripts::new(revisions).unwrap();
     let mut db = Engine::open_in_memory().unwrap();
     let err = upgrade(&mut db, &scripts, "head", false).unwrap_err();
-    assert_eq!(err.message(), "no such table: nowhere\n[SQL: INSERT INTO nowhere VALUES (1)]\n(while running revision 8e2d41b6c0f3)");
+    assert_eq!(err.message(), "no such table: nowhere\n[SQL: INSERT INTO nowhere VALUES (1)]\n(Background on this error at: https://sqlalche.me/e/21/e3q8)");
     assert_eq!(current_heads(&mut db).unwrap(), [R1]);
     let columns = db.tables().unwrap().into_iter().find(|t| t.name == "users").unwrap().columns;
     assert_eq!(columns, ["id", "name"], "the email column of the failed revision is gone too");
@@ -144,6 +167,7 @@ fn offline_sql_is_what_alembic_writes() {
     let scripts = scripts();
     let mut db = Engine::open_in_memory().unwrap();
     let report = upgrade(&mut db, &scripts, "head", true).unwrap();
+    assert_eq!(report.output[1], "INFO  [alembic.runtime.migration] Generating static SQL");
     let text = report.output[3..].join("\n");
     assert!(text.starts_with(
         "CREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n);\n"
@@ -151,6 +175,7 @@ fn offline_sql_is_what_alembic_writes() {
     assert!(text.contains(
         "-- Running upgrade  -> 3f1a9c2b7d40\n\nCREATE TABLE users (\n    id INTEGER NOT NULL, \n    name VARCHAR NOT NULL, \n    PRIMARY KEY (id)\n);\n\n\
          INSERT INTO alembic_version (version_num) VALUES ('3f1a9c2b7d40') RETURNING version_num;\n\n\
+         INFO  [alembic.runtime.migration] Running upgrade 3f1a9c2b7d40 -> 8e2d41b6c0f3, Add email to users\n\
          -- Running upgrade 3f1a9c2b7d40 -> 8e2d41b6c0f3\n\nALTER TABLE users ADD COLUMN email VARCHAR(120);\n\n\
          UPDATE alembic_version SET version_num='8e2d41b6c0f3' WHERE alembic_version.version_num = '3f1a9c2b7d40';\n"
     ), "{text}");

@@ -70,6 +70,7 @@ function runLine(line) {
   say("in", line);
   const result = safe(() => state.lab.run(line), { ok: false, output: "" });
   if (result.output) say(result.ok ? "out" : "err", result.output);
+  for (const note of result.notes ?? []) say("note", `lab note: ${note}`);
   return result.ok;
 }
 

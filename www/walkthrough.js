@@ -64,7 +64,10 @@ export const CHAPTERS = [
     title: "The create_all pitfall",
     steps: [
       { say: "Start from an empty schema again.", run: "alembic downgrade base" },
-      { say: "Open the Database again, as a fresh Python process would: it now knows the email column.", run: 'db = Database("sqlite.db")' },
+      { say: "Leave Python: the classes it imported are the old ones, without email. The next Python line starts a fresh interpreter.", run: "exit()" },
+      { say: "Import again: the fresh interpreter reads the edited model, with its email column.", run: "from src.db import Database" },
+      { say: "", run: "from src.models.user import User" },
+      { say: "Open the Database again.", run: 'db = Database("sqlite.db")' },
       { say: "Now create the tables the old way, with create_all, behind Alembic's back.", run: "db.create_tables()" },
       { say: "Alembic does not know: alembic_version is empty, so it tries to create users again.", run: "alembic upgrade head", fails: true, notice: "table users already exists — the revision was rolled back, nothing changed." },
       { say: "The fix: tell Alembic the database already matches head, without running anything.", run: "alembic stamp head" },

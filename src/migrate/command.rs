@@ -8,7 +8,8 @@ use crate::migrate::compare::{as_batches, compare};
 use crate::migrate::ops::{reverse_all, Op};
 use crate::migrate::reference;
 use crate::migrate::revision::RevisionError;
-use crate::migrate::runner::{self, current_heads, RunReport, Scripts, CONTEXT_LINES};
+use crate::migrate::cli::{self, Invocation, Parsed};
+use crate::migrate::runner::{self, Scripts, CONTEXT_IMPL};
 use crate::migrate::script::{file_name, parse_revision, render_revision, Revision};
 use crate::models::read_models;
 use crate::python::{parse_module, ExprKind, StmtKind};
@@ -25,14 +26,41 @@ fn command_error(message: impl Into<String>) -> Error {
 /// The project's Alembic configuration, read from its files.
 struct Project {
     script_location: String,
-    database: String,
+    /// `sqlalchemy.url` as written; only commands that connect read it (see [`Project::database`]).
+    url: String,
 }
 
-fn read_config(lab: &Lab) -> Result<Project> {
-    let ini = lab
-        .read_file("alembic.ini")
-        .map_err(|_| command_error("No config file 'alembic.ini' found, or file has no '[alembic]' section"))?;
+impl Project {
+    /// The database the URL names. Alembic's commands that never connect (`history`, `heads`,
+    /// `revision` without `--autogenerate` …) work while the URL is still a placeholder; the
+    /// others fail here as SQLAlchemy's `create_engine` does.
+    fn database(&self) -> Result<String> {
+        match self.url.split_once("://") {
+            Some(("sqlite", rest)) => {
+                let name = rest.trim_start_matches('/');
+                Ok(if name.is_empty() { ":memory:".to_string() } else { name.to_string() })
+            }
+            Some((dialect, _)) => {
+                let plugin = dialect.split('+').next().unwrap_or(dialect);
+                let message = if matches!(plugin, "postgresql" | "mysql" | "mariadb" | "oracle" | "mssql") {
+                    format!("the lab has SQLite only: set sqlalchemy.url = sqlite:///sqlite.db (got {plugin}://)")
+                } else {
+                    format!("Can't load plugin: sqlalchemy.dialects:{plugin}")
+                };
+                Err(Error::new(ErrorKind::NoSuchModuleError, message))
+            }
+            None => Err(Error::new(ErrorKind::ArgumentError, "Could not parse SQLAlchemy URL from given URL string")),
+        }
+    }
+}
+
+fn read_config(lab: &Lab, invocation: &Invocation) -> Result<Project> {
+    let file = invocation.value("config").unwrap_or("alembic.ini");
+    let wanted = format!("[{}]", invocation.value("name").unwrap_or("alembic"));
+    let missing = || command_error(format!("No config file '{file}' found, or file has no '{wanted}' section"));
+    let ini = lab.read_file(file).map_err(|_| missing())?;
     let mut section = "";
+    let mut found = false;
     let mut script_location = None;
     let mut url = None;
     for line in ini.lines() {
@@ -42,9 +70,10 @@ fn read_config(lab: &Lab) -> Result<Project> {
         }
         if line.starts_with('[') {
             section = line;
+            found |= section == wanted;
             continue;
         }
-        if section != "[alembic]" {
+        if section != wanted {
             continue;
         }
         if let Some((key, value)) = line.split_once('=') {
@@ -55,32 +84,16 @@ fn read_config(lab: &Lab) -> Result<Project> {
             }
         }
     }
+    if !found {
+        return Err(missing());
+    }
     let script_location = script_location.ok_or_else(|| command_error("No 'script_location' key found in configuration."))?;
-    let url = url.unwrap_or_default();
-    let database = match url.split_once("://") {
-        Some(("sqlite", rest)) => {
-            let name = rest.trim_start_matches('/');
-            if name.is_empty() { ":memory:".to_string() } else { name.to_string() }
-        }
-        Some((dialect, _)) => {
-            let plugin = dialect.split('+').next().unwrap_or(dialect);
-            let message = if matches!(plugin, "postgresql" | "mysql" | "mariadb" | "oracle" | "mssql") {
-                format!("the lab has SQLite only: set sqlalchemy.url = sqlite:///sqlite.db (got {plugin}://)")
-            } else {
-                format!("Can't load plugin: sqlalchemy.dialects:{plugin}")
-            };
-            return Err(Error::new(ErrorKind::NoSuchModuleError, message));
-        }
-        None => {
-            return Err(Error::new(ErrorKind::ArgumentError, "Could not parse SQLAlchemy URL from given URL string".to_string()))
-        }
-    };
     if !lab.has_dir(&script_location) {
         return Err(command_error(format!(
             "Path doesn't exist: {script_location}.  Please use the 'init' command to create a new scripts folder."
         )));
     }
-    Ok(Project { script_location, database })
+    Ok(Project { script_location, url: url.unwrap_or_default() })
 }
 
 /// The revision files in `<script_location>/versions/`, in file-name order.
@@ -150,247 +163,303 @@ fn imported_modules(body: &[crate::python::Stmt]) -> Vec<String> {
     out
 }
 
-/// Options of a command line: flags, `--key value` pairs and positional words.
-struct Args {
-    positional: Vec<String>,
-    options: Vec<(String, Option<String>)>,
+const LIST_TEMPLATES: &str = "Available templates:\n\npyproject_async - pyproject configuration, with an async dbapi.\n\
+multidb - Rudimentary multi-database configuration.\ngeneric - Generic single-database configuration.\n\
+pyproject - pyproject configuration, based on the generic configuration.\n\
+async - Generic single-database configuration with an async dbapi.\n\n\
+Templates are used via the 'init' command, e.g.:\n\n  alembic init --template generic ./scripts";
+
+/// Something real Alembic does that the lab cannot: said plainly, never dressed as the tool's error.
+fn not_available(what: impl Into<String>) -> Error {
+    Error::new(ErrorKind::NotAvailable, format!("not available in this lab: {}", what.into()))
 }
-
-const VALUE_OPTIONS: &[&str] = &["-m", "--message", "--rev-id", "--head", "--branch-label", "-r", "--rev-range", "--splice-head"];
-
-fn parse_args(words: &[String]) -> Args {
-    let mut positional = Vec::new();
-    let mut options = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let word = &words[i];
-        if let Some((key, value)) = word.split_once('=').filter(|_| word.starts_with("--")) {
-            options.push((key.to_string(), Some(value.to_string())));
-        } else if VALUE_OPTIONS.contains(&word.as_str()) {
-            options.push((word.clone(), words.get(i + 1).cloned()));
-            i += 1;
-        } else if word.starts_with('-') && word.len() > 1 && !word[1..].starts_with(|c: char| c.is_ascii_digit()) {
-            options.push((word.clone(), None));
-        } else {
-            positional.push(word.clone());
-        }
-        i += 1;
-    }
-    Args { positional, options }
-}
-
-impl Args {
-    fn flag(&self, names: &[&str]) -> bool {
-        self.options.iter().any(|(k, _)| names.contains(&k.as_str()))
-    }
-
-    fn value(&self, names: &[&str]) -> Option<&str> {
-        self.options.iter().find(|(k, _)| names.contains(&k.as_str())).and_then(|(_, v)| v.as_deref())
-    }
-
-    fn unknown(&self, known: &[&str]) -> Option<&str> {
-        self.options.iter().map(|(k, _)| k.as_str()).find(|k| !known.contains(k))
-    }
-}
-
-const USAGE: &str = "usage: alembic [-h] [-c CONFIG] [-n NAME] [-x X] [--raiseerr] [-q] {branches,check,current,downgrade,edit,ensure_version,heads,history,init,list_templates,merge,revision,show,stamp,upgrade} ...";
 
 /// Runs `alembic <words>` on the lab.
 pub fn run_alembic(lab: &mut Lab, words: &[String]) -> LineResult {
+    let invocation = match cli::parse(words) {
+        Parsed::Print(text) => return LineResult { output: vec![text], error: None, notes: Vec::new() },
+        Parsed::Usage(text) => {
+            return LineResult { output: vec![text], error: Some(Error::new(ErrorKind::SystemExit, "2")), notes: Vec::new() }
+        }
+        Parsed::Run(invocation) => invocation,
+    };
     let mut output = Vec::new();
-    let outcome = dispatch(lab, words, &mut output);
-    match outcome {
-        Ok(()) => LineResult { output, error: None },
+    let mut notes = Vec::new();
+    match dispatch(lab, &invocation, &mut output, &mut notes) {
+        Ok(()) => LineResult { output, error: None, notes },
         Err(err) => {
-            if err.kind() == ErrorKind::CommandError {
-                output.push(format!("ERROR [alembic.util.messaging] {}", err.message()));
-                output.push(format!("FAILED: {}", err.message()));
-            } else {
-                output.push(err.traceback_line());
+            match err.kind() {
+                ErrorKind::CommandError if !invocation.flag("raiseerr") => {
+                    // Once env.py has configured logging, Alembic logs the error before FAILED.
+                    if output.iter().any(|l| l == CONTEXT_IMPL) {
+                        output.push(format!("ERROR [alembic.util.messaging] {}", err.message()));
+                    }
+                    output.push(format!("FAILED: {}", err.message()));
+                }
+                ErrorKind::NotAvailable => output.push(err.message().to_string()),
+                _ => output.push(err.traceback_line()),
             }
-            LineResult { output, error: Some(err) }
+            LineResult { output, error: Some(err), notes }
         }
     }
 }
 
-fn dispatch(lab: &mut Lab, words: &[String], out: &mut Vec<String>) -> Result<()> {
-    let Some((command, rest)) = words.split_first() else {
-        return Err(Error::new(ErrorKind::CommandError, format!("{USAGE}\nalembic: error: too few arguments")));
-    };
-    let args = parse_args(rest);
-    let known: &[&str] = match command.as_str() {
-        "init" => &[],
-        "revision" => &["-m", "--message", "--autogenerate", "--rev-id", "--head", "--splice", "--branch-label", "--sql"],
-        "upgrade" | "downgrade" => &["--sql"],
-        "stamp" => &["--sql", "--purge"],
-        "current" | "heads" | "branches" => &["-v", "--verbose"],
-        "history" => &["-v", "--verbose", "-r", "--rev-range", "-i", "--indicate-current"],
-        "show" | "check" => &[],
-        "merge" => &["-m", "--message", "--rev-id", "--branch-label"],
-        other => {
-            return Err(Error::new(
-                ErrorKind::CommandError,
-                format!("{USAGE}\nalembic: error: argument command: invalid choice: '{other}'"),
-            ))
+fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut Vec<String>) -> Result<()> {
+    match inv.command.as_str() {
+        "init" => return init(lab, inv, out),
+        "list_templates" => {
+            out.push(LIST_TEMPLATES.to_string());
+            return Ok(());
         }
-    };
-    if let Some(option) = args.unknown(known) {
-        return Err(Error::new(ErrorKind::CommandError, format!("{USAGE}\nalembic: error: unrecognized arguments: {option}")));
+        _ => {}
     }
-    if command == "init" {
-        return init(lab, &args, out);
-    }
-    let project = read_config(lab)?;
+    let project = read_config(lab, inv)?;
     let scripts = read_scripts(lab, &project)?;
-    match command.as_str() {
-        "revision" => revision(lab, &project, &scripts, &args, out),
-        "merge" => merge(lab, &project, &scripts, &args, out),
-        "upgrade" | "downgrade" | "stamp" => {
-            let target = args.positional.first().ok_or_else(|| {
-                command_error(format!("{USAGE}\nalembic: error: the following arguments are required: revision"))
-            })?;
-            let sql = args.flag(&["--sql"]);
-            let engine = lab.engine(&project.database)?;
-            let report = match command.as_str() {
-                "upgrade" => runner::upgrade(engine, &scripts, target, sql),
-                "downgrade" => runner::downgrade(engine, &scripts, target, sql),
-                _ => runner::stamp(engine, &scripts, target, args.flag(&["--purge"]), sql),
+    let verbose = inv.flag("verbose");
+    match inv.command.as_str() {
+        "revision" => revision(lab, &project, &scripts, inv, out),
+        "merge" => merge(lab, &project, &scripts, inv, out),
+        "upgrade" | "downgrade" => {
+            let target = inv.positional("revision").unwrap_or_default();
+            let engine = lab.engine(&project.database()?)?;
+            let lost = if inv.command == "upgrade" {
+                runner::upgrade(engine, &scripts, target, inv.flag("sql"), out)?
+            } else {
+                runner::downgrade(engine, &scripts, target, inv.flag("sql"), out)?
             };
-            finish_run(report, out)
+            for (what, rows) in lost {
+                let noun = if rows == 1 { "row" } else { "rows" };
+                notes.push(format!("the downgrade dropped {what} with {rows} {noun} of data"));
+            }
+            Ok(())
+        }
+        "stamp" => {
+            let engine = lab.engine(&project.database()?)?;
+            runner::stamp(engine, &scripts, inv.positional_all("revisions"), inv.flag("purge"), inv.flag("sql"), out)
+        }
+        "ensure_version" => {
+            let engine = lab.engine(&project.database()?)?;
+            runner::ensure_version(engine, inv.flag("sql"), out)
         }
         "current" => {
-            out.extend(CONTEXT_LINES.iter().map(|s| s.to_string()));
-            let heads = current_heads(lab.engine(&project.database)?)?;
-            for head in heads {
-                out.push(describe(&scripts, &head, args.flag(&["-v", "--verbose"])));
+            let url = project.url.clone();
+            let engine = lab.engine(&project.database()?)?;
+            let heads = runner::open_context(engine, false, false, out)?;
+            if verbose {
+                out.push(format!("Current revision(s) for {}:", obfuscate_password(&url)));
+            }
+            if inv.flag("check_heads") {
+                let mut want = scripts.map.heads();
+                let mut have = heads.clone();
+                crate::sorting::sort(&mut want);
+                crate::sorting::sort(&mut have);
+                if want != have {
+                    return Err(command_error("Database is not on all head revisions"));
+                }
+            }
+            for id in scripts.map.all_current(&heads).map_err(Error::from)? {
+                out.push(format_revision(&scripts, &id, Show { verbose, tree: true, ..Show::default() }, false));
             }
             Ok(())
         }
         "heads" => {
             for head in scripts.map.heads() {
-                out.push(describe(&scripts, &head, args.flag(&["-v", "--verbose"])));
+                if inv.flag("resolve_dependencies") && !scripts.map.is_real_head(&head) {
+                    continue;
+                }
+                out.push(format_revision(&scripts, &head, Show { verbose, branches: true, ..Show::default() }, false));
             }
             Ok(())
         }
         "branches" => {
-            for rev in scripts.map.in_order().iter().rev() {
-                if scripts.map.is_branch_point(rev) {
-                    out.push(format!("{rev}{}", marks(&scripts, rev)));
-                    let pad = " ".repeat(rev.len());
-                    for child in scripts.map.children_of(rev).iter().rev() {
-                        out.push(format!("{pad} -> {child}{}", marks(&scripts, child)));
-                    }
-                    out.push(String::new());
-                }
+            for id in scripts.map.in_order().iter().rev().filter(|id| scripts.map.is_branch_point(id)) {
+                let pad = " ".repeat(id.len());
+                let children: Vec<String> = scripts
+                    .map
+                    .children_of(id)
+                    .iter()
+                    .rev()
+                    .map(|child| {
+                        let how = Show { branches: true, doc: verbose, tree: true, ..Show::default() };
+                        format!("{pad} -> {}", format_revision(&scripts, child, how, false))
+                    })
+                    .collect();
+                let how = Show { verbose, branches: true, tree: true, ..Show::default() };
+                out.push(format!("{}\n{}\n", format_revision(&scripts, id, how, false), children.join("\n")));
             }
             Ok(())
         }
-        "history" => history(lab, &project, &scripts, &args, out),
+        "history" => history(lab, &project, &scripts, inv, out),
         "show" => {
-            let target = args.positional.first().ok_or_else(|| command_error("the following arguments are required: rev"))?;
-            for id in scripts.map.resolve(target).map_err(Error::from)? {
-                out.push(describe(&scripts, &id, true));
+            let rev = inv.positional("rev").unwrap_or_default();
+            let ids = if rev == "current" {
+                let engine = lab.engine(&project.database()?)?;
+                runner::open_context(engine, false, true, out)?
+            } else {
+                scripts.map.resolve(rev).map_err(Error::from)?
+            };
+            for id in ids {
+                out.push(log_entry(&scripts, &id, false));
             }
             Ok(())
         }
         "check" => check(lab, &project, &scripts, out),
-        _ => Ok(()),
+        "edit" => {
+            let rev = inv.positional("rev").unwrap_or_default();
+            let ids = scripts.map.resolve(rev).map_err(Error::from)?;
+            match ids.first() {
+                None => Err(command_error(format!("No revision files indicated by symbol '{rev}'"))),
+                Some(id) => Err(not_available(format!(
+                    "alembic edit opens $EDITOR; open {} in the Files tab instead",
+                    scripts.path(id).unwrap_or_default()
+                ))),
+            }
+        }
+        other => Err(not_available(format!("alembic {other}"))),
     }
 }
 
-fn finish_run(report: Result<RunReport>, out: &mut Vec<String>) -> Result<()> {
-    let report = report?;
-    out.extend(report.output);
-    for (what, rows) in report.data_lost {
-        let noun = if rows == 1 { "row" } else { "rows" };
-        out.push(format!("# lab note: the downgrade dropped {what} with {rows} {noun} of data"));
+/// `sqlite:///x.db` as Alembic prints a URL: any password hidden.
+fn obfuscate_password(url: &str) -> String {
+    match (url.split_once("://"), url.rfind('@')) {
+        (Some((scheme, rest)), Some(_)) => match rest.split_once('@').and_then(|(cred, host)| cred.split_once(':').map(|(u, _)| (u, host))) {
+            Some((user, host)) => format!("{scheme}://{user}:***@{host}"),
+            None => url.to_string(),
+        },
+        _ => url.to_string(),
     }
-    Ok(())
 }
 
-/// ` (head)`, ` (branchpoint)`, ` (mergepoint)` after a revision id, as Alembic marks them.
-fn marks(scripts: &Scripts, rev: &str) -> String {
-    let mut text = String::new();
-    if scripts.map.is_head(rev) {
+/// Which parts of a revision's line a command shows, as Alembic's `Script.cmd_format` takes them.
+#[derive(Default, Clone, Copy)]
+struct Show {
+    verbose: bool,
+    branches: bool,
+    doc: bool,
+    parents: bool,
+    tree: bool,
+}
+
+/// One revision on one line (`current`, `heads`, `history`, `branches`), or its verbose entry.
+fn format_revision(scripts: &Scripts, id: &str, how: Show, current: bool) -> String {
+    if how.verbose {
+        return log_entry(scripts, id, current);
+    }
+    let map = &scripts.map;
+    let Some(rev) = scripts.revision(id) else { return id.to_string() };
+    let mut text = id.to_string();
+    if how.parents {
+        let down = if rev.down_revision.is_empty() { "<base>".to_string() } else { rev.down_revision.join(", ") };
+        text = if rev.depends_on.is_empty() {
+            format!("{down} -> {text}")
+        } else {
+            format!("{down} ({}) -> {text}", rev.depends_on.join(", "))
+        };
+    }
+    let labels = map.labels_of(id);
+    if how.branches && !labels.is_empty() {
+        text.push_str(&format!(" ({})", labels.join(", ")));
+    }
+    if map.is_real_head(id) {
         text.push_str(" (head)");
+    } else if map.is_head(id) {
+        text.push_str(" (effective head)");
     }
-    if scripts.map.is_branch_point(rev) {
-        text.push_str(" (branchpoint)");
+    if current {
+        text.push_str(" (current)");
     }
-    if scripts.map.is_merge_point(rev) {
-        text.push_str(" (mergepoint)");
+    if how.tree {
+        if map.is_branch_point(id) {
+            text.push_str(" (branchpoint)");
+        }
+        if map.is_merge_point(id) {
+            text.push_str(" (mergepoint)");
+        }
+    }
+    if how.doc {
+        text.push_str(&format!(", {}", rev.message));
     }
     text
 }
 
-/// One revision as `current`, `heads` or `show` print it (`-v` adds the detail block).
-fn describe(scripts: &Scripts, id: &str, verbose: bool) -> String {
+/// A revision's verbose entry, as `history -v`, `heads -v` and `show` print it: the marks, its
+/// place in the graph, its path and its docstring as the file has it.
+fn log_entry(scripts: &Scripts, id: &str, current: bool) -> String {
+    let map = &scripts.map;
     let Some(rev) = scripts.revision(id) else { return id.to_string() };
-    if !verbose {
-        return format!("{id}{}", marks(scripts, id));
+    let mark = |on: bool, text: &str| if on { text.to_string() } else { String::new() };
+    let mut text = format!(
+        "Rev: {id}{}{}{}{}\n",
+        mark(map.is_head(id), " (head)"),
+        mark(map.is_branch_point(id), " (branchpoint)"),
+        mark(map.is_merge_point(id), " (mergepoint)"),
+        mark(current, " (current)")
+    );
+    let down = if rev.down_revision.is_empty() { "<base>".to_string() } else { rev.down_revision.join(", ") };
+    text.push_str(&format!("{}: {down}\n", if map.is_merge_point(id) { "Merges" } else { "Parent" }));
+    if !rev.depends_on.is_empty() {
+        text.push_str(&format!("Also depends on: {}\n", rev.depends_on.join(", ")));
     }
-    let mut text = format!("Rev: {id}{}\n", marks(scripts, id));
-    match rev.down_revision.as_slice() {
-        [] => text.push_str("Parent: <base>\n"),
-        [one] => text.push_str(&format!("Parent: {one}\n")),
-        many => text.push_str(&format!("Merges: {}\n", many.join(", "))),
+    if map.is_branch_point(id) {
+        text.push_str(&format!("Branches into: {}\n", map.children_of(id).join(", ")));
     }
-    let children = scripts.map.children_of(id);
-    if children.len() > 1 {
-        text.push_str(&format!("Branches into: {}\n", children.join(", ")));
-    }
-    if !rev.branch_labels.is_empty() {
-        text.push_str(&format!("Branch names: {}\n", rev.branch_labels.join(", ")));
+    let labels = map.labels_of(id);
+    if !labels.is_empty() {
+        text.push_str(&format!("Branch names: {}\n", labels.join(", ")));
     }
     text.push_str(&format!("Path: {}\n\n", scripts.path(id).unwrap_or("")));
-    text.push_str(&format!(
-        "    {}\n    \n    Revision ID: {id}\n    Revises: {}\n    Create Date: {}\n",
-        rev.message,
-        rev.down_revision.join(", "),
-        rev.create_date
-    ));
+    let doc: Vec<String> = rev.doc.lines().map(|l| format!("    {l}")).collect();
+    text.push_str(&doc.join("\n"));
+    text.push('\n');
     text
 }
 
-fn history(lab: &mut Lab, project: &Project, scripts: &Scripts, args: &Args, out: &mut Vec<String>) -> Result<()> {
-    let verbose = args.flag(&["-v", "--verbose"]);
-    let mut ids = scripts.map.in_order();
-    ids.reverse();
-    if let Some(range) = args.value(&["-r", "--rev-range"]) {
-        let (lower, upper) = range.split_once(':').unwrap_or((range, "heads"));
-        let lower = if lower.is_empty() { "base" } else { lower };
-        let upper = if upper.is_empty() { "heads" } else { upper };
-        let lower_ids = scripts.map.resolve(lower).map_err(Error::from)?;
-        let keep = scripts.map.upgrade_path(&[], upper).map_err(Error::from)?;
-        let below: Vec<String> = if lower_ids.is_empty() {
-            Vec::new()
-        } else {
-            let path = scripts.map.upgrade_path(&[], &lower_ids[0]).map_err(Error::from)?;
-            path[..path.len().saturating_sub(1)].to_vec()
-        };
-        ids.retain(|id| keep.contains(id) && !below.contains(id));
+fn history(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation, out: &mut Vec<String>) -> Result<()> {
+    let (base, head) = match inv.value("rev_range") {
+        Some(range) => range
+            .trim()
+            .split_once(':')
+            .map(|(b, h)| (b.to_string(), h.to_string()))
+            .ok_or_else(|| command_error("History range requires [start]:[end], [start]:, or :[end]"))?,
+        None => (String::new(), String::new()),
+    };
+    let indicate = inv.flag("indicate_current");
+    let mut currents = Vec::new();
+    if base == "current" || head == "current" || indicate {
+        let engine = lab.engine(&project.database()?)?;
+        currents = runner::open_context(engine, false, true, out)?;
     }
-    let current = if args.flag(&["-i", "--indicate-current"]) { current_heads(lab.engine(&project.database)?)? } else { Vec::new() };
+    let lower = if base == "current" { currents.clone() } else { Vec::new() };
+    let upper = match head.as_str() {
+        "current" if !currents.is_empty() => currents.clone(),
+        "" | "current" => scripts.map.heads(),
+        other => scripts.map.resolve(other).map_err(Error::from)?,
+    };
+    let lower_text = if base == "current" || base.is_empty() { "base".to_string() } else { base.clone() };
+    let ids = if base == "current" && !lower.is_empty() {
+        scripts.map.walk_between_ids(&lower, &upper).map_err(Error::from)?
+    } else {
+        scripts.map.walk_between(&lower_text, &upper).map_err(Error::from)?
+    };
+    let how = Show { verbose: inv.flag("verbose"), branches: true, doc: true, parents: true, tree: true };
     for id in ids {
-        let Some(rev) = scripts.revision(&id) else { continue };
-        if verbose {
-            out.push(describe(scripts, &id, true));
-            continue;
-        }
-        let from = if rev.down_revision.is_empty() { "<base>".to_string() } else { rev.down_revision.join(", ") };
-        let current_mark = if current.contains(&id) { " (current)" } else { "" };
-        out.push(format!("{from} -> {id}{}{current_mark}, {}", marks(scripts, &id), rev.message));
+        out.push(format_revision(scripts, &id, how, indicate && currents.contains(&id)));
     }
     Ok(())
 }
 
-fn init(lab: &mut Lab, args: &Args, out: &mut Vec<String>) -> Result<()> {
-    let dir = args
-        .positional
-        .first()
-        .ok_or_else(|| command_error(format!("{USAGE}\nalembic: error: the following arguments are required: directory")))?
-        .trim_end_matches('/')
-        .to_string();
+fn init(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>) -> Result<()> {
+    match inv.value("template").unwrap_or("generic") {
+        "generic" => {}
+        "async" | "multidb" | "pyproject" | "pyproject_async" => {
+            return Err(not_available("the lab writes the 'generic' template only"));
+        }
+        other => return Err(command_error(format!("No such template '{other}'"))),
+    }
+    if inv.flag("package") {
+        return Err(not_available("alembic init --package"));
+    }
+    let dir = inv.positional("directory").unwrap_or_default().trim_end_matches('/').to_string();
     if lab.has_dir(&dir) {
         return Err(command_error(format!("Directory {dir} already exists and is not empty")));
     }
@@ -418,21 +487,27 @@ fn init(lab: &mut Lab, args: &Args, out: &mut Vec<String>) -> Result<()> {
     Ok(())
 }
 
-/// What `revision --autogenerate` and `check` share: env.py's MetaData compared with a database
-/// that must be at head, the `Detected …` lines printed. Returns the upgrade operations and
-/// whether env.py asks for batch mode.
+/// The autogenerate plugins Alembic 1.20 logs as it sets up the comparison.
+const AUTOGENERATE_PLUGINS: [&str; 6] = ["schemas", "tables", "types", "constraints", "defaults", "comments"];
+
+/// What `revision --autogenerate` and `check` share, in Alembic's order: the migration context
+/// opens (creating `alembic_version` on a new database), the database must be at head, the
+/// plugins are set up, env.py must give a MetaData, and the comparison logs what it found.
+/// Returns the upgrade operations and whether env.py asks for batch mode.
 fn autogenerate(lab: &mut Lab, project: &Project, scripts: &Scripts, out: &mut Vec<String>) -> Result<(Vec<Op>, bool)> {
     let (metadata, batch) = read_env(lab, project)?;
-    out.extend(CONTEXT_LINES.iter().map(|s| s.to_string()));
-    let metadata = metadata.ok_or_else(|| no_metadata(project))?;
-    let engine = lab.engine(&project.database)?;
-    let mut current = current_heads(engine)?;
+    let engine = lab.engine(&project.database()?)?;
+    let mut current = runner::open_context(engine, false, true, out)?;
     crate::sorting::sort(&mut current);
     let mut heads = scripts.map.heads();
     crate::sorting::sort(&mut heads);
     if current != heads {
         return Err(command_error("Target database is not up to date."));
     }
+    for plugin in AUTOGENERATE_PLUGINS {
+        out.push(format!("INFO  [alembic.runtime.plugins] setting up autogenerate plugin alembic.autogenerate.{plugin}"));
+    }
+    let metadata = metadata.ok_or_else(|| no_metadata(project))?;
     let found = compare(&metadata, engine)?;
     out.extend(found.log);
     Ok((found.upgrade, batch))
@@ -447,8 +522,8 @@ fn no_metadata(project: &Project) -> Error {
     ))
 }
 
-fn new_revision(lab: &mut Lab, scripts: &Scripts, args: &Args, heads: Vec<String>, message: String) -> Result<Revision> {
-    let id = match args.value(&["--rev-id"]) {
+fn new_revision(lab: &mut Lab, scripts: &Scripts, inv: &Invocation, heads: Vec<String>) -> Result<Revision> {
+    let id = match inv.value("rev_id") {
         Some(id) => {
             if id.is_empty() || id.contains(['-', ' ', '@', ':']) {
                 return Err(command_error(format!("Revision id '{id}' is not a valid identifier")));
@@ -463,9 +538,10 @@ fn new_revision(lab: &mut Lab, scripts: &Scripts, args: &Args, heads: Vec<String
     Ok(Revision {
         revision: id,
         down_revision: heads,
-        branch_labels: args.value(&["--branch-label"]).map(|l| vec![l.to_string()]).unwrap_or_default(),
-        depends_on: Vec::new(),
-        message,
+        branch_labels: inv.value("branch_label").map(|l| vec![l.to_string()]).unwrap_or_default(),
+        depends_on: inv.value("depends_on").map(|d| vec![d.to_string()]).unwrap_or_default(),
+        message: inv.value("message").unwrap_or("").to_string(),
+        doc: String::new(),
         create_date: lab.now(),
         upgrade: Vec::new(),
         downgrade: Vec::new(),
@@ -480,8 +556,14 @@ fn write_revision(lab: &mut Lab, project: &Project, rev: &Revision, out: &mut Ve
     Ok(())
 }
 
-fn revision(lab: &mut Lab, project: &Project, scripts: &Scripts, args: &Args, out: &mut Vec<String>) -> Result<()> {
-    let head_arg = args.value(&["--head"]).unwrap_or("head");
+fn revision(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation, out: &mut Vec<String>) -> Result<()> {
+    if inv.flag("sql") && inv.flag("autogenerate") {
+        return Err(command_error("Using --sql with --autogenerate does not make any sense"));
+    }
+    if inv.value("version_path").is_some() {
+        return Err(not_available("--version-path (the lab keeps one versions/ folder)"));
+    }
+    let head_arg = inv.value("head").unwrap_or("head");
     let heads = scripts.map.resolve(head_arg).map_err(|e| match e {
         RevisionError::MultipleHeads { .. } => command_error(
             "Multiple heads are present; please specify the head revision on which the new revision should be based, \
@@ -489,16 +571,15 @@ fn revision(lab: &mut Lab, project: &Project, scripts: &Scripts, args: &Args, ou
         ),
         other => other.into(),
     })?;
-    if !args.flag(&["--splice"]) {
+    if !inv.flag("splice") {
         if let Some(not_head) = heads.iter().find(|h| !scripts.map.is_head(h)) {
             return Err(command_error(format!(
                 "Revision {not_head} is not a head revision; please specify --splice to create a new branch from this revision"
             )));
         }
     }
-    let message = args.value(&["-m", "--message"]).unwrap_or("").to_string();
-    let mut rev = new_revision(lab, scripts, args, heads, message)?;
-    if args.flag(&["--autogenerate"]) {
+    let mut rev = new_revision(lab, scripts, inv, heads)?;
+    if inv.flag("autogenerate") {
         let (found, batch) = autogenerate(lab, project, scripts, out)?;
         let upgrade = if batch { as_batches(found) } else { found };
         rev.downgrade = reverse_all(&upgrade)?;
@@ -508,23 +589,16 @@ fn revision(lab: &mut Lab, project: &Project, scripts: &Scripts, args: &Args, ou
     write_revision(lab, project, &rev, out)
 }
 
-fn merge(lab: &mut Lab, project: &Project, scripts: &Scripts, args: &Args, out: &mut Vec<String>) -> Result<()> {
-    if args.positional.is_empty() {
-        return Err(command_error(format!("{USAGE}\nalembic: error: the following arguments are required: revisions")));
-    }
+fn merge(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation, out: &mut Vec<String>) -> Result<()> {
     let mut heads = Vec::new();
-    for target in &args.positional {
+    for target in inv.positional_all("revisions") {
         for id in scripts.map.resolve(target).map_err(Error::from)? {
             if !heads.contains(&id) {
                 heads.push(id);
             }
         }
     }
-    if heads.len() < 2 {
-        return Err(command_error("Only one head revision specified: nothing to merge"));
-    }
-    let message = args.value(&["-m", "--message"]).unwrap_or("").to_string();
-    let rev = new_revision(lab, scripts, args, heads, message)?;
+    let rev = new_revision(lab, scripts, inv, heads)?;
     write_revision(lab, project, &rev, out)
 }
 
@@ -584,9 +658,12 @@ pub struct RevisionInfo {
 /// The project's revisions, oldest first, with the database's current ones marked. Empty before
 /// `alembic init` (or while alembic.ini cannot be read).
 pub fn revision_list(lab: &mut Lab) -> Result<Vec<RevisionInfo>> {
-    let Ok(project) = read_config(lab) else { return Ok(Vec::new()) };
+    let Ok(project) = read_config(lab, &Invocation::default()) else { return Ok(Vec::new()) };
     let scripts = read_scripts(lab, &project)?;
-    let current = runner::recorded_heads(lab.engine(&project.database)?)?;
+    let current = match project.database() {
+        Ok(name) => runner::recorded_heads(lab.engine(&name)?)?,
+        Err(_) => Vec::new(),
+    };
     Ok(scripts
         .map
         .in_order()

@@ -13,6 +13,8 @@ pub struct Node {
     pub revision: String,
     pub down_revisions: Vec<String>,
     pub branch_labels: Vec<String>,
+    /// `depends_on`: revisions (or branch labels) another branch must have applied first.
+    pub dependencies: Vec<String>,
 }
 
 impl Node {
@@ -21,6 +23,7 @@ impl Node {
             revision: revision.to_string(),
             down_revisions: down_revisions.iter().map(|d| d.to_string()).collect(),
             branch_labels: Vec::new(),
+            dependencies: Vec::new(),
         }
     }
 }
@@ -59,7 +62,9 @@ impl RevisionError {
             }
             RevisionError::NotAncestor { lower, upper } => format!("Revision {lower} is not an ancestor of revision {upper}"),
             RevisionError::Relative { argument, steps } => {
-                format!("Relative revision {argument} didn't produce {steps} migrations")
+                // Alembic echoes the argument as written, except that `+0` / `-0` read as the number 0.
+                let shown = if *steps == 0 { "0" } else { argument.as_str() };
+                format!("Relative revision {shown} didn't produce {steps} migrations")
             }
             RevisionError::Invalid(message) => message.clone(),
         }
@@ -96,6 +101,9 @@ pub struct RevisionMap {
     parents: Vec<Vec<usize>>,
     children: Vec<Vec<usize>>,
     labels: HashMap<String, usize>,
+    /// Each revision's `depends_on`, resolved, and the revisions that depend on each one.
+    dependencies: Vec<Vec<usize>>,
+    dependents: Vec<Vec<usize>>,
     /// Every revision, parents before children.
     order: Vec<usize>,
 }
@@ -136,7 +144,21 @@ impl RevisionMap {
                 children[p].push(i);
             }
         }
-        let mut map = RevisionMap { nodes, index, parents, children, labels, order: Vec::new() };
+        let mut dependencies = vec![Vec::new(); nodes.len()];
+        let mut dependents = vec![Vec::new(); nodes.len()];
+        for (i, node) in nodes.iter().enumerate() {
+            for wanted in &node.dependencies {
+                let Some(&d) = index.get(wanted).or_else(|| labels.get(wanted)) else {
+                    return Err(RevisionError::Invalid(format!(
+                        "Revision {wanted} referenced from {} is not present",
+                        node.revision
+                    )));
+                };
+                dependencies[i].push(d);
+                dependents[d].push(i);
+            }
+        }
+        let mut map = RevisionMap { nodes, index, parents, children, labels, dependencies, dependents, order: Vec::new() };
         map.order = map.topological()?;
         Ok(map)
     }
@@ -163,6 +185,77 @@ impl RevisionMap {
             return Err(RevisionError::Invalid(format!("Cycle is detected in revisions ({})", stuck.join(", "))));
         }
         Ok(order)
+    }
+
+    /// A revision's down revisions and its dependencies: what must come before it.
+    fn before(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.parents[i].iter().chain(&self.dependencies[i]).copied()
+    }
+
+    /// A revision and everything it needs, through down revisions and dependencies.
+    fn needs(&self, i: usize) -> HashSet<usize> {
+        let mut seen = HashSet::new();
+        let mut todo = vec![i];
+        while let Some(n) = todo.pop() {
+            if seen.insert(n) {
+                todo.extend(self.before(n));
+            }
+        }
+        seen
+    }
+
+    /// Some revisions, newest first, in the order Alembic walks them (its `_topological_sort`):
+    /// down one line from the first head until another head still needs the next revision, then
+    /// that head's line, and so on. History lists this order; upgrades run it backwards.
+    fn alembic_order(&self, revisions: &HashSet<usize>) -> Vec<usize> {
+        let mut todo = revisions.clone();
+        let mut heads: Vec<usize> = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| todo.contains(&i))
+            .filter(|&i| !self.children[i].iter().chain(&self.dependents[i]).any(|c| todo.contains(c)))
+            .collect();
+        crate::sorting::sort(&mut heads);
+        let mut needed: Vec<HashSet<usize>> = heads.iter().map(|&h| self.needs(h)).collect();
+        let mut out = Vec::with_capacity(todo.len());
+        let mut at = 0;
+        // Each pass emits a revision or moves to another head; a bound keeps a bad graph finite.
+        let mut budget = (revisions.len() + 1).saturating_mul(revisions.len() + 2);
+        while !heads.is_empty() && budget > 0 {
+            budget -= 1;
+            let candidate = heads[at];
+            if let Some(other) = (0..heads.len()).find(|&k| k != at && needed[k].contains(&candidate)) {
+                at = other;
+                continue;
+            }
+            if todo.remove(&candidate) {
+                out.push(candidate);
+            }
+            let next: Vec<usize> = self.before(candidate).filter(|r| todo.contains(r) && !heads.contains(r)).collect();
+            match next.split_first() {
+                None => {
+                    heads.remove(at);
+                    needed.remove(at);
+                    at = at.saturating_sub(1);
+                }
+                Some((&first, _)) if self.dependencies[candidate].is_empty() && self.parents[candidate].len() == 1 => {
+                    heads[at] = first;
+                    needed[at].remove(&candidate);
+                }
+                Some((&first, rest)) => {
+                    heads[at] = first;
+                    needed[at] = self.needs(first);
+                    for &r in rest {
+                        heads.push(r);
+                        needed.push(self.needs(r));
+                    }
+                }
+            }
+        }
+        // Anything left (never, for a graph without cycles) keeps the plain order.
+        out.extend(self.order.iter().rev().copied().filter(|i| todo.contains(i)));
+        out
     }
 
     pub fn len(&self) -> usize {
@@ -199,6 +292,53 @@ impl RevisionMap {
         self.index.get(revision).is_some_and(|&i| self.children[i].is_empty())
     }
 
+    /// A head nothing builds on and nothing depends on; a head another branch depends on is only
+    /// an "effective head".
+    pub fn is_real_head(&self, revision: &str) -> bool {
+        self.index.get(revision).is_some_and(|&i| self.children[i].is_empty() && self.dependents[i].is_empty())
+    }
+
+    /// The revisions this one depends on (`depends_on`, resolved to ids).
+    pub fn dependencies_of(&self, revision: &str) -> Vec<String> {
+        self.index.get(revision).map_or_else(Vec::new, |&i| self.ids(self.dependencies[i].iter().copied()))
+    }
+
+    /// The branch labels Alembic shows for a revision: its own, those of every revision it
+    /// descends from, and — walking down from the labelled revision's last descendant until a
+    /// branch point or a merge point — those of the line's earlier revisions.
+    pub fn labels_of(&self, revision: &str) -> Vec<String> {
+        let Some(&target) = self.index.get(revision) else { return Vec::new() };
+        let mut out: Vec<String> = Vec::new();
+        for (i, node) in self.nodes.iter().enumerate() {
+            if node.branch_labels.is_empty() {
+                continue;
+            }
+            let mut below: Vec<usize> = Vec::new();
+            let mut todo = vec![i];
+            let mut seen = HashSet::new();
+            while let Some(n) = todo.pop() {
+                if seen.insert(n) {
+                    below.push(n);
+                    todo.extend(self.children[n].iter().rev().copied());
+                }
+            }
+            let mut labelled = below.contains(&target);
+            let mut walk = below.last().copied();
+            while let (false, Some(n)) = (labelled, walk) {
+                let real_branch_point = self.children[n].len() + self.dependents[n].len() > 1;
+                if real_branch_point || self.parents[n].len() > 1 {
+                    break;
+                }
+                labelled = n == target;
+                walk = self.parents[n].first().copied();
+            }
+            if labelled {
+                out.extend(node.branch_labels.iter().filter(|l| !out.contains(l)).cloned().collect::<Vec<_>>());
+            }
+        }
+        out
+    }
+
     /// Two or more revisions build on this one.
     pub fn is_branch_point(&self, revision: &str) -> bool {
         self.index.get(revision).is_some_and(|&i| self.children[i].len() > 1)
@@ -216,7 +356,10 @@ impl RevisionMap {
 
     /// Every revision, parents before children (`history` lists them the other way round).
     pub fn in_order(&self) -> Vec<String> {
-        self.ids(self.order.iter().copied())
+        let all: HashSet<usize> = (0..self.nodes.len()).collect();
+        let mut order = self.alembic_order(&all);
+        order.reverse();
+        self.ids(order)
     }
 
     /// A revision id from a full or unique partial identifier, or a branch label.
@@ -236,12 +379,12 @@ impl RevisionMap {
         }
     }
 
+    /// The revisions and everything they need (down revisions and dependencies).
     fn ancestors_of(&self, starts: &[usize]) -> HashSet<usize> {
         let mut seen: HashSet<usize> = HashSet::new();
-        let mut todo: Vec<usize> = starts.to_vec();
-        while let Some(i) = todo.pop() {
-            if seen.insert(i) {
-                todo.extend(self.parents[i].iter().copied());
+        for &i in starts {
+            if !seen.contains(&i) {
+                seen.extend(self.needs(i));
             }
         }
         seen
@@ -326,6 +469,68 @@ impl RevisionMap {
         Ok(current.map(|i| self.id(i)))
     }
 
+    /// What `current` shows for the heads in `alembic_version`: the heads of the branches those
+    /// revisions and everything they need (parents and `depends_on`) make up.
+    pub fn all_current(&self, heads: &[String]) -> Outcome<Vec<String>> {
+        let mut closure: HashSet<usize> = HashSet::new();
+        let mut todo = self.indexes(heads)?;
+        while let Some(i) = todo.pop() {
+            if closure.insert(i) {
+                todo.extend(self.parents[i].iter().copied());
+                todo.extend(self.dependencies[i].iter().copied());
+            }
+        }
+        let mut out: Vec<usize> = self.indexes(heads)?;
+        for &i in &self.order {
+            if closure.contains(&i) && !out.contains(&i) && !self.children[i].iter().any(|c| closure.contains(c)) {
+                out.push(i);
+            }
+        }
+        Ok(self.ids(out))
+    }
+
+    /// `history -r lower:upper`: the revisions at or below `upper` and at or above `lower`,
+    /// newest first. `lower` is `base`, an identifier, or `-N` counted down from `upper`
+    /// (stopping at base rather than failing, as `history` does).
+    pub fn walk_between(&self, lower: &str, upper: &[String]) -> Outcome<Vec<String>> {
+        let lower_ids: Vec<String> = match (lower, split_relative(lower)) {
+            ("base", _) => Vec::new(),
+            (_, Some(("", steps))) if steps < 0 => {
+                let mut at = match self.indexes(upper)?.as_slice() {
+                    [one] => Some(*one),
+                    _ => return Err(RevisionError::MultipleHeads { argument: lower.to_string(), heads: upper.to_vec() }),
+                };
+                for _ in 0..steps.unsigned_abs() {
+                    at = at.and_then(|i| match self.parents[i].as_slice() {
+                        [one] => Some(*one),
+                        _ => None,
+                    });
+                }
+                at.map(|i| vec![self.id(i)]).unwrap_or_default()
+            }
+            _ => self.resolve(lower)?,
+        };
+        self.walk_between_ids(&lower_ids, upper)
+    }
+
+    /// The revisions between two sets of revisions, both ends included, newest first; no lower
+    /// revisions means from base.
+    pub fn walk_between_ids(&self, lower: &[String], upper: &[String]) -> Outcome<Vec<String>> {
+        let below_upper = self.ancestors_of(&self.indexes(upper)?);
+        let above_lower: Option<HashSet<usize>> = if lower.is_empty() {
+            None
+        } else {
+            let mut all = HashSet::new();
+            for i in self.indexes(lower)? {
+                all.extend(self.descendants_of(i));
+            }
+            Some(all)
+        };
+        let between: HashSet<usize> =
+            below_upper.into_iter().filter(|i| above_lower.as_ref().is_none_or(|set| set.contains(i))).collect();
+        Ok(self.ids(self.alembic_order(&between)))
+    }
+
     /// The revisions to run for `alembic upgrade <target>` from the database's current heads,
     /// parents first. `+N` counts from the current head.
     pub fn upgrade_path(&self, current: &[String], target: &str) -> Outcome<Vec<String>> {
@@ -339,7 +544,10 @@ impl RevisionMap {
         if destination.iter().any(|d| self.index.get(d).is_some_and(|i| applied.contains(i)) && !current.contains(d)) {
             return Err(RevisionError::NotAncestor { lower: current.join(","), upper: target.to_string() });
         }
-        Ok(self.ids(self.order.iter().copied().filter(|i| wanted.contains(i) && !applied.contains(i))))
+        let run: HashSet<usize> = wanted.difference(&applied).copied().collect();
+        let mut order = self.alembic_order(&run);
+        order.reverse();
+        Ok(self.ids(order))
     }
 
     /// The revisions to undo for `alembic downgrade <target>`, children first. `-N` undoes the N
@@ -351,8 +559,7 @@ impl RevisionMap {
                 if current.len() > 1 {
                     return Err(RevisionError::MultipleHeads { argument: target.to_string(), heads: current.to_vec() });
                 }
-                let mut newest_first: Vec<usize> = self.order.iter().copied().filter(|i| applied.contains(i)).collect();
-                newest_first.reverse();
+                let newest_first = self.alembic_order(&applied);
                 let count = steps.unsigned_abs() as usize;
                 if newest_first.len() < count {
                     return Err(RevisionError::Relative { argument: target.to_string(), steps: steps.unsigned_abs() });
@@ -366,16 +573,17 @@ impl RevisionMap {
         if let Some(outside) = destination.iter().find(|d| !self.index.get(d.as_str()).is_some_and(|i| applied.contains(i))) {
             return Err(RevisionError::NotAncestor { lower: outside.clone(), upper: current.join(",") });
         }
-        let mut undo: Vec<usize> = self.order.iter().copied().filter(|i| applied.contains(i) && !keep.contains(i)).collect();
-        undo.reverse();
-        Ok(self.ids(undo))
+        let undo: HashSet<usize> = applied.difference(&keep).copied().collect();
+        Ok(self.ids(self.alembic_order(&undo)))
     }
 
     /// The heads recorded in `alembic_version` after upgrading through `revision`: its
     /// down_revisions leave, it comes in (one row per head; a merge joins rows).
     pub fn heads_after_upgrade(&self, heads: &[String], revision: &str) -> Vec<String> {
-        let downs = self.node(revision).map_or_else(Vec::new, |n| n.down_revisions.clone());
-        let mut next: Vec<String> = heads.iter().filter(|h| !downs.contains(h)).cloned().collect();
+        // Every recorded head the revision needs (a down revision, or a dependency's line) leaves.
+        let needed: HashSet<String> = self.index.get(revision).map_or_else(HashSet::new, |&i| self.ids(self.needs(i)).into_iter().collect());
+        let mut next: Vec<String> = heads.iter().filter(|h| !needed.contains(*h) || h.as_str() == revision).cloned().collect();
+        next.retain(|h| h != revision);
         next.push(revision.to_string());
         next
     }
@@ -385,7 +593,8 @@ impl RevisionMap {
     pub fn heads_after_downgrade(&self, heads: &[String], revision: &str) -> Vec<String> {
         let mut next: Vec<String> = heads.iter().filter(|h| h.as_str() != revision).cloned().collect();
         let covered = self.ancestors_of(&self.indexes(&next).unwrap_or_default());
-        for down in self.node(revision).map_or_else(Vec::new, |n| n.down_revisions.clone()) {
+        let before: Vec<String> = self.index.get(revision).map_or_else(Vec::new, |&i| self.ids(self.before(i)));
+        for down in before {
             if self.index.get(&down).is_some_and(|i| !covered.contains(i)) && !next.contains(&down) {
                 next.push(down);
             }

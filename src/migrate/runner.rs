@@ -17,9 +17,11 @@ use crate::value::Value;
 
 pub const VERSION_TABLE: &str = "alembic_version";
 
-/// The lines every command that opens a migration context prints first.
-pub const CONTEXT_LINES: [&str; 2] =
-    ["INFO  [alembic.runtime.migration] Context impl SQLiteImpl.", "INFO  [alembic.runtime.migration] Will assume non-transactional DDL."];
+/// What Alembic logs as a migration context opens on SQLite (offline, "Generating static SQL"
+/// comes between the two).
+pub const CONTEXT_IMPL: &str = "INFO  [alembic.runtime.migration] Context impl SQLiteImpl.";
+pub const GENERATING_SQL: &str = "INFO  [alembic.runtime.migration] Generating static SQL";
+pub const NON_TRANSACTIONAL: &str = "INFO  [alembic.runtime.migration] Will assume non-transactional DDL.";
 
 /// `alembic_version` as Alembic defines it: one `VARCHAR(32)` column, primary key `alembic_version_pkc`.
 pub fn version_table() -> Table {
@@ -40,7 +42,12 @@ impl Scripts {
     pub fn new(revisions: Vec<(String, Revision)>) -> Result<Scripts> {
         let nodes = revisions
             .iter()
-            .map(|(_, r)| Node { revision: r.revision.clone(), down_revisions: r.down_revision.clone(), branch_labels: r.branch_labels.clone() })
+            .map(|(_, r)| Node {
+                revision: r.revision.clone(),
+                down_revisions: r.down_revision.clone(),
+                branch_labels: r.branch_labels.clone(),
+                dependencies: r.depends_on.clone(),
+            })
             .collect();
         let map = RevisionMap::new(nodes)?;
         let by_id = revisions.into_iter().map(|(path, r)| (r.revision.clone(), (path, r))).collect();
@@ -60,18 +67,28 @@ impl Scripts {
     }
 }
 
-/// What a run did: the lines the tool printed, and for downgrades the data dropped with tables
-/// and columns (`table` or `table.column`, rows that held a value).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct RunReport {
-    pub output: Vec<String>,
-    pub data_lost: Vec<(String, i64)>,
+/// A failure while running a revision. A database error reads as SQLAlchemy prints it: the
+/// driver's message, the statement, and the link to its explanation.
+fn failed_in(statement: Option<String>, err: Error) -> Error {
+    let code = match err.kind() {
+        ErrorKind::OperationalError => "e3q8",
+        ErrorKind::IntegrityError => "gkpj",
+        _ => return err,
+    };
+    let sql = statement.map_or_else(String::new, |s| format!("\n[SQL: {}]", as_compiled(&s)));
+    Error::new(err.kind(), format!("{}{sql}\n(Background on this error at: https://sqlalche.me/e/21/{code})", err.message()))
 }
 
-/// A failure while running a revision: which one, which statement, and the error.
-fn failed_in(revision: &str, statement: Option<String>, err: Error) -> Error {
-    let sql = statement.map_or_else(String::new, |s| format!("\n[SQL: {s}]"));
-    Error::new(err.kind(), format!("{}{sql}\n(while running revision {revision})", err.message()))
+/// A DDL statement as SQLAlchemy's compiler writes it, which is what its errors quote:
+/// `CREATE TABLE` and `DROP …` begin with a newline, `CREATE TABLE` ends with two.
+fn as_compiled(sql: &str) -> String {
+    if sql.starts_with("CREATE TABLE") {
+        format!("\n{sql}\n\n")
+    } else if sql.starts_with("DROP TABLE") || sql.starts_with("DROP INDEX") {
+        format!("\n{sql}")
+    } else {
+        sql.to_string()
+    }
 }
 
 /// The heads recorded in `alembic_version` (an empty list when the table is absent).
@@ -192,101 +209,165 @@ fn destination_error(err: crate::migrate::revision::RevisionError, target: &str,
     }
 }
 
-/// `alembic upgrade <target> [--sql]`.
-pub fn upgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode: bool) -> Result<RunReport> {
-    let (start, target) = match target.split_once(':') {
-        Some((start, end)) if sql_mode => (Some(scripts.map.resolve(start)?), end),
-        Some(_) => return Err(Error::new(ErrorKind::CommandError, "Range revision not allowed")),
-        None => (None, target),
-    };
-    let current = match start {
-        Some(start) => start,
-        None if sql_mode => Vec::new(),
-        None => current_heads(engine)?,
-    };
-    let path = scripts.map.upgrade_path(&current, target).map_err(|e| destination_error(e, target, "upgrade"))?;
-    run(engine, scripts, current, &path, true, sql_mode)
-}
-
-/// `alembic downgrade <target> [--sql]`.
-pub fn downgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode: bool) -> Result<RunReport> {
-    let (current, target) = match target.split_once(':') {
-        Some((start, end)) if sql_mode => (scripts.map.resolve(start)?, end),
-        Some(_) => return Err(Error::new(ErrorKind::CommandError, "Range revision not allowed")),
-        None if sql_mode => {
-            return Err(Error::new(
-                ErrorKind::CommandError,
-                "downgrade with --sql requires <fromrev>:<torev>",
-            ))
-        }
-        None => (current_heads(engine)?, target),
-    };
-    let path = scripts.map.downgrade_path(&current, target).map_err(|e| destination_error(e, target, "downgrade"))?;
-    run(engine, scripts, current, &path, false, sql_mode)
-}
-
-fn run(engine: &mut Engine, scripts: &Scripts, mut heads: Vec<String>, path: &[String], up: bool, sql_mode: bool) -> Result<RunReport> {
-    let mut report = RunReport { output: CONTEXT_LINES.iter().map(|s| s.to_string()).collect(), data_lost: Vec::new() };
+/// Opens a migration context as env.py does: the lines Alembic logs as it starts and, online, the
+/// current heads — with `alembic_version` created when there are none, as `run_migrations` does
+/// before it looks at any target. Offline there is no database: no heads.
+/// `mutate: false` is Alembic's `dont_mutate` (`current` only looks).
+pub fn open_context(engine: &mut Engine, sql_mode: bool, mutate: bool, out: &mut Vec<String>) -> Result<Vec<String>> {
+    out.push(CONTEXT_IMPL.to_string());
     if sql_mode {
-        report.output.push("INFO  [alembic.runtime.migration] Generating static SQL".into());
-        if up && heads.is_empty() {
-            report.output.push(offline_sql(&create_table(&version_table())));
-        }
-    } else {
+        out.push(GENERATING_SQL.to_string());
+        out.push(NON_TRANSACTIONAL.to_string());
+        return Ok(Vec::new());
+    }
+    out.push(NON_TRANSACTIONAL.to_string());
+    let heads = current_heads(engine)?;
+    if heads.is_empty() && mutate {
         ensure_version_table(engine)?;
     }
+    Ok(heads)
+}
+
+/// `alembic ensure_version [--sql]`.
+pub fn ensure_version(engine: &mut Engine, sql_mode: bool, out: &mut Vec<String>) -> Result<()> {
+    open_context(engine, sql_mode, true, out)?;
+    if sql_mode {
+        out.push(offline_sql(&create_table(&version_table())));
+    }
+    ensure_version_table(engine)
+}
+
+/// `alembic upgrade <target> [--sql]`; `start:end` with `--sql`. Returns the data a step dropped.
+pub fn upgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode: bool, out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
+    if target.contains(':') && !sql_mode {
+        return Err(Error::new(ErrorKind::CommandError, "Range revision not allowed"));
+    }
+    let current = open_context(engine, sql_mode, true, out)?;
+    let (current, target) = match target.split_once(':') {
+        Some((start, end)) => (scripts.map.resolve(start)?, end),
+        None => (current, target),
+    };
+    let path = scripts.map.upgrade_path(&current, target).map_err(|e| destination_error(e, target, "upgrade"))?;
+    run(engine, scripts, current, &path, true, sql_mode, out)
+}
+
+/// `alembic downgrade <target>`; `start:end` with `--sql`. Returns the data the steps dropped.
+pub fn downgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode: bool, out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
+    if target.contains(':') && !sql_mode {
+        return Err(Error::new(ErrorKind::CommandError, "Range revision not allowed"));
+    }
+    if !target.contains(':') && sql_mode {
+        return Err(Error::new(ErrorKind::CommandError, "downgrade with --sql requires <fromrev>:<torev>"));
+    }
+    let current = open_context(engine, sql_mode, true, out)?;
+    let (current, target) = match target.split_once(':') {
+        Some((start, end)) => (scripts.map.resolve(start)?, end),
+        None => (current, target),
+    };
+    let path = scripts.map.downgrade_path(&current, target).map_err(|e| destination_error(e, target, "downgrade"))?;
+    run(engine, scripts, current, &path, false, sql_mode, out)
+}
+
+fn run(
+    engine: &mut Engine,
+    scripts: &Scripts,
+    mut heads: Vec<String>,
+    path: &[String],
+    up: bool,
+    sql_mode: bool,
+    out: &mut Vec<String>,
+) -> Result<Vec<(String, i64)>> {
+    let mut data_lost = Vec::new();
     for id in path {
         let rev = scripts.get(id)?;
         let after = if up { scripts.map.heads_after_upgrade(&heads, id) } else { scripts.map.heads_after_downgrade(&heads, id) };
         let (from, to): (Vec<String>, Vec<String>) =
             if up { (rev.down_revision.clone(), vec![id.clone()]) } else { (vec![id.clone()], rev.down_revision.clone()) };
         let ops = if up { &rev.upgrade } else { &rev.downgrade };
+        let direction = if up { "upgrade" } else { "downgrade" };
         if sql_mode {
-            report.output.push(format!("-- Running {} {} -> {}\n", if up { "upgrade" } else { "downgrade" }, from.join(", "), to.join(", ")));
+            if heads.is_empty() {
+                out.push(offline_sql(&create_table(&version_table())));
+            }
+            out.push(running(direction, &from, &to, &rev.message));
+            out.push(format!("-- Running {direction} {} -> {}\n", from.join(", "), to.join(", ")));
             for op in ops {
-                report.output.extend(offline(&plan(op, None)?));
+                out.extend(offline(&plan(op, None)?));
             }
             for sql in version_statements(&heads, &after) {
-                report.output.push(offline_sql(&sql));
+                out.push(offline_sql(&sql));
             }
         } else {
-            report.output.push(running(if up { "upgrade" } else { "downgrade" }, &from, &to, &rev.message));
+            out.push(running(direction, &from, &to, &rev.message));
             if !up {
-                report.data_lost.extend(count_lost(engine, ops));
+                data_lost.extend(count_lost(engine, ops));
             }
             let (before, next) = (heads.clone(), after.clone());
-            apply_step(engine, ops, |engine| write_versions(engine, &before, &next))
-                .map_err(|err| failed_in(id, engine.last_logged().map(|s| s.sql.clone()), err))?;
+            let failed_sql = |engine: &Engine| engine.last_logged().map(|s| s.sql.clone());
+            apply_step(engine, ops, |engine| write_versions(engine, &before, &next)).map_err(|err| failed_in(failed_sql(engine), err))?;
         }
         heads = after;
     }
-    Ok(report)
+    Ok(data_lost)
 }
 
 /// `alembic stamp <target> [--purge] [--sql]`: records revisions in `alembic_version` without
 /// running them.
-pub fn stamp(engine: &mut Engine, scripts: &Scripts, target: &str, purge: bool, sql_mode: bool) -> Result<RunReport> {
-    let destination = scripts.map.resolve(target).map_err(|e| match e {
-        crate::migrate::revision::RevisionError::MultipleHeads { .. } => {
-            Error::new(ErrorKind::CommandError, "Multiple heads are present; please specify a single target revision")
+pub fn stamp(engine: &mut Engine, scripts: &Scripts, targets: &[String], purge: bool, sql_mode: bool, out: &mut Vec<String>) -> Result<()> {
+    out.push(CONTEXT_IMPL.to_string());
+    if sql_mode {
+        out.push(GENERATING_SQL.to_string());
+    }
+    out.push(NON_TRANSACTIONAL.to_string());
+    if purge && sql_mode {
+        return Err(Error::new(ErrorKind::CommandError, "Can't use --purge with --sql mode"));
+    }
+    let current = if sql_mode {
+        Vec::new()
+    } else if purge {
+        ensure_version_table(engine)?;
+        Vec::new()
+    } else {
+        let heads = current_heads(engine)?;
+        if heads.is_empty() {
+            ensure_version_table(engine)?;
         }
-        other => other.into(),
-    })?;
-    let mut report = RunReport { output: CONTEXT_LINES.iter().map(|s| s.to_string()).collect(), data_lost: Vec::new() };
-    let current = if sql_mode || (purge && !engine.has_table(VERSION_TABLE)?) { Vec::new() } else { current_heads(engine)? };
-    let current = if purge { Vec::new() } else { current };
-    report.output.push(format!(
+        heads
+    };
+    let mut current = current;
+    let mut destination: Vec<String> = Vec::new();
+    for target in targets {
+        // `start:end` with --sql stamps from `start`.
+        let target = match target.split_once(':') {
+            Some((start, end)) if sql_mode => {
+                current = scripts.map.resolve(start)?;
+                end
+            }
+            _ => target.as_str(),
+        };
+        let ids = scripts.map.resolve(target).map_err(|e| match e {
+            crate::migrate::revision::RevisionError::MultipleHeads { .. } => {
+                Error::new(ErrorKind::CommandError, "Multiple heads are present; please specify a single target revision")
+            }
+            other => other.into(),
+        })?;
+        destination.extend(ids.into_iter().filter(|id| !destination.contains(id)).collect::<Vec<_>>());
+    }
+    let statements = version_statements(&current, &destination);
+    if sql_mode && current.is_empty() && !statements.is_empty() {
+        out.push(offline_sql(&create_table(&version_table())));
+    }
+    out.push(format!(
         "INFO  [alembic.runtime.migration] Running stamp_revision {} -> {}",
         current.join(", "),
         destination.join(", ")
     ));
-    let statements = version_statements(&current, &destination);
     if sql_mode {
-        report.output.extend(statements.iter().map(|s| offline_sql(s)));
-        return Ok(report);
+        out.push(format!("-- Running stamp_revision {} -> {}\n", current.join(", "), destination.join(", ")));
+        out.extend(statements.iter().map(|s| offline_sql(s)));
+        return Ok(());
     }
     engine.atomically(|engine| {
-        ensure_version_table(engine)?;
         if purge {
             engine.execute("DELETE FROM alembic_version", &[])?;
         }
@@ -294,8 +375,7 @@ pub fn stamp(engine: &mut Engine, scripts: &Scripts, target: &str, purge: bool, 
             engine.execute(sql, &[])?;
         }
         Ok(())
-    })?;
-    Ok(report)
+    })
 }
 
 #[cfg(test)]

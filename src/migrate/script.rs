@@ -26,7 +26,10 @@ pub struct Revision {
     pub down_revision: Vec<String>,
     pub branch_labels: Vec<String>,
     pub depends_on: Vec<String>,
+    /// The docstring's first paragraph: what logs and `history` call the revision.
     pub message: String,
+    /// The module docstring as written (stripped), which `history -v` and `show` print.
+    pub doc: String,
     pub create_date: String,
     pub upgrade: Vec<Op>,
     pub downgrade: Vec<Op>,
@@ -106,6 +109,7 @@ pub fn parse_revision(path: &str, source: &str) -> Result<Revision> {
         branch_labels: Vec::new(),
         depends_on: Vec::new(),
         message: String::new(),
+        doc: String::new(),
         create_date: String::new(),
         upgrade: Vec::new(),
         downgrade: Vec::new(),
@@ -150,7 +154,8 @@ pub fn parse_revision(path: &str, source: &str) -> Result<Revision> {
 }
 
 fn read_docstring(doc: &str, rev: &mut Revision) {
-    rev.message = doc.lines().next().unwrap_or("").trim().to_string();
+    rev.doc = doc.trim().to_string();
+    rev.message = rev.doc.split("\n\n").next().unwrap_or("").to_string();
     for line in doc.lines() {
         if let Some(date) = line.strip_prefix("Create Date:") {
             rev.create_date = date.trim().to_string();

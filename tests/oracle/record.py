@@ -201,6 +201,11 @@ class Recorder:
             return status, text
         if words and words[0] in ("ls", "cat", "rm"):
             raise SystemExit(f"shell lines are not recorded: {line}")
+        if line.strip() in ("exit()", "quit()"):
+            # The interpreter ends; the next Python line starts a new one.
+            self.close()
+            self.repl = None
+            return 0, ""
         return self.python(line)
 
 
@@ -237,7 +242,7 @@ def record(scenario):
                 status, text = rec.run(step["run"])
                 after = snapshot_files(root)
                 schema, rows = database_state(root)
-                raw = rec.clean(text).rstrip("\n").split("\n") if text.strip() else []
+                raw = rec.clean(text).removesuffix("\n").split("\n") if text else []
                 entry = {
                     "run": step["run"],
                     "exit": status,
