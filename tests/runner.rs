@@ -125,7 +125,7 @@ fn create_all_then_upgrade_head_fails_and_stamping_the_matching_revision_fixes_i
     db.exec("INSERT INTO users (name) VALUES ('John Doe')").unwrap();
     let err = upgrade(&mut db, &scripts, "head", false).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::OperationalError);
-    assert!(err.message().starts_with("table users already exists\n[SQL: CREATE TABLE users ("), "{}", err.message());
+    assert!(err.message().starts_with("table users already exists\n[SQL: \nCREATE TABLE users ("), "{}", err.message());
     assert!(err.message().ends_with("(Background on this error at: https://sqlalche.me/e/21/e3q8)"));
     assert!(current_heads(&mut db).unwrap().is_empty(), "nothing recorded");
     stamp(&mut db, &scripts, R1, false, false).unwrap();
