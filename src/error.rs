@@ -45,6 +45,7 @@ pub enum ErrorKind {
     FileNotFoundError,
     /// `sqlalchemy.exc.NoSuchModuleError`: a database URL whose dialect is unknown.
     NoSuchModuleError,
+    AssertionError,
     /// argparse's exit after a usage error (status 2).
     SystemExit,
     /// Something the real tool does that the lab cannot do; the message says so plainly.
@@ -74,6 +75,7 @@ impl ErrorKind {
             ErrorKind::DatabaseError => "sqlite3.DatabaseError",
             ErrorKind::NoSuchModuleError => "sqlalchemy.exc.NoSuchModuleError",
             ErrorKind::SystemExit => "SystemExit",
+            ErrorKind::AssertionError => "AssertionError",
             ErrorKind::NotAvailable => "NotAvailable",
         }
     }
@@ -112,6 +114,10 @@ impl Error {
     /// The last line of the traceback Python would print, e.g.
     /// `sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) NOT NULL constraint failed: users.name`.
     pub fn traceback_line(&self) -> String {
+        if self.message.is_empty() {
+            // A bare `raise X` / failed `assert`: Python prints the class alone.
+            return self.kind.qualified_name().to_string();
+        }
         format!("{}: {}", self.kind.qualified_name(), self.detail())
     }
 

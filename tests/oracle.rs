@@ -221,12 +221,14 @@ fn every_recorded_step_matches_real_alembic() {
     let (mut total, mut scenarios) = (0, 0);
     let mut unexpected = Vec::new();
     let mut known = BTreeSet::new();
+    let mut all = Vec::new();
     for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
         let fixture: Json = serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
         let (steps, differences) = replay(&fixture);
         total += steps;
         scenarios += 1;
         for (key, text) in differences {
+            all.push(format!("{key}\n{text}"));
             if pending.contains_key(&key) {
                 known.insert(key);
             } else {
@@ -236,8 +238,9 @@ fn every_recorded_step_matches_real_alembic() {
     }
     let stale: Vec<&String> = pending.keys().filter(|k| !known.contains(*k)).collect();
     println!("oracle: {}/{total} steps match ({scenarios} scenarios; {} listed in pending.txt)", total - known.len() - unexpected.len(), known.len());
-    if std::env::var("ORACLE_DUMP").is_ok() {
-        std::fs::write("/tmp/oracle-diff.txt", unexpected.join("\n\n")).ok();
+    // ORACLE_DUMP=path writes every difference, listed or not, for a developer to read.
+    if let Ok(path) = std::env::var("ORACLE_DUMP") {
+        std::fs::write(path, all.join("\n\n")).ok();
     }
     assert!(unexpected.is_empty(), "{} steps differ from real Alembic:\n\n{}", unexpected.len(), unexpected.join("\n\n"));
     assert!(stale.is_empty(), "these steps now match; remove them from tests/oracle/pending.txt: {stale:?}");

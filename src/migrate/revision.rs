@@ -39,6 +39,9 @@ pub enum RevisionError {
     NotAncestor { lower: String, upper: String },
     Relative { argument: String, steps: u64 },
     Invalid(String),
+    /// Where Alembic 1.20 itself fails an `assert` (a branch-relative downgrade whose branch the
+    /// current heads do not single out): a bare `AssertionError`.
+    Assertion,
 }
 
 impl RevisionError {
@@ -67,6 +70,7 @@ impl RevisionError {
                 format!("Relative revision {shown} didn't produce {steps} migrations")
             }
             RevisionError::Invalid(message) => message.clone(),
+            RevisionError::Assertion => String::new(),
         }
     }
 }
@@ -74,6 +78,9 @@ impl RevisionError {
 /// As the `alembic` command reports it (`FAILED: …`).
 impl From<RevisionError> for Error {
     fn from(err: RevisionError) -> Error {
+        if err == RevisionError::Assertion {
+            return Error::new(ErrorKind::AssertionError, "");
+        }
         let message = match &err {
             RevisionError::NotFound { argument } | RevisionError::Ambiguous { argument, .. } => {
                 format!("Can't locate revision identified by '{argument}'")
@@ -550,30 +557,140 @@ impl RevisionMap {
         Ok(self.ids(order))
     }
 
-    /// The revisions to undo for `alembic downgrade <target>`, children first. `-N` undoes the N
-    /// latest revisions below the current head (a merge counts as one); `base` undoes everything.
+    /// Whether `downgrade <target>` walks down from one of several heads, which Alembic allows
+    /// with a warning (`-1` with no branch named, while the database has more than one head).
+    pub fn downgrade_is_ambiguous(&self, current: &[String], target: &str) -> bool {
+        let unique: HashSet<&String> = current.iter().collect();
+        matches!(parse_relative(target), Some((None, None, steps)) if steps < 0) && unique.len() > 1
+    }
+
+    /// Walks `steps` down the down revisions from `start` (Alembic's `_walk`): `Ok(None)` is base;
+    /// a merge on the way is an ambiguous walk; walking past base is `Err(overwalk)`.
+    fn walk_down(&self, start: usize, steps: u64, overwalk: RevisionError) -> Outcome<Option<usize>> {
+        let mut at = Some(start);
+        for _ in 0..steps {
+            at = match at {
+                None => return Err(overwalk),
+                Some(i) => match self.parents[i].as_slice() {
+                    [] => None,
+                    [one] => Some(*one),
+                    _ => return Err(RevisionError::Invalid("Ambiguous walk".into())),
+                },
+            };
+        }
+        Ok(at)
+    }
+
+    /// The revisions to undo for `alembic downgrade <target>`, newest first, as Alembic collects
+    /// them: the target's children (on the named branch, if any) and everything above or
+    /// depending on them that the database has. `-N` walks down from the current head (the first
+    /// one, on its own branch, when there are several); `<rev>-N` from a revision;
+    /// `<branch>@<rev>` names the branch.
     pub fn downgrade_path(&self, current: &[String], target: &str) -> Outcome<Vec<String>> {
         let applied = self.ancestors_of(&self.indexes(current)?);
-        let destination: Vec<String> = match split_relative(target) {
-            Some(("", steps)) if steps < 0 => {
-                if current.len() > 1 {
-                    return Err(RevisionError::MultipleHeads { argument: target.to_string(), heads: current.to_vec() });
-                }
-                let newest_first = self.alembic_order(&applied);
-                let count = steps.unsigned_abs() as usize;
-                if newest_first.len() < count {
-                    return Err(RevisionError::Relative { argument: target.to_string(), steps: steps.unsigned_abs() });
-                }
-                return Ok(self.ids(newest_first.into_iter().take(count)));
+        let (branch, destination): (Option<String>, Option<usize>) = match parse_relative(target) {
+            Some((_, None, steps)) if steps >= 0 => {
+                return Err(RevisionError::Relative { argument: target.to_string(), steps: steps.unsigned_abs() })
             }
-            Some(("", _)) => return Err(RevisionError::Relative { argument: target.to_string(), steps: 0 }),
-            _ => self.resolve(target)?,
+            Some((branch, symbol, steps)) => {
+                let relative = || RevisionError::Relative { argument: target.to_string(), steps: steps.unsigned_abs() };
+                let (branch, start) = match (branch, symbol) {
+                    (_, Some(symbol)) if steps >= 0 => {
+                        // `<rev>+N` as a downgrade target: up from the revision.
+                        let from = self.lookup(symbol)?;
+                        let to = self.walk(&[from], steps, target)?.ok_or_else(|| RevisionError::Invalid("Walked too far".into()))?;
+                        let at = self.index.get(&to).copied();
+                        return self.undo_above(&applied, current, branch.map(String::from), at, target);
+                    }
+                    (branch, Some(symbol)) => (branch.map(String::from), self.lookup(symbol)?),
+                    (Some(branch), None) => {
+                        let line = self.branch_start(branch)?;
+                        let on_branch: Vec<&String> = current
+                            .iter()
+                            .filter(|c| self.index.get(*c).is_some_and(|&i| self.shares_lineage(i, line)))
+                            .collect();
+                        match on_branch.as_slice() {
+                            [one] => (Some(branch.to_string()), (*one).clone()),
+                            _ => return Err(RevisionError::Assertion),
+                        }
+                    }
+                    (None, None) => match current.first() {
+                        None => return Err(relative()),
+                        Some(first) => (Some(first.clone()), first.clone()),
+                    },
+                };
+                let start = self.index.get(&start).copied().ok_or_else(|| RevisionError::NotFound { argument: start.clone() })?;
+                let overwalk = if symbol.is_none() { relative() } else { RevisionError::Invalid("Walked too far".into()) };
+                (branch, self.walk_down(start, steps.unsigned_abs(), overwalk)?)
+            }
+            None => {
+                let (branch, symbol) = match target.rsplit_once('@') {
+                    Some((branch, symbol)) => (Some(branch.to_string()), symbol),
+                    None => (None, target),
+                };
+                let destination = if symbol == "base" {
+                    None
+                } else if let Some(label) = branch.as_deref().filter(|_| symbol == "head") {
+                    let heads = self.heads_from(self.branch_start(label)?);
+                    self.one_head(heads, target)?.first().and_then(|h| self.index.get(h).copied())
+                } else {
+                    let ids = self.resolve(symbol)?;
+                    if ids.len() > 1 {
+                        return Err(RevisionError::MultipleHeads { argument: target.to_string(), heads: ids });
+                    }
+                    ids.first().and_then(|id| self.index.get(id).copied())
+                };
+                (branch, destination)
+            }
         };
-        let keep = self.ancestors_of(&self.indexes(&destination)?);
-        if let Some(outside) = destination.iter().find(|d| !self.index.get(d.as_str()).is_some_and(|i| applied.contains(i))) {
-            return Err(RevisionError::NotAncestor { lower: outside.clone(), upper: current.join(",") });
+        self.undo_above(&applied, current, branch, destination, target)
+    }
+
+    /// The revision a branch name stands for: a label's revision, or a revision id.
+    fn branch_start(&self, branch: &str) -> Outcome<usize> {
+        let id = self.lookup(branch)?;
+        self.index.get(&id).copied().ok_or_else(|| RevisionError::NotFound { argument: branch.to_string() })
+    }
+
+    /// One revision is an ancestor or a descendant of the other.
+    fn shares_lineage(&self, a: usize, b: usize) -> bool {
+        self.needs(a).contains(&b) || self.needs(b).contains(&a)
+    }
+
+    /// Alembic's `_collect_downgrade_revisions`: what must go to bring the database down to
+    /// `destination` (`None`: base).
+    fn undo_above(&self, applied: &HashSet<usize>, current: &[String], branch: Option<String>, destination: Option<usize>, target: &str) -> Outcome<Vec<String>> {
+        let mut roots: Vec<usize> = match destination {
+            None => (0..self.nodes.len()).filter(|&i| self.parents[i].is_empty()).collect(),
+            Some(d) => self.children[d].clone(),
+        };
+        if let (Some(branch), true) = (branch, roots.len() > 1) {
+            let line = self.branch_start(&branch)?;
+            let mut below = HashSet::new();
+            let mut todo = vec![line];
+            while let Some(n) = todo.pop() {
+                if below.insert(n) {
+                    todo.extend(self.parents[n].iter().copied());
+                }
+            }
+            roots.retain(|r| below.contains(r));
+            if roots.is_empty() {
+                return Err(RevisionError::Invalid("Not a valid downgrade target from current heads".into()));
+            }
         }
-        let undo: HashSet<usize> = applied.difference(&keep).copied().collect();
+        let mut undo = HashSet::new();
+        let mut todo = roots;
+        while let Some(n) = todo.pop() {
+            if undo.insert(n) {
+                todo.extend(self.children[n].iter().chain(&self.dependents[n]).copied());
+            }
+        }
+        undo.retain(|i| applied.contains(i));
+        if let Some(d) = destination {
+            if undo.is_empty() && !current.iter().any(|c| self.index.get(c) == Some(&d)) {
+                return Err(RevisionError::NotAncestor { lower: target.to_string(), upper: current.join(",") });
+            }
+        }
         Ok(self.ids(self.alembic_order(&undo)))
     }
 
@@ -601,6 +718,27 @@ impl RevisionMap {
         }
         next
     }
+}
+
+/// A relative target as Alembic reads it (`(?:(.+?)@)?(\w+)?([+-]\d+)` from the start):
+/// `-1` → (None, None, -1); `ae10+2` → (None, Some("ae10"), 2); `feature@-1` → (Some("feature"),
+/// None, -1). Anything else → None.
+fn parse_relative(target: &str) -> Option<(Option<&str>, Option<&str>, i64)> {
+    let (branch, rest) = match target.split_once('@') {
+        Some((b, r)) if !b.is_empty() => (Some(b), r),
+        _ => (None, target),
+    };
+    let word_end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+    let (symbol, number) = rest.split_at(word_end);
+    if !number.starts_with(['+', '-']) {
+        return None;
+    }
+    let digits: String = number[1..].chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let steps: i64 = number[..1 + digits.len()].parse().ok()?;
+    Some((branch, (!symbol.is_empty()).then_some(symbol), steps))
 }
 
 /// `+2` → ("", 2); `ae10+1` → ("ae10", 1); `-1` → ("", -1); anything else → None.
@@ -697,7 +835,8 @@ mod tests {
     fn downgrade_paths_undo_children_first() {
         let m = with_merge();
         let top = ids(&["e5e5e5e5"]);
-        assert_eq!(m.downgrade_path(&top, "-1").unwrap(), ids(&["e5e5e5e5"]));
+        let err = m.downgrade_path(&top, "-1").unwrap_err();
+        assert_eq!(Error::from(err).message(), "Ambiguous walk", "-1 from a merge has two ways down");
         assert_eq!(m.downgrade_path(&top, "b2b2").unwrap(), ids(&["e5e5e5e5", "c3c3c3c3", "d4d4d4d4"]));
         assert_eq!(m.downgrade_path(&top, "base").unwrap().len(), 5);
         let line = ids(&["c3c3c3c3"]);

@@ -79,6 +79,11 @@ fn failed_in(statement: Option<String>, err: Error) -> Error {
     Error::new(err.kind(), format!("{}{sql}\n(Background on this error at: https://sqlalche.me/e/21/{code})", err.message()))
 }
 
+/// The warning Python prints (on stderr, with the file and line that raised it) when `downgrade
+/// -1` starts from several heads. The lab's Alembic lives in the project's `.venv/`.
+const AMBIGUOUS_DOWNGRADE: &str = ".venv/lib/python3.11/site-packages/alembic/script/revision.py:1168: UserWarning: \
+downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release.\n  util.warn(";
+
 /// A DDL statement as SQLAlchemy's compiler writes it, which is what its errors quote:
 /// `CREATE TABLE` and `DROP …` begin with a newline, `CREATE TABLE` ends with two.
 fn as_compiled(sql: &str) -> String {
@@ -264,6 +269,9 @@ pub fn downgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode:
         Some((start, end)) => (scripts.map.resolve(start)?, end),
         None => (current, target),
     };
+    if scripts.map.downgrade_is_ambiguous(&current, target) {
+        out.push(AMBIGUOUS_DOWNGRADE.to_string());
+    }
     let path = scripts.map.downgrade_path(&current, target).map_err(|e| destination_error(e, target, "downgrade"))?;
     run(engine, scripts, current, &path, false, sql_mode, out)
 }

@@ -165,7 +165,10 @@ class Recorder:
             self.repl.wait(timeout=30)
 
     def clean(self, text):
-        return text.replace(str(self.root) + "/", "").replace(str(self.root), ".")
+        """Paths as the lab shows them: the project's relative to its folder, the installed
+        packages in the project's `.venv/`."""
+        venv = str(BIN.parent) + "/"
+        return text.replace(str(self.root) + "/", "").replace(str(self.root), ".").replace(venv, ".venv/")
 
     def alembic(self, words):
         env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1", COLUMNS="80")
