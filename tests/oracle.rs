@@ -60,6 +60,25 @@ fn json_lines(value: &Json) -> Vec<String> {
     value.as_array().map(|a| a.iter().map(|l| normalise(l.as_str().unwrap_or(""))).collect()).unwrap_or_default()
 }
 
+/// The items of a Python list's repr, split at the commas outside brackets and quotes.
+fn top_level_items(list: &str) -> Vec<String> {
+    let (mut items, mut depth, mut quote, mut start) = (Vec::new(), 0i32, false, 0);
+    for (i, c) in list.char_indices() {
+        match c {
+            '\'' => quote = !quote,
+            '(' | '[' | '{' if !quote => depth += 1,
+            ')' | ']' | '}' if !quote => depth -= 1,
+            ',' if !quote && depth == 0 => {
+                items.push(list[start..i].trim().to_string());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(list[start..].trim().to_string());
+    items
+}
+
 /// Where Alembic prints a Python set, any order is right: the lines `current` prints, the
 /// branches `branches` lists, and the ids after `Branches into:` are compared sorted.
 fn set_order(line: &str, mut terminal: Vec<String>) -> Vec<String> {
@@ -68,6 +87,21 @@ fn set_order(line: &str, mut terminal: Vec<String>) -> Vec<String> {
             let mut ids: Vec<&str> = ids.split(", ").collect();
             ids.sort();
             *l = format!("Branches into: {}", ids.join(", "));
+        }
+    }
+    // Autogenerate finds removed tables through a set: a run of them comes in any order, and so
+    // do the diff tuples of `check`'s message.
+    let mut i = 0;
+    while i < terminal.len() {
+        let run = terminal[i..].iter().take_while(|l| l.contains("Detected removed table")).count();
+        terminal[i..i + run].sort();
+        i += run.max(1);
+    }
+    for l in terminal.iter_mut() {
+        if let Some((head, list)) = l.split_once("New upgrade operations detected: [") {
+            let mut items = top_level_items(list.strip_suffix(']').unwrap_or(list));
+            items.sort();
+            *l = format!("{head}New upgrade operations detected: [{}]", items.join(", "));
         }
     }
     let words: Vec<&str> = line.split_whitespace().collect();

@@ -8,6 +8,7 @@ use crate::migrate::compare::{as_batches, compare};
 use crate::migrate::ops::{reverse_all, Op};
 use crate::migrate::reference;
 use crate::migrate::revision::RevisionError;
+use crate::migrate::check::diff_text;
 use crate::migrate::cli::{self, Invocation, Parsed};
 use crate::migrate::runner::{self, Scripts, CONTEXT_IMPL};
 use crate::migrate::script::{file_name, parse_revision, render_revision, Revision};
@@ -600,36 +601,6 @@ fn merge(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation, 
     }
     let rev = new_revision(lab, scripts, inv, heads)?;
     write_revision(lab, project, &rev, out)
-}
-
-/// A Python-ish description of what `alembic check` found, in the shape of Alembic's diff tuples.
-fn diff_text(op: &Op) -> String {
-    match op {
-        Op::CreateTable(t) => format!("('add_table', Table('{}', MetaData(), schema=None))", t.name),
-        Op::DropTable { table, .. } => format!("('remove_table', Table('{table}', MetaData(), schema=None))"),
-        Op::AddColumn { table, column } => format!("('add_column', None, '{table}', Column('{}'))", column.name),
-        Op::DropColumn { table, column, .. } => format!("('remove_column', None, '{table}', Column('{column}'))"),
-        Op::AlterColumn(a) if a.nullable.is_some() => format!(
-            "[('modify_nullable', None, '{}', '{}', {{}}, {}, {})]",
-            a.table,
-            a.column,
-            py_bool(a.existing_nullable.unwrap_or(true)),
-            py_bool(a.nullable.unwrap_or(true))
-        ),
-        Op::AlterColumn(a) => format!("[('modify_type', None, '{}', '{}', {{}})]", a.table, a.column),
-        Op::CreateIndex { index, .. } => format!("('add_index', Index('{}'))", index.name),
-        Op::DropIndex { name, .. } => format!("('remove_index', Index('{name}'))"),
-        Op::Batch { ops, .. } => ops.iter().map(diff_text).collect::<Vec<_>>().join(", "),
-        other => format!("('{}',)", other.name()),
-    }
-}
-
-fn py_bool(value: bool) -> &'static str {
-    if value {
-        "True"
-    } else {
-        "False"
-    }
 }
 
 fn check(lab: &mut Lab, project: &Project, scripts: &Scripts, out: &mut Vec<String>) -> Result<()> {

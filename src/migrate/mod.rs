@@ -2,6 +2,7 @@
 //! on SQLite (including batch mode's "move and copy").
 
 pub mod apply;
+pub mod check;
 pub mod cli;
 pub mod command;
 pub mod compare;

@@ -437,7 +437,7 @@ impl RevisionMap {
             _ => {}
         }
         if let Some(branch) = target.strip_suffix("@head") {
-            let start = self.lookup(branch).map_err(|_| RevisionError::Invalid(format!("No such branch: '{branch}'")))?;
+            let start = self.lookup(branch).map_err(|_| RevisionError::NotFound { argument: branch.to_string() })?;
             let at = self.index.get(&start).copied().ok_or_else(|| RevisionError::NotFound { argument: start.clone() })?;
             return self.one_head(self.heads_from(at), target);
         }
@@ -500,6 +500,14 @@ impl RevisionMap {
     /// newest first. `lower` is `base`, an identifier, or `-N` counted down from `upper`
     /// (stopping at base rather than failing, as `history` does).
     pub fn walk_between(&self, lower: &str, upper: &[String]) -> Outcome<Vec<String>> {
+        if let Some(branch) = lower.strip_suffix("@base") {
+            // The whole line of a branch: everything its heads stand on.
+            let heads = self.heads_from(self.branch_start(branch)?);
+            let line = self.ancestors_of(&heads);
+            let below_upper = self.ancestors_of(&self.indexes(upper)?);
+            let between: HashSet<usize> = below_upper.intersection(&line).copied().collect();
+            return Ok(self.ids(self.alembic_order(&between)));
+        }
         let lower_ids: Vec<String> = match (lower, split_relative(lower)) {
             ("base", _) => Vec::new(),
             (_, Some(("", steps))) if steps < 0 => {
@@ -548,7 +556,9 @@ impl RevisionMap {
         };
         let applied = self.ancestors_of(&self.indexes(current)?);
         let wanted = self.ancestors_of(&self.indexes(&destination)?);
-        if destination.iter().any(|d| self.index.get(d).is_some_and(|i| applied.contains(i)) && !current.contains(d)) {
+        // A destination below the current heads is no upgrade; a head the database already has
+        // through a dependency (an "effective head") just needs nothing.
+        if destination.iter().any(|d| self.index.get(d).is_some_and(|i| applied.contains(i)) && !current.contains(d) && !self.is_head(d)) {
             return Err(RevisionError::NotAncestor { lower: current.join(","), upper: target.to_string() });
         }
         let run: HashSet<usize> = wanted.difference(&applied).copied().collect();

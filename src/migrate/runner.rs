@@ -157,7 +157,8 @@ fn write_versions(engine: &mut Engine, before: &[String], after: &[String]) -> R
 }
 
 fn running(direction: &str, from: &[String], to: &[String], message: &str) -> String {
-    format!("INFO  [alembic.runtime.migration] Running {direction} {} -> {}, {message}", from.join(", "), to.join(", "))
+    let doc = if message.is_empty() { String::new() } else { format!(", {message}") };
+    format!("INFO  [alembic.runtime.migration] Running {direction} {} -> {}{doc}", from.join(", "), to.join(", "))
 }
 
 /// Offline text for one statement: tabs as four spaces, `;`, a blank line.

@@ -1,0 +1,100 @@
+//! What `alembic check` reports: the operations autogenerate found, written as the reprs of
+//! Alembic's diff tuples (`('add_table', Table('users', MetaData(), Column(...), schema=None))`),
+//! which is what its `New upgrade operations detected: [...]` message prints.
+
+use crate::migrate::ops::Op;
+use crate::migrate::render::render_type;
+use crate::schema::{Column, Table};
+
+/// A type as SQLAlchemy's repr writes it: `String(length=120)`, or `VARCHAR()` for a type read
+/// back from the database.
+fn type_repr(column: &Column) -> String {
+    render_type(&column.sql_type).trim_start_matches("sa.").to_string()
+}
+
+/// `Column('id', Integer(), table=<users>, primary_key=True, nullable=False)`; a column with a
+/// single-column foreign key shows it after the type, as SQLAlchemy does.
+fn column_repr(table: Option<&Table>, table_name: &str, column: &Column) -> String {
+    let mut parts = vec![format!("'{}'", column.name), type_repr(column)];
+    for fk in table.into_iter().flat_map(|t| t.foreign_keys()) {
+        if fk.columns == [column.name.clone()] {
+            let target = fk.ref_columns.first().map_or(String::new(), |c| format!("{}.{c}", fk.ref_table));
+            parts.push(format!("ForeignKey('{target}')"));
+        }
+    }
+    parts.push(format!("table=<{table_name}>"));
+    if column.primary_key {
+        parts.push("primary_key=True".into());
+    }
+    if !column.nullable {
+        parts.push("nullable=False".into());
+    }
+    format!("Column({})", parts.join(", "))
+}
+
+fn table_repr(table: &Table) -> String {
+    let mut parts = vec![format!("'{}'", table.name), "MetaData()".to_string()];
+    parts.extend(table.columns.iter().map(|c| column_repr(Some(table), &table.name, c)));
+    parts.push("schema=None".into());
+    format!("Table({})", parts.join(", "))
+}
+
+fn py_bool(value: bool) -> &'static str {
+    if value {
+        "True"
+    } else {
+        "False"
+    }
+}
+
+/// One operation as the diff tuple Alembic's comparison produced for it.
+pub fn diff_text(op: &Op) -> String {
+    match op {
+        Op::CreateTable(t) => format!("('add_table', {})", table_repr(t)),
+        Op::DropTable { existing: Some(t), .. } => format!("('remove_table', {})", table_repr(t)),
+        Op::DropTable { table, existing: None } => format!("('remove_table', Table('{table}', MetaData(), schema=None))"),
+        Op::AddColumn { table, column } => format!("('add_column', None, '{table}', {})", column_repr(None, table, column)),
+        Op::DropColumn { table, existing: Some(column), .. } => {
+            format!("('remove_column', None, '{table}', {})", column_repr(None, table, column))
+        }
+        Op::DropColumn { table, column, existing: None } => format!("('remove_column', None, '{table}', Column('{column}'))"),
+        Op::AlterColumn(a) if a.nullable.is_some() => format!(
+            "[('modify_nullable', None, '{}', '{}', {{}}, {}, {})]",
+            a.table,
+            a.column,
+            py_bool(a.existing_nullable.unwrap_or(true)),
+            py_bool(a.nullable.unwrap_or(true))
+        ),
+        Op::AlterColumn(a) => format!("[('modify_type', None, '{}', '{}', {{}})]", a.table, a.column),
+        Op::CreateIndex { index, .. } => format!("('add_index', Index('{}'))", index.name),
+        Op::DropIndex { name, .. } => format!("('remove_index', Index('{name}'))"),
+        Op::Batch { ops, .. } => ops.iter().map(diff_text).collect::<Vec<_>>().join(", "),
+        other => format!("('{}',)", other.name()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::SqlType;
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn tables_and_columns_read_as_their_reprs() {
+        let users = Table::new(
+            "users",
+            vec![Column::new("id", SqlType::Integer).primary_key(), Column { nullable: false, ..Column::new("name", SqlType::String(None)) }],
+        );
+        assert_eq!(
+            diff_text(&Op::CreateTable(users)),
+            "('add_table', Table('users', MetaData(), Column('id', Integer(), table=<users>, primary_key=True, nullable=False), \
+             Column('name', String(), table=<users>, nullable=False), schema=None))"
+        );
+        let email = Column::new("email", SqlType::Upper(Box::new(SqlType::String(Some(120)))));
+        assert_eq!(
+            diff_text(&Op::DropColumn { table: "users".into(), column: "email".into(), existing: Some(email) }),
+            "('remove_column', None, 'users', Column('email', VARCHAR(length=120), table=<users>))"
+        );
+    }
+}
