@@ -546,6 +546,21 @@ impl RevisionMap {
         Ok(self.ids(self.alembic_order(&between)))
     }
 
+    /// A revision's down revisions, then those of its dependencies that its down revisions do not
+    /// already stand on: what Alembic's `HeadMaintainer` replaces when it runs.
+    pub fn normalized_down_revisions(&self, revision: &str) -> Vec<String> {
+        let Some(&i) = self.index.get(revision) else { return Vec::new() };
+        let below = self.ancestors_of(&self.parents[i]);
+        let extra = self.dependencies[i].iter().copied().filter(|d| !below.contains(d));
+        self.ids(self.parents[i].iter().copied().chain(extra))
+    }
+
+    /// The revisions and everything they stand on (down revisions and dependencies), by id.
+    pub fn ancestors(&self, revisions: &[String]) -> HashSet<String> {
+        let known: Vec<usize> = revisions.iter().filter_map(|r| self.index.get(r).copied()).collect();
+        self.ids(self.ancestors_of(&known)).into_iter().collect()
+    }
+
     /// The revisions to run for `alembic upgrade <target>` from the database's current heads,
     /// parents first. `+N` counts from the current head.
     pub fn upgrade_path(&self, current: &[String], target: &str) -> Outcome<Vec<String>> {
@@ -703,31 +718,6 @@ impl RevisionMap {
         }
         Ok(self.ids(self.alembic_order(&undo)))
     }
-
-    /// The heads recorded in `alembic_version` after upgrading through `revision`: its
-    /// down_revisions leave, it comes in (one row per head; a merge joins rows).
-    pub fn heads_after_upgrade(&self, heads: &[String], revision: &str) -> Vec<String> {
-        // Every recorded head the revision needs (a down revision, or a dependency's line) leaves.
-        let needed: HashSet<String> = self.index.get(revision).map_or_else(HashSet::new, |&i| self.ids(self.needs(i)).into_iter().collect());
-        let mut next: Vec<String> = heads.iter().filter(|h| !needed.contains(*h) || h.as_str() == revision).cloned().collect();
-        next.retain(|h| h != revision);
-        next.push(revision.to_string());
-        next
-    }
-
-    /// The heads after undoing `revision`: it leaves, and each down_revision comes back unless
-    /// another remaining head already descends from it.
-    pub fn heads_after_downgrade(&self, heads: &[String], revision: &str) -> Vec<String> {
-        let mut next: Vec<String> = heads.iter().filter(|h| h.as_str() != revision).cloned().collect();
-        let covered = self.ancestors_of(&self.indexes(&next).unwrap_or_default());
-        let before: Vec<String> = self.index.get(revision).map_or_else(Vec::new, |&i| self.ids(self.before(i)));
-        for down in before {
-            if self.index.get(&down).is_some_and(|i| !covered.contains(i)) && !next.contains(&down) {
-                next.push(down);
-            }
-        }
-        next
-    }
 }
 
 /// A relative target as Alembic reads it (`(?:(.+?)@)?(\w+)?([+-]\d+)` from the start):
@@ -856,17 +846,6 @@ mod tests {
         let err = graph().downgrade_path(&[], "-1").unwrap_err();
         assert_eq!(Error::from(err).message(), "Relative revision -1 didn't produce 1 migrations");
         assert!(graph().downgrade_path(&line, "d4d4").is_err(), "d4 is not below c3");
-    }
-
-    #[test]
-    fn heads_in_alembic_version_follow_upgrades_and_downgrades() {
-        let m = with_merge();
-        let two = ids(&["c3c3c3c3", "d4d4d4d4"]);
-        assert_eq!(m.heads_after_upgrade(&two, "e5e5e5e5"), ids(&["e5e5e5e5"]));
-        assert_eq!(m.heads_after_downgrade(&ids(&["e5e5e5e5"]), "e5e5e5e5"), two);
-        assert_eq!(m.heads_after_upgrade(&ids(&["c3c3c3c3"]), "d4d4d4d4"), two, "a second branch adds a row");
-        assert_eq!(m.heads_after_downgrade(&two, "d4d4d4d4"), ids(&["c3c3c3c3"]), "b2 is still below c3");
-        assert_eq!(m.heads_after_downgrade(&ids(&["a1a1a1a1"]), "a1a1a1a1"), Vec::<String>::new());
     }
 
     #[test]

@@ -142,6 +142,60 @@ pub fn version_statements(before: &[String], after: &[String]) -> Vec<String> {
     out
 }
 
+/// The `alembic_version` statements for running one revision, and the heads after it: the one
+/// place that decides them, as Alembic's `HeadMaintainer` does — a new branch INSERTs, a merge
+/// DELETEs all but its last down revision and UPDATEs that one, an unmerge INSERTs all but the
+/// last and UPDATEs, a revision back to base DELETEs, anything else is one UPDATE.
+pub fn step_versions(map: &RevisionMap, heads: &[String], revision: &str, up: bool) -> (Vec<String>, Vec<String>) {
+    let downs = map.normalized_down_revisions(revision);
+    let in_heads: Vec<&String> = downs.iter().filter(|d| heads.contains(d)).collect();
+    let others_stand_on = |exclude: &[String]| {
+        let others: Vec<String> = heads.iter().filter(|h| !exclude.contains(h)).cloned().collect();
+        map.ancestors(&others)
+    };
+    let insert = |v: &str| format!("INSERT INTO alembic_version (version_num) VALUES ('{v}') RETURNING version_num");
+    let delete = |v: &str| format!("DELETE FROM alembic_version WHERE alembic_version.version_num = '{v}'");
+    let update = |from: &str, to: &str| format!("UPDATE alembic_version SET version_num='{to}' WHERE alembic_version.version_num = '{from}'");
+    let mut next: Vec<String> = heads.to_vec();
+    let mut sql = Vec::new();
+    if up {
+        if in_heads.is_empty() {
+            sql.push(insert(revision));
+            next.push(revision.to_string());
+        } else if downs.len() > 1 && in_heads.len() > 1 {
+            let ancestors = others_stand_on(&downs);
+            let from: Vec<String> = downs.iter().filter(|d| !ancestors.contains(*d)).cloned().collect();
+            let Some((last, rest)) = from.split_last() else { return (sql, next) };
+            for gone in rest {
+                sql.push(delete(gone));
+            }
+            sql.push(update(last, revision));
+            next.retain(|h| !from.contains(h));
+            next.push(revision.to_string());
+        } else {
+            let from = in_heads[0].clone();
+            sql.push(update(&from, revision));
+            next.retain(|h| *h != from);
+            next.push(revision.to_string());
+        }
+        return (sql, next);
+    }
+    let ancestors = others_stand_on(&[revision.to_string()]);
+    let to: Vec<String> = downs.iter().filter(|d| !ancestors.contains(*d)).cloned().collect();
+    next.retain(|h| h != revision);
+    match to.split_last() {
+        None => sql.push(delete(revision)),
+        Some((last, rest)) => {
+            for back in rest {
+                sql.push(insert(back));
+            }
+            sql.push(update(revision, last));
+            next.extend(to.iter().cloned());
+        }
+    }
+    (sql, next)
+}
+
 fn ensure_version_table(engine: &mut Engine) -> Result<()> {
     if !engine.has_table(VERSION_TABLE)? {
         engine.execute(&create_table(&version_table()), &[])?;
@@ -149,12 +203,6 @@ fn ensure_version_table(engine: &mut Engine) -> Result<()> {
     Ok(())
 }
 
-fn write_versions(engine: &mut Engine, before: &[String], after: &[String]) -> Result<()> {
-    for sql in version_statements(before, after) {
-        engine.execute(&sql, &[])?;
-    }
-    Ok(())
-}
 
 fn running(direction: &str, from: &[String], to: &[String], message: &str) -> String {
     let doc = if message.is_empty() { String::new() } else { format!(", {message}") };
@@ -289,7 +337,7 @@ fn run(
     let mut data_lost = Vec::new();
     for id in path {
         let rev = scripts.get(id)?;
-        let after = if up { scripts.map.heads_after_upgrade(&heads, id) } else { scripts.map.heads_after_downgrade(&heads, id) };
+        let (versions, after) = step_versions(&scripts.map, &heads, id, up);
         let (from, to): (Vec<String>, Vec<String>) =
             if up { (rev.down_revision.clone(), vec![id.clone()]) } else { (vec![id.clone()], rev.down_revision.clone()) };
         let ops = if up { &rev.upgrade } else { &rev.downgrade };
@@ -303,17 +351,17 @@ fn run(
             for op in ops {
                 out.extend(offline(&plan(op, None)?));
             }
-            for sql in version_statements(&heads, &after) {
-                out.push(offline_sql(&sql));
+            for sql in &versions {
+                out.push(offline_sql(sql));
             }
         } else {
             out.push(running(direction, &from, &to, &rev.message));
             if !up {
                 data_lost.extend(count_lost(engine, ops));
             }
-            let (before, next) = (heads.clone(), after.clone());
             let failed_sql = |engine: &Engine| engine.last_logged().map(|s| s.sql.clone());
-            apply_step(engine, ops, |engine| write_versions(engine, &before, &next)).map_err(|err| failed_in(failed_sql(engine), err))?;
+            let write = |engine: &mut Engine| versions.iter().try_for_each(|sql| engine.execute(sql, &[]).map(|_| ()));
+            apply_step(engine, ops, write).map_err(|err| failed_in(failed_sql(engine), err))?;
         }
         heads = after;
     }
@@ -424,5 +472,41 @@ mod tests {
                 "DELETE FROM alembic_version WHERE alembic_version.version_num = 'bbbb'"
             ]
         );
+    }
+
+    #[test]
+    fn each_step_writes_alembic_version_as_the_head_maintainer_does() {
+        use crate::migrate::revision::Node;
+        // a → b → {c, d}; e merges c and d.
+        let map = RevisionMap::new(vec![
+            Node::new("aaaa", &[]),
+            Node::new("bbbb", &["aaaa"]),
+            Node::new("cccc", &["bbbb"]),
+            Node::new("dddd", &["bbbb"]),
+            Node::new("eeee", &["cccc", "dddd"]),
+        ])
+        .unwrap();
+        let (sql, heads) = step_versions(&map, &[], "aaaa", true);
+        assert_eq!((sql.len(), heads), (1, ids(&["aaaa"])));
+        assert!(sql[0].starts_with("INSERT"));
+        let (sql, heads) = step_versions(&map, &ids(&["cccc"]), "dddd", true);
+        assert_eq!(heads, ids(&["cccc", "dddd"]), "a second branch adds a row");
+        assert!(sql[0].starts_with("INSERT"));
+        let (sql, heads) = step_versions(&map, &ids(&["dddd", "cccc"]), "eeee", true);
+        assert_eq!(heads, ids(&["eeee"]));
+        assert_eq!(
+            sql,
+            [
+                "DELETE FROM alembic_version WHERE alembic_version.version_num = 'cccc'",
+                "UPDATE alembic_version SET version_num='eeee' WHERE alembic_version.version_num = 'dddd'"
+            ],
+            "a merge deletes all but its last down revision, then updates that one"
+        );
+        let (sql, mut heads) = step_versions(&map, &ids(&["eeee"]), "eeee", false);
+        heads.sort();
+        assert_eq!(heads, ids(&["cccc", "dddd"]));
+        assert_eq!(sql.len(), 2, "an unmerge inserts one and updates the other");
+        let (sql, heads) = step_versions(&map, &ids(&["cccc", "dddd"]), "dddd", false);
+        assert_eq!((sql, heads), (vec!["DELETE FROM alembic_version WHERE alembic_version.version_num = 'dddd'".to_string()], ids(&["cccc"])));
     }
 }
