@@ -79,12 +79,6 @@ pub fn reflect_table(engine: &Engine, name: &str) -> Result<Option<Table>> {
         .first()
         .map(|r| text(&r[0]))
         .unwrap_or_default();
-    for (constraint_name, sqltext) in check_clauses(&sql) {
-        table.constraints.push(Constraint::Check { name: constraint_name, sqltext });
-    }
-    for (constraint_name, columns) in unique_clauses(&sql) {
-        table.constraints.push(Constraint::Unique { name: constraint_name, columns });
-    }
     // id, seq, table, from, to, on_update, on_delete, match
     let fks = engine.inspect(&format!("PRAGMA main.foreign_key_list({})", quote_always(name)))?;
     let mut by_id: Vec<(i64, ForeignKey)> = Vec::new();
@@ -119,6 +113,13 @@ pub fn reflect_table(engine: &Engine, name: &str) -> Result<Option<Table>> {
     for (i, (_, mut fk)) in by_id.into_iter().enumerate() {
         fk.name = names.get(i).cloned().flatten();
         table.constraints.push(Constraint::ForeignKey(fk));
+    }
+    // In SQLAlchemy's reflection order: foreign keys, then unique, then check constraints.
+    for (constraint_name, columns) in unique_clauses(&sql) {
+        table.constraints.push(Constraint::Unique { name: constraint_name, columns });
+    }
+    for (constraint_name, sqltext) in check_clauses(&sql) {
+        table.constraints.push(Constraint::Check { name: constraint_name, sqltext });
     }
     // seq, name, unique, origin, partial
     let indexes = engine.inspect(&format!("PRAGMA main.index_list({})", quote_always(name)))?;

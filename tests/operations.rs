@@ -125,7 +125,7 @@ fn constraint_changes_outside_batch_mode_are_refused_with_alembics_words() {
 #[test]
 fn batch_mode_moves_and_copies_keeping_rows_even_under_a_foreign_key() {
     let mut engine = seeded();
-    let batch = Op::Batch { table: "users".into(), ops: vec![Op::AlterColumn(nullable_name())] };
+    let batch = Op::Batch { table: "users".into(), ops: vec![Op::AlterColumn(nullable_name())], options: Default::default() };
     apply_all(&mut engine, &[batch]).unwrap();
     let log: Vec<String> = engine.take_log().into_iter().map(|s| s.sql).collect();
     assert_eq!(
@@ -164,7 +164,7 @@ fn batch_mode_changes_types_renames_and_constraints() {
             index: Index { name: "ix_users_full_name".into(), columns: vec!["full_name".into()], unique: false, auto_named: true },
         },
     ];
-    apply_all(&mut engine, &[Op::Batch { table: "users".into(), ops }]).unwrap();
+    apply_all(&mut engine, &[Op::Batch { table: "users".into(), ops, options: Default::default() }]).unwrap();
     let log = engine.take_log();
     assert_eq!(
         log[1].sql,
@@ -182,6 +182,7 @@ fn a_batch_that_only_adds_columns_uses_plain_alter_table() {
     let batch = Op::Batch {
         table: "users".into(),
         ops: vec![Op::AddColumn { table: "users".into(), column: Column::new("age", SqlType::Integer) }],
+        options: Default::default(),
     };
     apply_all(&mut engine, &[batch]).unwrap();
     assert_eq!(engine.take_log()[0].sql, "ALTER TABLE users ADD COLUMN age INTEGER");
@@ -195,6 +196,7 @@ fn dropping_an_indexed_column_in_batch_fails_as_alembic_does() {
     let batch = Op::Batch {
         table: "users".into(),
         ops: vec![Op::DropColumn { table: "users".into(), column: "email".into(), existing: None }],
+        options: Default::default(),
     };
     let err = apply_all(&mut engine, &[batch]).unwrap_err();
     assert_eq!(err.message(), "no such column: email");
@@ -203,7 +205,7 @@ fn dropping_an_indexed_column_in_batch_fails_as_alembic_does() {
 
 #[test]
 fn batch_needs_a_live_database_in_offline_mode() {
-    let batch = Op::Batch { table: "users".into(), ops: vec![Op::AlterColumn(nullable_name())] };
+    let batch = Op::Batch { table: "users".into(), ops: vec![Op::AlterColumn(nullable_name())], options: Default::default() };
     let err = plan(&batch, None).unwrap_err();
     assert!(err.message().starts_with("This operation cannot proceed in --sql mode; batch mode with dialect sqlite"));
 }

@@ -104,6 +104,22 @@ fn set_order(line: &str, mut terminal: Vec<String>) -> Vec<String> {
             *l = format!("{head}New upgrade operations detected: [{}]", items.join(", "));
         }
     }
+    // Merging two heads while a third exists, Alembic picks the row it keeps from a set: which of
+    // the two is DELETEd and which UPDATEd may go either way.
+    let version = |l: &str, prefix: &str| l.strip_prefix(prefix).and_then(|r| r.strip_suffix("';")).map(String::from);
+    for i in 0..terminal.len().saturating_sub(2) {
+        let deleted = version(&terminal[i], "DELETE FROM alembic_version WHERE alembic_version.version_num = '");
+        let updated = terminal[i + 2]
+            .strip_prefix("UPDATE alembic_version SET version_num='")
+            .and_then(|r| r.split_once("' WHERE alembic_version.version_num = '"))
+            .and_then(|(to, from)| from.strip_suffix("';").map(|f| (to.to_string(), f.to_string())));
+        if let (Some(deleted), Some((to, from))) = (deleted, updated) {
+            let mut pair = [deleted, from];
+            pair.sort();
+            terminal[i] = format!("(merge of {} and {} into {to})", pair[0], pair[1]);
+            terminal[i + 2] = String::new();
+        }
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.get(1).is_some_and(|w| *w == "current" || *w == "branches") {
         terminal.sort();
@@ -165,8 +181,42 @@ fn revision_bodies(text: &str) -> String {
     out.join("\n")
 }
 
+/// Batch mode rebuilds a table from its constraints as SQLAlchemy keeps them, in a Python set:
+/// the `CONSTRAINT …` lines of a CREATE TABLE may come in any order, so they compare sorted.
+fn constraint_lines_sorted(sql: &str) -> String {
+    let mut lines: Vec<&str> = sql.split('\n').collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let run = lines[i..].iter().take_while(|l| l.trim_start().starts_with("CONSTRAINT ")).count();
+        if run > 1 {
+            let mut part: Vec<String> = lines[i..i + run].iter().map(|l| l.trim_end_matches(", ").to_string()).collect();
+            part.sort();
+            let last = i + run == lines.len() || !lines[i + run - 1].ends_with(", ");
+            let joined: Vec<String> =
+                part.iter().enumerate().map(|(k, l)| if k + 1 < run || !last { format!("{l}, ") } else { l.clone() }).collect();
+            return lines[..i].iter().map(|l| l.to_string()).chain(joined).chain(lines[i + run..].iter().map(|l| l.to_string())).collect::<Vec<_>>().join("\n");
+        }
+        i += run.max(1);
+    }
+    lines.join("\n")
+}
+
 fn sorted_schema(schema: &Json) -> Json {
-    let mut list = schema.as_array().cloned().unwrap_or_default();
+    let mut list: Vec<Json> = schema
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|row| match row {
+            Json::Array(mut cells) => {
+                if let Some(Json::String(sql)) = cells.get(3) {
+                    cells[3] = Json::String(constraint_lines_sorted(sql));
+                }
+                Json::Array(cells)
+            }
+            other => other,
+        })
+        .collect();
     list.sort_by_key(|r| r.to_string());
     Json::Array(list)
 }

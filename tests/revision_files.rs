@@ -139,6 +139,7 @@ fn every_op() -> Vec<Op> {
                 Op::CreateCheckConstraint { table: "users".into(), name: Some("ck_b".into()), sqltext: "id > 0".into() },
                 Op::DropConstraint { table: "users".into(), name: "uq_x".into(), type_: Some("unique".into()), existing: None },
             ],
+            options: Default::default(),
         },
     ]
 }

@@ -146,8 +146,13 @@ pub fn plan(op: &Op, reflect: Option<Reflect<'_>>) -> Result<Vec<Statement>> {
                 params: rows.clone(),
             }]
         }
-        Op::Batch { table, ops } => {
-            if !batch_needs_recreate(ops) {
+        Op::Batch { table, ops, options } => {
+            let recreate = match options.recreate.as_deref() {
+                Some("always") => true,
+                Some("never") => false,
+                _ => batch_needs_recreate(ops),
+            };
+            if !recreate {
                 let mut out = Vec::new();
                 for inner in ops {
                     out.extend(plan(inner, reflect)?);
@@ -165,11 +170,40 @@ pub fn plan(op: &Op, reflect: Option<Reflect<'_>>) -> Result<Vec<Statement>> {
                     ),
                 ));
             };
-            let existing = reflect(table)?
+            let mut existing = reflect(table)?
                 .ok_or_else(|| Error::new(ErrorKind::CommandError, format!("NoSuchTableError: {table}")))?;
+            name_by_convention(&mut existing, &options.naming_convention);
             move_and_copy(&existing, ops)?
         }
     })
+}
+
+/// Gives the reflected table's unnamed constraints the names `naming_convention` makes, as
+/// SQLAlchemy's MetaData does, so a batch block can drop them by name.
+fn name_by_convention(table: &mut Table, convention: &[(String, String)]) {
+    let template = |key: &str| convention.iter().find(|(k, _)| k == key).map(|(_, t)| t.clone());
+    let table_name = table.name.clone();
+    let fill = |template: String, columns: &[String], referred: &str| {
+        template
+            .replace("%(table_name)s", &table_name)
+            .replace("%(column_0_name)s", columns.first().map_or("", String::as_str))
+            .replace("%(referred_table_name)s", referred)
+    };
+    for constraint in &mut table.constraints {
+        match constraint {
+            Constraint::ForeignKey(fk) if fk.name.is_none() => {
+                if let Some(t) = template("fk") {
+                    fk.name = Some(fill(t, &fk.columns, &fk.ref_table));
+                }
+            }
+            Constraint::Unique { name: name @ None, columns } => {
+                if let Some(t) = template("uq") {
+                    *name = Some(fill(t, columns, ""));
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Batch mode's "move and copy": the table rebuilt with the block's changes, rows carried over.

@@ -58,7 +58,8 @@ impl Project {
 fn read_config(lab: &Lab, invocation: &Invocation) -> Result<Project> {
     let file = invocation.value("config").unwrap_or("alembic.ini");
     let wanted = format!("[{}]", invocation.value("name").unwrap_or("alembic"));
-    let missing = || command_error(format!("No config file '{file}' found, or file has no '{wanted}' section"));
+    // No file, or no such section: Alembic 1.20 finds no script_location and says so.
+    let missing = || command_error("No 'script_location' key found in configuration.");
     let ini = lab.read_file(file).map_err(|_| missing())?;
     let mut section = "";
     let mut found = false;
@@ -186,8 +187,10 @@ pub fn run_alembic(lab: &mut Lab, words: &[String]) -> LineResult {
     };
     let mut output = Vec::new();
     let mut notes = Vec::new();
-    match dispatch(lab, &invocation, &mut output, &mut notes) {
-        Ok(()) => LineResult { output, error: None, notes },
+    let outcome = dispatch(lab, &invocation, &mut output, &mut notes);
+    let quiet = invocation.flag("quiet");
+    match outcome {
+        Ok(()) => LineResult { output: if quiet { quieted(&invocation.command, output) } else { output }, error: None, notes },
         Err(err) => {
             match err.kind() {
                 ErrorKind::CommandError if !invocation.flag("raiseerr") => {
@@ -200,9 +203,22 @@ pub fn run_alembic(lab: &mut Lab, words: &[String]) -> LineResult {
                 ErrorKind::NotAvailable => output.push(err.message().to_string()),
                 _ => output.push(err.traceback_line()),
             }
+            let output = if quiet { quieted(&invocation.command, output) } else { output };
             LineResult { output, error: Some(err), notes }
         }
     }
+}
+
+/// What `-q` leaves: Alembic's quiet mode silences what it prints itself (command results, the
+/// `Generating … done` status lines, `FAILED:`), never the log lines env.py's logging writes, nor
+/// the SQL of `--sql`.
+fn quieted(command: &str, output: Vec<String>) -> Vec<String> {
+    let printed_results = matches!(command, "heads" | "history" | "current" | "branches" | "show" | "check" | "list_templates");
+    let is_log = |line: &str| ["INFO  [", "ERROR [", "WARNI [", "DEBUG ["].iter().any(|p| line.starts_with(p));
+    let is_status = |line: &str| {
+        ["Generating ", "Creating directory ", "Please edit configuration", "File alembic.ini already exists", "FAILED: "].iter().any(|p| line.starts_with(p))
+    };
+    output.into_iter().filter(|line| is_log(line) || !(printed_results || is_status(line))).collect()
 }
 
 fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut Vec<String>) -> Result<()> {

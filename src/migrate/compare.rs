@@ -248,8 +248,8 @@ pub fn as_batches(ops: Vec<Op>) -> Vec<Op> {
         let whole_table = out.iter().any(|o| matches!(o, Op::CreateTable(t) if Some(&t.name) == table.as_ref()));
         match table {
             Some(table) if !whole_table => match out.last_mut() {
-                Some(Op::Batch { table: t, ops }) if *t == table => ops.push(op),
-                _ => out.push(Op::Batch { table, ops: vec![op] }),
+                Some(Op::Batch { table: t, ops, .. }) if *t == table => ops.push(op),
+                _ => out.push(Op::Batch { table, ops: vec![op], options: Default::default() }),
             },
             _ => out.push(op),
         }

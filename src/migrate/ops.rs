@@ -43,8 +43,18 @@ pub enum Op {
     Execute(String),
     /// `op.bulk_insert(sa.table(name, sa.column(...)...), [rows])`.
     BulkInsert { table: String, columns: Vec<String>, rows: Vec<Vec<Value>> },
-    /// `with op.batch_alter_table(table) as batch_op:` and the operations inside it.
-    Batch { table: String, ops: Vec<Op> },
+    /// `with op.batch_alter_table(table, ...) as batch_op:` and the operations inside it.
+    Batch { table: String, ops: Vec<Op>, options: BatchOptions },
+}
+
+/// The arguments of `batch_alter_table` that change how the table is rebuilt.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BatchOptions {
+    /// `recreate=`: `"auto"` (the default: only when SQLite cannot ALTER), `"always"`, `"never"`.
+    pub recreate: Option<String>,
+    /// `naming_convention={...}`: names for the reflected table's unnamed constraints
+    /// (`fk`, `uq`, `ck`, `ix` templates such as `fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s`).
+    pub naming_convention: Vec<(String, String)>,
 }
 
 fn not_reversible(what: &str) -> Error {
@@ -133,9 +143,10 @@ impl Op {
             }
             Op::Execute(_) => return Err(not_reversible("op.execute() runs SQL the lab cannot undo")),
             Op::BulkInsert { .. } => return Err(not_reversible("op.bulk_insert() rows cannot be taken back")),
-            Op::Batch { table, ops } => Op::Batch {
+            Op::Batch { table, ops, options } => Op::Batch {
                 table: table.clone(),
                 ops: ops.iter().rev().map(Op::reverse).collect::<Result<Vec<_>>>()?,
+                options: options.clone(),
             },
         })
     }
@@ -213,7 +224,7 @@ mod tests {
             assert_ne!(&back, op, "{}", op.name());
             assert_eq!(&back.reverse().unwrap(), op, "{}", op.name());
         }
-        let batch = Op::Batch { table: "users".into(), ops: ops[1..3].to_vec() };
+        let batch = Op::Batch { table: "users".into(), ops: ops[1..3].to_vec(), options: BatchOptions::default() };
         let Op::Batch { ops: reversed, .. } = batch.reverse().unwrap() else { panic!() };
         assert_eq!(reversed[0].name(), "alter_column", "last op undone first");
         assert_eq!(reversed[1].name(), "drop_column");

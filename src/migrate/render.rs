@@ -273,7 +273,7 @@ pub fn render_op(op: &Op, indent: usize) -> Vec<String> {
             lines.push(format!("{pad})"));
             lines
         }
-        Op::Batch { table, ops } => {
+        Op::Batch { table, ops, .. } => {
             let mut lines = vec![format!("{pad}with op.batch_alter_table({}, schema=None) as batch_op:", py_str(table))];
             if ops.is_empty() {
                 lines.push(format!("{pad}    pass"));
@@ -410,6 +410,7 @@ mod tests {
                     index: Index { name: "ix_users_name".into(), columns: vec!["name".into()], unique: false, auto_named: false },
                 },
             ],
+            options: Default::default(),
         };
         assert_eq!(
             text(&batch),

@@ -215,31 +215,43 @@ impl RevisionMap {
     /// down one line from the first head until another head still needs the next revision, then
     /// that head's line, and so on. History lists this order; upgrades run it backwards.
     fn alembic_order(&self, revisions: &HashSet<usize>) -> Vec<usize> {
-        let mut todo = revisions.clone();
-        let mut heads: Vec<usize> = self
-            .order
-            .iter()
-            .copied()
-            .filter(|&i| todo.contains(&i))
-            .filter(|&i| !self.children[i].iter().chain(&self.dependents[i]).any(|c| todo.contains(c)))
+        let n = self.nodes.len();
+        let mut todo = vec![false; n];
+        for &i in revisions {
+            todo[i] = true;
+        }
+        // What a revision needs, as a mask over the graph: cheap to build and to ask.
+        let needs_mask = |start: usize| {
+            let mut seen = vec![false; n];
+            let mut stack = vec![start];
+            while let Some(i) = stack.pop() {
+                if !seen[i] {
+                    seen[i] = true;
+                    stack.extend(self.before(i).filter(|&b| !seen[b]));
+                }
+            }
+            seen
+        };
+        let mut heads: Vec<usize> = (0..n)
+            .filter(|&i| todo[i] && !self.children[i].iter().chain(&self.dependents[i]).any(|&c| todo[c]))
             .collect();
-        crate::sorting::sort(&mut heads);
-        let mut needed: Vec<HashSet<usize>> = heads.iter().map(|&h| self.needs(h)).collect();
-        let mut out = Vec::with_capacity(todo.len());
+        let mut needed: Vec<Vec<bool>> = heads.iter().map(|&h| needs_mask(h)).collect();
+        let mut out = Vec::with_capacity(revisions.len());
         let mut at = 0;
         // Each pass emits a revision or moves to another head; a bound keeps a bad graph finite.
         let mut budget = (revisions.len() + 1).saturating_mul(revisions.len() + 2);
         while !heads.is_empty() && budget > 0 {
             budget -= 1;
             let candidate = heads[at];
-            if let Some(other) = (0..heads.len()).find(|&k| k != at && needed[k].contains(&candidate)) {
+            if let Some(other) = (0..heads.len()).find(|&k| k != at && needed[k][candidate]) {
                 at = other;
                 continue;
             }
-            if todo.remove(&candidate) {
+            if todo[candidate] {
+                todo[candidate] = false;
                 out.push(candidate);
             }
-            let next: Vec<usize> = self.before(candidate).filter(|r| todo.contains(r) && !heads.contains(r)).collect();
+            let next: Vec<usize> = self.before(candidate).filter(|&r| todo[r] && !heads.contains(&r)).collect();
             match next.split_first() {
                 None => {
                     heads.remove(at);
@@ -248,20 +260,20 @@ impl RevisionMap {
                 }
                 Some((&first, _)) if self.dependencies[candidate].is_empty() && self.parents[candidate].len() == 1 => {
                     heads[at] = first;
-                    needed[at].remove(&candidate);
+                    needed[at][candidate] = false;
                 }
                 Some((&first, rest)) => {
                     heads[at] = first;
-                    needed[at] = self.needs(first);
+                    needed[at] = needs_mask(first);
                     for &r in rest {
                         heads.push(r);
-                        needed.push(self.needs(r));
+                        needed.push(needs_mask(r));
                     }
                 }
             }
         }
         // Anything left (never, for a graph without cycles) keeps the plain order.
-        out.extend(self.order.iter().rev().copied().filter(|i| todo.contains(i)));
+        out.extend(self.order.iter().rev().copied().filter(|&i| todo[i]));
         out
     }
 
@@ -470,7 +482,8 @@ impl RevisionMap {
             current = match next.as_slice() {
                 [one] => Some(*one),
                 [] if steps < 0 && step + 1 == count => None,
-                _ => return Err(relative()),
+                [] => return Err(relative()),
+                _ => return Err(RevisionError::Invalid("Ambiguous walk".into())),
             };
         }
         Ok(current.map(|i| self.id(i)))
@@ -824,6 +837,8 @@ mod tests {
         assert_eq!(g.upgrade_path(&ids(&["c3c3c3c3"]), "d4d4").unwrap(), ids(&["d4d4d4d4"]));
         assert_eq!(g.upgrade_path(&[], "+2").unwrap(), ids(&["a1a1a1a1", "b2b2b2b2"]));
         let err = g.upgrade_path(&ids(&["b2b2b2b2"]), "+1").unwrap_err();
+        assert_eq!(Error::from(err).message(), "Ambiguous walk", "+1 from a branch point has two ways up");
+        let err = g.upgrade_path(&ids(&["c3c3c3c3"]), "+1").unwrap_err();
         assert_eq!(Error::from(err).message(), "Relative revision +1 didn't produce 1 migrations");
         assert!(g.upgrade_path(&[], "head").is_err());
         let m = with_merge();

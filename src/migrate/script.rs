@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::migrate::ops::{BatchOptions};
 use crate::migrate::ops::{AlterColumn, Op};
 use crate::migrate::render::{py_str, render_ops};
 use crate::models::read_type;
@@ -260,7 +261,26 @@ fn read_body(body: &[Stmt], tables: &mut HashMap<String, (String, Vec<String>)>)
                         _ => return Err(unsupported_statement(stmt)),
                     }
                 }
-                ops.push(Op::Batch { table: table.to_string(), ops: inner });
+                let mut options = BatchOptions::default();
+                if let Some(recreate) = Keyword::find(keywords, "recreate") {
+                    let value = recreate.as_str().filter(|v| matches!(*v, "auto" | "always" | "never"));
+                    let value = value.ok_or_else(|| {
+                        error_at(recreate.line, ErrorKind::ValueError, "recreate may be one of 'auto', 'always', or 'never'.")
+                    })?;
+                    options.recreate = Some(value.to_string());
+                }
+                if let Some(convention) = Keyword::find(keywords, "naming_convention") {
+                    let ExprKind::Dict(pairs) = &convention.kind else {
+                        return Err(error_at(convention.line, ErrorKind::TypeError, "naming_convention must be a dict"));
+                    };
+                    for (key, value) in pairs {
+                        match (key.as_str(), value.as_str()) {
+                            (Some(k), Some(v)) => options.naming_convention.push((k.to_string(), v.to_string())),
+                            _ => return Err(error_at(key.line, ErrorKind::TypeError, "naming_convention keys and templates must be strings")),
+                        }
+                    }
+                }
+                ops.push(Op::Batch { table: table.to_string(), ops: inner, options });
             }
             _ => return Err(unsupported_statement(stmt)),
         }

@@ -144,7 +144,7 @@ def collapse_tracebacks(lines):
     start = text.find("Traceback (most recent call last):")
     if start < 0:
         return lines
-    before = text[:start].rstrip("\n")
+    before = text[:start].removesuffix("\n")
     last = text.rfind("Traceback (most recent call last):")
     tail = text[last:].split("\n")[1:]
     i = 0

@@ -193,7 +193,7 @@ def SCENARIOS():
                          *READ_ONLY, "alembic downgrade -1", "alembic downgrade 3cd9f1e44b0a@-1",
                          "alembic downgrade 27c6a30d7c24-1", "alembic history -i", "alembic downgrade base",
                          "alembic upgrade 27c6a30d7c24", "alembic upgrade +1", "alembic current",
-                         "alembic upgrade heads --sql", "alembic downgrade ae1027a6acf0",
+                         "alembic upgrade heads --sql", "alembic downgrade ae1027a6acf0", "alembic upgrade +1",
                          "alembic upgrade 1975ea83b712:heads --sql", "alembic revision -m next --rev-id 77aa00000001",
                          "alembic revision -m next --rev-id 77aa00000002 --head 27c6a30d7c24",
                          "alembic heads")}
@@ -288,7 +288,14 @@ def divergences():
                          "alembic -q upgrade head", "alembic current", "alembic downgrade base --sql --purge",
                          "alembic history --help", "alembic stamp --help", "alembic --help", "alembic upgrade --help",
                          "alembic init", "alembic revision -m", "alembic list_templates", "alembic edit zzzz",
-                         "alembic ensure_version", "alembic current")}
+                         "alembic ensure_version", "alembic current", "alembic -q heads", "alembic -q current",
+                         "alembic -q upgrade zzzz", "alembic -q revision -m quiet --rev-id 9a9a00000001",
+                         "alembic --raiseerr upgrade zzzz", "alembic -c other.ini heads", "alembic -n nope heads",
+                         "alembic --rev-range x heads", "alembic history --rev-range", "alembic upgrade a:b",
+                         "alembic downgrade -1 --sql", "alembic stamp head --purge --sql", "alembic history -r nocolon")}
+    yield {"name": "before_init", "about": "The alembic command before `alembic init`.",
+           "steps": runs("alembic heads", "alembic upgrade head", "alembic current", "alembic history",
+                         "alembic revision -m x")}
     yield {"name": "no_database_needed", "about": "Commands that never connect work with the placeholder URL.",
            "steps": [{"run": "alembic init migrations"}]
            + runs("alembic heads", "alembic history", "alembic branches", "alembic revision -m first --rev-id 0f1e2d3c4b5a",
