@@ -121,7 +121,7 @@ test("every walkthrough step runs on the release page with its visible effect", 
 
 test("learner text is shown as text, bad lines fail cleanly, and the .db downloads and opens", async () => {
   const { page, problems, context } = await openLab();
-  await runSteps(page, 2); // db = Database(...), db.create_tables()
+  await runSteps(page, 4); // the two imports, db = Database(...), db.create_tables()
   const hostile = "<img src=x onerror=alert(1)>";
   await page.fill("#terminal-input", `db.create_user(User(name="${hostile}"))`);
   await page.press("#terminal-input", "Enter");
@@ -173,7 +173,7 @@ test("a page whose wasm cannot load says so instead of staying blank", async () 
 
 test("the project downloads as a zip, a share link reproduces it, and the page works offline", async () => {
   const { page, problems, context } = await openLab();
-  await runSteps(page, 14); // through alembic init and the sqlalchemy.url edit
+  await runSteps(page, 16); // through alembic init and the sqlalchemy.url edit
   await page.click("#tab-files");
   await page.click('#file-list .file[title="src/models/user.py"]');
   assert.ok(await page.$("#highlight .hl-keyword"), "Python is highlighted");
@@ -196,7 +196,7 @@ test("the project downloads as a zip, a share link reproduces it, and the page w
   const shared = await other.newPage();
   await shared.goto(link);
   await shared.waitForSelector("body[data-ready=true]");
-  assert.match(await text(shared, "#progress-text"), /Step 15 of/);
+  assert.match(await text(shared, "#progress-text"), /Step 17 of/);
   await shared.fill("#terminal-input", "cat alembic.ini");
   await shared.press("#terminal-input", "Enter");
   assert.match(await lastTerminal(shared), /sqlalchemy\.url = sqlite:\/\/\/sqlite\.db/);
@@ -209,7 +209,7 @@ test("the project downloads as a zip, a share link reproduces it, and the page w
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
-  assert.match(await text(page, "#progress-text"), /Step 15 of/);
+  assert.match(await text(page, "#progress-text"), /Step 17 of/);
   await context.setOffline(false);
   assert.deepEqual(problems.filter((p) => !p.includes("net::ERR_INTERNET_DISCONNECTED")), []);
   await context.close();

@@ -217,7 +217,7 @@ fn match_option<'a>(options: &'a [Opt], word: &str) -> Matched<'a> {
     }
     let short = word.get(..2).unwrap_or(word);
     match options.iter().find(|o| o.short == Some(short)) {
-        Some(opt) if word.len() > 2 && opt.takes_value => Matched::Found(opt, Some(word[2..].to_string())),
+        Some(opt) if word.len() > 2 && opt.takes_value => Matched::Found(opt, word.get(2..).map(String::from)),
         Some(opt) => Matched::Found(opt, None),
         None => Matched::Unknown,
     }
@@ -271,7 +271,7 @@ fn read(
                     values.entry(opt.dest.to_string()).or_default().push(String::new());
                     // `-vi`: more short flags in the same word.
                     if !word.starts_with("--") && word.len() > 2 {
-                        for c in word[2..].chars() {
+                        for c in word.get(2..).unwrap_or_default().chars() {
                             let short = format!("-{c}");
                             match options.iter().find(|o| o.short == Some(short.as_str())) {
                                 Some(more) if !more.takes_value => values.entry(more.dest.to_string()).or_default().push(String::new()),
@@ -391,5 +391,24 @@ mod tests {
         let Parsed::Usage(text) = parse(&[]) else { panic!() };
         assert!(text.ends_with("alembic: error: too few arguments"), "{text}");
         assert_eq!(parse(&words("--version")), Parsed::Print(VERSION.to_string()));
+    }
+
+    #[test]
+    fn no_command_line_makes_the_reader_panic() {
+        let vocabulary = [
+            "-", "--", "-r", "-r-3:", "-vi", "-é", "-éx", "--rev", "--rev-range=", "--=", "-x", "-q", "--sql", "--help",
+            "-h", "upgrade", "history", "stamp", "merge", "revision", "-m", "é", "+1", "-1", "head", "", " ", "-1.5",
+            "--message=ü", "-mü", "init", "bogus", "--auto", "--re", "-c", "-n", "heads", "--version",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let count = (seed % 6) as usize;
+            let words: Vec<String> =
+                (0..count).map(|k| vocabulary[((seed >> (8 * k)) % vocabulary.len() as u64) as usize].to_string()).collect();
+            let _ = parse(&words);
+        }
     }
 }
