@@ -2,8 +2,6 @@
 //! the command, each command's options and positionals, `--help` texts, and argparse's errors
 //! (`usage: …` then `alembic upgrade: error: …`) — so a mistyped line fails as it does for real.
 
-use std::collections::BTreeMap;
-
 /// One option of a parser: its spellings, where its value goes, and whether it takes one.
 struct Opt {
     short: Option<&'static str>,
@@ -128,32 +126,32 @@ pub const VERSION: &str = "alembic 1.20.1";
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Invocation {
     pub command: String,
-    /// Option values by destination (`message`, `sql`, `x` …); flags hold an empty string; an
-    /// option given several times (`-x`) keeps each value.
-    pub options: BTreeMap<String, Vec<String>>,
-    /// Positionals by name (`revision`, `revisions`, `directory`, `rev`).
-    pub positionals: BTreeMap<String, Vec<String>>,
+    /// Option values by destination (`message`, `sql`, `x` …), in the order given; a flag holds
+    /// an empty string; an option given several times (`-x`) appears once per value.
+    pub options: Vec<(&'static str, String)>,
+    /// Positionals by name (`revision`, `revisions`, `directory`, `rev`), in order.
+    pub positionals: Vec<(&'static str, String)>,
 }
 
 impl Invocation {
     pub fn flag(&self, dest: &str) -> bool {
-        self.options.contains_key(dest)
+        self.options.iter().any(|(d, _)| *d == dest)
     }
 
     pub fn value(&self, dest: &str) -> Option<&str> {
-        self.options.get(dest).and_then(|v| v.last()).map(String::as_str)
+        self.options.iter().rev().find(|(d, _)| *d == dest).map(|(_, v)| v.as_str())
     }
 
-    pub fn values(&self, dest: &str) -> &[String] {
-        self.options.get(dest).map_or(&[], Vec::as_slice)
+    pub fn values(&self, dest: &str) -> Vec<String> {
+        self.options.iter().filter(|(d, _)| *d == dest).map(|(_, v)| v.clone()).collect()
     }
 
     pub fn positional(&self, name: &str) -> Option<&str> {
-        self.positionals.get(name).and_then(|v| v.first()).map(String::as_str)
+        self.positionals.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
     }
 
-    pub fn positional_all(&self, name: &str) -> &[String] {
-        self.positionals.get(name).map_or(&[], Vec::as_slice)
+    pub fn positional_all(&self, name: &str) -> Vec<String> {
+        self.positionals.iter().filter(|(n, _)| *n == name).map(|(_, v)| v.clone()).collect()
     }
 }
 
@@ -233,8 +231,8 @@ fn read(
     options: &[Opt],
     words: &[String],
     stop_at_first_positional: bool,
-) -> Result<(BTreeMap<String, Vec<String>>, Vec<String>, Vec<String>, usize), String> {
-    let mut values: BTreeMap<String, Vec<String>> = BTreeMap::new();
+) -> Result<(Vec<(&'static str, String)>, Vec<String>, Vec<String>, usize), String> {
+    let mut values: Vec<(&'static str, String)> = Vec::new();
     let mut positionals = Vec::new();
     let mut extras = Vec::new();
     let mut i = 0;
@@ -263,18 +261,18 @@ fn read(
                             _ => return Err(format!("argument {}: expected one argument", spelled(opt))),
                         },
                     };
-                    values.entry(opt.dest.to_string()).or_default().push(value);
+                    values.push((opt.dest, value));
                 } else {
                     if attached.is_some() && word.starts_with("--") {
                         return Err(format!("argument {}: ignored explicit argument '{}'", spelled(opt), attached.unwrap_or_default()));
                     }
-                    values.entry(opt.dest.to_string()).or_default().push(String::new());
+                    values.push((opt.dest, String::new()));
                     // `-vi`: more short flags in the same word.
                     if !word.starts_with("--") && word.len() > 2 {
                         for c in word.get(2..).unwrap_or_default().chars() {
                             let short = format!("-{c}");
                             match options.iter().find(|o| o.short == Some(short.as_str())) {
-                                Some(more) if !more.takes_value => values.entry(more.dest.to_string()).or_default().push(String::new()),
+                                Some(more) if !more.takes_value => values.push((more.dest, String::new())),
                                 _ => {
                                     extras.push(word.clone());
                                     break;
@@ -297,10 +295,11 @@ pub fn parse(words: &[String]) -> Parsed {
         Ok(found) => found,
         Err(message) => return usage_error(GLOBAL_HELP, prog, &message),
     };
-    if global.contains_key("help") {
+    let has = |found: &[(&'static str, String)], dest: &str| found.iter().any(|(d, _)| *d == dest);
+    if has(&global, "help") {
         return Parsed::Print(GLOBAL_HELP.trim_end_matches('\n').to_string());
     }
-    if global.contains_key("version") {
+    if has(&global, "version") {
         return Parsed::Print(VERSION.to_string());
     }
     let Some(name) = words.get(at) else {
@@ -323,18 +322,18 @@ pub fn parse(words: &[String]) -> Parsed {
         Ok(found) => found,
         Err(message) => return usage_error(spec.help, &sub_prog, &message),
     };
-    if options.contains_key("help") {
+    if has(&options, "help") {
         return Parsed::Print(spec.help.trim_end_matches('\n').to_string());
     }
-    let mut named = BTreeMap::new();
+    let mut named = Vec::new();
     let mut rest = positionals.into_iter();
     let mut missing = Vec::new();
-    for (pos_name, many) in spec.positionals {
-        let taken: Vec<String> = if *many { rest.by_ref().collect() } else { rest.next().into_iter().collect() };
+    for &(pos_name, many) in spec.positionals {
+        let taken: Vec<String> = if many { rest.by_ref().collect() } else { rest.next().into_iter().collect() };
         if taken.is_empty() {
-            missing.push(*pos_name);
+            missing.push(pos_name);
         }
-        named.insert(pos_name.to_string(), taken);
+        named.extend(taken.into_iter().map(|v| (pos_name, v)));
     }
     if !missing.is_empty() {
         return usage_error(spec.help, &sub_prog, &format!("the following arguments are required: {}", missing.join(", ")));

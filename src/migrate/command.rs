@@ -252,7 +252,7 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
         }
         "stamp" => {
             let engine = lab.engine(&project.database()?)?;
-            runner::stamp(engine, &scripts, inv.positional_all("revisions"), inv.flag("purge"), inv.flag("sql"), out)
+            runner::stamp(engine, &scripts, &inv.positional_all("revisions"), inv.flag("purge"), inv.flag("sql"), out)
         }
         "ensure_version" => {
             let engine = lab.engine(&project.database()?)?;
@@ -609,7 +609,7 @@ fn revision(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocatio
 fn merge(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation, out: &mut Vec<String>) -> Result<()> {
     let mut heads = Vec::new();
     for target in inv.positional_all("revisions") {
-        for id in scripts.map.resolve(target).map_err(Error::from)? {
+        for id in scripts.map.resolve(&target).map_err(Error::from)? {
             if !heads.contains(&id) {
                 heads.push(id);
             }

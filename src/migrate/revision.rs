@@ -569,9 +569,9 @@ impl RevisionMap {
     }
 
     /// The revisions and everything they stand on (down revisions and dependencies), by id.
-    pub fn ancestors(&self, revisions: &[String]) -> HashSet<String> {
+    pub fn ancestors(&self, revisions: &[String]) -> Vec<String> {
         let known: Vec<usize> = revisions.iter().filter_map(|r| self.index.get(r).copied()).collect();
-        self.ids(self.ancestors_of(&known)).into_iter().collect()
+        self.ids(self.ancestors_of(&known))
     }
 
     /// The revisions to run for `alembic upgrade <target>` from the database's current heads,
