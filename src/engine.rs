@@ -5,7 +5,6 @@
 //! SQL each step ran. Reads the page makes for drawing ([`Engine::tables`]) are not recorded.
 
 use std::collections::VecDeque;
-use std::os::raw::{c_int, c_void};
 
 use rusqlite::fallible_iterator::FallibleIterator;
 use rusqlite::{params_from_iter, Batch, Connection};
@@ -13,15 +12,10 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::value::Value;
+use crate::watchdog::Watchdog;
 
 /// How many statements the log keeps when nobody takes it; older ones are dropped first.
 const LOG_CAPACITY: usize = 10_000;
-
-/// SQLite virtual-machine steps between two progress checks, and how many checks a free SQL
-/// statement may take (about 10^8 steps, a few seconds) before it is interrupted. Without this a
-/// runaway recursive query would freeze the page forever.
-const PROGRESS_INTERVAL: c_int = 1_000;
-const PROGRESS_BUDGET: u32 = 100_000;
 
 /// Rows free SQL hands back at most; the rest is left unread (`truncated`), so a huge SELECT
 /// cannot exhaust the page's memory.
@@ -57,10 +51,11 @@ pub struct TableData {
 
 /// A SQLite database in memory, with its echo log.
 pub struct Engine {
+    // Declared first, so the connection (and its progress handler) goes before the watchdog.
     conn: Connection,
     log: VecDeque<LoggedStatement>,
-    /// Progress checks left for the running free SQL; read by [`progress_check`].
-    progress_left: Box<u32>,
+    /// Stops any statement that runs past its budget.
+    watchdog: Box<Watchdog>,
 }
 
 impl Engine {
@@ -68,7 +63,17 @@ impl Engine {
     pub fn open_in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON")?;
-        Ok(Engine { conn, log: VecDeque::new(), progress_left: Box::new(PROGRESS_BUDGET) })
+        let watchdog = Watchdog::install(&conn);
+        Ok(Engine { conn, log: VecDeque::new(), watchdog })
+    }
+
+    /// How long one statement may run before the lab stops it (milliseconds).
+    pub fn set_statement_budget_ms(&self, budget: f64) {
+        self.watchdog.set_budget_ms(budget);
+    }
+
+    pub fn statement_budget_ms(&self) -> f64 {
+        self.watchdog.budget_ms()
     }
 
     /// Records a line that runs no SQL of its own, like `BEGIN (implicit)` or `COMMIT`.
@@ -95,6 +100,12 @@ impl Engine {
             // Python's sqlite3 runs an empty or comment-only string as nothing at all.
             return Ok(0);
         }
+        self.watchdog.arm();
+        let outcome = self.execute_now(sql, params);
+        self.watchdog.explain(outcome)
+    }
+
+    fn execute_now(&self, sql: &str, params: &[Value]) -> Result<usize> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         if stmt.column_count() == 0 {
             return Ok(stmt.execute(params_from_iter(params))?);
@@ -109,8 +120,9 @@ impl Engine {
     /// Runs one query with bound parameters and records it.
     pub fn query(&mut self, sql: &str, params: &[Value]) -> Result<QueryResult> {
         self.record(sql.to_string(), Some(params.to_vec()));
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        read_all(&mut stmt, params, usize::MAX)
+        self.watchdog.arm();
+        let outcome = self.conn.prepare_cached(sql).map_err(Into::into).and_then(|mut stmt| read_all(&mut stmt, params, usize::MAX));
+        self.watchdog.explain(outcome)
     }
 
     /// Runs `body` inside one SQLite transaction: all of its statements take effect, or none do.
@@ -135,8 +147,9 @@ impl Engine {
 
     /// Runs a statement of the lab's own (not recorded), prepared once and kept.
     fn run_cached(&self, sql: &str) -> Result<()> {
-        self.conn.prepare_cached(sql)?.execute([])?;
-        Ok(())
+        self.watchdog.arm();
+        let outcome = self.conn.prepare_cached(sql).and_then(|mut stmt| stmt.execute([])).map(|_| ()).map_err(Into::into);
+        self.watchdog.explain(outcome)
     }
 
     /// The rowid of the last row inserted, as SQLAlchemy reads a new primary key on SQLite.
@@ -146,49 +159,29 @@ impl Engine {
 
     /// Free SQL from the learner (one or more statements separated by `;`). All statements run in
     /// one transaction, or none take effect; the result is the last statement's rows. A runaway
-    /// statement is interrupted with SQLite's `interrupted` error.
+    /// statement is stopped by the watchdog.
     pub fn exec(&mut self, sql: &str) -> Result<QueryResult> {
         self.record(sql.trim().to_string(), Some(Vec::new()));
-        *self.progress_left = PROGRESS_BUDGET;
-        self.set_progress_handler(true);
-        let outcome = self.atomically(|engine| engine.exec_statements(sql));
-        self.set_progress_handler(false);
-        outcome
+        self.atomically(|engine| engine.exec_statements(sql))
     }
 
     fn exec_statements(&mut self, sql: &str) -> Result<QueryResult> {
         let mut last = QueryResult::default();
         let mut batch = Batch::new(&self.conn, sql);
-        while let Some(mut stmt) = batch.next()? {
-            last = read_all(&mut stmt, &[], MAX_RESULT_ROWS)?;
+        loop {
+            self.watchdog.arm();
+            let next = batch.next().map_err(Into::into);
+            let Some(mut stmt) = self.watchdog.explain(next)? else { break };
+            last = self.watchdog.explain(read_all(&mut stmt, &[], MAX_RESULT_ROWS))?;
         }
         Ok(last)
     }
 
-    fn set_progress_handler(&mut self, on: bool) {
-        let counter: *mut u32 = &mut *self.progress_left;
-        // SAFETY: the connection is open for as long as `self`, and the counter is boxed, so its
-        // address stays valid while the handler is installed; the handler is removed before `exec`
-        // returns.
-        unsafe {
-            let db = self.conn.handle();
-            if on {
-                rusqlite::ffi::sqlite3_progress_handler(
-                    db,
-                    PROGRESS_INTERVAL,
-                    Some(progress_check),
-                    counter.cast::<c_void>(),
-                );
-            } else {
-                rusqlite::ffi::sqlite3_progress_handler(db, 0, None, std::ptr::null_mut());
-            }
-        }
-    }
-
     /// A query the lab makes to look at the schema (reflection), not recorded in the log.
     pub fn inspect(&self, sql: &str) -> Result<QueryResult> {
-        let mut stmt = self.conn.prepare(sql)?;
-        read_all(&mut stmt, &[], usize::MAX)
+        self.watchdog.arm();
+        let outcome = self.conn.prepare(sql).map_err(Into::into).and_then(|mut stmt| read_all(&mut stmt, &[], usize::MAX));
+        self.watchdog.explain(outcome)
     }
 
     /// Whether SQLite enforces foreign keys on this connection now.
@@ -222,6 +215,12 @@ impl Engine {
     /// (in rowid order); `row_count` still counts them all. This keeps drawing a 100,000-row table
     /// as cheap as drawing one page of it.
     pub fn tables_window(&self, offset: impl Fn(&str) -> usize, limit: usize) -> Result<Vec<TableData>> {
+        self.watchdog.arm();
+        let outcome = self.read_tables(offset, limit);
+        self.watchdog.explain(outcome)
+    }
+
+    fn read_tables(&self, offset: impl Fn(&str) -> usize, limit: usize) -> Result<Vec<TableData>> {
         let mut stmt = self.conn.prepare(
             "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
         )?;
@@ -287,16 +286,6 @@ fn read_all(stmt: &mut rusqlite::Statement<'_>, params: &[Value], limit: usize) 
     Ok(QueryResult { columns, rows, truncated: false })
 }
 
-/// SQLite's progress callback: a non-zero return interrupts the running statement.
-unsafe extern "C" fn progress_check(counter: *mut c_void) -> c_int {
-    // SAFETY: `counter` is the boxed counter of the `Engine` that installed this handler.
-    let left = unsafe { &mut *counter.cast::<u32>() };
-    if *left == 0 {
-        return 1;
-    }
-    *left -= 1;
-    0
-}
 
 /// Whether SQL text holds no statement: only blanks, `--` and `/* */` comments, and semicolons.
 pub fn has_no_statement(sql: &str) -> bool {
@@ -404,8 +393,30 @@ mod tests {
         let err = engine
             .exec("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")
             .unwrap_err();
-        assert_eq!(err.message(), "interrupted");
+        assert_eq!(err.kind(), crate::error::ErrorKind::LabLimit);
+        assert_eq!(err.message(), "the lab stopped this statement after 0.5 s: an endless query?");
         assert_eq!(engine.exec("SELECT 1 + 1").unwrap().rows, vec![vec![Value::Integer(2)]]);
+    }
+
+    #[test]
+    fn every_statement_is_watched_even_one_a_trigger_makes_endless() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        engine.set_statement_budget_ms(100.0);
+        engine
+            .exec(
+                "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users (name) VALUES ('kept'); \
+                 CREATE TRIGGER slow BEFORE INSERT ON users BEGIN \
+                 SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c); END",
+            )
+            .unwrap();
+        let err = engine.execute("INSERT INTO users (name) VALUES (?)", &[Value::from("Ann")]).unwrap_err();
+        assert_eq!(err.message(), "the lab stopped this statement after 0.1 s: an endless query?");
+        let err = engine.query("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT max(x) FROM c", &[]).unwrap_err();
+        assert_eq!(err.kind(), crate::error::ErrorKind::LabLimit);
+        let rows = engine.inspect("SELECT name FROM users").unwrap().rows;
+        assert_eq!(rows, vec![vec![Value::from("kept")]], "the stopped INSERT left nothing behind");
+        let err = engine.execute("SELECT 1", &[]).map(|_| ());
+        assert!(err.is_ok(), "the engine keeps working");
     }
 
     #[test]

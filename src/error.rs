@@ -50,6 +50,8 @@ pub enum ErrorKind {
     SystemExit,
     /// Something the real tool does that the lab cannot do; the message says so plainly.
     NotAvailable,
+    /// The lab stopped something that ran past its budget; the message says what and why.
+    LabLimit,
 }
 
 impl ErrorKind {
@@ -77,6 +79,7 @@ impl ErrorKind {
             ErrorKind::SystemExit => "SystemExit",
             ErrorKind::AssertionError => "AssertionError",
             ErrorKind::NotAvailable => "NotAvailable",
+            ErrorKind::LabLimit => "LabLimit",
         }
     }
 
@@ -114,6 +117,10 @@ impl Error {
     /// The last line of the traceback Python would print, e.g.
     /// `sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) NOT NULL constraint failed: users.name`.
     pub fn traceback_line(&self) -> String {
+        if matches!(self.kind, ErrorKind::NotAvailable | ErrorKind::LabLimit) {
+            // The lab's own words, not a Python exception: said as they are.
+            return self.message.clone();
+        }
         if self.message.is_empty() {
             // A bare `raise X` / failed `assert`: Python prints the class alone.
             return self.kind.qualified_name().to_string();

@@ -19,6 +19,7 @@ pub mod session;
 pub mod sorting;
 pub mod sql;
 pub mod value;
+pub mod watchdog;
 
 #[cfg(all(target_family = "wasm", target_os = "unknown"))]
 pub mod wasm;
