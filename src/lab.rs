@@ -88,6 +88,8 @@ pub struct Lab {
     console: Console,
     sources: Sources,
     rng: u64,
+    /// The statement budget every database of the lab gets (see [`Lab::set_statement_budget_ms`]).
+    budget_ms: f64,
 }
 
 impl Lab {
@@ -95,7 +97,7 @@ impl Lab {
     pub fn new(sources: Sources) -> Lab {
         let files = SEED_FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
         let rng = sources.seed | 1;
-        Lab { files, engines: BTreeMap::new(), console: Console::default(), sources, rng }
+        Lab { files, engines: BTreeMap::new(), console: Console::default(), sources, rng, budget_ms: crate::watchdog::DEFAULT_BUDGET_MS }
     }
 
     pub fn files(&self) -> &BTreeMap<String, String> {
@@ -137,7 +139,17 @@ impl Lab {
 
     /// The database a name opens (`sqlite.db`), created empty on first use.
     pub fn engine(&mut self, name: &str) -> Result<&mut Engine> {
-        engine_for(&mut self.engines, name)
+        let engine = engine_for(&mut self.engines, name)?;
+        engine.set_statement_budget_ms(self.budget_ms);
+        Ok(engine)
+    }
+
+    /// How long one SQL statement may run on any of the lab's databases before it is stopped.
+    pub fn set_statement_budget_ms(&mut self, budget: f64) {
+        self.budget_ms = budget;
+        for engine in self.engines.values() {
+            engine.set_statement_budget_ms(budget);
+        }
     }
 
     pub fn engine_names(&self) -> Vec<String> {
@@ -259,6 +271,9 @@ impl Lab {
 
     /// Runs one console line: `alembic …`, `ls [dir]`, `cat path`, or a line of Python.
     pub fn run(&mut self, line: &str) -> LineResult {
+        for engine in self.engines.values() {
+            engine.set_statement_budget_ms(self.budget_ms);
+        }
         let words = match split_words(line) {
             Ok(words) => words,
             Err(error) => return LineResult { output: Vec::new(), error: Some(error), notes: Vec::new() },

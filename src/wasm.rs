@@ -1,9 +1,18 @@
-//! The only file that knows about JavaScript: the `Database` class of DESIGN §4.
+//! The only file that knows about JavaScript: the `Lab` and `Database` classes of DESIGN §4.
 //!
 //! JS values are checked here, strictly, before they reach the core: a wrong type is a JS
 //! `TypeError` with a message naming the argument and what it got. Core errors become a JS `Error`
 //! whose `name` is the Python exception class (`AttributeError`, `IntegrityError` …) and whose
 //! `message` is the message. No input can trap the module: every path returns a `Result`.
+//!
+//! No lock-out: a JS exception that unwinds through wasm skips Rust's clean-up, so a borrow it
+//! crossed would stay taken for good. Every method therefore takes `&self` (a shared borrow left
+//! behind blocks nothing), reads its JS arguments into Rust data before it borrows the state, and
+//! turns its result into JS only after the borrow is released. Reading arguments goes through
+//! calls that catch what a getter or a proxy throws, and a call made from inside another (a
+//! getter calling back into the lab) is refused as busy instead of corrupting it.
+
+use std::cell::RefCell;
 
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
@@ -15,6 +24,24 @@ use crate::error::Error;
 use crate::schema::SqlType;
 use crate::session::Instance;
 use crate::value::{Value, MAX_SAFE_INTEGER};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.entries`, whose getters and proxy traps may throw: caught, never unwound.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
+    fn object_entries(value: &JsValue) -> Result<Array, JsValue>;
+    /// `Array.isArray`, which throws for a revoked proxy: caught.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn array_is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `ArrayBuffer.isView`: reads an internal slot, never a trap.
+    #[wasm_bindgen(catch, js_namespace = ArrayBuffer, js_name = isView)]
+    fn array_buffer_is_view(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Borrows state for one call, or says the object is busy (a call made from inside another).
+fn busy() -> JsValue {
+    js_sys::Error::new("the lab is busy with another call (a callback into the same object?)").into()
+}
 
 /// Runs once when the module is instantiated.
 #[wasm_bindgen(start)]
@@ -33,29 +60,34 @@ pub fn install_browser_float_text() {
 /// The seed's `Database(db_path)` for JavaScript, over an in-memory SQLite.
 #[wasm_bindgen(js_name = Database)]
 pub struct JsDatabase {
-    inner: Database,
+    inner: RefCell<Database>,
 }
 
 /// Rust-only helpers: converting values at the boundary.
 impl JsDatabase {
-    /// A JS object of keyword arguments, each value checked against its column's type.
+    fn state(&self) -> Result<std::cell::RefMut<'_, Database>, JsValue> {
+        self.inner.try_borrow_mut().map_err(|_| busy())
+    }
+
+    /// A JS object of keyword arguments, each value checked against its column's type. The
+    /// object is read first (its getters may run JS); the column types are looked up after.
     fn kwargs(&self, method: &str, fields: &JsValue) -> Result<Vec<(String, Value)>, JsValue> {
-        if !fields.is_object() || Array::is_array(fields) {
+        if !fields.is_object() || array_is_array(fields)? {
             return Err(type_error(&format!(
                 "{method} expects an object of fields like {{ name: \"John Doe\" }}, got {}",
                 describe(fields)
             )));
         }
-        let object = Object::from(fields.clone());
-        let mut kwargs = Vec::new();
-        for entry in Object::entries(&object).iter() {
+        let mut entries: Vec<(String, JsValue)> = Vec::new();
+        for entry in object_entries(fields)?.iter() {
             let pair = Array::from(&entry);
-            let key = pair.get(0).as_string().unwrap_or_default();
-            let value = pair.get(1);
-            let sql_type = self.inner.column_type(&key);
-            kwargs.push((key.clone(), field_value(&key, sql_type, &value)?));
+            entries.push((pair.get(0).as_string().unwrap_or_default(), pair.get(1)));
         }
-        Ok(kwargs)
+        let types: Vec<Option<SqlType>> = {
+            let db = self.state()?;
+            entries.iter().map(|(key, _)| db.column_type(key).cloned()).collect()
+        };
+        entries.iter().zip(types).map(|((key, value), sql_type)| Ok((key.clone(), field_value(key, sql_type.as_ref(), value)?))).collect()
     }
 }
 
@@ -71,65 +103,67 @@ impl JsDatabase {
                 type_error(&format!("Database expects a file name like \"sqlite.db\", got {}", describe(&name)))
             })?
         };
-        Ok(JsDatabase { inner: Database::open(&name).map_err(to_js)? })
+        Ok(JsDatabase { inner: RefCell::new(Database::open(&name).map_err(to_js)?) })
     }
 
     /// The name it was opened with.
     #[wasm_bindgen(getter)]
-    pub fn name(&self) -> String {
-        self.inner.name().to_string()
+    pub fn name(&self) -> Result<String, JsValue> {
+        Ok(self.state()?.name().to_string())
     }
 
     #[wasm_bindgen(js_name = createTables)]
-    pub fn create_tables(&mut self) -> Result<(), JsValue> {
-        self.inner.create_tables().map_err(to_js)
+    pub fn create_tables(&self) -> Result<(), JsValue> {
+        self.state()?.create_tables().map_err(to_js)
     }
 
     #[wasm_bindgen(js_name = dropTables)]
-    pub fn drop_tables(&mut self) -> Result<(), JsValue> {
-        self.inner.drop_tables().map_err(to_js)
+    pub fn drop_tables(&self) -> Result<(), JsValue> {
+        self.state()?.drop_tables().map_err(to_js)
     }
 
     /// `createUser({ name })` → `{ id, name }`.
     #[wasm_bindgen(js_name = createUser)]
-    pub fn create_user(&mut self, fields: JsValue) -> Result<JsValue, JsValue> {
+    pub fn create_user(&self, fields: JsValue) -> Result<JsValue, JsValue> {
         let kwargs = self.kwargs("createUser", &fields)?;
-        let user = self.inner.create_user(kwargs).map_err(to_js)?;
+        let user = self.state()?.create_user(kwargs).map_err(to_js)?;
         to_plain(&user)
     }
 
     /// `getUser(id)` → `{ id, name }` or `null`.
     #[wasm_bindgen(js_name = getUser)]
-    pub fn get_user(&mut self, id: JsValue) -> Result<JsValue, JsValue> {
+    pub fn get_user(&self, id: JsValue) -> Result<JsValue, JsValue> {
         let id = user_id("getUser", &id)?;
-        let user = self.inner.get_user(id).map_err(to_js)?;
+        let user = self.state()?.get_user(id).map_err(to_js)?;
         to_plain(&user)
     }
 
     /// `updateUser(id, { name })` → the updated user; an unknown field throws `AttributeError`.
     #[wasm_bindgen(js_name = updateUser)]
-    pub fn update_user(&mut self, id: JsValue, fields: JsValue) -> Result<JsValue, JsValue> {
+    pub fn update_user(&self, id: JsValue, fields: JsValue) -> Result<JsValue, JsValue> {
         let id = user_id("updateUser", &id)?;
         let kwargs = self.kwargs("updateUser", &fields)?;
-        let user = self.inner.update_user(id, kwargs).map_err(to_js)?;
+        let user = self.state()?.update_user(id, kwargs).map_err(to_js)?;
         to_plain(&user)
     }
 
     /// `deleteUser(id)`; a missing id throws `UnmappedInstanceError`, as the seed does.
     #[wasm_bindgen(js_name = deleteUser)]
-    pub fn delete_user(&mut self, id: JsValue) -> Result<(), JsValue> {
+    pub fn delete_user(&self, id: JsValue) -> Result<(), JsValue> {
         let id = user_id("deleteUser", &id)?;
-        self.inner.delete_user(id).map_err(to_js)
+        self.state()?.delete_user(id).map_err(to_js)
     }
 
     /// `db.session.rollback()`: needed after a failed commit (`PendingRollbackError`).
-    pub fn rollback(&mut self) {
-        self.inner.rollback();
+    pub fn rollback(&self) -> Result<(), JsValue> {
+        self.state()?.rollback();
+        Ok(())
     }
 
     /// Every user, by id, read without touching the SQL log.
     pub fn users(&self) -> Result<JsValue, JsValue> {
-        to_plain(&self.inner.users().map_err(to_js)?)
+        let users = self.state()?.users().map_err(to_js)?;
+        to_plain(&users)
     }
 
     /// `print(user)`: the model's `__repr__` of a user object such as `getUser` returns.
@@ -137,31 +171,41 @@ impl JsDatabase {
         if !user.is_object() {
             return Err(type_error(&format!("repr expects a user object, got {}", describe(&user))));
         }
-        let mut fields = Vec::new();
+        let mut raw = Vec::new();
         for key in ["id", "name"] {
-            let value = Reflect::get(&user, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-            fields.push((key.to_string(), field_value(key, self.inner.column_type(key), &value)?));
+            raw.push((key, Reflect::get(&user, &JsValue::from_str(key))?));
         }
-        Ok(self.inner.repr(&Instance { fields }))
+        let types: Vec<Option<SqlType>> = {
+            let db = self.state()?;
+            raw.iter().map(|(key, _)| db.column_type(key).cloned()).collect()
+        };
+        let mut fields = Vec::new();
+        for ((key, value), sql_type) in raw.iter().zip(types) {
+            fields.push((key.to_string(), field_value(key, sql_type.as_ref(), value)?));
+        }
+        Ok(self.state()?.repr(&Instance { fields }))
     }
 
     /// `[{ name, sql, columns, rows }]` in `sqlite_master` order.
     pub fn tables(&self) -> Result<JsValue, JsValue> {
-        to_plain(&self.inner.tables().map_err(to_js)?)
+        let tables = self.state()?.tables().map_err(to_js)?;
+        to_plain(&tables)
     }
 
     /// `[{ sql, params }]` run since the last call; `params` is `null` for BEGIN / COMMIT / ROLLBACK.
     #[wasm_bindgen(js_name = takeSqlLog)]
-    pub fn take_sql_log(&mut self) -> Result<JsValue, JsValue> {
-        to_plain(&self.inner.take_sql_log())
+    pub fn take_sql_log(&self) -> Result<JsValue, JsValue> {
+        let log = self.state()?.take_sql_log();
+        to_plain(&log)
     }
 
     /// Free SQL → `{ columns, rows }` of the last statement; SQLite's own message on failure.
-    pub fn exec(&mut self, sql: JsValue) -> Result<JsValue, JsValue> {
+    pub fn exec(&self, sql: JsValue) -> Result<JsValue, JsValue> {
         let sql = sql
             .as_string()
             .ok_or_else(|| type_error(&format!("exec expects SQL text, got {}", describe(&sql))))?;
-        to_plain(&self.inner.exec(&sql).map_err(to_js)?)
+        let result = self.state()?.exec(&sql).map_err(to_js)?;
+        to_plain(&result)
     }
 }
 
@@ -201,7 +245,7 @@ fn describe(value: &JsValue) -> String {
     if value.as_f64().is_some() {
         return String::from(js_sys::Number::from(value.clone()).to_string_with_radix(10).unwrap_or_else(|_| "a number".into()));
     }
-    if Array::is_array(value) {
+    if array_is_array(value).unwrap_or(false) {
         return "an array".into();
     }
     value.js_typeof().as_string().map_or_else(|| "a value".into(), |t| format!("a value of type {t}"))
@@ -254,7 +298,13 @@ fn field_value(key: &str, sql_type: Option<&SqlType>, value: &JsValue) -> Result
 /// The learner's project for JavaScript: files, databases and the console (DESIGN §4).
 #[wasm_bindgen(js_name = Lab)]
 pub struct JsLab {
-    inner: Lab,
+    inner: RefCell<Lab>,
+}
+
+impl JsLab {
+    fn state(&self) -> Result<std::cell::RefMut<'_, Lab>, JsValue> {
+        self.inner.try_borrow_mut().map_err(|_| busy())
+    }
 }
 
 /// What `lab.run(line)` returns.
@@ -278,11 +328,28 @@ fn text_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| type_error(&format!("{what} must be a string, got {}", describe(value))))
 }
 
+/// Bytes from a typed array (or a DataView), or from an ArrayBuffer: both recognised by their
+/// internal slots, so no getter or proxy trap runs.
 fn bytes_arg(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
-    if value.is_instance_of::<js_sys::Uint8Array>() || value.is_instance_of::<js_sys::ArrayBuffer>() {
+    if array_buffer_is_view(value)? {
+        let view = js_sys::Uint8Array::new(value);
+        return Ok(view.to_vec());
+    }
+    if let Some(buffer) = array_buffer_byte_length(value) {
+        let _ = buffer;
         return Ok(js_sys::Uint8Array::new(value).to_vec());
     }
     Err(type_error(&format!("{what} must be a Uint8Array or an ArrayBuffer, got {}", describe(value))))
+}
+
+/// The byte length of an ArrayBuffer, read by calling its `byteLength` getter on the value: it
+/// throws (caught) for anything that is not a real ArrayBuffer, a proxy included.
+fn array_buffer_byte_length(value: &JsValue) -> Option<f64> {
+    let prototype = Reflect::get(&js_sys::global(), &"ArrayBuffer".into()).ok().and_then(|c| Reflect::get(&c, &"prototype".into()).ok())?;
+    let descriptor = Reflect::get_own_property_descriptor(&Object::from(prototype), &"byteLength".into()).ok()?;
+    let getter = Reflect::get(&descriptor, &"get".into()).ok()?;
+    let getter = getter.dyn_into::<js_sys::Function>().ok()?;
+    Reflect::apply(&getter, value, &Array::new()).ok()?.as_f64()
 }
 
 /// The browser's local time as Alembic writes `Create Date`.
@@ -307,112 +374,149 @@ impl JsLab {
     #[wasm_bindgen(constructor)]
     pub fn new() -> JsLab {
         let seed = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
-        JsLab { inner: Lab::new(Sources { now: Box::new(browser_now), seed }) }
+        JsLab { inner: RefCell::new(Lab::new(Sources { now: Box::new(browser_now), seed })) }
     }
 
-    /// Runs one console line → `{ ok, output, error? }`; never throws for a bad line.
-    pub fn run(&mut self, line: JsValue) -> Result<JsValue, JsValue> {
+    /// Runs one console line → `{ ok, output, error?, notes }`; never throws for a bad line.
+    pub fn run(&self, line: JsValue) -> Result<JsValue, JsValue> {
         let line = text_arg(&line, "run(line)")?;
-        let result = self.inner.run(&line);
+        let result = self.state()?.run(&line);
         let error = result.error.map(|e| ErrorInfo { name: e.kind().name(), message: e.message().to_string(), traceback: e.traceback_line() });
         to_plain(&RunResult { ok: error.is_none(), output: result.output.join("\n"), error, notes: result.notes })
     }
 
     #[wasm_bindgen(js_name = writeFile)]
-    pub fn write_file(&mut self, path: JsValue, text: JsValue) -> Result<(), JsValue> {
+    pub fn write_file(&self, path: JsValue, text: JsValue) -> Result<(), JsValue> {
         let (path, text) = (text_arg(&path, "path")?, text_arg(&text, "text")?);
-        self.inner.write_file(&path, &text).map_err(to_js)
+        self.state()?.write_file(&path, &text).map_err(to_js)
     }
 
     #[wasm_bindgen(js_name = removeFile)]
-    pub fn remove_file(&mut self, path: JsValue) -> Result<(), JsValue> {
+    pub fn remove_file(&self, path: JsValue) -> Result<(), JsValue> {
         let path = text_arg(&path, "path")?;
-        self.inner.remove_file(&path).map_err(to_js)
+        self.state()?.remove_file(&path).map_err(to_js)
     }
 
     #[wasm_bindgen(js_name = readFile)]
     pub fn read_file(&self, path: JsValue) -> Result<String, JsValue> {
         let path = text_arg(&path, "path")?;
-        self.inner.read_file(&path).map(String::from).map_err(to_js)
+        self.state()?.read_file(&path).map(String::from).map_err(to_js)
     }
 
     /// `{ path: text }` for every file of the project.
     pub fn files(&self) -> Result<JsValue, JsValue> {
-        to_plain(self.inner.files())
+        let files = self.state()?.files().clone();
+        to_plain(&files)
     }
 
     /// `[{ revision, downRevisions, message, branchLabels, isHead, isCurrent, path }]`, oldest first.
-    pub fn revisions(&mut self) -> Result<JsValue, JsValue> {
-        to_plain(&crate::migrate::command::revision_list(&mut self.inner).map_err(to_js)?)
+    pub fn revisions(&self) -> Result<JsValue, JsValue> {
+        let list = crate::migrate::command::revision_list(&mut *self.state()?).map_err(to_js)?;
+        to_plain(&list)
     }
 
     /// The revision ids in `alembic_version`.
-    pub fn current(&mut self) -> Result<JsValue, JsValue> {
-        let name = self.inner.database_name();
-        let engine = self.inner.engine(&name).map_err(to_js)?;
-        to_plain(&crate::migrate::runner::recorded_heads(engine).map_err(to_js)?)
+    pub fn current(&self) -> Result<JsValue, JsValue> {
+        let heads = {
+            let mut lab = self.state()?;
+            let name = lab.database_name();
+            crate::migrate::runner::recorded_heads(lab.engine(&name).map_err(to_js)?).map_err(to_js)?
+        };
+        to_plain(&heads)
     }
 
     /// Every table of the lab's database, as `Database.tables()`.
-    pub fn tables(&mut self) -> Result<JsValue, JsValue> {
-        let name = self.inner.database_name();
-        to_plain(&self.inner.engine(&name).map_err(to_js)?.tables().map_err(to_js)?)
+    pub fn tables(&self) -> Result<JsValue, JsValue> {
+        let tables = {
+            let mut lab = self.state()?;
+            let name = lab.database_name();
+            lab.engine(&name).map_err(to_js)?.tables().map_err(to_js)?
+        };
+        to_plain(&tables)
     }
 
     /// `tables()` with at most `limit` rows of each table, from `offsets[name]` (default 0), and
     /// `rowCount` for the whole table: what the page draws, one page at a time.
     #[wasm_bindgen(js_name = tablesWindow)]
-    pub fn tables_window(&mut self, offsets: JsValue, limit: JsValue) -> Result<JsValue, JsValue> {
+    pub fn tables_window(&self, offsets: JsValue, limit: JsValue) -> Result<JsValue, JsValue> {
         let limit = safe_integer(&limit)
             .filter(|n| *n > 0)
             .ok_or_else(|| type_error(&format!("limit must be a whole number > 0, got {}", describe(&limit))))?;
-        let offset_of = |name: &str| -> usize {
-            if !offsets.is_object() {
-                return 0;
+        // The offsets are read from JS before the lab is borrowed.
+        let mut wanted: Vec<(String, usize)> = Vec::new();
+        if offsets.is_object() {
+            for entry in object_entries(&offsets)?.iter() {
+                let pair = Array::from(&entry);
+                if let (Some(name), Some(n)) = (pair.get(0).as_string(), safe_integer(&pair.get(1)).filter(|n| *n >= 0)) {
+                    wanted.push((name, n as usize));
+                }
             }
-            let value = Reflect::get(&offsets, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-            safe_integer(&value).filter(|n| *n >= 0).map_or(0, |n| n as usize)
+        }
+        let offset_of = |name: &str| wanted.iter().find(|(n, _)| n == name).map_or(0, |(_, o)| *o);
+        let tables = {
+            let mut lab = self.state()?;
+            let name = lab.database_name();
+            lab.engine(&name).map_err(to_js)?.tables_window(offset_of, limit as usize).map_err(to_js)?
         };
-        let name = self.inner.database_name();
-        let engine = self.inner.engine(&name).map_err(to_js)?;
-        to_plain(&engine.tables_window(offset_of, limit as usize).map_err(to_js)?)
+        to_plain(&tables)
     }
 
     #[wasm_bindgen(js_name = takeSqlLog)]
-    pub fn take_sql_log(&mut self) -> Result<JsValue, JsValue> {
+    pub fn take_sql_log(&self) -> Result<JsValue, JsValue> {
         let mut log = Vec::new();
-        for name in self.inner.engine_names() {
-            log.extend(self.inner.engine(&name).map_err(to_js)?.take_log());
+        {
+            let mut lab = self.state()?;
+            for name in lab.engine_names() {
+                log.extend(lab.engine(&name).map_err(to_js)?.take_log());
+            }
         }
         to_plain(&log)
     }
 
-    pub fn exec(&mut self, sql: JsValue) -> Result<JsValue, JsValue> {
+    pub fn exec(&self, sql: JsValue) -> Result<JsValue, JsValue> {
         let sql = text_arg(&sql, "exec(sql)")?;
-        let name = self.inner.database_name();
-        to_plain(&self.inner.engine(&name).map_err(to_js)?.exec(&sql).map_err(to_js)?)
+        let result = {
+            let mut lab = self.state()?;
+            let name = lab.database_name();
+            lab.engine(&name).map_err(to_js)?.exec(&sql).map_err(to_js)?
+        };
+        to_plain(&result)
+    }
+
+    /// How long one SQL statement may run before the lab stops it, in milliseconds (0.5 s unless
+    /// set): free SQL, revisions, triggers, the console's Python alike.
+    #[wasm_bindgen(js_name = setStatementBudget)]
+    pub fn set_statement_budget(&self, milliseconds: JsValue) -> Result<(), JsValue> {
+        let budget = milliseconds
+            .as_f64()
+            .filter(|ms| ms.is_finite() && *ms > 0.0)
+            .ok_or_else(|| type_error(&format!("the budget must be a number of milliseconds > 0, got {}", describe(&milliseconds))))?;
+        self.state()?.set_statement_budget_ms(budget);
+        Ok(())
     }
 
     /// The whole lab as bytes (for undo and persistence).
-    pub fn snapshot(&mut self) -> Result<js_sys::Uint8Array, JsValue> {
-        Ok(js_sys::Uint8Array::from(self.inner.snapshot().map_err(to_js)?.as_slice()))
+    pub fn snapshot(&self) -> Result<js_sys::Uint8Array, JsValue> {
+        let bytes = self.state()?.snapshot().map_err(to_js)?;
+        Ok(js_sys::Uint8Array::from(bytes.as_slice()))
     }
 
-    pub fn restore(&mut self, bytes: JsValue) -> Result<(), JsValue> {
+    pub fn restore(&self, bytes: JsValue) -> Result<(), JsValue> {
         let bytes = bytes_arg(&bytes, "restore(bytes)")?;
-        self.inner.restore(&bytes).map_err(to_js)
+        self.state()?.restore(&bytes).map_err(to_js)
     }
 
     /// The lab's database as a SQLite file (opens in the sqlite3 CLI).
     #[wasm_bindgen(js_name = exportDb)]
-    pub fn export_db(&mut self) -> Result<js_sys::Uint8Array, JsValue> {
-        Ok(js_sys::Uint8Array::from(self.inner.export_db().map_err(to_js)?.as_slice()))
+    pub fn export_db(&self) -> Result<js_sys::Uint8Array, JsValue> {
+        let bytes = self.state()?.export_db().map_err(to_js)?;
+        Ok(js_sys::Uint8Array::from(bytes.as_slice()))
     }
 
     #[wasm_bindgen(js_name = importDb)]
-    pub fn import_db(&mut self, bytes: JsValue) -> Result<(), JsValue> {
+    pub fn import_db(&self, bytes: JsValue) -> Result<(), JsValue> {
         let bytes = bytes_arg(&bytes, "importDb(bytes)")?;
-        self.inner.import_db(&bytes).map_err(to_js)
+        self.state()?.import_db(&bytes).map_err(to_js)
     }
 }
 
