@@ -17,6 +17,10 @@ use crate::watchdog::Watchdog;
 /// How many statements the log keeps when nobody takes it; older ones are dropped first.
 const LOG_CAPACITY: usize = 10_000;
 
+/// The largest text or blob one value may hold in the lab's SQLite (SQLite's own default is a
+/// billion bytes, more than a page can hold).
+pub const MAX_VALUE_BYTES: i32 = 16 * 1024 * 1024;
+
 /// Rows free SQL hands back at most; the rest is left unread (`truncated`), so a huge SELECT
 /// cannot exhaust the page's memory.
 pub const MAX_RESULT_ROWS: usize = 100_000;
@@ -63,6 +67,12 @@ impl Engine {
     pub fn open_in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON")?;
+        // One value of at most MAX_VALUE_BYTES: a `zeroblob(10^9)` is SQLite's own "string or
+        // blob too big" at once, not a gigabyte the page cannot hold.
+        // SAFETY: the handle is the open connection's.
+        unsafe {
+            rusqlite::ffi::sqlite3_limit(conn.handle(), rusqlite::ffi::SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
+        }
         let watchdog = Watchdog::install(&conn);
         Ok(Engine { conn, log: VecDeque::new(), watchdog })
     }
@@ -456,5 +466,14 @@ mod tests {
         assert!(!has_no_statement("-- x\nSELECT 1"));
         let mut engine = Engine::open_in_memory().unwrap();
         assert_eq!(engine.execute("-- nothing to do", &[]).unwrap(), 0);
+    }
+
+    #[test]
+    fn no_value_may_outgrow_the_page() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        let err = engine.exec("SELECT zeroblob(135000000)").unwrap_err();
+        assert_eq!(err.message(), "string or blob too big");
+        let big = engine.exec("SELECT length(zeroblob(16000000))").unwrap();
+        assert_eq!(big.rows, vec![vec![Value::Integer(16_000_000)]], "up to 16 MB is fine");
     }
 }

@@ -32,7 +32,7 @@ impl Serialize for Instance {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.fields.len()))?;
         for (name, value) in &self.fields {
-            map.serialize_entry(name, value)?;
+            map.serialize_entry(name, &crate::value::Whole(value))?;
         }
         map.end()
     }

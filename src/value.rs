@@ -147,16 +147,51 @@ fn python_bytes(bytes: &[u8]) -> String {
     out
 }
 
+/// The most of one value the page is handed: a longer text comes as its first characters and
+/// its length, a larger blob as its size and first bytes, so no single cell can exhaust the page.
+pub const SHOWN_TEXT_CHARS: usize = 10_000;
+pub const SHOWN_BLOB_BYTES: usize = 1_024;
+const BLOB_HEAD_BYTES: usize = 32;
+
+/// A value handed over whole, never cut: what a CRUD call returns for the learner's own row.
+pub struct Whole<'a>(pub &'a Value);
+
+impl Serialize for Whole<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Value::Text(s) => serializer.serialize_str(s),
+            Value::Blob(b) => serializer.serialize_bytes(b),
+            other => other.serialize(serializer),
+        }
+    }
+}
+
+/// What the page draws (tables, query results, the SQL log): cut to what it can hold.
 impl Serialize for Value {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
         match self {
             Value::Null => serializer.serialize_none(),
             Value::Integer(i) if i.abs() <= MAX_SAFE_INTEGER => serializer.serialize_i64(*i),
             // A JS number would silently round it: hand over the exact digits instead.
             Value::Integer(i) => serializer.serialize_str(&i.to_string()),
             Value::Real(f) => serializer.serialize_f64(*f),
-            Value::Text(s) => serializer.serialize_str(s),
-            Value::Blob(b) => serializer.serialize_bytes(b),
+            Value::Text(s) => match s.char_indices().nth(SHOWN_TEXT_CHARS) {
+                None => serializer.serialize_str(s),
+                Some((cut, _)) => {
+                    let mut map = serializer.serialize_map(Some(2))?;
+                    map.serialize_entry("text", &s[..cut])?;
+                    map.serialize_entry("length", &s.chars().count())?;
+                    map.end()
+                }
+            },
+            Value::Blob(b) if b.len() <= SHOWN_BLOB_BYTES => serializer.serialize_bytes(b),
+            Value::Blob(b) => {
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("blob", &b.len())?;
+                map.serialize_entry("head", &b[..BLOB_HEAD_BYTES])?;
+                map.end()
+            }
         }
     }
 }

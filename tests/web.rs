@@ -356,3 +356,20 @@ fn an_endless_query_is_stopped_and_the_lab_keeps_working() {
     assert_eq!(thrown(err), ("LabLimit".into(), "the lab stopped this statement after 0.1 s: an endless query?".into()));
     assert!(lab.exec("SELECT 1".into()).is_ok());
 }
+
+#[wasm_bindgen_test]
+fn a_huge_value_reaches_the_page_as_its_size_and_first_part() {
+    let lab = alembic_lab::wasm::JsLab::new();
+    let (name, message) = thrown(lab.exec("SELECT zeroblob(135000000)".into()).unwrap_err());
+    assert_eq!((name.as_str(), message.as_str()), ("OperationalError", "string or blob too big"));
+    let result = lab.exec("SELECT zeroblob(2000), printf('%.*c', 20000, 'x'), x'00ff'".into()).unwrap();
+    let row = Reflect::get(&get(&result, "rows"), &0.into()).unwrap();
+    let blob = Reflect::get(&row, &0.into()).unwrap();
+    assert_eq!(get(&blob, "blob").as_f64(), Some(2000.0));
+    assert_eq!(Array::from(&get(&blob, "head")).length(), 32);
+    let text = Reflect::get(&row, &1.into()).unwrap();
+    assert_eq!(get(&text, "length").as_f64(), Some(20000.0));
+    assert_eq!(get(&text, "text").as_string().unwrap().len(), 10_000);
+    assert_eq!(json(&Reflect::get(&row, &2.into()).unwrap()), "[0,255]", "small blobs come whole");
+    assert!(lab.run("ls".into()).is_ok(), "and the lab keeps working");
+}

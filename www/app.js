@@ -198,7 +198,11 @@ function drawTab() {
 
 function cellText(value) {
   if (value === null) return "NULL";
-  if (Array.isArray(value)) return `x'${value.map((b) => b.toString(16).padStart(2, "0")).join("")}'`;
+  const hex = (bytes) => bytes.map((b) => b.toString(16).padStart(2, "0")).join("");
+  if (Array.isArray(value)) return `x'${hex(value)}'`;
+  // A value too large to hand to the page comes cut: say so, with its size.
+  if (value && typeof value === "object" && "blob" in value) return `x'${hex(value.head)}…' (${value.blob.toLocaleString()} bytes)`;
+  if (value && typeof value === "object" && "text" in value) return `${value.text}… (${value.length.toLocaleString()} characters)`;
   return String(value);
 }
 

@@ -23,6 +23,8 @@ export function pyRepr(value) {
   if (value === null || value === undefined) return "None";
   if (typeof value === "string") return pyStrRepr(value);
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : pyFloat(value);
+  if (value && typeof value === "object" && "blob" in value) return `<${value.blob} bytes: ${pyRepr(value.head)}…>`;
+  if (value && typeof value === "object" && "text" in value) return `${pyStrRepr(value.text)}… (${value.length} characters)`;
   if (Array.isArray(value)) {
     const bytes = value.map((b) => (b >= 0x20 && b < 0x7f && b !== 0x27 && b !== 0x5c ? String.fromCharCode(b) : "\\x" + b.toString(16).padStart(2, "0")));
     return "b'" + bytes.join("") + "'";
