@@ -109,7 +109,8 @@ test("every walkthrough step runs on the release page with its visible effect", 
   await page.click("#back");
   assert.deepEqual((await graphNodes(page)).filter((n) => n.current).map((n) => n.id), ["e69c2a1b4d37"]);
 
-  // Reload: the same state comes back from IndexedDB.
+  // Reload: the same state comes back from IndexedDB (saved in a pause after the last change).
+  await page.waitForSelector("body[data-saved=true]");
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   assert.deepEqual((await graphNodes(page)).filter((n) => n.current).map((n) => n.id), ["e69c2a1b4d37"]);
@@ -162,6 +163,46 @@ test("learner text is shown as text, bad lines fail cleanly, and the .db downloa
   await context.close();
 });
 
+test("an endless query is stopped, a broken engine is recovered, and the page says what happened", async () => {
+  const { page, problems, context } = await openLab();
+  await runSteps(page, 4); // the imports, db = Database(...), db.create_tables()
+  // A database whose BEFORE INSERT trigger never ends, made with the lab's own engine.
+  const bytes = await page.evaluate(async () => {
+    const { Lab } = await import("./pkg/alembic_lab.js");
+    const maker = new Lab();
+    maker.exec(
+      "CREATE TABLE users (id INTEGER NOT NULL, name VARCHAR NOT NULL, PRIMARY KEY (id)); " +
+        "CREATE TRIGGER endless BEFORE INSERT ON users BEGIN " +
+        "SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c); END",
+    );
+    return Array.from(maker.exportDb());
+  });
+  await page.setInputFiles("#open-db", { name: "endless.db", mimeType: "application/vnd.sqlite3", buffer: Buffer.from(bytes) });
+  await page.waitForFunction(() => document.querySelector("#terminal-output").textContent.includes("# open endless.db"));
+  const started = Date.now();
+  await page.fill("#terminal-input", 'db.create_user(User(name="Ann"))');
+  await page.press("#terminal-input", "Enter");
+  await page.waitForFunction(() => document.querySelector("#terminal-output").textContent.includes("an endless query?"), null, { timeout: 10_000 });
+  assert.ok(Date.now() - started < 5_000, "stopped well within seconds");
+  assert.match(await lastTerminal(page), /the lab stopped this statement after 0\.5 s: an endless query\?/);
+  await page.fill("#terminal-input", "ls");
+  await page.press("#terminal-input", "Enter");
+  assert.match(await lastTerminal(page), /main\.py {2}src\/$/, "the page still answers");
+
+  // An error outside the lab's own (a trap, a bug) is shown with a way on, never swallowed.
+  await page.evaluate(() => window.dispatchEvent(new ErrorEvent("error", { error: new Error("the engine broke") })));
+  await page.waitForSelector("#trouble:not([hidden])");
+  assert.match(await text(page, "#trouble-text"), /Something went wrong inside the lab: the engine broke/);
+  assert.match(await text(page, "#trouble-recovered"), /put back as it was before that step/);
+  await page.click("#trouble-back");
+  assert.ok(await page.$("#trouble[hidden]"), "Back closes the message");
+  await page.fill("#terminal-input", "ls");
+  await page.press("#terminal-input", "Enter");
+  assert.match(await lastTerminal(page), /main\.py {2}src\/$/, "the rebuilt lab answers");
+  assert.deepEqual(problems.filter((p) => !p.includes("the engine broke")), []);
+  await context.close();
+});
+
 test("a page whose wasm cannot load says so instead of staying blank", async () => {
   const page = await browser.newPage();
   await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "missing" }));
@@ -204,6 +245,7 @@ test("the project downloads as a zip, a share link reproduces it, and the page w
 
   // Offline: once the service worker has cached the page, a reload without network still works.
   await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForSelector("body[data-saved=true]");
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   await context.setOffline(true);

@@ -14,6 +14,10 @@ import { highlight } from "./highlight.js";
 
 const $ = (id) => document.getElementById(id);
 const PAGE_ROWS = 200;
+// Undo keeps the last UNDO_LIMIT steps, so each step costs the same however long the session.
+const UNDO_LIMIT = 40;
+// Saving to IndexedDB waits for a pause in typing, at most this long after the last change.
+const SAVE_DELAY_MS = 600;
 
 const state = {
   lab: null,
@@ -40,8 +44,39 @@ function safe(body, fallback) {
   try {
     return body();
   } catch (err) {
-    say("err", `${err.name}: ${err.message}`);
+    if (isLabError(err)) say("err", `${err.name}: ${err.message}`);
+    else trouble(err);
     return fallback;
+  }
+}
+
+/** An error the lab reports by design (a Python exception, a bad argument), not a broken engine. */
+function isLabError(err) {
+  return err instanceof Error && !(err instanceof WebAssembly.RuntimeError) && !/recursive use|busy with another call|unreachable/.test(err.message);
+}
+
+/**
+ * Something went wrong outside the lab's own errors (a trap in the engine, a bug in this page):
+ * it is shown, never swallowed, with a way on. The lab is rebuilt from the last good snapshot,
+ * so the learner loses at most the step that failed.
+ */
+function trouble(err) {
+  console.error("Alembic Lab:", err);
+  const box = $("trouble");
+  if (!box) return;
+  $("trouble-text").textContent = `Something went wrong inside the lab: ${err && err.message ? err.message : String(err)}`;
+  box.hidden = false;
+  const good = state.undo.length ? state.undo[state.undo.length - 1].snapshot : null;
+  try {
+    const fresh = new Lab();
+    if (good) fresh.restore(good);
+    state.lab = fresh;
+    $("trouble-recovered").textContent = good
+      ? "The lab was put back as it was before that step. Retry it, go Back, or reset the lab."
+      : "The lab was started afresh. Retry, or reset the lab.";
+  } catch (again) {
+    console.error("Alembic Lab: recovery failed:", again);
+    $("trouble-recovered").textContent = "The engine could not be restarted: reload the page (your last saved state comes back), or reset the lab.";
   }
 }
 
@@ -56,6 +91,7 @@ function change(action) {
   const snapshot = safe(() => state.lab.snapshot(), null);
   if (!snapshot) return;
   state.undo.push({ snapshot, step: state.step, terminalLength: state.terminal.length });
+  if (state.undo.length > UNDO_LIMIT) state.undo.splice(0, state.undo.length - UNDO_LIMIT);
   state.before = currentTables();
   const filesBefore = new Set(Object.keys(safe(() => state.lab.files(), {})));
   action();
@@ -111,14 +147,34 @@ function back() {
   persist();
 }
 
+/** Saves the lab soon, off the path of the line just typed: one save per pause, however fast the typing. */
 function persist() {
+  clearTimeout(state.saveTimer);
+  state.unsaved = (state.unsaved ?? 0) + 1;
+  document.body.dataset.saved = "false";
+  state.saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
+}
+
+function saveNow() {
+  clearTimeout(state.saveTimer);
+  const changes = state.unsaved;
+  if (state.resetting || !changes) return;
   const snapshot = safe(() => state.lab.snapshot(), null);
   if (!snapshot) return;
-  saveState({ snapshot, step: state.step, terminal: state.terminal, undo: state.undo, typed: state.typed, openFile: state.openFile });
+  const terminal = state.terminal.slice(-2000);
+  saveState({ snapshot, step: state.step, terminal, undo: state.undo, typed: state.typed.slice(-500), openFile: state.openFile }).then(() => {
+    // Saved, unless more changes came in meanwhile (their own save is on its way).
+    if (state.unsaved === changes) {
+      state.unsaved = 0;
+      document.body.dataset.saved = "true";
+    }
+  });
 }
 
 async function reset() {
   if (!confirm("Start over? Your project, database and progress are deleted.")) return;
+  state.resetting = true;
+  clearTimeout(state.saveTimer);
   await clearState();
   location.reload();
 }
@@ -347,6 +403,10 @@ function wire() {
   $("run-step").addEventListener("click", runStep);
   $("back").addEventListener("click", back);
   $("reset").addEventListener("click", reset);
+  $("trouble-back").addEventListener("click", () => (($("trouble").hidden = true), back()));
+  $("trouble-retry").addEventListener("click", () => ($("trouble").hidden = true));
+  $("trouble-reset").addEventListener("click", reset);
+  window.addEventListener("pagehide", saveNow);
   for (const tab of ["tables", "sql", "files"]) {
     $(`tab-${tab}`).addEventListener("click", () => {
       state.tab = tab;
@@ -369,14 +429,12 @@ function wire() {
     state.typedAt = Math.max(0, Math.min(state.typed.length, state.typedAt + (e.key === "ArrowUp" ? -1 : 1)));
     input.value = state.typed[state.typedAt] ?? "";
   });
-  let saving = null;
   $("editor").addEventListener("input", (e) => {
     const path = e.target.dataset.path;
     if (!path) return;
     safe(() => state.lab.writeFile(path, e.target.value));
     drawHighlight();
-    clearTimeout(saving);
-    saving = setTimeout(persist, 400);
+    persist();
   });
   $("editor").addEventListener("scroll", () => {
     $("highlight").scrollTop = $("editor").scrollTop;
@@ -460,6 +518,8 @@ async function start() {
       state.lab = new Lab(); // a stale or damaged save: start fresh
     }
   }
+  window.addEventListener("error", (e) => trouble(e.error ?? e.message));
+  window.addEventListener("unhandledrejection", (e) => trouble(e.reason));
   wire();
   draw();
   performance.mark("drawn");
