@@ -222,13 +222,22 @@ function drawStep() {
   });
 }
 
+const TERMINAL_ROWS = 400;
+const terminalRow = (line) => el("pre", `t-${line.kind}`, line.kind === "in" ? `$ ${line.text}` : line.text);
+
+/** Draws the terminal's last TERMINAL_ROWS lines: only the new ones when lines were added since
+ * the last drawing (so a step costs the same however long the session), all of them otherwise. */
 function drawTerminal() {
   const out = $("terminal-output");
-  out.replaceChildren();
-  for (const line of state.terminal.slice(-400)) {
-    const row = el("pre", `t-${line.kind}`, line.kind === "in" ? `$ ${line.text}` : line.text);
-    out.append(row);
+  const drawn = state.terminalDrawn;
+  const grew = drawn && drawn.count <= state.terminal.length && state.terminal[drawn.count - 1] === drawn.last;
+  if (grew) {
+    for (const line of state.terminal.slice(Math.max(drawn.count, state.terminal.length - TERMINAL_ROWS))) out.append(terminalRow(line));
+    while (out.childElementCount > TERMINAL_ROWS) out.firstElementChild.remove();
+  } else {
+    out.replaceChildren(...state.terminal.slice(-TERMINAL_ROWS).map(terminalRow));
   }
+  state.terminalDrawn = { count: state.terminal.length, last: state.terminal[state.terminal.length - 1] };
   out.scrollTop = out.scrollHeight;
 }
 
