@@ -24,13 +24,14 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := clang llvm chromium chromium-driver
 PORT ?= 8000
 
-.PHONY: help serve test bench build build-bench setup setup-apt setup-rust setup-npm \
+.PHONY: help serve test bench fuzz build build-bench setup setup-apt setup-rust setup-npm \
         test-native test-browser test-e2e check-env-imports clean
 
 help:
 	@echo "make serve   build the page and serve it on 127.0.0.1:$(PORT)"
 	@echo "make test    run every test: native, in Chromium, and the release page end to end"
 	@echo "make bench   print sizes, cold start and CRUD speed next to sql.js and native SQLite"
+	@echo "make fuzz    the bad-input campaign: 20,000 seeded inputs against the release page"
 
 ## ---- installing what is missing (idempotent) -------------------------------------------------
 
@@ -98,6 +99,12 @@ test-browser: setup
 
 test-e2e: build
 	node --test e2e/
+	@# A sample of the bad-input campaign (make fuzz runs 20,000 inputs).
+	node fuzz/campaign.mjs --inputs 1000
+
+# The seeded bad-input campaign against the release page: no trap, lock-out, hang or data loss.
+fuzz: build
+	node fuzz/campaign.mjs --inputs 20000
 
 ## ---- measuring ------------------------------------------------------------------------------
 

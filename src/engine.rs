@@ -67,6 +67,9 @@ impl Engine {
     pub fn open_in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON")?;
+        // Defensive mode: SQL cannot rewrite sqlite_master by hand (`PRAGMA writable_schema`), the
+        // one way free SQL could leave a schema SQLite itself cannot read back.
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
         // One value of at most MAX_VALUE_BYTES: a `zeroblob(10^9)` is SQLite's own "string or
         // blob too big" at once, not a gigabyte the page cannot hold.
         // SAFETY: the handle is the open connection's.
@@ -265,8 +268,23 @@ impl Engine {
         }
         self.conn.flush_prepared_statement_cache();
         self.conn.deserialize_read_exact(rusqlite::MAIN_DB, bytes, bytes.len(), false)?;
-        // A file is only trusted once SQLite has read its schema.
-        self.conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+        // A file is only trusted once SQLite has read its schema and checked its pages: a damaged
+        // file is refused here, not discovered by some later step.
+        self.watchdog.arm();
+        let checked = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+            .and_then(|_| self.conn.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0)));
+        let verdict = self.watchdog.explain(checked.map_err(Into::into))?;
+        // Names and schema text that are not UTF-8 cannot be shown or queried safely.
+        let schema = self.inspect("SELECT CAST(name AS BLOB), CAST(sql AS BLOB) FROM sqlite_master")?;
+        let readable = schema.rows.iter().flatten().all(|v| match v {
+            Value::Blob(bytes) => std::str::from_utf8(bytes).is_ok(),
+            _ => true,
+        });
+        if verdict != "ok" || !readable {
+            return Err(crate::error::Error::new(crate::error::ErrorKind::DatabaseError, "database disk image is malformed"));
+        }
         Ok(())
     }
 
@@ -283,6 +301,8 @@ impl Engine {
 
 /// Steps a statement, collecting its column names and up to `limit` rows.
 fn read_all(stmt: &mut rusqlite::Statement<'_>, params: &[Value], limit: usize) -> Result<QueryResult> {
+    // Every name is UTF-8: free SQL cannot rewrite the schema (defensive mode) and a file whose
+    // schema is not UTF-8 is refused on the way in, so rusqlite's panic on such a name is unreachable.
     let columns: Vec<String> = stmt.column_names().map(String::from).collect();
     let width = columns.len();
     let mut rows = Vec::new();
@@ -475,5 +495,20 @@ mod tests {
         assert_eq!(err.message(), "string or blob too big");
         let big = engine.exec("SELECT length(zeroblob(16000000))").unwrap();
         assert_eq!(big.rows, vec![vec![Value::Integer(16_000_000)]], "up to 16 MB is fine");
+    }
+
+    #[test]
+    fn a_schema_that_is_not_utf8_never_gets_in() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        engine.exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)").unwrap();
+        let rewrite = "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = 'CREATE TABLE t (' || CAST(x'ff' AS TEXT) || ' INTEGER)' WHERE name = 't'";
+        let err = engine.exec(rewrite).unwrap_err();
+        assert_eq!(err.message(), "table sqlite_master may not be modified", "free SQL cannot rewrite the schema");
+        // A file whose schema was damaged that way (made here with defensive mode off) is refused.
+        engine.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, false).unwrap();
+        engine.exec(rewrite).unwrap();
+        let bytes = engine.serialize().unwrap();
+        let mut fresh = Engine::open_in_memory().unwrap();
+        assert_eq!(fresh.deserialize(&bytes).unwrap_err().message(), "database disk image is malformed");
     }
 }
