@@ -156,16 +156,29 @@ test("learner text is shown as text, bad lines fail cleanly, and the .db downloa
   await page.waitForFunction(() => document.querySelector("#terminal-output").textContent.includes("file is not a database"));
   assert.deepEqual(await tableNames(page), ["users"], "a bad file changes nothing");
 
-  await page.click("#reset"); // confirm() is accepted by the dialog handler
+  // confirm() is accepted by the dialog handler; the page then reloads.
+  await Promise.all([page.waitForEvent("load"), page.click("#reset")]);
   await page.waitForSelector("body[data-ready=true]");
   assert.match(await text(page, "#progress-text"), /Step 1 of/);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test("an endless query is stopped, a broken engine is recovered, and the page says what happened", async () => {
+test("a huge value is shown cut and downloads whole, an endless query is stopped, a broken engine is recovered", async () => {
   const { page, problems, context } = await openLab();
   await runSteps(page, 4); // the imports, db = Database(...), db.create_tables()
+  // A value too big to hand to the page is shown cut, with its size, and downloads whole.
+  const big = await page.evaluate(async () => {
+    const { Lab } = await import("./pkg/alembic_lab.js");
+    const maker = new Lab();
+    maker.exec("CREATE TABLE files (id INTEGER PRIMARY KEY, body BLOB); INSERT INTO files (body) VALUES (zeroblob(5000))");
+    return Array.from(maker.exportDb());
+  });
+  await page.setInputFiles("#open-db", { name: "big.db", mimeType: "application/vnd.sqlite3", buffer: Buffer.from(big) });
+  await page.waitForFunction(() => document.querySelector("#panel-tables").textContent.includes("(5,000 bytes)"));
+  const [whole] = await Promise.all([page.waitForEvent("download"), page.click("#panel-tables .cell-download")]);
+  const { readFile } = await import("node:fs/promises");
+  assert.equal((await readFile(await whole.path())).length, 5000, "the whole value downloads");
   // A database whose BEFORE INSERT trigger never ends, made with the lab's own engine.
   const bytes = await page.evaluate(async () => {
     const { Lab } = await import("./pkg/alembic_lab.js");

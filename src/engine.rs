@@ -190,6 +190,18 @@ impl Engine {
         Ok(last)
     }
 
+    /// One value of a table, whole: the `row`-th row (in the order the page draws them) of
+    /// `column`, for downloading a value the page was handed cut.
+    pub fn cell(&self, table: &str, column: &str, row: usize) -> Result<Value> {
+        let sql = format!(
+            "SELECT {} FROM {} LIMIT 1 OFFSET {row}",
+            crate::sql::quote_identifier(column),
+            crate::sql::quote_identifier(table)
+        );
+        let found = self.inspect(&sql)?;
+        Ok(found.rows.into_iter().next().and_then(|r| r.into_iter().next()).unwrap_or(Value::Null))
+    }
+
     /// A query the lab makes to look at the schema (reflection), not recorded in the log.
     pub fn inspect(&self, sql: &str) -> Result<QueryResult> {
         self.watchdog.arm();
@@ -510,5 +522,15 @@ mod tests {
         let bytes = engine.serialize().unwrap();
         let mut fresh = Engine::open_in_memory().unwrap();
         assert_eq!(fresh.deserialize(&bytes).unwrap_err().message(), "database disk image is malformed");
+    }
+
+    #[test]
+    fn a_cell_comes_whole_for_download() {
+        let mut engine = Engine::open_in_memory().unwrap();
+        engine.exec("CREATE TABLE \"my t\" (x, \"y z\"); INSERT INTO \"my t\" VALUES (1, zeroblob(5000)), (2, 'two')").unwrap();
+        assert_eq!(engine.cell("my t", "y z", 0).unwrap(), Value::Blob(vec![0; 5000]));
+        assert_eq!(engine.cell("my t", "y z", 1).unwrap(), Value::from("two"));
+        assert_eq!(engine.cell("my t", "y z", 9).unwrap(), Value::Null);
+        assert!(engine.cell("nope", "x", 0).is_err());
     }
 }

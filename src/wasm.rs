@@ -495,6 +495,27 @@ impl JsLab {
         Ok(())
     }
 
+    /// One value of a table of the lab's database, whole, as bytes (text as UTF-8): what the
+    /// page downloads for a value it was handed cut. `row` counts from 0 in drawing order.
+    #[wasm_bindgen(js_name = cellBytes)]
+    pub fn cell_bytes(&self, table: JsValue, column: JsValue, row: JsValue) -> Result<js_sys::Uint8Array, JsValue> {
+        let (table, column) = (text_arg(&table, "table")?, text_arg(&column, "column")?);
+        let row = safe_integer(&row)
+            .filter(|n| *n >= 0)
+            .ok_or_else(|| type_error(&format!("row must be a whole number ≥ 0, got {}", describe(&row))))?;
+        let value = {
+            let mut lab = self.state()?;
+            let name = lab.database_name();
+            lab.engine(&name).map_err(to_js)?.cell(&table, &column, row as usize).map_err(to_js)?
+        };
+        let bytes = match value {
+            Value::Blob(bytes) => bytes,
+            Value::Text(text) => text.into_bytes(),
+            other => other.python_str().into_bytes(),
+        };
+        Ok(js_sys::Uint8Array::from(bytes.as_slice()))
+    }
+
     /// The whole lab as bytes (for undo and persistence).
     pub fn snapshot(&self) -> Result<js_sys::Uint8Array, JsValue> {
         let bytes = self.state()?.snapshot().map_err(to_js)?;

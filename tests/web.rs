@@ -373,3 +373,13 @@ fn a_huge_value_reaches_the_page_as_its_size_and_first_part() {
     assert_eq!(json(&Reflect::get(&row, &2.into()).unwrap()), "[0,255]", "small blobs come whole");
     assert!(lab.run("ls".into()).is_ok(), "and the lab keeps working");
 }
+
+#[wasm_bindgen_test]
+fn a_value_handed_over_cut_downloads_whole() {
+    let lab = alembic_lab::wasm::JsLab::new();
+    lab.exec("CREATE TABLE files (id INTEGER PRIMARY KEY, body); INSERT INTO files (body) VALUES (zeroblob(5000)), ('short')".into()).unwrap();
+    assert_eq!(lab.cell_bytes("files".into(), "body".into(), 0.into()).unwrap().length(), 5000);
+    assert_eq!(lab.cell_bytes("files".into(), "body".into(), 1.into()).unwrap().to_vec(), b"short");
+    assert_eq!(thrown(lab.cell_bytes("files".into(), "body".into(), (-1).into()).unwrap_err()).0, "TypeError");
+    assert_eq!(thrown(lab.cell_bytes("nope".into(), "body".into(), 0.into()).unwrap_err()).0, "OperationalError");
+}

@@ -261,13 +261,25 @@ function drawTab() {
   if (state.tab === "files") drawFiles();
 }
 
+/** A value the page was handed cut can be downloaded whole. */
+function fullValueButton(table, column, row) {
+  const button = el("button", "cell-download", "download");
+  button.type = "button";
+  button.setAttribute("aria-label", `Download the whole value of ${column}, row ${row + 1} of ${table}`);
+  button.addEventListener("click", () => {
+    const bytes = safe(() => state.lab.cellBytes(table, column, row), null);
+    if (bytes) download(bytes, `${table}-${column}-${row + 1}.bin`, "application/octet-stream");
+  });
+  return button;
+}
+
 function cellText(value) {
   if (value === null) return "NULL";
   const hex = (bytes) => bytes.map((b) => b.toString(16).padStart(2, "0")).join("");
   if (Array.isArray(value)) return `x'${hex(value)}'`;
   // A value too large to hand to the page comes cut: say so, with its size.
-  if (value && typeof value === "object" && "blob" in value) return `x'${hex(value.head)}…' (${value.blob.toLocaleString()} bytes)`;
-  if (value && typeof value === "object" && "text" in value) return `${value.text}… (${value.length.toLocaleString()} characters)`;
+  if (value && typeof value === "object" && "blob" in value) return `(${value.blob.toLocaleString()} bytes) x'${hex(value.head.slice(0, 8))}…'`;
+  if (value && typeof value === "object" && "text" in value) return `(${value.length.toLocaleString()} characters) ${value.text.slice(0, 200)}…`;
   return String(value);
 }
 
@@ -305,8 +317,10 @@ function drawTables() {
     for (const row of rows) {
       const prev = oldRows.get(key(row));
       const tr = el("tr", state.before && old && !prev ? "added" : "");
+      const rowIndex = page * PAGE_ROWS + rows.indexOf(row);
       row.forEach((v, i) => {
         const td = el("td", v === null ? "null" : "", cellText(v));
+        if (v && typeof v === "object" && !Array.isArray(v)) td.prepend(fullValueButton(table.name, table.columns[i], rowIndex));
         if (prev && JSON.stringify(prev[i]) !== JSON.stringify(v)) td.classList.add("changed");
         tr.append(td);
       });
