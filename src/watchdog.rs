@@ -73,12 +73,40 @@ impl Watchdog {
     pub fn explain<T>(&self, outcome: Result<T>) -> Result<T> {
         outcome.map_err(|err| {
             if self.tripped.replace(false) {
-                let seconds = self.budget_ms.get() / 1000.0;
+                let seconds = seconds_text(self.budget_ms.get());
                 Error::new(ErrorKind::LabLimit, format!("the lab stopped this statement after {seconds} s: an endless query?"))
             } else {
                 err
             }
         })
+    }
+}
+
+/// Milliseconds as seconds (`500` → `0.5`), with integers only: formatting an `f64` would pull
+/// Rust's float printer (about 15 KB) into the page.
+fn seconds_text(milliseconds: f64) -> String {
+    let ms = milliseconds.round().max(0.0) as u64;
+    let (whole, part) = (ms / 1000, ms % 1000);
+    if part == 0 {
+        return whole.to_string();
+    }
+    let part = format!("{part:03}");
+    format!("{whole}.{}", part.trim_end_matches('0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn budgets_read_as_seconds() {
+        assert_eq!(seconds_text(500.0), "0.5");
+        assert_eq!(seconds_text(100.0), "0.1");
+        assert_eq!(seconds_text(2000.0), "2");
+        assert_eq!(seconds_text(1250.0), "1.25");
+        assert_eq!(seconds_text(7.0), "0.007");
     }
 }
 
