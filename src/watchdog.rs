@@ -43,7 +43,7 @@ impl Watchdog {
     /// both, and the box keeps the watchdog's address fixed.
     pub fn install(conn: &Connection) -> Box<Watchdog> {
         let watchdog =
-            Box::new(Watchdog { budget_ms: Cell::new(DEFAULT_BUDGET_MS), deadline: Cell::new(f64::INFINITY), tripped: Cell::new(false) });
+            Box::new(Watchdog { budget_ms: Cell::new(DEFAULT_BUDGET_MS), deadline: Cell::new(f64::NAN), tripped: Cell::new(false) });
         let pointer: *const Watchdog = &*watchdog;
         // SAFETY: the handler reads the boxed watchdog, which lives as long as the `Engine` that
         // owns both it and the connection; the connection (and with it the handler) is dropped
@@ -63,10 +63,11 @@ impl Watchdog {
         self.budget_ms.get()
     }
 
-    /// Starts the clock for the statements about to run.
+    /// Starts the clock for the statements about to run. The clock is read lazily, at the first
+    /// progress check: a short statement (most of them) never costs a clock read.
     pub fn arm(&self) {
         self.tripped.set(false);
-        self.deadline.set(now_ms() + self.budget_ms.get());
+        self.deadline.set(f64::NAN);
     }
 
     /// An error the watchdog caused, in words that say so; any other error as it is.
@@ -114,7 +115,13 @@ mod tests {
 unsafe extern "C" fn check(watchdog: *mut c_void) -> c_int {
     // SAFETY: `watchdog` is the boxed `Watchdog` that `install` registered with this connection.
     let watchdog = unsafe { &*watchdog.cast::<Watchdog>() };
-    if now_ms() > watchdog.deadline.get() {
+    let now = now_ms();
+    if watchdog.deadline.get().is_nan() {
+        // First check of this statement: the budget counts from here.
+        watchdog.deadline.set(now + watchdog.budget_ms.get());
+        return 0;
+    }
+    if now > watchdog.deadline.get() {
         watchdog.tripped.set(true);
         return 1;
     }
