@@ -105,7 +105,7 @@ pub fn read_models(files: &[(&str, &str)]) -> Result<Models> {
     for (path, module) in &parsed {
         let scope = Scope::of(&module.body);
         for stmt in &module.body {
-            let StmtKind::ClassDef { name, bases: parents, body } = &stmt.kind else { continue };
+            let StmtKind::ClassDef { name, bases: parents, body, .. } = &stmt.kind else { continue };
             if !parents.iter().any(|b| last_name(b).is_some_and(|n| bases.contains(n))) {
                 continue;
             }

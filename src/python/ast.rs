@@ -20,8 +20,10 @@ pub enum StmtKind {
     Import(Vec<(String, Option<String>)>),
     /// `from a.b import c as d, e` — `level` counts leading dots.
     FromImport { module: String, level: u32, names: Vec<(String, Option<String>)> },
-    ClassDef { name: String, bases: Vec<Expr>, body: Vec<Stmt> },
-    FunctionDef { name: String, params: Vec<Param>, returns: Option<Expr>, body: Vec<Stmt> },
+    /// `@decorator` lines come first in `decorators`, top to bottom; `keywords` are the class
+    /// line's `name=value` arguments (`metaclass=…`).
+    ClassDef { name: String, bases: Vec<Expr>, keywords: Vec<Keyword>, body: Vec<Stmt>, decorators: Vec<Expr> },
+    FunctionDef { name: String, params: Vec<Param>, returns: Option<Expr>, body: Vec<Stmt>, decorators: Vec<Expr> },
     /// `a = b = value`: every target in order.
     Assign { targets: Vec<Expr>, value: Expr },
     /// `target: annotation [= value]`.
@@ -30,12 +32,37 @@ pub enum StmtKind {
     Expr(Expr),
     With { items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt> },
     If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    For { target: Expr, iter: Expr, body: Vec<Stmt> },
+    /// `orelse` runs when the loop ends without `break`.
+    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
     Return(Option<Expr>),
-    Raise(Option<Expr>),
+    /// `raise [exc [from cause]]`.
+    Raise { exc: Option<Expr>, cause: Option<Expr> },
+    Assert { test: Expr, msg: Option<Expr> },
+    Delete(Vec<Expr>),
+    Global(Vec<String>),
+    Nonlocal(Vec<String>),
     Pass,
     Break,
     Continue,
+}
+
+/// `except [type [as name]]:` and its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExceptHandler {
+    pub type_: Option<Expr>,
+    pub name: Option<String>,
+    pub body: Vec<Stmt>,
+    pub line: u32,
+}
+
+/// `for target in iter if cond …` inside a comprehension.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comprehension {
+    pub target: Expr,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
 }
 
 /// A function parameter; `star` is `"*"` or `"**"` for `*args` / `**kwargs`.
@@ -65,7 +92,14 @@ pub enum ExprKind {
     Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
     Tuple(Vec<Expr>),
     List(Vec<Expr>),
+    Set(Vec<Expr>),
     Dict(Vec<(Expr, Expr)>),
+    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
+    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    /// `yield [value]` / `yield from value`.
+    Yield { value: Option<Box<Expr>>, from: bool },
     BinOp { left: Box<Expr>, op: &'static str, right: Box<Expr> },
     UnaryOp { op: &'static str, operand: Box<Expr> },
     /// `and` / `or` over two or more values.

@@ -160,14 +160,25 @@ impl Parser {
         let (line, col) = (token.line, token.col);
         let stmt = |kind| Stmt { kind, line, col };
         if self.is_op("@") {
-            // Decorators are accepted and dropped: nothing the lab reads depends on them.
-            self.advance();
-            self.test()?;
-            self.expect_statement_end()?;
+            let mut decorators = Vec::new();
+            while self.eat_op("@") {
+                decorators.push(self.named_test()?);
+                self.expect_statement_end()?;
+            }
             if !self.is_keyword("def") && !self.is_keyword("class") {
                 return Err(self.error_here("expected 'def' or 'class' after a decorator"));
             }
-            return self.statement(out);
+            let mut defined = Vec::new();
+            self.statement(&mut defined)?;
+            for mut stmt in defined {
+                match &mut stmt.kind {
+                    StmtKind::FunctionDef { decorators: d, .. } | StmtKind::ClassDef { decorators: d, .. } => *d = decorators.clone(),
+                    _ => {}
+                }
+                stmt.line = line;
+                out.push(stmt);
+            }
+            return Ok(());
         }
         let TokenKind::Name(word) = &token.kind else {
             return self.simple_statements(out);
@@ -176,14 +187,13 @@ impl Parser {
             "class" => {
                 self.advance();
                 let name = self.expect_name("after 'class'")?;
-                let mut bases = Vec::new();
+                let (mut bases, mut keywords) = (Vec::new(), Vec::new());
                 if self.eat_op("(") {
-                    let (args, _) = self.call_arguments()?;
-                    bases = args;
+                    (bases, keywords) = self.call_arguments()?;
                 }
                 self.expect_op(":", "after class bases")?;
                 let body = self.block("class definition", line)?;
-                out.push(stmt(StmtKind::ClassDef { name, bases, body }));
+                out.push(stmt(StmtKind::ClassDef { name, bases, keywords, body, decorators: Vec::new() }));
             }
             "def" => {
                 self.advance();
@@ -193,7 +203,7 @@ impl Parser {
                 let returns = if self.eat_op("->") { Some(self.test()?) } else { None };
                 self.expect_op(":", "after the function signature")?;
                 let body = self.block("function definition", line)?;
-                out.push(stmt(StmtKind::FunctionDef { name, params, returns, body }));
+                out.push(stmt(StmtKind::FunctionDef { name, params, returns, body, decorators: Vec::new() }));
             }
             "if" => {
                 self.advance();
@@ -208,10 +218,8 @@ impl Parser {
                 let iter = self.test_list()?;
                 self.expect_op(":", "after the 'for' statement")?;
                 let body = self.block("'for' statement", line)?;
-                if self.is_keyword("else") {
-                    return Err(self.error_here("'for ... else' is not supported here"));
-                }
-                out.push(stmt(StmtKind::For { target, iter, body }));
+                let orelse = self.else_block(line)?;
+                out.push(stmt(StmtKind::For { target, iter, body, orelse }));
             }
             "with" => {
                 self.advance();
@@ -228,7 +236,45 @@ impl Parser {
                 let body = self.block("'with' statement", line)?;
                 out.push(stmt(StmtKind::With { items, body }));
             }
-            "try" | "while" | "async" | "match" if self.looks_like_compound() => {
+            "while" if self.looks_like_compound() => {
+                self.advance();
+                let test = self.named_test()?;
+                self.expect_op(":", "after the 'while' condition")?;
+                let body = self.block("'while' statement", line)?;
+                let orelse = self.else_block(line)?;
+                out.push(stmt(StmtKind::While { test, body, orelse }));
+            }
+            "try" if self.looks_like_compound() => {
+                self.advance();
+                self.expect_op(":", "after 'try'")?;
+                let body = self.block("'try' statement", line)?;
+                let mut handlers = Vec::new();
+                while self.is_keyword("except") {
+                    let at = self.advance().line;
+                    let (type_, name) = if self.is_op(":") {
+                        (None, None)
+                    } else {
+                        let type_ = self.test()?;
+                        let name = if self.eat_keyword("as") { Some(self.expect_name("after 'as'")?) } else { None };
+                        (Some(type_), name)
+                    };
+                    self.expect_op(":", "after 'except'")?;
+                    let body = self.block("'except' statement", at)?;
+                    handlers.push(ExceptHandler { type_, name, body, line: at });
+                }
+                let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block(line)? };
+                let finalbody = if self.eat_keyword("finally") {
+                    self.expect_op(":", "after 'finally'")?;
+                    self.block("'finally' statement", line)?
+                } else {
+                    Vec::new()
+                };
+                if handlers.is_empty() && finalbody.is_empty() {
+                    return Err(self.error_here("expected 'except' or 'finally' block"));
+                }
+                out.push(stmt(StmtKind::Try { body, handlers, orelse, finalbody }));
+            }
+            "async" | "match" if self.looks_like_compound() => {
                 return Err(self.error_here(format!("'{word}' statements are not supported here")));
             }
             _ => return self.simple_statements(out),
@@ -242,6 +288,15 @@ impl Parser {
             TokenKind::Name(n) if n == "match" => !matches!(self.peek_at(1), TokenKind::Op("=" | "." | "(" | "[")),
             _ => true,
         }
+    }
+
+    /// `else:` after a loop or a `try`, if there is one.
+    fn else_block(&mut self, line: u32) -> Result<Vec<Stmt>> {
+        if !self.eat_keyword("else") {
+            return Ok(Vec::new());
+        }
+        self.expect_op(":", "after 'else'")?;
+        self.block("'else' statement", line)
     }
 
     fn if_statement(&mut self, line: u32, col: u32) -> Result<Stmt> {
@@ -319,11 +374,37 @@ impl Parser {
                 }
                 "raise" => {
                     self.advance();
-                    let value = if self.at_statement_end() { None } else { Some(self.test()?) };
-                    if self.eat_keyword("from") {
-                        self.test()?;
+                    let exc = if self.at_statement_end() { None } else { Some(self.test()?) };
+                    let cause = if exc.is_some() && self.eat_keyword("from") { Some(self.test()?) } else { None };
+                    return stmt(StmtKind::Raise { exc, cause });
+                }
+                "assert" => {
+                    self.advance();
+                    let test = self.test()?;
+                    let msg = if self.eat_op(",") { Some(self.test()?) } else { None };
+                    return stmt(StmtKind::Assert { test, msg });
+                }
+                "del" => {
+                    self.advance();
+                    let mut targets = Vec::new();
+                    loop {
+                        let target = self.target()?;
+                        check_target(&target)?;
+                        targets.push(target);
+                        if !self.eat_op(",") || self.at_statement_end() {
+                            break;
+                        }
                     }
-                    return stmt(StmtKind::Raise(value));
+                    return stmt(StmtKind::Delete(targets));
+                }
+                "global" | "nonlocal" => {
+                    let global = word == "global";
+                    self.advance();
+                    let mut names = vec![self.expect_name("after 'global' or 'nonlocal'")?];
+                    while self.eat_op(",") {
+                        names.push(self.expect_name("after ','")?);
+                    }
+                    return stmt(if global { StmtKind::Global(names) } else { StmtKind::Nonlocal(names) });
                 }
                 "import" => {
                     self.advance();
@@ -342,7 +423,13 @@ impl Parser {
                     self.advance();
                     return self.import_from().map(|kind| Stmt { kind, line, col });
                 }
-                "global" | "nonlocal" | "del" | "assert" | "yield" | "await" | "async" | "try" | "while"
+                "yield" => {
+                    self.advance();
+                    let from = self.eat_keyword("from");
+                    let value = if self.at_statement_end() { None } else { Some(Box::new(self.test_list()?)) };
+                    return stmt(StmtKind::Expr(self.expr(ExprKind::Yield { value, from }, line, col)));
+                }
+                "await" | "async" | "try" | "while"
                 | "except" | "finally" | "else" | "elif" | "lambda" | "class" | "def" | "with" | "for" | "if"
                     if !matches!(self.peek_at(1), TokenKind::Op("=" | "." | "(")) || word == "lambda" =>
                 {
@@ -713,7 +800,12 @@ impl Parser {
                 }
                 let arg = self.star_test()?;
                 if self.is_keyword("for") {
-                    return Err(self.error_here("comprehensions are not supported here"));
+                    // `f(x for x in y)`: a generator expression as the only argument.
+                    let (line, col) = (arg.line, arg.col);
+                    let generators = self.comprehension_clauses()?;
+                    args.push(self.expr(ExprKind::GeneratorExp { elt: Box::new(arg), generators }, line, col));
+                    self.expect_op(")", "after a generator expression argument")?;
+                    break;
                 }
                 args.push(arg);
             }
@@ -799,8 +891,7 @@ impl Parser {
             }
             TokenKind::Op("[") => {
                 self.advance();
-                let items = self.nested(|p| p.items("]"))?;
-                Ok(self.expr(ExprKind::List(items), line, col))
+                self.nested(|p| p.list(line, col))
             }
             TokenKind::Op("{") => {
                 self.advance();
@@ -814,46 +905,95 @@ impl Parser {
     }
 
     fn star_test_list_in_parens(&mut self) -> Result<Expr> {
+        let (line, col) = (self.peek().line, self.peek().col);
         let expr = self.star_test_list()?;
         if self.is_keyword("for") {
-            return Err(self.error_here("generator expressions are not supported here"));
+            let generators = self.comprehension_clauses()?;
+            return Ok(self.expr(ExprKind::GeneratorExp { elt: Box::new(expr), generators }, line, col));
         }
         Ok(expr)
     }
 
-    /// List items up to `close` (consumed).
-    fn items(&mut self, close: &str) -> Result<Vec<Expr>> {
-        let mut items = Vec::new();
-        while !self.eat_op(close) {
-            items.push(self.star_test()?);
-            if self.is_keyword("for") {
-                return Err(self.error_here("comprehensions are not supported here"));
+    /// `for target in iter [if cond]…` clauses, one or more.
+    fn comprehension_clauses(&mut self) -> Result<Vec<Comprehension>> {
+        let mut generators = Vec::new();
+        while self.eat_keyword("for") {
+            let target = self.target_list()?;
+            if !self.eat_keyword("in") {
+                return Err(self.error_here("expected 'in' in a comprehension"));
             }
-            if !self.eat_op(",") {
-                self.expect_op(close, "to close the list")?;
-                break;
+            let iter = self.or_test()?;
+            let mut ifs = Vec::new();
+            while self.eat_keyword("if") {
+                ifs.push(self.nested(Self::or_test)?);
             }
+            generators.push(Comprehension { target, iter, ifs });
         }
-        Ok(items)
+        Ok(generators)
     }
 
-    fn dict(&mut self, line: u32, col: u32) -> Result<Expr> {
-        let mut pairs = Vec::new();
-        while !self.eat_op("}") {
-            let key = self.test()?;
-            if !self.eat_op(":") {
-                return Err(self.error_here("sets are not supported here (expected ':' in a dict)"));
+    /// List items up to `close` (consumed), or a list comprehension.
+    fn list(&mut self, line: u32, col: u32) -> Result<Expr> {
+        let mut items = Vec::new();
+        while !self.eat_op("]") {
+            let item = self.star_test()?;
+            if items.is_empty() && self.is_keyword("for") {
+                let generators = self.comprehension_clauses()?;
+                self.expect_op("]", "to close the list comprehension")?;
+                return Ok(self.expr(ExprKind::ListComp { elt: Box::new(item), generators }, line, col));
             }
-            let value = self.test()?;
-            if self.is_keyword("for") {
-                return Err(self.error_here("comprehensions are not supported here"));
-            }
-            pairs.push((key, value));
+            items.push(item);
             if !self.eat_op(",") {
-                self.expect_op("}", "to close the dict")?;
+                self.expect_op("]", "to close the list")?;
                 break;
             }
         }
+        Ok(self.expr(ExprKind::List(items), line, col))
+    }
+
+    /// `{}`, a dict, a set, or a dict or set comprehension.
+    fn dict(&mut self, line: u32, col: u32) -> Result<Expr> {
+        if self.eat_op("}") {
+            return Ok(self.expr(ExprKind::Dict(Vec::new()), line, col));
+        }
+        if self.eat_op("**") {
+            return Err(self.error_here("'**' unpacking in a dict display is not supported here"));
+        }
+        let first = self.star_test()?;
+        if !self.is_op(":") {
+            // A set, or a set comprehension.
+            if self.is_keyword("for") {
+                let generators = self.comprehension_clauses()?;
+                self.expect_op("}", "to close the set comprehension")?;
+                return Ok(self.expr(ExprKind::SetComp { elt: Box::new(first), generators }, line, col));
+            }
+            let mut items = vec![first];
+            while self.eat_op(",") {
+                if self.eat_op("}") {
+                    return Ok(self.expr(ExprKind::Set(items), line, col));
+                }
+                items.push(self.star_test()?);
+            }
+            self.expect_op("}", "to close the set")?;
+            return Ok(self.expr(ExprKind::Set(items), line, col));
+        }
+        self.advance(); // ':'
+        let value = self.test()?;
+        if self.is_keyword("for") {
+            let generators = self.comprehension_clauses()?;
+            self.expect_op("}", "to close the dict comprehension")?;
+            return Ok(self.expr(ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators }, line, col));
+        }
+        let mut pairs = vec![(first, value)];
+        while self.eat_op(",") {
+            if self.eat_op("}") {
+                return Ok(self.expr(ExprKind::Dict(pairs), line, col));
+            }
+            let key = self.test()?;
+            self.expect_op(":", "in a dict")?;
+            pairs.push((key, self.test()?));
+        }
+        self.expect_op("}", "to close the dict")?;
         Ok(self.expr(ExprKind::Dict(pairs), line, col))
     }
 
@@ -1065,7 +1205,7 @@ class User(Base):
     def __repr__(self) -> str:
         return f"<User(name={self.name!r:>10})>"
 "#;
-        let StmtKind::ClassDef { name, bases, body } = stmt(source) else { panic!() };
+        let StmtKind::ClassDef { name, bases, body, .. } = stmt(source) else { panic!() };
         assert_eq!(name, "User");
         assert_eq!(bases[0].dotted_name().as_deref(), Some("Base"));
         assert_eq!(body.len(), 5);
@@ -1075,7 +1215,7 @@ class User(Base):
         let ExprKind::Call { args, keywords, .. } = &value.kind else { panic!() };
         assert_eq!(args.len(), 1);
         assert_eq!(keywords[0].arg.as_deref(), Some("unique"));
-        let StmtKind::FunctionDef { name, params, returns, body } = &body[4].kind else { panic!() };
+        let StmtKind::FunctionDef { name, params, returns, body, .. } = &body[4].kind else { panic!() };
         assert_eq!((name.as_str(), params.len()), ("__repr__", 1));
         assert_eq!(returns.as_ref().and_then(Expr::dotted_name).as_deref(), Some("str"));
         let StmtKind::Return(Some(ret)) = &body[0].kind else { panic!() };
@@ -1147,16 +1287,16 @@ if __name__ == "__main__":
             ("class A(Base)\n    pass\n", "line 1, col 14: expected ':' after class bases"),
             ("def f()\n", "line 1, col 8: expected ':' after the function signature"),
             ("def f():\nreturn 1\n", "line 2, col 1: expected an indented block after function definition on line 1"),
-            ("x = [i for i in y]\n", "line 1, col 8: comprehensions are not supported here"),
-            ("try:\n    pass\n", "line 1, col 1: 'try' statements are not supported here"),
-            ("while x:\n    pass\n", "line 1, col 1: 'while' statements are not supported here"),
+            ("x = [i for i in y if]\n", "line 1, col 21: invalid syntax: unexpected ']'"),
+            ("try:\n    pass\n", "line 3, col 1: expected 'except' or 'finally' block"),
+            ("while x\n    pass\n", "line 1, col 8: expected ':' after the 'while' condition"),
             ("f(a=1, 2)\n", "line 1, col 8: positional argument follows keyword argument"),
             ("1 = x\n", "line 1, col 1: cannot assign to this expression"),
             ("  x = 1\n", "line 1, col 3: unexpected indent"),
             ("x = \n", "line 1, col 5: invalid syntax: the statement ends too early"),
             ("x = f'{}'\n", "line 1, col 5: f-string: valid expression required before '}'"),
             ("x = f'{a'\n", "line 1, col 5: f-string: expecting '}'"),
-            ("global x\n", "line 1, col 1: 'global' is not supported here"),
+            ("global\n", "line 1, col 7: expected a name after 'global' or 'nonlocal'"),
             ("x = 1 2\n", "line 1, col 7: invalid syntax: expected the end of the statement"),
         ];
         for (source, expected) in cases {
@@ -1172,5 +1312,56 @@ if __name__ == "__main__":
         }
         let deep_blocks: String = (0..150).map(|i| format!("{}if x:\n", "    ".repeat(i))).collect();
         assert!(parse_module(&deep_blocks).is_err());
+    }
+
+    #[test]
+    fn loops_try_and_the_small_statements_parse() {
+        let StmtKind::While { orelse, .. } = stmt("while x < 3:\n    x += 1\nelse:\n    done()\n") else { panic!() };
+        assert_eq!(orelse.len(), 1);
+        let StmtKind::For { orelse, .. } = stmt("for i in range(3):\n    break\nelse:\n    pass\n") else { panic!() };
+        assert_eq!(orelse.len(), 1);
+        let StmtKind::Try { handlers, orelse, finalbody, .. } =
+            stmt("try:\n    f()\nexcept (KeyError, ValueError) as e:\n    pass\nexcept:\n    raise\nelse:\n    g()\nfinally:\n    h()\n")
+        else {
+            panic!()
+        };
+        assert_eq!(handlers.len(), 2);
+        assert_eq!(handlers[0].name.as_deref(), Some("e"));
+        assert!(handlers[1].type_.is_none());
+        assert_eq!((orelse.len(), finalbody.len()), (1, 1));
+        assert!(matches!(stmt("try:\n    pass\nfinally:\n    pass\n"), StmtKind::Try { .. }));
+        assert_eq!(error("try:\n    pass\nx = 1\n"), "line 3, col 1: expected 'except' or 'finally' block");
+        let StmtKind::Raise { exc: Some(_), cause: Some(_) } = stmt("raise ValueError('x') from err") else { panic!() };
+        assert!(matches!(stmt("raise"), StmtKind::Raise { exc: None, cause: None }));
+        let StmtKind::Assert { msg: Some(_), .. } = stmt("assert x == 1, 'x must be 1'") else { panic!() };
+        let StmtKind::Delete(targets) = stmt("del d['k'], x.y, z") else { panic!() };
+        assert_eq!(targets.len(), 3);
+        assert_eq!(stmt("global a, b"), StmtKind::Global(vec!["a".into(), "b".into()]));
+        assert_eq!(stmt("nonlocal n"), StmtKind::Nonlocal(vec!["n".into()]));
+        let StmtKind::Expr(Expr { kind: ExprKind::Yield { from: true, value: Some(_) }, .. }) = stmt("yield from items") else { panic!() };
+    }
+
+    #[test]
+    fn decorators_are_kept_in_order() {
+        let StmtKind::FunctionDef { decorators, .. } = stmt("@property\n@cache(2)\ndef f(self):\n    pass\n") else { panic!() };
+        assert_eq!(decorators.len(), 2);
+        assert_eq!(decorators[0].dotted_name().as_deref(), Some("property"));
+        let StmtKind::ClassDef { decorators, keywords, .. } = stmt("@dataclass\nclass P(Base, metaclass=M):\n    x: int\n") else { panic!() };
+        assert_eq!((decorators.len(), keywords.len()), (1, 1));
+    }
+
+    #[test]
+    fn comprehensions_sets_and_generator_expressions_parse() {
+        let ExprKind::ListComp { generators, .. } = expr("[x * 2 for x in range(10) if x % 2 if x > 2 for y in z]") else { panic!() };
+        assert_eq!((generators.len(), generators[0].ifs.len()), (2, 2));
+        assert!(matches!(expr("{k: v for k, v in d.items()}"), ExprKind::DictComp { .. }));
+        assert!(matches!(expr("{x for x in s}"), ExprKind::SetComp { .. }));
+        assert!(matches!(expr("{1, 2, 3}"), ExprKind::Set(ref items) if items.len() == 3));
+        assert!(matches!(expr("{1: 2, 3: 4,}"), ExprKind::Dict(ref pairs) if pairs.len() == 2));
+        assert!(matches!(expr("{}"), ExprKind::Dict(ref pairs) if pairs.is_empty()));
+        assert!(matches!(expr("(x for x in y)"), ExprKind::GeneratorExp { .. }));
+        let ExprKind::Call { args, .. } = expr("sum(x for x in y)") else { panic!() };
+        assert!(matches!(args[0].kind, ExprKind::GeneratorExp { .. }));
+        assert!(matches!(expr("[1, 2, *rest]"), ExprKind::List(ref items) if items.len() == 3));
     }
 }
