@@ -92,6 +92,7 @@ test-native:
 	cargo test
 	@# The oracle's summary: how many recorded steps of real Alembic the lab matches.
 	@cargo test -q --test oracle -- --nocapture 2>&1 | grep '^oracle:'
+	@cargo test -q --test python_corpus -- --nocapture 2>&1 | grep '^python:'
 
 test-browser: setup
 	WASM_BINDGEN_TEST_TIMEOUT=$(TEST_TIMEOUT) WASM_BINDGEN_TEST_DRIVER_TIMEOUT=$(DRIVER_TIMEOUT) \

@@ -52,6 +52,8 @@ pub enum ErrorKind {
     NotAvailable,
     /// The lab stopped something that ran past its budget; the message says what and why.
     LabLimit,
+    /// An uncaught exception of a program the lab's Python ran (see [`Error::python`]).
+    PythonException,
 }
 
 impl ErrorKind {
@@ -80,6 +82,7 @@ impl ErrorKind {
             ErrorKind::AssertionError => "AssertionError",
             ErrorKind::NotAvailable => "NotAvailable",
             ErrorKind::LabLimit => "LabLimit",
+            ErrorKind::PythonException => "Exception",
         }
     }
 
@@ -95,6 +98,9 @@ impl ErrorKind {
 pub struct Error {
     kind: ErrorKind,
     message: String,
+    /// The class of an exception the lab's Python raised (`ZeroDivisionError`), which the kinds
+    /// above do not all name; the page shows it as the JS error's name.
+    python_class: Option<String>,
 }
 
 /// The lab's `Result`.
@@ -102,7 +108,17 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into() }
+        Error { kind, message: message.into(), python_class: None }
+    }
+
+    /// An exception a Python program raised and did not catch: its class and its traceback text.
+    pub fn python(class: &str, traceback: impl Into<String>) -> Self {
+        Error { kind: ErrorKind::PythonException, message: traceback.into(), python_class: Some(class.to_string()) }
+    }
+
+    /// The Python class name of the error, for the page.
+    pub fn class_name(&self) -> &str {
+        self.python_class.as_deref().unwrap_or_else(|| self.kind.name())
     }
 
     pub fn kind(&self) -> ErrorKind {
@@ -117,6 +133,10 @@ impl Error {
     /// The last line of the traceback Python would print, e.g.
     /// `sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) NOT NULL constraint failed: users.name`.
     pub fn traceback_line(&self) -> String {
+        if self.kind == ErrorKind::PythonException {
+            // The message is the whole traceback: its last line is the exception.
+            return self.message.lines().last().unwrap_or_default().to_string();
+        }
         if matches!(self.kind, ErrorKind::NotAvailable | ErrorKind::LabLimit) {
             // The lab's own words, not a Python exception: said as they are.
             return self.message.clone();

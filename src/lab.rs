@@ -246,6 +246,39 @@ impl Lab {
         Ok(())
     }
 
+    /// `python FILE` / `python -m module`: the file runs as `__main__` in a fresh interpreter,
+    /// as a new process would, and prints what it prints.
+    fn run_python_program(&mut self, args: &[String]) -> LineResult {
+        let plain = |output: Vec<String>, error: Option<Error>| LineResult { output, error, notes: Vec::new() };
+        let path = match args {
+            [file] if !file.starts_with('-') => file.clone(),
+            [flag, module] if flag == "-m" => {
+                let base = module.replace('.', "/");
+                if self.files.contains_key(&format!("{base}/__main__.py")) {
+                    format!("{base}/__main__.py")
+                } else {
+                    format!("{base}.py")
+                }
+            }
+            [] => {
+                let message = "not available in this lab: an interactive `python` session (type Python lines here directly)";
+                return plain(vec![message.to_string()], Some(Error::new(ErrorKind::NotAvailable, message)));
+            }
+            _ => {
+                let message = "usage here: python FILE, or python -m MODULE";
+                return plain(vec![message.to_string()], Some(Error::new(ErrorKind::NotAvailable, message)));
+            }
+        };
+        let mut interpreter = crate::interp::Interpreter::new(self.files.clone());
+        let outcome = interpreter.run_main(&path);
+        let mut output: Vec<String> = outcome.output.split('\n').map(String::from).collect();
+        if output.last().is_some_and(String::is_empty) {
+            output.pop();
+        }
+        let error = outcome.error.map(|(class, traceback)| Error::python(&class, traceback.trim_end()));
+        plain(output, error)
+    }
+
     /// Runs one line of the tutorial's Python on the lab's databases.
     fn run_python(&mut self, line: &str) -> LineResult {
         // Leaving Python ends the session: the next Python line starts afresh, as a new `python`
@@ -281,6 +314,7 @@ impl Lab {
         match words.first().map(String::as_str) {
             None => LineResult { output: Vec::new(), error: None, notes: Vec::new() },
             Some("alembic") => crate::migrate::command::run_alembic(self, &words[1..]),
+            Some("python" | "python3") => self.run_python_program(&words[1..]),
             Some("ls") => self.ls(words.get(1).map(String::as_str)),
             Some("cat") => match words.get(1).map(|p| self.read_file(p)) {
                 Some(Ok(text)) => LineResult { output: vec![text.trim_end_matches('\n').to_string()], error: None, notes: Vec::new() },

@@ -8,6 +8,7 @@ pub mod console;
 pub mod db;
 pub mod encoding;
 pub mod engine;
+pub mod interp;
 pub mod error;
 pub mod lab;
 pub mod migrate;

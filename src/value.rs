@@ -40,7 +40,7 @@ impl Value {
 }
 
 /// `repr(str)`: single quotes unless the text holds `'` and no `"`, escapes for the rest.
-fn python_str_repr(text: &str) -> String {
+pub fn python_str_repr(text: &str) -> String {
     let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
     let mut out = String::from(quote);
     for c in text.chars() {
@@ -86,7 +86,7 @@ fn shortest_float_text(f: f64) -> String {
 
 /// `repr(float)`: the shortest digits that round-trip, in positional notation for exponents from
 /// -4 to 15 and scientific (`1e+16`, `1.5e-05`) outside that range.
-fn python_float(f: f64) -> String {
+pub fn python_float(f: f64) -> String {
     if f.is_nan() {
         return "nan".into();
     }

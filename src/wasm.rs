@@ -319,7 +319,7 @@ struct RunResult {
 
 #[derive(Serialize)]
 struct ErrorInfo {
-    name: &'static str,
+    name: String,
     message: String,
     traceback: String,
 }
@@ -381,7 +381,7 @@ impl JsLab {
     pub fn run(&self, line: JsValue) -> Result<JsValue, JsValue> {
         let line = text_arg(&line, "run(line)")?;
         let result = self.state()?.run(&line);
-        let error = result.error.map(|e| ErrorInfo { name: e.kind().name(), message: e.message().to_string(), traceback: e.traceback_line() });
+        let error = result.error.map(|e| ErrorInfo { name: e.class_name().to_string(), message: e.message().to_string(), traceback: e.traceback_line() });
         to_plain(&RunResult { ok: error.is_none(), output: result.output.join("\n"), error, notes: result.notes })
     }
 

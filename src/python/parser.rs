@@ -534,8 +534,13 @@ impl Parser {
                 ""
             };
             if star == "*" && (self.is_op(",") || self.is_op(close)) {
-                self.eat_op(",");
-                continue; // bare `*`: keyword-only marker
+                // A bare `*`: the parameters after it are keyword-only. Kept as a nameless `*`.
+                params.push(Param { name: String::new(), star, annotation: None, default: None });
+                if !self.eat_op(",") {
+                    self.expect_op(close, "to close the parameters")?;
+                    break;
+                }
+                continue;
             }
             let name = self.expect_name("for a parameter")?;
             let annotation = if close == ")" && self.eat_op(":") { Some(self.test()?) } else { None };

@@ -1,0 +1,1977 @@
+//! The built-ins: functions (`print`, `len`, `range` …), the exception classes, the methods of
+//! str, list, dict and set, and the operators, attributes, items and iteration of every value —
+//! with Python's own error messages.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::eval::{key, Interpreter, Res, MAX_ITEMS};
+use super::object::{Class, Dict, Instance, Iter, Obj};
+use crate::value::{python_float, python_str_repr};
+
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("Exception", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("AttributeError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("RecursionError", "RuntimeError"),
+    ("NotImplementedError", "RuntimeError"),
+    ("StopIteration", "Exception"),
+    ("AssertionError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("MemoryError", "Exception"),
+    ("SyntaxError", "Exception"),
+    ("OSError", "Exception"),
+    ("FileNotFoundError", "OSError"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+];
+
+const FUNCTIONS: &[&str] = &[
+    "print", "len", "range", "repr", "str", "int", "float", "bool", "list", "tuple", "dict", "set", "type", "isinstance",
+    "issubclass", "hasattr", "getattr", "setattr", "delattr", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
+    "zip", "map", "filter", "any", "all", "round", "iter", "next", "ord", "chr", "divmod", "pow", "format", "vars", "dir",
+    "help", "id", "hash", "callable", "property", "staticmethod", "classmethod", "input", "open", "exit", "quit",
+];
+
+impl Interpreter {
+    pub(super) fn install_builtins(&mut self) {
+        for name in FUNCTIONS {
+            self.builtins.insert(key(name), Obj::str(name), Obj::Builtin(name));
+        }
+        self.builtins.insert(key("object"), Obj::str("object"), Obj::Class(self.object_class.clone()));
+        for (name, base) in EXCEPTIONS {
+            let bases = if base.is_empty() { vec![self.object_class.clone()] } else { vec![self.exceptions[base].clone()] };
+            let class = Rc::new(Class {
+                name: Rc::from(*name),
+                bases: bases.clone(),
+                mro: RefCell::new(Vec::new()),
+                attrs: RefCell::new(Dict::default()),
+                builtin: true,
+            });
+            let mut mro = vec![class.clone()];
+            mro.extend(bases[0].mro.borrow().iter().cloned());
+            *class.mro.borrow_mut() = mro;
+            self.exceptions.insert(name, class.clone());
+            self.builtins.insert(key(name), Obj::str(name), Obj::Class(class));
+        }
+        self.builtins.insert(key("__name__"), Obj::str("__name__"), Obj::str("builtins"));
+    }
+
+    fn arity(&self, name: &str, args: &[Obj], min: usize, max: usize) -> Res<()> {
+        if args.len() < min || args.len() > max {
+            let expected = if min == max { format!("{min}") } else if max == usize::MAX { format!("at least {min}") } else { format!("from {min} to {max}") };
+            let plural = if max == 1 { "" } else { "s" };
+            return self.error("TypeError", format!("{name}() takes {expected} argument{plural} ({} given)", args.len()));
+        }
+        Ok(())
+    }
+
+    pub(super) fn call_builtin(&mut self, name: &'static str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+        let kw = |key: &str| kwargs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        if !kwargs.is_empty() && !matches!(name, "print" | "sorted" | "min" | "max" | "dict" | "round" | "int" | "typing.alias") {
+            return self.error("TypeError", format!("{name}() takes no keyword arguments"));
+        }
+        match name {
+            "print" => {
+                let sep = match kw("sep") {
+                    Some(Obj::None) | None => " ".to_string(),
+                    Some(v) => self.str_of(&v)?,
+                };
+                let end = match kw("end") {
+                    Some(Obj::None) | None => "\n".to_string(),
+                    Some(v) => self.str_of(&v)?,
+                };
+                let mut parts = Vec::new();
+                for a in &args {
+                    parts.push(self.str_of(a)?);
+                }
+                let text = parts.join(&sep) + &end;
+                self.write(&text)?;
+                Ok(Obj::None)
+            }
+            "len" => {
+                self.arity("len", &args, 1, 1)?;
+                Ok(Obj::Int(self.length(&args[0])? as i64))
+            }
+            "range" => {
+                self.arity("range", &args, 1, 3)?;
+                let mut ints = Vec::new();
+                for a in &args {
+                    ints.push(self.to_index(a)?);
+                }
+                let (start, stop, step) = match ints.as_slice() {
+                    [stop] => (0, *stop, 1),
+                    [start, stop] => (*start, *stop, 1),
+                    [start, stop, step] => (*start, *stop, *step),
+                    _ => (0, 0, 1),
+                };
+                if step == 0 {
+                    return self.error("ValueError", "range() arg 3 must not be zero");
+                }
+                Ok(Obj::Range(start, stop, step))
+            }
+            "repr" => {
+                self.arity("repr", &args, 1, 1)?;
+                Ok(Obj::str(&self.repr_of(&args[0])?))
+            }
+            "str" => match args.first() {
+                None => Ok(Obj::str("")),
+                Some(v) => Ok(Obj::str(&self.str_of(v)?)),
+            },
+            "int" => self.to_int(&args, kw("base")),
+            "float" => match args.first() {
+                None => Ok(Obj::Float(0.0)),
+                Some(Obj::Int(i)) => Ok(Obj::Float(*i as f64)),
+                Some(Obj::Bool(b)) => Ok(Obj::Float(f64::from(u8::from(*b)))),
+                Some(Obj::Float(f)) => Ok(Obj::Float(*f)),
+                Some(Obj::Str(s)) => match s.trim().to_ascii_lowercase().as_str() {
+                    "inf" | "+inf" | "infinity" => Ok(Obj::Float(f64::INFINITY)),
+                    "-inf" | "-infinity" => Ok(Obj::Float(f64::NEG_INFINITY)),
+                    "nan" => Ok(Obj::Float(f64::NAN)),
+                    t => match t.replace('_', "").parse::<f64>() {
+                        Ok(f) => Ok(Obj::Float(f)),
+                        Err(_) => self.error("ValueError", format!("could not convert string to float: {}", python_str_repr(s))),
+                    },
+                },
+                Some(other) => self.error("TypeError", format!("float() argument must be a string or a real number, not '{}'", other.type_name())),
+            },
+            "bool" => match args.first() {
+                None => Ok(Obj::Bool(false)),
+                Some(v) => Ok(Obj::Bool(self.truthy(v)?)),
+            },
+            "list" => match args.first() {
+                None => Ok(Obj::list(Vec::new())),
+                Some(v) => {
+                    let items = self.iterate(v)?;
+                    Ok(Obj::list(items))
+                }
+            },
+            "tuple" => match args.first() {
+                None => Ok(Obj::tuple(Vec::new())),
+                Some(v) => {
+                    let items = self.iterate(v)?;
+                    Ok(Obj::tuple(items))
+                }
+            },
+            "set" => match args.first() {
+                None => self.make_set(Vec::new()),
+                Some(v) => {
+                    let items = self.iterate(v)?;
+                    self.make_set(items)
+                }
+            },
+            "dict" => {
+                let mut dict = Dict::default();
+                if let Some(source) = args.first() {
+                    match source {
+                        Obj::Dict(d) => dict = d.borrow().clone(),
+                        other => {
+                            for pair in self.iterate(other)? {
+                                let items = self.iterate(&pair)?;
+                                if items.len() != 2 {
+                                    return self.error(
+                                        "ValueError",
+                                        format!("dictionary update sequence element #0 has length {}; 2 is required", items.len()),
+                                    );
+                                }
+                                let k = self.hash_key(&items[0])?;
+                                dict.insert(k, items[0].clone(), items[1].clone());
+                            }
+                        }
+                    }
+                }
+                for (k, v) in kwargs {
+                    dict.insert(key(&k), Obj::str(&k), v);
+                }
+                Ok(Obj::Dict(Rc::new(RefCell::new(dict))))
+            }
+            "type" => {
+                self.arity("type", &args, 1, 1)?;
+                Ok(self.type_of(&args[0]))
+            }
+            "isinstance" => {
+                self.arity("isinstance", &args, 2, 2)?;
+                Ok(Obj::Bool(self.is_instance(&args[0], &args[1])?))
+            }
+            "issubclass" => {
+                self.arity("issubclass", &args, 2, 2)?;
+                match (&args[0], &args[1]) {
+                    (Obj::Class(a), Obj::Class(b)) => Ok(Obj::Bool(a.mro.borrow().iter().any(|c| Rc::ptr_eq(c, b)))),
+                    _ => self.error("TypeError", "issubclass() arg 1 must be a class"),
+                }
+            }
+            "hasattr" => {
+                self.arity("hasattr", &args, 2, 2)?;
+                let name = self.text_arg(&args[1], "attribute name must be string")?;
+                match self.get_attr(&args[0], &name) {
+                    Ok(_) => Ok(Obj::Bool(true)),
+                    Err(raised) if !raised.stop && self.class_is(&raised.value, "AttributeError") => Ok(Obj::Bool(false)),
+                    Err(raised) => Err(raised),
+                }
+            }
+            "getattr" => {
+                self.arity("getattr", &args, 2, 3)?;
+                let name = self.text_arg(&args[1], "attribute name must be string")?;
+                match (self.get_attr(&args[0], &name), args.get(2)) {
+                    (Err(raised), Some(default)) if self.class_is(&raised.value, "AttributeError") => Ok(default.clone()),
+                    (result, _) => result,
+                }
+            }
+            "setattr" => {
+                self.arity("setattr", &args, 3, 3)?;
+                let name = self.text_arg(&args[1], "attribute name must be string")?;
+                self.set_attr(&args[0], &name, args[2].clone())?;
+                Ok(Obj::None)
+            }
+            "delattr" => {
+                self.arity("delattr", &args, 2, 2)?;
+                let name = self.text_arg(&args[1], "attribute name must be string")?;
+                self.del_attr(&args[0], &name)?;
+                Ok(Obj::None)
+            }
+            "abs" => {
+                self.arity("abs", &args, 1, 1)?;
+                match &args[0] {
+                    Obj::Int(i) => i.checked_abs().map(Obj::Int).map_or_else(|| self.overflow(), Ok),
+                    Obj::Bool(b) => Ok(Obj::Int(i64::from(*b))),
+                    Obj::Float(f) => Ok(Obj::Float(f.abs())),
+                    other => self.error("TypeError", format!("bad operand type for abs(): '{}'", other.type_name())),
+                }
+            }
+            "min" | "max" => {
+                let items = if args.len() == 1 { self.iterate(&args[0])? } else { args.clone() };
+                if items.is_empty() {
+                    return match kw("default") {
+                        Some(d) => Ok(d),
+                        None => self.error("ValueError", format!("{name}() iterable argument is empty")),
+                    };
+                }
+                let key_fn = kw("key").filter(|k| !matches!(k, Obj::None));
+                let mut best = items[0].clone();
+                let mut best_key = match &key_fn {
+                    Some(f) => self.call(f.clone(), vec![best.clone()], Vec::new())?,
+                    None => best.clone(),
+                };
+                for item in items.into_iter().skip(1) {
+                    let k = match &key_fn {
+                        Some(f) => self.call(f.clone(), vec![item.clone()], Vec::new())?,
+                        None => item.clone(),
+                    };
+                    let better = if name == "min" { self.compare("<", &k, &best_key)? } else { self.compare(">", &k, &best_key)? };
+                    if better {
+                        best = item;
+                        best_key = k;
+                    }
+                }
+                Ok(best)
+            }
+            "sum" => {
+                self.arity("sum", &args, 1, 2)?;
+                let mut total = args.get(1).cloned().unwrap_or(Obj::Int(0));
+                for item in self.iterate(&args[0])? {
+                    total = self.binary("+", total, item)?;
+                }
+                Ok(total)
+            }
+            "sorted" => {
+                self.arity("sorted", &args, 1, 1)?;
+                let items = self.iterate(&args[0])?;
+                let list = Obj::list(items);
+                self.call_native_method(&list, "sort", Vec::new(), kwargs)?;
+                Ok(list)
+            }
+            "reversed" => {
+                self.arity("reversed", &args, 1, 1)?;
+                let mut items = self.iterate(&args[0])?;
+                items.reverse();
+                Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items, at: 0 }))))
+            }
+            "enumerate" => {
+                self.arity("enumerate", &args, 1, 2)?;
+                let start = match args.get(1) {
+                    Some(v) => self.to_index(v)?,
+                    None => 0,
+                };
+                let items = self.iterate(&args[0])?;
+                let pairs = items.into_iter().enumerate().map(|(i, v)| Obj::tuple(vec![Obj::Int(start + i as i64), v])).collect();
+                Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items: pairs, at: 0 }))))
+            }
+            "zip" => {
+                let mut columns = Vec::new();
+                for a in &args {
+                    columns.push(self.iterate(a)?);
+                }
+                let n = columns.iter().map(Vec::len).min().unwrap_or(0);
+                let rows = (0..n).map(|i| Obj::tuple(columns.iter().map(|c| c[i].clone()).collect())).collect();
+                Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items: rows, at: 0 }))))
+            }
+            "map" => {
+                self.arity("map", &args, 2, usize::MAX)?;
+                let mut columns = Vec::new();
+                for a in &args[1..] {
+                    columns.push(self.iterate(a)?);
+                }
+                let n = columns.iter().map(Vec::len).min().unwrap_or(0);
+                let mut out = Vec::new();
+                for i in 0..n {
+                    let row: Vec<Obj> = columns.iter().map(|c| c[i].clone()).collect();
+                    out.push(self.call(args[0].clone(), row, Vec::new())?);
+                }
+                Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items: out, at: 0 }))))
+            }
+            "filter" => {
+                self.arity("filter", &args, 2, 2)?;
+                let mut out = Vec::new();
+                for item in self.iterate(&args[1])? {
+                    let keep = match &args[0] {
+                        Obj::None => self.truthy(&item)?,
+                        f => {
+                            let r = self.call(f.clone(), vec![item.clone()], Vec::new())?;
+                            self.truthy(&r)?
+                        }
+                    };
+                    if keep {
+                        out.push(item);
+                    }
+                }
+                Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items: out, at: 0 }))))
+            }
+            "any" | "all" => {
+                self.arity(name, &args, 1, 1)?;
+                for item in self.iterate(&args[0])? {
+                    let t = self.truthy(&item)?;
+                    if name == "any" && t {
+                        return Ok(Obj::Bool(true));
+                    }
+                    if name == "all" && !t {
+                        return Ok(Obj::Bool(false));
+                    }
+                }
+                Ok(Obj::Bool(name == "all"))
+            }
+            "round" => {
+                self.arity("round", &args, 1, 2)?;
+                let digits = match args.get(1).or(kw("ndigits").as_ref()) {
+                    Some(Obj::None) | None => None,
+                    Some(v) => Some(self.to_index(v)?),
+                };
+                match (&args[0], digits) {
+                    (Obj::Int(i), _) => Ok(Obj::Int(*i)),
+                    (Obj::Float(f), None) => Ok(Obj::Int(round_half_even(*f) as i64)),
+                    (Obj::Float(f), Some(d)) if d >= 0 => {
+                        // Correctly rounded, as Python's round(): through the exact decimal digits.
+                        let text = super::format::fixed(*f, d as usize);
+                        Ok(Obj::Float(text.parse().unwrap_or(*f)))
+                    }
+                    (Obj::Float(f), Some(d)) => {
+                        let scale = 10f64.powi((-d) as i32);
+                        Ok(Obj::Float(round_half_even(f / scale) * scale))
+                    }
+                    (other, _) => self.error("TypeError", format!("type {} doesn't define __round__ method", other.type_name())),
+                }
+            }
+            "iter" => {
+                self.arity("iter", &args, 1, 1)?;
+                let items = self.iterate(&args[0])?;
+                Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items, at: 0 }))))
+            }
+            "next" => {
+                self.arity("next", &args, 1, 2)?;
+                match &args[0] {
+                    Obj::Iterator(it) => {
+                        let mut it = it.borrow_mut();
+                        if let Some(v) = it.items.get(it.at).cloned() {
+                            it.at += 1;
+                            return Ok(v);
+                        }
+                        drop(it);
+                        match args.get(1) {
+                            Some(d) => Ok(d.clone()),
+                            None => self.error("StopIteration", ""),
+                        }
+                    }
+                    other => self.error("TypeError", format!("'{}' object is not an iterator", other.type_name())),
+                }
+            }
+            "ord" => match args.as_slice() {
+                [Obj::Str(s)] if s.chars().count() == 1 => Ok(Obj::Int(s.chars().next().map_or(0, |c| c as i64))),
+                [Obj::Str(s)] => self.error("TypeError", format!("ord() expected a character, but string of length {} found", s.chars().count())),
+                _ => self.error("TypeError", "ord() expected string of length 1"),
+            },
+            "chr" => {
+                self.arity("chr", &args, 1, 1)?;
+                let code = self.to_index(&args[0])?;
+                match u32::try_from(code).ok().and_then(char::from_u32) {
+                    Some(c) => Ok(Obj::str(&c.to_string())),
+                    None => self.error("ValueError", "chr() arg not in range(0x110000)"),
+                }
+            }
+            "divmod" => {
+                self.arity("divmod", &args, 2, 2)?;
+                let q = self.binary("//", args[0].clone(), args[1].clone())?;
+                let r = self.binary("%", args[0].clone(), args[1].clone())?;
+                Ok(Obj::tuple(vec![q, r]))
+            }
+            "pow" => {
+                self.arity("pow", &args, 2, 2)?;
+                self.binary("**", args[0].clone(), args[1].clone())
+            }
+            "format" => {
+                self.arity("format", &args, 1, 2)?;
+                let spec = match args.get(1) {
+                    Some(s) => self.text_arg(s, "format() argument 2 must be str")?,
+                    None => String::new(),
+                };
+                Ok(Obj::str(&self.format_value(&args[0], &spec)?))
+            }
+            "vars" => match args.first() {
+                Some(Obj::Instance(i)) => Ok(Obj::Dict(Rc::new(RefCell::new(i.attrs.borrow().clone())))),
+                Some(Obj::Module(m)) => Ok(Obj::Dict(m.globals.clone())),
+                _ => self.error("TypeError", "vars() argument must have __dict__ attribute"),
+            },
+            "dir" => {
+                let mut names: Vec<String> = match args.first() {
+                    Some(Obj::Instance(i)) => {
+                        let mut n: Vec<String> = i.attrs.borrow().items().map(|(k, _)| self.plain_str(k)).collect();
+                        for c in i.class.mro.borrow().iter() {
+                            n.extend(c.attrs.borrow().items().map(|(k, _)| self.plain_str(k)));
+                        }
+                        n
+                    }
+                    Some(Obj::Module(m)) => m.globals.borrow().items().map(|(k, _)| self.plain_str(k)).collect(),
+                    Some(Obj::Class(c)) => c.mro.borrow().iter().flat_map(|c| c.attrs.borrow().items().map(|(k, _)| self.plain_str(k)).collect::<Vec<_>>()).collect(),
+                    _ => Vec::new(),
+                };
+                names.sort();
+                names.dedup();
+                Ok(Obj::list(names.iter().map(|n| Obj::str(n)).collect()))
+            }
+            "help" => {
+                self.write("The lab's Python runs plain Python: functions, classes, loops, exceptions, comprehensions, f-strings,\nthe built-in functions and the str, list, dict and set methods a tutorial uses. Interactive help()\nis not available in this lab; see https://docs.python.org/3/.\n")?;
+                Ok(Obj::None)
+            }
+            "id" => {
+                self.arity("id", &args, 1, 1)?;
+                Ok(Obj::Int(Interpreter::identity_of(&args[0]) as i64))
+            }
+            "hash" => {
+                self.arity("hash", &args, 1, 1)?;
+                self.hash_key(&args[0])?;
+                Ok(Obj::Int(match &args[0] {
+                    Obj::Int(i) => *i,
+                    Obj::Bool(b) => i64::from(*b),
+                    _ => Interpreter::identity_of(&args[0]) as i64,
+                }))
+            }
+            "callable" => {
+                self.arity("callable", &args, 1, 1)?;
+                Ok(Obj::Bool(matches!(
+                    args[0],
+                    Obj::Function(_) | Obj::Builtin(_) | Obj::NativeMethod(..) | Obj::Method(..) | Obj::Class(_)
+                ) || self.lookup_special(&args[0], "__call__").is_some()))
+            }
+            "property" => Ok(Obj::Property(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
+            "staticmethod" => Ok(Obj::StaticMethod(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
+            "classmethod" => Ok(Obj::ClassMethod(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
+            "input" | "open" => self.stop_not_available(&format!("{name}() (the lab's programs have no keyboard or disk)")),
+            "exit" | "quit" => self.error("SystemExit", ""),
+            "math.sqrt" | "math.floor" | "math.ceil" => {
+                self.arity(name, &args, 1, 1)?;
+                let x = match &args[0] {
+                    Obj::Int(i) => *i as f64,
+                    Obj::Float(f) => *f,
+                    Obj::Bool(b) => f64::from(u8::from(*b)),
+                    other => return self.error("TypeError", format!("must be real number, not {}", other.type_name())),
+                };
+                match name {
+                    "math.sqrt" if x < 0.0 => self.error("ValueError", "math domain error"),
+                    "math.sqrt" => Ok(Obj::Float(x.sqrt())),
+                    "math.floor" => Ok(Obj::Int(x.floor() as i64)),
+                    _ => Ok(Obj::Int(x.ceil() as i64)),
+                }
+            }
+            "typing.alias" => Ok(Obj::None),
+            other => self.error("TypeError", format!("'{other}' is not callable")),
+        }
+    }
+
+    fn stop_not_available<T>(&self, what: &str) -> Res<T> {
+        Err(Box::new(super::eval::Raised {
+            value: self.new_exception("RuntimeError", format!("not available in this lab: {what}")),
+            frames: Vec::new(),
+            stop: true,
+        }))
+    }
+
+    fn overflow<T>(&self) -> Res<T> {
+        self.error("OverflowError", "integer too large for the lab's Python (it keeps 64-bit integers)")
+    }
+
+    fn plain_str(&self, value: &Obj) -> String {
+        match value {
+            Obj::Str(s) => s.to_string(),
+            other => other.type_name(),
+        }
+    }
+
+    fn text_arg(&self, value: &Obj, message: &str) -> Res<String> {
+        match value {
+            Obj::Str(s) => Ok(s.to_string()),
+            _ => self.error("TypeError", message.to_string()),
+        }
+    }
+
+    fn class_is(&self, value: &Obj, name: &str) -> bool {
+        let Obj::Instance(i) = value else { return false };
+        let wanted = &self.exceptions[name];
+        let found = i.class.mro.borrow().iter().any(|c| Rc::ptr_eq(c, wanted));
+        found
+    }
+
+    /// Writes to the terminal, within the lab's memory budget.
+    pub(super) fn write(&mut self, text: &str) -> Res<()> {
+        if self.out.len() + text.len() > 4 * 1024 * 1024 {
+            return self.stop_not_available("more than 4 MB of output from one program");
+        }
+        self.out.push_str(text);
+        Ok(())
+    }
+
+    fn to_int(&mut self, args: &[Obj], base: Option<Obj>) -> Res<Obj> {
+        match args.first() {
+            None => Ok(Obj::Int(0)),
+            Some(Obj::Int(i)) => Ok(Obj::Int(*i)),
+            Some(Obj::Bool(b)) => Ok(Obj::Int(i64::from(*b))),
+            Some(Obj::Float(f)) if f.is_finite() => {
+                if f.abs() >= 9.2e18 {
+                    return self.overflow();
+                }
+                Ok(Obj::Int(f.trunc() as i64))
+            }
+            Some(Obj::Float(f)) if f.is_nan() => self.error("ValueError", "cannot convert float NaN to integer"),
+            Some(Obj::Float(_)) => self.error("OverflowError", "cannot convert float infinity to integer"),
+            Some(Obj::Str(s)) => {
+                let radix = match args.get(1).cloned().or(base) {
+                    Some(b) => self.to_index(&b)? as u32,
+                    None => 10,
+                };
+                let cleaned = s.trim().replace('_', "");
+                match i64::from_str_radix(&cleaned, radix) {
+                    Ok(i) => Ok(Obj::Int(i)),
+                    Err(e) if matches!(e.kind(), std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow) => self.overflow(),
+                    Err(_) => self.error("ValueError", format!("invalid literal for int() with base {radix}: {}", python_str_repr(s))),
+                }
+            }
+            Some(other) => self.error(
+                "TypeError",
+                format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", other.type_name()),
+            ),
+        }
+    }
+
+    pub(super) fn to_index(&self, value: &Obj) -> Res<i64> {
+        match value {
+            Obj::Int(i) => Ok(*i),
+            Obj::Bool(b) => Ok(i64::from(*b)),
+            other => self.error("TypeError", format!("'{}' object cannot be interpreted as an integer", other.type_name())),
+        }
+    }
+
+    fn type_of(&self, value: &Obj) -> Obj {
+        match value {
+            Obj::Instance(i) => Obj::Class(i.class.clone()),
+            Obj::Class(_) => Obj::Builtin("type"),
+            other => Obj::Builtin(builtin_type_name(other)),
+        }
+    }
+
+    fn is_instance(&mut self, value: &Obj, wanted: &Obj) -> Res<bool> {
+        match wanted {
+            Obj::Tuple(options) => {
+                for o in options.iter() {
+                    if self.is_instance(value, o)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Obj::Class(class) => Ok(match value {
+                Obj::Instance(i) => i.class.mro.borrow().iter().any(|c| Rc::ptr_eq(c, class)),
+                _ => Rc::ptr_eq(class, &self.object_class),
+            }),
+            Obj::Builtin(name) => Ok(match (value, *name) {
+                (Obj::Bool(_), "int" | "bool") => true,
+                (other, n) => builtin_type_name(other) == n,
+            }),
+            _ => self.error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union"),
+        }
+    }
+
+    /// The number of items, or `TypeError` for a value without a length.
+    pub(super) fn length(&mut self, value: &Obj) -> Res<usize> {
+        Ok(match value {
+            Obj::Str(s) => s.chars().count(),
+            Obj::List(l) => l.borrow().len(),
+            Obj::Tuple(t) => t.len(),
+            Obj::Dict(d) | Obj::Set(d) => d.borrow().len(),
+            Obj::Range(start, stop, step) => range_len(*start, *stop, *step),
+            Obj::Instance(_) => match self.lookup_special(value, "__len__") {
+                Some(m) => {
+                    let n = self.call(m, Vec::new(), Vec::new())?;
+                    self.to_index(&n)? as usize
+                }
+                None => return self.error("TypeError", format!("object of type '{}' has no len()", value.type_name())),
+            },
+            other => return self.error("TypeError", format!("object of type '{}' has no len()", other.type_name())),
+        })
+    }
+
+    /// Every item of an iterable, in order.
+    pub(super) fn iterate(&mut self, value: &Obj) -> Res<Vec<Obj>> {
+        Ok(match value {
+            Obj::List(l) => l.borrow().clone(),
+            Obj::Tuple(t) => t.to_vec(),
+            Obj::Str(s) => s.chars().map(|c| Obj::str(&c.to_string())).collect(),
+            Obj::Dict(d) | Obj::Set(d) => d.borrow().items().map(|(k, _)| k.clone()).collect(),
+            Obj::Range(start, stop, step) => {
+                let n = range_len(*start, *stop, *step);
+                if n > MAX_ITEMS {
+                    return self.memory_error();
+                }
+                (0..n as i64).map(|i| Obj::Int(start + i * step)).collect()
+            }
+            Obj::Iterator(it) => {
+                let mut it = it.borrow_mut();
+                let rest = it.items[it.at..].to_vec();
+                it.at = it.items.len();
+                rest
+            }
+            Obj::Instance(_) => {
+                if let Some(m) = self.lookup_special(value, "__iter__") {
+                    let it = self.call(m, Vec::new(), Vec::new())?;
+                    return self.iterate(&it);
+                }
+                if let Some(m) = self.lookup_special(value, "__getitem__") {
+                    let mut out = Vec::new();
+                    for i in 0.. {
+                        match self.call(m.clone(), vec![Obj::Int(i)], Vec::new()) {
+                            Ok(v) => out.push(v),
+                            Err(raised) if self.class_is(&raised.value, "IndexError") => break,
+                            Err(raised) => return Err(raised),
+                        }
+                    }
+                    return Ok(out);
+                }
+                return self.error("TypeError", format!("'{}' object is not iterable", value.type_name()));
+            }
+            other => return self.error("TypeError", format!("'{}' object is not iterable", other.type_name())),
+        })
+    }
+
+    fn memory_error<T>(&self) -> Res<T> {
+        self.error("MemoryError", format!("the lab's Python holds at most {MAX_ITEMS} items in one value"))
+    }
+
+    pub(super) fn truthy(&mut self, value: &Obj) -> Res<bool> {
+        Ok(match value {
+            Obj::None => false,
+            Obj::Bool(b) => *b,
+            Obj::Int(i) => *i != 0,
+            Obj::Float(f) => *f != 0.0,
+            Obj::Str(s) => !s.is_empty(),
+            Obj::List(l) => !l.borrow().is_empty(),
+            Obj::Tuple(t) => !t.is_empty(),
+            Obj::Dict(d) | Obj::Set(d) => !d.borrow().is_empty(),
+            Obj::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
+            Obj::Instance(_) => {
+                if let Some(m) = self.lookup_special(value, "__bool__") {
+                    let r = self.call(m, Vec::new(), Vec::new())?;
+                    return self.truthy(&r);
+                }
+                if self.lookup_special(value, "__len__").is_some() {
+                    return Ok(self.length(value)? > 0);
+                }
+                true
+            }
+            _ => true,
+        })
+    }
+
+    // ---- text ------------------------------------------------------------------------------
+
+    pub(super) fn str_of(&mut self, value: &Obj) -> Res<String> {
+        match value {
+            Obj::Str(s) => Ok(s.to_string()),
+            Obj::Instance(i) => {
+                if let Some(m) = self.lookup_special(value, "__str__") {
+                    let r = self.call(m, Vec::new(), Vec::new())?;
+                    return match r {
+                        Obj::Str(s) => Ok(s.to_string()),
+                        other => self.error("TypeError", format!("__str__ returned non-string (type {})", other.type_name())),
+                    };
+                }
+                if self.is_exception_class(&i.class) {
+                    let args = i.attrs.borrow().get(&key("args")).cloned();
+                    return match args {
+                        Some(Obj::Tuple(a)) if a.is_empty() => Ok(String::new()),
+                        Some(Obj::Tuple(a)) if a.len() == 1 => {
+                            if i.class.name.as_ref() == "KeyError" {
+                                self.repr_of(&a[0])
+                            } else {
+                                self.str_of(&a[0])
+                            }
+                        }
+                        Some(other) => self.repr_of(&other),
+                        None => Ok(String::new()),
+                    };
+                }
+                self.repr_of(value)
+            }
+            other => self.repr_of(other),
+        }
+    }
+
+    pub(super) fn repr_of(&mut self, value: &Obj) -> Res<String> {
+        let container = matches!(value, Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Tuple(_));
+        if container {
+            let id = Interpreter::identity_of(value);
+            if self.repr_stack.contains(&id) {
+                return Ok(match value {
+                    Obj::Dict(_) => "{...}".into(),
+                    Obj::Tuple(_) => "(...)".into(),
+                    _ => "[...]".into(),
+                });
+            }
+            if self.repr_stack.len() >= 200 {
+                return self.error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+            }
+            self.repr_stack.push(id);
+        }
+        let text = self.repr_inner(value);
+        if container {
+            self.repr_stack.pop();
+        }
+        text
+    }
+
+    fn repr_inner(&mut self, value: &Obj) -> Res<String> {
+        Ok(match value {
+            Obj::None => "None".into(),
+            Obj::Bool(b) => (if *b { "True" } else { "False" }).into(),
+            Obj::Int(i) => i.to_string(),
+            Obj::Float(f) => python_float(*f),
+            Obj::Str(s) => python_str_repr(s),
+            Obj::List(l) => {
+                let items = l.borrow().clone();
+                format!("[{}]", self.join_reprs(&items)?)
+            }
+            Obj::Tuple(t) => {
+                if t.len() == 1 {
+                    format!("({},)", self.repr_of(&t[0])?)
+                } else {
+                    format!("({})", self.join_reprs(t)?)
+                }
+            }
+            Obj::Dict(d) => {
+                let items: Vec<(Obj, Obj)> = d.borrow().items().cloned().collect();
+                let mut parts = Vec::new();
+                for (k, v) in items {
+                    parts.push(format!("{}: {}", self.repr_of(&k)?, self.repr_of(&v)?));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+            Obj::Set(d) => {
+                let items: Vec<Obj> = d.borrow().items().map(|(k, _)| k.clone()).collect();
+                if items.is_empty() {
+                    "set()".into()
+                } else {
+                    format!("{{{}}}", self.join_reprs(&items)?)
+                }
+            }
+            Obj::Range(start, stop, step) => {
+                if *step == 1 {
+                    format!("range({start}, {stop})")
+                } else {
+                    format!("range({start}, {stop}, {step})")
+                }
+            }
+            Obj::Function(f) => format!("<function {} at 0x{:x}>", f.name, Interpreter::identity_of(value)),
+            Obj::Builtin(name) => format!("<built-in function {name}>"),
+            Obj::NativeMethod(this, name) => format!("<built-in method {name} of {} object>", this.type_name()),
+            Obj::UnboundNative(name) => format!("<method '{name}'>"),
+            Obj::Method(this, f) => format!("<bound method {}.{} of {}>", this.type_name(), f.name, self.repr_of(this)?),
+            Obj::Class(c) => {
+                if c.builtin {
+                    format!("<class '{}'>", c.name)
+                } else {
+                    format!("<class '__main__.{}'>", c.name)
+                }
+            }
+            Obj::Instance(i) => {
+                if let Some(m) = self.lookup_special(value, "__repr__") {
+                    let r = self.call(m, Vec::new(), Vec::new())?;
+                    return match r {
+                        Obj::Str(s) => Ok(s.to_string()),
+                        other => self.error("TypeError", format!("__repr__ returned non-string (type {})", other.type_name())),
+                    };
+                }
+                if self.is_exception_class(&i.class) {
+                    let args = i.attrs.borrow().get(&key("args")).cloned().unwrap_or(Obj::tuple(Vec::new()));
+                    let inner = match &args {
+                        Obj::Tuple(a) if a.len() == 1 => self.repr_of(&a[0])?,
+                        Obj::Tuple(a) => self.join_reprs(a)?,
+                        other => self.repr_of(other)?,
+                    };
+                    return Ok(format!("{}({inner})", i.class.name));
+                }
+                format!("<__main__.{} object at 0x{:x}>", i.class.name, Interpreter::identity_of(value))
+            }
+            Obj::Module(m) => format!("<module '{}'>", m.name),
+            Obj::Iterator(_) => "<iterator object>".into(),
+            Obj::Property(_) => "<property object>".into(),
+            Obj::StaticMethod(_) => "<staticmethod object>".into(),
+            Obj::ClassMethod(_) => "<classmethod object>".into(),
+            Obj::Super(c, _) => format!("<super: <class '{}'>, <{} object>>", c.name, c.name),
+        })
+    }
+
+    fn join_reprs(&mut self, items: &[Obj]) -> Res<String> {
+        let mut parts = Vec::with_capacity(items.len());
+        for item in items {
+            parts.push(self.repr_of(item)?);
+        }
+        Ok(parts.join(", "))
+    }
+
+    // ---- attributes --------------------------------------------------------------------------
+
+    pub(super) fn get_attr(&mut self, object: &Obj, name: &str) -> Res<Obj> {
+        match object {
+            Obj::Instance(instance) => {
+                if name == "__class__" {
+                    return Ok(Obj::Class(instance.class.clone()));
+                }
+                if name == "__dict__" {
+                    return Ok(Obj::Dict(Rc::new(RefCell::new(instance.attrs.borrow().clone()))));
+                }
+                let from_class = self.find_in_mro(&instance.class, name);
+                if let Some(Obj::Property(getter)) = &from_class {
+                    return self.call((**getter).clone(), vec![object.clone()], Vec::new());
+                }
+                if let Some(v) = instance.attrs.borrow().get(&key(name)) {
+                    return Ok(v.clone());
+                }
+                match from_class {
+                    Some(Obj::Function(f)) => Ok(Obj::Method(Box::new(object.clone()), f)),
+                    Some(Obj::ClassMethod(f)) => self.bind_classmethod(&f, Obj::Class(instance.class.clone())),
+                    Some(Obj::StaticMethod(f)) => Ok(*f),
+                    Some(other) => Ok(other),
+                    None => {
+                        if let Some(getattr) = self.find_in_mro(&instance.class, "__getattr__") {
+                            return self.call(getattr, vec![object.clone(), Obj::str(name)], Vec::new());
+                        }
+                        self.error("AttributeError", format!("'{}' object has no attribute '{name}'", instance.class.name))
+                    }
+                }
+            }
+            Obj::Class(class) => {
+                if name == "__name__" {
+                    return Ok(Obj::str(&class.name));
+                }
+                if name == "__mro__" {
+                    return Ok(Obj::tuple(class.mro.borrow().iter().map(|c| Obj::Class(c.clone())).collect()));
+                }
+                match self.find_in_mro(class, name) {
+                    Some(Obj::ClassMethod(f)) => self.bind_classmethod(&f, object.clone()),
+                    Some(Obj::StaticMethod(f)) => Ok(*f),
+                    Some(v) => Ok(v),
+                    None => self.error("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name)),
+                }
+            }
+            Obj::Module(module) => match module.globals.borrow().get(&key(name)) {
+                Some(v) => Ok(v.clone()),
+                None => self.error("AttributeError", format!("module '{}' has no attribute '{name}'", module.name)),
+            },
+            Obj::Super(class, this) => {
+                let owner = match this.as_ref() {
+                    Obj::Instance(i) => i.class.clone(),
+                    Obj::Class(c) => c.clone(),
+                    _ => class.clone(),
+                };
+                let mro = owner.mro.borrow().clone();
+                let start = mro.iter().position(|c| Rc::ptr_eq(c, class)).map_or(mro.len(), |p| p + 1);
+                for c in &mro[start..] {
+                    if let Some(v) = c.attrs.borrow().get(&key(name)).cloned() {
+                        return match v {
+                            Obj::Function(f) => Ok(Obj::Method(this.clone(), f)),
+                            Obj::ClassMethod(f) => self.bind_classmethod(&f, Obj::Class(owner.clone())),
+                            other => Ok(other),
+                        };
+                    }
+                }
+                if name == "__init__" {
+                    return Ok(Obj::NativeMethod(this.clone(), "__init__"));
+                }
+                self.error("AttributeError", format!("'super' object has no attribute '{name}'"))
+            }
+            Obj::Function(f) if name == "__name__" => Ok(Obj::str(&f.name)),
+            Obj::Builtin(type_name) if name == "__name__" => Ok(Obj::str(type_name)),
+            Obj::Builtin(type_name @ ("str" | "list" | "dict" | "set" | "tuple")) => {
+                let sample = match *type_name {
+                    "str" => Obj::str(""),
+                    "list" => Obj::list(Vec::new()),
+                    "tuple" => Obj::tuple(Vec::new()),
+                    "dict" => Obj::Dict(Rc::new(RefCell::new(Dict::default()))),
+                    _ => Obj::Set(Rc::new(RefCell::new(Dict::default()))),
+                };
+                match native_method(&sample, name) {
+                    Some(method) => Ok(Obj::UnboundNative(method)),
+                    None => self.error("AttributeError", format!("type object '{type_name}' has no attribute '{name}'")),
+                }
+            }
+            _ => {
+                if let Some(method) = native_method(object, name) {
+                    return Ok(Obj::NativeMethod(Box::new(object.clone()), method));
+                }
+                self.error("AttributeError", format!("'{}' object has no attribute '{name}'", object.type_name()))
+            }
+        }
+    }
+
+    fn bind_classmethod(&self, f: &Obj, class: Obj) -> Res<Obj> {
+        match f {
+            Obj::Function(f) => Ok(Obj::Method(Box::new(class), f.clone())),
+            other => Ok(other.clone()),
+        }
+    }
+
+    pub(super) fn set_attr(&mut self, object: &Obj, name: &str, value: Obj) -> Res<()> {
+        match object {
+            Obj::Instance(instance) => {
+                if let Some(Obj::Property(_)) = self.find_in_mro(&instance.class, name) {
+                    return self.error("AttributeError", format!("property '{name}' of '{}' object has no setter", instance.class.name));
+                }
+                instance.attrs.borrow_mut().insert(key(name), Obj::str(name), value);
+                Ok(())
+            }
+            Obj::Class(class) => {
+                class.attrs.borrow_mut().insert(key(name), Obj::str(name), value);
+                Ok(())
+            }
+            Obj::Module(module) => {
+                module.globals.borrow_mut().insert(key(name), Obj::str(name), value);
+                Ok(())
+            }
+            other => {
+                if native_method(other, name).is_some() {
+                    self.error("AttributeError", format!("'{}' object attribute '{name}' is read-only", other.type_name()))
+                } else {
+                    self.error("AttributeError", format!("'{}' object has no attribute '{name}'", other.type_name()))
+                }
+            }
+        }
+    }
+
+    pub(super) fn del_attr(&mut self, object: &Obj, name: &str) -> Res<()> {
+        if let Obj::Instance(instance) = object {
+            if instance.attrs.borrow_mut().remove(&key(name)).is_some() {
+                return Ok(());
+            }
+        }
+        self.error("AttributeError", format!("'{}' object has no attribute '{name}'", object.type_name()))
+    }
+
+    // ---- items -------------------------------------------------------------------------------
+
+    pub(super) fn get_item(&mut self, object: &Obj, index: Obj) -> Res<Obj> {
+        match object {
+            Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Range(..) => {
+                let items = match object {
+                    Obj::List(l) => l.borrow().clone(),
+                    _ => self.iterate(object)?,
+                };
+                if let Obj::Tuple(parts) = &index {
+                    if parts.len() == 3 && matches!(parts[0], Obj::Builtin("slice")) {
+                        let _ = parts;
+                    }
+                }
+                match &index {
+                    Obj::Instance(i) if i.class.name.as_ref() == "slice" => self.error("TypeError", "slices of this kind are not supported"),
+                    _ => {
+                        let i = match &index {
+                            Obj::Int(_) | Obj::Bool(_) => self.to_index(&index)?,
+                            other => {
+                                return self.error(
+                                    "TypeError",
+                                    format!("{} indices must be integers or slices, not {}", object.type_name(), other.type_name()),
+                                )
+                            }
+                        };
+                        let at = if i < 0 { items.len() as i64 + i } else { i };
+                        match usize::try_from(at).ok().and_then(|at| items.get(at)) {
+                            Some(v) => Ok(v.clone()),
+                            None => self.error("IndexError", format!("{} index out of range", object.type_name())),
+                        }
+                    }
+                }
+            }
+            Obj::Dict(d) => {
+                let k = self.hash_key(&index)?;
+                let found = d.borrow().get(&k).cloned();
+                match found {
+                    Some(v) => Ok(v),
+                    None => Err(Box::new(super::eval::Raised {
+                        value: {
+                            let exc = self.new_exception("KeyError", String::new());
+                            self.set_attr(&exc, "args", Obj::tuple(vec![index]))?;
+                            exc
+                        },
+                        frames: Vec::new(),
+                        stop: false,
+                    })),
+                }
+            }
+            Obj::Instance(_) => match self.lookup_special(object, "__getitem__") {
+                Some(m) => self.call(m, vec![index], Vec::new()),
+                None => self.error("TypeError", format!("'{}' object is not subscriptable", object.type_name())),
+            },
+            Obj::Builtin(_) | Obj::Class(_) => Ok(object.clone()),
+            other => self.error("TypeError", format!("'{}' object is not subscriptable", other.type_name())),
+        }
+    }
+
+    pub(super) fn set_item(&mut self, object: &Obj, index: Obj, value: Obj) -> Res<()> {
+        match object {
+            Obj::List(l) => {
+                let i = self.to_index(&index)?;
+                let len = l.borrow().len() as i64;
+                let at = if i < 0 { len + i } else { i };
+                if at < 0 || at >= len {
+                    return self.error("IndexError", "list assignment index out of range");
+                }
+                l.borrow_mut()[at as usize] = value;
+                Ok(())
+            }
+            Obj::Dict(d) => {
+                let k = self.hash_key(&index)?;
+                if d.borrow().len() >= MAX_ITEMS {
+                    return self.memory_error();
+                }
+                d.borrow_mut().insert(k, index, value);
+                Ok(())
+            }
+            Obj::Instance(_) => match self.lookup_special(object, "__setitem__") {
+                Some(m) => self.call(m, vec![index, value], Vec::new()).map(|_| ()),
+                None => self.error("TypeError", format!("'{}' object does not support item assignment", object.type_name())),
+            },
+            other => self.error("TypeError", format!("'{}' object does not support item assignment", other.type_name())),
+        }
+    }
+
+    pub(super) fn del_item(&mut self, object: &Obj, index: Obj) -> Res<()> {
+        match object {
+            Obj::List(l) => {
+                let i = self.to_index(&index)?;
+                let len = l.borrow().len() as i64;
+                let at = if i < 0 { len + i } else { i };
+                if at < 0 || at >= len {
+                    return self.error("IndexError", "list assignment index out of range");
+                }
+                l.borrow_mut().remove(at as usize);
+                Ok(())
+            }
+            Obj::Dict(d) => {
+                let k = self.hash_key(&index)?;
+                if d.borrow_mut().remove(&k).is_none() {
+                    let repr = self.repr_of(&index)?;
+                    return self.error("KeyError", repr);
+                }
+                Ok(())
+            }
+            other => self.error("TypeError", format!("'{}' object doesn't support item deletion", other.type_name())),
+        }
+    }
+
+    // ---- operators ---------------------------------------------------------------------------
+
+    pub(super) fn binary(&mut self, op: &str, left: Obj, right: Obj) -> Res<Obj> {
+        use Obj::*;
+        let as_int = |v: &Obj| match v {
+            Int(i) => Some(*i),
+            Bool(b) => Some(i64::from(*b)),
+            _ => Option::None,
+        };
+        let as_float = |v: &Obj| match v {
+            Int(i) => Some(*i as f64),
+            Bool(b) => Some(f64::from(u8::from(*b))),
+            Float(f) => Some(*f),
+            _ => Option::None,
+        };
+        if let (Some(a), Some(b)) = (as_int(&left), as_int(&right)) {
+            let checked = match op {
+                "+" => a.checked_add(b),
+                "-" => a.checked_sub(b),
+                "*" => a.checked_mul(b),
+                "/" => {
+                    if b == 0 {
+                        return self.error("ZeroDivisionError", "division by zero");
+                    }
+                    return Ok(Float(a as f64 / b as f64));
+                }
+                "//" => {
+                    if b == 0 {
+                        return self.error("ZeroDivisionError", "integer division or modulo by zero");
+                    }
+                    a.checked_div(b).map(|_| floor_div(a, b))
+                }
+                "%" => {
+                    if b == 0 {
+                        return self.error("ZeroDivisionError", "integer division or modulo by zero");
+                    }
+                    Some(a - floor_div(a, b) * b)
+                }
+                "**" => {
+                    if b < 0 {
+                        return Ok(Float((a as f64).powf(b as f64)));
+                    }
+                    u32::try_from(b).ok().and_then(|e| a.checked_pow(e))
+                }
+                "&" => Some(a & b),
+                "|" => Some(a | b),
+                "^" => Some(a ^ b),
+                "<<" => u32::try_from(b).ok().and_then(|s| a.checked_shl(s)).filter(|r| r >> b.min(63) == a),
+                ">>" => Some(a >> b.clamp(0, 63)),
+                _ => Option::None,
+            };
+            if matches!(left, Bool(_)) && matches!(right, Bool(_)) && matches!(op, "&" | "|" | "^") {
+                return Ok(Bool(checked.unwrap_or(0) != 0));
+            }
+            return match checked {
+                Some(v) => Ok(Int(v)),
+                Option::None if matches!(op, "+" | "-" | "*" | "**" | "<<" | "//") => self.overflow(),
+                Option::None => self.unsupported(op, &left, &right),
+            };
+        }
+        if let (Some(a), Some(b)) = (as_float(&left), as_float(&right)) {
+            return match op {
+                "+" => Ok(Float(a + b)),
+                "-" => Ok(Float(a - b)),
+                "*" => Ok(Float(a * b)),
+                "/" if b == 0.0 => self.error("ZeroDivisionError", "float division by zero"),
+                "/" => Ok(Float(a / b)),
+                "//" if b == 0.0 => self.error("ZeroDivisionError", "float floor division by zero"),
+                "//" => Ok(Float((a / b).floor())),
+                "%" if b == 0.0 => self.error("ZeroDivisionError", "float modulo"),
+                "%" => Ok(Float(a - (a / b).floor() * b)),
+                "**" => Ok(Float(a.powf(b))),
+                _ => self.unsupported(op, &left, &right),
+            };
+        }
+        match (op, &left, &right) {
+            ("+", Str(a), Str(b)) => {
+                if a.len() + b.len() > 16 * 1024 * 1024 {
+                    return self.memory_error();
+                }
+                Ok(Obj::str(&format!("{a}{b}")))
+            }
+            ("*", Str(s), n) | ("*", n, Str(s)) if as_int(n).is_some() => {
+                let n = as_int(n).unwrap_or(0).max(0) as usize;
+                if s.len().saturating_mul(n) > 16 * 1024 * 1024 {
+                    return self.memory_error();
+                }
+                Ok(Obj::str(&s.repeat(n)))
+            }
+            ("+", List(a), List(b)) => {
+                if a.borrow().len() + b.borrow().len() > MAX_ITEMS {
+                    return self.memory_error();
+                }
+                let mut items = a.borrow().clone();
+                items.extend(b.borrow().iter().cloned());
+                Ok(Obj::list(items))
+            }
+            ("+", Tuple(a), Tuple(b)) => {
+                if a.len() + b.len() > MAX_ITEMS {
+                    return self.memory_error();
+                }
+                let mut items = a.to_vec();
+                items.extend(b.iter().cloned());
+                Ok(Obj::tuple(items))
+            }
+            ("*", List(l), n) | ("*", n, List(l)) if as_int(n).is_some() => {
+                let n = as_int(n).unwrap_or(0).max(0) as usize;
+                if l.borrow().len().saturating_mul(n) > MAX_ITEMS {
+                    return self.memory_error();
+                }
+                let items = l.borrow();
+                Ok(Obj::list((0..n).flat_map(|_| items.iter().cloned()).collect()))
+            }
+            ("%", Str(fmt), _) => {
+                let values = match &right {
+                    Tuple(t) => t.to_vec(),
+                    other => vec![other.clone()],
+                };
+                self.percent_format(fmt, &values).map(|s| Obj::str(&s))
+            }
+            ("|", Dict(a), Dict(b)) => {
+                let mut merged = a.borrow().clone();
+                for (k, v) in b.borrow().items() {
+                    let hashed = self.hash_key(k)?;
+                    merged.insert(hashed, k.clone(), v.clone());
+                }
+                Ok(Obj::Dict(Rc::new(RefCell::new(merged))))
+            }
+            ("|" | "&" | "-", Set(a), Set(b)) => {
+                let (a, b) = (a.borrow().clone(), b.borrow().clone());
+                let mut out = Vec::new();
+                match op {
+                    "|" => {
+                        out.extend(a.items().map(|(k, _)| k.clone()));
+                        out.extend(b.items().map(|(k, _)| k.clone()));
+                    }
+                    "&" => out.extend(a.items().filter(|(k, _)| super::object::key_of(k).is_some_and(|kk| b.get(&kk).is_some())).map(|(k, _)| k.clone())),
+                    _ => out.extend(a.items().filter(|(k, _)| super::object::key_of(k).is_some_and(|kk| b.get(&kk).is_none())).map(|(k, _)| k.clone())),
+                }
+                self.make_set(out)
+            }
+            _ => {
+                let method = match op {
+                    "+" => "__add__",
+                    "-" => "__sub__",
+                    "*" => "__mul__",
+                    "/" => "__truediv__",
+                    "//" => "__floordiv__",
+                    "%" => "__mod__",
+                    "**" => "__pow__",
+                    "&" => "__and__",
+                    "|" => "__or__",
+                    "@" => "__matmul__",
+                    _ => "",
+                };
+                if let Some(m) = self.lookup_special(&left, method) {
+                    return self.call(m, vec![right], Vec::new());
+                }
+                let reflected = format!("__r{}", &method[2..]);
+                if let Some(m) = self.lookup_special(&right, &reflected) {
+                    return self.call(m, vec![left], Vec::new());
+                }
+                self.unsupported(op, &left, &right)
+            }
+        }
+    }
+
+    fn unsupported<T>(&self, op: &str, left: &Obj, right: &Obj) -> Res<T> {
+        if op == "*" && matches!(left, Obj::List(_) | Obj::Tuple(_) | Obj::Str(_)) {
+            return self.error("TypeError", format!("can't multiply sequence by non-int of type '{}'", right.type_name()));
+        }
+        if op == "+" && matches!(left, Obj::Str(_)) {
+            return self.error("TypeError", format!("can only concatenate str (not \"{}\") to str", right.type_name()));
+        }
+        if op == "+" && matches!(left, Obj::List(_)) {
+            return self.error("TypeError", format!("can only concatenate list (not \"{}\") to list", right.type_name()));
+        }
+        let shown = if op == "**" { "** or pow()" } else { op };
+        self.error("TypeError", format!("unsupported operand type(s) for {shown}: '{}' and '{}'", left.type_name(), right.type_name()))
+    }
+
+    pub(super) fn unary(&mut self, op: &str, value: Obj) -> Res<Obj> {
+        match (op, &value) {
+            ("not", v) => Ok(Obj::Bool(!self.truthy(v)?)),
+            ("-", Obj::Int(i)) => i.checked_neg().map(Obj::Int).map_or_else(|| self.overflow(), Ok),
+            ("-", Obj::Bool(b)) => Ok(Obj::Int(-i64::from(*b))),
+            ("-", Obj::Float(f)) => Ok(Obj::Float(-f)),
+            ("+", Obj::Int(_) | Obj::Float(_)) => Ok(value.clone()),
+            ("+", Obj::Bool(b)) => Ok(Obj::Int(i64::from(*b))),
+            ("~", Obj::Int(i)) => Ok(Obj::Int(!i)),
+            ("~", Obj::Bool(b)) => Ok(Obj::Int(!i64::from(*b))),
+            _ => {
+                let method = match op {
+                    "-" => "__neg__",
+                    "+" => "__pos__",
+                    _ => "__invert__",
+                };
+                if let Some(m) = self.lookup_special(&value, method) {
+                    return self.call(m, Vec::new(), Vec::new());
+                }
+                self.error("TypeError", format!("bad operand type for unary {op}: '{}'", value.type_name()))
+            }
+        }
+    }
+
+    pub(super) fn equal(&mut self, a: &Obj, b: &Obj) -> Res<bool> {
+        if self.repr_stack.len() >= 200 {
+            return self.error("RecursionError", "maximum recursion depth exceeded in comparison");
+        }
+        self.repr_stack.push(0);
+        let outcome = self.equal_inner(a, b);
+        self.repr_stack.pop();
+        outcome
+    }
+
+    fn equal_inner(&mut self, a: &Obj, b: &Obj) -> Res<bool> {
+        use Obj::*;
+        Ok(match (a, b) {
+            (None, None) => true,
+            (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => {
+                let to_f = |v: &Obj| match v {
+                    Int(i) => *i as f64,
+                    Bool(x) => f64::from(u8::from(*x)),
+                    Float(f) => *f,
+                    _ => 0.0,
+                };
+                match (a, b) {
+                    (Int(x), Int(y)) => x == y,
+                    _ => to_f(a) == to_f(b),
+                }
+            }
+            (Str(x), Str(y)) => x == y,
+            (List(x), List(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                self.seq_equal(&x, &y)?
+            }
+            (Tuple(x), Tuple(y)) => self.seq_equal(x, y)?,
+            (Dict(x), Dict(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                for (k, v) in x.items() {
+                    let Some(kk) = super::object::key_of(k) else { return Ok(false) };
+                    match y.get(&kk) {
+                        Some(w) => {
+                            if !self.equal(v, w)? {
+                                return Ok(false);
+                            }
+                        }
+                        Option::None => return Ok(false),
+                    }
+                }
+                true
+            }
+            (Set(x), Set(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                x.len() == y.len() && x.items().all(|(k, _)| super::object::key_of(k).is_some_and(|kk| y.get(&kk).is_some()))
+            }
+            (Range(a1, b1, c1), Range(a2, b2, c2)) => (a1, b1, c1) == (a2, b2, c2),
+            (Instance(_), _) | (_, Instance(_)) => {
+                if let Some(m) = self.lookup_special(a, "__eq__") {
+                    let r = self.call(m, vec![b.clone()], Vec::new())?;
+                    return self.truthy(&r);
+                }
+                if let Some(m) = self.lookup_special(b, "__eq__") {
+                    let r = self.call(m, vec![a.clone()], Vec::new())?;
+                    return self.truthy(&r);
+                }
+                Interpreter::identity_of(a) == Interpreter::identity_of(b)
+            }
+            (Class(x), Class(y)) => Rc::ptr_eq(x, y),
+            (Builtin(x), Builtin(y)) => x == y,
+            _ => {
+                let (ia, ib) = (Interpreter::identity_of(a), Interpreter::identity_of(b));
+                ia != 0 && ia == ib
+            }
+        })
+    }
+
+    fn seq_equal(&mut self, x: &[Obj], y: &[Obj]) -> Res<bool> {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        for (a, b) in x.iter().zip(y) {
+            if !self.equal(a, b)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// `a < b` and friends, for numbers, strings and sequences (element by element).
+    fn less(&mut self, a: &Obj, b: &Obj, op: &str) -> Res<bool> {
+        use Obj::*;
+        let num = |v: &Obj| match v {
+            Int(i) => Some(*i as f64),
+            Bool(x) => Some(f64::from(u8::from(*x))),
+            Float(f) => Some(*f),
+            _ => Option::None,
+        };
+        match (a, b) {
+            (Int(x), Int(y)) => Ok(x < y),
+            _ if num(a).is_some() && num(b).is_some() => Ok(num(a) < num(b)),
+            (Str(x), Str(y)) => Ok(x < y),
+            (List(_) | Tuple(_), List(_) | Tuple(_)) if std::mem::discriminant(a) == std::mem::discriminant(b) => {
+                let (x, y) = (self.iterate(a)?, self.iterate(b)?);
+                for (p, q) in x.iter().zip(y.iter()) {
+                    if !self.equal(p, q)? {
+                        return self.less(p, q, op);
+                    }
+                }
+                Ok(x.len() < y.len())
+            }
+            (Instance(_), _) => match self.lookup_special(a, "__lt__") {
+                Some(m) => {
+                    let r = self.call(m, vec![b.clone()], Vec::new())?;
+                    self.truthy(&r)
+                }
+                Option::None => self.error(
+                    "TypeError",
+                    format!("'{op}' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name()),
+                ),
+            },
+            _ => self.error("TypeError", format!("'{op}' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name())),
+        }
+    }
+
+    pub(super) fn compare(&mut self, op: &str, a: &Obj, b: &Obj) -> Res<bool> {
+        match op {
+            "==" => self.equal(a, b),
+            "!=" => Ok(!self.equal(a, b)?),
+            "<" => self.less(a, b, "<"),
+            ">" => self.less(b, a, ">"),
+            "<=" => Ok(self.less(a, b, "<=")? || self.equal(a, b)?),
+            ">=" => Ok(self.less(b, a, ">=")? || self.equal(a, b)?),
+            "is" => Ok(same_object(a, b)),
+            "is not" => Ok(!same_object(a, b)),
+            "in" => self.contains(b, a),
+            "not in" => Ok(!self.contains(b, a)?),
+            _ => self.error("SyntaxError", format!("unknown comparison {op}")),
+        }
+    }
+
+    fn contains(&mut self, container: &Obj, item: &Obj) -> Res<bool> {
+        match container {
+            Obj::Str(s) => match item {
+                Obj::Str(sub) => Ok(s.contains(sub.as_ref())),
+                other => self.error("TypeError", format!("'in <string>' requires string as left operand, not {}", other.type_name())),
+            },
+            Obj::Dict(d) | Obj::Set(d) => {
+                let k = self.hash_key(item)?;
+                Ok(d.borrow().get(&k).is_some())
+            }
+            Obj::Instance(_) if self.lookup_special(container, "__contains__").is_some() => {
+                let m = self.lookup_special(container, "__contains__");
+                let r = self.call(m.unwrap_or(Obj::None), vec![item.clone()], Vec::new())?;
+                self.truthy(&r)
+            }
+            _ => {
+                for candidate in self.iterate(container)? {
+                    if self.equal(&candidate, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    // ---- methods of the built-in types ------------------------------------------------------
+
+    pub(super) fn call_native_method(&mut self, this: &Obj, name: &str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+        let kw = |key: &str| kwargs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        match (this, name) {
+            // `super().__init__(...)` reaching the built-in base: an exception keeps its
+            // arguments; a plain object takes none.
+            (Obj::Instance(instance), "__init__") => {
+                if self.is_exception_class(&instance.class) {
+                    self.set_attr(this, "args", Obj::tuple(args))?;
+                    return Ok(Obj::None);
+                }
+                if !args.is_empty() || !kwargs.is_empty() {
+                    return self.error("TypeError", "object.__init__() takes exactly one argument (the instance to initialize)");
+                }
+                Ok(Obj::None)
+            }
+            (Obj::Str(s), _) => self.str_method(s, name, args),
+            (Obj::List(list), "append") => {
+                self.arity("append", &args, 1, 1)?;
+                if list.borrow().len() >= MAX_ITEMS {
+                    return self.memory_error();
+                }
+                list.borrow_mut().push(args[0].clone());
+                Ok(Obj::None)
+            }
+            (Obj::List(list), "extend") => {
+                self.arity("extend", &args, 1, 1)?;
+                let items = self.iterate(&args[0])?;
+                if list.borrow().len() + items.len() > MAX_ITEMS {
+                    return self.memory_error();
+                }
+                list.borrow_mut().extend(items);
+                Ok(Obj::None)
+            }
+            (Obj::List(list), "insert") => {
+                self.arity("insert", &args, 2, 2)?;
+                let i = self.to_index(&args[0])?;
+                let len = list.borrow().len() as i64;
+                let at = if i < 0 { (len + i).max(0) } else { i.min(len) };
+                list.borrow_mut().insert(at as usize, args[1].clone());
+                Ok(Obj::None)
+            }
+            (Obj::List(list), "pop") => {
+                let len = list.borrow().len() as i64;
+                if len == 0 {
+                    return self.error("IndexError", "pop from empty list");
+                }
+                let i = match args.first() {
+                    Some(v) => self.to_index(v)?,
+                    None => -1,
+                };
+                let at = if i < 0 { len + i } else { i };
+                if at < 0 || at >= len {
+                    return self.error("IndexError", "pop index out of range");
+                }
+                Ok(list.borrow_mut().remove(at as usize))
+            }
+            (Obj::List(list), "remove" | "index" | "count") => {
+                self.arity(name, &args, 1, 1)?;
+                let items = list.borrow().clone();
+                let mut positions = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    if self.equal(item, &args[0])? {
+                        positions.push(i);
+                    }
+                }
+                match name {
+                    "count" => Ok(Obj::Int(positions.len() as i64)),
+                    "index" => match positions.first() {
+                        Some(i) => Ok(Obj::Int(*i as i64)),
+                        None => {
+                            let repr = self.repr_of(&args[0])?;
+                            self.error("ValueError", format!("{repr} is not in list"))
+                        }
+                    },
+                    _ => match positions.first() {
+                        Some(i) => {
+                            list.borrow_mut().remove(*i);
+                            Ok(Obj::None)
+                        }
+                        None => self.error("ValueError", "list.remove(x): x not in list"),
+                    },
+                }
+            }
+            (Obj::List(list), "sort") => {
+                let key_fn = kw("key").filter(|k| !matches!(k, Obj::None));
+                let reverse = match kw("reverse") {
+                    Some(r) => self.truthy(&r)?,
+                    None => false,
+                };
+                let items = list.borrow().clone();
+                let mut keyed = Vec::with_capacity(items.len());
+                for item in items {
+                    let k = match &key_fn {
+                        Some(f) => self.call(f.clone(), vec![item.clone()], Vec::new())?,
+                        None => item.clone(),
+                    };
+                    keyed.push((k, item));
+                }
+                // A stable merge sort on Python's `<`, which may raise.
+                let sorted = self.merge_sort(keyed, reverse)?;
+                *list.borrow_mut() = sorted.into_iter().map(|(_, v)| v).collect();
+                Ok(Obj::None)
+            }
+            (Obj::List(list), "reverse") => {
+                list.borrow_mut().reverse();
+                Ok(Obj::None)
+            }
+            (Obj::List(list), "copy") => Ok(Obj::list(list.borrow().clone())),
+            (Obj::List(list), "clear") => {
+                list.borrow_mut().clear();
+                Ok(Obj::None)
+            }
+            (Obj::Tuple(t), "index" | "count") => {
+                let list = Obj::list(t.to_vec());
+                self.call_native_method(&list, name, args, kwargs)
+            }
+            (Obj::Dict(d), "get") => {
+                self.arity("get", &args, 1, 2)?;
+                let k = self.hash_key(&args[0])?;
+                let found = d.borrow().get(&k).cloned();
+                Ok(found.or_else(|| args.get(1).cloned()).unwrap_or(Obj::None))
+            }
+            (Obj::Dict(d), "keys") => Ok(Obj::list(d.borrow().items().map(|(k, _)| k.clone()).collect())),
+            (Obj::Dict(d), "values") => Ok(Obj::list(d.borrow().items().map(|(_, v)| v.clone()).collect())),
+            (Obj::Dict(d), "items") => Ok(Obj::list(d.borrow().items().map(|(k, v)| Obj::tuple(vec![k.clone(), v.clone()])).collect())),
+            (Obj::Dict(d), "update") => {
+                if let Some(other) = args.first() {
+                    let pairs: Vec<(Obj, Obj)> = match other {
+                        Obj::Dict(o) => o.borrow().items().cloned().collect(),
+                        other => {
+                            let mut out = Vec::new();
+                            for pair in self.iterate(other)? {
+                                let items = self.iterate(&pair)?;
+                                if items.len() == 2 {
+                                    out.push((items[0].clone(), items[1].clone()));
+                                }
+                            }
+                            out
+                        }
+                    };
+                    for (k, v) in pairs {
+                        let hashed = self.hash_key(&k)?;
+                        d.borrow_mut().insert(hashed, k, v);
+                    }
+                }
+                for (k, v) in kwargs {
+                    d.borrow_mut().insert(key(&k), Obj::str(&k), v);
+                }
+                Ok(Obj::None)
+            }
+            (Obj::Dict(d), "pop") => {
+                self.arity("pop", &args, 1, 2)?;
+                let k = self.hash_key(&args[0])?;
+                let removed = d.borrow_mut().remove(&k);
+                match (removed, args.get(1)) {
+                    (Some(v), _) => Ok(v),
+                    (None, Some(default)) => Ok(default.clone()),
+                    (None, None) => {
+                        let repr = self.repr_of(&args[0])?;
+                        self.error("KeyError", repr)
+                    }
+                }
+            }
+            (Obj::Dict(d), "setdefault") => {
+                self.arity("setdefault", &args, 1, 2)?;
+                let k = self.hash_key(&args[0])?;
+                let found = d.borrow().get(&k).cloned();
+                match found {
+                    Some(v) => Ok(v),
+                    None => {
+                        let v = args.get(1).cloned().unwrap_or(Obj::None);
+                        d.borrow_mut().insert(k, args[0].clone(), v.clone());
+                        Ok(v)
+                    }
+                }
+            }
+            (Obj::Dict(d), "copy") => Ok(Obj::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
+            (Obj::Dict(d) | Obj::Set(d), "clear") => {
+                d.borrow_mut().clear();
+                Ok(Obj::None)
+            }
+            (Obj::Set(s), "add") => {
+                self.arity("add", &args, 1, 1)?;
+                if s.borrow().len() >= MAX_ITEMS {
+                    return self.memory_error();
+                }
+                let k = self.hash_key(&args[0])?;
+                s.borrow_mut().insert(k, args[0].clone(), Obj::None);
+                Ok(Obj::None)
+            }
+            (Obj::Set(s), "discard" | "remove") => {
+                self.arity(name, &args, 1, 1)?;
+                let k = self.hash_key(&args[0])?;
+                let removed = s.borrow_mut().remove(&k);
+                if removed.is_none() && name == "remove" {
+                    let repr = self.repr_of(&args[0])?;
+                    return self.error("KeyError", repr);
+                }
+                Ok(Obj::None)
+            }
+            (Obj::Set(_), "union" | "intersection" | "difference") => {
+                self.arity(name, &args, 1, 1)?;
+                let items = self.iterate(&args[0])?;
+                let other = self.make_set(items)?;
+                let op = match name {
+                    "union" => "|",
+                    "intersection" => "&",
+                    _ => "-",
+                };
+                self.binary(op, this.clone(), other)
+            }
+            _ => self.error("AttributeError", format!("'{}' object has no attribute '{name}'", this.type_name())),
+        }
+    }
+
+    fn merge_sort(&mut self, items: Vec<(Obj, Obj)>, reverse: bool) -> Res<Vec<(Obj, Obj)>> {
+        if items.len() <= 1 {
+            return Ok(items);
+        }
+        let mut items = items;
+        let right = items.split_off(items.len() / 2);
+        let left = self.merge_sort(items, reverse)?;
+        let right = self.merge_sort(right, reverse)?;
+        let mut out = Vec::with_capacity(left.len() + right.len());
+        let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
+        while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
+            let take_right = if reverse { self.compare("<", &a.0, &b.0)? } else { self.compare("<", &b.0, &a.0)? };
+            if take_right {
+                out.extend(r.next());
+            } else {
+                out.extend(l.next());
+            }
+        }
+        out.extend(l);
+        out.extend(r);
+        Ok(out)
+    }
+
+    fn str_method(&mut self, s: &Rc<str>, name: &str, args: Vec<Obj>) -> Res<Obj> {
+        let text = |interp: &Self, v: &Obj| -> Res<String> {
+            match v {
+                Obj::Str(t) => Ok(t.to_string()),
+                other => interp.error("TypeError", format!("must be str, not {}", other.type_name())),
+            }
+        };
+        let strip_chars = |interp: &Self| -> Res<Option<String>> {
+            match args.first() {
+                None | Some(Obj::None) => Ok(None),
+                Some(v) => text(interp, v).map(Some),
+            }
+        };
+        Ok(match name {
+            "upper" => Obj::str(&s.to_uppercase()),
+            "lower" => Obj::str(&s.to_lowercase()),
+            "title" => Obj::str(&title_case(s)),
+            "capitalize" => {
+                let mut chars = s.chars();
+                let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+                Obj::str(&(first + &chars.as_str().to_lowercase()))
+            }
+            "swapcase" => Obj::str(&s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() }).collect::<String>()),
+            "strip" | "lstrip" | "rstrip" => {
+                let chars = strip_chars(self)?;
+                let is_strip = |c: char| chars.as_ref().map_or(c.is_whitespace(), |set| set.contains(c));
+                let out = match name {
+                    "strip" => s.trim_matches(is_strip),
+                    "lstrip" => s.trim_start_matches(is_strip),
+                    _ => s.trim_end_matches(is_strip),
+                };
+                Obj::str(out)
+            }
+            "split" | "rsplit" => {
+                let sep = match args.first() {
+                    None | Some(Obj::None) => None,
+                    Some(v) => Some(text(self, v)?),
+                };
+                let max = match args.get(1) {
+                    Some(v) => self.to_index(v)?,
+                    None => -1,
+                };
+                let parts: Vec<String> = match (&sep, max) {
+                    (Some(sep), _) if sep.is_empty() => return self.error("ValueError", "empty separator"),
+                    (None, -1) => s.split_whitespace().map(String::from).collect(),
+                    (None, n) => {
+                        let mut out: Vec<String> = Vec::new();
+                        let mut rest = s.trim_start();
+                        while !rest.is_empty() && (out.len() as i64) < n {
+                            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                            out.push(rest[..end].to_string());
+                            rest = rest[end..].trim_start();
+                        }
+                        if !rest.is_empty() {
+                            out.push(rest.to_string());
+                        }
+                        out
+                    }
+                    (Some(sep), -1) => s.split(sep.as_str()).map(String::from).collect(),
+                    (Some(sep), n) if name == "split" => s.splitn(n as usize + 1, sep.as_str()).map(String::from).collect(),
+                    (Some(sep), n) => {
+                        let mut parts: Vec<String> = s.rsplitn(n as usize + 1, sep.as_str()).map(String::from).collect();
+                        parts.reverse();
+                        parts
+                    }
+                };
+                Obj::list(parts.iter().map(|p| Obj::str(p)).collect())
+            }
+            "splitlines" => Obj::list(s.lines().map(Obj::str).collect()),
+            "join" => {
+                self.arity("join", &args, 1, 1)?;
+                let mut parts = Vec::new();
+                for (i, item) in self.iterate(&args[0])?.into_iter().enumerate() {
+                    match item {
+                        Obj::Str(t) => parts.push(t.to_string()),
+                        other => {
+                            return self.error("TypeError", format!("sequence item {i}: expected str instance, {} found", other.type_name()))
+                        }
+                    }
+                }
+                Obj::str(&parts.join(s))
+            }
+            "replace" => {
+                self.arity("replace", &args, 2, 3)?;
+                let (old, new) = (text(self, &args[0])?, text(self, &args[1])?);
+                match args.get(2) {
+                    Some(n) => {
+                        let n = self.to_index(n)?;
+                        if n < 0 {
+                            Obj::str(&s.replace(&old, &new))
+                        } else {
+                            Obj::str(&s.replacen(&old, &new, n as usize))
+                        }
+                    }
+                    None => Obj::str(&s.replace(&old, &new)),
+                }
+            }
+            "startswith" | "endswith" => {
+                self.arity(name, &args, 1, 1)?;
+                let options = match &args[0] {
+                    Obj::Tuple(t) => t.iter().map(|v| text(self, v)).collect::<Res<Vec<_>>>()?,
+                    v => vec![text(self, v)?],
+                };
+                Obj::Bool(options.iter().any(|o| if name == "startswith" { s.starts_with(o.as_str()) } else { s.ends_with(o.as_str()) }))
+            }
+            "find" | "index" | "rfind" | "count" => {
+                self.arity(name, &args, 1, 1)?;
+                let sub = text(self, &args[0])?;
+                match name {
+                    "count" => Obj::Int(if sub.is_empty() { s.chars().count() as i64 + 1 } else { s.matches(sub.as_str()).count() as i64 }),
+                    _ => {
+                        let found = if name == "rfind" { s.rfind(sub.as_str()) } else { s.find(sub.as_str()) };
+                        match found {
+                            Some(byte) => Obj::Int(s[..byte].chars().count() as i64),
+                            None if name == "index" => return self.error("ValueError", "substring not found"),
+                            None => Obj::Int(-1),
+                        }
+                    }
+                }
+            }
+            "isdigit" | "isnumeric" | "isdecimal" => Obj::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())),
+            "isalpha" => Obj::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
+            "isalnum" => Obj::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
+            "isspace" => Obj::Bool(!s.is_empty() && s.chars().all(char::is_whitespace)),
+            "isupper" => Obj::Bool(s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)),
+            "islower" => Obj::Bool(s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_uppercase)),
+            "zfill" | "center" | "ljust" | "rjust" => {
+                self.arity(name, &args, 1, 2)?;
+                let width = self.to_index(&args[0])?.max(0) as usize;
+                let fill = match args.get(1) {
+                    Some(v) => text(self, v)?.chars().next().unwrap_or(' '),
+                    None => if name == "zfill" { '0' } else { ' ' },
+                };
+                let len = s.chars().count();
+                let pad = width.saturating_sub(len);
+                let fill_str = |n: usize| fill.to_string().repeat(n);
+                Obj::str(&match name {
+                    "ljust" => format!("{s}{}", fill_str(pad)),
+                    "rjust" => format!("{}{s}", fill_str(pad)),
+                    "center" => {
+                        let left = pad / 2 + (pad & width & 1);
+                        format!("{}{s}{}", fill_str(left), fill_str(pad - left))
+                    }
+                    _ => match s.strip_prefix(['-', '+']) {
+                        Some(rest) => format!("{}{}{rest}", &s[..1], fill_str(pad)),
+                        None => format!("{}{s}", fill_str(pad)),
+                    },
+                })
+            }
+            "partition" => {
+                self.arity("partition", &args, 1, 1)?;
+                let sep = text(self, &args[0])?;
+                match s.split_once(sep.as_str()) {
+                    Some((a, b)) => Obj::tuple(vec![Obj::str(a), Obj::str(&sep), Obj::str(b)]),
+                    None => Obj::tuple(vec![Obj::str(s), Obj::str(""), Obj::str("")]),
+                }
+            }
+            "format" => Obj::str(&self.str_format(s, &args)?),
+            "encode" => Obj::str(s),
+            _ => return self.error("AttributeError", format!("'str' object has no attribute '{name}'")),
+        })
+    }
+}
+
+/// Python's `//` on integers: rounds toward negative infinity.
+fn floor_div(a: i64, b: i64) -> i64 {
+    let q = a.wrapping_div(b);
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
+}
+
+fn round_half_even(x: f64) -> f64 {
+    let r = x.round();
+    if (x - x.trunc()).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
+    }
+}
+
+fn range_len(start: i64, stop: i64, step: i64) -> usize {
+    if step > 0 && start < stop {
+        ((stop as i128 - start as i128 + step as i128 - 1) / step as i128) as usize
+    } else if step < 0 && start > stop {
+        ((start as i128 - stop as i128 - step as i128 - 1) / -(step as i128)) as usize
+    } else {
+        0
+    }
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::new();
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = true;
+        }
+    }
+    out
+}
+
+fn same_object(a: &Obj, b: &Obj) -> bool {
+    match (a, b) {
+        (Obj::None, Obj::None) => true,
+        (Obj::Bool(x), Obj::Bool(y)) => x == y,
+        (Obj::Int(x), Obj::Int(y)) => x == y && (-5..=256).contains(x),
+        (Obj::Builtin(x), Obj::Builtin(y)) => x == y,
+        _ => {
+            let (ia, ib) = (Interpreter::identity_of(a), Interpreter::identity_of(b));
+            ia != 0 && ia == ib
+        }
+    }
+}
+
+fn builtin_type_name(value: &Obj) -> &'static str {
+    match value {
+        Obj::None => "NoneType",
+        Obj::Bool(_) => "bool",
+        Obj::Int(_) => "int",
+        Obj::Float(_) => "float",
+        Obj::Str(_) => "str",
+        Obj::List(_) => "list",
+        Obj::Tuple(_) => "tuple",
+        Obj::Dict(_) => "dict",
+        Obj::Set(_) => "set",
+        Obj::Range(..) => "range",
+        _ => "object",
+    }
+}
+
+/// The name of a built-in method that exists on this kind of value.
+fn native_method(value: &Obj, name: &str) -> Option<&'static str> {
+    let names: &[&'static str] = match value {
+        Obj::Str(_) => &[
+            "upper", "lower", "title", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "split", "rsplit", "splitlines",
+            "join", "replace", "startswith", "endswith", "find", "rfind", "index", "count", "isdigit", "isnumeric", "isdecimal",
+            "isalpha", "isalnum", "isspace", "isupper", "islower", "zfill", "center", "ljust", "rjust", "partition", "format",
+            "encode",
+        ],
+        Obj::List(_) => &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"],
+        Obj::Tuple(_) => &["index", "count"],
+        Obj::Dict(_) => &["get", "keys", "values", "items", "update", "pop", "setdefault", "copy", "clear"],
+        Obj::Set(_) => &["add", "discard", "remove", "union", "intersection", "difference", "clear"],
+        _ => &[],
+    };
+    names.iter().copied().find(|n| *n == name)
+}
+
+#[allow(dead_code)]
+fn unused(_: Instance) {}

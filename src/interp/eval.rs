@@ -1,0 +1,1379 @@
+//! Running Python: statements and expressions over frames, calls with Python's argument rules,
+//! classes with C3 method order, exceptions with tracebacks, imports of the project's own files.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+use super::object::{c3_mro, identity, key_of, Class, Dict, Function, Instance, Iter, Module, Obj, Scope};
+use crate::python::{parse_module, Comprehension, Constant, Expr, ExprKind, FStringPart, Keyword, Param, Stmt, StmtKind};
+
+/// How deep Python calls may nest before `RecursionError` (the lab's stack is smaller than
+/// CPython's, whose default is 1000).
+pub const RECURSION_LIMIT: usize = 180;
+/// How long one run may take before the lab stops it.
+pub const TIME_BUDGET_MS: f64 = 800.0;
+/// Steps between two looks at the clock.
+const STEPS_PER_CHECK: u64 = 4096;
+/// The most items one list, string or dict may hold.
+pub const MAX_ITEMS: usize = 2_000_000;
+
+/// A raised Python exception on its way out, with the frames it passed through (innermost first).
+pub struct Raised {
+    pub value: Obj,
+    pub frames: Vec<(Rc<str>, u32, Rc<str>)>,
+    /// The lab stopped the program (time, steps): no `except` may catch it.
+    pub stop: bool,
+}
+
+pub type Res<T> = Result<T, Box<Raised>>;
+
+enum Flow {
+    Next,
+    Return(Obj),
+    Break,
+    Continue,
+}
+
+/// Where code runs: its globals, its function's variables (none at module level), and for a
+/// class body the namespace being filled.
+struct Frame {
+    globals: Rc<RefCell<Dict>>,
+    scope: Option<Rc<Scope>>,
+    func: Option<Rc<Function>>,
+    class_ns: Option<Rc<RefCell<Dict>>>,
+    file: Rc<str>,
+    name: Rc<str>,
+    line: Cell<u32>,
+}
+
+/// What running a program printed, and the exception it ended with.
+pub struct RunOutcome {
+    pub output: String,
+    /// The exception class name and the traceback text, when the program raised.
+    pub error: Option<(String, String)>,
+    /// The innermost frame of the error: file and line, for the page to mark.
+    pub error_at: Option<(String, u32)>,
+}
+
+/// One interpreter: its modules, builtins, output and budgets.
+pub struct Interpreter {
+    pub files: BTreeMap<String, String>,
+    pub out: String,
+    modules: HashMap<String, Obj>,
+    pub(super) builtins: Dict,
+    pub(super) exceptions: HashMap<&'static str, Rc<Class>>,
+    pub(super) object_class: Rc<Class>,
+    steps: u64,
+    deadline: f64,
+    depth: usize,
+    /// The containers whose repr is being written, innermost last: a list that holds itself
+    /// prints as `[...]`, as in Python.
+    pub(super) repr_stack: Vec<usize>,
+}
+
+pub(super) fn key(name: &str) -> super::object::Key {
+    super::object::Key::Str(Rc::from(name))
+}
+
+impl Interpreter {
+    /// An interpreter over the project's files (`path → text`), for imports and source lines.
+    pub fn new(files: BTreeMap<String, String>) -> Interpreter {
+        let object_class = Rc::new(Class {
+            name: Rc::from("object"),
+            bases: Vec::new(),
+            mro: RefCell::new(Vec::new()),
+            attrs: RefCell::new(Dict::default()),
+            builtin: true,
+        });
+        object_class.mro.borrow_mut().push(object_class.clone());
+        let mut interp = Interpreter {
+            files,
+            out: String::new(),
+            modules: HashMap::new(),
+            builtins: Dict::default(),
+            exceptions: HashMap::new(),
+            object_class,
+            steps: 0,
+            deadline: f64::INFINITY,
+            depth: 0,
+            repr_stack: Vec::new(),
+        };
+        interp.install_builtins();
+        interp
+    }
+
+    /// Runs a project file as `__main__`, as `python FILE` does.
+    pub fn run_main(&mut self, path: &str) -> RunOutcome {
+        self.deadline = crate::watchdog::now_ms() + TIME_BUDGET_MS;
+        self.steps = 0;
+        let outcome = match self.files.get(path).cloned() {
+            None => {
+                let message = format!(
+                    "python: can't open file '{path}': [Errno 2] No such file or directory"
+                );
+                return RunOutcome { output: message, error: Some(("FileNotFoundError".into(), String::new())), error_at: None };
+            }
+            Some(source) => self.exec_module_source("__main__", path, &source).map(|_| ()),
+        };
+        self.finish(outcome)
+    }
+
+    fn finish(&mut self, outcome: Res<()>) -> RunOutcome {
+        let output = std::mem::take(&mut self.out);
+        match outcome {
+            Ok(()) => RunOutcome { output, error: None, error_at: None },
+            Err(raised) => {
+                let class = self.class_name(&raised.value);
+                let text = self.traceback_text(&raised);
+                let error_at = raised.frames.first().map(|(f, l, _)| (f.to_string(), *l));
+                let mut output = output;
+                output.push_str(&text);
+                RunOutcome { output, error: Some((class, text)), error_at }
+            }
+        }
+    }
+
+    fn class_name(&self, value: &Obj) -> String {
+        match value {
+            Obj::Instance(i) => i.class.name.to_string(),
+            other => other.type_name(),
+        }
+    }
+
+    /// `Traceback (most recent call last):`, each frame with its source line, and the final line.
+    fn traceback_text(&mut self, raised: &Raised) -> String {
+        if raised.stop {
+            return format!("{}\n", self.exception_message(&raised.value));
+        }
+        let mut text = String::from("Traceback (most recent call last):\n");
+        for (file, line, name) in raised.frames.iter().rev() {
+            text.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
+            let source_line = self.files.get(file.as_ref()).and_then(|s| s.lines().nth(*line as usize - 1)).map(str::trim);
+            if let Some(source_line) = source_line.filter(|l| !l.is_empty()) {
+                text.push_str(&format!("    {source_line}\n"));
+            }
+        }
+        text.push_str(&self.final_line(&raised.value));
+        text.push('\n');
+        text
+    }
+
+    /// `ValueError: message`, as Python's last traceback line shows an exception.
+    pub(super) fn final_line(&mut self, value: &Obj) -> String {
+        let name = self.class_name(value);
+        let message = self.exception_message(value);
+        if message.is_empty() {
+            name
+        } else {
+            format!("{name}: {message}")
+        }
+    }
+
+    fn exception_message(&mut self, value: &Obj) -> String {
+        self.str_of(value).unwrap_or_default()
+    }
+
+    // ---- raising --------------------------------------------------------------------------
+
+    /// A new exception of a built-in class, raised.
+    pub(super) fn error<T>(&self, class: &str, message: impl Into<String>) -> Res<T> {
+        Err(Box::new(Raised { value: self.new_exception(class, message.into()), frames: Vec::new(), stop: false }))
+    }
+
+    pub(super) fn new_exception(&self, class: &str, message: String) -> Obj {
+        let class = self.exceptions.get(class).cloned().unwrap_or_else(|| self.exceptions["Exception"].clone());
+        let instance = Instance { class, attrs: RefCell::new(Dict::default()) };
+        let args = if message.is_empty() { Obj::tuple(Vec::new()) } else { Obj::tuple(vec![Obj::str(&message)]) };
+        instance.attrs.borrow_mut().insert(key("args"), Obj::str("args"), args);
+        Obj::Instance(Rc::new(instance))
+    }
+
+    fn stop<T>(&self, message: &str) -> Res<T> {
+        Err(Box::new(Raised { value: self.new_exception("RuntimeError", message.into()), frames: Vec::new(), stop: true }))
+    }
+
+    /// One step of work: stops the program once its time is spent.
+    fn tick(&mut self) -> Res<()> {
+        self.steps += 1;
+        if self.steps % STEPS_PER_CHECK == 0 && crate::watchdog::now_ms() > self.deadline {
+            let seconds = (TIME_BUDGET_MS / 100.0) as u64;
+            return self.stop(&format!(
+                "the lab stopped this program after 0.{seconds} s: an endless loop? (the lab's Python gives a run 0.{seconds} s)"
+            ));
+        }
+        Ok(())
+    }
+
+    // ---- modules ----------------------------------------------------------------------------
+
+    fn exec_module_source(&mut self, name: &str, path: &str, source: &str) -> Res<Obj> {
+        let module = match parse_module(source) {
+            Ok(module) => module,
+            Err(err) => {
+                let (line, message) = split_line_prefix(err.message());
+                let exc = self.new_exception("SyntaxError", message);
+                return Err(Box::new(Raised { value: exc, frames: vec![(Rc::from(path), line, Rc::from("<module>"))], stop: false }));
+            }
+        };
+        let globals = Rc::new(RefCell::new(Dict::default()));
+        globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
+        let module_obj = Obj::Module(Rc::new(Module { name: Rc::from(name), globals: globals.clone() }));
+        if name != "__main__" {
+            self.modules.insert(name.to_string(), module_obj.clone());
+        }
+        let frame = Frame {
+            globals,
+            scope: None,
+            func: None,
+            class_ns: None,
+            file: Rc::from(path),
+            name: Rc::from("<module>"),
+            line: Cell::new(1),
+        };
+        let body = Rc::new(module.body);
+        match self.exec_block(&frame, &body) {
+            Ok(_) => Ok(module_obj),
+            Err(mut raised) => {
+                raised.frames.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
+                if name != "__main__" {
+                    self.modules.remove(name);
+                }
+                Err(raised)
+            }
+        }
+    }
+
+    /// `import a.b`: a project file (`a/b.py`, or `a/b/__init__.py`), run once; a folder of the
+    /// project is a namespace package.
+    fn import_module(&mut self, name: &str) -> Res<Obj> {
+        if let Some(module) = self.modules.get(name) {
+            return Ok(module.clone());
+        }
+        if let Some(module) = self.native_module(name) {
+            self.modules.insert(name.to_string(), module.clone());
+            return Ok(module);
+        }
+        let path = name.replace('.', "/");
+        for file in [format!("{path}.py"), format!("{path}/__init__.py")] {
+            if let Some(source) = self.files.get(&file).cloned() {
+                return self.exec_module_source(name, &file, &source);
+            }
+        }
+        let prefix = format!("{path}/");
+        if self.files.keys().any(|p| p.starts_with(&prefix)) {
+            let globals = Rc::new(RefCell::new(Dict::default()));
+            globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
+            let module = Obj::Module(Rc::new(Module { name: Rc::from(name), globals }));
+            self.modules.insert(name.to_string(), module.clone());
+            return Ok(module);
+        }
+        let top = name.split('.').next().unwrap_or(name);
+        if matches!(top, "sqlalchemy" | "alembic") {
+            return self.stop(&format!(
+                "not available in this lab yet: the '{top}' module (the lab runs plain Python files for now; its SQLAlchemy and Alembic come next)"
+            ));
+        }
+        self.error("ModuleNotFoundError", format!("No module named '{name}'"))
+    }
+
+    fn native_module(&mut self, name: &str) -> Option<Obj> {
+        let names: &[&str] = match name {
+            "typing" => &["Optional", "Union", "List", "Dict", "Tuple", "Set", "Sequence", "Any", "Callable", "Iterable"],
+            "math" => &["sqrt", "floor", "ceil", "pi", "inf"],
+            _ => return None,
+        };
+        let globals = Rc::new(RefCell::new(Dict::default()));
+        for member in names {
+            let value = match (name, *member) {
+                ("math", "pi") => Obj::Float(std::f64::consts::PI),
+                ("math", "inf") => Obj::Float(f64::INFINITY),
+                ("math", "sqrt") => Obj::Builtin("math.sqrt"),
+                ("math", "floor") => Obj::Builtin("math.floor"),
+                ("math", "ceil") => Obj::Builtin("math.ceil"),
+                _ => Obj::Builtin("typing.alias"),
+            };
+            globals.borrow_mut().insert(key(member), Obj::str(member), value);
+        }
+        Some(Obj::Module(Rc::new(Module { name: Rc::from(name), globals })))
+    }
+
+    // ---- statements -------------------------------------------------------------------------
+
+    fn exec_block(&mut self, frame: &Frame, body: &[Stmt]) -> Res<Flow> {
+        for stmt in body {
+            frame.line.set(stmt.line);
+            self.tick()?;
+            match self.exec(frame, stmt)? {
+                Flow::Next => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    fn exec(&mut self, frame: &Frame, stmt: &Stmt) -> Res<Flow> {
+        match &stmt.kind {
+            StmtKind::Expr(expr) => {
+                self.eval(frame, expr)?;
+            }
+            StmtKind::Assign { targets, value } => {
+                let value = self.eval(frame, value)?;
+                for target in targets {
+                    self.assign(frame, target, value.clone())?;
+                }
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(value) = value {
+                    let value = self.eval(frame, value)?;
+                    self.assign(frame, target, value)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => {
+                let current = self.eval(frame, target)?;
+                let right = self.eval(frame, value)?;
+                let op = &op[..op.len() - 1];
+                let result = match (&current, op) {
+                    (Obj::List(list), "+") => {
+                        let items = self.iterate(&right)?;
+                        list.borrow_mut().extend(items);
+                        current.clone()
+                    }
+                    _ => self.binary(op, current, right)?,
+                };
+                self.assign(frame, target, result)?;
+            }
+            StmtKind::If { test, body, orelse } => {
+                let test = self.eval(frame, test)?;
+                return if self.truthy(&test)? { self.exec_block(frame, body) } else { self.exec_block(frame, orelse) };
+            }
+            StmtKind::While { test, body, orelse } => {
+                loop {
+                    let value = self.eval(frame, test)?;
+                    if !self.truthy(&value)? {
+                        return self.exec_block(frame, orelse);
+                    }
+                    match self.exec_block(frame, body)? {
+                        Flow::Break => break,
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Next | Flow::Continue => {}
+                    }
+                }
+            }
+            StmtKind::For { target, iter, body, orelse } => {
+                let iterable = self.eval(frame, iter)?;
+                let items = self.iterate(&iterable)?;
+                for item in items {
+                    self.tick()?;
+                    self.assign(frame, target, item)?;
+                    match self.exec_block(frame, body)? {
+                        Flow::Break => return Ok(Flow::Next),
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Next | Flow::Continue => {}
+                    }
+                }
+                return self.exec_block(frame, orelse);
+            }
+            StmtKind::Break => return Ok(Flow::Break),
+            StmtKind::Continue => return Ok(Flow::Continue),
+            StmtKind::Pass => {}
+            StmtKind::Return(value) => {
+                let value = match value {
+                    Some(v) => self.eval(frame, v)?,
+                    None => Obj::None,
+                };
+                return Ok(Flow::Return(value));
+            }
+            StmtKind::FunctionDef { name, params, body, decorators, .. } => {
+                let function = self.make_function(frame, name, params, body.clone())?;
+                let mut value = function;
+                for decorator in decorators.iter().rev() {
+                    let decorator = self.eval(frame, decorator)?;
+                    value = self.call(decorator, vec![value], Vec::new())?;
+                }
+                self.store(frame, name, value)?;
+            }
+            StmtKind::ClassDef { name, bases, body, decorators, .. } => {
+                let class = self.make_class(frame, name, bases, body)?;
+                let mut value = class;
+                for decorator in decorators.iter().rev() {
+                    let decorator = self.eval(frame, decorator)?;
+                    value = self.call(decorator, vec![value], Vec::new())?;
+                }
+                self.store(frame, name, value)?;
+            }
+            StmtKind::Raise { exc, cause } => {
+                let value = match exc {
+                    None => return self.error("RuntimeError", "No active exception to reraise"),
+                    Some(exc) => self.eval(frame, exc)?,
+                };
+                let value = match value {
+                    Obj::Class(class) if self.is_exception_class(&class) => self.instantiate(&class, Vec::new(), Vec::new())?,
+                    Obj::Instance(ref i) if self.is_exception_class(&i.class) => value,
+                    _ => return self.error("TypeError", "exceptions must derive from BaseException"),
+                };
+                if let Some(cause) = cause {
+                    let cause = self.eval(frame, cause)?;
+                    self.set_attr(&value, "__cause__", cause)?;
+                }
+                return Err(Box::new(Raised { value, frames: Vec::new(), stop: false }));
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                let outcome = match self.exec_block(frame, body) {
+                    Err(raised) if !raised.stop => {
+                        let mut handled = None;
+                        for handler in handlers {
+                            let matches = match &handler.type_ {
+                                None => true,
+                                Some(type_) => {
+                                    let wanted = self.eval(frame, type_)?;
+                                    self.exception_matches(&raised.value, &wanted)?
+                                }
+                            };
+                            if matches {
+                                if let Some(name) = &handler.name {
+                                    self.store(frame, name, raised.value.clone())?;
+                                }
+                                handled = Some(self.exec_block(frame, &handler.body));
+                                break;
+                            }
+                        }
+                        handled.unwrap_or(Err(raised))
+                    }
+                    Err(raised) => Err(raised),
+                    Ok(Flow::Next) => self.exec_block(frame, orelse),
+                    Ok(flow) => Ok(flow),
+                };
+                if !finalbody.is_empty() {
+                    match self.exec_block(frame, finalbody)? {
+                        Flow::Next => {}
+                        other => return Ok(other),
+                    }
+                }
+                return outcome;
+            }
+            StmtKind::With { items, body } => {
+                let mut exits = Vec::new();
+                for (context, alias) in items {
+                    let manager = self.eval(frame, context)?;
+                    let entered = self.call_method(&manager, "__enter__", Vec::new())?;
+                    exits.push(manager);
+                    if let Some(alias) = alias {
+                        self.assign(frame, alias, entered)?;
+                    }
+                }
+                let outcome = self.exec_block(frame, body);
+                let mut outcome = outcome;
+                for manager in exits.iter().rev() {
+                    match &outcome {
+                        Err(raised) if !raised.stop => {
+                            let class = match &raised.value {
+                                Obj::Instance(i) => Obj::Class(i.class.clone()),
+                                _ => Obj::None,
+                            };
+                            let swallow = self.call_method(manager, "__exit__", vec![class, raised.value.clone(), Obj::None])?;
+                            if self.truthy(&swallow)? {
+                                outcome = Ok(Flow::Next);
+                            }
+                        }
+                        _ => {
+                            self.call_method(manager, "__exit__", vec![Obj::None, Obj::None, Obj::None])?;
+                        }
+                    }
+                }
+                return outcome;
+            }
+            StmtKind::Assert { test, msg } => {
+                let value = self.eval(frame, test)?;
+                if !self.truthy(&value)? {
+                    let message = match msg {
+                        Some(m) => {
+                            let m = self.eval(frame, m)?;
+                            self.str_of(&m)?
+                        }
+                        None => String::new(),
+                    };
+                    return self.error("AssertionError", message);
+                }
+            }
+            StmtKind::Delete(targets) => {
+                for target in targets {
+                    self.delete(frame, target)?;
+                }
+            }
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Import(names) => {
+                for (module, alias) in names {
+                    let loaded = self.import_module(module)?;
+                    match alias {
+                        Some(alias) => self.store(frame, alias, loaded)?,
+                        None => {
+                            let top = module.split('.').next().unwrap_or(module);
+                            let top_module = self.import_module(top)?;
+                            self.store(frame, top, top_module)?;
+                        }
+                    }
+                }
+            }
+            StmtKind::FromImport { module, names, .. } => {
+                let loaded = self.import_module(module)?;
+                for (name, alias) in names {
+                    if name == "*" {
+                        if let Obj::Module(m) = &loaded {
+                            let entries: Vec<(Obj, Obj)> = m.globals.borrow().items().cloned().collect();
+                            for (k, v) in entries {
+                                if let Obj::Str(k) = k {
+                                    if !k.starts_with('_') {
+                                        self.store(frame, &k, v)?;
+                                    }
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    let value = match self.get_attr(&loaded, name) {
+                        Ok(v) => v,
+                        Err(_) => match self.import_module(&format!("{module}.{name}")) {
+                            Ok(sub) => sub,
+                            Err(_) => {
+                                return self.error(
+                                    "ImportError",
+                                    format!("cannot import name '{name}' from '{module}' ({})", self.module_file(module)),
+                                )
+                            }
+                        },
+                    };
+                    self.store(frame, alias.as_deref().unwrap_or(name), value)?;
+                }
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    fn module_file(&self, module: &str) -> String {
+        let path = module.replace('.', "/");
+        if self.files.contains_key(&format!("{path}.py")) {
+            format!("{path}.py")
+        } else {
+            "unknown location".into()
+        }
+    }
+
+    fn exception_matches(&mut self, value: &Obj, wanted: &Obj) -> Res<bool> {
+        let Obj::Instance(instance) = value else { return Ok(false) };
+        match wanted {
+            Obj::Class(class) => Ok(instance.class.mro.borrow().iter().any(|c| Rc::ptr_eq(c, class))),
+            Obj::Tuple(items) => {
+                for item in items.iter() {
+                    if self.exception_matches(value, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => self.error("TypeError", "catching classes that do not inherit from BaseException is not allowed"),
+        }
+    }
+
+    pub(super) fn is_exception_class(&self, class: &Rc<Class>) -> bool {
+        let base = &self.exceptions["BaseException"];
+        class.mro.borrow().iter().any(|c| Rc::ptr_eq(c, base))
+    }
+
+    // ---- names ------------------------------------------------------------------------------
+
+    fn load(&mut self, frame: &Frame, name: &str) -> Res<Obj> {
+        let k = key(name);
+        if let Some(ns) = &frame.class_ns {
+            if let Some(v) = ns.borrow().get(&k) {
+                return Ok(v.clone());
+            }
+        }
+        if let (Some(func), Some(scope)) = (&frame.func, &frame.scope) {
+            if !func.declared_global.iter().any(|g| g == name) {
+                if let Some(v) = scope.vars.borrow().get(name) {
+                    return Ok(v.clone());
+                }
+                if func.locals.iter().any(|l| l == name) && !func.declared_nonlocal.iter().any(|n| n == name) {
+                    return self.error(
+                        "UnboundLocalError",
+                        format!("cannot access local variable '{name}' where it is not associated with a value"),
+                    );
+                }
+                let mut parent = scope.parent.clone();
+                while let Some(p) = parent {
+                    if let Some(v) = p.vars.borrow().get(name) {
+                        return Ok(v.clone());
+                    }
+                    parent = p.parent.clone();
+                }
+            }
+        }
+        if let Some(v) = frame.globals.borrow().get(&k) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.builtins.get(&k) {
+            return Ok(v.clone());
+        }
+        self.error("NameError", format!("name '{name}' is not defined"))
+    }
+
+    fn store(&mut self, frame: &Frame, name: &str, value: Obj) -> Res<()> {
+        if let Some(ns) = &frame.class_ns {
+            ns.borrow_mut().insert(key(name), Obj::str(name), value);
+            return Ok(());
+        }
+        if let (Some(func), Some(scope)) = (&frame.func, &frame.scope) {
+            if func.declared_global.iter().any(|g| g == name) {
+                frame.globals.borrow_mut().insert(key(name), Obj::str(name), value);
+                return Ok(());
+            }
+            if func.declared_nonlocal.iter().any(|n| n == name) {
+                let mut parent = scope.parent.clone();
+                while let Some(p) = parent {
+                    if p.vars.borrow().contains_key(name) {
+                        p.vars.borrow_mut().insert(name.to_string(), value);
+                        return Ok(());
+                    }
+                    parent = p.parent.clone();
+                }
+                return self.error("SyntaxError", format!("no binding for nonlocal '{name}' found"));
+            }
+            scope.vars.borrow_mut().insert(name.to_string(), value);
+            return Ok(());
+        }
+        frame.globals.borrow_mut().insert(key(name), Obj::str(name), value);
+        Ok(())
+    }
+
+    fn assign(&mut self, frame: &Frame, target: &Expr, value: Obj) -> Res<()> {
+        match &target.kind {
+            ExprKind::Name(name) => self.store(frame, name, value),
+            ExprKind::Attribute { value: object, attr } => {
+                let object = self.eval(frame, object)?;
+                self.set_attr(&object, attr, value)
+            }
+            ExprKind::Subscript { value: object, index } => {
+                let object = self.eval(frame, object)?;
+                let index = self.eval(frame, index)?;
+                self.set_item(&object, index, value)
+            }
+            ExprKind::Tuple(targets) | ExprKind::List(targets) => {
+                let items = self.iterate(&value)?;
+                let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+                match star {
+                    None => {
+                        if items.len() != targets.len() {
+                            return if items.len() > targets.len() {
+                                self.error("ValueError", format!("too many values to unpack (expected {})", targets.len()))
+                            } else {
+                                self.error(
+                                    "ValueError",
+                                    format!("not enough values to unpack (expected {}, got {})", targets.len(), items.len()),
+                                )
+                            };
+                        }
+                        for (t, v) in targets.iter().zip(items) {
+                            self.assign(frame, t, v)?;
+                        }
+                    }
+                    Some(at) => {
+                        let after = targets.len() - at - 1;
+                        if items.len() < at + after {
+                            return self.error(
+                                "ValueError",
+                                format!("not enough values to unpack (expected at least {}, got {})", at + after, items.len()),
+                            );
+                        }
+                        for (t, v) in targets[..at].iter().zip(items.iter()) {
+                            self.assign(frame, t, v.clone())?;
+                        }
+                        let middle = items[at..items.len() - after].to_vec();
+                        if let ExprKind::Starred(inner) = &targets[at].kind {
+                            self.assign(frame, inner, Obj::list(middle))?;
+                        }
+                        for (t, v) in targets[at + 1..].iter().zip(items[items.len() - after..].iter()) {
+                            self.assign(frame, t, v.clone())?;
+                        }
+                    }
+                }
+                Ok(())
+            }
+            _ => self.error("SyntaxError", "cannot assign to expression"),
+        }
+    }
+
+    fn delete(&mut self, frame: &Frame, target: &Expr) -> Res<()> {
+        match &target.kind {
+            ExprKind::Name(name) => {
+                let removed = if let (Some(_), Some(scope)) = (&frame.func, &frame.scope) {
+                    scope.vars.borrow_mut().remove(name).is_some()
+                } else {
+                    frame.globals.borrow_mut().remove(&key(name)).is_some()
+                };
+                if removed {
+                    Ok(())
+                } else {
+                    self.error("NameError", format!("name '{name}' is not defined"))
+                }
+            }
+            ExprKind::Subscript { value, index } => {
+                let object = self.eval(frame, value)?;
+                let index = self.eval(frame, index)?;
+                self.del_item(&object, index)
+            }
+            ExprKind::Attribute { value, attr } => {
+                let object = self.eval(frame, value)?;
+                self.del_attr(&object, attr)
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for item in items {
+                    self.delete(frame, item)?;
+                }
+                Ok(())
+            }
+            _ => self.error("SyntaxError", "cannot delete expression"),
+        }
+    }
+
+    // ---- functions and classes --------------------------------------------------------------
+
+    fn make_function(&mut self, frame: &Frame, name: &str, params: &[Param], body: Vec<Stmt>) -> Res<Obj> {
+        let mut defaults = Vec::new();
+        for param in params {
+            defaults.push(match &param.default {
+                Some(d) => Some(self.eval(frame, d)?),
+                None => None,
+            });
+        }
+        let (mut locals, mut globals, mut nonlocals) = (Vec::new(), Vec::new(), Vec::new());
+        for param in params.iter().filter(|p| !p.name.is_empty()) {
+            locals.push(param.name.clone());
+        }
+        collect_names(&body, &mut locals, &mut globals, &mut nonlocals);
+        Ok(Obj::Function(Rc::new(Function {
+            name: Rc::from(name),
+            params: params.to_vec(),
+            defaults,
+            body: Rc::new(body),
+            scope: frame.scope.clone(),
+            globals: frame.globals.clone(),
+            file: frame.file.clone(),
+            locals: Rc::new(locals),
+            declared_global: Rc::new(globals),
+            declared_nonlocal: Rc::new(nonlocals),
+            owner: RefCell::new(None),
+        })))
+    }
+
+    fn make_class(&mut self, frame: &Frame, name: &str, bases: &[Expr], body: &[Stmt]) -> Res<Obj> {
+        let mut base_classes = Vec::new();
+        for base in bases {
+            match self.eval(frame, base)? {
+                Obj::Class(c) => base_classes.push(c),
+                other => return self.error("TypeError", format!("bases must be types, not {}", other.type_name())),
+            }
+        }
+        if base_classes.is_empty() {
+            base_classes.push(self.object_class.clone());
+        }
+        let ns = Rc::new(RefCell::new(Dict::default()));
+        ns.borrow_mut().insert(key("__qualname__"), Obj::str("__qualname__"), Obj::str(name));
+        let class_frame = Frame {
+            globals: frame.globals.clone(),
+            scope: frame.scope.clone(),
+            func: frame.func.clone(),
+            class_ns: Some(ns.clone()),
+            file: frame.file.clone(),
+            name: Rc::from(name),
+            line: Cell::new(frame.line.get()),
+        };
+        self.exec_block(&class_frame, body)?;
+        let attrs = ns.borrow().clone();
+        let class = Rc::new(Class {
+            name: Rc::from(name),
+            bases: base_classes.clone(),
+            mro: RefCell::new(Vec::new()),
+            attrs: RefCell::new(attrs),
+            builtin: false,
+        });
+        let Some(mro) = c3_mro(&class, &base_classes) else {
+            return self.error("TypeError", "Cannot create a consistent method resolution order (MRO)");
+        };
+        *class.mro.borrow_mut() = mro;
+        for (_, value) in class.attrs.borrow().items() {
+            let function = match value {
+                Obj::Function(f) => Some(f.clone()),
+                Obj::Property(inner) | Obj::StaticMethod(inner) | Obj::ClassMethod(inner) => match inner.as_ref() {
+                    Obj::Function(f) => Some(f.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(f) = function {
+                *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
+            }
+        }
+        Ok(Obj::Class(class))
+    }
+
+    /// Calls any callable with positional and keyword arguments.
+    pub(super) fn call(&mut self, callee: Obj, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+        match callee {
+            Obj::Function(f) => self.call_function(&f, args, kwargs),
+            Obj::Method(this, f) => {
+                let mut all = vec![*this];
+                all.extend(args);
+                self.call_function(&f, all, kwargs)
+            }
+            Obj::Builtin(name) => self.call_builtin(name, args, kwargs),
+            Obj::NativeMethod(this, name) => self.call_native_method(&this, name, args, kwargs),
+            Obj::UnboundNative(name) => match args.split_first() {
+                Some((this, rest)) => self.call_native_method(this, name, rest.to_vec(), kwargs),
+                None => self.error("TypeError", format!("unbound method {name}() needs an argument")),
+            },
+            Obj::Class(class) => self.instantiate(&class, args, kwargs),
+            Obj::Instance(_) => match self.lookup_special(&callee, "__call__") {
+                Some(method) => self.call(method, args, kwargs),
+                None => self.error("TypeError", format!("'{}' object is not callable", callee.type_name())),
+            },
+            other => self.error("TypeError", format!("'{}' object is not callable", other.type_name())),
+        }
+    }
+
+    pub(super) fn call_function(&mut self, f: &Rc<Function>, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+        if self.depth >= RECURSION_LIMIT {
+            return self.error("RecursionError", "maximum recursion depth exceeded");
+        }
+        let scope = Rc::new(Scope { vars: RefCell::new(HashMap::new()), parent: f.scope.clone() });
+        self.bind_arguments(f, &scope, args, kwargs)?;
+        let frame = Frame {
+            globals: f.globals.clone(),
+            scope: Some(scope),
+            func: Some(f.clone()),
+            class_ns: None,
+            file: f.file.clone(),
+            name: f.name.clone(),
+            line: Cell::new(f.body.first().map_or(0, |s| s.line)),
+        };
+        self.depth += 1;
+        let outcome = self.exec_block(&frame, &f.body);
+        self.depth -= 1;
+        match outcome {
+            Ok(Flow::Return(v)) => Ok(v),
+            Ok(_) => Ok(Obj::None),
+            Err(mut raised) => {
+                raised.frames.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
+                Err(raised)
+            }
+        }
+    }
+
+    fn bind_arguments(&mut self, f: &Rc<Function>, scope: &Rc<Scope>, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<()> {
+        let name = &f.name;
+        let mut vars = scope.vars.borrow_mut();
+        let star = f.params.iter().position(|p| p.star == "*");
+        let double = f.params.iter().position(|p| p.star == "**");
+        let positional: Vec<usize> = (0..f.params.len()).filter(|&i| f.params[i].star.is_empty() && star.is_none_or(|s| i < s)).collect();
+        let mut args = args.into_iter();
+        for &i in &positional {
+            match args.next() {
+                Some(v) => {
+                    vars.insert(f.params[i].name.clone(), v);
+                }
+                None => break,
+            }
+        }
+        let extra: Vec<Obj> = args.collect();
+        match star {
+            Some(s) if !f.params[s].name.is_empty() => {
+                vars.insert(f.params[s].name.clone(), Obj::tuple(extra));
+            }
+            _ if !extra.is_empty() => {
+                let given = positional.len() + extra.len();
+                let required = positional.iter().filter(|&&i| f.defaults[i].is_none()).count();
+                let takes = if required == positional.len() {
+                    format!("{}", positional.len())
+                } else {
+                    format!("from {required} to {}", positional.len())
+                };
+                let plural = if positional.len() == 1 && required == positional.len() { "" } else { "s" };
+                let were = if given == 1 { "was" } else { "were" };
+                drop(vars);
+                return self.error("TypeError", format!("{name}() takes {takes} positional argument{plural} but {given} {were} given"));
+            }
+            _ => {}
+        }
+        let mut extra_kwargs = Dict::default();
+        for (k, v) in kwargs {
+            let param = f.params.iter().position(|p| p.name == k && p.star.is_empty());
+            match param {
+                Some(i) => {
+                    if vars.contains_key(&k) {
+                        drop(vars);
+                        return self.error("TypeError", format!("{name}() got multiple values for argument '{k}'"));
+                    }
+                    let _ = i;
+                    vars.insert(k, v);
+                }
+                None if double.is_some() => extra_kwargs.insert(key(&k), Obj::str(&k), v),
+                None => {
+                    drop(vars);
+                    return self.error("TypeError", format!("{name}() got an unexpected keyword argument '{k}'"));
+                }
+            }
+        }
+        if let Some(d) = double {
+            vars.insert(f.params[d].name.clone(), Obj::Dict(Rc::new(RefCell::new(extra_kwargs))));
+        }
+        let mut missing_positional = Vec::new();
+        let mut missing_keyword = Vec::new();
+        for (i, param) in f.params.iter().enumerate() {
+            if !param.star.is_empty() || param.name.is_empty() || vars.contains_key(&param.name) {
+                continue;
+            }
+            match &f.defaults[i] {
+                Some(default) => {
+                    vars.insert(param.name.clone(), default.clone());
+                }
+                None if star.is_some_and(|s| i > s) => missing_keyword.push(format!("'{}'", param.name)),
+                None => missing_positional.push(format!("'{}'", param.name)),
+            }
+        }
+        drop(vars);
+        for (missing, kind) in [(missing_positional, "positional"), (missing_keyword, "keyword-only")] {
+            if missing.is_empty() {
+                continue;
+            }
+            let listed = match missing.len() {
+                1 => missing[0].clone(),
+                2 => format!("{} and {}", missing[0], missing[1]),
+                n => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
+            };
+            let plural = if missing.len() == 1 { "" } else { "s" };
+            return self.error("TypeError", format!("{name}() missing {} required {kind} argument{plural}: {listed}", missing.len()));
+        }
+        Ok(())
+    }
+
+    /// `Class(args)`: a new instance, `__init__` run on it.
+    pub(super) fn instantiate(&mut self, class: &Rc<Class>, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+        if Rc::ptr_eq(class, &self.object_class) {
+            return Ok(Obj::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(Dict::default()) })));
+        }
+        let instance = Obj::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(Dict::default()) }));
+        if self.is_exception_class(class) {
+            let tuple = Obj::tuple(args.clone());
+            self.set_attr(&instance, "args", tuple)?;
+        }
+        match self.find_in_mro(class, "__init__") {
+            Some(Obj::Function(init)) => {
+                let mut all = vec![instance.clone()];
+                all.extend(args);
+                let result = self.call_function(&init, all, kwargs)?;
+                if !matches!(result, Obj::None) {
+                    return self.error("TypeError", format!("__init__() should return None, not '{}'", result.type_name()));
+                }
+            }
+            _ => {
+                if !kwargs.is_empty() && !self.is_exception_class(class) {
+                    return self.error("TypeError", format!("{}() takes no arguments", class.name));
+                }
+                if !args.is_empty() && !self.is_exception_class(class) {
+                    return self.error("TypeError", format!("{}() takes no arguments", class.name));
+                }
+            }
+        }
+        Ok(instance)
+    }
+
+    pub(super) fn find_in_mro(&self, class: &Rc<Class>, name: &str) -> Option<Obj> {
+        let k = key(name);
+        class.mro.borrow().iter().find_map(|c| c.attrs.borrow().get(&k).cloned())
+    }
+
+    /// A special method of an instance's class, bound (`__repr__`, `__len__` …), if defined in Python.
+    pub(super) fn lookup_special(&self, value: &Obj, name: &str) -> Option<Obj> {
+        let Obj::Instance(instance) = value else { return None };
+        match self.find_in_mro(&instance.class, name)? {
+            Obj::Function(f) => Some(Obj::Method(Box::new(value.clone()), f)),
+            _ => None,
+        }
+    }
+
+    pub(super) fn call_method(&mut self, object: &Obj, name: &str, args: Vec<Obj>) -> Res<Obj> {
+        let method = self.get_attr(object, name)?;
+        self.call(method, args, Vec::new())
+    }
+
+    // ---- expressions ------------------------------------------------------------------------
+
+    fn eval(&mut self, frame: &Frame, expr: &Expr) -> Res<Obj> {
+        match &expr.kind {
+            ExprKind::Name(name) => self.load(frame, name),
+            ExprKind::Constant(c) => self.constant(c),
+            ExprKind::FString(parts) => {
+                let mut text = String::new();
+                for part in parts {
+                    match part {
+                        FStringPart::Text(t) => text.push_str(t),
+                        FStringPart::Value { expr, conversion, spec } => {
+                            let value = self.eval(frame, expr)?;
+                            let value = match conversion {
+                                Some('r') | Some('a') => Obj::str(&self.repr_of(&value)?),
+                                Some('s') => Obj::str(&self.str_of(&value)?),
+                                _ => value,
+                            };
+                            text.push_str(&self.format_value(&value, spec.as_deref().unwrap_or(""))?);
+                        }
+                    }
+                }
+                Ok(Obj::str(&text))
+            }
+            ExprKind::Attribute { value, attr } => {
+                let object = self.eval(frame, value)?;
+                self.get_attr(&object, attr)
+            }
+            ExprKind::Subscript { value, index } => {
+                let object = self.eval(frame, value)?;
+                let index = self.eval(frame, index)?;
+                self.get_item(&object, index)
+            }
+            ExprKind::Call { func, args, keywords } => {
+                if let ExprKind::Name(name) = &func.kind {
+                    if name == "super" && args.is_empty() {
+                        return self.zero_arg_super(frame);
+                    }
+                }
+                let callee = self.eval(frame, func)?;
+                let (args, kwargs) = self.arguments(frame, args, keywords)?;
+                self.call(callee, args, kwargs)
+            }
+            ExprKind::Tuple(items) => Ok(Obj::tuple(self.items(frame, items)?)),
+            ExprKind::List(items) => Ok(Obj::list(self.items(frame, items)?)),
+            ExprKind::Set(items) => {
+                let items = self.items(frame, items)?;
+                self.make_set(items)
+            }
+            ExprKind::Dict(pairs) => {
+                let mut dict = Dict::default();
+                for (k, v) in pairs {
+                    let k = self.eval(frame, k)?;
+                    let v = self.eval(frame, v)?;
+                    let hashed = self.hash_key(&k)?;
+                    dict.insert(hashed, k, v);
+                }
+                Ok(Obj::Dict(Rc::new(RefCell::new(dict))))
+            }
+            ExprKind::ListComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => {
+                let mut out = Vec::new();
+                self.comprehension(frame, generators, &mut |interp, f| {
+                    out.push(interp.eval(f, elt)?);
+                    Ok(())
+                })?;
+                Ok(if matches!(expr.kind, ExprKind::ListComp { .. }) {
+                    Obj::list(out)
+                } else {
+                    Obj::Iterator(Rc::new(RefCell::new(Iter { items: out, at: 0 })))
+                })
+            }
+            ExprKind::SetComp { elt, generators } => {
+                let mut out = Vec::new();
+                self.comprehension(frame, generators, &mut |interp, f| {
+                    out.push(interp.eval(f, elt)?);
+                    Ok(())
+                })?;
+                self.make_set(out)
+            }
+            ExprKind::DictComp { key: k, value, generators } => {
+                let mut dict = Dict::default();
+                self.comprehension(frame, generators, &mut |interp, f| {
+                    let kk = interp.eval(f, k)?;
+                    let vv = interp.eval(f, value)?;
+                    let hashed = interp.hash_key(&kk)?;
+                    dict.insert(hashed, kk, vv);
+                    Ok(())
+                })?;
+                Ok(Obj::Dict(Rc::new(RefCell::new(dict))))
+            }
+            ExprKind::BinOp { left, op, right } => {
+                let left = self.eval(frame, left)?;
+                let right = self.eval(frame, right)?;
+                self.binary(op, left, right)
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                let value = self.eval(frame, operand)?;
+                self.unary(op, value)
+            }
+            ExprKind::BoolOp { op, values } => {
+                let mut last = Obj::None;
+                for (i, v) in values.iter().enumerate() {
+                    last = self.eval(frame, v)?;
+                    let truth = self.truthy(&last)?;
+                    if i + 1 < values.len() && ((*op == "and" && !truth) || (*op == "or" && truth)) {
+                        return Ok(last);
+                    }
+                }
+                Ok(last)
+            }
+            ExprKind::Compare { left, ops } => {
+                let mut left = self.eval(frame, left)?;
+                for (op, right) in ops {
+                    let right = self.eval(frame, right)?;
+                    if !self.compare(op, &left, &right)? {
+                        return Ok(Obj::Bool(false));
+                    }
+                    left = right;
+                }
+                Ok(Obj::Bool(true))
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                let test = self.eval(frame, test)?;
+                if self.truthy(&test)? {
+                    self.eval(frame, body)
+                } else {
+                    self.eval(frame, orelse)
+                }
+            }
+            ExprKind::Lambda { params, body } => {
+                let ret = Stmt { kind: StmtKind::Return(Some((**body).clone())), line: body.line, col: body.col };
+                self.make_function(frame, "<lambda>", params, vec![ret])
+            }
+            ExprKind::Starred(_) => self.error("SyntaxError", "can't use starred expression here"),
+            ExprKind::Slice(..) => self.error("SyntaxError", "invalid syntax"),
+            ExprKind::Yield { .. } => self.stop("not available in this lab yet: generators (yield)"),
+        }
+    }
+
+    fn zero_arg_super(&mut self, frame: &Frame) -> Res<Obj> {
+        let owner = frame.func.as_ref().and_then(|f| f.owner.borrow().as_ref().and_then(|w| w.upgrade()));
+        let this = frame.func.as_ref().and_then(|f| f.params.first()).and_then(|p| frame.scope.as_ref()?.vars.borrow().get(&p.name).cloned());
+        match (owner, this) {
+            (Some(class), Some(this)) => Ok(Obj::Super(class, Box::new(this))),
+            _ => self.error("RuntimeError", "super(): no arguments"),
+        }
+    }
+
+    fn items(&mut self, frame: &Frame, items: &[Expr]) -> Res<Vec<Obj>> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if let ExprKind::Starred(inner) = &item.kind {
+                let value = self.eval(frame, inner)?;
+                out.extend(self.iterate(&value)?);
+            } else {
+                out.push(self.eval(frame, item)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn arguments(&mut self, frame: &Frame, args: &[Expr], keywords: &[Keyword]) -> Res<(Vec<Obj>, Vec<(String, Obj)>)> {
+        let positional = self.items(frame, args)?;
+        let mut named = Vec::new();
+        for keyword in keywords {
+            let value = self.eval(frame, &keyword.value)?;
+            match &keyword.arg {
+                Some(name) => named.push((name.clone(), value)),
+                None => match value {
+                    Obj::Dict(d) => {
+                        for (k, v) in d.borrow().items() {
+                            match k {
+                                Obj::Str(s) => named.push((s.to_string(), v.clone())),
+                                _ => return self.error("TypeError", "keywords must be strings"),
+                            }
+                        }
+                    }
+                    other => {
+                        return self.error("TypeError", format!("argument after ** must be a mapping, not {}", other.type_name()))
+                    }
+                },
+            }
+        }
+        Ok((positional, named))
+    }
+
+    /// Runs `body` for every binding the comprehension's clauses produce, in a scope of its own.
+    fn comprehension(&mut self, frame: &Frame, generators: &[Comprehension], body: &mut dyn FnMut(&mut Self, &Frame) -> Res<()>) -> Res<()> {
+        let scope = Rc::new(Scope { vars: RefCell::new(HashMap::new()), parent: frame.scope.clone() });
+        let mut locals = Vec::new();
+        for g in generators {
+            collect_target_names(&g.target, &mut locals);
+        }
+        let func = Rc::new(Function {
+            name: Rc::from("<listcomp>"),
+            params: Vec::new(),
+            defaults: Vec::new(),
+            body: Rc::new(Vec::new()),
+            scope: frame.scope.clone(),
+            globals: frame.globals.clone(),
+            file: frame.file.clone(),
+            locals: Rc::new(locals),
+            declared_global: Rc::new(Vec::new()),
+            declared_nonlocal: Rc::new(Vec::new()),
+            owner: RefCell::new(None),
+        });
+        // The outermost iterable is evaluated in the enclosing frame, as Python does.
+        let first = self.eval(frame, &generators[0].iter)?;
+        let inner = Frame {
+            globals: frame.globals.clone(),
+            scope: Some(scope),
+            func: Some(func),
+            class_ns: None,
+            file: frame.file.clone(),
+            name: frame.name.clone(),
+            line: Cell::new(frame.line.get()),
+        };
+        self.clause(&inner, generators, 0, Some(first), body)
+    }
+
+    fn clause(&mut self, frame: &Frame, generators: &[Comprehension], at: usize, first: Option<Obj>, body: &mut dyn FnMut(&mut Self, &Frame) -> Res<()>) -> Res<()> {
+        let Some(g) = generators.get(at) else { return body(self, frame) };
+        let iterable = match first {
+            Some(v) => v,
+            None => self.eval(frame, &g.iter)?,
+        };
+        'items: for item in self.iterate(&iterable)? {
+            self.tick()?;
+            self.assign(frame, &g.target, item)?;
+            for cond in &g.ifs {
+                let value = self.eval(frame, cond)?;
+                if !self.truthy(&value)? {
+                    continue 'items;
+                }
+            }
+            self.clause(frame, generators, at + 1, None, body)?;
+        }
+        Ok(())
+    }
+
+    fn constant(&mut self, c: &Constant) -> Res<Obj> {
+        Ok(match c {
+            Constant::None => Obj::None,
+            Constant::True => Obj::Bool(true),
+            Constant::False => Obj::Bool(false),
+            Constant::Ellipsis => Obj::Builtin("Ellipsis"),
+            Constant::Str(s) => Obj::str(s),
+            Constant::Bytes(b) => Obj::str(&String::from_utf8_lossy(b)),
+            Constant::Number(text) => return self.number(text),
+        })
+    }
+
+    fn number(&mut self, text: &str) -> Res<Obj> {
+        let clean: String = text.chars().filter(|c| *c != '_').collect();
+        let lower = clean.to_ascii_lowercase();
+        let parsed = if let Some(hex) = lower.strip_prefix("0x") {
+            i64::from_str_radix(hex, 16).ok().map(Obj::Int)
+        } else if let Some(oct) = lower.strip_prefix("0o") {
+            i64::from_str_radix(oct, 8).ok().map(Obj::Int)
+        } else if let Some(bin) = lower.strip_prefix("0b") {
+            i64::from_str_radix(bin, 2).ok().map(Obj::Int)
+        } else if lower.contains(['.', 'e']) && !lower.ends_with('j') {
+            lower.parse::<f64>().ok().map(Obj::Float)
+        } else if lower.ends_with('j') {
+            None
+        } else {
+            match lower.parse::<i64>() {
+                Ok(i) => Some(Obj::Int(i)),
+                Err(_) => return self.error("OverflowError", "integer too large for the lab's Python (it keeps 64-bit integers)"),
+            }
+        };
+        match parsed {
+            Some(v) => Ok(v),
+            None => self.stop(&format!("not available in this lab: the number literal {text}")),
+        }
+    }
+
+    pub(super) fn make_set(&mut self, items: Vec<Obj>) -> Res<Obj> {
+        let mut set = Dict::default();
+        for item in items {
+            let k = self.hash_key(&item)?;
+            set.insert(k, item, Obj::None);
+        }
+        Ok(Obj::Set(Rc::new(RefCell::new(set))))
+    }
+
+    pub(super) fn hash_key(&mut self, value: &Obj) -> Res<super::object::Key> {
+        match key_of(value) {
+            Some(k) => Ok(k),
+            None => self.error("TypeError", format!("unhashable type: '{}'", value.type_name())),
+        }
+    }
+
+    pub(super) fn identity_of(value: &Obj) -> usize {
+        identity(value)
+    }
+}
+
+/// Splits the parser's `line 3, col 5: message` into the line and the message.
+fn split_line_prefix(message: &str) -> (u32, String) {
+    if let Some(rest) = message.strip_prefix("line ") {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(line) = digits.parse() {
+            let text = rest.split_once(": ").map_or(rest, |(_, m)| m);
+            return (line, text.to_string());
+        }
+    }
+    (1, message.to_string())
+}
+
+/// The names a function body assigns (its locals), and those it declares global or nonlocal.
+fn collect_names(body: &[Stmt], locals: &mut Vec<String>, globals: &mut Vec<String>, nonlocals: &mut Vec<String>) {
+    for stmt in body {
+        match &stmt.kind {
+            StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| collect_target_names(t, locals)),
+            StmtKind::AnnAssign { target, value: Some(_), .. } | StmtKind::AugAssign { target, .. } => collect_target_names(target, locals),
+            StmtKind::For { target, body, orelse, .. } => {
+                collect_target_names(target, locals);
+                collect_names(body, locals, globals, nonlocals);
+                collect_names(orelse, locals, globals, nonlocals);
+            }
+            StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
+                collect_names(body, locals, globals, nonlocals);
+                collect_names(orelse, locals, globals, nonlocals);
+            }
+            StmtKind::With { items, body } => {
+                for (_, alias) in items {
+                    if let Some(alias) = alias {
+                        collect_target_names(alias, locals);
+                    }
+                }
+                collect_names(body, locals, globals, nonlocals);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                collect_names(body, locals, globals, nonlocals);
+                for h in handlers {
+                    if let Some(name) = &h.name {
+                        locals.push(name.clone());
+                    }
+                    collect_names(&h.body, locals, globals, nonlocals);
+                }
+                collect_names(orelse, locals, globals, nonlocals);
+                collect_names(finalbody, locals, globals, nonlocals);
+            }
+            StmtKind::FunctionDef { name, .. } | StmtKind::ClassDef { name, .. } => locals.push(name.clone()),
+            StmtKind::Import(names) => {
+                for (module, alias) in names {
+                    locals.push(alias.clone().unwrap_or_else(|| module.split('.').next().unwrap_or(module).to_string()));
+                }
+            }
+            StmtKind::FromImport { names, .. } => {
+                for (name, alias) in names {
+                    locals.push(alias.clone().unwrap_or_else(|| name.clone()));
+                }
+            }
+            StmtKind::Delete(targets) => targets.iter().for_each(|t| collect_target_names(t, locals)),
+            StmtKind::Global(names) => globals.extend(names.iter().cloned()),
+            StmtKind::Nonlocal(names) => nonlocals.extend(names.iter().cloned()),
+            _ => {}
+        }
+    }
+}
+
+fn collect_target_names(target: &Expr, out: &mut Vec<String>) {
+    match &target.kind {
+        ExprKind::Name(n) => out.push(n.clone()),
+        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| collect_target_names(i, out)),
+        ExprKind::Starred(inner) => collect_target_names(inner, out),
+        _ => {}
+    }
+}

@@ -1,0 +1,314 @@
+//! Python's format-spec mini-language (`f"{x:>8.2f}"`, `format(x, ",")`), `str.format` and
+//! `%`-formatting, for the int, float and str values tutorials format.
+
+use super::eval::{Interpreter, Res};
+use super::object::Obj;
+use crate::value::python_float;
+
+/// A parsed `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
+#[derive(Default)]
+struct Spec {
+    fill: char,
+    align: Option<char>,
+    sign: Option<char>,
+    zero: bool,
+    width: usize,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    kind: Option<char>,
+}
+
+fn parse_spec(spec: &str) -> Option<Spec> {
+    let chars: Vec<char> = spec.chars().collect();
+    let mut s = Spec { fill: ' ', ..Spec::default() };
+    let mut i = 0;
+    if chars.len() >= 2 && matches!(chars[1], '<' | '>' | '^' | '=') {
+        s.fill = chars[0];
+        s.align = Some(chars[1]);
+        i = 2;
+    } else if !chars.is_empty() && matches!(chars[0], '<' | '>' | '^' | '=') {
+        s.align = Some(chars[0]);
+        i = 1;
+    }
+    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
+        s.sign = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let start = i;
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > start {
+        s.width = chars[start..i].iter().collect::<String>().parse().ok()?;
+    }
+    if i < chars.len() && matches!(chars[i], ',' | '_') {
+        s.grouping = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '.' {
+        i += 1;
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        s.precision = Some(chars[start..i].iter().collect::<String>().parse().ok()?);
+    }
+    if i < chars.len() {
+        s.kind = Some(chars[i]);
+        i += 1;
+    }
+    (i == chars.len()).then_some(s)
+}
+
+/// Digits with a thousands separator every three places.
+fn group(digits: &str, sep: char) -> String {
+    let (int, frac) = digits.split_once('.').map_or((digits, None), |(a, b)| (a, Some(b)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A float with exactly `digits` decimals (round half to even on the exact binary value).
+pub fn fixed(value: f64, digits: usize) -> String {
+    if !value.is_finite() {
+        return python_float(value);
+    }
+    fixed_text(value, digits.min(60))
+}
+
+#[cfg(not(target_family = "wasm"))]
+fn fixed_text(value: f64, digits: usize) -> String {
+    format!("{value:.digits$}")
+}
+
+/// In the page, the browser's `toFixed` writes the digits (Rust's float printer would cost the
+/// page about 10 KB).
+#[cfg(target_family = "wasm")]
+fn fixed_text(value: f64, digits: usize) -> String {
+    let digits = digits.min(100) as u8;
+    js_sys::Number::from(value).to_fixed(digits).map_or_else(|_| python_float(value), String::from)
+}
+
+impl Interpreter {
+    /// `format(value, spec)`: what an f-string's `{value:spec}` writes.
+    pub(super) fn format_value(&mut self, value: &Obj, spec: &str) -> Res<String> {
+        if spec.is_empty() {
+            return self.str_of(value);
+        }
+        if let Obj::Instance(_) = value {
+            if let Some(m) = self.lookup_special(value, "__format__") {
+                let r = self.call(m, vec![Obj::str(spec)], Vec::new())?;
+                return self.str_of(&r);
+            }
+        }
+        let Some(s) = parse_spec(spec) else {
+            return self.error("ValueError", format!("Invalid format specifier '{spec}' for object of type '{}'", value.type_name()));
+        };
+        let (negative, body, numeric) = match (value, s.kind) {
+            (Obj::Str(text), None | Some('s')) => {
+                let text: String = match s.precision {
+                    Some(p) => text.chars().take(p).collect(),
+                    None => text.to_string(),
+                };
+                (false, text, false)
+            }
+            (Obj::Int(_) | Obj::Bool(_), None | Some('d' | 'n')) => {
+                let i = self.to_index(value)?;
+                let digits = i.unsigned_abs().to_string();
+                (i < 0, s.grouping.map_or(digits.clone(), |g| group(&digits, g)), true)
+            }
+            (Obj::Int(_) | Obj::Bool(_), Some(k @ ('x' | 'X' | 'o' | 'b'))) => {
+                let i = self.to_index(value)?;
+                let digits = match k {
+                    'x' => format!("{:x}", i.unsigned_abs()),
+                    'X' => format!("{:X}", i.unsigned_abs()),
+                    'o' => format!("{:o}", i.unsigned_abs()),
+                    _ => format!("{:b}", i.unsigned_abs()),
+                };
+                (i < 0, digits, true)
+            }
+            (Obj::Int(_) | Obj::Bool(_) | Obj::Float(_), Some(k @ ('f' | 'F' | '%' | 'e' | 'E' | 'g'))) | (Obj::Float(_), Some(k @ 'd')) => {
+                let f = match value {
+                    Obj::Float(f) => *f,
+                    other => self.to_index(other)? as f64,
+                };
+                if k == 'd' {
+                    return self.error("ValueError", "Unknown format code 'd' for object of type 'float'");
+                }
+                let precision = s.precision.unwrap_or(6);
+                let text = match k {
+                    '%' => format!("{}%", fixed(f.abs() * 100.0, precision)),
+                    'e' | 'E' => {
+                        let mut exp = if f == 0.0 { 0 } else { f.abs().log10().floor() as i32 };
+                        let mut mantissa = fixed(f.abs() / 10f64.powi(exp), precision);
+                        if mantissa.starts_with("10") {
+                            exp += 1;
+                            mantissa = fixed(f.abs() / 10f64.powi(exp), precision);
+                        }
+                        let sign = if exp < 0 { '-' } else { '+' };
+                        let e = if k == 'E' { 'E' } else { 'e' };
+                        format!("{mantissa}{e}{sign}{:02}", exp.abs())
+                    }
+                    'g' => python_float(f.abs()),
+                    _ => fixed(f.abs(), precision),
+                };
+                let text = s.grouping.map_or(text.clone(), |g| group(&text, g));
+                (f.is_sign_negative() && f != 0.0, text, true)
+            }
+            (Obj::Float(f), None) => {
+                let text = match s.precision {
+                    Some(p) => fixed(f.abs(), p),
+                    None => python_float(f.abs()),
+                };
+                (f.is_sign_negative() && *f != 0.0, s.grouping.map_or(text.clone(), |g| group(&text, g)), true)
+            }
+            (other, _) if s.kind.is_none() && s.precision.is_none() => (false, self.str_of(other)?, false),
+            (other, kind) => {
+                let code = kind.map_or(String::new(), |k| k.to_string());
+                return self.error("ValueError", format!("Unknown format code '{code}' for object of type '{}'", other.type_name()));
+            }
+        };
+        let sign = match (negative, s.sign) {
+            (true, _) => "-",
+            (false, Some('+')) if numeric => "+",
+            (false, Some(' ')) if numeric => " ",
+            _ => "",
+        };
+        let len = sign.chars().count() + body.chars().count();
+        let pad = s.width.saturating_sub(len);
+        let align = s.align.unwrap_or(if s.zero && numeric { '=' } else if numeric { '>' } else { '<' });
+        let fill = if s.zero && s.align.is_none() { '0' } else { s.fill };
+        let fill_str = |n: usize| fill.to_string().repeat(n);
+        Ok(match align {
+            '<' => format!("{sign}{body}{}", fill_str(pad)),
+            '^' => format!("{}{sign}{body}{}", fill_str(pad / 2), fill_str(pad - pad / 2)),
+            '=' => format!("{sign}{}{body}", fill_str(pad)),
+            _ => format!("{}{sign}{body}", fill_str(pad)),
+        })
+    }
+
+    /// `"{} is {name}".format(...)`: positional and keyword fields with conversions and specs.
+    pub(super) fn str_format(&mut self, template: &str, args: &[Obj]) -> Res<String> {
+        let mut out = String::new();
+        let mut chars = template.chars().peekable();
+        let mut next_auto = 0;
+        while let Some(c) = chars.next() {
+            match c {
+                '{' if chars.peek() == Some(&'{') => {
+                    chars.next();
+                    out.push('{');
+                }
+                '}' if chars.peek() == Some(&'}') => {
+                    chars.next();
+                    out.push('}');
+                }
+                '{' => {
+                    let mut field = String::new();
+                    for c in chars.by_ref() {
+                        if c == '}' {
+                            break;
+                        }
+                        field.push(c);
+                    }
+                    let (name, spec) = field.split_once(':').map_or((field.as_str(), ""), |(a, b)| (a, b));
+                    let (name, conversion) = name.split_once('!').map_or((name, None), |(a, b)| (a, b.chars().next()));
+                    let index = if name.is_empty() {
+                        next_auto += 1;
+                        next_auto - 1
+                    } else {
+                        match name.parse::<usize>() {
+                            Ok(i) => i,
+                            Err(_) => return self.error("KeyError", format!("'{name}'")),
+                        }
+                    };
+                    let Some(value) = args.get(index).cloned() else {
+                        return self.error("IndexError", format!("Replacement index {index} out of range for positional args tuple"));
+                    };
+                    let value = match conversion {
+                        Some('r') => Obj::str(&self.repr_of(&value)?),
+                        Some('s') => Obj::str(&self.str_of(&value)?),
+                        _ => value,
+                    };
+                    out.push_str(&self.format_value(&value, spec)?);
+                }
+                '}' => return self.error("ValueError", "Single '}' encountered in format string"),
+                c => out.push(c),
+            }
+        }
+        Ok(out)
+    }
+
+    /// `"%s and %d" % (a, b)`.
+    pub(super) fn percent_format(&mut self, template: &str, values: &[Obj]) -> Res<String> {
+        let mut out = String::new();
+        let mut values = values.iter();
+        let mut chars = template.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '%' {
+                out.push(c);
+                continue;
+            }
+            let mut spec = String::new();
+            while let Some(&n) = chars.peek() {
+                chars.next();
+                if n.is_ascii_alphabetic() || n == '%' {
+                    spec.push(n);
+                    break;
+                }
+                spec.push(n);
+            }
+            let Some(kind) = spec.pop() else { return self.error("ValueError", "incomplete format") };
+            if kind == '%' {
+                out.push('%');
+                continue;
+            }
+            let Some(value) = values.next() else {
+                return self.error("TypeError", "not enough arguments for format string");
+            };
+            // printf flags as a format spec: `-` left-aligns, `0` zero-pads, `+` signs.
+            let left = spec.contains('-');
+            let plain: String = spec.chars().filter(|c| *c != '-').collect();
+            let spec = if left { format!("<{plain}") } else { plain };
+            let text = match kind {
+                's' => {
+                    let text = Obj::str(&self.str_of(value)?);
+                    let spec = if left { spec.clone() } else if spec.is_empty() { spec.clone() } else { format!(">{spec}") };
+                    self.format_value(&text, &spec)?
+                }
+                'r' => {
+                    let text = Obj::str(&self.repr_of(value)?);
+                    let spec = if left || spec.is_empty() { spec.clone() } else { format!(">{spec}") };
+                    self.format_value(&text, &spec)?
+                }
+                'd' | 'i' => {
+                    let spec_text = format!("{spec}d");
+                    let as_int = match value {
+                        Obj::Float(f) => Obj::Int(f.trunc() as i64),
+                        other => other.clone(),
+                    };
+                    self.format_value(&as_int, &spec_text)?
+                }
+                'f' | 'e' | 'x' | 'g' => self.format_value(value, &format!("{spec}{kind}"))?,
+                other => return self.error("ValueError", format!("unsupported format character '{other}'")),
+            };
+            out.push_str(&text);
+        }
+        if values.next().is_some() {
+            return self.error("TypeError", "not all arguments converted during string formatting");
+        }
+        Ok(out)
+    }
+}

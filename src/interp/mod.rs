@@ -1,0 +1,11 @@
+//! The lab's Python: a tree-walking interpreter over the parser's syntax tree, for the language of
+//! tutorials (functions, closures, classes, exceptions, loops, comprehensions, f-strings) with
+//! budgets on steps, time, recursion and sizes, so no program can hang or exhaust the page.
+//! It knows nothing of SQLAlchemy or Alembic; modules plug in by name.
+
+mod builtins;
+mod eval;
+mod format;
+pub mod object;
+
+pub use eval::{Interpreter, RunOutcome};

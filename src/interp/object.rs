@@ -1,0 +1,349 @@
+//! Python values as the interpreter holds them: the built-in types a tutorial meets, functions,
+//! classes and their instances. Containers are shared (`Rc`) and mutable (`RefCell`) as Python's
+//! are; a dict keeps insertion order and finds keys through a hash index.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::python::{Param, Stmt};
+
+/// One Python value.
+#[derive(Clone)]
+pub enum Obj {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<str>),
+    List(Rc<ListCell>),
+    Tuple(Rc<TupleCell>),
+    Dict(Rc<RefCell<Dict>>),
+    Set(Rc<RefCell<Dict>>),
+    Range(i64, i64, i64),
+    Function(Rc<Function>),
+    Builtin(&'static str),
+    /// A built-in method bound to its object: `"abc".upper`, `items.append`.
+    NativeMethod(Box<Obj>, &'static str),
+    /// A built-in method taken from its type, called with the object first: `str.lower`.
+    UnboundNative(&'static str),
+    /// A function bound to an instance (or, for a classmethod, to a class).
+    Method(Box<Obj>, Rc<Function>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    Module(Rc<Module>),
+    Iterator(Rc<RefCell<Iter>>),
+    /// `property(f)`, `staticmethod(f)`, `classmethod(f)` as stored on a class.
+    Property(Box<Obj>),
+    StaticMethod(Box<Obj>),
+    ClassMethod(Box<Obj>),
+    /// `super()` inside a method: the class to start after, and the instance.
+    Super(Rc<Class>, Box<Obj>),
+}
+
+/// A list's items. Freeing a list frees what it alone holds without recursing: a list nested a
+/// hundred thousand deep (`x = [x]` in a loop) would otherwise overflow the stack as it is freed.
+#[derive(Default)]
+pub struct ListCell(pub RefCell<Vec<Obj>>);
+
+/// A tuple's items, freed the same way.
+#[derive(Default)]
+pub struct TupleCell(pub Vec<Obj>);
+
+impl std::ops::Deref for ListCell {
+    type Target = RefCell<Vec<Obj>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for TupleCell {
+    type Target = Vec<Obj>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Drop for ListCell {
+    fn drop(&mut self) {
+        free(std::mem::take(self.0.get_mut()));
+    }
+}
+
+impl Drop for TupleCell {
+    fn drop(&mut self) {
+        free(std::mem::take(&mut self.0));
+    }
+}
+
+impl Drop for Dict {
+    fn drop(&mut self) {
+        let mut items = Vec::new();
+        for (k, v) in std::mem::take(&mut self.entries).into_iter().flatten() {
+            items.push(k);
+            items.push(v);
+        }
+        free(items);
+    }
+}
+
+/// Frees values with a work list: each container this alone holds gives up its items to the
+/// list before it goes, so no drop recurses.
+fn free(mut pending: Vec<Obj>) {
+    while let Some(mut value) = pending.pop() {
+        match &mut value {
+            Obj::List(rc) => {
+                if let Some(cell) = Rc::get_mut(rc) {
+                    pending.append(cell.0.get_mut());
+                }
+            }
+            Obj::Tuple(rc) => {
+                if let Some(cell) = Rc::get_mut(rc) {
+                    pending.append(&mut cell.0);
+                }
+            }
+            Obj::Dict(rc) | Obj::Set(rc) => {
+                if let Some(cell) = Rc::get_mut(rc) {
+                    for (k, v) in std::mem::take(&mut cell.get_mut().entries).into_iter().flatten() {
+                        pending.push(k);
+                        pending.push(v);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The state of a `for` loop or `next()` over something.
+pub struct Iter {
+    pub items: Vec<Obj>,
+    pub at: usize,
+}
+
+/// A dict (or a set, whose values are `None`): entries in insertion order, a hash index over keys.
+#[derive(Default, Clone)]
+pub struct Dict {
+    entries: Vec<Option<(Obj, Obj)>>,
+    index: HashMap<Key, usize>,
+    live: usize,
+}
+
+/// What makes two keys the same dict key: equal numbers (`1`, `1.0`, `True`) are one key.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum Key {
+    None,
+    Int(i64),
+    Float(u64),
+    Str(Rc<str>),
+    Tuple(Vec<Key>),
+    /// A class or instance, by identity.
+    Id(usize),
+}
+
+impl Dict {
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    pub fn get(&self, key: &Key) -> Option<&Obj> {
+        self.index.get(key).and_then(|&i| self.entries[i].as_ref()).map(|(_, v)| v)
+    }
+
+    pub fn insert(&mut self, key: Key, key_obj: Obj, value: Obj) {
+        match self.index.get(&key) {
+            Some(&i) => {
+                if let Some(entry) = self.entries[i].as_mut() {
+                    entry.1 = value;
+                }
+            }
+            None => {
+                self.index.insert(key, self.entries.len());
+                self.entries.push(Some((key_obj, value)));
+                self.live += 1;
+            }
+        }
+    }
+
+    pub fn remove(&mut self, key: &Key) -> Option<Obj> {
+        let i = self.index.remove(key)?;
+        self.live -= 1;
+        let removed = self.entries[i].take().map(|(_, v)| v);
+        if self.entries.len() > 32 && self.live * 2 < self.entries.len() {
+            self.compact();
+        }
+        removed
+    }
+
+    fn compact(&mut self) {
+        let entries: Vec<(Obj, Obj)> = self.entries.drain(..).flatten().collect();
+        self.index.clear();
+        for (i, (k, _)) in entries.iter().enumerate() {
+            if let Some(key) = key_of(k) {
+                self.index.insert(key, i);
+            }
+        }
+        self.entries = entries.into_iter().map(Some).collect();
+    }
+
+    pub fn items(&self) -> impl Iterator<Item = &(Obj, Obj)> {
+        self.entries.iter().flatten()
+    }
+
+    pub fn clear(&mut self) {
+        *self = Dict::default();
+    }
+}
+
+/// The dict key of a value, or `None` when the value is unhashable (a list, a dict, a set).
+pub fn key_of(value: &Obj) -> Option<Key> {
+    key_at_depth(value, 0)
+}
+
+/// Tuples nested deeper than a program can sensibly use are not keys (their hash would recurse
+/// as deep as they go).
+fn key_at_depth(value: &Obj, depth: usize) -> Option<Key> {
+    if depth > 100 {
+        return None;
+    }
+    Some(match value {
+        Obj::None => Key::None,
+        Obj::Bool(b) => Key::Int(i64::from(*b)),
+        Obj::Int(i) => Key::Int(*i),
+        Obj::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Key::Int(*f as i64),
+        Obj::Float(f) => Key::Float(f.to_bits()),
+        Obj::Str(s) => Key::Str(s.clone()),
+        Obj::Tuple(items) => Key::Tuple(items.iter().map(|i| key_at_depth(i, depth + 1)).collect::<Option<Vec<_>>>()?),
+        Obj::List(_) | Obj::Dict(_) | Obj::Set(_) => return None,
+        other => Key::Id(identity(other)),
+    })
+}
+
+/// The identity of a shared value (`is`, `id()`); plain values have none beyond equality.
+pub fn identity(value: &Obj) -> usize {
+    match value {
+        Obj::List(rc) => Rc::as_ptr(rc) as *const u8 as usize,
+        Obj::Dict(rc) | Obj::Set(rc) => Rc::as_ptr(rc) as *const u8 as usize,
+        Obj::Tuple(rc) => Rc::as_ptr(rc) as *const u8 as usize,
+        Obj::Function(rc) => Rc::as_ptr(rc) as *const u8 as usize,
+        Obj::Class(rc) => Rc::as_ptr(rc) as *const u8 as usize,
+        Obj::Instance(rc) => Rc::as_ptr(rc) as *const u8 as usize,
+        Obj::Module(rc) => Rc::as_ptr(rc) as *const u8 as usize,
+        Obj::Iterator(rc) => Rc::as_ptr(rc) as *const u8 as usize,
+        Obj::Str(s) => s.as_ptr() as usize,
+        _ => 0,
+    }
+}
+
+/// A function defined with `def` or `lambda`.
+pub struct Function {
+    pub name: Rc<str>,
+    pub params: Vec<Param>,
+    pub defaults: Vec<Option<Obj>>,
+    pub body: Rc<Vec<Stmt>>,
+    /// A lambda's body is one expression, kept as a `return` statement.
+    pub scope: Option<Rc<Scope>>,
+    pub globals: Rc<RefCell<Dict>>,
+    pub file: Rc<str>,
+    /// Names the function assigns (its locals), and those it declares `global` / `nonlocal`.
+    pub locals: Rc<Vec<String>>,
+    pub declared_global: Rc<Vec<String>>,
+    pub declared_nonlocal: Rc<Vec<String>>,
+    /// The class whose body defined it, for `super()`.
+    pub owner: RefCell<Option<std::rc::Weak<Class>>>,
+}
+
+/// A function call's variables, and the scope it was defined in (for closures).
+pub struct Scope {
+    pub vars: RefCell<HashMap<String, Obj>>,
+    pub parent: Option<Rc<Scope>>,
+}
+
+pub struct Class {
+    pub name: Rc<str>,
+    pub bases: Vec<Rc<Class>>,
+    /// The method resolution order, this class first (C3 linearisation).
+    pub mro: RefCell<Vec<Rc<Class>>>,
+    pub attrs: RefCell<Dict>,
+    /// Built-in exception classes carry no Python body.
+    pub builtin: bool,
+}
+
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub attrs: RefCell<Dict>,
+}
+
+pub struct Module {
+    pub name: Rc<str>,
+    pub globals: Rc<RefCell<Dict>>,
+}
+
+impl Obj {
+    pub fn str(text: &str) -> Obj {
+        Obj::Str(Rc::from(text))
+    }
+
+    pub fn list(items: Vec<Obj>) -> Obj {
+        Obj::List(Rc::new(ListCell(RefCell::new(items))))
+    }
+
+    pub fn tuple(items: Vec<Obj>) -> Obj {
+        Obj::Tuple(Rc::new(TupleCell(items)))
+    }
+
+    /// The name of the value's type, as `type(x).__name__` gives it.
+    pub fn type_name(&self) -> String {
+        match self {
+            Obj::None => "NoneType".into(),
+            Obj::Bool(_) => "bool".into(),
+            Obj::Int(_) => "int".into(),
+            Obj::Float(_) => "float".into(),
+            Obj::Str(_) => "str".into(),
+            Obj::List(_) => "list".into(),
+            Obj::Tuple(_) => "tuple".into(),
+            Obj::Dict(_) => "dict".into(),
+            Obj::Set(_) => "set".into(),
+            Obj::Range(..) => "range".into(),
+            Obj::Function(_) => "function".into(),
+            Obj::Builtin(_) => "builtin_function_or_method".into(),
+            Obj::NativeMethod(..) => "builtin_function_or_method".into(),
+            Obj::UnboundNative(_) => "method_descriptor".into(),
+            Obj::Method(..) => "method".into(),
+            Obj::Class(_) => "type".into(),
+            Obj::Instance(instance) => instance.class.name.to_string(),
+            Obj::Module(_) => "module".into(),
+            Obj::Iterator(_) => "iterator".into(),
+            Obj::Property(_) => "property".into(),
+            Obj::StaticMethod(_) => "staticmethod".into(),
+            Obj::ClassMethod(_) => "classmethod".into(),
+            Obj::Super(..) => "super".into(),
+        }
+    }
+}
+
+/// C3 linearisation of a class with these bases; `None` when no consistent order exists.
+pub fn c3_mro(class: &Rc<Class>, bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
+    let mut sequences: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro.borrow().clone()).collect();
+    sequences.push(bases.to_vec());
+    let mut out = vec![class.clone()];
+    loop {
+        sequences.retain(|s| !s.is_empty());
+        if sequences.is_empty() {
+            return Some(out);
+        }
+        let candidate = sequences.iter().map(|s| s[0].clone()).find(|c| {
+            !sequences.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, c)))
+        })?;
+        for s in sequences.iter_mut() {
+            if Rc::ptr_eq(&s[0], &candidate) {
+                s.remove(0);
+            }
+        }
+        out.push(candidate);
+    }
+}

@@ -1,0 +1,11 @@
+s = "Hello, World"
+print(s.upper(), s.lower(), s.title(), len(s))
+print(s.split(", "), "a b  c".split(), "a,b,,c".split(","), "x".join(["1", "2", "3"]))
+print(s.replace("World", "Lab"), s.startswith("Hell"), s.endswith("d"), s.find("o"), s.find("z"), s.count("l"))
+print("  pad  ".strip(), "xxhixx".strip("x"), "  left".lstrip(), "right  ".rstrip() + "|")
+print(s[0], s[-1], "abc" * 3, "ab" + "cd", "ell" in s, "z" not in s)
+print(repr("it's"), repr('say "hi"'), repr("both ' and \""), repr("tab\tnew\nline"))
+print("42".isdigit(), "abc".isalpha(), "Abc".capitalize(), "7".zfill(3), "-7".zfill(4), "ab".center(6, "*"), "ab".ljust(4) + "|", "ab".rjust(4))
+print("a-b-c".partition("-"), "one\ntwo".splitlines(), ord("A"), chr(97))
+print("{} and {}".format(1, "two"), "{1}{0}".format("a", "b"), "{:>5}|{:<5}|{:^5}|".format("r", "l", "c"))
+print("%s is %d years, %.2f m" % ("Ann", 30, 1.756), "%5d|%-5s|" % (42, "x"), "100%%" % ())

@@ -1,0 +1,5 @@
+class Database:
+    pass
+
+db = Database()
+db.create_tables()

@@ -1,0 +1,5 @@
+def show():
+    print("about to fail")
+    return undefined_name
+
+show()

@@ -1,0 +1,87 @@
+//! No program can hang the lab or exhaust it: an endless loop is stopped within the lab's time
+//! budget, deep recursion is Python's `RecursionError`, and a value that grows without end is a
+//! `MemoryError` — each a clean result, after which the lab goes on. Runs natively and in the browser.
+
+#[cfg(all(target_family = "wasm", target_os = "unknown"))]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+#[cfg(all(target_family = "wasm", target_os = "unknown"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use alembic_lab::lab::{Lab, Sources};
+
+fn run(source: &str) -> (bool, Vec<String>, Option<String>) {
+    let mut lab = Lab::new(Sources::default());
+    lab.write_file("prog.py", source).unwrap();
+    let result = lab.run("python prog.py");
+    assert!(lab.run("ls").ok(), "the lab goes on");
+    (result.ok(), result.output, result.error.map(|e| e.class_name().to_string()))
+}
+
+#[test]
+fn an_endless_loop_is_stopped_with_a_plain_message() {
+    for source in ["while True:\n    pass\n", "x = 0\nwhile x >= 0:\n    x += 1\n", "def f():\n    while True:\n        [i for i in range(10)]\nf()\n"] {
+        let (ok, output, _) = run(source);
+        assert!(!ok);
+        let last = output.last().cloned().unwrap_or_default();
+        assert!(last.starts_with("the lab stopped this program after 0.8 s: an endless loop?"), "{source}: {last}");
+    }
+}
+
+#[test]
+fn deep_recursion_is_a_recursion_error_and_can_be_caught() {
+    let (ok, output, class) = run("def down(n):\n    return down(n + 1)\ndown(0)\n");
+    assert!(!ok);
+    assert_eq!(class.as_deref(), Some("RecursionError"));
+    assert_eq!(output.last().unwrap(), "RecursionError: maximum recursion depth exceeded");
+    let (ok, output, _) = run("def down(n):\n    return down(n + 1)\ntry:\n    down(0)\nexcept RecursionError as e:\n    print('caught', e)\n");
+    assert!(ok);
+    assert_eq!(output, ["caught maximum recursion depth exceeded"]);
+}
+
+#[test]
+fn growing_without_end_is_a_memory_error() {
+    let (ok, output, class) = run("items = [0]\nwhile True:\n    items = items + items\n");
+    assert!(!ok, "{output:?}");
+    assert_eq!(class.as_deref(), Some("MemoryError"));
+    let (ok, _, class) = run("s = 'x'\nwhile True:\n    s = s + s\n");
+    assert!(!ok);
+    assert_eq!(class.as_deref(), Some("MemoryError"));
+    let (ok, output, _) = run("print(2 ** 62 + 2 ** 62)\n");
+    assert!(!ok);
+    assert_eq!(output.last().unwrap(), "OverflowError: integer too large for the lab's Python (it keeps 64-bit integers)");
+}
+
+#[test]
+fn what_the_lab_lacks_is_said_plainly() {
+    let (ok, output, _) = run("import sqlalchemy\n");
+    assert!(!ok);
+    assert!(output.last().unwrap().starts_with("not available in this lab yet: the 'sqlalchemy' module"), "{output:?}");
+    let (ok, output, class) = run("import requests\n");
+    assert!(!ok);
+    assert_eq!(class.as_deref(), Some("ModuleNotFoundError"));
+    assert_eq!(output.last().unwrap(), "ModuleNotFoundError: No module named 'requests'");
+    let mut lab = Lab::new(Sources::default());
+    let result = lab.run("python missing.py");
+    assert_eq!(result.output, ["python: can't open file 'missing.py': [Errno 2] No such file or directory"]);
+    assert!(lab.run("python").output[0].starts_with("not available in this lab"));
+}
+
+#[test]
+fn a_syntax_error_points_at_its_line() {
+    let (ok, output, class) = run("print('fine')\nx = = 2\n");
+    assert!(!ok);
+    assert_eq!(class.as_deref(), Some("SyntaxError"));
+    assert!(output.iter().any(|l| l.contains("File \"prog.py\", line 2")), "{output:?}");
+}
+
+#[test]
+fn nested_and_self_containing_values_print_without_overflowing() {
+    let (ok, output, _) = run("l = [1]\nl.append(l)\nd = {}\nd['me'] = d\nprint(l, d)\n");
+    assert!(ok, "{output:?}");
+    assert_eq!(output, ["[1, [...]] {'me': {...}}"]);
+    let (ok, output, class) = run("x = []\nfor i in range(100000):\n    x = [x]\nprint(x)\n");
+    assert!(!ok);
+    assert_eq!(class.as_deref(), Some("RecursionError"), "{output:?}");
+    let (_, output, _) = run("x = ()\nfor i in range(1000):\n    x = (x,)\nd = {}\ntry:\n    d[x] = 1\nexcept TypeError as e:\n    print('refused')\nprint(x == x)\n");
+    assert_eq!(output.first().map(String::as_str), Some("refused"), "{output:?}");
+}
