@@ -43,6 +43,7 @@ const FUNCTIONS: &[&str] = &[
     "issubclass", "hasattr", "getattr", "setattr", "delattr", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
     "zip", "map", "filter", "any", "all", "round", "iter", "next", "ord", "chr", "divmod", "pow", "format", "vars", "dir",
     "help", "id", "hash", "callable", "property", "staticmethod", "classmethod", "input", "open", "exit", "quit",
+    "hex", "oct", "bin",
 ];
 
 impl Interpreter {
@@ -80,7 +81,7 @@ impl Interpreter {
 
     pub(super) fn call_builtin(&mut self, name: &'static str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
         let kw = |key: &str| kwargs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-        if !kwargs.is_empty() && !matches!(name, "print" | "sorted" | "min" | "max" | "dict" | "round" | "int" | "typing.alias") {
+        if !kwargs.is_empty() && !matches!(name, "print" | "sorted" | "min" | "max" | "dict" | "round" | "int" | "enumerate" | "typing.alias") {
             return self.error("TypeError", format!("{name}() takes no keyword arguments"));
         }
         match name {
@@ -300,8 +301,11 @@ impl Interpreter {
             }
             "enumerate" => {
                 self.arity("enumerate", &args, 1, 2)?;
-                let start = match args.get(1) {
-                    Some(v) => self.to_index(v)?,
+                if let Some((k, _)) = kwargs.iter().find(|(k, _)| k != "start") {
+                    return self.error("TypeError", format!("'{k}' is an invalid keyword argument for enumerate()"));
+                }
+                let start = match args.get(1).cloned().or_else(|| kw("start")) {
+                    Some(v) => self.to_index(&v)?,
                     None => 0,
                 };
                 let items = self.iterate(&args[0])?;
@@ -501,6 +505,16 @@ impl Interpreter {
                     "math.floor" => Ok(Obj::Int(x.floor() as i64)),
                     _ => Ok(Obj::Int(x.ceil() as i64)),
                 }
+            }
+            "hex" | "oct" | "bin" => {
+                self.arity(name, &args, 1, 1)?;
+                let i = self.to_index(&args[0])?;
+                let digits = match name {
+                    "hex" => format!("0x{:x}", i.unsigned_abs()),
+                    "oct" => format!("0o{:o}", i.unsigned_abs()),
+                    _ => format!("0b{:b}", i.unsigned_abs()),
+                };
+                Ok(Obj::str(&if i < 0 { format!("-{digits}") } else { digits }))
             }
             "typing.alias" => Ok(Obj::None),
             other => self.error("TypeError", format!("'{other}' is not callable")),
@@ -1050,6 +1064,42 @@ impl Interpreter {
             Obj::Builtin(_) | Obj::Class(_) => Ok(object.clone()),
             other => self.error("TypeError", format!("'{}' object is not subscriptable", other.type_name())),
         }
+    }
+
+    /// `seq[start:stop:step]` with Python's clamping of out-of-range and negative bounds.
+    pub(super) fn slice(&mut self, object: &Obj, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> Res<Obj> {
+        let step = step.unwrap_or(1);
+        if step == 0 {
+            return self.error("ValueError", "slice step cannot be zero");
+        }
+        let items: Vec<Obj> = match object {
+            Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Range(..) => self.iterate(object)?,
+            Obj::Instance(_) => return self.error("TypeError", "slicing this object is not supported in the lab's Python yet"),
+            other => return self.error("TypeError", format!("'{}' object is not subscriptable", other.type_name())),
+        };
+        let len = items.len() as i64;
+        let clamp = |v: i64, low: i64, high: i64| if v < 0 { (v + len).max(low) } else { v.min(high) };
+        let (start, stop) = if step > 0 {
+            (start.map_or(0, |v| clamp(v, 0, len)), stop.map_or(len, |v| clamp(v, 0, len)))
+        } else {
+            (start.map_or(len - 1, |v| clamp(v, -1, len - 1)), stop.map_or(-1, |v| clamp(v, -1, len - 1)))
+        };
+        let mut picked = Vec::new();
+        let mut i = start;
+        while (step > 0 && i < stop) || (step < 0 && i > stop) {
+            if let Some(item) = usize::try_from(i).ok().and_then(|at| items.get(at)) {
+                picked.push(item.clone());
+            }
+            i += step;
+        }
+        Ok(match object {
+            Obj::Str(_) => {
+                let text: String = picked.iter().map(|c| if let Obj::Str(c) = c { c.to_string() } else { String::new() }).collect();
+                Obj::str(&text)
+            }
+            Obj::Tuple(_) => Obj::tuple(picked),
+            _ => Obj::list(picked),
+        })
     }
 
     pub(super) fn set_item(&mut self, object: &Obj, index: Obj, value: Obj) -> Res<()> {

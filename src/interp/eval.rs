@@ -739,6 +739,14 @@ impl Interpreter {
     // ---- functions and classes --------------------------------------------------------------
 
     fn make_function(&mut self, frame: &Frame, name: &str, params: &[Param], body: Vec<Stmt>) -> Res<Obj> {
+        // Python's __qualname__: `Class.method`, `outer.<locals>.inner`, or the plain name.
+        let qualname = if frame.class_ns.is_some() {
+            format!("{}.{name}", frame.name)
+        } else if let Some(f) = &frame.func {
+            format!("{}.<locals>.{name}", f.qualname)
+        } else {
+            name.to_string()
+        };
         let mut defaults = Vec::new();
         for param in params {
             defaults.push(match &param.default {
@@ -753,6 +761,7 @@ impl Interpreter {
         collect_names(&body, &mut locals, &mut globals, &mut nonlocals);
         Ok(Obj::Function(Rc::new(Function {
             name: Rc::from(name),
+            qualname: Rc::from(qualname),
             params: params.to_vec(),
             defaults,
             body: Rc::new(body),
@@ -870,7 +879,7 @@ impl Interpreter {
     }
 
     fn bind_arguments(&mut self, f: &Rc<Function>, scope: &Rc<Scope>, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<()> {
-        let name = &f.name;
+        let name = &f.qualname;
         let mut vars = scope.vars.borrow_mut();
         let star = f.params.iter().position(|p| p.star == "*");
         let double = f.params.iter().position(|p| p.star == "**");
@@ -1036,6 +1045,19 @@ impl Interpreter {
             }
             ExprKind::Subscript { value, index } => {
                 let object = self.eval(frame, value)?;
+                if let ExprKind::Slice(start, stop, step) = &index.kind {
+                    let mut bound = |e: &Option<Box<Expr>>| -> Res<Option<i64>> {
+                        match e {
+                            None => Ok(None),
+                            Some(e) => match self.eval(frame, e)? {
+                                Obj::None => Ok(None),
+                                v => self.to_index(&v).map(Some),
+                            },
+                        }
+                    };
+                    let (start, stop, step) = (bound(start)?, bound(stop)?, bound(step)?);
+                    return self.slice(&object, start, stop, step);
+                }
                 let index = self.eval(frame, index)?;
                 self.get_item(&object, index)
             }
@@ -1058,6 +1080,18 @@ impl Interpreter {
             ExprKind::Dict(pairs) => {
                 let mut dict = Dict::default();
                 for (k, v) in pairs {
+                    if let ExprKind::Starred(mapping) = &k.kind {
+                        match self.eval(frame, mapping)? {
+                            Obj::Dict(other) => {
+                                for (kk, vv) in other.borrow().items() {
+                                    let hashed = self.hash_key(kk)?;
+                                    dict.insert(hashed, kk.clone(), vv.clone());
+                                }
+                            }
+                            other => return self.error("TypeError", format!("'{}' object is not a mapping", other.type_name())),
+                        }
+                        continue;
+                    }
                     let k = self.eval(frame, k)?;
                     let v = self.eval(frame, v)?;
                     let hashed = self.hash_key(&k)?;
@@ -1201,6 +1235,7 @@ impl Interpreter {
         }
         let func = Rc::new(Function {
             name: Rc::from("<listcomp>"),
+            qualname: frame.func.as_ref().map_or_else(|| Rc::from("<listcomp>"), |f| f.qualname.clone()),
             params: Vec::new(),
             defaults: Vec::new(),
             body: Rc::new(Vec::new()),

@@ -242,6 +242,8 @@ pub fn identity(value: &Obj) -> usize {
 /// A function defined with `def` or `lambda`.
 pub struct Function {
     pub name: Rc<str>,
+    /// `Class.method`, `outer.<locals>.inner`: how Python's messages name the function.
+    pub qualname: Rc<str>,
     pub params: Vec<Param>,
     pub defaults: Vec<Option<Obj>>,
     pub body: Rc<Vec<Stmt>>,

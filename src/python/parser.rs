@@ -961,8 +961,8 @@ impl Parser {
         if self.eat_op("}") {
             return Ok(self.expr(ExprKind::Dict(Vec::new()), line, col));
         }
-        if self.eat_op("**") {
-            return Err(self.error_here("'**' unpacking in a dict display is not supported here"));
+        if self.is_op("**") {
+            return self.dict_items(Vec::new(), line, col);
         }
         let first = self.star_test()?;
         if !self.is_op(":") {
@@ -989,16 +989,32 @@ impl Parser {
             self.expect_op("}", "to close the dict comprehension")?;
             return Ok(self.expr(ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators }, line, col));
         }
-        let mut pairs = vec![(first, value)];
-        while self.eat_op(",") {
-            if self.eat_op("}") {
-                return Ok(self.expr(ExprKind::Dict(pairs), line, col));
-            }
-            let key = self.test()?;
-            self.expect_op(":", "in a dict")?;
-            pairs.push((key, self.test()?));
+        if !self.eat_op(",") {
+            self.expect_op("}", "to close the dict")?;
+            return Ok(self.expr(ExprKind::Dict(vec![(first, value)]), line, col));
         }
-        self.expect_op("}", "to close the dict")?;
+        self.dict_items(vec![(first, value)], line, col)
+    }
+
+    /// The rest of a dict display: `key: value` pairs and `**mapping` (kept as a pair whose key
+    /// is `Starred(mapping)`), up to the closing brace.
+    fn dict_items(&mut self, mut pairs: Vec<(Expr, Expr)>, line: u32, col: u32) -> Result<Expr> {
+        while !self.eat_op("}") {
+            if self.eat_op("**") {
+                let (l, c) = (self.peek().line, self.peek().col);
+                let mapping = self.bitor()?;
+                let marker = self.expr(ExprKind::Starred(Box::new(mapping)), l, c);
+                pairs.push((marker, self.expr(ExprKind::Constant(Constant::None), l, c)));
+            } else {
+                let key = self.test()?;
+                self.expect_op(":", "in a dict")?;
+                pairs.push((key, self.test()?));
+            }
+            if !self.eat_op(",") {
+                self.expect_op("}", "to close the dict")?;
+                break;
+            }
+        }
         Ok(self.expr(ExprKind::Dict(pairs), line, col))
     }
 

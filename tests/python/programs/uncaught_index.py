@@ -1,0 +1,3 @@
+users = ["ann", "bo"]
+print(users[0])
+print(users[2])
