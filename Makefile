@@ -112,6 +112,7 @@ fuzz: build
 bench: build build-bench
 	cargo run --release --quiet --example crud_bench
 	cargo run --release --quiet --example revision_bench
+	cargo run --release --quiet --example python_bench
 	node bench/bench.mjs
 
 clean:

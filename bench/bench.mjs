@@ -99,6 +99,33 @@ async function typedLines(browser, url) {
   return { early: median(times.slice(7, 12)), late: median(times.slice(-5)) };
 }
 
+/** Runs each micro-program with `python bench.py` in a fresh Lab of the page's own engine. */
+async function pythonInPage(browser, url, programs) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]");
+  const times = await page.evaluate(async (programs) => {
+    const { Lab } = await import("./pkg/alembic_lab.js");
+    const out = {};
+    for (const [label, source] of programs) {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const lab = new Lab();
+        lab.writeFile("bench.py", source);
+        const start = performance.now();
+        const result = lab.run("python bench.py");
+        best = Math.min(best, performance.now() - start);
+        if (!result.ok) throw new Error(`${label}: ${result.output}`);
+        lab.free();
+      }
+      out[label] = best;
+    }
+    return out;
+  }, programs);
+  await page.close();
+  return times;
+}
+
 function nativeCrud() {
   const out = execFileSync(
     "cargo",
@@ -158,6 +185,11 @@ try {
   console.log(`  from JS / sql.js, journal in memory   ${ratio(web.fromJs, web.sqlJsTuned)}   (budget ≤ 1)`);
   console.log(`  from JS / sql.js as shipped           ${ratio(web.fromJs, web.sqlJs)}`);
   console.log(`  inside wasm / sql.js, journal in mem. ${ratio(web.inWasm, web.sqlJsTuned)}`);
+  const programs = JSON.parse(await readFile("bench/python-programs.json", "utf8"));
+  const pythonTimes = await pythonInPage(browser, server.url, programs);
+  console.log("\nThe lab's Python in the page (release build; `python bench.py`, best of 3, ms)");
+  for (const [label] of programs) console.log(`  ${label.padEnd(38)} ${ms(pythonTimes[label])}`);
+
   const latency = await typedLines(browser, server.url);
   console.log(`\nTyping in the page's terminal (Enter → the line's output drawn, ms; median of 5 lines)`);
   console.log(`  at line 10   ${ms(latency.early)}`);
