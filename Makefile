@@ -93,6 +93,7 @@ test-native:
 	@# The oracle's summary: how many recorded steps of real Alembic the lab matches.
 	@cargo test -q --test oracle -- --nocapture 2>&1 | grep '^oracle:'
 	@cargo test -q --test python_corpus -- --nocapture 2>&1 | grep '^python:'
+	@cargo test -q --test python_never_panics -- --nocapture 2>&1 | grep '^python fuzz:'
 
 test-browser: setup
 	WASM_BINDGEN_TEST_TIMEOUT=$(TEST_TIMEOUT) WASM_BINDGEN_TEST_DRIVER_TIMEOUT=$(DRIVER_TIMEOUT) \
@@ -106,6 +107,7 @@ test-e2e: build
 # The seeded bad-input campaign against the release page: no trap, lock-out, hang or data loss.
 fuzz: build
 	node fuzz/campaign.mjs --inputs 20000
+	PYTHON_FUZZ_PROGRAMS=1000000 cargo test --release -q --test python_never_panics -- --nocapture 2>&1 | grep '^python fuzz:'
 
 ## ---- measuring ------------------------------------------------------------------------------
 

@@ -70,6 +70,8 @@ pub struct Interpreter {
     /// The containers whose repr is being written, innermost last: a list that holds itself
     /// prints as `[...]`, as in Python.
     pub(super) repr_stack: Vec<usize>,
+    /// How long one run may take (milliseconds).
+    pub time_budget_ms: f64,
 }
 
 pub(super) fn key(name: &str) -> super::object::Key {
@@ -98,6 +100,7 @@ impl Interpreter {
             deadline: f64::INFINITY,
             depth: 0,
             repr_stack: Vec::new(),
+            time_budget_ms: TIME_BUDGET_MS,
         };
         interp.install_builtins();
         interp
@@ -105,7 +108,7 @@ impl Interpreter {
 
     /// Runs a project file as `__main__`, as `python FILE` does.
     pub fn run_main(&mut self, path: &str) -> RunOutcome {
-        self.deadline = crate::watchdog::now_ms() + TIME_BUDGET_MS;
+        self.deadline = crate::watchdog::now_ms() + self.time_budget_ms;
         self.steps = 0;
         let outcome = match self.files.get(path).cloned() {
             None => {
@@ -197,9 +200,10 @@ impl Interpreter {
     fn tick(&mut self) -> Res<()> {
         self.steps += 1;
         if self.steps % STEPS_PER_CHECK == 0 && crate::watchdog::now_ms() > self.deadline {
-            let seconds = (TIME_BUDGET_MS / 100.0) as u64;
+            let tenths = (self.time_budget_ms / 100.0).round() as u64;
+            let seconds = format!("{}.{}", tenths / 10, tenths % 10);
             return self.stop(&format!(
-                "the lab stopped this program after 0.{seconds} s: an endless loop? (the lab's Python gives a run 0.{seconds} s)"
+                "the lab stopped this program after {seconds} s: an endless loop? (the lab's Python gives a run {seconds} s)"
             ));
         }
         Ok(())
