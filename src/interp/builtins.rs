@@ -955,6 +955,7 @@ impl Interpreter {
                     None => self.error("AttributeError", format!("type object '{type_name}' has no attribute '{name}'")),
                 }
             }
+            _ if name == "__class__" => Ok(self.type_of(object)),
             _ => {
                 if let Some(method) = native_method(object, name) {
                     return Ok(Obj::NativeMethod(Box::new(object.clone()), method));
@@ -1201,8 +1202,10 @@ impl Interpreter {
                 "&" => Some(a & b),
                 "|" => Some(a | b),
                 "^" => Some(a ^ b),
+                "<<" | ">>" if b < 0 => return self.error("ValueError", "negative shift count".to_string()),
+                "<<" if a == 0 => Some(0),
                 "<<" => u32::try_from(b).ok().and_then(|s| a.checked_shl(s)).filter(|r| r >> b.min(63) == a),
-                ">>" => Some(a >> b.clamp(0, 63)),
+                ">>" => Some(a >> b.min(63)),
                 _ => Option::None,
             };
             if matches!(left, Bool(_)) && matches!(right, Bool(_)) && matches!(op, "&" | "|" | "^") {
@@ -1282,7 +1285,7 @@ impl Interpreter {
                 }
                 Ok(Obj::Dict(Rc::new(RefCell::new(merged))))
             }
-            ("|" | "&" | "-", Set(a), Set(b)) => {
+            ("|" | "&" | "-" | "^", Set(a), Set(b)) => {
                 let (a, b) = (a.borrow().clone(), b.borrow().clone());
                 let mut out = Vec::new();
                 match op {
@@ -1291,6 +1294,10 @@ impl Interpreter {
                         out.extend(b.items().map(|(k, _)| k.clone()));
                     }
                     "&" => out.extend(a.items().filter(|(k, _)| super::object::key_of(k).is_some_and(|kk| b.get(&kk).is_some())).map(|(k, _)| k.clone())),
+                    "^" => {
+                        out.extend(a.items().filter(|(k, _)| super::object::key_of(k).is_some_and(|kk| b.get(&kk).is_none())).map(|(k, _)| k.clone()));
+                        out.extend(b.items().filter(|(k, _)| super::object::key_of(k).is_some_and(|kk| a.get(&kk).is_none())).map(|(k, _)| k.clone()));
+                    }
                     _ => out.extend(a.items().filter(|(k, _)| super::object::key_of(k).is_some_and(|kk| b.get(&kk).is_none())).map(|(k, _)| k.clone())),
                 }
                 self.make_set(out)
@@ -1307,12 +1314,15 @@ impl Interpreter {
                     "&" => "__and__",
                     "|" => "__or__",
                     "@" => "__matmul__",
-                    _ => "",
+                    "^" => "__xor__",
+                    "<<" => "__lshift__",
+                    ">>" => "__rshift__",
+                    _ => return self.unsupported(op, &left, &right),
                 };
                 if let Some(m) = self.lookup_special(&left, method) {
                     return self.call(m, vec![right], Vec::new());
                 }
-                let reflected = format!("__r{}", &method[2..]);
+                let reflected = format!("__r{}", method.get(2..).unwrap_or_default());
                 if let Some(m) = self.lookup_special(&right, &reflected) {
                     return self.call(m, vec![left], Vec::new());
                 }

@@ -11,6 +11,7 @@ struct Spec {
     fill: char,
     align: Option<char>,
     sign: Option<char>,
+    alternate: bool,
     zero: bool,
     width: usize,
     grouping: Option<char>,
@@ -32,6 +33,10 @@ fn parse_spec(spec: &str) -> Option<Spec> {
     }
     if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
         s.sign = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '#' {
+        s.alternate = true;
         i += 1;
     }
     if i < chars.len() && chars[i] == '0' {
@@ -79,6 +84,56 @@ fn group(digits: &str, sep: char) -> String {
         out.push_str(frac);
     }
     out
+}
+
+/// `value` (finite, not negative) as a mantissa with `digits` decimals and a power of ten.
+fn scientific(value: f64, digits: usize) -> (String, i32) {
+    let mut exp = if value == 0.0 { 0 } else { value.log10().floor() as i32 };
+    let mut mantissa = fixed(value / 10f64.powi(exp), digits);
+    if mantissa.starts_with("10") {
+        exp += 1;
+        mantissa = fixed(value / 10f64.powi(exp), digits);
+    }
+    (mantissa, exp)
+}
+
+/// `1.5e+03`: Python writes at least two exponent digits.
+fn with_exponent(mantissa: &str, exp: i32, kind: char) -> String {
+    let sign = if exp < 0 { '-' } else { '+' };
+    let e = if kind.is_ascii_uppercase() { 'E' } else { 'e' };
+    format!("{mantissa}{e}{sign}{:02}", exp.abs())
+}
+
+/// The `g` presentation: `precision` significant digits, fixed-point unless the exponent is
+/// below -4 or reaches the precision, trailing zeros dropped unless `#`. With no type and a
+/// precision (`f"{x:.3}"`) Python switches one digit earlier and keeps a `.0`.
+fn general(value: f64, precision: Option<usize>, alternate: bool, no_type: bool, kind: char) -> String {
+    if !value.is_finite() {
+        let text = python_float(value);
+        return if kind == 'G' { text.to_uppercase() } else { text };
+    }
+    let p = precision.unwrap_or(6).max(1);
+    let (mantissa, exp) = scientific(value, p - 1);
+    let strip = |text: String| {
+        if alternate || !text.contains('.') {
+            return text;
+        }
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    let limit = if no_type { p as i32 - 1 } else { p as i32 };
+    if (-4..limit.max(0)).contains(&exp) {
+        let mut text = strip(fixed(value, (p as i32 - 1 - exp).max(0) as usize));
+        if !text.contains('.') {
+            if no_type {
+                text.push_str(".0");
+            } else if alternate {
+                text.push('.');
+            }
+        }
+        text
+    } else {
+        with_exponent(&strip(mantissa), exp, kind)
+    }
 }
 
 /// A float with exactly `digits` decimals (round half to even on the exact binary value).
@@ -140,7 +195,7 @@ impl Interpreter {
                 };
                 (i < 0, digits, true)
             }
-            (Obj::Int(_) | Obj::Bool(_) | Obj::Float(_), Some(k @ ('f' | 'F' | '%' | 'e' | 'E' | 'g'))) | (Obj::Float(_), Some(k @ 'd')) => {
+            (Obj::Int(_) | Obj::Bool(_) | Obj::Float(_), Some(k @ ('f' | 'F' | '%' | 'e' | 'E' | 'g' | 'G'))) | (Obj::Float(_), Some(k @ 'd')) => {
                 let f = match value {
                     Obj::Float(f) => *f,
                     other => self.to_index(other)? as f64,
@@ -151,18 +206,11 @@ impl Interpreter {
                 let precision = s.precision.unwrap_or(6);
                 let text = match k {
                     '%' => format!("{}%", fixed(f.abs() * 100.0, precision)),
-                    'e' | 'E' => {
-                        let mut exp = if f == 0.0 { 0 } else { f.abs().log10().floor() as i32 };
-                        let mut mantissa = fixed(f.abs() / 10f64.powi(exp), precision);
-                        if mantissa.starts_with("10") {
-                            exp += 1;
-                            mantissa = fixed(f.abs() / 10f64.powi(exp), precision);
-                        }
-                        let sign = if exp < 0 { '-' } else { '+' };
-                        let e = if k == 'E' { 'E' } else { 'e' };
-                        format!("{mantissa}{e}{sign}{:02}", exp.abs())
+                    'e' | 'E' if f.is_finite() => {
+                        let (mantissa, exp) = scientific(f.abs(), precision);
+                        with_exponent(&mantissa, exp, k)
                     }
-                    'g' => python_float(f.abs()),
+                    'g' | 'G' => general(f.abs(), s.precision, s.alternate, false, k),
                     _ => fixed(f.abs(), precision),
                 };
                 let text = s.grouping.map_or(text.clone(), |g| group(&text, g));
@@ -170,7 +218,7 @@ impl Interpreter {
             }
             (Obj::Float(f), None) => {
                 let text = match s.precision {
-                    Some(p) => fixed(f.abs(), p),
+                    Some(_) => general(f.abs(), s.precision, s.alternate, true, 'g'),
                     None => python_float(f.abs()),
                 };
                 (f.is_sign_negative() && *f != 0.0, s.grouping.map_or(text.clone(), |g| group(&text, g)), true)

@@ -1,0 +1,7 @@
+print(list(map(lambda a, b: a * b, [1, 2], [3, 4])), list(filter(lambda s: s, ["", "x"])))
+print(sum([[1], [2]], []), min([(2, "b"), (1, "z")]), max("apple", "pear", key=len))
+print(sorted({"b": 1, "a": 2}.items()), reversed([1]).__class__ is not None, list(reversed("abc")))
+print(any([]), all([]), abs(-3.5), round(2.0001, 3), pow(3, 3), divmod(7.5, 2))
+print(isinstance([], (list, tuple)), isinstance({}, dict), isinstance(None, object), issubclass(bool, int) if False else True)
+print(len(range(0, 10, 3)), list(range(5))[-1], range(3) == range(3), 3 in range(5))
+print(str(1) + str(2), int("1" + "0"), float("1e3"), format(0.5, ".0%"), format(12, "5d"), format(3.14159, ".3"))

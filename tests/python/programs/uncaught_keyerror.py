@@ -1,0 +1,3 @@
+config = {"url": "sqlite:///sqlite.db"}
+print(config["url"])
+print(config["echo"])
