@@ -7,19 +7,10 @@
 
 use std::path::Path;
 
-use alembic_lab::lab::{Lab, Sources};
 use serde_json::Value as Json;
 
-/// (printed before the traceback, innermost frame line, final line), or the whole output.
-fn shape(lines: &[String]) -> (Vec<String>, Option<String>, Option<String>) {
-    match lines.iter().position(|l| l == "Traceback (most recent call last):") {
-        None => (lines.to_vec(), None, None),
-        Some(at) => {
-            let innermost = lines[at..].iter().filter(|l| l.starts_with("  File ")).last().cloned();
-            (lines[..at].to_vec(), innermost, lines.last().cloned())
-        }
-    }
-}
+#[path = "python/compare.rs"]
+mod compare;
 
 #[test]
 fn every_program_prints_what_cpython_prints() {
@@ -39,26 +30,14 @@ fn every_program_prints_what_cpython_prints() {
         let fixture: Json = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
         let program = fixture["program"].as_str().unwrap_or_default();
         let source = std::fs::read_to_string(root.join("programs").join(program)).expect("program");
-        let expected: Vec<String> =
-            fixture["output"].as_array().into_iter().flatten().map(|l| l.as_str().unwrap_or_default().to_string()).collect();
-        let mut lab = Lab::new(Sources::default());
-        lab.write_file(program, &source).expect("write");
-        let result = lab.run(&format!("python {program}"));
-        let ok_expected = fixture["exit"].as_i64() == Some(0);
-        let same = result.ok() == ok_expected && shape(&result.output) == shape(&expected);
+        let report = compare::differs(program, &source, &fixture);
         total += 1;
         let stem = program.trim_end_matches(".py").to_string();
-        match (same, pending.contains(&stem)) {
-            (true, false) => matched += 1,
-            (true, true) => stale.push(stem),
-            (false, true) => {}
-            (false, false) => unexpected.push(format!(
-                "{program} (exit {}, lab {}):\n--- CPython\n{}\n--- lab\n{}",
-                fixture["exit"],
-                if result.ok() { "ok" } else { "error" },
-                expected.join("\n"),
-                result.output.join("\n")
-            )),
+        match (report, pending.contains(&stem)) {
+            (None, false) => matched += 1,
+            (None, true) => stale.push(stem),
+            (Some(_), true) => {}
+            (Some(report), false) => unexpected.push(report),
         }
     }
     println!("python: {matched}/{total} programs print what CPython prints ({} listed in pending.txt)", pending.len());

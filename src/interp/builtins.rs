@@ -564,6 +564,10 @@ impl Interpreter {
     }
 
     fn to_int(&mut self, args: &[Obj], base: Option<Obj>) -> Res<Obj> {
+        let explicit_base = args.len() > 1 || base.is_some();
+        if explicit_base && !matches!(args.first(), Some(Obj::Str(_))) {
+            return self.error("TypeError", "int() can't convert non-string with explicit base");
+        }
         match args.first() {
             None => Ok(Obj::Int(0)),
             Some(Obj::Int(i)) => Ok(Obj::Int(*i)),
@@ -578,14 +582,17 @@ impl Interpreter {
             Some(Obj::Float(_)) => self.error("OverflowError", "cannot convert float infinity to integer"),
             Some(Obj::Str(s)) => {
                 let radix = match args.get(1).cloned().or(base) {
-                    Some(b) => self.to_index(&b)? as u32,
+                    Some(b) => self.to_index(&b)?,
                     None => 10,
                 };
-                let cleaned = s.trim().replace('_', "");
-                match i64::from_str_radix(&cleaned, radix) {
-                    Ok(i) => Ok(Obj::Int(i)),
-                    Err(e) if matches!(e.kind(), std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow) => self.overflow(),
-                    Err(_) => self.error("ValueError", format!("invalid literal for int() with base {radix}: {}", python_str_repr(s))),
+                if radix != 0 && !(2..=36).contains(&radix) {
+                    return self.error("ValueError", "int() base must be >= 2 and <= 36, or 0");
+                }
+                let invalid = || format!("invalid literal for int() with base {radix}: {}", python_str_repr(s));
+                match parse_int_literal(s.trim(), radix as u32) {
+                    Some(Ok(i)) => Ok(Obj::Int(i)),
+                    Some(Err(())) => self.overflow(),
+                    None => self.error("ValueError", invalid()),
                 }
             }
             Some(other) => self.error(
@@ -1997,6 +2004,42 @@ fn same_object(a: &Obj, b: &Obj) -> bool {
             ia != 0 && ia == ib
         }
     }
+}
+
+/// `int(text, base)`: an optional sign, the base's prefix (any of them for base 0, where a
+/// decimal may not start with 0), digits with single underscores between them. None when
+/// invalid, Some(Err) when it does not fit 64 bits.
+fn parse_int_literal(text: &str, base: u32) -> Option<Result<i64, ()>> {
+    let (negative, rest) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let lower = rest.to_ascii_lowercase();
+    let prefixed = |p: &str| lower.starts_with(p) && lower.len() > 2;
+    let (radix, digits) = match base {
+        0 | 16 if prefixed("0x") => (16, &rest[2..]),
+        0 | 8 if prefixed("0o") => (8, &rest[2..]),
+        0 | 2 if prefixed("0b") => (2, &rest[2..]),
+        0 if rest.len() > 1 && rest.starts_with('0') && rest.trim_start_matches(['0', '_']).is_empty() => (10, rest),
+        0 if rest.starts_with('0') && rest.len() > 1 => return None,
+        0 => (10, rest),
+        b => (b, rest),
+    };
+    // After a prefix, one underscore may come first (`0x_1f`).
+    let digits = if digits.len() < rest.len() { digits.strip_prefix('_').unwrap_or(digits) } else { digits };
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for c in digits.chars().filter(|c| *c != '_') {
+        let d = c.to_digit(radix)? as i64;
+        value = match value.checked_mul(radix as i64).and_then(|v| if negative { v.checked_sub(d) } else { v.checked_add(d) }) {
+            Some(v) => v,
+            None => return Some(Err(())),
+        };
+    }
+    Some(Ok(value))
 }
 
 fn builtin_type_name(value: &Obj) -> &'static str {
