@@ -93,6 +93,10 @@ pub fn python_float(f: f64) -> String {
     if f.is_infinite() {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
+    if f == 0.0 {
+        // JS writes -0 as "0"; Python keeps the sign.
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
     lay_out_float(&shortest_float_text(f))
 }
 

@@ -28,6 +28,8 @@ const SAMPLE: &[(&str, &str, &str)] = &[
 
 #[test]
 fn a_sample_of_the_corpus_prints_what_cpython_prints() {
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    alembic_lab::wasm::install_browser_float_text();
     let mut reports = Vec::new();
     for (program, source, fixture) in SAMPLE {
         let fixture: serde_json::Value = serde_json::from_str(fixture).unwrap();

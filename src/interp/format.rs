@@ -154,7 +154,37 @@ fn fixed_text(value: f64, digits: usize) -> String {
 #[cfg(target_family = "wasm")]
 fn fixed_text(value: f64, digits: usize) -> String {
     let digits = digits.min(100) as u8;
-    js_sys::Number::from(value).to_fixed(digits).map_or_else(|_| python_float(value), String::from)
+    let Ok(text) = js_sys::Number::from(value).to_fixed(digits) else {
+        return python_float(value);
+    };
+    let mut text = String::from(text);
+    // `toFixed` rounds an exact tie away from zero; Python rounds it to even. The rounded-up
+    // last digit is then odd, so one less never borrows.
+    if is_exact_tie(value, u32::from(digits)) {
+        if let Some(last) = text.pop() {
+            let even = last.to_digit(10).filter(|d| d % 2 == 1).and_then(|d| char::from_digit(d - 1, 10));
+            text.push(even.unwrap_or(last));
+        }
+    }
+    text
+}
+
+/// Whether `value` lies exactly halfway between two numbers of `digits` decimals: with
+/// value = m·2^e (m odd), value·10^digits = m·5^digits·2^(digits+e) is an odd number of halves
+/// exactly when digits + e = -1.
+#[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
+fn is_exact_tie(value: f64, digits: u32) -> bool {
+    if !value.is_finite() || value == 0.0 {
+        return false;
+    }
+    let bits = value.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mut m, mut e) = if biased == 0 { (fraction, -1074) } else { (fraction | (1 << 52), biased - 1075) };
+    let zeros = m.trailing_zeros();
+    m >>= zeros;
+    e += i64::from(zeros);
+    m % 2 == 1 && e + i64::from(digits) == -1
 }
 
 impl Interpreter {
@@ -214,14 +244,14 @@ impl Interpreter {
                     _ => fixed(f.abs(), precision),
                 };
                 let text = s.grouping.map_or(text.clone(), |g| group(&text, g));
-                (f.is_sign_negative() && f != 0.0, text, true)
+                (f.is_sign_negative() && !f.is_nan(), text, true)
             }
             (Obj::Float(f), None) => {
                 let text = match s.precision {
                     Some(_) => general(f.abs(), s.precision, s.alternate, true, 'g'),
                     None => python_float(f.abs()),
                 };
-                (f.is_sign_negative() && *f != 0.0, s.grouping.map_or(text.clone(), |g| group(&text, g)), true)
+                (f.is_sign_negative() && !f.is_nan(), s.grouping.map_or(text.clone(), |g| group(&text, g)), true)
             }
             (other, _) if s.kind.is_none() && s.precision.is_none() => (false, self.str_of(other)?, false),
             (other, kind) => {
@@ -358,5 +388,21 @@ impl Interpreter {
             return self.error("TypeError", "not all arguments converted during string formatting");
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_exact_tie;
+
+    #[test]
+    fn exact_ties_are_the_binary_halves() {
+        assert!(is_exact_tie(2.5, 0));
+        assert!(is_exact_tie(0.125, 2));
+        assert!(is_exact_tie(-0.375, 2));
+        assert!(!is_exact_tie(0.125, 3));
+        assert!(!is_exact_tie(2.675, 2), "2.675 is below the half in binary");
+        assert!(!is_exact_tie(3.0, 0));
+        assert!(!is_exact_tie(0.1, 0));
     }
 }
