@@ -1964,7 +1964,7 @@ fn round_half_even(x: f64) -> f64 {
     }
 }
 
-fn range_len(start: i64, stop: i64, step: i64) -> usize {
+pub(super) fn range_len(start: i64, stop: i64, step: i64) -> usize {
     if step > 0 && start < stop {
         ((stop as i128 - start as i128 + step as i128 - 1) / step as i128) as usize
     } else if step < 0 && start > stop {

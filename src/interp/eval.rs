@@ -366,8 +366,8 @@ impl Interpreter {
             }
             StmtKind::For { target, iter, body, orelse } => {
                 let iterable = self.eval(frame, iter)?;
-                let items = self.iterate(&iterable)?;
-                for item in items {
+                let mut items = self.loop_over(&iterable)?;
+                while let Some(item) = items.next_item() {
                     self.tick()?;
                     self.assign(frame, target, item)?;
                     match self.exec_block(frame, body)? {
@@ -1021,28 +1021,35 @@ impl Interpreter {
 
     // ---- expressions ------------------------------------------------------------------------
 
+    /// An f-string's text; a format spec is itself an f-string (`{x:{width}.2f}`).
+    fn fstring_text(&mut self, frame: &Frame, parts: &[FStringPart]) -> Res<String> {
+        let mut text = String::new();
+        for part in parts {
+            match part {
+                FStringPart::Text(t) => text.push_str(t),
+                FStringPart::Value { expr, conversion, spec } => {
+                    let value = self.eval(frame, expr)?;
+                    let value = match conversion {
+                        Some('r') | Some('a') => Obj::str(&self.repr_of(&value)?),
+                        Some('s') => Obj::str(&self.str_of(&value)?),
+                        _ => value,
+                    };
+                    let spec = match spec {
+                        Some(spec) => self.fstring_text(frame, spec)?,
+                        None => String::new(),
+                    };
+                    text.push_str(&self.format_value(&value, &spec)?);
+                }
+            }
+        }
+        Ok(text)
+    }
+
     fn eval(&mut self, frame: &Frame, expr: &Expr) -> Res<Obj> {
         match &expr.kind {
             ExprKind::Name(name) => self.load(frame, name),
             ExprKind::Constant(c) => self.constant(c),
-            ExprKind::FString(parts) => {
-                let mut text = String::new();
-                for part in parts {
-                    match part {
-                        FStringPart::Text(t) => text.push_str(t),
-                        FStringPart::Value { expr, conversion, spec } => {
-                            let value = self.eval(frame, expr)?;
-                            let value = match conversion {
-                                Some('r') | Some('a') => Obj::str(&self.repr_of(&value)?),
-                                Some('s') => Obj::str(&self.str_of(&value)?),
-                                _ => value,
-                            };
-                            text.push_str(&self.format_value(&value, spec.as_deref().unwrap_or(""))?);
-                        }
-                    }
-                }
-                Ok(Obj::str(&text))
-            }
+            ExprKind::FString(parts) => Ok(Obj::str(&self.fstring_text(frame, parts)?)),
             ExprKind::Attribute { value, attr } => {
                 let object = self.eval(frame, value)?;
                 self.get_attr(&object, attr)
@@ -1190,6 +1197,18 @@ impl Interpreter {
             (Some(class), Some(this)) => Ok(Obj::Super(class, Box::new(this))),
             _ => self.error("RuntimeError", "super(): no arguments"),
         }
+    }
+
+    /// What a `for` loop walks: a range step by step (never a million items at once), a list
+    /// by index as CPython does (items appended in the loop are visited), an iterator one
+    /// `next` at a time; anything else as its items.
+    fn loop_over(&mut self, iterable: &Obj) -> Res<LoopItems> {
+        Ok(match iterable {
+            Obj::Range(start, stop, step) => LoopItems::Range { next: *start, step: *step, left: super::builtins::range_len(*start, *stop, *step) },
+            Obj::List(list) => LoopItems::List(list.clone(), 0),
+            Obj::Iterator(it) => LoopItems::Iterator(it.clone()),
+            other => LoopItems::Items(self.iterate(other)?.into_iter()),
+        })
     }
 
     fn items(&mut self, frame: &Frame, items: &[Expr]) -> Res<Vec<Obj>> {
@@ -1414,5 +1433,44 @@ fn collect_target_names(target: &Expr, out: &mut Vec<String>) {
         ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| collect_target_names(i, out)),
         ExprKind::Starred(inner) => collect_target_names(inner, out),
         _ => {}
+    }
+}
+
+/// A `for` loop's position in what it walks (see `Interpreter::loop_over`).
+enum LoopItems {
+    Range { next: i64, step: i64, left: usize },
+    List(Rc<super::object::ListCell>, usize),
+    Iterator(Rc<RefCell<Iter>>),
+    Items(std::vec::IntoIter<Obj>),
+}
+
+impl LoopItems {
+    fn next_item(&mut self) -> Option<Obj> {
+        match self {
+            LoopItems::Range { next, step, left } => {
+                if *left == 0 {
+                    return None;
+                }
+                let item = *next;
+                *left -= 1;
+                // The last step may pass i64's edge; it is never read.
+                *next = next.wrapping_add(*step);
+                Some(Obj::Int(item))
+            }
+            LoopItems::List(list, at) => {
+                let item = list.0.borrow().get(*at).cloned();
+                *at += 1;
+                item
+            }
+            LoopItems::Iterator(it) => {
+                let mut it = it.borrow_mut();
+                let item = it.items.get(it.at).cloned();
+                if item.is_some() {
+                    it.at += 1;
+                }
+                item
+            }
+            LoopItems::Items(items) => items.next(),
+        }
     }
 }

@@ -202,6 +202,7 @@ impl Interpreter {
         let Some(s) = parse_spec(spec) else {
             return self.error("ValueError", format!("Invalid format specifier '{spec}' for object of type '{}'", value.type_name()));
         };
+        let mut prefix = "";
         let (negative, body, numeric) = match (value, s.kind) {
             (Obj::Str(text), None | Some('s')) => {
                 let text: String = match s.precision {
@@ -223,7 +224,22 @@ impl Interpreter {
                     'o' => format!("{:o}", i.unsigned_abs()),
                     _ => format!("{:b}", i.unsigned_abs()),
                 };
+                if s.alternate {
+                    prefix = match k {
+                        'x' => "0x",
+                        'X' => "0X",
+                        'o' => "0o",
+                        _ => "0b",
+                    };
+                }
                 (i < 0, digits, true)
+            }
+            (Obj::Int(_) | Obj::Bool(_), Some('c')) => {
+                let i = self.to_index(value)?;
+                match u32::try_from(i).ok().and_then(char::from_u32) {
+                    Some(c) => (false, c.to_string(), false),
+                    None => return self.error("OverflowError", "%c arg not in range(0x110000)"),
+                }
             }
             (Obj::Int(_) | Obj::Bool(_) | Obj::Float(_), Some(k @ ('f' | 'F' | '%' | 'e' | 'E' | 'g' | 'G'))) | (Obj::Float(_), Some(k @ 'd')) => {
                 let f = match value {
@@ -265,6 +281,7 @@ impl Interpreter {
             (false, Some(' ')) if numeric => " ",
             _ => "",
         };
+        let sign = format!("{sign}{prefix}");
         let len = sign.chars().count() + body.chars().count();
         let pad = s.width.saturating_sub(len);
         let align = s.align.unwrap_or(if s.zero && numeric { '=' } else if numeric { '>' } else { '<' });

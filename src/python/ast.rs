@@ -128,8 +128,9 @@ pub enum Constant {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FStringPart {
     Text(String),
-    /// `{expr!r:spec}`: the expression, its conversion letter and format spec as written.
-    Value { expr: Expr, conversion: Option<char>, spec: Option<String> },
+    /// `{expr!r:spec}`: the expression, its conversion letter and format spec, itself text and
+    /// nested fields (`{x:{width}.2f}`).
+    Value { expr: Expr, conversion: Option<char>, spec: Option<Vec<FStringPart>> },
 }
 
 /// `name=value` in a call; `arg` is `None` for `**mapping`.

@@ -1139,7 +1139,12 @@ fn fstring_parts(text: &str, line: u32, col: u32) -> Result<Vec<FStringPart>> {
         }
         let Some(end) = end else { return Err(fail("expecting '}'")) };
         let expr_end = split.unwrap_or(end);
-        let source: String = chars[start..expr_end].iter().collect();
+        let written: String = chars[start..expr_end].iter().collect();
+        // `{x=}` / `{name = }` write the expression's text, then its value (repr by default).
+        let trimmed = written.trim_end();
+        let self_documenting = trimmed.ends_with('=') && !trimmed.ends_with("==") && !trimmed.ends_with("!=")
+            && !trimmed.ends_with("<=") && !trimmed.ends_with(">=");
+        let source = if self_documenting { &trimmed[..trimmed.len() - 1] } else { written.as_str() };
         if source.trim().is_empty() {
             return Err(fail("valid expression required before '}'"));
         }
@@ -1162,7 +1167,18 @@ fn fstring_parts(text: &str, line: u32, col: u32) -> Result<Vec<FStringPart>> {
                     _ => return Err(fail("invalid conversion character: expected 's', 'r', or 'a'")),
                 }
             }
-            spec = spec_part;
+            spec = match spec_part {
+                Some(text) if text.contains(['{', '}']) => Some(fstring_parts(&text, line, col)?),
+                Some(text) if text.is_empty() => None,
+                Some(text) => Some(vec![FStringPart::Text(text)]),
+                None => None,
+            };
+        }
+        if self_documenting {
+            literal.push_str(&written);
+            if conversion.is_none() && spec.is_none() {
+                conversion = Some('r');
+            }
         }
         if !literal.is_empty() {
             parts.push(FStringPart::Text(std::mem::take(&mut literal)));
@@ -1244,7 +1260,7 @@ class User(Base):
         assert_eq!(parts[0], FStringPart::Text("<User(name=".into()));
         let FStringPart::Value { expr, conversion, spec } = &parts[1] else { panic!() };
         assert_eq!(expr.dotted_name().as_deref(), Some("self.name"));
-        assert_eq!((*conversion, spec.as_deref()), (Some('r'), Some(">10")));
+        assert_eq!((*conversion, spec.as_deref()), (Some('r'), Some(&[FStringPart::Text(">10".into())][..])));
         assert_eq!(parts[2], FStringPart::Text(")>".into()));
     }
 
