@@ -208,10 +208,10 @@ impl Interpreter {
             }
             "issubclass" => {
                 self.arity("issubclass", &args, 2, 2)?;
-                match (&args[0], &args[1]) {
-                    (Obj::Class(a), Obj::Class(b)) => Ok(Obj::Bool(a.mro.borrow().iter().any(|c| Rc::ptr_eq(c, b)))),
-                    _ => self.error("TypeError", "issubclass() arg 1 must be a class"),
+                if !matches!(&args[0], Obj::Class(_)) && !is_type_name(builtin_name(&args[0])) {
+                    return self.error("TypeError", "issubclass() arg 1 must be a class");
                 }
+                self.is_subclass(&args[0], &args[1]).map(Obj::Bool)
             }
             "hasattr" => {
                 self.arity("hasattr", &args, 2, 2)?;
@@ -372,7 +372,21 @@ impl Interpreter {
                     Some(v) => Some(self.to_index(v)?),
                 };
                 match (&args[0], digits) {
+                    (Obj::Int(i), Some(d)) if d < 0 => {
+                        // Half to even on the exact integer.
+                        let Some(scale) = u32::try_from(-d).ok().and_then(|e| 10i64.checked_pow(e)) else { return Ok(Obj::Int(0)) };
+                        let (q, r) = (i.div_euclid(scale), i.rem_euclid(scale));
+                        let up = r * 2 > scale || (r * 2 == scale && q % 2 != 0);
+                        match (q + i64::from(up)).checked_mul(scale) {
+                            Some(v) => Ok(Obj::Int(v)),
+                            None => self.overflow(),
+                        }
+                    }
                     (Obj::Int(i), _) => Ok(Obj::Int(*i)),
+                    (Obj::Bool(b), _) => Ok(Obj::Int(i64::from(*b))),
+                    (Obj::Float(f), None) if f.is_nan() => self.error("ValueError", "cannot convert float NaN to integer"),
+                    (Obj::Float(f), None) if f.is_infinite() => self.error("OverflowError", "cannot convert float infinity to integer"),
+                    (Obj::Float(f), None) if f.abs() >= 9.2e18 => self.overflow(),
                     (Obj::Float(f), None) => Ok(Obj::Int(round_half_even(*f) as i64)),
                     (Obj::Float(f), Some(d)) if d >= 0 => {
                         // Correctly rounded, as Python's round(): through the exact decimal digits.
@@ -428,9 +442,44 @@ impl Interpreter {
                 let r = self.binary("%", args[0].clone(), args[1].clone())?;
                 Ok(Obj::tuple(vec![q, r]))
             }
+            "dict.fromkeys" => {
+                self.arity("fromkeys", &args, 1, 2)?;
+                let value = args.get(1).cloned().unwrap_or(Obj::None);
+                let mut dict = Dict::default();
+                for k in self.iterate(&args[0])? {
+                    let hashed = self.hash_key(&k)?;
+                    dict.insert(hashed, k, value.clone());
+                }
+                Ok(Obj::Dict(Rc::new(RefCell::new(dict))))
+            }
             "pow" => {
-                self.arity("pow", &args, 2, 2)?;
-                self.binary("**", args[0].clone(), args[1].clone())
+                self.arity("pow", &args, 2, 3)?;
+                let Some(modulus) = args.get(2).filter(|m| !matches!(m, Obj::None)) else {
+                    return self.binary("**", args[0].clone(), args[1].clone());
+                };
+                let (Obj::Int(base), Obj::Int(exp), Obj::Int(m)) = (&args[0], &args[1], modulus) else {
+                    return self.error("TypeError", "pow() 3rd argument not allowed unless all arguments are integers");
+                };
+                if *m == 0 {
+                    return self.error("ValueError", "pow() 3rd argument cannot be 0");
+                }
+                if *exp < 0 {
+                    return self.stop_not_available("pow() with a negative exponent and a modulus");
+                }
+                // Square and multiply in 128 bits; the result takes the modulus's sign, as `%`.
+                let m128 = i128::from(*m);
+                let (mut result, mut b, mut e) = (1i128.rem_euclid(m128.abs()), i128::from(*base).rem_euclid(m128.abs()), *exp);
+                while e > 0 {
+                    if e & 1 == 1 {
+                        result = result * b % m128.abs();
+                    }
+                    b = b * b % m128.abs();
+                    e >>= 1;
+                }
+                if m128 < 0 && result != 0 {
+                    result += m128;
+                }
+                Ok(Obj::Int(result as i64))
             }
             "format" => {
                 self.arity("format", &args, 1, 2)?;
@@ -486,7 +535,12 @@ impl Interpreter {
                     Obj::Function(_) | Obj::Builtin(_) | Obj::NativeMethod(..) | Obj::Method(..) | Obj::Class(_)
                 ) || self.lookup_special(&args[0], "__call__").is_some()))
             }
-            "property" => Ok(Obj::Property(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
+            "property" => {
+                let mut args = args.into_iter();
+                let getter = args.next().or_else(|| kw("fget")).unwrap_or(Obj::None);
+                let setter = args.next().or_else(|| kw("fset")).filter(|s| !matches!(s, Obj::None));
+                Ok(Obj::Property(Rc::new(super::object::PropertyCell { getter, setter })))
+            }
             "staticmethod" => Ok(Obj::StaticMethod(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
             "classmethod" => Ok(Obj::ClassMethod(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
             "input" | "open" => self.stop_not_available(&format!("{name}() (the lab's programs have no keyboard or disk)")),
@@ -701,6 +755,31 @@ impl Interpreter {
         })
     }
 
+    fn is_subclass(&mut self, class: &Obj, of: &Obj) -> Res<bool> {
+        match (class, of) {
+            (_, Obj::Tuple(options)) => {
+                for option in options.iter() {
+                    if self.is_subclass(class, option)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            (Obj::Class(a), Obj::Class(b)) => Ok(a.mro.borrow().iter().any(|c| Rc::ptr_eq(c, b))),
+            (Obj::Builtin(a), Obj::Builtin(b)) if is_type_name(b) => Ok(a == b || *b == "object" || (*a == "bool" && *b == "int")),
+            (Obj::Class(_), Obj::Builtin(b)) if is_type_name(b) => Ok(*b == "object"),
+            (Obj::Builtin(_), Obj::Class(_)) => Ok(false),
+            _ => self.error("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union"),
+        }
+    }
+
+    /// `KeyError(key)`: its text is the key's repr.
+    pub(super) fn key_error<T>(&mut self, key: Obj) -> Res<T> {
+        let exc = self.new_exception("KeyError", String::new());
+        self.set_attr(&exc, "args", Obj::tuple(vec![key]))?;
+        Err(Box::new(super::eval::Raised { value: exc, frames: Vec::new(), stop: false }))
+    }
+
     fn memory_error<T>(&self) -> Res<T> {
         self.error("MemoryError", format!("the lab's Python holds at most {MAX_ITEMS} items in one value"))
     }
@@ -888,8 +967,8 @@ impl Interpreter {
                     return Ok(Obj::Dict(Rc::new(RefCell::new(instance.attrs.borrow().clone()))));
                 }
                 let from_class = self.find_in_mro(&instance.class, name);
-                if let Some(Obj::Property(getter)) = &from_class {
-                    return self.call((**getter).clone(), vec![object.clone()], Vec::new());
+                if let Some(Obj::Property(property)) = &from_class {
+                    return self.call(property.getter.clone(), vec![object.clone()], Vec::new());
                 }
                 if let Some(v) = instance.attrs.borrow().get(&key(name)) {
                     return Ok(v.clone());
@@ -910,6 +989,11 @@ impl Interpreter {
             Obj::Class(class) => {
                 if name == "__name__" {
                     return Ok(Obj::str(&class.name));
+                }
+                if name == "__bases__" || name == "__base__" {
+                    let bases: Vec<Obj> = class.bases.iter().map(|c| Obj::Class(c.clone())).collect();
+                    let bases = if bases.is_empty() { vec![Obj::Builtin("object")] } else { bases };
+                    return Ok(if name == "__base__" { bases[0].clone() } else { Obj::tuple(bases) });
                 }
                 if name == "__mro__" {
                     return Ok(Obj::tuple(class.mro.borrow().iter().map(|c| Obj::Class(c.clone())).collect()));
@@ -947,8 +1031,32 @@ impl Interpreter {
                 }
                 self.error("AttributeError", format!("'super' object has no attribute '{name}'"))
             }
-            Obj::Function(f) if name == "__name__" => Ok(Obj::str(&f.name)),
+            Obj::Function(f) => {
+                if let Some(v) = f.attrs.borrow().get(&key(name)) {
+                    return Ok(v.clone());
+                }
+                match name {
+                    "__name__" => Ok(Obj::str(&f.name)),
+                    "__qualname__" => Ok(Obj::str(&f.qualname)),
+                    "__defaults__" => {
+                        // Positional parameters' defaults: those before any `*`.
+                        let defaults: Vec<Obj> = f
+                            .params
+                            .iter()
+                            .zip(&f.defaults)
+                            .take_while(|(p, _)| p.star.is_empty() || p.star == "/")
+                            .filter_map(|(_, d)| d.clone())
+                            .collect();
+                        Ok(if defaults.is_empty() { Obj::None } else { Obj::tuple(defaults) })
+                    }
+                    "__doc__" => Ok(docstring(&f.body).map_or(Obj::None, |d| Obj::str(&d))),
+                    "__module__" => Ok(f.globals.borrow().get(&key("__name__")).cloned().unwrap_or(Obj::None)),
+                    "__dict__" => Ok(Obj::Dict(Rc::new(RefCell::new(f.attrs.borrow().clone())))),
+                    _ => self.error("AttributeError", format!("'function' object has no attribute '{name}'")),
+                }
+            }
             Obj::Builtin(type_name) if name == "__name__" => Ok(Obj::str(type_name)),
+            Obj::Builtin("dict") if name == "fromkeys" => Ok(Obj::Builtin("dict.fromkeys")),
             Obj::Builtin(type_name @ ("str" | "list" | "dict" | "set" | "tuple")) => {
                 let sample = match *type_name {
                     "str" => Obj::str(""),
@@ -982,8 +1090,12 @@ impl Interpreter {
     pub(super) fn set_attr(&mut self, object: &Obj, name: &str, value: Obj) -> Res<()> {
         match object {
             Obj::Instance(instance) => {
-                if let Some(Obj::Property(_)) = self.find_in_mro(&instance.class, name) {
-                    return self.error("AttributeError", format!("property '{name}' of '{}' object has no setter", instance.class.name));
+                if let Some(Obj::Property(property)) = self.find_in_mro(&instance.class, name) {
+                    let Some(setter) = property.setter.clone() else {
+                        return self.error("AttributeError", format!("property '{name}' of '{}' object has no setter", instance.class.name));
+                    };
+                    self.call(setter, vec![object.clone(), value], Vec::new())?;
+                    return Ok(());
                 }
                 instance.attrs.borrow_mut().insert(key(name), Obj::str(name), value);
                 Ok(())
@@ -994,6 +1106,10 @@ impl Interpreter {
             }
             Obj::Module(module) => {
                 module.globals.borrow_mut().insert(key(name), Obj::str(name), value);
+                Ok(())
+            }
+            Obj::Function(f) => {
+                f.attrs.borrow_mut().insert(key(name), Obj::str(name), value);
                 Ok(())
             }
             other => {
@@ -1054,15 +1170,7 @@ impl Interpreter {
                 let found = d.borrow().get(&k).cloned();
                 match found {
                     Some(v) => Ok(v),
-                    None => Err(Box::new(super::eval::Raised {
-                        value: {
-                            let exc = self.new_exception("KeyError", String::new());
-                            self.set_attr(&exc, "args", Obj::tuple(vec![index]))?;
-                            exc
-                        },
-                        frames: Vec::new(),
-                        stop: false,
-                    })),
+                    None => self.key_error(index),
                 }
             }
             Obj::Instance(_) => match self.lookup_special(object, "__getitem__") {
@@ -1153,8 +1261,7 @@ impl Interpreter {
             Obj::Dict(d) => {
                 let k = self.hash_key(&index)?;
                 if d.borrow_mut().remove(&k).is_none() {
-                    let repr = self.repr_of(&index)?;
-                    return self.error("KeyError", repr);
+                    return self.key_error(index);
                 }
                 Ok(())
             }
@@ -1196,7 +1303,7 @@ impl Interpreter {
                 }
                 "%" => {
                     if b == 0 {
-                        return self.error("ZeroDivisionError", "integer division or modulo by zero");
+                        return self.error("ZeroDivisionError", "integer modulo by zero");
                     }
                     Some(a - floor_div(a, b) * b)
                 }
@@ -1269,6 +1376,13 @@ impl Interpreter {
                 items.extend(b.iter().cloned());
                 Ok(Obj::tuple(items))
             }
+            ("*", Tuple(t), n) | ("*", n, Tuple(t)) if as_int(n).is_some() => {
+                let n = as_int(n).unwrap_or(0).max(0) as usize;
+                if t.len().saturating_mul(n) > MAX_ITEMS {
+                    return self.memory_error();
+                }
+                Ok(Obj::tuple((0..n).flat_map(|_| t.iter().cloned()).collect()))
+            }
             ("*", List(l), n) | ("*", n, List(l)) if as_int(n).is_some() => {
                 let n = as_int(n).unwrap_or(0).max(0) as usize;
                 if l.borrow().len().saturating_mul(n) > MAX_ITEMS {
@@ -1282,7 +1396,8 @@ impl Interpreter {
                     Tuple(t) => t.to_vec(),
                     other => vec![other.clone()],
                 };
-                self.percent_format(fmt, &values).map(|s| Obj::str(&s))
+                let mapping = matches!(right, Dict(_)).then_some(&right);
+                self.percent_format(fmt, &values, mapping).map(|s| Obj::str(&s))
             }
             ("|", Dict(a), Dict(b)) => {
                 let mut merged = a.borrow().clone();
@@ -1500,6 +1615,12 @@ impl Interpreter {
     }
 
     pub(super) fn compare(&mut self, op: &str, a: &Obj, b: &Obj) -> Res<bool> {
+        if let (Obj::Set(x), Obj::Set(y), "<" | "<=" | ">" | ">=") = (a, b, op) {
+            // Subset and superset.
+            let (small, big) = if op.starts_with('<') { (x.borrow().clone(), y.borrow().clone()) } else { (y.borrow().clone(), x.borrow().clone()) };
+            let within = small.items().all(|(k, _)| super::object::key_of(k).is_some_and(|kk| big.get(&kk).is_some()));
+            return Ok(within && (op.ends_with('=') || small.len() < big.len()));
+        }
         match op {
             "==" => self.equal(a, b),
             "!=" => Ok(!self.equal(a, b)?),
@@ -1558,6 +1679,18 @@ impl Interpreter {
                 }
                 Ok(Obj::None)
             }
+            (Obj::Str(s), "split" | "rsplit") if !kwargs.is_empty() => {
+                let mut args = args;
+                for (key, value) in kwargs {
+                    match (key.as_str(), args.len()) {
+                        ("sep", 0) => args.push(value),
+                        ("maxsplit", 0) => args.extend([Obj::None, value]),
+                        ("maxsplit", 1) => args.push(value),
+                        _ => return self.error("TypeError", format!("'{key}' is an invalid keyword argument for {name}()")),
+                    }
+                }
+                self.str_method(s, name, args)
+            }
             (Obj::Str(s), _) => self.str_method(s, name, args),
             (Obj::List(list), "append") => {
                 self.arity("append", &args, 1, 1)?;
@@ -1600,12 +1733,26 @@ impl Interpreter {
                 Ok(list.borrow_mut().remove(at as usize))
             }
             (Obj::List(list), "remove" | "index" | "count") => {
-                self.arity(name, &args, 1, 1)?;
+                self.arity(name, &args, 1, if name == "index" { 3 } else { 1 })?;
                 let items = list.borrow().clone();
+                let len = items.len() as i64;
+                let bound = |i: usize, default: i64| -> Res<usize> {
+                    match args.get(i) {
+                        None => Ok(default as usize),
+                        Some(v) => {
+                            let v = self.to_index(v)?;
+                            Ok(if v < 0 { (v + len).max(0) } else { v.min(len) } as usize)
+                        }
+                    }
+                };
+                let (from, to) = (bound(1, 0)?, bound(2, len)?);
                 let mut positions = Vec::new();
-                for (i, item) in items.iter().enumerate() {
+                for (i, item) in items.iter().enumerate().take(to).skip(from) {
                     if self.equal(item, &args[0])? {
                         positions.push(i);
+                        if name != "count" {
+                            break;
+                        }
                     }
                 }
                 match name {
@@ -1657,7 +1804,10 @@ impl Interpreter {
             }
             (Obj::Tuple(t), "index" | "count") => {
                 let list = Obj::list(t.to_vec());
-                self.call_native_method(&list, name, args, kwargs)
+                match self.call_native_method(&list, name, args, kwargs) {
+                    Err(raised) if self.class_is(&raised.value, "ValueError") => self.error("ValueError", "tuple.index(x): x not in tuple"),
+                    other => other,
+                }
             }
             (Obj::Dict(d), "get") => {
                 self.arity("get", &args, 1, 2)?;
@@ -1700,10 +1850,7 @@ impl Interpreter {
                 match (removed, args.get(1)) {
                     (Some(v), _) => Ok(v),
                     (None, Some(default)) => Ok(default.clone()),
-                    (None, None) => {
-                        let repr = self.repr_of(&args[0])?;
-                        self.error("KeyError", repr)
-                    }
+                    (None, None) => self.key_error(args[0].clone()),
                 }
             }
             (Obj::Dict(d), "setdefault") => {
@@ -1720,6 +1867,18 @@ impl Interpreter {
                 }
             }
             (Obj::Dict(d), "copy") => Ok(Obj::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
+            (Obj::Set(d), "copy") => Ok(Obj::Set(Rc::new(RefCell::new(d.borrow().clone())))),
+            (Obj::Set(d), "pop") => {
+                let first = d.borrow().items().next().map(|(k, _)| k.clone());
+                match first {
+                    Some(k) => {
+                        let hashed = self.hash_key(&k)?;
+                        d.borrow_mut().remove(&hashed);
+                        Ok(k)
+                    }
+                    None => self.error("KeyError", "pop from an empty set"),
+                }
+            }
             (Obj::Dict(d) | Obj::Set(d), "clear") => {
                 d.borrow_mut().clear();
                 Ok(Obj::None)
@@ -1738,21 +1897,70 @@ impl Interpreter {
                 let k = self.hash_key(&args[0])?;
                 let removed = s.borrow_mut().remove(&k);
                 if removed.is_none() && name == "remove" {
-                    let repr = self.repr_of(&args[0])?;
-                    return self.error("KeyError", repr);
+                    return self.key_error(args[0].clone());
                 }
                 Ok(Obj::None)
             }
-            (Obj::Set(_), "union" | "intersection" | "difference") => {
-                self.arity(name, &args, 1, 1)?;
-                let items = self.iterate(&args[0])?;
-                let other = self.make_set(items)?;
+            (Obj::Set(_), "union" | "intersection" | "difference" | "symmetric_difference") => {
+                if name == "symmetric_difference" {
+                    self.arity(name, &args, 1, 1)?;
+                }
                 let op = match name {
                     "union" => "|",
                     "intersection" => "&",
-                    _ => "-",
+                    "difference" => "-",
+                    _ => "^",
                 };
-                self.binary(op, this.clone(), other)
+                let mut result = self.binary("|", this.clone(), Obj::Set(Rc::new(RefCell::new(Dict::default()))))?;
+                for other in &args {
+                    let items = self.iterate(other)?;
+                    let other = self.make_set(items)?;
+                    result = self.binary(op, result, other)?;
+                }
+                Ok(result)
+            }
+            (Obj::Set(set), "update" | "intersection_update" | "difference_update") => {
+                let op = match name {
+                    "update" => "union",
+                    "intersection_update" => "intersection",
+                    _ => "difference",
+                };
+                let Obj::Set(result) = self.call_native_method(this, op, args, kwargs)? else { return Ok(Obj::None) };
+                let result = result.borrow().clone();
+                *set.borrow_mut() = result;
+                Ok(Obj::None)
+            }
+            (Obj::Set(set), "issubset" | "issuperset" | "isdisjoint") => {
+                self.arity(name, &args, 1, 1)?;
+                let items = self.iterate(&args[0])?;
+                let Obj::Set(other) = self.make_set(items)? else { return Ok(Obj::Bool(false)) };
+                let (mine, theirs) = (set.borrow().clone(), other.borrow().clone());
+                let contains = |d: &Dict, k: &Obj| super::object::key_of(k).is_some_and(|kk| d.get(&kk).is_some());
+                Ok(Obj::Bool(match name {
+                    "issubset" => mine.items().all(|(k, _)| contains(&theirs, k)),
+                    "issuperset" => theirs.items().all(|(k, _)| contains(&mine, k)),
+                    _ => !mine.items().any(|(k, _)| contains(&theirs, k)),
+                }))
+            }
+            (Obj::Property(property), "setter" | "getter") => {
+                self.arity(name, &args, 1, 1)?;
+                let (getter, setter) = match name {
+                    "setter" => (property.getter.clone(), Some(args[0].clone())),
+                    _ => (args[0].clone(), property.setter.clone()),
+                };
+                Ok(Obj::Property(Rc::new(super::object::PropertyCell { getter, setter })))
+            }
+            (Obj::Dict(d), "popitem") => {
+                self.arity(name, &args, 0, 0)?;
+                let last = d.borrow().items().last().cloned();
+                match last {
+                    Some((k, v)) => {
+                        let hashed = self.hash_key(&k)?;
+                        d.borrow_mut().remove(&hashed);
+                        Ok(Obj::tuple(vec![k, v]))
+                    }
+                    None => self.error("KeyError", "popitem(): dictionary is empty"),
+                }
             }
             _ => self.error("AttributeError", format!("'{}' object has no attribute '{name}'", this.type_name())),
         }
@@ -1779,6 +1987,28 @@ impl Interpreter {
         out.extend(l);
         out.extend(r);
         Ok(out)
+    }
+
+    /// `s[start:end]` for the optional start/end arguments of find, count, startswith…: the
+    /// text and the char index it begins at, or None when start lies past the end.
+    fn str_window<'a>(&self, s: &'a str, bounds: &[Obj]) -> Res<Option<(&'a str, usize)>> {
+        let len = s.chars().count() as i64;
+        let bound = |i: usize, default: i64| -> Res<i64> {
+            match bounds.get(i) {
+                None | Some(Obj::None) => Ok(default),
+                Some(v) => {
+                    let v = self.to_index(v)?;
+                    Ok(if v < 0 { (v + len).max(0) } else { v.min(len) })
+                }
+            }
+        };
+        let (start, end) = (bound(0, 0)?, bound(1, len)?);
+        if bounds.first().is_some_and(|b| !matches!(b, Obj::None)) && self.to_index(&bounds[0])? > len {
+            return Ok(None);
+        }
+        let byte = |char_index: i64| s.char_indices().nth(char_index as usize).map_or(s.len(), |(b, _)| b);
+        let (from, to) = (byte(start), byte(end.max(start)));
+        Ok(Some((&s[from..to], start as usize)))
     }
 
     fn str_method(&mut self, s: &Rc<str>, name: &str, args: Vec<Obj>) -> Res<Obj> {
@@ -1826,6 +2056,20 @@ impl Interpreter {
                 let parts: Vec<String> = match (&sep, max) {
                     (Some(sep), _) if sep.is_empty() => return self.error("ValueError", "empty separator"),
                     (None, -1) => s.split_whitespace().map(String::from).collect(),
+                    (None, n) if name == "rsplit" => {
+                        let mut out: Vec<String> = Vec::new();
+                        let mut rest = s.trim_end();
+                        while !rest.is_empty() && (out.len() as i64) < n {
+                            let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+                            out.push(rest[start..].to_string());
+                            rest = rest[..start].trim_end();
+                        }
+                        if !rest.is_empty() {
+                            out.push(rest.to_string());
+                        }
+                        out.reverse();
+                        out
+                    }
                     (None, n) => {
                         let mut out: Vec<String> = Vec::new();
                         let mut rest = s.trim_start();
@@ -1879,27 +2123,66 @@ impl Interpreter {
                 }
             }
             "startswith" | "endswith" => {
-                self.arity(name, &args, 1, 1)?;
+                self.arity(name, &args, 1, 3)?;
                 let options = match &args[0] {
                     Obj::Tuple(t) => t.iter().map(|v| text(self, v)).collect::<Res<Vec<_>>>()?,
                     v => vec![text(self, v)?],
                 };
-                Obj::Bool(options.iter().any(|o| if name == "startswith" { s.starts_with(o.as_str()) } else { s.ends_with(o.as_str()) }))
+                let Some((window, _)) = self.str_window(s, &args[1..])? else { return Ok(Obj::Bool(false)) };
+                Obj::Bool(options.iter().any(|o| if name == "startswith" { window.starts_with(o.as_str()) } else { window.ends_with(o.as_str()) }))
             }
-            "find" | "index" | "rfind" | "count" => {
-                self.arity(name, &args, 1, 1)?;
+            "find" | "index" | "rfind" | "rindex" | "count" => {
+                self.arity(name, &args, 1, 3)?;
                 let sub = text(self, &args[0])?;
-                match name {
-                    "count" => Obj::Int(if sub.is_empty() { s.chars().count() as i64 + 1 } else { s.matches(sub.as_str()).count() as i64 }),
-                    _ => {
-                        let found = if name == "rfind" { s.rfind(sub.as_str()) } else { s.find(sub.as_str()) };
+                let not_found = || if name.ends_with("index") { Err(()) } else { Ok(Obj::Int(-1)) };
+                let window = self.str_window(s, &args[1..])?;
+                let result = match (name, window) {
+                    ("count", None) => Ok(Obj::Int(0)),
+                    ("count", Some((w, _))) => {
+                        Ok(Obj::Int(if sub.is_empty() { w.chars().count() as i64 + 1 } else { w.matches(sub.as_str()).count() as i64 }))
+                    }
+                    (_, None) => not_found(),
+                    (_, Some((w, offset))) => {
+                        let found = if name.starts_with('r') { w.rfind(sub.as_str()) } else { w.find(sub.as_str()) };
                         match found {
-                            Some(byte) => Obj::Int(s[..byte].chars().count() as i64),
-                            None if name == "index" => return self.error("ValueError", "substring not found"),
-                            None => Obj::Int(-1),
+                            Some(byte) => Ok(Obj::Int((offset + w[..byte].chars().count()) as i64)),
+                            None => not_found(),
                         }
                     }
+                };
+                match result {
+                    Ok(v) => v,
+                    Err(()) => return self.error("ValueError", "substring not found"),
                 }
+            }
+            "removeprefix" | "removesuffix" => {
+                self.arity(name, &args, 1, 1)?;
+                let affix = text(self, &args[0])?;
+                let out = if name == "removeprefix" { s.strip_prefix(affix.as_str()) } else { s.strip_suffix(affix.as_str()) };
+                Obj::str(out.unwrap_or(s))
+            }
+            "isidentifier" => {
+                let mut chars = s.chars();
+                Obj::Bool(chars.next().is_some_and(|c| c == '_' || c.is_alphabetic()) && chars.all(|c| c == '_' || c.is_alphanumeric()))
+            }
+            "istitle" => {
+                // Upper case only after an uncased character, lower case only after a cased one.
+                let (mut cased_before, mut any) = (false, false);
+                let mut ok = true;
+                for c in s.chars() {
+                    if c.is_uppercase() {
+                        ok &= !cased_before;
+                        cased_before = true;
+                        any = true;
+                    } else if c.is_lowercase() {
+                        ok &= cased_before;
+                        cased_before = true;
+                        any = true;
+                    } else {
+                        cased_before = false;
+                    }
+                }
+                Obj::Bool(ok && any)
             }
             "isdigit" | "isnumeric" | "isdecimal" => Obj::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())),
             "isalpha" => Obj::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
@@ -1930,12 +2213,17 @@ impl Interpreter {
                     },
                 })
             }
-            "partition" => {
-                self.arity("partition", &args, 1, 1)?;
+            "partition" | "rpartition" => {
+                self.arity(name, &args, 1, 1)?;
                 let sep = text(self, &args[0])?;
-                match s.split_once(sep.as_str()) {
-                    Some((a, b)) => Obj::tuple(vec![Obj::str(a), Obj::str(&sep), Obj::str(b)]),
-                    None => Obj::tuple(vec![Obj::str(s), Obj::str(""), Obj::str("")]),
+                if sep.is_empty() {
+                    return self.error("ValueError", "empty separator");
+                }
+                let found = if name == "partition" { s.split_once(sep.as_str()) } else { s.rsplit_once(sep.as_str()) };
+                match (found, name) {
+                    (Some((a, b)), _) => Obj::tuple(vec![Obj::str(a), Obj::str(&sep), Obj::str(b)]),
+                    (None, "partition") => Obj::tuple(vec![Obj::str(s), Obj::str(""), Obj::str("")]),
+                    (None, _) => Obj::tuple(vec![Obj::str(""), Obj::str(""), Obj::str(s)]),
                 }
             }
             "format" => Obj::str(&self.str_format(s, &args)?),
@@ -2042,6 +2330,29 @@ fn parse_int_literal(text: &str, base: u32) -> Option<Result<i64, ()>> {
     Some(Ok(value))
 }
 
+/// The built-in names that are types (`int`, `str`, …), as `issubclass` sees them.
+fn is_type_name(name: &str) -> bool {
+    matches!(name, "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "object" | "type" | "range" | "bytes")
+}
+
+fn builtin_name(value: &Obj) -> &'static str {
+    match value {
+        Obj::Builtin(name) => name,
+        _ => "",
+    }
+}
+
+/// A function's docstring: its body's first statement, when that is a string.
+fn docstring(body: &[crate::python::Stmt]) -> Option<String> {
+    match &body.first()?.kind {
+        crate::python::StmtKind::Expr(e) => match &e.kind {
+            crate::python::ExprKind::Constant(crate::python::Constant::Str(s)) => Some(s.to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn builtin_type_name(value: &Obj) -> &'static str {
     match value {
         Obj::None => "NoneType",
@@ -2063,14 +2374,15 @@ fn native_method(value: &Obj, name: &str) -> Option<&'static str> {
     let names: &[&'static str] = match value {
         Obj::Str(_) => &[
             "upper", "lower", "title", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "split", "rsplit", "splitlines",
-            "join", "replace", "startswith", "endswith", "find", "rfind", "index", "count", "isdigit", "isnumeric", "isdecimal",
+            "join", "replace", "startswith", "endswith", "find", "rfind", "index", "count", "isdigit", "isnumeric", "isdecimal", "istitle", "rpartition", "rindex", "removeprefix", "removesuffix", "isidentifier",
             "isalpha", "isalnum", "isspace", "isupper", "islower", "zfill", "center", "ljust", "rjust", "partition", "format",
             "encode",
         ],
         Obj::List(_) => &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"],
         Obj::Tuple(_) => &["index", "count"],
-        Obj::Dict(_) => &["get", "keys", "values", "items", "update", "pop", "setdefault", "copy", "clear"],
-        Obj::Set(_) => &["add", "discard", "remove", "union", "intersection", "difference", "clear"],
+        Obj::Property(_) => &["setter", "getter"],
+        Obj::Dict(_) => &["get", "keys", "values", "items", "update", "pop", "setdefault", "copy", "clear", "popitem"],
+        Obj::Set(_) => &["add", "discard", "remove", "union", "intersection", "difference", "symmetric_difference", "update", "intersection_update", "difference_update", "issubset", "issuperset", "isdisjoint", "copy", "pop", "clear"],
         _ => &[],
     };
     names.iter().copied().find(|n| *n == name)

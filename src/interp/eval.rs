@@ -776,6 +776,7 @@ impl Interpreter {
             declared_global: Rc::new(globals),
             declared_nonlocal: Rc::new(nonlocals),
             owner: RefCell::new(None),
+            attrs: RefCell::new(Dict::default()),
         })))
     }
 
@@ -815,15 +816,20 @@ impl Interpreter {
         };
         *class.mro.borrow_mut() = mro;
         for (_, value) in class.attrs.borrow().items() {
-            let function = match value {
-                Obj::Function(f) => Some(f.clone()),
-                Obj::Property(inner) | Obj::StaticMethod(inner) | Obj::ClassMethod(inner) => match inner.as_ref() {
-                    Obj::Function(f) => Some(f.clone()),
-                    _ => None,
+            let functions = match value {
+                Obj::Function(f) => vec![f.clone()],
+                Obj::StaticMethod(inner) | Obj::ClassMethod(inner) => match inner.as_ref() {
+                    Obj::Function(f) => vec![f.clone()],
+                    _ => Vec::new(),
                 },
-                _ => None,
+                Obj::Property(property) => [Some(&property.getter), property.setter.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|o| if let Obj::Function(f) = o { Some(f.clone()) } else { None })
+                    .collect(),
+                _ => Vec::new(),
             };
-            if let Some(f) = function {
+            for f in functions {
                 *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
             }
         }
@@ -918,6 +924,17 @@ impl Interpreter {
             _ => {}
         }
         let mut extra_kwargs = Dict::default();
+        // Names before a `/` cannot be given by keyword (with `**kwargs` they land there).
+        let positional_only = f.params.iter().position(|p| p.star == "/").map_or(&f.params[..0], |at| &f.params[..at]);
+        let (by_keyword, kwargs): (Vec<_>, Vec<_>) = kwargs.into_iter().partition(|(k, _)| positional_only.iter().any(|p| &p.name == k));
+        if !by_keyword.is_empty() && double.is_none() {
+            let names: Vec<&str> = by_keyword.iter().map(|(k, _)| k.as_str()).collect();
+            drop(vars);
+            return self.error("TypeError", format!("{name}() got some positional-only arguments passed as keyword arguments: '{}'", names.join(", ")));
+        }
+        for (k, v) in by_keyword {
+            extra_kwargs.insert(key(&k), Obj::str(&k), v);
+        }
         for (k, v) in kwargs {
             let param = f.params.iter().position(|p| p.name == k && p.star.is_empty());
             match param {
@@ -1269,6 +1286,7 @@ impl Interpreter {
             declared_global: Rc::new(Vec::new()),
             declared_nonlocal: Rc::new(Vec::new()),
             owner: RefCell::new(None),
+            attrs: RefCell::new(Dict::default()),
         });
         // The outermost iterable is evaluated in the enclosing frame, as Python does.
         let first = self.eval(frame, &generators[0].iter)?;

@@ -326,7 +326,7 @@ impl Interpreter {
                     } else {
                         match name.parse::<usize>() {
                             Ok(i) => i,
-                            Err(_) => return self.error("KeyError", format!("'{name}'")),
+                            Err(_) => return self.key_error(Obj::str(name)),
                         }
                     };
                     let Some(value) = args.get(index).cloned() else {
@@ -347,14 +347,34 @@ impl Interpreter {
     }
 
     /// `"%s and %d" % (a, b)`.
-    pub(super) fn percent_format(&mut self, template: &str, values: &[Obj]) -> Res<String> {
+    /// `template % values`; with a dict on the right, `%(name)s` reads its keys.
+    pub(super) fn percent_format(&mut self, template: &str, values: &[Obj], mapping: Option<&Obj>) -> Res<String> {
         let mut out = String::new();
         let mut values = values.iter();
         let mut chars = template.chars().peekable();
+        let mut used_mapping = false;
         while let Some(c) = chars.next() {
             if c != '%' {
                 out.push(c);
                 continue;
+            }
+            let mut keyed = None;
+            if chars.peek() == Some(&'(') {
+                chars.next();
+                let (mut name, mut depth) = (String::new(), 1);
+                for n in chars.by_ref() {
+                    depth += i32::from(n == '(') - i32::from(n == ')');
+                    if depth == 0 {
+                        break;
+                    }
+                    name.push(n);
+                }
+                if depth != 0 {
+                    return self.error("ValueError", "incomplete format key");
+                }
+                let Some(mapping) = mapping else { return self.error("TypeError", "format requires a mapping") };
+                keyed = Some(self.get_item(mapping, Obj::str(&name))?);
+                used_mapping = true;
             }
             let mut spec = String::new();
             while let Some(&n) = chars.peek() {
@@ -370,8 +390,12 @@ impl Interpreter {
                 out.push('%');
                 continue;
             }
-            let Some(value) = values.next() else {
-                return self.error("TypeError", "not enough arguments for format string");
+            let value = match &keyed {
+                Some(v) => v,
+                None => match values.next() {
+                    Some(v) => v,
+                    None => return self.error("TypeError", "not enough arguments for format string"),
+                },
             };
             // printf flags as a format spec: `-` left-aligns, `0` zero-pads, `+` signs.
             let left = spec.contains('-');
@@ -401,7 +425,7 @@ impl Interpreter {
             };
             out.push_str(&text);
         }
-        if values.next().is_some() {
+        if values.next().is_some() && !used_mapping && mapping.is_none() {
             return self.error("TypeError", "not all arguments converted during string formatting");
         }
         Ok(out)

@@ -34,7 +34,7 @@ pub enum Obj {
     Module(Rc<Module>),
     Iterator(Rc<RefCell<Iter>>),
     /// `property(f)`, `staticmethod(f)`, `classmethod(f)` as stored on a class.
-    Property(Box<Obj>),
+    Property(Rc<PropertyCell>),
     StaticMethod(Box<Obj>),
     ClassMethod(Box<Obj>),
     /// `super()` inside a method: the class to start after, and the instance.
@@ -257,6 +257,14 @@ pub struct Function {
     pub declared_nonlocal: Rc<Vec<String>>,
     /// The class whose body defined it, for `super()`.
     pub owner: RefCell<Option<std::rc::Weak<Class>>>,
+    /// Attributes set on the function (`wrapper.__name__ = fn.__name__`, `f.calls = 0`).
+    pub attrs: RefCell<Dict>,
+}
+
+/// `property(fget, fset)`: what `@property` and `@name.setter` build.
+pub struct PropertyCell {
+    pub getter: Obj,
+    pub setter: Option<Obj>,
 }
 
 /// A function call's variables, and the scope it was defined in (for closures).

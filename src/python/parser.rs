@@ -524,7 +524,8 @@ impl Parser {
             } else if self.eat_op("*") {
                 "*"
             } else if self.eat_op("/") {
-                // Positional-only marker: nothing to record.
+                // The parameters before it are positional-only. Kept as a nameless `/`.
+                params.push(Param { name: String::new(), star: "/", annotation: None, default: None });
                 if !self.eat_op(",") {
                     self.expect_op(close, "to close the parameters")?;
                     break;
