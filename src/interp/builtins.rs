@@ -68,6 +68,7 @@ impl Interpreter {
             self.builtins.insert(key(name), Obj::str(name), Obj::Class(class));
         }
         self.builtins.insert(key("__name__"), Obj::str("__name__"), Obj::str("builtins"));
+        self.builtins.insert(key("NotImplemented"), Obj::str("NotImplemented"), Obj::Builtin("NotImplemented"));
     }
 
     fn arity(&self, name: &str, args: &[Obj], min: usize, max: usize) -> Res<()> {
@@ -521,12 +522,7 @@ impl Interpreter {
             }
             "hash" => {
                 self.arity("hash", &args, 1, 1)?;
-                self.hash_key(&args[0])?;
-                Ok(Obj::Int(match &args[0] {
-                    Obj::Int(i) => *i,
-                    Obj::Bool(b) => i64::from(*b),
-                    _ => Interpreter::identity_of(&args[0]) as i64,
-                }))
+                self.hash_of(&args[0]).map(Obj::Int)
             }
             "callable" => {
                 self.arity("callable", &args, 1, 1)?;
@@ -908,6 +904,7 @@ impl Interpreter {
                 }
             }
             Obj::Function(f) => format!("<function {} at 0x{:x}>", f.name, Interpreter::identity_of(value)),
+            Obj::Builtin("NotImplemented") => "NotImplemented".into(),
             Obj::Builtin(name) => format!("<built-in function {name}>"),
             Obj::NativeMethod(this, name) => format!("<built-in method {name} of {} object>", this.type_name()),
             Obj::UnboundNative(name) => format!("<method '{name}'>"),
@@ -1415,12 +1412,12 @@ impl Interpreter {
                         out.extend(a.items().map(|(k, _)| k.clone()));
                         out.extend(b.items().map(|(k, _)| k.clone()));
                     }
-                    "&" => out.extend(a.items().filter(|(k, _)| super::object::key_of(k).is_some_and(|kk| b.get(&kk).is_some())).map(|(k, _)| k.clone())),
+                    "&" => out.extend(a.keyed().filter(|(kk, _)| b.contains(kk)).map(|(_, k)| k.clone())),
                     "^" => {
-                        out.extend(a.items().filter(|(k, _)| super::object::key_of(k).is_some_and(|kk| b.get(&kk).is_none())).map(|(k, _)| k.clone()));
-                        out.extend(b.items().filter(|(k, _)| super::object::key_of(k).is_some_and(|kk| a.get(&kk).is_none())).map(|(k, _)| k.clone()));
+                        out.extend(a.keyed().filter(|(kk, _)| !b.contains(kk)).map(|(_, k)| k.clone()));
+                        out.extend(b.keyed().filter(|(kk, _)| !a.contains(kk)).map(|(_, k)| k.clone()));
                     }
-                    _ => out.extend(a.items().filter(|(k, _)| super::object::key_of(k).is_some_and(|kk| b.get(&kk).is_none())).map(|(k, _)| k.clone())),
+                    _ => out.extend(a.keyed().filter(|(kk, _)| !b.contains(kk)).map(|(_, k)| k.clone())),
                 }
                 self.make_set(out)
             }
@@ -1442,11 +1439,17 @@ impl Interpreter {
                     _ => return self.unsupported(op, &left, &right),
                 };
                 if let Some(m) = self.lookup_special(&left, method) {
-                    return self.call(m, vec![right], Vec::new());
+                    let r = self.call(m, vec![right.clone()], Vec::new())?;
+                    if !is_not_implemented(&r) {
+                        return Ok(r);
+                    }
                 }
                 let reflected = format!("__r{}", method.get(2..).unwrap_or_default());
                 if let Some(m) = self.lookup_special(&right, &reflected) {
-                    return self.call(m, vec![left], Vec::new());
+                    let r = self.call(m, vec![left.clone()], Vec::new())?;
+                    if !is_not_implemented(&r) {
+                        return Ok(r);
+                    }
                 }
                 self.unsupported(op, &left, &right)
             }
@@ -1528,11 +1531,14 @@ impl Interpreter {
                 if x.len() != y.len() {
                     return Ok(false);
                 }
-                for (k, v) in x.items() {
-                    let Some(kk) = super::object::key_of(k) else { return Ok(false) };
+                let pairs: Vec<(super::object::Key, Obj)> = x.keyed().map(|(kk, k)| (kk.clone(), k.clone())).collect();
+                for (kk, k) in pairs {
+                    let v = x.get(&kk).cloned().unwrap_or(Obj::None);
+                    let _ = k;
                     match y.get(&kk) {
                         Some(w) => {
-                            if !self.equal(v, w)? {
+                            let w = w.clone();
+                            if !self.equal(&v, &w)? {
                                 return Ok(false);
                             }
                         }
@@ -1543,17 +1549,18 @@ impl Interpreter {
             }
             (Set(x), Set(y)) => {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
-                x.len() == y.len() && x.items().all(|(k, _)| super::object::key_of(k).is_some_and(|kk| y.get(&kk).is_some()))
+                x.len() == y.len() && x.keyed().all(|(kk, _)| y.contains(kk))
             }
             (Range(a1, b1, c1), Range(a2, b2, c2)) => (a1, b1, c1) == (a2, b2, c2),
             (Instance(_), _) | (_, Instance(_)) => {
-                if let Some(m) = self.lookup_special(a, "__eq__") {
-                    let r = self.call(m, vec![b.clone()], Vec::new())?;
-                    return self.truthy(&r);
-                }
-                if let Some(m) = self.lookup_special(b, "__eq__") {
-                    let r = self.call(m, vec![a.clone()], Vec::new())?;
-                    return self.truthy(&r);
+                // Each side's __eq__ in turn; NotImplemented passes to the other, then identity.
+                for (this, other) in [(a, b), (b, a)] {
+                    if let Some(m) = self.lookup_special(this, "__eq__") {
+                        let r = self.call(m, vec![other.clone()], Vec::new())?;
+                        if !is_not_implemented(&r) {
+                            return self.truthy(&r);
+                        }
+                    }
                 }
                 Interpreter::identity_of(a) == Interpreter::identity_of(b)
             }
@@ -1600,16 +1607,18 @@ impl Interpreter {
                 }
                 Ok(x.len() < y.len())
             }
-            (Instance(_), _) => match self.lookup_special(a, "__lt__") {
-                Some(m) => {
-                    let r = self.call(m, vec![b.clone()], Vec::new())?;
-                    self.truthy(&r)
+            (Instance(_), _) | (_, Instance(_)) => {
+                // a < b, else the reflection b > a; NotImplemented from both is a TypeError.
+                for (this, other, method) in [(a, b, "__lt__"), (b, a, "__gt__")] {
+                    if let Some(m) = self.lookup_special(this, method) {
+                        let r = self.call(m, vec![other.clone()], Vec::new())?;
+                        if !is_not_implemented(&r) {
+                            return self.truthy(&r);
+                        }
+                    }
                 }
-                Option::None => self.error(
-                    "TypeError",
-                    format!("'{op}' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name()),
-                ),
-            },
+                self.error("TypeError", format!("'{op}' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name()))
+            }
             _ => self.error("TypeError", format!("'{op}' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name())),
         }
     }
@@ -1618,7 +1627,7 @@ impl Interpreter {
         if let (Obj::Set(x), Obj::Set(y), "<" | "<=" | ">" | ">=") = (a, b, op) {
             // Subset and superset.
             let (small, big) = if op.starts_with('<') { (x.borrow().clone(), y.borrow().clone()) } else { (y.borrow().clone(), x.borrow().clone()) };
-            let within = small.items().all(|(k, _)| super::object::key_of(k).is_some_and(|kk| big.get(&kk).is_some()));
+            let within = small.keyed().all(|(kk, _)| big.contains(kk));
             return Ok(within && (op.ends_with('=') || small.len() < big.len()));
         }
         match op {
@@ -1691,6 +1700,7 @@ impl Interpreter {
                 }
                 self.str_method(s, name, args)
             }
+            (Obj::Str(s), "format") => Ok(Obj::str(&self.str_format(s, &args, &kwargs)?)),
             (Obj::Str(s), _) => self.str_method(s, name, args),
             (Obj::List(list), "append") => {
                 self.arity("append", &args, 1, 1)?;
@@ -1935,11 +1945,10 @@ impl Interpreter {
                 let items = self.iterate(&args[0])?;
                 let Obj::Set(other) = self.make_set(items)? else { return Ok(Obj::Bool(false)) };
                 let (mine, theirs) = (set.borrow().clone(), other.borrow().clone());
-                let contains = |d: &Dict, k: &Obj| super::object::key_of(k).is_some_and(|kk| d.get(&kk).is_some());
                 Ok(Obj::Bool(match name {
-                    "issubset" => mine.items().all(|(k, _)| contains(&theirs, k)),
-                    "issuperset" => theirs.items().all(|(k, _)| contains(&mine, k)),
-                    _ => !mine.items().any(|(k, _)| contains(&theirs, k)),
+                    "issubset" => mine.keyed().all(|(k, _)| theirs.contains(k)),
+                    "issuperset" => theirs.keyed().all(|(k, _)| mine.contains(k)),
+                    _ => !mine.keyed().any(|(k, _)| theirs.contains(k)),
                 }))
             }
             (Obj::Property(property), "setter" | "getter") => {
@@ -2226,7 +2235,7 @@ impl Interpreter {
                     (None, _) => Obj::tuple(vec![Obj::str(""), Obj::str(""), Obj::str(s)]),
                 }
             }
-            "format" => Obj::str(&self.str_format(s, &args)?),
+            "format" => Obj::str(&self.str_format(s, &args, &[])?),
             "encode" => Obj::str(s),
             _ => return self.error("AttributeError", format!("'str' object has no attribute '{name}'")),
         })
@@ -2328,6 +2337,10 @@ fn parse_int_literal(text: &str, base: u32) -> Option<Result<i64, ()>> {
         };
     }
     Some(Ok(value))
+}
+
+fn is_not_implemented(value: &Obj) -> bool {
+    matches!(value, Obj::Builtin("NotImplemented"))
 }
 
 /// The built-in names that are types (`int`, `str`, …), as `issubclass` sees them.

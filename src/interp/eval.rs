@@ -72,6 +72,8 @@ pub struct Interpreter {
     pub(super) repr_stack: Vec<usize>,
     /// How long one run may take (milliseconds).
     pub time_budget_ms: f64,
+    /// Objects with their own `__hash__` seen as keys: per hash, (representative, key number).
+    user_keys: HashMap<i64, Vec<(Obj, usize)>>,
 }
 
 pub(super) fn key(name: &str) -> super::object::Key {
@@ -101,6 +103,7 @@ impl Interpreter {
             depth: 0,
             repr_stack: Vec::new(),
             time_budget_ms: TIME_BUDGET_MS,
+            user_keys: HashMap::new(),
         };
         interp.install_builtins();
         interp
@@ -1369,10 +1372,93 @@ impl Interpreter {
     }
 
     pub(super) fn hash_key(&mut self, value: &Obj) -> Res<super::object::Key> {
-        match key_of(value) {
+        self.hash_key_at(value, 0)
+    }
+
+    fn hash_key_at(&mut self, value: &Obj, depth: usize) -> Res<super::object::Key> {
+        if let Obj::Instance(instance) = value {
+            if let Some(hash) = self.user_hash(instance)? {
+                return self.user_key(value, hash);
+            }
+        }
+        if let Obj::Tuple(items) = value {
+            // A tuple holding objects with their own __hash__ is keyed through them; tuples
+            // nested deeper than key_of allows stay unhashable.
+            if depth < 100 && items.iter().any(|i| matches!(i, Obj::Instance(_) | Obj::Tuple(_))) {
+                let mut keys = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    keys.push(self.hash_key_at(item, depth + 1)?);
+                }
+                return Ok(super::object::Key::Tuple(keys));
+            }
+        }
+        match key_of(value).filter(|_| depth < 100) {
             Some(k) => Ok(k),
             None => self.error("TypeError", format!("unhashable type: '{}'", value.type_name())),
         }
+    }
+
+    /// An instance's own `__hash__()`: None when it hashes by identity. A class that defines
+    /// `__eq__` without `__hash__` is unhashable, as in Python.
+    fn user_hash(&mut self, instance: &Rc<Instance>) -> Res<Option<i64>> {
+        let mro = instance.class.mro.borrow().clone();
+        for class in mro.iter().filter(|c| !c.builtin) {
+            let attrs = class.attrs.borrow();
+            match (attrs.get(&key("__hash__")).cloned(), attrs.get(&key("__eq__")).is_some()) {
+                (Some(Obj::None), _) | (None, true) => {
+                    drop(attrs);
+                    return self.error("TypeError", format!("unhashable type: '{}'", instance.class.name));
+                }
+                (Some(method), _) => {
+                    drop(attrs);
+                    let result = self.call(method, vec![Obj::Instance(instance.clone())], Vec::new())?;
+                    return match result {
+                        Obj::Int(h) => Ok(Some(h)),
+                        Obj::Bool(b) => Ok(Some(i64::from(b))),
+                        _ => self.error("TypeError", "__hash__ method should return an integer"),
+                    };
+                }
+                (None, false) => {}
+            }
+        }
+        Ok(None)
+    }
+
+    /// The key of an object with its own hash: the first registered object of that hash that
+    /// it equals (by `__eq__`), or a new one.
+    fn user_key(&mut self, value: &Obj, hash: i64) -> Res<super::object::Key> {
+        let known = self.user_keys.get(&hash).cloned().unwrap_or_default();
+        for (representative, id) in known {
+            if self.equal(value, &representative)? {
+                return Ok(super::object::Key::User(id));
+            }
+        }
+        let id = self.user_keys.values().map(Vec::len).sum::<usize>();
+        self.user_keys.entry(hash).or_default().push((value.clone(), id));
+        Ok(super::object::Key::User(id))
+    }
+
+    /// `hash(value)`: ints hash to themselves, objects through `__hash__`, the rest through
+    /// their key (stable within a run, as Python's are).
+    pub(super) fn hash_of(&mut self, value: &Obj) -> Res<i64> {
+        use std::hash::{Hash, Hasher};
+        match value {
+            Obj::Int(i) => return Ok(*i),
+            Obj::Bool(b) => return Ok(i64::from(*b)),
+            Obj::Instance(instance) => {
+                if let Some(h) = self.user_hash(instance)? {
+                    return Ok(h);
+                }
+            }
+            _ => {}
+        }
+        let key = self.hash_key(value)?;
+        if let super::object::Key::Id(id) = key {
+            return Ok(id as i64);
+        }
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        key.hash(&mut hasher);
+        Ok(hasher.finish() as i64)
     }
 
     pub(super) fn identity_of(value: &Obj) -> usize {

@@ -296,7 +296,7 @@ impl Interpreter {
     }
 
     /// `"{} is {name}".format(...)`: positional and keyword fields with conversions and specs.
-    pub(super) fn str_format(&mut self, template: &str, args: &[Obj]) -> Res<String> {
+    pub(super) fn str_format(&mut self, template: &str, args: &[Obj], kwargs: &[(String, Obj)]) -> Res<String> {
         let mut out = String::new();
         let mut chars = template.chars().peekable();
         let mut next_auto = 0;
@@ -311,26 +311,63 @@ impl Interpreter {
                     out.push('}');
                 }
                 '{' => {
-                    let mut field = String::new();
+                    let (mut field, mut depth) = (String::new(), 1);
                     for c in chars.by_ref() {
-                        if c == '}' {
+                        depth += i32::from(c == '{') - i32::from(c == '}');
+                        if depth == 0 {
                             break;
                         }
                         field.push(c);
                     }
+                    if depth != 0 {
+                        return self.error("ValueError", "expected '}' before end of string");
+                    }
                     let (name, spec) = field.split_once(':').map_or((field.as_str(), ""), |(a, b)| (a, b));
                     let (name, conversion) = name.split_once('!').map_or((name, None), |(a, b)| (a, b.chars().next()));
-                    let index = if name.is_empty() {
-                        next_auto += 1;
-                        next_auto - 1
+                    // `0`, `name`, then any `.attr` / `[key]` accessors.
+                    let head_end = name.find(['.', '[']).unwrap_or(name.len());
+                    let (head, mut accessors) = name.split_at(head_end);
+                    let mut value = if head.is_empty() || head.bytes().all(|b| b.is_ascii_digit()) {
+                        let index = if head.is_empty() {
+                            next_auto += 1;
+                            next_auto - 1
+                        } else {
+                            head.parse::<usize>().unwrap_or(usize::MAX)
+                        };
+                        match args.get(index) {
+                            Some(v) => v.clone(),
+                            None => return self.error("IndexError", format!("Replacement index {index} out of range for positional args tuple")),
+                        }
                     } else {
-                        match name.parse::<usize>() {
-                            Ok(i) => i,
-                            Err(_) => return self.key_error(Obj::str(name)),
+                        match kwargs.iter().find(|(k, _)| k == head) {
+                            Some((_, v)) => v.clone(),
+                            None => return self.key_error(Obj::str(head)),
                         }
                     };
-                    let Some(value) = args.get(index).cloned() else {
-                        return self.error("IndexError", format!("Replacement index {index} out of range for positional args tuple"));
+                    while !accessors.is_empty() {
+                        if let Some(rest) = accessors.strip_prefix('.') {
+                            let end = rest.find(['.', '[']).unwrap_or(rest.len());
+                            value = self.get_attr(&value, &rest[..end])?;
+                            accessors = &rest[end..];
+                        } else if let Some(rest) = accessors.strip_prefix('[') {
+                            let Some(end) = rest.find(']') else { return self.error("ValueError", "Missing ']' in format string") };
+                            let key = &rest[..end];
+                            let key = match key.parse::<i64>() {
+                                Ok(i) if key.bytes().all(|b| b.is_ascii_digit()) => Obj::Int(i),
+                                _ => Obj::str(key),
+                            };
+                            value = self.get_item(&value, key)?;
+                            accessors = &rest[end + 1..];
+                        } else {
+                            return self.error("ValueError", "Only '.' or '[' may follow ']' in format field specifier");
+                        }
+                    }
+                    let nested_spec;
+                    let spec = if spec.contains('{') {
+                        nested_spec = self.str_format(spec, args, kwargs)?;
+                        nested_spec.as_str()
+                    } else {
+                        spec
                     };
                     let value = match conversion {
                         Some('r') => Obj::str(&self.repr_of(&value)?),

@@ -79,7 +79,7 @@ impl Drop for TupleCell {
 impl Drop for Dict {
     fn drop(&mut self) {
         let mut items = Vec::new();
-        for (k, v) in std::mem::take(&mut self.entries).into_iter().flatten() {
+        for (_, (k, v)) in std::mem::take(&mut self.entries).into_iter().flatten() {
             items.push(k);
             items.push(v);
         }
@@ -104,7 +104,7 @@ fn free(mut pending: Vec<Obj>) {
             }
             Obj::Dict(rc) | Obj::Set(rc) => {
                 if let Some(cell) = Rc::get_mut(rc) {
-                    for (k, v) in std::mem::take(&mut cell.get_mut().entries).into_iter().flatten() {
+                    for (_, (k, v)) in std::mem::take(&mut cell.get_mut().entries).into_iter().flatten() {
                         pending.push(k);
                         pending.push(v);
                     }
@@ -124,7 +124,8 @@ pub struct Iter {
 /// A dict (or a set, whose values are `None`): entries in insertion order, a hash index over keys.
 #[derive(Default, Clone)]
 pub struct Dict {
-    entries: Vec<Option<(Obj, Obj)>>,
+    /// Each entry keeps its key's `Key` (a user object's is only known through its `__hash__`).
+    entries: Vec<Option<(Key, (Obj, Obj))>>,
     index: HashMap<Key, usize>,
     live: usize,
 }
@@ -139,6 +140,9 @@ pub enum Key {
     Tuple(Vec<Key>),
     /// A class or instance, by identity.
     Id(usize),
+    /// An object with its own `__hash__` / `__eq__`: one number per class of equal objects
+    /// (the interpreter's registry decides which objects are equal).
+    User(usize),
 }
 
 impl Dict {
@@ -151,19 +155,19 @@ impl Dict {
     }
 
     pub fn get(&self, key: &Key) -> Option<&Obj> {
-        self.index.get(key).and_then(|&i| self.entries[i].as_ref()).map(|(_, v)| v)
+        self.index.get(key).and_then(|&i| self.entries[i].as_ref()).map(|(_, (_, v))| v)
     }
 
     pub fn insert(&mut self, key: Key, key_obj: Obj, value: Obj) {
         match self.index.get(&key) {
             Some(&i) => {
-                if let Some(entry) = self.entries[i].as_mut() {
+                if let Some((_, entry)) = self.entries[i].as_mut() {
                     entry.1 = value;
                 }
             }
             None => {
-                self.index.insert(key, self.entries.len());
-                self.entries.push(Some((key_obj, value)));
+                self.index.insert(key.clone(), self.entries.len());
+                self.entries.push(Some((key, (key_obj, value))));
                 self.live += 1;
             }
         }
@@ -172,7 +176,7 @@ impl Dict {
     pub fn remove(&mut self, key: &Key) -> Option<Obj> {
         let i = self.index.remove(key)?;
         self.live -= 1;
-        let removed = self.entries[i].take().map(|(_, v)| v);
+        let removed = self.entries[i].take().map(|(_, (_, v))| v);
         if self.entries.len() > 32 && self.live * 2 < self.entries.len() {
             self.compact();
         }
@@ -180,18 +184,25 @@ impl Dict {
     }
 
     fn compact(&mut self) {
-        let entries: Vec<(Obj, Obj)> = self.entries.drain(..).flatten().collect();
+        let entries: Vec<(Key, (Obj, Obj))> = self.entries.drain(..).flatten().collect();
         self.index.clear();
-        for (i, (k, _)) in entries.iter().enumerate() {
-            if let Some(key) = key_of(k) {
-                self.index.insert(key, i);
-            }
+        for (i, (key, _)) in entries.iter().enumerate() {
+            self.index.insert(key.clone(), i);
         }
         self.entries = entries.into_iter().map(Some).collect();
     }
 
     pub fn items(&self) -> impl Iterator<Item = &(Obj, Obj)> {
-        self.entries.iter().flatten()
+        self.entries.iter().flatten().map(|(_, pair)| pair)
+    }
+
+    /// Each key with its `Key`, for set algebra between dicts and sets.
+    pub fn keyed(&self) -> impl Iterator<Item = (&Key, &Obj)> {
+        self.entries.iter().flatten().map(|(key, (k, _))| (key, k))
+    }
+
+    pub fn contains(&self, key: &Key) -> bool {
+        self.index.contains_key(key)
     }
 
     pub fn clear(&mut self) {
