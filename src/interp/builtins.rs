@@ -963,6 +963,12 @@ impl Interpreter {
                 if name == "__dict__" {
                     return Ok(Obj::Dict(Rc::new(RefCell::new(instance.attrs.borrow().clone()))));
                 }
+                if matches!(name, "__cause__" | "__context__" | "__suppress_context__" | "__traceback__")
+                    && self.is_exception_class(&instance.class)
+                    && instance.attrs.borrow().get(&key(name)).is_none()
+                {
+                    return Ok(if name == "__suppress_context__" { Obj::Bool(false) } else { Obj::None });
+                }
                 let from_class = self.find_in_mro(&instance.class, name);
                 if let Some(Obj::Property(property)) = &from_class {
                     return self.call(property.getter.clone(), vec![object.clone()], Vec::new());

@@ -21,7 +21,7 @@ pub const MAX_ITEMS: usize = 2_000_000;
 /// A raised Python exception on its way out, with the frames it passed through (innermost first).
 pub struct Raised {
     pub value: Obj,
-    pub frames: Vec<(Rc<str>, u32, Rc<str>)>,
+    pub frames: Vec<TracebackEntry>,
     /// The lab stopped the program (time, steps): no `except` may catch it.
     pub stop: bool,
 }
@@ -74,7 +74,16 @@ pub struct Interpreter {
     pub time_budget_ms: f64,
     /// Objects with their own `__hash__` seen as keys: per hash, (representative, key number).
     user_keys: HashMap<i64, Vec<(Obj, usize)>>,
+    /// The exceptions being handled (`except` blocks entered, innermost last), with the frames
+    /// they came through: a bare `raise` re-raises the last.
+    handling: Vec<(Obj, Vec<TracebackEntry>)>,
+    /// Where each caught exception was raised, for a chained traceback (`__cause__`,
+    /// `__context__`); the value is kept so its identity is not reused.
+    caught_frames: HashMap<usize, (Obj, Vec<TracebackEntry>)>,
 }
+
+/// One `File "x.py", line 3, in f` of a traceback.
+pub(super) type TracebackEntry = (Rc<str>, u32, Rc<str>);
 
 pub(super) fn key(name: &str) -> super::object::Key {
     super::object::Key::Str(Rc::from(name))
@@ -104,6 +113,8 @@ impl Interpreter {
             repr_stack: Vec::new(),
             time_budget_ms: TIME_BUDGET_MS,
             user_keys: HashMap::new(),
+            handling: Vec::new(),
+            caught_frames: HashMap::new(),
         };
         interp.install_builtins();
         interp
@@ -152,15 +163,40 @@ impl Interpreter {
         if raised.stop {
             return format!("{}\n", self.exception_message(&raised.value));
         }
+        // The chain first, oldest first: `raise … from cause`, or the exception being handled.
+        let mut chain = String::new();
+        let mut seen = vec![identity(&raised.value)];
+        let mut current = raised.value.clone();
+        while let Obj::Instance(instance) = &current {
+            let attr = |name: &str| instance.attrs.borrow().get(&key(name)).cloned();
+            let (earlier, joint) = match (attr("__cause__"), attr("__suppress_context__"), attr("__context__")) {
+                (Some(cause @ Obj::Instance(_)), _, _) => (cause, "The above exception was the direct cause of the following exception:"),
+                (_, Some(Obj::Bool(true)), _) => break,
+                (_, _, Some(context @ Obj::Instance(_))) => (context, "During handling of the above exception, another exception occurred:"),
+                _ => break,
+            };
+            if seen.contains(&identity(&earlier)) || seen.len() > 20 {
+                break;
+            }
+            seen.push(identity(&earlier));
+            let frames = self.caught_frames.get(&identity(&earlier)).map(|(_, f)| f.clone()).unwrap_or_default();
+            let block = self.traceback_block(&earlier, &frames);
+            chain = format!("{block}\n{joint}\n\n{chain}");
+            current = earlier;
+        }
+        chain + &self.traceback_block(&raised.value, &raised.frames)
+    }
+
+    fn traceback_block(&mut self, value: &Obj, frames: &[TracebackEntry]) -> String {
         let mut text = String::from("Traceback (most recent call last):\n");
-        for (file, line, name) in raised.frames.iter().rev() {
+        for (file, line, name) in frames.iter().rev() {
             text.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
             let source_line = self.files.get(file.as_ref()).and_then(|s| s.lines().nth(*line as usize - 1)).map(str::trim);
             if let Some(source_line) = source_line.filter(|l| !l.is_empty()) {
                 text.push_str(&format!("    {source_line}\n"));
             }
         }
-        text.push_str(&self.final_line(&raised.value));
+        text.push_str(&self.final_line(value));
         text.push('\n');
         text
     }
@@ -411,7 +447,12 @@ impl Interpreter {
             }
             StmtKind::Raise { exc, cause } => {
                 let value = match exc {
-                    None => return self.error("RuntimeError", "No active exception to reraise"),
+                    None => {
+                        return match self.handling.last() {
+                            Some((value, frames)) => Err(Box::new(Raised { value: value.clone(), frames: frames.clone(), stop: false })),
+                            None => self.error("RuntimeError", "No active exception to reraise"),
+                        };
+                    }
                     Some(exc) => self.eval(frame, exc)?,
                 };
                 let value = match value {
@@ -421,7 +462,14 @@ impl Interpreter {
                 };
                 if let Some(cause) = cause {
                     let cause = self.eval(frame, cause)?;
+                    let cause = match cause {
+                        Obj::Class(class) if self.is_exception_class(&class) => self.instantiate(&class, Vec::new(), Vec::new())?,
+                        Obj::None => Obj::None,
+                        Obj::Instance(ref i) if self.is_exception_class(&i.class) => cause,
+                        _ => return self.error("TypeError", "exception causes must derive from BaseException"),
+                    };
                     self.set_attr(&value, "__cause__", cause)?;
+                    self.set_attr(&value, "__suppress_context__", Obj::Bool(true))?;
                 }
                 return Err(Box::new(Raised { value, frames: Vec::new(), stop: false }));
             }
@@ -441,7 +489,23 @@ impl Interpreter {
                                 if let Some(name) = &handler.name {
                                     self.store(frame, name, raised.value.clone())?;
                                 }
-                                handled = Some(self.exec_block(frame, &handler.body));
+                                let mut full = raised.frames.clone();
+                                full.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
+                                self.caught_frames.insert(identity(&raised.value), (raised.value.clone(), full));
+                                self.handling.push((raised.value.clone(), raised.frames.clone()));
+                                let outcome = self.exec_block(frame, &handler.body);
+                                self.handling.pop();
+                                // An exception raised while handling this one remembers it.
+                                if let Err(new) = &outcome {
+                                    if !new.stop && identity(&new.value) != identity(&raised.value) {
+                                        if let Obj::Instance(i) = &new.value {
+                                            if i.attrs.borrow().get(&key("__context__")).is_none() {
+                                                i.attrs.borrow_mut().insert(key("__context__"), Obj::str("__context__"), raised.value.clone());
+                                            }
+                                        }
+                                    }
+                                }
+                                handled = Some(outcome);
                                 break;
                             }
                         }
