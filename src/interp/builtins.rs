@@ -43,7 +43,7 @@ const FUNCTIONS: &[&str] = &[
     "issubclass", "hasattr", "getattr", "setattr", "delattr", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
     "zip", "map", "filter", "any", "all", "round", "iter", "next", "ord", "chr", "divmod", "pow", "format", "vars", "dir",
     "help", "id", "hash", "callable", "property", "staticmethod", "classmethod", "input", "open", "exit", "quit",
-    "hex", "oct", "bin",
+    "hex", "oct", "bin", "slice",
 ];
 
 impl Interpreter {
@@ -442,6 +442,22 @@ impl Interpreter {
                 let q = self.binary("//", args[0].clone(), args[1].clone())?;
                 let r = self.binary("%", args[0].clone(), args[1].clone())?;
                 Ok(Obj::tuple(vec![q, r]))
+            }
+            "slice" => {
+                self.arity("slice", &args, 1, 3)?;
+                let mut parts = Vec::new();
+                for a in &args {
+                    parts.push(match a {
+                        Obj::None => None,
+                        other => Some(self.to_index(other)?),
+                    });
+                }
+                Ok(match parts.as_slice() {
+                    [stop] => Obj::Slice(None, *stop, None),
+                    [start, stop] => Obj::Slice(*start, *stop, None),
+                    [start, stop, step] => Obj::Slice(*start, *stop, *step),
+                    _ => Obj::None,
+                })
             }
             "dict.fromkeys" => {
                 self.arity("fromkeys", &args, 1, 2)?;
@@ -941,6 +957,10 @@ impl Interpreter {
             Obj::StaticMethod(_) => "<staticmethod object>".into(),
             Obj::ClassMethod(_) => "<classmethod object>".into(),
             Obj::Super(c, _) => format!("<super: <class '{}'>, <{} object>>", c.name, c.name),
+            Obj::Slice(start, stop, step) => {
+                let part = |v: &Option<i64>| v.map_or("None".to_string(), |i| i.to_string());
+                format!("slice({}, {}, {})", part(start), part(stop), part(step))
+            }
         })
     }
 
@@ -1073,6 +1093,14 @@ impl Interpreter {
                     None => self.error("AttributeError", format!("type object '{type_name}' has no attribute '{name}'")),
                 }
             }
+            Obj::Slice(start, stop, step) if matches!(name, "start" | "stop" | "step") => {
+                let v = match name {
+                    "start" => start,
+                    "stop" => stop,
+                    _ => step,
+                };
+                Ok(v.map_or(Obj::None, Obj::Int))
+            }
             _ if name == "__class__" => Ok(self.type_of(object)),
             _ => {
                 if let Some(method) = native_method(object, name) {
@@ -1186,18 +1214,14 @@ impl Interpreter {
     }
 
     /// `seq[start:stop:step]` with Python's clamping of out-of-range and negative bounds.
-    pub(super) fn slice(&mut self, object: &Obj, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> Res<Obj> {
+    /// The positions `[start:stop:step]` picks from a sequence of `len` items, in order.
+    pub(super) fn slice_positions(&self, len: usize, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> Res<Vec<usize>> {
         let step = step.unwrap_or(1);
         if step == 0 {
             return self.error("ValueError", "slice step cannot be zero");
         }
-        let items: Vec<Obj> = match object {
-            Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Range(..) => self.iterate(object)?,
-            Obj::Instance(_) => return self.error("TypeError", "slicing this object is not supported in the lab's Python yet"),
-            other => return self.error("TypeError", format!("'{}' object is not subscriptable", other.type_name())),
-        };
-        let len = items.len() as i64;
-        let clamp = |v: i64, low: i64, high: i64| if v < 0 { (v + len).max(low) } else { v.min(high) };
+        let len = len as i64;
+        let clamp = |v: i64, low: i64, high: i64| if v < 0 { v.saturating_add(len).max(low) } else { v.min(high) };
         let (start, stop) = if step > 0 {
             (start.map_or(0, |v| clamp(v, 0, len)), stop.map_or(len, |v| clamp(v, 0, len)))
         } else {
@@ -1206,11 +1230,23 @@ impl Interpreter {
         let mut picked = Vec::new();
         let mut i = start;
         while (step > 0 && i < stop) || (step < 0 && i > stop) {
-            if let Some(item) = usize::try_from(i).ok().and_then(|at| items.get(at)) {
-                picked.push(item.clone());
+            if let Ok(at) = usize::try_from(i) {
+                picked.push(at);
             }
-            i += step;
+            i = match i.checked_add(step) {
+                Some(next) => next,
+                None => break,
+            };
         }
+        Ok(picked)
+    }
+
+    pub(super) fn slice(&mut self, object: &Obj, start: &Option<i64>, stop: &Option<i64>, step: &Option<i64>) -> Res<Obj> {
+        let items: Vec<Obj> = match object {
+            Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Range(..) => self.iterate(object)?,
+            other => return self.error("TypeError", format!("'{}' object is not subscriptable", other.type_name())),
+        };
+        let picked: Vec<Obj> = self.slice_positions(items.len(), *start, *stop, *step)?.into_iter().filter_map(|at| items.get(at).cloned()).collect();
         Ok(match object {
             Obj::Str(_) => {
                 let text: String = picked.iter().map(|c| if let Obj::Str(c) = c { c.to_string() } else { String::new() }).collect();
@@ -1223,6 +1259,39 @@ impl Interpreter {
 
     pub(super) fn set_item(&mut self, object: &Obj, index: Obj, value: Obj) -> Res<()> {
         match object {
+            Obj::List(l) if matches!(index, Obj::Slice(..)) => {
+                let Obj::Slice(start, stop, step) = index else { return Ok(()) };
+                let new_items = self.iterate(&value)?;
+                let len = l.borrow().len();
+                if step.unwrap_or(1) == 1 {
+                    // A plain slice is replaced by any number of items.
+                    let positions = self.slice_positions(len, start, stop, None)?;
+                    let from = positions.first().copied().unwrap_or_else(|| {
+                        let s = start.unwrap_or(0);
+                        (if s < 0 { (s + len as i64).max(0) } else { s.min(len as i64) }) as usize
+                    });
+                    let to = positions.last().map_or(from, |last| last + 1);
+                    if len - (to - from) + new_items.len() > MAX_ITEMS {
+                        return self.memory_error();
+                    }
+                    l.borrow_mut().splice(from..to, new_items);
+                    return Ok(());
+                }
+                let positions = self.slice_positions(len, start, stop, step)?;
+                if positions.len() != new_items.len() {
+                    return self.error(
+                        "ValueError",
+                        format!("attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), positions.len()),
+                    );
+                }
+                let mut list = l.borrow_mut();
+                for (at, item) in positions.into_iter().zip(new_items) {
+                    if let Some(slot) = list.get_mut(at) {
+                        *slot = item;
+                    }
+                }
+                Ok(())
+            }
             Obj::List(l) => {
                 let i = self.to_index(&index)?;
                 let len = l.borrow().len() as i64;
@@ -1251,6 +1320,15 @@ impl Interpreter {
 
     pub(super) fn del_item(&mut self, object: &Obj, index: Obj) -> Res<()> {
         match object {
+            Obj::List(l) if matches!(index, Obj::Slice(..)) => {
+                let Obj::Slice(start, stop, step) = index else { return Ok(()) };
+                let len = l.borrow().len();
+                let doomed = self.slice_positions(len, start, stop, step)?;
+                let doomed: std::collections::BTreeSet<usize> = doomed.into_iter().collect();
+                let kept: Vec<Obj> = l.borrow().iter().enumerate().filter(|(i, _)| !doomed.contains(i)).map(|(_, v)| v.clone()).collect();
+                *l.borrow_mut() = kept;
+                Ok(())
+            }
             Obj::List(l) => {
                 let i = self.to_index(&index)?;
                 let len = l.borrow().len() as i64;
@@ -1266,6 +1344,11 @@ impl Interpreter {
                 if d.borrow_mut().remove(&k).is_none() {
                     return self.key_error(index);
                 }
+                Ok(())
+            }
+            Obj::Instance(_) if self.lookup_special(object, "__delitem__").is_some() => {
+                let method = self.lookup_special(object, "__delitem__").unwrap_or(Obj::None);
+                self.call(method, vec![index], Vec::new())?;
                 Ok(())
             }
             other => self.error("TypeError", format!("'{}' object doesn't support item deletion", other.type_name())),

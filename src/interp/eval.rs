@@ -1140,21 +1140,11 @@ impl Interpreter {
             }
             ExprKind::Subscript { value, index } => {
                 let object = self.eval(frame, value)?;
-                if let ExprKind::Slice(start, stop, step) = &index.kind {
-                    let mut bound = |e: &Option<Box<Expr>>| -> Res<Option<i64>> {
-                        match e {
-                            None => Ok(None),
-                            Some(e) => match self.eval(frame, e)? {
-                                Obj::None => Ok(None),
-                                v => self.to_index(&v).map(Some),
-                            },
-                        }
-                    };
-                    let (start, stop, step) = (bound(start)?, bound(stop)?, bound(step)?);
-                    return self.slice(&object, start, stop, step);
-                }
                 let index = self.eval(frame, index)?;
-                self.get_item(&object, index)
+                match (&object, index) {
+                    (Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Range(..), Obj::Slice(start, stop, step)) => self.slice(&object, &start, &stop, &step),
+                    (_, index) => self.get_item(&object, index),
+                }
             }
             ExprKind::Call { func, args, keywords } => {
                 if let ExprKind::Name(name) = &func.kind {
@@ -1269,7 +1259,21 @@ impl Interpreter {
                 self.make_function(frame, "<lambda>", params, vec![ret])
             }
             ExprKind::Starred(_) => self.error("SyntaxError", "can't use starred expression here"),
-            ExprKind::Slice(..) => self.error("SyntaxError", "invalid syntax"),
+            ExprKind::Slice(start, stop, step) => {
+                let mut bound = |e: &Option<Box<Expr>>| -> Res<Option<i64>> {
+                    match e {
+                        None => Ok(None),
+                        Some(e) => match self.eval(frame, e)? {
+                            Obj::None => Ok(None),
+                            v => match self.to_index(&v) {
+                                Ok(i) => Ok(Some(i)),
+                                Err(_) => self.error("TypeError", "slice indices must be integers or None or have an __index__ method"),
+                            },
+                        },
+                    }
+                };
+                Ok(Obj::Slice(bound(start)?, bound(stop)?, bound(step)?))
+            }
             ExprKind::Yield { .. } => self.stop("not available in this lab yet: generators (yield)"),
         }
     }

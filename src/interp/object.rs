@@ -21,6 +21,8 @@ pub enum Obj {
     Dict(Rc<RefCell<Dict>>),
     Set(Rc<RefCell<Dict>>),
     Range(i64, i64, i64),
+    /// `a[1:5:2]`'s index, `slice(1, 5, 2)`: start, stop, step as given.
+    Slice(Option<i64>, Option<i64>, Option<i64>),
     Function(Rc<Function>),
     Builtin(&'static str),
     /// A built-in method bound to its object: `"abc".upper`, `items.append`.
@@ -330,6 +332,7 @@ impl Obj {
             Obj::Dict(_) => "dict".into(),
             Obj::Set(_) => "set".into(),
             Obj::Range(..) => "range".into(),
+            Obj::Slice(..) => "slice".into(),
             Obj::Function(_) => "function".into(),
             Obj::Builtin(_) => "builtin_function_or_method".into(),
             Obj::NativeMethod(..) => "builtin_function_or_method".into(),
