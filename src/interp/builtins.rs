@@ -257,7 +257,7 @@ impl Interpreter {
                 if items.is_empty() {
                     return match kw("default") {
                         Some(d) => Ok(d),
-                        None => self.error("ValueError", format!("{name}() iterable argument is empty")),
+                        None => self.error("ValueError", format!("{name}() arg is an empty sequence")),
                     };
                 }
                 let key_fn = kw("key").filter(|k| !matches!(k, Obj::None));
@@ -480,12 +480,23 @@ impl Interpreter {
                 if *m == 0 {
                     return self.error("ValueError", "pow() 3rd argument cannot be 0");
                 }
-                if *exp < 0 {
-                    return self.stop_not_available("pow() with a negative exponent and a modulus");
-                }
                 // Square and multiply in 128 bits; the result takes the modulus's sign, as `%`.
                 let m128 = i128::from(*m);
-                let (mut result, mut b, mut e) = (1i128.rem_euclid(m128.abs()), i128::from(*base).rem_euclid(m128.abs()), *exp);
+                let mut b = i128::from(*base).rem_euclid(m128.abs());
+                if *exp < 0 {
+                    // A negative exponent raises the modular inverse (extended Euclid).
+                    let (mut r0, mut r1, mut s0, mut s1) = (m128.abs(), b, 0i128, 1i128);
+                    while r1 != 0 {
+                        let q = r0 / r1;
+                        (r0, r1) = (r1, r0 - q * r1);
+                        (s0, s1) = (s1, s0 - q * s1);
+                    }
+                    if r0 != 1 {
+                        return self.error("ValueError", "base is not invertible for the given modulus");
+                    }
+                    b = s0.rem_euclid(m128.abs());
+                }
+                let (mut result, mut e) = (1i128.rem_euclid(m128.abs()), exp.unsigned_abs());
                 while e > 0 {
                     if e & 1 == 1 {
                         result = result * b % m128.abs();
@@ -613,7 +624,7 @@ impl Interpreter {
         }
     }
 
-    fn class_is(&self, value: &Obj, name: &str) -> bool {
+    pub(super) fn class_is(&self, value: &Obj, name: &str) -> bool {
         let Obj::Instance(i) = value else { return false };
         let wanted = &self.exceptions[name];
         let found = i.class.mro.borrow().iter().any(|c| Rc::ptr_eq(c, wanted));
@@ -1080,8 +1091,9 @@ impl Interpreter {
             }
             Obj::Builtin(type_name) if name == "__name__" => Ok(Obj::str(type_name)),
             Obj::Builtin("dict") if name == "fromkeys" => Ok(Obj::Builtin("dict.fromkeys")),
-            Obj::Builtin(type_name @ ("str" | "list" | "dict" | "set" | "tuple")) => {
+            Obj::Builtin(type_name @ ("str" | "list" | "dict" | "set" | "tuple" | "int")) => {
                 let sample = match *type_name {
+                    "int" => Obj::Int(0),
                     "str" => Obj::str(""),
                     "list" => Obj::list(Vec::new()),
                     "tuple" => Obj::tuple(Vec::new()),
@@ -1093,6 +1105,7 @@ impl Interpreter {
                     None => self.error("AttributeError", format!("type object '{type_name}' has no attribute '{name}'")),
                 }
             }
+            Obj::UnboundNative(method) | Obj::NativeMethod(_, method) if name == "__name__" => Ok(Obj::str(method)),
             Obj::Slice(start, stop, step) if matches!(name, "start" | "stop" | "step") => {
                 let v = match name {
                     "start" => start,
@@ -2040,6 +2053,12 @@ impl Interpreter {
                     _ => !mine.keyed().any(|(k, _)| theirs.contains(k)),
                 }))
             }
+            (Obj::Int(_) | Obj::Bool(_), "bit_length") => {
+                self.arity(name, &args, 0, 0)?;
+                let i = self.to_index(this)?;
+                Ok(Obj::Int(i64::from(64 - i.unsigned_abs().leading_zeros())))
+            }
+            (Obj::Float(f), "is_integer") => Ok(Obj::Bool(f.is_finite() && f.fract() == 0.0)),
             (Obj::Property(property), "setter" | "getter") => {
                 self.arity(name, &args, 1, 1)?;
                 let (getter, setter) = match name {
@@ -2263,6 +2282,37 @@ impl Interpreter {
                 let mut chars = s.chars();
                 Obj::Bool(chars.next().is_some_and(|c| c == '_' || c.is_alphabetic()) && chars.all(|c| c == '_' || c.is_alphanumeric()))
             }
+            "expandtabs" => {
+                self.arity(name, &args, 0, 1)?;
+                let size = match args.first() {
+                    Some(v) => self.to_index(v)?.max(0) as usize,
+                    None => 8,
+                };
+                let mut out = String::new();
+                let mut column = 0;
+                for c in s.chars() {
+                    match c {
+                        '\t' if size > 0 => {
+                            let pad = size - column % size;
+                            out.push_str(&" ".repeat(pad));
+                            column += pad;
+                        }
+                        '\t' => {}
+                        '\n' | '\r' => {
+                            out.push(c);
+                            column = 0;
+                        }
+                        c => {
+                            out.push(c);
+                            column += 1;
+                        }
+                    }
+                    if out.len() > 16 * 1024 * 1024 {
+                        return self.memory_error();
+                    }
+                }
+                Obj::str(&out)
+            }
             "istitle" => {
                 // Upper case only after an uncased character, lower case only after a cased one.
                 let (mut cased_before, mut any) = (false, false);
@@ -2476,13 +2526,15 @@ fn native_method(value: &Obj, name: &str) -> Option<&'static str> {
     let names: &[&'static str] = match value {
         Obj::Str(_) => &[
             "upper", "lower", "title", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "split", "rsplit", "splitlines",
-            "join", "replace", "startswith", "endswith", "find", "rfind", "index", "count", "isdigit", "isnumeric", "isdecimal", "istitle", "rpartition", "rindex", "removeprefix", "removesuffix", "isidentifier",
+            "join", "replace", "startswith", "endswith", "find", "rfind", "index", "count", "isdigit", "isnumeric", "isdecimal", "istitle", "rpartition", "rindex", "removeprefix", "removesuffix", "isidentifier", "expandtabs",
             "isalpha", "isalnum", "isspace", "isupper", "islower", "zfill", "center", "ljust", "rjust", "partition", "format",
             "encode",
         ],
         Obj::List(_) => &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"],
         Obj::Tuple(_) => &["index", "count"],
         Obj::Property(_) => &["setter", "getter"],
+        Obj::Int(_) | Obj::Bool(_) => &["bit_length"],
+        Obj::Float(_) => &["is_integer"],
         Obj::Dict(_) => &["get", "keys", "values", "items", "update", "pop", "setdefault", "copy", "clear", "popitem"],
         Obj::Set(_) => &["add", "discard", "remove", "union", "intersection", "difference", "symmetric_difference", "update", "intersection_update", "difference_update", "issubset", "issuperset", "isdisjoint", "copy", "pop", "clear"],
         _ => &[],

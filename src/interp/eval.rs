@@ -730,7 +730,12 @@ impl Interpreter {
                 self.set_item(&object, index, value)
             }
             ExprKind::Tuple(targets) | ExprKind::List(targets) => {
-                let items = self.iterate(&value)?;
+                let items = match self.iterate(&value) {
+                    Err(raised) if self.class_is(&raised.value, "TypeError") && !matches!(value, Obj::Instance(_)) => {
+                        return self.error("TypeError", format!("cannot unpack non-iterable {} object", value.type_name()));
+                    }
+                    other => other?,
+                };
                 let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
                 match star {
                     None => {

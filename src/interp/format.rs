@@ -449,15 +449,38 @@ impl Interpreter {
                     let spec = if left || spec.is_empty() { spec.clone() } else { format!(">{spec}") };
                     self.format_value(&text, &spec)?
                 }
-                'd' | 'i' => {
-                    let spec_text = format!("{spec}d");
+                'd' | 'i' | 'u' => {
                     let as_int = match value {
-                        Obj::Float(f) => Obj::Int(f.trunc() as i64),
-                        other => other.clone(),
+                        Obj::Float(f) if f.is_finite() && f.abs() < 9.2e18 => Obj::Int(f.trunc() as i64),
+                        Obj::Int(_) | Obj::Bool(_) => value.clone(),
+                        Obj::Float(_) => return self.error("OverflowError", "cannot convert float infinity to integer"),
+                        other => return self.error("TypeError", format!("%{kind} format: a real number is required, not {}", other.type_name())),
                     };
-                    self.format_value(&as_int, &spec_text)?
+                    // printf's precision on an integer is a minimum count of digits.
+                    match spec.split_once('.') {
+                        Some((flags, digits)) => {
+                            let i = self.to_index(&as_int)?;
+                            let min_digits: usize = digits.parse().unwrap_or(0);
+                            let body = format!("{:0>min_digits$}", i.unsigned_abs());
+                            let sign = if i < 0 { "-" } else if flags.contains('+') { "+" } else if flags.contains(' ') { " " } else { "" };
+                            let width: String = flags.chars().filter(|c| c.is_ascii_digit()).collect();
+                            let width = width.trim_start_matches('0');
+                            let text = Obj::str(&format!("{sign}{body}"));
+                            let align = if left { "<" } else { ">" };
+                            self.format_value(&text, &if width.is_empty() { String::new() } else { format!("{align}{width}") })?
+                        }
+                        None => self.format_value(&as_int, &format!("{spec}d"))?,
+                    }
                 }
-                'f' | 'e' | 'x' | 'g' => self.format_value(value, &format!("{spec}{kind}"))?,
+                'f' | 'F' | 'e' | 'E' | 'x' | 'X' | 'o' | 'g' | 'G' => {
+                    // `%#o` writes `0o17` as format's `#o` does.
+                    self.format_value(value, &format!("{spec}{kind}"))?
+                }
+                'c' => match value {
+                    Obj::Str(s) if s.chars().count() == 1 => s.to_string(),
+                    Obj::Str(_) => return self.error("TypeError", "%c requires int or char"),
+                    other => self.format_value(other, "c")?,
+                },
                 other => return self.error("ValueError", format!("unsupported format character '{other}'")),
             };
             out.push_str(&text);
