@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::eval::{key, Interpreter, Res, MAX_ITEMS};
-use super::object::{Class, Dict, Instance, Iter, Obj};
+use super::object::{View, Class, Dict, Instance, Iter, Obj};
 use crate::value::{python_float, python_str_repr};
 
 const EXCEPTIONS: &[(&str, &str)] = &[
@@ -723,7 +723,7 @@ impl Interpreter {
             Obj::Str(s) => s.chars().count(),
             Obj::List(l) => l.borrow().len(),
             Obj::Tuple(t) => t.len(),
-            Obj::Dict(d) | Obj::Set(d) => d.borrow().len(),
+            Obj::Dict(d) | Obj::Set(d) | Obj::DictView(d, _) => d.borrow().len(),
             Obj::Range(start, stop, step) => range_len(*start, *stop, *step),
             Obj::Instance(_) => match self.lookup_special(value, "__len__") {
                 Some(m) => {
@@ -742,7 +742,9 @@ impl Interpreter {
             Obj::List(l) => l.borrow().clone(),
             Obj::Tuple(t) => t.to_vec(),
             Obj::Str(s) => s.chars().map(|c| Obj::str(&c.to_string())).collect(),
-            Obj::Dict(d) | Obj::Set(d) => d.borrow().items().map(|(k, _)| k.clone()).collect(),
+            Obj::Dict(d) | Obj::Set(d) | Obj::DictView(d, View::Keys) => d.borrow().items().map(|(k, _)| k.clone()).collect(),
+            Obj::DictView(d, View::Values) => d.borrow().items().map(|(_, v)| v.clone()).collect(),
+            Obj::DictView(d, View::Items) => d.borrow().items().map(|(k, v)| Obj::tuple(vec![k.clone(), v.clone()])).collect(),
             Obj::Range(start, stop, step) => {
                 let n = range_len(*start, *stop, *step);
                 if n > MAX_ITEMS {
@@ -816,7 +818,7 @@ impl Interpreter {
             Obj::Str(s) => !s.is_empty(),
             Obj::List(l) => !l.borrow().is_empty(),
             Obj::Tuple(t) => !t.is_empty(),
-            Obj::Dict(d) | Obj::Set(d) => !d.borrow().is_empty(),
+            Obj::Dict(d) | Obj::Set(d) | Obj::DictView(d, _) => !d.borrow().is_empty(),
             Obj::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
             Obj::Instance(_) => {
                 if let Some(m) = self.lookup_special(value, "__bool__") {
@@ -968,6 +970,10 @@ impl Interpreter {
             Obj::StaticMethod(_) => "<staticmethod object>".into(),
             Obj::ClassMethod(_) => "<classmethod object>".into(),
             Obj::Super(c, _) => format!("<super: <class '{}'>, <{} object>>", c.name, c.name),
+            Obj::DictView(..) => {
+                let items = self.iterate(value)?;
+                format!("{}([{}])", value.type_name(), self.join_reprs(&items)?)
+            }
             Obj::Slice(start, stop, step) => {
                 let part = |v: &Option<i64>| v.map_or("None".to_string(), |i| i.to_string());
                 format!("slice({}, {}, {})", part(start), part(stop), part(step))
@@ -1372,6 +1378,13 @@ impl Interpreter {
 
     pub(super) fn binary(&mut self, op: &str, left: Obj, right: Obj) -> Res<Obj> {
         use Obj::*;
+        // Keys and items views take part in set algebra with any iterable, giving sets.
+        let is_set_like = |v: &Obj| matches!(v, DictView(_, View::Keys | View::Items));
+        if matches!(op, "&" | "|" | "-" | "^") && (is_set_like(&left) || is_set_like(&right)) && (is_set_like(&left) || matches!(left, Set(_))) {
+            let (a, b) = (self.iterate(&left)?, self.iterate(&right)?);
+            let (a, b) = (self.make_set(a)?, self.make_set(b)?);
+            return self.binary(op, a, b);
+        }
         let as_int = |v: &Obj| match v {
             Int(i) => Some(*i),
             Bool(b) => Some(i64::from(*b)),
@@ -1753,9 +1766,19 @@ impl Interpreter {
                 Obj::Str(sub) => Ok(s.contains(sub.as_ref())),
                 other => self.error("TypeError", format!("'in <string>' requires string as left operand, not {}", other.type_name())),
             },
-            Obj::Dict(d) | Obj::Set(d) => {
+            Obj::Dict(d) | Obj::Set(d) | Obj::DictView(d, View::Keys) => {
                 let k = self.hash_key(item)?;
                 Ok(d.borrow().get(&k).is_some())
+            }
+            Obj::DictView(d, View::Items) => {
+                let Obj::Tuple(pair) = item else { return Ok(false) };
+                let [k, v] = &pair.0[..] else { return Ok(false) };
+                let Ok(hashed) = self.hash_key(k) else { return Ok(false) };
+                let found = d.borrow().get(&hashed).cloned();
+                match found {
+                    Some(value) => self.equal(&value, v),
+                    None => Ok(false),
+                }
             }
             Obj::Instance(_) if self.lookup_special(container, "__contains__").is_some() => {
                 let m = self.lookup_special(container, "__contains__");
@@ -1927,9 +1950,9 @@ impl Interpreter {
                 let found = d.borrow().get(&k).cloned();
                 Ok(found.or_else(|| args.get(1).cloned()).unwrap_or(Obj::None))
             }
-            (Obj::Dict(d), "keys") => Ok(Obj::list(d.borrow().items().map(|(k, _)| k.clone()).collect())),
-            (Obj::Dict(d), "values") => Ok(Obj::list(d.borrow().items().map(|(_, v)| v.clone()).collect())),
-            (Obj::Dict(d), "items") => Ok(Obj::list(d.borrow().items().map(|(k, v)| Obj::tuple(vec![k.clone(), v.clone()])).collect())),
+            (Obj::Dict(d), "keys") => Ok(Obj::DictView(d.clone(), View::Keys)),
+            (Obj::Dict(d), "values") => Ok(Obj::DictView(d.clone(), View::Values)),
+            (Obj::Dict(d), "items") => Ok(Obj::DictView(d.clone(), View::Items)),
             (Obj::Dict(d), "update") => {
                 if let Some(other) = args.first() {
                     let pairs: Vec<(Obj, Obj)> = match other {

@@ -406,7 +406,12 @@ impl Interpreter {
             StmtKind::For { target, iter, body, orelse } => {
                 let iterable = self.eval(frame, iter)?;
                 let mut items = self.loop_over(&iterable)?;
-                while let Some(item) = items.next_item() {
+                loop {
+                    let item = match items.next_item() {
+                        Ok(Some(item)) => item,
+                        Ok(None) => break,
+                        Err(message) => return self.error("RuntimeError", message),
+                    };
                     self.tick()?;
                     self.assign(frame, target, item)?;
                     match self.exec_block(frame, body)? {
@@ -1300,6 +1305,8 @@ impl Interpreter {
             Obj::Range(start, stop, step) => LoopItems::Range { next: *start, step: *step, left: super::builtins::range_len(*start, *stop, *step) },
             Obj::List(list) => LoopItems::List(list.clone(), 0),
             Obj::Iterator(it) => LoopItems::Iterator(it.clone()),
+            Obj::Dict(d) => LoopItems::Dict { dict: d.clone(), view: super::object::View::Keys, at: 0, size: d.borrow().len() },
+            Obj::DictView(d, view) => LoopItems::Dict { dict: d.clone(), view: *view, at: 0, size: d.borrow().len() },
             other => LoopItems::Items(self.iterate(other)?.into_iter()),
         })
     }
@@ -1618,15 +1625,37 @@ enum LoopItems {
     Range { next: i64, step: i64, left: usize },
     List(Rc<super::object::ListCell>, usize),
     Iterator(Rc<RefCell<Iter>>),
+    /// A dict walked live: changing its size meanwhile is Python's RuntimeError.
+    Dict { dict: Rc<RefCell<Dict>>, view: super::object::View, at: usize, size: usize },
     Items(std::vec::IntoIter<Obj>),
 }
 
 impl LoopItems {
-    fn next_item(&mut self) -> Option<Obj> {
-        match self {
+    fn next_item(&mut self) -> Result<Option<Obj>, &'static str> {
+        Ok(match self {
+            LoopItems::Dict { dict, view, at, size } => {
+                let dict = dict.borrow();
+                if dict.len() != *size {
+                    return Err("dictionary changed size during iteration");
+                }
+                loop {
+                    match dict.slot(*at) {
+                        None => break None,
+                        Some(None) => *at += 1,
+                        Some(Some((k, v))) => {
+                            *at += 1;
+                            break Some(match view {
+                                super::object::View::Keys => k.clone(),
+                                super::object::View::Values => v.clone(),
+                                super::object::View::Items => Obj::tuple(vec![k.clone(), v.clone()]),
+                            });
+                        }
+                    }
+                }
+            }
             LoopItems::Range { next, step, left } => {
                 if *left == 0 {
-                    return None;
+                    return Ok(None);
                 }
                 let item = *next;
                 *left -= 1;
@@ -1648,6 +1677,6 @@ impl LoopItems {
                 item
             }
             LoopItems::Items(items) => items.next(),
-        }
+        })
     }
 }

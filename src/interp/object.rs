@@ -21,6 +21,8 @@ pub enum Obj {
     Dict(Rc<RefCell<Dict>>),
     Set(Rc<RefCell<Dict>>),
     Range(i64, i64, i64),
+    /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
+    DictView(Rc<RefCell<Dict>>, View),
     /// `a[1:5:2]`'s index, `slice(1, 5, 2)`: start, stop, step as given.
     Slice(Option<i64>, Option<i64>, Option<i64>),
     Function(Rc<Function>),
@@ -123,6 +125,14 @@ pub struct Iter {
     pub at: usize,
 }
 
+/// Which part of a dict a view shows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum View {
+    Keys,
+    Values,
+    Items,
+}
+
 /// A dict (or a set, whose values are `None`): entries in insertion order, a hash index over keys.
 #[derive(Default, Clone)]
 pub struct Dict {
@@ -201,6 +211,16 @@ impl Dict {
     /// Each key with its `Key`, for set algebra between dicts and sets.
     pub fn keyed(&self) -> impl Iterator<Item = (&Key, &Obj)> {
         self.entries.iter().flatten().map(|(key, (k, _))| (key, k))
+    }
+
+    /// The entry in slot `at` (None once removed), for a loop that walks the dict live;
+    /// `slots()` is how many there are.
+    pub fn slot(&self, at: usize) -> Option<Option<&(Obj, Obj)>> {
+        self.entries.get(at).map(|e| e.as_ref().map(|(_, pair)| pair))
+    }
+
+    pub fn slots(&self) -> usize {
+        self.entries.len()
     }
 
     pub fn contains(&self, key: &Key) -> bool {
@@ -333,6 +353,9 @@ impl Obj {
             Obj::Set(_) => "set".into(),
             Obj::Range(..) => "range".into(),
             Obj::Slice(..) => "slice".into(),
+            Obj::DictView(_, View::Keys) => "dict_keys".into(),
+            Obj::DictView(_, View::Values) => "dict_values".into(),
+            Obj::DictView(_, View::Items) => "dict_items".into(),
             Obj::Function(_) => "function".into(),
             Obj::Builtin(_) => "builtin_function_or_method".into(),
             Obj::NativeMethod(..) => "builtin_function_or_method".into(),
