@@ -7,5 +7,6 @@ mod builtins;
 mod eval;
 mod format;
 pub mod object;
+mod set_order;
 
 pub use eval::{Interpreter, RunOutcome};
