@@ -742,7 +742,7 @@ impl Interpreter {
             Obj::List(l) => l.borrow().clone(),
             Obj::Tuple(t) => t.to_vec(),
             Obj::Str(s) => s.chars().map(|c| Obj::str(&c.to_string())).collect(),
-            Obj::Set(d) => super::set_order::cpython_order(d.borrow().items().map(|(k, _)| k.clone()).collect()),
+            Obj::Set(d) => super::set_order::cpython_order(d.borrow().items().map(|(k, _)| k.clone()).collect(), d.borrow().presize),
             Obj::Dict(d) | Obj::DictView(d, View::Keys) => d.borrow().items().map(|(k, _)| k.clone()).collect(),
             Obj::DictView(d, View::Values) => d.borrow().items().map(|(_, v)| v.clone()).collect(),
             Obj::DictView(d, View::Items) => d.borrow().items().map(|(k, v)| Obj::tuple(vec![k.clone(), v.clone()])).collect(),
@@ -919,7 +919,7 @@ impl Interpreter {
                 format!("{{{}}}", parts.join(", "))
             }
             Obj::Set(d) => {
-                let items = super::set_order::cpython_order(d.borrow().items().map(|(k, _)| k.clone()).collect());
+                let items = super::set_order::cpython_order(d.borrow().items().map(|(k, _)| k.clone()).collect(), d.borrow().presize);
                 if items.is_empty() {
                     "set()".into()
                 } else {
@@ -2005,7 +2005,7 @@ impl Interpreter {
             (Obj::Dict(d), "copy") => Ok(Obj::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
             (Obj::Set(d), "copy") => Ok(Obj::Set(Rc::new(RefCell::new(d.borrow().clone())))),
             (Obj::Set(d), "pop") => {
-                let first = super::set_order::cpython_order(d.borrow().items().map(|(k, _)| k.clone()).collect()).into_iter().next();
+                let first = super::set_order::cpython_order(d.borrow().items().map(|(k, _)| k.clone()).collect(), d.borrow().presize).into_iter().next();
                 match first {
                     Some(k) => {
                         let hashed = self.hash_key(&k)?;

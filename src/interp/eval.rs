@@ -1168,9 +1168,28 @@ impl Interpreter {
             }
             ExprKind::Tuple(items) => Ok(Obj::tuple(self.items(frame, items)?)),
             ExprKind::List(items) => Ok(Obj::list(self.items(frame, items)?)),
-            ExprKind::Set(items) => {
-                let items = self.items(frame, items)?;
-                self.make_set(items)
+            ExprKind::Set(written) => {
+                let items = self.items(frame, written)?;
+                let set = self.make_set(items)?;
+                let constant = |e: &Expr| match &e.kind {
+                    ExprKind::Constant(_) => true,
+                    ExprKind::UnaryOp { op: "-" | "+", operand } => matches!(operand.kind, ExprKind::Constant(_)),
+                    _ => false,
+                };
+                if written.len() > 2 && written.iter().all(constant) {
+                    if let Obj::Set(d) = &set {
+                        let members: Vec<Obj> = d.borrow().items().map(|(k, _)| k.clone()).collect();
+                        let (members, presize) = super::set_order::literal_layout(members);
+                        let mut laid_out = Dict::default();
+                        laid_out.presize = presize;
+                        for member in members {
+                            let k = self.hash_key(&member)?;
+                            laid_out.insert(k, member, Obj::None);
+                        }
+                        *d.borrow_mut() = laid_out;
+                    }
+                }
+                Ok(set)
             }
             ExprKind::Dict(pairs) => {
                 let mut dict = Dict::default();

@@ -140,6 +140,9 @@ pub struct Dict {
     entries: Vec<Option<(Key, (Obj, Obj))>>,
     index: HashMap<Key, usize>,
     live: usize,
+    /// For a set: the table size CPython started it with (0: the smallest), which decides
+    /// the order it lists its members in (see set_order.rs).
+    pub presize: usize,
 }
 
 /// What makes two keys the same dict key: equal numbers (`1`, `1.0`, `True`) are one key.

@@ -12,12 +12,13 @@ const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 const MIN_SIZE: usize = 8;
 
-/// `members` (in insertion order) in the order CPython would iterate them.
-pub fn cpython_order(members: Vec<Obj>) -> Vec<Obj> {
+/// `members` (in insertion order, into a table of at least `presize` slots) in the order
+/// CPython would iterate them.
+pub fn cpython_order(members: Vec<Obj>, presize: usize) -> Vec<Obj> {
     let Some(hashes) = members.iter().map(int_hash).collect::<Option<Vec<u64>>>() else {
         return members;
     };
-    let mut table: Vec<Option<usize>> = vec![None; MIN_SIZE];
+    let mut table: Vec<Option<usize>> = vec![None; presize.max(MIN_SIZE).next_power_of_two()];
     let mut fill = 0;
     for (member, &hash) in hashes.iter().enumerate() {
         insert(&mut table, member, hash);
@@ -38,6 +39,34 @@ pub fn cpython_order(members: Vec<Obj>) -> Vec<Obj> {
     }
     let mut members: Vec<Option<Obj>> = members.into_iter().map(Some).collect();
     table.into_iter().flatten().filter_map(|i| members.get_mut(i).and_then(Option::take)).collect()
+}
+
+/// A constant set literal of three or more items (`{64, 32, 16}`): CPython's compiler makes a
+/// frozenset of them and rebuilds it once from its own order while merging constants; the
+/// running code merges that into a new, empty set. Small ones fit the new set's table and are
+/// copied slot for slot (the rebuilt frozenset's adds); from five members the new table is
+/// presized for twice as many and filled in the frozenset's order. Returns the members in
+/// the order to replay and the table size to replay them into.
+pub fn literal_layout(members: Vec<Obj>) -> (Vec<Obj>, usize) {
+    if members.len() <= 2 {
+        return (members, 0);
+    }
+    let first = cpython_order(members, 0);
+    if members_fit(first.len()) {
+        return (first, 0);
+    }
+    let rebuilt = cpython_order(first, 0);
+    let mut size = MIN_SIZE;
+    while size <= rebuilt.len() * 2 {
+        size <<= 1;
+    }
+    (rebuilt, size)
+}
+
+/// Whether merging `n` members into an empty set keeps its smallest table (CPython grows it
+/// first when (fill + n) * 5 >= mask * 3).
+fn members_fit(n: usize) -> bool {
+    n * 5 < (MIN_SIZE - 1) * 3
 }
 
 /// Puts member `index` in the first free slot of its probe sequence.
@@ -79,7 +108,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn order(values: &[i64]) -> Vec<i64> {
-        cpython_order(values.iter().map(|v| Obj::Int(*v)).collect())
+        cpython_order(values.iter().map(|v| Obj::Int(*v)).collect(), 0)
             .into_iter()
             .map(|o| if let Obj::Int(i) = o { i } else { 0 })
             .collect()
