@@ -1925,7 +1925,7 @@ impl Interpreter {
                     keyed.push((k, item));
                 }
                 // A stable merge sort on Python's `<`, which may raise.
-                let sorted = self.merge_sort(keyed, reverse)?;
+                let sorted = self.sort_keyed(keyed, reverse)?;
                 *list.borrow_mut() = sorted.into_iter().map(|(_, v)| v).collect();
                 Ok(Obj::None)
             }
@@ -2105,6 +2105,55 @@ impl Interpreter {
             }
             _ => self.error("AttributeError", format!("'{}' object has no attribute '{name}'", this.type_name())),
         }
+    }
+
+    /// `list.sort`: stable, and `reverse=True` reverses, sorts and reverses back, as CPython
+    /// does. Short lists are sorted as CPython's timsort sorts them (one run, then binary
+    /// insertion), so a comparison that fails fails on the same pair, with the same message.
+    fn sort_keyed(&mut self, mut items: Vec<(Obj, Obj)>, reverse: bool) -> Res<Vec<(Obj, Obj)>> {
+        if reverse {
+            items.reverse();
+        }
+        let mut sorted = if items.len() < 64 { self.timsort_short(items)? } else { self.merge_sort(items, false)? };
+        if reverse {
+            sorted.reverse();
+        }
+        Ok(sorted)
+    }
+
+    /// CPython's timsort on fewer than 64 items: the leading run (strictly descending runs are
+    /// reversed), then each later item binary-inserted; every comparison is `later < earlier`.
+    fn timsort_short(&mut self, mut v: Vec<(Obj, Obj)>) -> Res<Vec<(Obj, Obj)>> {
+        let n = v.len();
+        if n < 2 {
+            return Ok(v);
+        }
+        let mut run = 2;
+        if self.compare("<", &v[1].0, &v[0].0)? {
+            while run < n && self.compare("<", &v[run].0, &v[run - 1].0)? {
+                run += 1;
+            }
+            v[..run].reverse();
+        } else {
+            while run < n && !self.compare("<", &v[run].0, &v[run - 1].0)? {
+                run += 1;
+            }
+        }
+        for start in run..n {
+            let pivot = v[start].0.clone();
+            let (mut l, mut r) = (0, start);
+            while l < r {
+                let p = l + (r - l) / 2;
+                if self.compare("<", &pivot, &v[p].0)? {
+                    r = p;
+                } else {
+                    l = p + 1;
+                }
+            }
+            let item = v.remove(start);
+            v.insert(l, item);
+        }
+        Ok(v)
     }
 
     fn merge_sort(&mut self, items: Vec<(Obj, Obj)>, reverse: bool) -> Res<Vec<(Obj, Obj)>> {
