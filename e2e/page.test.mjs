@@ -164,6 +164,24 @@ test("learner text is shown as text, bad lines fail cleanly, and the .db downloa
   await context.close();
 });
 
+test("an edited file runs with python: its prints are output, its traceback an error", async () => {
+  const { page, problems, context } = await openLab();
+  await showTab(page, "files");
+  await page.click(`#file-list .file[title="main.py"]`);
+  await page.fill("#editor", "print({3, 1, 2}, {'a': 1}.keys())\nprint(f'{2.5:.0f} {-0.0}')\nsorted([3, 1, 'x'])\n");
+  await page.fill("#terminal-input", "python main.py");
+  await page.press("#terminal-input", "Enter");
+  const rows = await page.$$eval("#terminal-output pre", (pres) => pres.map((p) => [p.className, p.textContent]));
+  const at = rows.findIndex(([, t]) => t === "$ python main.py");
+  assert.deepEqual(rows.slice(at + 1), [
+    ["t-out", "{1, 2, 3} dict_keys(['a'])\n2 -0.0"],
+    ["t-err", "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n    sorted([3, 1, 'x'])\n" +
+      "TypeError: '<' not supported between instances of 'str' and 'int'"],
+  ]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a huge value is shown cut and downloads whole, an endless query is stopped, a broken engine is recovered", async () => {
   const { page, problems, context } = await openLab();
   await runSteps(page, 4); // the imports, db = Database(...), db.create_tables()

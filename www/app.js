@@ -105,7 +105,14 @@ function change(action) {
 function runLine(line) {
   say("in", line);
   const result = safe(() => state.lab.run(line), { ok: false, output: "" });
-  if (result.output) say(result.ok ? "out" : "err", result.output);
+  // What a program printed before its traceback is ordinary output, as in a terminal.
+  const traceback = result.ok || !result.output ? -1 : result.output.indexOf("Traceback (most recent call last):");
+  if (traceback > 0) {
+    say("out", result.output.slice(0, traceback).replace(/\n$/, ""));
+    say("err", result.output.slice(traceback));
+  } else if (result.output) {
+    say(result.ok ? "out" : "err", result.output);
+  }
   for (const note of result.notes ?? []) say("note", `lab note: ${note}`);
   return result.ok;
 }
