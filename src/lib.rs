@@ -11,6 +11,7 @@ pub mod engine;
 pub mod interp;
 pub mod error;
 pub mod lab;
+pub mod memory;
 pub mod migrate;
 pub mod models;
 pub mod python;

@@ -46,6 +46,12 @@ fn growing_without_end_is_a_memory_error() {
     let (ok, _, class) = run("s = 'x'\nwhile True:\n    s = s + s\n");
     assert!(!ok);
     assert_eq!(class.as_deref(), Some("MemoryError"));
+    // Each value is within its cap, but together they pass the run's memory budget: the run
+    // is stopped, not the page (without the budget this is gigabytes, a trap in the browser).
+    let (ok, output, class) = run("def down(n):\n    keep = [n] * 1999999\n    return down(n + 1)\ndown(0)\n");
+    assert!(!ok, "{output:?}");
+    assert_eq!(class.as_deref(), Some("MemoryError"), "{output:?}");
+    assert!(output.last().unwrap().starts_with("MemoryError: the lab stopped this program: it held more than 256 MB"), "{output:?}");
     let (ok, output, _) = run("print(2 ** 62 + 2 ** 62)\n");
     assert!(!ok);
     assert_eq!(output.last().unwrap(), "OverflowError: integer too large for the lab's Python (it keeps 64-bit integers)");

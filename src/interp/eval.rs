@@ -15,6 +15,9 @@ pub const RECURSION_LIMIT: usize = 180;
 pub const TIME_BUDGET_MS: f64 = 800.0;
 /// Steps between two looks at the clock.
 const STEPS_PER_CHECK: u64 = 4096;
+/// How much a run may grow the lab's memory: far more than any tutorial program needs, far less
+/// than the browser gives a page's wasm.
+pub const MEMORY_BUDGET_BYTES: usize = 256 << 20;
 /// The most items one list, string or dict may hold.
 pub const MAX_ITEMS: usize = 2_000_000;
 
@@ -72,6 +75,8 @@ pub struct Interpreter {
     pub(super) repr_stack: Vec<usize>,
     /// How long one run may take (milliseconds).
     pub time_budget_ms: f64,
+    /// The live bytes (see memory.rs) past which the run is stopped.
+    memory_ceiling: usize,
     /// Objects with their own `__hash__` seen as keys: per hash, (representative, key number).
     user_keys: HashMap<i64, Vec<(Obj, usize)>>,
     /// The exceptions being handled (`except` blocks entered, innermost last), with the frames
@@ -113,6 +118,7 @@ impl Interpreter {
             repr_stack: Vec::new(),
             time_budget_ms: TIME_BUDGET_MS,
             user_keys: HashMap::new(),
+            memory_ceiling: usize::MAX,
             handling: Vec::new(),
             caught_frames: HashMap::new(),
         };
@@ -123,6 +129,7 @@ impl Interpreter {
     /// Runs a project file as `__main__`, as `python FILE` does.
     pub fn run_main(&mut self, path: &str) -> RunOutcome {
         self.deadline = crate::watchdog::now_ms() + self.time_budget_ms;
+        self.memory_ceiling = crate::memory::live_bytes().saturating_add(MEMORY_BUDGET_BYTES);
         self.steps = 0;
         let outcome = match self.files.get(path).cloned() {
             None => {
@@ -238,6 +245,15 @@ impl Interpreter {
     /// One step of work: stops the program once its time is spent.
     fn tick(&mut self) -> Res<()> {
         self.steps += 1;
+        if crate::memory::live_bytes() > self.memory_ceiling {
+            // Not catchable: the memory must be given back before anything else runs.
+            let message = format!(
+                "MemoryError: the lab stopped this program: it held more than {} MB at once (the lab's Python allows a run {} MB)",
+                MEMORY_BUDGET_BYTES >> 20,
+                MEMORY_BUDGET_BYTES >> 20
+            );
+            return Err(Box::new(Raised { value: self.new_exception("MemoryError", message), frames: Vec::new(), stop: true }));
+        }
         if self.steps % STEPS_PER_CHECK == 0 && crate::watchdog::now_ms() > self.deadline {
             let tenths = (self.time_budget_ms / 100.0).round() as u64;
             let seconds = format!("{}.{}", tenths / 10, tenths % 10);
