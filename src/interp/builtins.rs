@@ -837,16 +837,21 @@ impl Interpreter {
 
     // ---- text ------------------------------------------------------------------------------
 
+    /// The text an object's own `__str__` / `__repr__` returns, if it has one.
+    fn text_from_special(&mut self, value: &Obj, method: &str) -> Res<Option<String>> {
+        let Some(m) = self.lookup_special(value, method) else { return Ok(None) };
+        match self.call(m, Vec::new(), Vec::new())? {
+            Obj::Str(s) => Ok(Some(s.to_string())),
+            other => self.error("TypeError", format!("{method} returned non-string (type {})", other.type_name())),
+        }
+    }
+
     pub(super) fn str_of(&mut self, value: &Obj) -> Res<String> {
         match value {
             Obj::Str(s) => Ok(s.to_string()),
             Obj::Instance(i) => {
-                if let Some(m) = self.lookup_special(value, "__str__") {
-                    let r = self.call(m, Vec::new(), Vec::new())?;
-                    return match r {
-                        Obj::Str(s) => Ok(s.to_string()),
-                        other => self.error("TypeError", format!("__str__ returned non-string (type {})", other.type_name())),
-                    };
+                if let Some(text) = self.text_from_special(value, "__str__")? {
+                    return Ok(text);
                 }
                 if self.is_exception_class(&i.class) {
                     let args = i.attrs.borrow().get(&key("args")).cloned();
@@ -947,12 +952,8 @@ impl Interpreter {
                 }
             }
             Obj::Instance(i) => {
-                if let Some(m) = self.lookup_special(value, "__repr__") {
-                    let r = self.call(m, Vec::new(), Vec::new())?;
-                    return match r {
-                        Obj::Str(s) => Ok(s.to_string()),
-                        other => self.error("TypeError", format!("__repr__ returned non-string (type {})", other.type_name())),
-                    };
+                if let Some(text) = self.text_from_special(value, "__repr__")? {
+                    return Ok(text);
                 }
                 if self.is_exception_class(&i.class) {
                     let args = i.attrs.borrow().get(&key("args")).cloned().unwrap_or(Obj::tuple(Vec::new()));
