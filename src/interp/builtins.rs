@@ -249,6 +249,10 @@ impl Interpreter {
                     Obj::Int(i) => i.checked_abs().map(Obj::Int).map_or_else(|| self.overflow(), Ok),
                     Obj::Bool(b) => Ok(Obj::Int(i64::from(*b))),
                     Obj::Float(f) => Ok(Obj::Float(f.abs())),
+                    Obj::Instance(_) if self.lookup_special(&args[0], "__abs__").is_some() => {
+                        let method = self.lookup_special(&args[0], "__abs__").unwrap_or(Obj::None);
+                        self.call(method, Vec::new(), Vec::new())
+                    }
                     other => self.error("TypeError", format!("bad operand type for abs(): '{}'", other.type_name())),
                 }
             }
@@ -568,7 +572,7 @@ impl Interpreter {
             "classmethod" => Ok(Obj::ClassMethod(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
             "input" | "open" => self.stop_not_available(&format!("{name}() (the lab's programs have no keyboard or disk)")),
             "exit" | "quit" => self.error("SystemExit", ""),
-            "math.sqrt" | "math.floor" | "math.ceil" => {
+            "math.sqrt" | "math.floor" | "math.ceil" | "math.fabs" => {
                 self.arity(name, &args, 1, 1)?;
                 let x = match &args[0] {
                     Obj::Int(i) => *i as f64,
@@ -579,9 +583,67 @@ impl Interpreter {
                 match name {
                     "math.sqrt" if x < 0.0 => self.error("ValueError", "math domain error"),
                     "math.sqrt" => Ok(Obj::Float(x.sqrt())),
+                    "math.fabs" => Ok(Obj::Float(x.abs())),
+                    _ if x.is_nan() => self.error("ValueError", "cannot convert float NaN to integer"),
+                    _ if x.is_infinite() => self.error("OverflowError", "cannot convert float infinity to integer"),
+                    _ if x.abs() >= 9.2e18 => self.overflow(),
                     "math.floor" => Ok(Obj::Int(x.floor() as i64)),
                     _ => Ok(Obj::Int(x.ceil() as i64)),
                 }
+            }
+            "math.gcd" | "math.lcm" => {
+                let mut result: i64 = if name == "math.gcd" { 0 } else { 1 };
+                for a in &args {
+                    let n = match a {
+                        Obj::Int(_) | Obj::Bool(_) => self.to_index(a)?,
+                        other => return self.error("TypeError", format!("'{}' object cannot be interpreted as an integer", other.type_name())),
+                    };
+                    let (x, y) = (result.unsigned_abs(), n.unsigned_abs());
+                    let mut gcd = (x, y);
+                    while gcd.1 != 0 {
+                        gcd = (gcd.1, gcd.0 % gcd.1);
+                    }
+                    result = if name == "math.gcd" {
+                        i64::try_from(gcd.0).map_or_else(|_| self.overflow(), Ok)?
+                    } else if x == 0 || y == 0 {
+                        0
+                    } else {
+                        match (x / gcd.0).checked_mul(y).and_then(|v| i64::try_from(v).ok()) {
+                            Some(v) => v,
+                            None => return self.overflow(),
+                        }
+                    };
+                }
+                Ok(Obj::Int(result))
+            }
+            "math.isqrt" | "math.factorial" => {
+                self.arity(name, &args, 1, 1)?;
+                let n = match &args[0] {
+                    Obj::Int(_) | Obj::Bool(_) => self.to_index(&args[0])?,
+                    other => return self.error("TypeError", format!("'{}' object cannot be interpreted as an integer", other.type_name())),
+                };
+                if n < 0 {
+                    let message = if name == "math.isqrt" { "isqrt() argument must be nonnegative" } else { "factorial() not defined for negative values" };
+                    return self.error("ValueError", message);
+                }
+                if name == "math.isqrt" {
+                    let mut r = (n as f64).sqrt() as i64;
+                    while r.checked_mul(r).is_none_or(|sq| sq > n) {
+                        r -= 1;
+                    }
+                    while (r + 1).checked_mul(r + 1).is_some_and(|sq| sq <= n) {
+                        r += 1;
+                    }
+                    return Ok(Obj::Int(r));
+                }
+                let mut product: i64 = 1;
+                for k in 2..=n {
+                    product = match product.checked_mul(k) {
+                        Some(p) => p,
+                        None => return self.overflow(),
+                    };
+                }
+                Ok(Obj::Int(product))
             }
             "hex" | "oct" | "bin" => {
                 self.arity(name, &args, 1, 1)?;

@@ -339,7 +339,7 @@ impl Interpreter {
     fn native_module(&mut self, name: &str) -> Option<Obj> {
         let names: &[&str] = match name {
             "typing" => &["Optional", "Union", "List", "Dict", "Tuple", "Set", "Sequence", "Any", "Callable", "Iterable"],
-            "math" => &["sqrt", "floor", "ceil", "pi", "inf"],
+            "math" => &["sqrt", "floor", "ceil", "pi", "inf", "e", "gcd", "lcm", "isqrt", "factorial", "fabs"],
             _ => return None,
         };
         let globals = Rc::new(RefCell::new(Dict::default()));
@@ -350,6 +350,12 @@ impl Interpreter {
                 ("math", "sqrt") => Obj::Builtin("math.sqrt"),
                 ("math", "floor") => Obj::Builtin("math.floor"),
                 ("math", "ceil") => Obj::Builtin("math.ceil"),
+                ("math", "e") => Obj::Float(std::f64::consts::E),
+                ("math", "gcd") => Obj::Builtin("math.gcd"),
+                ("math", "lcm") => Obj::Builtin("math.lcm"),
+                ("math", "isqrt") => Obj::Builtin("math.isqrt"),
+                ("math", "factorial") => Obj::Builtin("math.factorial"),
+                ("math", "fabs") => Obj::Builtin("math.fabs"),
                 _ => Obj::Builtin("typing.alias"),
             };
             globals.borrow_mut().insert(key(member), Obj::str(member), value);
