@@ -15,6 +15,8 @@ pub const RECURSION_LIMIT: usize = 180;
 pub const TIME_BUDGET_MS: f64 = 800.0;
 /// Steps between two looks at the clock.
 const STEPS_PER_CHECK: u64 = 4096;
+/// Standard modules the lab writes in Python itself: (module, file, source).
+const LIBRARY: &[(&str, &str, &str)] = &[("logging", "logging/__init__.py", include_str!("lib/logging.py"))];
 /// How much a run may grow the lab's memory: far more than any tutorial program needs, far less
 /// than the browser gives a page's wasm.
 pub const MEMORY_BUDGET_BYTES: usize = 256 << 20;
@@ -312,6 +314,9 @@ impl Interpreter {
         if let Some(module) = self.native_module(name) {
             self.modules.insert(name.to_string(), module.clone());
             return Ok(module);
+        }
+        if let Some((path, source)) = LIBRARY.iter().find(|(module, _, _)| *module == name).map(|(_, path, source)| (*path, *source)) {
+            return self.exec_module_source(name, path, source);
         }
         let path = name.replace('.', "/");
         for file in [format!("{path}.py"), format!("{path}/__init__.py")] {
