@@ -660,7 +660,7 @@ impl Interpreter {
         }
     }
 
-    fn stop_not_available<T>(&self, what: &str) -> Res<T> {
+    pub(super) fn stop_not_available<T>(&self, what: &str) -> Res<T> {
         Err(Box::new(super::eval::Raised {
             value: self.new_exception("RuntimeError", format!("not available in this lab: {what}")),
             frames: Vec::new(),
@@ -1002,6 +1002,7 @@ impl Interpreter {
             }
             Obj::Function(f) => format!("<function {} at 0x{:x}>", f.name, Interpreter::identity_of(value)),
             Obj::Builtin("NotImplemented") => "NotImplemented".into(),
+            Obj::Builtin(name) if is_type_name(name) => format!("<class '{name}'>"),
             Obj::Builtin(name) => format!("<built-in function {name}>"),
             Obj::NativeMethod(this, name) => format!("<built-in method {name} of {} object>", this.type_name()),
             Obj::UnboundNative(name) => format!("<method '{name}'>"),

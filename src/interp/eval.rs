@@ -84,6 +84,8 @@ pub struct Interpreter {
     /// The exceptions being handled (`except` blocks entered, innermost last), with the frames
     /// they came through: a bare `raise` re-raises the last.
     handling: Vec<(Obj, Vec<TracebackEntry>)>,
+    /// The files that import `annotations` from `__future__`.
+    future_annotations: Vec<Rc<str>>,
     /// Where each caught exception was raised, for a chained traceback (`__cause__`,
     /// `__context__`); the value is kept so its identity is not reused.
     caught_frames: HashMap<usize, (Obj, Vec<TracebackEntry>)>,
@@ -122,6 +124,7 @@ impl Interpreter {
             user_keys: HashMap::new(),
             memory_ceiling: usize::MAX,
             handling: Vec::new(),
+            future_annotations: Vec::new(),
             caught_frames: HashMap::new(),
         };
         interp.install_builtins();
@@ -292,6 +295,14 @@ impl Interpreter {
             name: Rc::from("<module>"),
             line: Cell::new(1),
         };
+        // `from __future__ import annotations` keeps this file's annotations as text.
+        let future_annotations = module.body.iter().any(|stmt| {
+            matches!(&stmt.kind, StmtKind::FromImport { module, names, .. }
+                if module == "__future__" && names.iter().any(|(n, _)| n == "annotations"))
+        });
+        if future_annotations {
+            self.future_annotations.push(Rc::from(path));
+        }
         let body = Rc::new(module.body);
         match self.exec_block(&frame, &body) {
             Ok(_) => Ok(module_obj),
@@ -345,6 +356,7 @@ impl Interpreter {
         let names: &[&str] = match name {
             "typing" => &["Optional", "Union", "List", "Dict", "Tuple", "Set", "Sequence", "Any", "Callable", "Iterable"],
             "math" => &["sqrt", "floor", "ceil", "pi", "inf", "e", "gcd", "lcm", "isqrt", "factorial", "fabs"],
+            "__future__" => &["annotations", "division", "absolute_import", "print_function", "unicode_literals", "generator_stop"],
             _ => return None,
         };
         let globals = Rc::new(RefCell::new(Dict::default()));
@@ -361,6 +373,7 @@ impl Interpreter {
                 ("math", "isqrt") => Obj::Builtin("math.isqrt"),
                 ("math", "factorial") => Obj::Builtin("math.factorial"),
                 ("math", "fabs") => Obj::Builtin("math.fabs"),
+                ("__future__", _) => Obj::Bool(true),
                 _ => Obj::Builtin("typing.alias"),
             };
             globals.borrow_mut().insert(key(member), Obj::str(member), value);
@@ -393,7 +406,31 @@ impl Interpreter {
                     self.assign(frame, target, value.clone())?;
                 }
             }
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
+                // A module's or a class body's annotation of a name is kept in its
+                // `__annotations__` (evaluated, or as text under the __future__ import); a
+                // function's are not evaluated, as in Python.
+                if let (None, ExprKind::Name(name)) = (&frame.func, &target.kind) {
+                    let kept = if self.future_annotations.contains(&frame.file) {
+                        match annotation_text(annotation) {
+                            Some(text) => Obj::str(&text),
+                            None => return self.stop_not_available("this annotation under `from __future__ import annotations`"),
+                        }
+                    } else {
+                        self.eval(frame, annotation)?
+                    };
+                    let ns = frame.class_ns.clone().unwrap_or_else(|| frame.globals.clone());
+                    let existing = ns.borrow().get(&key("__annotations__")).cloned();
+                    let table = match existing {
+                        Some(Obj::Dict(d)) => d,
+                        _ => {
+                            let d = Rc::new(RefCell::new(Dict::default()));
+                            ns.borrow_mut().insert(key("__annotations__"), Obj::str("__annotations__"), Obj::Dict(d.clone()));
+                            d
+                        }
+                    };
+                    table.borrow_mut().insert(key(name), Obj::str(name), kept);
+                }
                 if let Some(value) = value {
                     let value = self.eval(frame, value)?;
                     self.assign(frame, target, value)?;
@@ -1590,6 +1627,32 @@ impl Interpreter {
     pub(super) fn identity_of(value: &Obj) -> usize {
         identity(value)
     }
+}
+
+/// An annotation as Python writes it back under `from __future__ import annotations`, for the
+/// shapes annotations take (`Optional[int]`, `Mapped[list["Address"]]`, `int | None`).
+fn annotation_text(expr: &Expr) -> Option<String> {
+    Some(match &expr.kind {
+        ExprKind::Name(name) => name.clone(),
+        ExprKind::Attribute { value, attr } => format!("{}.{attr}", annotation_text(value)?),
+        ExprKind::Subscript { value, index } => {
+            let inside = match &index.kind {
+                ExprKind::Tuple(items) if !items.is_empty() => items.iter().map(annotation_text).collect::<Option<Vec<_>>>()?.join(", "),
+                _ => annotation_text(index)?,
+            };
+            format!("{}[{inside}]", annotation_text(value)?)
+        }
+        ExprKind::Constant(Constant::Str(s)) => crate::value::python_str_repr(s),
+        ExprKind::Constant(Constant::None) => "None".into(),
+        ExprKind::Constant(Constant::True) => "True".into(),
+        ExprKind::Constant(Constant::False) => "False".into(),
+        ExprKind::Constant(Constant::Ellipsis) => "...".into(),
+        ExprKind::Constant(Constant::Number(n)) => n.clone(),
+        ExprKind::BinOp { left, op: "|", right } => format!("{} | {}", annotation_text(left)?, annotation_text(right)?),
+        ExprKind::List(items) => format!("[{}]", items.iter().map(annotation_text).collect::<Option<Vec<_>>>()?.join(", ")),
+        ExprKind::Tuple(items) => format!("({})", items.iter().map(annotation_text).collect::<Option<Vec<_>>>()?.join(", ")),
+        _ => return None,
+    })
 }
 
 /// Splits the parser's `line 3, col 5: message` into the line and the message.
