@@ -1377,13 +1377,8 @@ impl Interpreter {
                 Ok(())
             }
             Obj::List(l) => {
-                let i = self.to_index(&index)?;
-                let len = l.borrow().len() as i64;
-                let at = if i < 0 { len + i } else { i };
-                if at < 0 || at >= len {
-                    return self.error("IndexError", "list assignment index out of range");
-                }
-                l.borrow_mut()[at as usize] = value;
+                let at = self.assignment_position(l.borrow().len(), &index)?;
+                l.borrow_mut()[at] = value;
                 Ok(())
             }
             Obj::Dict(d) => {
@@ -1402,6 +1397,16 @@ impl Interpreter {
         }
     }
 
+    /// Where `items[index] = …` / `del items[index]` acts in a list of `len` items.
+    fn assignment_position(&self, len: usize, index: &Obj) -> Res<usize> {
+        let i = self.to_index(index)?;
+        let at = if i < 0 { i.saturating_add(len as i64) } else { i };
+        match usize::try_from(at) {
+            Ok(at) if at < len => Ok(at),
+            _ => self.error("IndexError", "list assignment index out of range"),
+        }
+    }
+
     pub(super) fn del_item(&mut self, object: &Obj, index: Obj) -> Res<()> {
         match object {
             Obj::List(l) if matches!(index, Obj::Slice(..)) => {
@@ -1414,13 +1419,8 @@ impl Interpreter {
                 Ok(())
             }
             Obj::List(l) => {
-                let i = self.to_index(&index)?;
-                let len = l.borrow().len() as i64;
-                let at = if i < 0 { len + i } else { i };
-                if at < 0 || at >= len {
-                    return self.error("IndexError", "list assignment index out of range");
-                }
-                l.borrow_mut().remove(at as usize);
+                let at = self.assignment_position(l.borrow().len(), &index)?;
+                l.borrow_mut().remove(at);
                 Ok(())
             }
             Obj::Dict(d) => {
