@@ -1095,6 +1095,12 @@ impl Interpreter {
                 if name == "__name__" {
                     return Ok(Obj::str(&class.name));
                 }
+                if name == "__dict__" {
+                    return Ok(Obj::Dict(Rc::new(RefCell::new(class.attrs.borrow().clone()))));
+                }
+                if name == "__qualname__" {
+                    return Ok(Obj::str(&class.name));
+                }
                 if name == "__bases__" || name == "__base__" {
                     let bases: Vec<Obj> = class.bases.iter().map(|c| Obj::Class(c.clone())).collect();
                     let bases = if bases.is_empty() { vec![Obj::Builtin("object")] } else { bases };
@@ -1238,12 +1244,19 @@ impl Interpreter {
     }
 
     pub(super) fn del_attr(&mut self, object: &Obj, name: &str) -> Res<()> {
-        if let Obj::Instance(instance) = object {
-            if instance.attrs.borrow_mut().remove(&key(name)).is_some() {
-                return Ok(());
-            }
+        let removed = match object {
+            Obj::Instance(instance) => instance.attrs.borrow_mut().remove(&key(name)).is_some(),
+            Obj::Class(class) if !class.builtin => class.attrs.borrow_mut().remove(&key(name)).is_some(),
+            Obj::Function(f) => f.attrs.borrow_mut().remove(&key(name)).is_some(),
+            _ => false,
+        };
+        if removed {
+            return Ok(());
         }
-        self.error("AttributeError", format!("'{}' object has no attribute '{name}'", object.type_name()))
+        match object {
+            Obj::Class(class) => self.error("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name)),
+            _ => self.error("AttributeError", format!("'{}' object has no attribute '{name}'", object.type_name())),
+        }
     }
 
     // ---- items -------------------------------------------------------------------------------

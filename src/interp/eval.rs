@@ -16,7 +16,10 @@ pub const TIME_BUDGET_MS: f64 = 800.0;
 /// Steps between two looks at the clock.
 const STEPS_PER_CHECK: u64 = 4096;
 /// Standard modules the lab writes in Python itself: (module, file, source).
-const LIBRARY: &[(&str, &str, &str)] = &[("logging", "logging/__init__.py", include_str!("lib/logging.py"))];
+const LIBRARY: &[(&str, &str, &str)] = &[
+    ("logging", "logging/__init__.py", include_str!("lib/logging.py")),
+    ("dataclasses", "dataclasses.py", include_str!("lib/dataclasses.py")),
+];
 /// How much a run may grow the lab's memory: far more than any tutorial program needs, far less
 /// than the browser gives a page's wasm.
 pub const MEMORY_BUDGET_BYTES: usize = 256 << 20;

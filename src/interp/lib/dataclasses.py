@@ -1,0 +1,143 @@
+"""The lab's dataclasses module, in Python: @dataclass (init, repr, eq, order), field() with
+default and default_factory, __post_init__, fields() and asdict()."""
+
+MISSING = object()
+
+
+class Field:
+    def __init__(self, default, default_factory, init, repr, compare):
+        self.name = None
+        self.type = None
+        self.default = default
+        self.default_factory = default_factory
+        self.init = init
+        self.repr = repr
+        self.compare = compare
+
+    def __repr__(self):
+        return f"Field(name={self.name!r},type={self.type!r},default={self.default!r})"
+
+
+def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, compare=True):
+    if default is not MISSING and default_factory is not MISSING:
+        raise ValueError("cannot specify both default and default_factory")
+    return Field(default, default_factory, init, repr, compare)
+
+
+def _collect(cls):
+    collected = {}
+    for base in reversed(cls.__mro__[1:]):
+        for f in base.__dict__.get("__dataclass_fields__", {}).values():
+            collected[f.name] = f
+    annotations = cls.__dict__.get("__annotations__", {})
+    for name, kind in annotations.items():
+        value = cls.__dict__.get(name, MISSING)
+        f = value if isinstance(value, Field) else Field(value, MISSING, True, True, True)
+        f.name = name
+        f.type = kind
+        if isinstance(f.default, (list, dict, set)):
+            raise ValueError(f"mutable default {type(f.default)} for field {name} is not allowed: use default_factory")
+        if f.default is MISSING and name in cls.__dict__:
+            delattr(cls, name)
+        elif f.default is not MISSING:
+            setattr(cls, name, f.default)
+        collected[name] = f
+    seen_default = None
+    for f in collected.values():
+        if not f.init:
+            continue
+        if f.default is not MISSING or f.default_factory is not MISSING:
+            seen_default = f.name
+        elif seen_default is not None:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
+    return list(collected.values())
+
+
+def _make_init(cls, fields):
+    params = [f for f in fields if f.init]
+    owner = cls.__qualname__ if hasattr(cls, "__qualname__") else cls.__name__
+
+    def __init__(self, *args, **kwargs):
+        if len(args) > len(params):
+            required = len([f for f in params if f.default is MISSING and f.default_factory is MISSING])
+            takes = f"{len(params) + 1}" if required == len(params) else f"from {required + 1} to {len(params) + 1}"
+            raise TypeError(f"{owner}.__init__() takes {takes} positional arguments but {len(args) + 1} were given")
+        values = {}
+        for f, value in zip(params, args):
+            values[f.name] = value
+        for name, value in kwargs.items():
+            if not any(f.name == name for f in params):
+                raise TypeError(f"{owner}.__init__() got an unexpected keyword argument {name!r}")
+            if name in values:
+                raise TypeError(f"{owner}.__init__() got multiple values for argument {name!r}")
+            values[name] = value
+        missing = [f.name for f in params if f.name not in values and f.default is MISSING and f.default_factory is MISSING]
+        if missing:
+            listed = " and ".join(repr(m) for m in missing) if len(missing) <= 2 else ", ".join(repr(m) for m in missing[:-1]) + ", and " + repr(missing[-1])
+            plural = "" if len(missing) == 1 else "s"
+            raise TypeError(f"{owner}.__init__() missing {len(missing)} required positional argument{plural}: {listed}")
+        for f in fields:
+            if f.name in values:
+                value = values[f.name]
+            elif f.default_factory is not MISSING:
+                value = f.default_factory()
+            elif f.default is not MISSING:
+                value = f.default
+            else:
+                continue
+            setattr(self, f.name, value)
+        if hasattr(self, "__post_init__"):
+            self.__post_init__()
+    return __init__
+
+
+def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, frozen=False):
+    def wrap(cls):
+        if frozen:
+            raise NotImplementedError("the lab's dataclasses do not make frozen classes yet")
+        fields = _collect(cls)
+        setattr(cls, "__dataclass_fields__", {f.name: f for f in fields})
+        if init:
+            setattr(cls, "__init__", _make_init(cls, fields))
+        if repr and "__repr__" not in cls.__dict__:
+            def __repr__(self):
+                shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields if f.repr)
+                return f"{type(self).__qualname__}({shown})"
+            setattr(cls, "__repr__", __repr__)
+        def key(self):
+            return tuple(getattr(self, f.name) for f in fields if f.compare)
+        if eq and "__eq__" not in cls.__dict__:
+            def __eq__(self, other):
+                if type(other) is not type(self):
+                    return NotImplemented
+                return key(self) == key(other)
+            setattr(cls, "__eq__", __eq__)
+            if "__hash__" not in cls.__dict__:
+                setattr(cls, "__hash__", None)
+        if order:
+            def __lt__(self, other):
+                if type(other) is not type(self):
+                    return NotImplemented
+                return key(self) < key(other)
+            def __gt__(self, other):
+                if type(other) is not type(self):
+                    return NotImplemented
+                return key(self) > key(other)
+            setattr(cls, "__lt__", __lt__)
+            setattr(cls, "__gt__", __gt__)
+        return cls
+    if cls is None:
+        return wrap
+    return wrap(cls)
+
+
+def fields(obj):
+    return tuple(obj.__dataclass_fields__.values())
+
+
+def asdict(obj):
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
+def is_dataclass(obj):
+    return hasattr(obj, "__dataclass_fields__")
