@@ -283,6 +283,15 @@ impl Interpreter {
                 return Err(Box::new(Raised { value: exc, frames: vec![(Rc::from(path), line, Rc::from("<module>"))], stop: false }));
             }
         };
+        // What CPython's compiler warns of before the file runs (each time it is met).
+        for (line, op) in crate::python::warnings::literal_identity_checks(&module.body) {
+            let instead = if op == "is" { "==" } else { "!=" };
+            let mut text = format!("{path}:{line}: SyntaxWarning: \"{op}\" with a literal. Did you mean \"{instead}\"?\n");
+            if let Some(source_line) = source.lines().nth(line.saturating_sub(1) as usize).map(str::trim).filter(|l| !l.is_empty()) {
+                text.push_str(&format!("  {source_line}\n"));
+            }
+            self.write(&text)?;
+        }
         let globals = Rc::new(RefCell::new(Dict::default()));
         globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
         let module_obj = Obj::Module(Rc::new(Module { name: Rc::from(name), globals: globals.clone() }));

@@ -4,6 +4,7 @@
 pub mod ast;
 pub mod lexer;
 pub mod parser;
+pub mod warnings;
 
 pub use ast::*;
 pub use parser::{parse_expression, parse_module};
