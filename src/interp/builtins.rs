@@ -1362,12 +1362,8 @@ impl Interpreter {
                 let len = l.borrow().len();
                 if step.unwrap_or(1) == 1 {
                     // A plain slice is replaced by any number of items.
-                    let positions = self.slice_positions(len, start, stop, None)?;
-                    let from = positions.first().copied().unwrap_or_else(|| {
-                        let s = start.unwrap_or(0);
-                        (if s < 0 { (s + len as i64).max(0) } else { s.min(len as i64) }) as usize
-                    });
-                    let to = positions.last().map_or(from, |last| last + 1);
+                    let from = clamp_index(start.unwrap_or(0), len);
+                    let to = stop.map_or(len, |v| clamp_index(v, len)).max(from);
                     if len - (to - from) + new_items.len() > MAX_ITEMS {
                         return self.memory_error();
                     }
@@ -1458,7 +1454,7 @@ impl Interpreter {
         use Obj::*;
         // Keys and items views take part in set algebra with any iterable, giving sets.
         let is_set_like = |v: &Obj| matches!(v, DictView(_, View::Keys | View::Items));
-        if matches!(op, "&" | "|" | "-" | "^") && (is_set_like(&left) || is_set_like(&right)) && (is_set_like(&left) || matches!(left, Set(_))) {
+        if matches!(op, "&" | "|" | "-" | "^") && (is_set_like(&left) || (matches!(left, Set(_)) && is_set_like(&right))) {
             let (a, b) = (self.iterate(&left)?, self.iterate(&right)?);
             let (a, b) = (self.make_set(a)?, self.make_set(b)?);
             return self.binary(op, a, b);
@@ -1948,17 +1944,11 @@ impl Interpreter {
             (Obj::List(list), "remove" | "index" | "count") => {
                 self.arity(name, &args, 1, if name == "index" { 3 } else { 1 })?;
                 let items = list.borrow().clone();
-                let len = items.len() as i64;
-                let bound = |i: usize, default: i64| -> Res<usize> {
-                    match args.get(i) {
-                        None => Ok(default as usize),
-                        Some(v) => {
-                            let v = self.to_index(v)?;
-                            Ok(if v < 0 { (v + len).max(0) } else { v.min(len) } as usize)
-                        }
-                    }
+                let len = items.len();
+                let (from, to) = match (args.get(1), args.get(2)) {
+                    (Some(start), end) => (clamp_index(self.to_index(start)?, len), end.map_or(Ok(len), |e| self.to_index(e).map(|e| clamp_index(e, len)))?),
+                    (None, _) => (0, len),
                 };
-                let (from, to) = (bound(1, 0)?, bound(2, len)?);
                 let mut positions = Vec::new();
                 for (i, item) in items.iter().enumerate().take(to).skip(from) {
                     if self.equal(item, &args[0])? {
@@ -2259,23 +2249,21 @@ impl Interpreter {
     /// `s[start:end]` for the optional start/end arguments of find, count, startswith…: the
     /// text and the char index it begins at, or None when start lies past the end.
     fn str_window<'a>(&self, s: &'a str, bounds: &[Obj]) -> Res<Option<(&'a str, usize)>> {
-        let len = s.chars().count() as i64;
-        let bound = |i: usize, default: i64| -> Res<i64> {
+        let len = s.chars().count();
+        let given = |i: usize| -> Res<Option<i64>> {
             match bounds.get(i) {
-                None | Some(Obj::None) => Ok(default),
-                Some(v) => {
-                    let v = self.to_index(v)?;
-                    Ok(if v < 0 { (v + len).max(0) } else { v.min(len) })
-                }
+                None | Some(Obj::None) => Ok(None),
+                Some(v) => self.to_index(v).map(Some),
             }
         };
-        let (start, end) = (bound(0, 0)?, bound(1, len)?);
-        if bounds.first().is_some_and(|b| !matches!(b, Obj::None)) && self.to_index(&bounds[0])? > len {
+        let (start, end) = (given(0)?, given(1)?);
+        if start.is_some_and(|v| v > len as i64) {
             return Ok(None);
         }
-        let byte = |char_index: i64| s.char_indices().nth(char_index as usize).map_or(s.len(), |(b, _)| b);
-        let (from, to) = (byte(start), byte(end.max(start)));
-        Ok(Some((&s[from..to], start as usize)))
+        let start = start.map_or(0, |v| clamp_index(v, len));
+        let end = end.map_or(len, |v| clamp_index(v, len)).max(start);
+        let byte = |char_index: usize| s.char_indices().nth(char_index).map_or(s.len(), |(b, _)| b);
+        Ok(Some((&s[byte(start)..byte(end)], start)))
     }
 
     fn str_method(&mut self, s: &Rc<str>, name: &str, args: Vec<Obj>) -> Res<Obj> {
@@ -2626,6 +2614,13 @@ fn parse_int_literal(text: &str, base: u32) -> Option<Result<i64, ()>> {
         };
     }
     Some(Ok(value))
+}
+
+/// A start or end argument (`s.find(x, -3)`, `items.index(x, 2, 9)`, `a[i:j] = …`) as a position
+/// in `len` items: negative counts from the end, and it is held within 0..=len.
+fn clamp_index(index: i64, len: usize) -> usize {
+    let len_i = len as i64;
+    (if index < 0 { index.saturating_add(len_i).max(0) } else { index.min(len_i) }) as usize
 }
 
 fn is_not_implemented(value: &Obj) -> bool {

@@ -84,6 +84,7 @@ pub struct Interpreter {
     memory_ceiling: usize,
     /// Objects with their own `__hash__` seen as keys: per hash, (representative, key number).
     user_keys: HashMap<i64, Vec<(Obj, usize)>>,
+    user_key_count: usize,
     /// The exceptions being handled (`except` blocks entered, innermost last), with the frames
     /// they came through: a bare `raise` re-raises the last.
     handling: Vec<(Obj, Vec<TracebackEntry>)>,
@@ -125,6 +126,7 @@ impl Interpreter {
             repr_stack: Vec::new(),
             time_budget_ms: TIME_BUDGET_MS,
             user_keys: HashMap::new(),
+            user_key_count: 0,
             memory_ceiling: usize::MAX,
             handling: Vec::new(),
             future_annotations: Vec::new(),
@@ -1608,7 +1610,10 @@ impl Interpreter {
                 return Ok(super::object::Key::User(id));
             }
         }
-        let id = self.user_keys.values().map(Vec::len).sum::<usize>();
+        // Numbered in the order first seen; counting the registry instead would make building a
+        // dict of n such keys quadratic.
+        let id = self.user_key_count;
+        self.user_key_count += 1;
         self.user_keys.entry(hash).or_default().push((value.clone(), id));
         Ok(super::object::Key::User(id))
     }

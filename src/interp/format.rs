@@ -439,15 +439,11 @@ impl Interpreter {
             let plain: String = spec.chars().filter(|c| *c != '-').collect();
             let spec = if left { format!("<{plain}") } else { plain };
             let text = match kind {
-                's' => {
-                    let text = Obj::str(&self.str_of(value)?);
-                    let spec = if left { spec.clone() } else if spec.is_empty() { spec.clone() } else { format!(">{spec}") };
-                    self.format_value(&text, &spec)?
-                }
-                'r' => {
-                    let text = Obj::str(&self.repr_of(value)?);
+                's' | 'r' => {
+                    let text = if kind == 's' { self.str_of(value)? } else { self.repr_of(value)? };
+                    // printf right-aligns text unless `-` said left.
                     let spec = if left || spec.is_empty() { spec.clone() } else { format!(">{spec}") };
-                    self.format_value(&text, &spec)?
+                    self.format_value(&Obj::str(&text), &spec)?
                 }
                 'd' | 'i' | 'u' => {
                     let as_int = match value {
