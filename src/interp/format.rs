@@ -69,6 +69,20 @@ fn parse_spec(spec: &str) -> Option<Spec> {
     (i == chars.len()).then_some(s)
 }
 
+/// The text up to the bracket that closes one already read (nested pairs kept inside), the
+/// closing one consumed; None when the text ends first.
+fn until_closed(chars: &mut impl Iterator<Item = char>, open: char, close: char) -> Option<String> {
+    let (mut inside, mut depth) = (String::new(), 1);
+    for c in chars {
+        depth += i32::from(c == open) - i32::from(c == close);
+        if depth == 0 {
+            return Some(inside);
+        }
+        inside.push(c);
+    }
+    None
+}
+
 /// Digits with a thousands separator every three places.
 fn group(digits: &str, sep: char) -> String {
     let (int, frac) = digits.split_once('.').map_or((digits, None), |(a, b)| (a, Some(b)));
@@ -311,17 +325,9 @@ impl Interpreter {
                     out.push('}');
                 }
                 '{' => {
-                    let (mut field, mut depth) = (String::new(), 1);
-                    for c in chars.by_ref() {
-                        depth += i32::from(c == '{') - i32::from(c == '}');
-                        if depth == 0 {
-                            break;
-                        }
-                        field.push(c);
-                    }
-                    if depth != 0 {
+                    let Some(field) = until_closed(&mut chars, '{', '}') else {
                         return self.error("ValueError", "expected '}' before end of string");
-                    }
+                    };
                     let (name, spec) = field.split_once(':').map_or((field.as_str(), ""), |(a, b)| (a, b));
                     let (name, conversion) = name.split_once('!').map_or((name, None), |(a, b)| (a, b.chars().next()));
                     // `0`, `name`, then any `.attr` / `[key]` accessors.
@@ -398,17 +404,9 @@ impl Interpreter {
             let mut keyed = None;
             if chars.peek() == Some(&'(') {
                 chars.next();
-                let (mut name, mut depth) = (String::new(), 1);
-                for n in chars.by_ref() {
-                    depth += i32::from(n == '(') - i32::from(n == ')');
-                    if depth == 0 {
-                        break;
-                    }
-                    name.push(n);
-                }
-                if depth != 0 {
+                let Some(name) = until_closed(&mut chars, '(', ')') else {
                     return self.error("ValueError", "incomplete format key");
-                }
+                };
                 let Some(mapping) = mapping else { return self.error("TypeError", "format requires a mapping") };
                 keyed = Some(self.get_item(mapping, Obj::str(&name))?);
                 used_mapping = true;
