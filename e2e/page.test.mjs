@@ -129,11 +129,13 @@ test("learner text is shown as text, bad lines fail cleanly, and the .db downloa
   assert.equal(await page.$$eval("#panel-tables td", (tds) => tds.map((t) => t.textContent).find((t) => t.includes("img"))), hostile);
   assert.equal(await page.$$eval("img", (imgs) => imgs.length), 0);
 
-  for (const bad of ["db.create_user(", "import os; os.system('x')", "while True: pass", "alembic upgrade nowhere"]) {
+  for (const bad of ["import requests; requests.get('x')", "while True: pass", "x = = 1", "alembic upgrade nowhere"]) {
     await page.fill("#terminal-input", bad);
     await page.press("#terminal-input", "Enter");
+    // A block waits for the empty line that ends it, as in Python's REPL.
+    if ((await text(page, "#terminal-prompt")) === "...") await page.press("#terminal-input", "Enter");
     const out = await lastTerminal(page);
-    assert.match(out.split(`$ ${bad}`).at(-1), /Error|FAILED/, bad);
+    assert.match(out.split(`$ ${bad}`).at(-1), /Error|FAILED|the lab stopped this program/, bad);
   }
   await page.fill("#terminal-input", "db.get_user(1)");
   await page.press("#terminal-input", "Enter");
@@ -178,6 +180,45 @@ test("an edited file runs with python: its prints are output, its traceback an e
     ["t-err", "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n    sorted([3, 1, 'x'])\n" +
       "TypeError: '<' not supported between instances of 'str' and 'int'"],
   ]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the console is Python's REPL: blocks continue with ..., a paste runs whole, values echo", async () => {
+  const { page, problems, context } = await openLab();
+  const type = async (line) => {
+    await page.fill("#terminal-input", line);
+    await page.press("#terminal-input", "Enter");
+  };
+  await type("for i in range(3):");
+  assert.equal(await text(page, "#terminal-prompt"), "...");
+  await type("    i * 10");
+  assert.equal(await text(page, "#terminal-prompt"), "...", "a block goes on until an empty line");
+  await type("");
+  assert.equal(await text(page, "#terminal-prompt"), "$");
+  let rows = await page.$$eval("#terminal-output pre", (pres) => pres.map((p) => [p.className, p.textContent]));
+  let at = rows.findIndex(([, t]) => t === "$ for i in range(3):");
+  assert.deepEqual(rows.slice(at), [
+    ["t-in", "$ for i in range(3):"],
+    ["t-more", "...     i * 10"],
+    ["t-more", "... "],
+    ["t-out", "0\n10\n20"],
+  ]);
+  // A pasted block arrives whole and runs at once.
+  await page.focus("#terminal-input");
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData("text", "def twice(n):\n    return 2 * n\n\ntwice(21)\n");
+    document.querySelector("#terminal-input").dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.querySelector("#terminal-output").textContent.endsWith("42"));
+  await type("twice(x)");
+  rows = await page.$$eval("#terminal-output pre", (pres) => pres.map((p) => [p.className, p.textContent]));
+  assert.deepEqual(rows.at(-1), ["t-err", "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nNameError: name 'x' is not defined"]);
+  await type("clear");
+  assert.equal(await page.$$eval("#terminal-output pre", (pres) => pres.length), 0, "clear empties the screen");
+  await type("twice(4)");
+  assert.ok((await lastTerminal(page)).endsWith("$ twice(4)\n8"), "the session's names last");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -103,6 +103,19 @@ pub fn project_models(files: &BTreeMap<String, String>) -> Result<Models> {
 }
 
 impl Console {
+    pub fn has_variable(&self, name: &str) -> bool {
+        self.vars.contains_key(name)
+    }
+
+    pub fn variable_names(&self) -> Vec<String> {
+        self.vars.keys().cloned().collect()
+    }
+
+    /// Drops the variables `rebound` names: the Python session bound them since.
+    pub fn forget(&mut self, rebound: impl Fn(&str) -> bool) {
+        self.vars.retain(|name, _| !rebound(name));
+    }
+
     /// Runs one line of Python.
     pub fn run(&mut self, line: &str, cx: &mut Context<'_>) -> Result<()> {
         let module = parse_module(line)?;

@@ -66,13 +66,19 @@ pub fn date_text(seconds: i64, micros: u32) -> String {
 }
 
 /// What one console line did: what it printed, and the error it ended with, if any.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct LineResult {
     pub output: Vec<String>,
     pub error: Option<Error>,
     /// The lab's own remarks on what happened (a downgrade that dropped data): shown beside the
     /// terminal, never mixed into what the real tool prints.
     pub notes: Vec<String>,
+    /// The Python typed so far is incomplete: nothing ran; the console prompts `...` for more.
+    pub more: bool,
+    /// `clear`: the terminal empties its screen.
+    pub clear: bool,
+    /// The innermost file and line of a Python error, for the page to mark.
+    pub error_at: Option<(String, u32)>,
 }
 
 impl LineResult {
@@ -86,6 +92,9 @@ pub struct Lab {
     files: BTreeMap<String, String>,
     engines: BTreeMap<String, Engine>,
     console: Console,
+    /// The console's Python session (`python -i`): its namespace lasts until `exit()`, an undo
+    /// or a reload.
+    session: Option<crate::interp::Interpreter>,
     sources: Sources,
     rng: u64,
     /// The statement budget every database of the lab gets (see [`Lab::set_statement_budget_ms`]).
@@ -97,7 +106,15 @@ impl Lab {
     pub fn new(sources: Sources) -> Lab {
         let files = SEED_FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
         let rng = sources.seed | 1;
-        Lab { files, engines: BTreeMap::new(), console: Console::default(), sources, rng, budget_ms: crate::watchdog::DEFAULT_BUDGET_MS }
+        Lab {
+            files,
+            engines: BTreeMap::new(),
+            console: Console::default(),
+            session: None,
+            sources,
+            rng,
+            budget_ms: crate::watchdog::DEFAULT_BUDGET_MS,
+        }
     }
 
     pub fn files(&self) -> &BTreeMap<String, String> {
@@ -242,6 +259,8 @@ impl Lab {
         self.files = files;
         self.engines = engines;
         self.console = console;
+        // Python objects are not kept in snapshots: going back starts a fresh session.
+        self.session = None;
         self.rng = rng | 1;
         Ok(())
     }
@@ -249,7 +268,7 @@ impl Lab {
     /// `python FILE` / `python -m module`: the file runs as `__main__` in a fresh interpreter,
     /// as a new process would, and prints what it prints.
     fn run_python_program(&mut self, args: &[String]) -> LineResult {
-        let plain = |output: Vec<String>, error: Option<Error>| LineResult { output, error, notes: Vec::new() };
+        let plain = |output: Vec<String>, error: Option<Error>| LineResult { output, error, notes: Vec::new(), ..LineResult::default() };
         let path = match args {
             [file] if !file.starts_with('-') => file.clone(),
             [flag, module] if flag == "-m" => {
@@ -261,7 +280,7 @@ impl Lab {
                 }
             }
             [] => {
-                let message = "not available in this lab: an interactive `python` session (type Python lines here directly)";
+                let message = "not available in this lab: a second `python` session (this console already runs Python as `python -i` would; exit() starts it afresh)";
                 return plain(vec![message.to_string()], Some(Error::new(ErrorKind::NotAvailable, message)));
             }
             _ => {
@@ -270,59 +289,141 @@ impl Lab {
             }
         };
         let mut interpreter = crate::interp::Interpreter::new(self.files.clone());
-        let outcome = interpreter.run_main(&path);
-        let mut output: Vec<String> = outcome.output.split('\n').map(String::from).collect();
-        if output.last().is_some_and(String::is_empty) {
-            output.pop();
-        }
-        let error = outcome.error.map(|(class, traceback)| Error::python(&class, traceback.trim_end()));
-        plain(output, error)
+        python_result(interpreter.run_main(&path))
     }
 
-    /// Runs one line of the tutorial's Python on the lab's databases.
-    fn run_python(&mut self, line: &str) -> LineResult {
-        // Leaving Python ends the session: the next Python line starts afresh, as a new `python`
-        // would, and reads the project's files as they are now.
-        if matches!(line.trim(), "exit()" | "quit()") {
-            self.console = Console::default();
-            return LineResult { output: Vec::new(), error: None, notes: Vec::new() };
+    /// Whether the console's Python session has been started (and not ended by `exit()`).
+    pub fn has_session(&self) -> bool {
+        self.session.is_some()
+    }
+
+    /// Python typed at the console: run in the session once it is complete.
+    fn run_python(&mut self, source: &str) -> LineResult {
+        if crate::python::interactive::needs_more(source) {
+            return LineResult { more: true, ..LineResult::default() };
         }
+        if self.is_tutorial_entry(source) {
+            return self.run_tutorial_line(source);
+        }
+        let session = self.session.get_or_insert_with(|| crate::interp::Interpreter::new(BTreeMap::new()));
+        // Modules already imported stay as they were, as in Python; new imports read the files as
+        // they are now.
+        session.files.clone_from(&self.files);
+        let outcome = session.run_interactive(source);
+        if outcome.exited {
+            self.session = None;
+            self.console = Console::default();
+        } else if let Some(session) = &self.session {
+            self.console.forget(|name| session.defines(name));
+        }
+        python_result(outcome)
+    }
+
+    /// Until the `sqlalchemy` module lands, the tutorial's own lines — importing `src.db` or the
+    /// models, or using `Database`, a model class or a name such a line bound — run on the console
+    /// that imitates them; everything else runs in the Python session.
+    fn is_tutorial_entry(&self, source: &str) -> bool {
+        let Ok(tokens) = crate::python::lexer::tokenize(source) else { return false };
+        use crate::python::lexer::TokenKind;
+        // `name = …` rebinds a name rather than using it: only the names read count.
+        let mut start = 0;
+        while let [Some(TokenKind::Name(_)), Some(TokenKind::Op("="))] = [tokens.get(start), tokens.get(start + 1)].map(|t| t.map(|t| &t.kind)) {
+            start += 2;
+        }
+        let names: Vec<&str> = tokens[start..]
+            .iter()
+            .filter_map(|t| match &t.kind {
+                TokenKind::Name(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        if names.contains(&"src") && (names.contains(&"import") || names.contains(&"from")) {
+            return true;
+        }
+        let in_session = |name: &str| self.session.as_ref().is_some_and(|s| s.defines(name));
+        let models = std::cell::OnceCell::new();
+        names.iter().any(|name| {
+            !in_session(name)
+                && (self.console.has_variable(name)
+                    || *name == "Database"
+                    || models.get_or_init(|| project_models(&self.files)).as_ref().is_ok_and(|m| m.class(name).is_some()))
+        })
+    }
+
+    /// Runs one of the tutorial's lines on the lab's databases.
+    fn run_tutorial_line(&mut self, line: &str) -> LineResult {
         let files = &self.files;
         // Read once per line, however often the line needs the models (a name, a call, a repr).
         let read = std::cell::OnceCell::new();
         let models = || read.get_or_init(|| project_models(files)).clone();
         let mut output = Vec::new();
         let mut cx = Context { engines: &mut self.engines, models: &models, output: &mut output };
-        match self.console.run(line, &mut cx) {
-            Ok(()) => LineResult { output, error: None, notes: Vec::new() },
+        let result = match self.console.run(line, &mut cx) {
+            Ok(()) => LineResult { output, ..LineResult::default() },
             Err(err) => {
                 output.push(err.traceback_line());
-                LineResult { output, error: Some(err), notes: Vec::new() }
+                LineResult { output, error: Some(err), ..LineResult::default() }
+            }
+        };
+        if let Some(session) = &mut self.session {
+            for name in self.console.variable_names() {
+                session.forget(&name);
             }
         }
+        result
     }
 
-    /// Runs one console line: `alembic …`, `ls [dir]`, `cat path`, or a line of Python.
-    pub fn run(&mut self, line: &str) -> LineResult {
+    /// Runs one console entry: a shell line (`alembic …`, `python FILE`, `ls`, `cat`, `rm`,
+    /// `clear`, `help`), or Python for the session — a line, or a block sent whole.
+    pub fn run(&mut self, entry: &str) -> LineResult {
         for engine in self.engines.values() {
             engine.set_statement_budget_ms(self.budget_ms);
         }
-        let words = match split_words(line) {
+        if !is_shell_line(entry) {
+            return self.run_python(entry);
+        }
+        let words = match split_words(entry) {
             Ok(words) => words,
-            Err(error) => return LineResult { output: Vec::new(), error: Some(error), notes: Vec::new() },
+            Err(error) => return LineResult { error: Some(error), ..LineResult::default() },
+        };
+        let fail = |message: String| LineResult {
+            output: vec![message.clone()],
+            error: Some(Error::new(ErrorKind::ValueError, message)),
+            ..LineResult::default()
         };
         match words.first().map(String::as_str) {
-            None => LineResult { output: Vec::new(), error: None, notes: Vec::new() },
             Some("alembic") => crate::migrate::command::run_alembic(self, &words[1..]),
             Some("python" | "python3") => self.run_python_program(&words[1..]),
             Some("ls") => self.ls(words.get(1).map(String::as_str)),
             Some("cat") => match words.get(1).map(|p| self.read_file(p)) {
-                Some(Ok(text)) => LineResult { output: vec![text.trim_end_matches('\n').to_string()], error: None, notes: Vec::new() },
-                Some(Err(e)) => LineResult { output: Vec::new(), error: Some(e), notes: Vec::new() },
-                None => LineResult { output: Vec::new(), error: Some(Error::new(ErrorKind::ValueError, "usage: cat PATH")), notes: Vec::new() },
+                Some(Ok(text)) => LineResult { output: vec![text.trim_end_matches('\n').to_string()], ..LineResult::default() },
+                Some(Err(_)) => fail(format!("cat: {}: No such file or directory", words[1])),
+                None => fail("usage here: cat FILE".to_string()),
             },
-            Some(_) => self.run_python(line),
+            Some("rm") => self.rm(&words[1..]),
+            Some("clear") => LineResult { clear: true, ..LineResult::default() },
+            Some("help") => LineResult { output: HELP.lines().map(String::from).collect(), ..LineResult::default() },
+            _ => LineResult::default(),
         }
+    }
+
+    /// `rm FILE…`: removes project files, as the shell would (folders are not removed).
+    fn rm(&mut self, paths: &[String]) -> LineResult {
+        if paths.is_empty() {
+            let message = "rm: missing operand".to_string();
+            return LineResult { output: vec![message.clone()], error: Some(Error::new(ErrorKind::ValueError, message)), ..LineResult::default() };
+        }
+        let mut output = Vec::new();
+        for path in paths {
+            let path = path.trim_start_matches("./");
+            if self.files.remove(path).is_none() {
+                let prefix = format!("{}/", path.trim_end_matches('/'));
+                let what = if self.files.keys().any(|p| p.starts_with(&prefix)) { "Is a directory" } else { "No such file or directory" };
+                output.push(format!("rm: cannot remove '{path}': {what}"));
+            }
+        }
+        let error = (!output.is_empty()).then(|| Error::new(ErrorKind::ValueError, output.join("\n")));
+        LineResult { output, error, ..LineResult::default() }
     }
 
     fn ls(&self, dir: Option<&str>) -> LineResult {
@@ -343,10 +444,51 @@ impl Lab {
                 ErrorKind::FileNotFoundError,
                 format!("ls: cannot access '{}': No such file or directory", dir.unwrap_or_default()),
             );
-            return LineResult { output: Vec::new(), error: Some(error), notes: Vec::new() };
+            return LineResult { output: Vec::new(), error: Some(error), notes: Vec::new(), ..LineResult::default() };
         }
-        LineResult { output: vec![names.join("  ")], error: None, notes: Vec::new() }
+        LineResult { output: vec![names.join("  ")], error: None, notes: Vec::new(), ..LineResult::default() }
     }
+}
+
+/// The shell commands the console knows; any other entry is Python.
+const SHELL_COMMANDS: &[&str] = &["alembic", "python", "python3", "ls", "cat", "rm", "clear", "help"];
+
+/// A line is a shell command when it starts with one of the console's commands and does not go
+/// on as Python would (`help(len)`, `ls = []`, `cat[0]`).
+fn is_shell_line(entry: &str) -> bool {
+    let entry = entry.trim();
+    if entry.contains('\n') {
+        return false;
+    }
+    let (first, rest) = entry.split_once(char::is_whitespace).unwrap_or((entry, ""));
+    let rest = rest.trim_start();
+    let python_after = rest.starts_with(['=', '(', '[', ',', ':']) && !rest.starts_with("==")
+        || ["+=", "-=", "*=", "/=", "%=", "|=", "&="].iter().any(|op| rest.starts_with(op));
+    SHELL_COMMANDS.contains(&first) && !python_after
+}
+
+/// What `help` prints: what this console runs, and what it does not.
+const HELP: &str = "This console is a terminal in the project folder. It runs:
+  python FILE, python -m MODULE   run a project file as __main__, as a new process would
+  any other line                  Python, as `python -i` would: one session whose names last
+                                  until exit(); expressions show their repr; a block may be
+                                  pasted whole or typed line by line (an empty line ends it)
+  alembic ...                     Alembic's command line (alembic --help lists its commands)
+  ls [DIR], cat FILE, rm FILE...  the project's files
+  clear                           empty the screen
+Python here has the language and its builtins, and the modules logging, typing, math,
+dataclasses and __future__; sqlalchemy is being built: until then the tutorial's own lines
+(Database, User) run on a stand-in that does what the tutorial's code does.
+Not available in this lab: other shell commands, pip, files outside the project, input().";
+
+/// What a Python run printed, as console lines, and the exception it ended with.
+fn python_result(outcome: crate::interp::RunOutcome) -> LineResult {
+    let mut output: Vec<String> = outcome.output.split('\n').map(String::from).collect();
+    if output.last().is_some_and(String::is_empty) {
+        output.pop();
+    }
+    let error = outcome.error.map(|(class, traceback)| Error::python(&class, traceback.trim_end()));
+    LineResult { output, error, error_at: outcome.error_at, ..LineResult::default() }
 }
 
 const SNAPSHOT_MAGIC: &[u8] = b"ALEMBIC-LAB-SNAPSHOT-1\n";
@@ -457,7 +599,7 @@ mod tests {
         assert_eq!(lab.run("ls src/models").output, ["__init__.py  base.py  user.py"]);
         assert!(lab.run("cat src/models/user.py").output[0].contains("class User(Base):"));
         let missing = lab.run("cat nope.py").error.unwrap();
-        assert_eq!(missing.message(), "[Errno 2] No such file or directory: 'nope.py'");
+        assert_eq!(missing.message(), "cat: nope.py: No such file or directory");
         assert!(lab.write_file("../etc/passwd", "x").is_err());
         assert!(lab.write_file("src/models/post.py", "x").is_ok());
         let a = lab.new_revision_id();

@@ -315,6 +315,19 @@ struct RunResult {
     error: Option<ErrorInfo>,
     /// The lab's own remarks, kept apart from what the real tool prints.
     notes: Vec<String>,
+    /// The Python typed so far is incomplete: the page prompts `...` and sends it again with more.
+    more: bool,
+    /// `clear` was typed: the page empties the terminal.
+    clear: bool,
+    /// Where a Python error happened (innermost frame), for the page to mark the line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<ErrorAt>,
+}
+
+#[derive(Serialize)]
+struct ErrorAt {
+    file: String,
+    line: u32,
 }
 
 #[derive(Serialize)]
@@ -382,7 +395,14 @@ impl JsLab {
         let line = text_arg(&line, "run(line)")?;
         let result = self.state()?.run(&line);
         let error = result.error.map(|e| ErrorInfo { name: e.class_name().to_string(), message: e.message().to_string(), traceback: e.traceback_line() });
-        to_plain(&RunResult { ok: error.is_none(), output: result.output.join("\n"), error, notes: result.notes })
+        let at = result.error_at.map(|(file, line)| ErrorAt { file, line });
+        to_plain(&RunResult { ok: error.is_none(), output: result.output.join("\n"), error, notes: result.notes, more: result.more, clear: result.clear, at })
+    }
+
+    /// Whether the console's Python session holds anything (an undo starts it afresh).
+    #[wasm_bindgen(js_name = hasSession)]
+    pub fn has_session(&self) -> Result<bool, JsValue> {
+        Ok(self.state()?.has_session())
     }
 
     #[wasm_bindgen(js_name = writeFile)]

@@ -22,9 +22,10 @@ const SAVE_DELAY_MS = 600;
 const state = {
   lab: null,
   step: 0, // index into STEPS of the next step to run
-  terminal: [], // { kind: "in" | "out" | "err" | "note", text }
+  terminal: [], // { kind: "in" | "more" | "out" | "err" | "note", text }
   undo: [], // { snapshot, step, terminalLength }
   typed: [], // lines typed in the terminal, for ↑ / ↓
+  pending: [], // lines of Python typed so far that need more (the `...` prompt)
   typedAt: 0,
   log: [], // SQL the last action ran
   before: null, // tables before the last action
@@ -81,7 +82,7 @@ function trouble(err) {
 }
 
 function say(kind, text) {
-  if (text !== "") state.terminal.push({ kind, text });
+  if (text !== "" || kind === "more") state.terminal.push({ kind, text });
 }
 
 // ---- actions ------------------------------------------------------------------------------------
@@ -104,7 +105,12 @@ function change(action) {
 
 function runLine(line) {
   say("in", line);
-  const result = safe(() => state.lab.run(line), { ok: false, output: "" });
+  return show(safe(() => state.lab.run(line), { ok: false, output: "" }));
+}
+
+/** Shows what one console entry printed; `clear` empties the screen. */
+function show(result) {
+  if (result.clear) state.terminal.length = 0;
   // What a program printed before its traceback is ordinary output, as in a terminal.
   const traceback = result.ok || !result.output ? -1 : result.output.indexOf("Traceback (most recent call last):");
   if (traceback > 0) {
@@ -144,14 +150,52 @@ function runStep() {
 function back() {
   const last = state.undo.pop();
   if (!last) return;
+  const hadSession = safe(() => state.lab.hasSession(), false);
   safe(() => state.lab.restore(last.snapshot));
   safe(() => state.lab.takeSqlLog());
   state.step = last.step;
   state.terminal.length = last.terminalLength;
   state.log = [];
   state.before = null;
+  state.pending = [];
+  if (hadSession) say("note", "lab note: after Back, Python at the console starts afresh: names you defined there are gone (the lab cannot take Python objects back).");
+  drawPrompt();
   draw();
   persist();
+}
+
+/** One line typed at the terminal. Python that is not complete yet (an open bracket, a block) is
+ * kept and the prompt becomes `...`, as in Python's REPL; an empty line ends a block. Shift+Enter
+ * adds a line without running; a pasted block runs whole. */
+function typed(text, { hold = false } = {}) {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const pasted = lines.length > 1;
+  if (!state.pending.length && !text.trim()) return;
+  for (const line of lines) {
+    say(state.pending.length ? "more" : "in", line);
+    state.pending.push(line);
+  }
+  if (text.trim() && !pasted) {
+    state.typed.push(text);
+    state.typedAt = state.typed.length;
+  }
+  if (hold) return drawPrompt(), draw();
+  // An empty line, or the end of a paste, closes a block as Python's REPL needs.
+  const closes = state.pending.length > 1 && (pasted || !lines.at(-1).trim());
+  const entry = state.pending.join("\n") + (closes ? "\n" : "");
+  let more = false;
+  change(() => {
+    const result = safe(() => state.lab.run(entry), { ok: false, output: "" });
+    more = Boolean(result.more);
+    if (!more) show(result);
+  });
+  if (!more) state.pending = [];
+  if (more) state.undo.pop(); // nothing ran: nothing to undo
+  drawPrompt();
+}
+
+function drawPrompt() {
+  $("terminal-prompt").textContent = state.pending.length ? "..." : "$";
 }
 
 /** Saves the lab soon, off the path of the line just typed: one save per pause, however fast the typing. */
@@ -230,7 +274,8 @@ function drawStep() {
 }
 
 const TERMINAL_ROWS = 400;
-const terminalRow = (line) => el("pre", `t-${line.kind}`, line.kind === "in" ? `$ ${line.text}` : line.text);
+const PROMPTS = { in: "$ ", more: "... " };
+const terminalRow = (line) => el("pre", `t-${line.kind}`, (PROMPTS[line.kind] ?? "") + line.text);
 
 /** Draws the terminal's last TERMINAL_ROWS lines: only the new ones when lines were added since
  * the last drawing (so a step costs the same however long the session), all of them otherwise. */
@@ -446,14 +491,25 @@ function wire() {
   const input = $("terminal-input");
   $("terminal-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    const line = input.value.trim();
-    if (!line) return;
-    state.typed.push(line);
-    state.typedAt = state.typed.length;
+    const line = input.value.trimEnd();
     input.value = "";
-    change(() => runLine(line));
+    typed(line);
+  });
+  input.addEventListener("paste", (e) => {
+    const text = e.clipboardData?.getData("text") ?? "";
+    if (!text.includes("\n")) return;
+    e.preventDefault();
+    input.value = "";
+    typed(text.replace(/\n+$/, ""));
   });
   input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && e.shiftKey) {
+      e.preventDefault();
+      const line = input.value.trimEnd();
+      input.value = "";
+      typed(line, { hold: true });
+      return;
+    }
     if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
     e.preventDefault();
     state.typedAt = Math.max(0, Math.min(state.typed.length, state.typedAt + (e.key === "ArrowUp" ? -1 : 1)));

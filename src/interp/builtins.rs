@@ -571,7 +571,13 @@ impl Interpreter {
             "staticmethod" => Ok(Obj::StaticMethod(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
             "classmethod" => Ok(Obj::ClassMethod(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
             "input" | "open" => self.stop_not_available(&format!("{name}() (the lab's programs have no keyboard or disk)")),
-            "exit" | "quit" => self.error("SystemExit", ""),
+            "exit" | "quit" => {
+                let value = self.new_exception("SystemExit", String::new());
+                if let Obj::Instance(instance) = &value {
+                    instance.attrs.borrow_mut().insert(key("args"), Obj::str("args"), Obj::tuple(args));
+                }
+                Err(Box::new(super::eval::Raised { value, frames: Vec::new(), stop: false }))
+            }
             "math.sqrt" | "math.floor" | "math.ceil" | "math.fabs" => {
                 self.arity(name, &args, 1, 1)?;
                 let x = match &args[0] {

@@ -62,6 +62,8 @@ pub struct RunOutcome {
     pub error: Option<(String, String)>,
     /// The innermost frame of the error: file and line, for the page to mark.
     pub error_at: Option<(String, u32)>,
+    /// The program raised `SystemExit`: a console session ends with it.
+    pub exited: bool,
 }
 
 /// One interpreter: its modules, builtins, output and budgets.
@@ -93,7 +95,12 @@ pub struct Interpreter {
     /// Where each caught exception was raised, for a chained traceback (`__cause__`,
     /// `__context__`); the value is kept so its identity is not reused.
     caught_frames: HashMap<usize, (Obj, Vec<TracebackEntry>)>,
+    /// The console session's `__main__` namespace, kept from one entry to the next.
+    session: Option<Rc<RefCell<Dict>>>,
 }
+
+/// The file name of what is typed at the console.
+const STDIN: &str = "<stdin>";
 
 /// One `File "x.py", line 3, in f` of a traceback.
 pub(super) type TracebackEntry = (Rc<str>, u32, Rc<str>);
@@ -131,6 +138,7 @@ impl Interpreter {
             handling: Vec::new(),
             future_annotations: Vec::new(),
             caught_frames: HashMap::new(),
+            session: None,
         };
         interp.install_builtins();
         interp
@@ -138,34 +146,141 @@ impl Interpreter {
 
     /// Runs a project file as `__main__`, as `python FILE` does.
     pub fn run_main(&mut self, path: &str) -> RunOutcome {
-        self.deadline = crate::watchdog::now_ms() + self.time_budget_ms;
-        self.memory_ceiling = crate::memory::live_bytes().saturating_add(MEMORY_BUDGET_BYTES);
-        self.steps = 0;
+        self.start_run();
         let outcome = match self.files.get(path).cloned() {
             None => {
                 let message = format!(
                     "python: can't open file '{path}': [Errno 2] No such file or directory"
                 );
-                return RunOutcome { output: message, error: Some(("FileNotFoundError".into(), String::new())), error_at: None };
+                return RunOutcome { output: message, error: Some(("FileNotFoundError".into(), String::new())), error_at: None, exited: false };
             }
             Some(source) => self.exec_module_source("__main__", path, &source).map(|_| ()),
         };
         self.finish(outcome)
     }
 
+    /// Runs one console entry (a line, or a block sent whole) in the session's `__main__`, as
+    /// `python -i` does: each expression statement outside functions and classes prints its
+    /// value's `repr` unless it is `None`, and the value is kept as `_`.
+    pub fn run_interactive(&mut self, source: &str) -> RunOutcome {
+        self.start_run();
+        let outcome = self.exec_interactive(source);
+        self.finish(outcome)
+    }
+
+    fn exec_interactive(&mut self, source: &str) -> Res<()> {
+        let module = parse_module(source).map_err(|err| self.syntax_error(STDIN, source, err.message()))?;
+        let globals = match &self.session {
+            Some(globals) => globals.clone(),
+            None => {
+                let globals = Rc::new(RefCell::new(Dict::default()));
+                globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str("__main__"));
+                self.session = Some(globals.clone());
+                globals
+            }
+        };
+        let frame = Frame {
+            globals,
+            scope: None,
+            func: None,
+            class_ns: None,
+            file: Rc::from(STDIN),
+            name: Rc::from("<module>"),
+            line: Cell::new(1),
+        };
+        self.exec_block(&frame, &module.body).map(|_| ()).map_err(|mut raised| {
+            raised.frames.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
+            raised
+        })
+    }
+
+    /// Whether the console session has bound `name`.
+    pub fn defines(&self, name: &str) -> bool {
+        self.session.as_ref().is_some_and(|globals| globals.borrow().get(&key(name)).is_some())
+    }
+
+    /// Unbinds `name` in the console session (something else bound it since).
+    pub fn forget(&mut self, name: &str) {
+        if let Some(globals) = &self.session {
+            globals.borrow_mut().remove(&key(name));
+        }
+    }
+
+    /// An expression statement's value, shown as the console shows it.
+    fn echo(&mut self, value: Obj) -> Res<()> {
+        if matches!(value, Obj::None) {
+            return Ok(());
+        }
+        let text = self.repr_of(&value)?;
+        self.builtins.insert(key("_"), Obj::str("_"), value);
+        self.write(&format!("{text}\n"))
+    }
+
+    fn start_run(&mut self) {
+        self.deadline = crate::watchdog::now_ms() + self.time_budget_ms;
+        self.memory_ceiling = crate::memory::live_bytes().saturating_add(MEMORY_BUDGET_BYTES);
+        self.steps = 0;
+    }
+
     fn finish(&mut self, outcome: Res<()>) -> RunOutcome {
         let output = std::mem::take(&mut self.out);
         match outcome {
-            Ok(()) => RunOutcome { output, error: None, error_at: None },
+            Ok(()) => RunOutcome { output, error: None, error_at: None, exited: false },
+            Err(raised) if !raised.stop && self.is_system_exit(&raised.value) => self.exit(output, &raised.value),
             Err(raised) => {
                 let class = self.class_name(&raised.value);
                 let text = self.traceback_text(&raised);
-                let error_at = raised.frames.first().map(|(f, l, _)| (f.to_string(), *l));
+                // A syntax error is marked where it was found, under the import that read the file.
+                let found = match &raised.value {
+                    Obj::Instance(instance) => {
+                        let attrs = instance.attrs.borrow();
+                        match (attrs.get(&key("filename")), attrs.get(&key("lineno"))) {
+                            (Some(Obj::Str(file)), Some(Obj::Int(line))) => Some((file.to_string(), u32::try_from(*line).unwrap_or(0))),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                };
+                let error_at = found.or_else(|| raised.frames.first().map(|(f, l, _)| (f.to_string(), *l)));
                 let mut output = output;
                 output.push_str(&text);
-                RunOutcome { output, error: Some((class, text)), error_at }
+                RunOutcome { output, error: Some((class, text)), error_at, exited: false }
             }
         }
+    }
+
+    fn is_system_exit(&self, value: &Obj) -> bool {
+        let Obj::Instance(instance) = value else { return false };
+        let Some(system_exit) = self.exceptions.get("SystemExit") else { return false };
+        let mro = instance.class.mro.borrow();
+        mro.iter().any(|class| Rc::ptr_eq(class, system_exit))
+    }
+
+    /// An uncaught `SystemExit` (`exit()`, `sys.exit(…)`) ends the program quietly, as Python
+    /// does: no code or `None` is success, a number is the exit status, anything else is printed
+    /// and the status is 1.
+    fn exit(&mut self, mut output: String, value: &Obj) -> RunOutcome {
+        let code = match value {
+            Obj::Instance(instance) => match instance.attrs.borrow().get(&key("args")) {
+                Some(Obj::Tuple(args)) if args.len() == 1 => args[0].clone(),
+                Some(Obj::Tuple(args)) if args.len() > 1 => Obj::Tuple(args.clone()),
+                _ => Obj::None,
+            },
+            _ => Obj::None,
+        };
+        let failed = match &code {
+            Obj::None => false,
+            Obj::Int(status) => *status != 0,
+            Obj::Bool(status) => *status,
+            other => {
+                let text = self.str_of(other).unwrap_or_default();
+                output.push_str(&text);
+                output.push('\n');
+                true
+            }
+        };
+        let error = failed.then(|| ("SystemExit".to_string(), String::new()));
+        RunOutcome { output, error, error_at: None, exited: true }
     }
 
     fn class_name(&self, value: &Obj) -> String {
@@ -205,14 +320,18 @@ impl Interpreter {
     }
 
     fn traceback_block(&mut self, value: &Obj, frames: &[TracebackEntry]) -> String {
-        let mut text = String::from("Traceback (most recent call last):\n");
+        let mut text = String::new();
+        if !frames.is_empty() {
+            text.push_str("Traceback (most recent call last):\n");
+        }
         for (file, line, name) in frames.iter().rev() {
             text.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
-            let source_line = self.files.get(file.as_ref()).and_then(|s| s.lines().nth(*line as usize - 1)).map(str::trim);
+            let source_line = self.files.get(file.as_ref()).and_then(|s| s.lines().nth((*line as usize).saturating_sub(1))).map(str::trim);
             if let Some(source_line) = source_line.filter(|l| !l.is_empty()) {
                 text.push_str(&format!("    {source_line}\n"));
             }
         }
+        text.push_str(&syntax_error_location(value));
         text.push_str(&self.final_line(value));
         text.push('\n');
         text
@@ -248,6 +367,27 @@ impl Interpreter {
         Obj::Instance(Rc::new(instance))
     }
 
+    /// A `SyntaxError` found while reading a file: Python shows where (file, line, the line and a
+    /// caret) instead of a frame, since none of the file ran.
+    fn syntax_error(&self, path: &str, source: &str, parser_message: &str) -> Box<Raised> {
+        let (line, col, message) = split_line_prefix(parser_message);
+        let value = self.new_exception("SyntaxError", message.clone());
+        if let Obj::Instance(instance) = &value {
+            let text = source.lines().nth(line.saturating_sub(1) as usize).unwrap_or_default();
+            let mut attrs = instance.attrs.borrow_mut();
+            for (name, attr) in [
+                ("msg", Obj::str(&message)),
+                ("filename", Obj::str(path)),
+                ("lineno", Obj::Int(i64::from(line))),
+                ("offset", Obj::Int(i64::from(col))),
+                ("text", Obj::str(text)),
+            ] {
+                attrs.insert(key(name), Obj::str(name), attr);
+            }
+        }
+        Box::new(Raised { value, frames: Vec::new(), stop: false })
+    }
+
     fn stop<T>(&self, message: &str) -> Res<T> {
         Err(Box::new(Raised { value: self.new_exception("RuntimeError", message.into()), frames: Vec::new(), stop: true }))
     }
@@ -277,14 +417,7 @@ impl Interpreter {
     // ---- modules ----------------------------------------------------------------------------
 
     fn exec_module_source(&mut self, name: &str, path: &str, source: &str) -> Res<Obj> {
-        let module = match parse_module(source) {
-            Ok(module) => module,
-            Err(err) => {
-                let (line, message) = split_line_prefix(err.message());
-                let exc = self.new_exception("SyntaxError", message);
-                return Err(Box::new(Raised { value: exc, frames: vec![(Rc::from(path), line, Rc::from("<module>"))], stop: false }));
-            }
-        };
+        let module = parse_module(source).map_err(|err| self.syntax_error(path, source, err.message()))?;
         // What CPython's compiler warns of before the file runs (each time it is met).
         for (line, op) in crate::python::warnings::literal_identity_checks(&module.body) {
             let instead = if op == "is" { "==" } else { "!=" };
@@ -412,7 +545,11 @@ impl Interpreter {
     fn exec(&mut self, frame: &Frame, stmt: &Stmt) -> Res<Flow> {
         match &stmt.kind {
             StmtKind::Expr(expr) => {
-                self.eval(frame, expr)?;
+                let value = self.eval(frame, expr)?;
+                // The console echoes values at its own level, not inside functions or classes.
+                if frame.scope.is_none() && frame.class_ns.is_none() && &*frame.file == STDIN {
+                    self.echo(value)?;
+                }
             }
             StmtKind::Assign { targets, value } => {
                 let value = self.eval(frame, value)?;
@@ -1673,15 +1810,41 @@ fn annotation_text(expr: &Expr) -> Option<String> {
 }
 
 /// Splits the parser's `line 3, col 5: message` into the line and the message.
-fn split_line_prefix(message: &str) -> (u32, String) {
+/// Where a `SyntaxError` was found, as Python prints it under the frames: the file and line, the
+/// line itself and a caret under the column. Empty for other exceptions.
+fn syntax_error_location(value: &Obj) -> String {
+    let Obj::Instance(instance) = value else { return String::new() };
+    let attrs = instance.attrs.borrow();
+    let (Some(Obj::Str(file)), Some(Obj::Int(line)), Some(Obj::Int(offset)), Some(Obj::Str(source))) = (
+        attrs.get(&key("filename")),
+        attrs.get(&key("lineno")),
+        attrs.get(&key("offset")),
+        attrs.get(&key("text")),
+    ) else {
+        return String::new();
+    };
+    let mut text = format!("  File \"{file}\", line {line}\n");
+    let trimmed = source.trim_start();
+    if !trimmed.trim_end().is_empty() {
+        let indent = source.chars().count() - trimmed.chars().count();
+        let caret = (*offset as usize).saturating_sub(1).saturating_sub(indent);
+        text.push_str(&format!("    {}\n    {}^\n", trimmed.trim_end(), " ".repeat(caret)));
+    }
+    text
+}
+
+/// The parser's `line L, col C: message` as its parts (line and column 1-based).
+fn split_line_prefix(message: &str) -> (u32, u32, String) {
     if let Some(rest) = message.strip_prefix("line ") {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         if let Ok(line) = digits.parse() {
+            let after = &rest[digits.len()..];
+            let col = after.strip_prefix(", col ").and_then(|c| c.split(':').next()).and_then(|c| c.parse().ok()).unwrap_or(1);
             let text = rest.split_once(": ").map_or(rest, |(_, m)| m);
-            return (line, text.to_string());
+            return (line, col, text.to_string());
         }
     }
-    (1, message.to_string())
+    (1, 1, message.to_string())
 }
 
 /// The names a function body assigns (its locals), and those it declares global or nonlocal.

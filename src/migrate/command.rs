@@ -179,9 +179,9 @@ fn not_available(what: impl Into<String>) -> Error {
 /// Runs `alembic <words>` on the lab.
 pub fn run_alembic(lab: &mut Lab, words: &[String]) -> LineResult {
     let invocation = match cli::parse(words) {
-        Parsed::Print(text) => return LineResult { output: vec![text], error: None, notes: Vec::new() },
+        Parsed::Print(text) => return LineResult { output: vec![text], error: None, notes: Vec::new(), ..LineResult::default() },
         Parsed::Usage(text) => {
-            return LineResult { output: vec![text], error: Some(Error::new(ErrorKind::SystemExit, "2")), notes: Vec::new() }
+            return LineResult { output: vec![text], error: Some(Error::new(ErrorKind::SystemExit, "2")), notes: Vec::new(), ..LineResult::default() }
         }
         Parsed::Run(invocation) => invocation,
     };
@@ -190,7 +190,7 @@ pub fn run_alembic(lab: &mut Lab, words: &[String]) -> LineResult {
     let outcome = dispatch(lab, &invocation, &mut output, &mut notes);
     let quiet = invocation.flag("quiet");
     match outcome {
-        Ok(()) => LineResult { output: if quiet { quieted(&invocation.command, output) } else { output }, error: None, notes },
+        Ok(()) => LineResult { output: if quiet { quieted(&invocation.command, output) } else { output }, error: None, notes, ..LineResult::default() },
         Err(err) => {
             match err.kind() {
                 ErrorKind::CommandError if !invocation.flag("raiseerr") => {
@@ -204,7 +204,7 @@ pub fn run_alembic(lab: &mut Lab, words: &[String]) -> LineResult {
                 _ => output.push(err.traceback_line()),
             }
             let output = if quiet { quieted(&invocation.command, output) } else { output };
-            LineResult { output, error: Some(err), notes }
+            LineResult { output, error: Some(err), notes, ..LineResult::default() }
         }
     }
 }

@@ -2,6 +2,7 @@
 //! and the console use. Nothing is executed; the tree is read by `models` and `migrate::script`.
 
 pub mod ast;
+pub mod interactive;
 pub mod lexer;
 pub mod parser;
 pub mod warnings;

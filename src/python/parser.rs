@@ -872,7 +872,7 @@ impl Parser {
                     return Ok(self.expr(ExprKind::Constant(constant), line, col));
                 }
                 if KEYWORDS.contains(&name.as_str()) {
-                    return Err(self.error_here(format!("invalid syntax: unexpected '{name}'")));
+                    return Err(self.error_here("invalid syntax"));
                 }
                 self.advance();
                 Ok(self.expr(ExprKind::Name(name), line, col))
@@ -903,10 +903,10 @@ impl Parser {
                 self.advance();
                 self.nested(|p| p.dict(line, col))
             }
-            TokenKind::Newline | TokenKind::End => Err(self.error_here("invalid syntax: the statement ends too early")),
+            // Python's own word for a token that cannot start an expression here.
+            TokenKind::Newline | TokenKind::End => Err(self.error_here("invalid syntax")),
             TokenKind::Indent => Err(self.error_here("unexpected indent")),
-            TokenKind::Dedent => Err(self.error_here("invalid syntax: unexpected end of block")),
-            TokenKind::Op(op) => Err(self.error_here(format!("invalid syntax: unexpected '{op}'"))),
+            TokenKind::Dedent | TokenKind::Op(_) => Err(self.error_here("invalid syntax")),
         }
     }
 
@@ -1325,13 +1325,13 @@ if __name__ == "__main__":
             ("class A(Base)\n    pass\n", "line 1, col 14: expected ':' after class bases"),
             ("def f()\n", "line 1, col 8: expected ':' after the function signature"),
             ("def f():\nreturn 1\n", "line 2, col 1: expected an indented block after function definition on line 1"),
-            ("x = [i for i in y if]\n", "line 1, col 21: invalid syntax: unexpected ']'"),
+            ("x = [i for i in y if]\n", "line 1, col 21: invalid syntax"),
             ("try:\n    pass\n", "line 3, col 1: expected 'except' or 'finally' block"),
             ("while x\n    pass\n", "line 1, col 8: expected ':' after the 'while' condition"),
             ("f(a=1, 2)\n", "line 1, col 8: positional argument follows keyword argument"),
             ("1 = x\n", "line 1, col 1: cannot assign to this expression"),
             ("  x = 1\n", "line 1, col 3: unexpected indent"),
-            ("x = \n", "line 1, col 5: invalid syntax: the statement ends too early"),
+            ("x = \n", "line 1, col 5: invalid syntax"),
             ("x = f'{}'\n", "line 1, col 5: f-string: valid expression required before '}'"),
             ("x = f'{a'\n", "line 1, col 5: f-string: expecting '}'"),
             ("global\n", "line 1, col 7: expected a name after 'global' or 'nonlocal'"),

@@ -1,0 +1,142 @@
+//! The console as Python's REPL: each session of tests/python/sessions is typed into a Lab line by
+//! line, as a learner types it, and the transcript — prompts (`>>> `, and `... ` while the console
+//! asks for more), output and tracebacks — must be what `python -i` printed for the same lines
+//! (recorded by tests/python/record.py with CPython 3.11).
+#![cfg(not(target_family = "wasm"))]
+
+use std::path::Path;
+
+use alembic_lab::lab::{Lab, Sources};
+use serde_json::Value as Json;
+
+/// What the console shows for `lines`, typed one by one; it stops where Python would exit.
+fn transcript(lines: &str) -> String {
+    let mut lab = Lab::new(Sources::default());
+    let mut shown = String::new();
+    let mut pending: Vec<&str> = Vec::new();
+    for line in lines.lines() {
+        shown.push_str(if pending.is_empty() { ">>> " } else { "... " });
+        if pending.is_empty() && line.is_empty() {
+            continue;
+        }
+        pending.push(line);
+        let mut entry = pending.join("\n");
+        if line.is_empty() {
+            entry.push('\n');
+        }
+        let result = lab.run(&entry);
+        if result.more {
+            continue;
+        }
+        pending.clear();
+        for text in &result.output {
+            shown.push_str(text);
+            shown.push('\n');
+        }
+        if entry.trim() == "exit()" {
+            return shown;
+        }
+    }
+    shown.push_str(">>> \n");
+    shown
+}
+
+#[test]
+fn sessions_show_what_python_dash_i_shows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/sessions");
+    let mut paths: Vec<_> = std::fs::read_dir(&root)
+        .expect("sessions")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    let mut differ = Vec::new();
+    for path in &paths {
+        let fixture: Json = serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
+        let name = fixture["session"].as_str().unwrap_or_default();
+        let lines = std::fs::read_to_string(root.join(name)).expect("session lines");
+        let expected = fixture["transcript"].as_str().unwrap_or_default();
+        let shown = transcript(&lines);
+        if shown != expected {
+            differ.push(format!("{name}\n--- python -i\n{expected}\n--- lab\n{shown}"));
+        }
+    }
+    println!("python sessions: {}/{} show what `python -i` shows", paths.len() - differ.len(), paths.len());
+    assert!(!paths.is_empty(), "no recorded sessions");
+    assert!(differ.is_empty(), "{}", differ.join("\n\n"));
+}
+
+#[test]
+fn the_result_says_when_more_is_needed_and_where_an_error_is() {
+    let mut lab = Lab::new(Sources::default());
+    assert!(lab.run("def f(n):").more);
+    assert!(lab.run("items = [1,").more);
+    let ran = lab.run("def f(n):\n    return 1 / n\n");
+    assert!(!ran.more && ran.ok(), "{ran:?}");
+    let failed = lab.run("f(0)");
+    assert_eq!(failed.error_at, Some(("<stdin>".to_string(), 2)));
+    assert_eq!(failed.error.map(|e| e.class_name().to_string()).as_deref(), Some("ZeroDivisionError"));
+    lab.write_file("helpers.py", "def half(n):\n    return n / 2\n\nbroken = 1 +\n").unwrap();
+    let syntax = lab.run("import helpers");
+    assert_eq!(syntax.error_at, Some(("helpers.py".to_string(), 4)));
+}
+
+#[test]
+fn the_session_lasts_until_exit_or_an_undo() {
+    let mut lab = Lab::new(Sources::default());
+    assert!(lab.run("kept = 'yes'").ok());
+    assert_eq!(lab.run("kept").output, ["'yes'"]);
+    let snapshot = lab.snapshot().expect("snapshot");
+    assert!(lab.run("exit()").ok());
+    assert_eq!(lab.run("kept").output.last().map(String::as_str), Some("NameError: name 'kept' is not defined"));
+    assert!(lab.run("kept = 'again'").ok());
+    lab.restore(&snapshot).expect("restore");
+    assert!(!lab.run("kept").ok(), "a restored lab starts a fresh session");
+}
+
+#[test]
+fn a_module_imported_in_the_session_stays_as_it_was_until_exit() {
+    let mut lab = Lab::new(Sources::default());
+    lab.write_file("greeting.py", "WORD = 'hello'\n").unwrap();
+    assert!(lab.run("import greeting").ok());
+    lab.write_file("greeting.py", "WORD = 'changed'\n").unwrap();
+    assert_eq!(lab.run("greeting.WORD").output, ["'hello'"], "Python keeps the module it imported");
+    assert_eq!(lab.run("python greeting.py").output, Vec::<String>::new());
+    lab.run("exit()");
+    assert!(lab.run("import greeting").ok());
+    assert_eq!(lab.run("greeting.WORD").output, ["'changed'"]);
+}
+
+#[test]
+fn shell_lines_and_python_lines_are_told_apart() {
+    let mut lab = Lab::new(Sources::default());
+    assert_eq!(lab.run("ls = [3, 1, 2]").output, Vec::<String>::new());
+    assert_eq!(lab.run("sorted(ls)").output, ["[1, 2, 3]"]);
+    assert!(lab.run("ls").output.join(" ").contains("main.py"), "a bare `ls` is the shell's");
+    assert!(lab.run("help").output[0].contains("terminal in the project folder"));
+    assert!(lab.run("clear").clear);
+    assert!(!lab.run("help(len)").output[0].contains("terminal"), "help(...) is Python's");
+    let missing = lab.run("rm nothing.py");
+    assert_eq!(missing.output, ["rm: cannot remove 'nothing.py': No such file or directory"]);
+    assert!(!missing.ok());
+    assert!(lab.run("rm main.py").ok());
+    assert!(lab.read_file("main.py").is_err());
+    assert_eq!(lab.run("rm src").output, ["rm: cannot remove 'src': Is a directory"]);
+    assert_eq!(lab.run("cat nothing.py").output, ["cat: nothing.py: No such file or directory"]);
+}
+
+#[test]
+fn the_tutorial_lines_and_the_session_share_the_console() {
+    let mut lab = Lab::new(Sources::default());
+    assert!(lab.run("from src.db import Database").ok());
+    assert!(lab.run("db = Database(\"sqlite.db\")").ok());
+    assert!(lab.run("db.create_tables()").ok());
+    assert!(lab.run("n = 2").ok());
+    assert!(lab.run("user = db.create_user(User(name=\"Ann\"))").ok());
+    assert_eq!(lab.run("print(user)").output, ["<User(name=Ann)>"]);
+    assert_eq!(lab.run("n * 21").output, ["42"]);
+    // A name bound in the session wins over the tutorial's from then on, and the other way round.
+    assert!(lab.run("user = 'plain text'").ok());
+    assert_eq!(lab.run("user.upper()").output, ["'PLAIN TEXT'"]);
+}
