@@ -793,6 +793,10 @@ impl Interpreter {
             Obj::Tuple(t) => t.len(),
             Obj::Dict(d) | Obj::Set(d) | Obj::DictView(d, _) => d.borrow().len(),
             Obj::Range(start, stop, step) => range_len(*start, *stop, *step),
+            Obj::Native(native) => match native.clone().len(self, value) {
+                Some(n) => n?,
+                None => return self.error("TypeError", format!("object of type '{}' has no len()", native.type_name())),
+            },
             Obj::Instance(_) => match self.lookup_special(value, "__len__") {
                 Some(m) => {
                     let n = self.call(m, Vec::new(), Vec::new())?;
@@ -805,7 +809,7 @@ impl Interpreter {
     }
 
     /// Every item of an iterable, in order.
-    pub(super) fn iterate(&mut self, value: &Obj) -> Res<Vec<Obj>> {
+    pub fn iterate(&mut self, value: &Obj) -> Res<Vec<Obj>> {
         Ok(match value {
             Obj::List(l) => l.borrow().clone(),
             Obj::Tuple(t) => t.to_vec(),
@@ -827,6 +831,10 @@ impl Interpreter {
                 it.at = it.items.len();
                 rest
             }
+            Obj::Native(native) => match native.clone().iterate(self, value) {
+                Some(items) => items?,
+                None => return self.error("TypeError", format!("'{}' object is not iterable", native.type_name())),
+            },
             Obj::Instance(_) => {
                 if let Some(m) = self.lookup_special(value, "__iter__") {
                     let it = self.call(m, Vec::new(), Vec::new())?;
@@ -878,7 +886,7 @@ impl Interpreter {
         self.error("MemoryError", format!("the lab's Python holds at most {MAX_ITEMS} items in one value"))
     }
 
-    pub(super) fn truthy(&mut self, value: &Obj) -> Res<bool> {
+    pub fn truthy(&mut self, value: &Obj) -> Res<bool> {
         Ok(match value {
             Obj::None => false,
             Obj::Bool(b) => *b,
@@ -889,6 +897,7 @@ impl Interpreter {
             Obj::Tuple(t) => !t.is_empty(),
             Obj::Dict(d) | Obj::Set(d) | Obj::DictView(d, _) => !d.borrow().is_empty(),
             Obj::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
+            Obj::Native(native) => native.clone().truthy(self, value)?,
             Obj::Instance(_) => {
                 if let Some(m) = self.lookup_special(value, "__bool__") {
                     let r = self.call(m, Vec::new(), Vec::new())?;
@@ -914,7 +923,7 @@ impl Interpreter {
         }
     }
 
-    pub(super) fn str_of(&mut self, value: &Obj) -> Res<String> {
+    pub fn str_of(&mut self, value: &Obj) -> Res<String> {
         match value {
             Obj::Str(s) => Ok(s.to_string()),
             Obj::Instance(i) => {
@@ -938,11 +947,12 @@ impl Interpreter {
                 }
                 self.repr_of(value)
             }
+            Obj::Native(native) => native.clone().str(self, value),
             other => self.repr_of(other),
         }
     }
 
-    pub(super) fn repr_of(&mut self, value: &Obj) -> Res<String> {
+    pub fn repr_of(&mut self, value: &Obj) -> Res<String> {
         let container = matches!(value, Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Tuple(_));
         if container {
             let id = Interpreter::identity_of(value);
@@ -1049,6 +1059,7 @@ impl Interpreter {
                 let part = |v: &Option<i64>| v.map_or("None".to_string(), |i| i.to_string());
                 format!("slice({}, {}, {})", part(start), part(stop), part(step))
             }
+            Obj::Native(native) => native.clone().repr(self, value)?,
         })
     }
 
@@ -1062,7 +1073,7 @@ impl Interpreter {
 
     // ---- attributes --------------------------------------------------------------------------
 
-    pub(super) fn get_attr(&mut self, object: &Obj, name: &str) -> Res<Obj> {
+    pub fn get_attr(&mut self, object: &Obj, name: &str) -> Res<Obj> {
         match object {
             Obj::Instance(instance) => {
                 if name == "__class__" {
@@ -1080,6 +1091,12 @@ impl Interpreter {
                 let from_class = self.find_in_mro(&instance.class, name);
                 if let Some(Obj::Property(property)) = &from_class {
                     return self.call(property.getter.clone(), vec![object.clone()], Vec::new());
+                }
+                if let Some(descriptor @ Obj::Native(native)) = &from_class {
+                    let owner = Obj::Class(instance.class.clone());
+                    if let Some(value) = native.clone().descriptor_get(self, descriptor, Some(object), &owner) {
+                        return value;
+                    }
                 }
                 if let Some(v) = instance.attrs.borrow().get(&key(name)) {
                     return Ok(v.clone());
@@ -1118,6 +1135,13 @@ impl Interpreter {
                 match self.find_in_mro(class, name) {
                     Some(Obj::ClassMethod(f)) => self.bind_classmethod(&f, object.clone()),
                     Some(Obj::StaticMethod(f)) => Ok(*f),
+                    Some(descriptor @ Obj::Native(_)) => {
+                        let Obj::Native(native) = &descriptor else { return Ok(descriptor) };
+                        match native.clone().descriptor_get(self, &descriptor, None, object) {
+                            Some(value) => value,
+                            None => Ok(descriptor),
+                        }
+                    }
                     Some(v) => Ok(v),
                     None => self.error("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name)),
                 }
@@ -1146,6 +1170,9 @@ impl Interpreter {
                 if name == "__init__" {
                     return Ok(Obj::NativeMethod(this.clone(), "__init__"));
                 }
+                if name == "__init_subclass__" {
+                    return Ok(Obj::NativeMethod(this.clone(), "__init_subclass__"));
+                }
                 self.error("AttributeError", format!("'super' object has no attribute '{name}'"))
             }
             Obj::Function(f) => {
@@ -1172,6 +1199,10 @@ impl Interpreter {
                     _ => self.error("AttributeError", format!("'function' object has no attribute '{name}'")),
                 }
             }
+            Obj::Native(native) => match native.clone().get_attr(self, object, name)? {
+                Some(value) => Ok(value),
+                None => self.error("AttributeError", format!("'{}' object has no attribute '{name}'", native.type_name())),
+            },
             Obj::Builtin(type_name) if name == "__name__" => Ok(Obj::str(type_name)),
             Obj::Builtin("dict") if name == "fromkeys" => Ok(Obj::Builtin("dict.fromkeys")),
             Obj::Builtin(type_name @ ("str" | "list" | "dict" | "set" | "tuple" | "int")) => {
@@ -1214,7 +1245,7 @@ impl Interpreter {
         }
     }
 
-    pub(super) fn set_attr(&mut self, object: &Obj, name: &str, value: Obj) -> Res<()> {
+    pub fn set_attr(&mut self, object: &Obj, name: &str, value: Obj) -> Res<()> {
         match object {
             Obj::Instance(instance) => {
                 if let Some(Obj::Property(property)) = self.find_in_mro(&instance.class, name) {
@@ -1224,8 +1255,21 @@ impl Interpreter {
                     self.call(setter, vec![object.clone(), value], Vec::new())?;
                     return Ok(());
                 }
+                if let Some(descriptor @ Obj::Native(_)) = self.find_in_mro(&instance.class, name) {
+                    if let Obj::Native(native) = &descriptor {
+                        if let Some(done) = native.clone().descriptor_set(self, &descriptor, object, value.clone()) {
+                            return done;
+                        }
+                    }
+                }
                 instance.attrs.borrow_mut().insert(key(name), Obj::str(name), value);
                 Ok(())
+            }
+            Obj::Native(native) => {
+                if native.clone().set_attr(self, object, name, value)? {
+                    return Ok(());
+                }
+                self.error("AttributeError", format!("'{}' object has no attribute '{name}'", native.type_name()))
             }
             Obj::Class(class) => {
                 class.attrs.borrow_mut().insert(key(name), Obj::str(name), value);
@@ -1456,8 +1500,11 @@ impl Interpreter {
 
     // ---- operators ---------------------------------------------------------------------------
 
-    pub(super) fn binary(&mut self, op: &str, left: Obj, right: Obj) -> Res<Obj> {
+    pub fn binary(&mut self, op: &str, left: Obj, right: Obj) -> Res<Obj> {
         use Obj::*;
+        if matches!(left, Native(_)) || matches!(right, Native(_)) {
+            return self.native_operator(op, &left, &right);
+        }
         // Keys and items views take part in set algebra with any iterable, giving sets.
         let is_set_like = |v: &Obj| matches!(v, DictView(_, View::Keys | View::Items));
         if matches!(op, "&" | "|" | "-" | "^") && (is_set_like(&left) || (matches!(left, Set(_)) && is_set_like(&right))) {
@@ -1665,7 +1712,7 @@ impl Interpreter {
         self.error("TypeError", format!("unsupported operand type(s) for {shown}: '{}' and '{}'", left.type_name(), right.type_name()))
     }
 
-    pub(super) fn unary(&mut self, op: &str, value: Obj) -> Res<Obj> {
+    pub fn unary(&mut self, op: &str, value: Obj) -> Res<Obj> {
         match (op, &value) {
             ("not", v) => Ok(Obj::Bool(!self.truthy(v)?)),
             ("-", Obj::Int(i)) => i.checked_neg().map(Obj::Int).map_or_else(|| self.overflow(), Ok),
@@ -1675,6 +1722,10 @@ impl Interpreter {
             ("+", Obj::Bool(b)) => Ok(Obj::Int(i64::from(*b))),
             ("~", Obj::Int(i)) => Ok(Obj::Int(!i)),
             ("~", Obj::Bool(b)) => Ok(Obj::Int(!i64::from(*b))),
+            (_, Obj::Native(native)) => match native.clone().unary(self, &value, op) {
+                Some(result) => result,
+                None => self.error("TypeError", format!("bad operand type for unary {op}: '{}'", native.type_name())),
+            },
             _ => {
                 let method = match op {
                     "-" => "__neg__",
@@ -1840,7 +1891,48 @@ impl Interpreter {
         }
     }
 
+    /// `left OP right` where a native value takes part: the left one's operator, then the right
+    /// one's reflected, as Python tries `__op__` then `__rop__`. Comparisons give whatever the
+    /// value returns (an SQL expression, say).
+    pub(super) fn native_operator(&mut self, op: &str, left: &Obj, right: &Obj) -> Res<Obj> {
+        if let Obj::Native(native) = left {
+            if let Some(result) = native.clone().binary(self, left, op, right, false) {
+                return result;
+            }
+        }
+        if let Obj::Native(native) = right {
+            // `a < b` reflected is `b > a`; arithmetic keeps its operator.
+            let swapped = match op {
+                "<" => ">",
+                ">" => "<",
+                "<=" => ">=",
+                ">=" => "<=",
+                other => other,
+            };
+            if let Some(result) = native.clone().binary(self, right, swapped, left, true) {
+                return result;
+            }
+        }
+        match op {
+            "==" => Ok(Obj::Bool(same_object(left, right))),
+            "!=" => Ok(Obj::Bool(!same_object(left, right))),
+            "<" | ">" | "<=" | ">=" => self.error(
+                "TypeError",
+                format!("'{op}' not supported between instances of '{}' and '{}'", left.type_name(), right.type_name()),
+            ),
+            _ => self.error(
+                "TypeError",
+                format!("unsupported operand type(s) for {op}: '{}' and '{}'", left.type_name(), right.type_name()),
+            ),
+        }
+    }
+
     fn contains(&mut self, container: &Obj, item: &Obj) -> Res<bool> {
+        if let Obj::Native(native) = container {
+            if let Some(found) = native.clone().contains(self, container, item) {
+                return found;
+            }
+        }
         match container {
             Obj::Str(s) => match item {
                 Obj::Str(sub) => Ok(s.contains(sub.as_ref())),
@@ -1883,6 +1975,8 @@ impl Interpreter {
         match (this, name) {
             // `super().__init__(...)` reaching the built-in base: an exception keeps its
             // arguments; a plain object takes none.
+            // `super().__init_subclass__()` reaching `object`: nothing more to do.
+            (Obj::Class(_), "__init_subclass__") => Ok(Obj::None),
             (Obj::Instance(instance), "__init__") => {
                 if self.is_exception_class(&instance.class) {
                     self.set_attr(this, "args", Obj::tuple(args))?;

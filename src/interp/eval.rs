@@ -97,6 +97,8 @@ pub struct Interpreter {
     caught_frames: HashMap<usize, (Obj, Vec<TracebackEntry>)>,
     /// The console session's `__main__` namespace, kept from one entry to the next.
     session: Option<Rc<RefCell<Dict>>>,
+    /// Modules written in Rust, by dotted name, built on first import (see native.rs).
+    native_modules: HashMap<String, super::native::ModuleBuilder>,
 }
 
 /// The file name of what is typed at the console.
@@ -139,6 +141,7 @@ impl Interpreter {
             future_annotations: Vec::new(),
             caught_frames: HashMap::new(),
             session: None,
+            native_modules: HashMap::new(),
         };
         interp.install_builtins();
         interp
@@ -192,6 +195,31 @@ impl Interpreter {
             raised.frames.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
             raised
         })
+    }
+
+    /// Makes a module written in Rust importable by `name`; `build` gives its members the first
+    /// time a program imports it.
+    pub fn register_module(&mut self, name: &str, build: super::native::ModuleBuilder) {
+        self.native_modules.insert(name.to_string(), build);
+    }
+
+    /// A class made by a native module, deriving from `object`, that Python code can subclass
+    /// (its native methods see each instance; its `__init_subclass__` each subclass).
+    pub fn new_class(&mut self, name: &str, attrs: Vec<(String, Obj)>) -> Obj {
+        let mut table = Dict::default();
+        for (attr, value) in attrs {
+            table.insert(key(&attr), Obj::str(&attr), value);
+        }
+        let class = Rc::new(Class {
+            name: Rc::from(name),
+            bases: vec![self.object_class.clone()],
+            mro: RefCell::new(Vec::new()),
+            attrs: RefCell::new(table),
+            builtin: false,
+        });
+        let mro = vec![class.clone(), self.object_class.clone()];
+        *class.mro.borrow_mut() = mro;
+        Obj::Class(class)
     }
 
     /// Whether the console session has bound `name`.
@@ -355,11 +383,11 @@ impl Interpreter {
     // ---- raising --------------------------------------------------------------------------
 
     /// A new exception of a built-in class, raised.
-    pub(super) fn error<T>(&self, class: &str, message: impl Into<String>) -> Res<T> {
+    pub fn error<T>(&self, class: &str, message: impl Into<String>) -> Res<T> {
         Err(Box::new(Raised { value: self.new_exception(class, message.into()), frames: Vec::new(), stop: false }))
     }
 
-    pub(super) fn new_exception(&self, class: &str, message: String) -> Obj {
+    pub fn new_exception(&self, class: &str, message: String) -> Obj {
         let class = self.exceptions.get(class).cloned().unwrap_or_else(|| self.exceptions["Exception"].clone());
         let instance = Instance { class, attrs: RefCell::new(Dict::default()) };
         let args = if message.is_empty() { Obj::tuple(Vec::new()) } else { Obj::tuple(vec![Obj::str(&message)]) };
@@ -468,6 +496,16 @@ impl Interpreter {
     fn import_module(&mut self, name: &str) -> Res<Obj> {
         if let Some(module) = self.modules.get(name) {
             return Ok(module.clone());
+        }
+        if let Some(build) = self.native_modules.get(name).cloned() {
+            let globals = Rc::new(RefCell::new(Dict::default()));
+            globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
+            for (member, value) in build(self)? {
+                globals.borrow_mut().insert(key(&member), Obj::str(&member), value);
+            }
+            let module = Obj::Module(Rc::new(Module { name: Rc::from(name), globals }));
+            self.modules.insert(name.to_string(), module.clone());
+            return Ok(module);
         }
         if let Some(module) = self.native_module(name) {
             self.modules.insert(name.to_string(), module.clone());
@@ -747,7 +785,16 @@ impl Interpreter {
                 let mut exits = Vec::new();
                 for (context, alias) in items {
                     let manager = self.eval(frame, context)?;
-                    let entered = self.call_method(&manager, "__enter__", Vec::new())?;
+                    let entered = match &manager {
+                        Obj::Native(native) => match native.clone().enter(self, &manager) {
+                            Some(entered) => entered?,
+                            None => {
+                                let name = native.type_name().to_string();
+                                return self.error("TypeError", format!("'{name}' object does not support the context manager protocol"));
+                            }
+                        },
+                        _ => self.call_method(&manager, "__enter__", Vec::new())?,
+                    };
                     exits.push(manager);
                     if let Some(alias) = alias {
                         self.assign(frame, alias, entered)?;
@@ -756,6 +803,16 @@ impl Interpreter {
                 let outcome = self.exec_block(frame, body);
                 let mut outcome = outcome;
                 for manager in exits.iter().rev() {
+                    if let Obj::Native(native) = manager {
+                        let error = match &outcome {
+                            Err(raised) if !raised.stop => Some(raised.value.clone()),
+                            _ => None,
+                        };
+                        if native.clone().exit(self, manager, error.as_ref())? && error.is_some() {
+                            outcome = Ok(Flow::Next);
+                        }
+                        continue;
+                    }
                     match &outcome {
                         Err(raised) if !raised.stop => {
                             let class = match &raised.value {
@@ -1125,11 +1182,39 @@ impl Interpreter {
                 *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
             }
         }
+        self.announce_class(&class)?;
         Ok(Obj::Class(class))
     }
 
+    /// Python's hooks for a new class, in `type.__new__`'s order: each attribute's
+    /// `__set_name__`, then the nearest base's `__init_subclass__` (implicitly a classmethod).
+    /// This is how a base class — a native module's declarative base too — sees its subclasses.
+    fn announce_class(&mut self, class: &Rc<Class>) -> Res<()> {
+        let class_obj = Obj::Class(class.clone());
+        let attrs: Vec<(Obj, Obj)> = class.attrs.borrow().items().cloned().collect();
+        for (name, value) in attrs {
+            let Obj::Str(name) = &name else { continue };
+            match &value {
+                Obj::Native(native) => native.clone().set_name(self, &value, &class_obj, name)?,
+                Obj::Instance(_) => {
+                    if let Some(hook) = self.lookup_special(&value, "__set_name__") {
+                        self.call(hook, vec![class_obj.clone(), Obj::Str(name.clone())], Vec::new())?;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mro = class.mro.borrow().clone();
+        let hook = mro.iter().skip(1).find_map(|c| c.attrs.borrow().get(&key("__init_subclass__")).cloned());
+        match hook {
+            Some(Obj::ClassMethod(f) | Obj::StaticMethod(f)) => self.call(*f, vec![class_obj], Vec::new()).map(|_| ()),
+            Some(hook) => self.call(hook, vec![class_obj], Vec::new()).map(|_| ()),
+            None => Ok(()),
+        }
+    }
+
     /// Calls any callable with positional and keyword arguments.
-    pub(super) fn call(&mut self, callee: Obj, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    pub fn call(&mut self, callee: Obj, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
         match callee {
             Obj::Function(f) => self.call_function(&f, args, kwargs),
             Obj::Method(this, f) => {
@@ -1144,6 +1229,10 @@ impl Interpreter {
                 None => self.error("TypeError", format!("unbound method {name}() needs an argument")),
             },
             Obj::Class(class) => self.instantiate(&class, args, kwargs),
+            Obj::Native(ref native) => match native.clone().call(self, &callee, args, kwargs) {
+                Some(result) => result,
+                None => self.error("TypeError", format!("'{}' object is not callable", native.type_name())),
+            },
             Obj::Instance(_) => match self.lookup_special(&callee, "__call__") {
                 Some(method) => self.call(method, args, kwargs),
                 None => self.error("TypeError", format!("'{}' object is not callable", callee.type_name())),
@@ -1481,14 +1570,20 @@ impl Interpreter {
             }
             ExprKind::Compare { left, ops } => {
                 let mut left = self.eval(frame, left)?;
-                for (op, right) in ops {
+                let mut result = Obj::Bool(true);
+                for (at, (op, right)) in ops.iter().enumerate() {
                     let right = self.eval(frame, right)?;
-                    if !self.compare(op, &left, &right)? {
-                        return Ok(Obj::Bool(false));
+                    // A native value's comparison gives whatever it returns; a chain stops at
+                    // the first false link, as `a < b and b < c` would.
+                    let rich = matches!(*op, "==" | "!=" | "<" | "<=" | ">" | ">=")
+                        && (matches!(left, Obj::Native(_)) || matches!(right, Obj::Native(_)));
+                    result = if rich { self.native_operator(op, &left, &right)? } else { Obj::Bool(self.compare(op, &left, &right)?) };
+                    if at + 1 < ops.len() && !self.truthy(&result)? {
+                        return Ok(result);
                     }
                     left = right;
                 }
-                Ok(Obj::Bool(true))
+                Ok(result)
             }
             ExprKind::IfExp { test, body, orelse } => {
                 let test = self.eval(frame, test)?;
@@ -1558,7 +1653,7 @@ impl Interpreter {
         Ok(out)
     }
 
-    fn arguments(&mut self, frame: &Frame, args: &[Expr], keywords: &[Keyword]) -> Res<(Vec<Obj>, Vec<(String, Obj)>)> {
+    fn arguments(&mut self, frame: &Frame, args: &[Expr], keywords: &[Keyword]) -> Res<super::native::Args> {
         let positional = self.items(frame, args)?;
         let mut named = Vec::new();
         for keyword in keywords {

@@ -6,7 +6,8 @@
 mod builtins;
 mod eval;
 mod format;
+pub mod native;
 pub mod object;
 mod set_order;
 
-pub use eval::{Interpreter, RunOutcome};
+pub use eval::{Interpreter, Raised, Res, RunOutcome};

@@ -43,6 +43,8 @@ pub enum Obj {
     ClassMethod(Box<Obj>),
     /// `super()` inside a method: the class to start after, and the instance.
     Super(Rc<Class>, Box<Obj>),
+    /// A value a native module made (see native.rs).
+    Native(Rc<dyn super::native::Native>),
 }
 
 /// A list's items. Freeing a list frees what it alone holds without recursing: a list nested a
@@ -270,6 +272,7 @@ pub fn identity(value: &Obj) -> usize {
         Obj::Instance(rc) => Rc::as_ptr(rc) as *const u8 as usize,
         Obj::Module(rc) => Rc::as_ptr(rc) as *const u8 as usize,
         Obj::Iterator(rc) => Rc::as_ptr(rc) as *const u8 as usize,
+        Obj::Native(rc) => Rc::as_ptr(rc) as *const u8 as usize,
         Obj::Str(s) => s.as_ptr() as usize,
         _ => 0,
     }
@@ -372,6 +375,7 @@ impl Obj {
             Obj::StaticMethod(_) => "staticmethod".into(),
             Obj::ClassMethod(_) => "classmethod".into(),
             Obj::Super(..) => "super".into(),
+            Obj::Native(native) => native.type_name().into(),
         }
     }
 }
