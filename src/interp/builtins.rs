@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::generator::{Lazy, LazyKind};
 use super::eval::{key, Interpreter, Res, MAX_ITEMS};
 use super::object::{View, Class, Dict, Instance, Iter, Obj};
 use crate::value::{python_float, python_str_repr};
@@ -35,6 +36,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("OSError", "Exception"),
     ("FileNotFoundError", "OSError"),
     ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
     ("SystemExit", "BaseException"),
 ];
 
@@ -313,53 +315,34 @@ impl Interpreter {
                     Some(v) => self.to_index(&v)?,
                     None => 0,
                 };
-                let items = self.iterate(&args[0])?;
-                let pairs = items.into_iter().enumerate().map(|(i, v)| Obj::tuple(vec![Obj::Int(start + i as i64), v])).collect();
-                Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items: pairs, at: 0 }))))
+                let source = self.loop_over(&args[0])?;
+                Ok(self.lazy(LazyKind::Enumerate(std::cell::Cell::new(start)), vec![source]))
             }
             "zip" => {
-                let mut columns = Vec::new();
+                let mut sources = Vec::new();
                 for a in &args {
-                    columns.push(self.iterate(a)?);
+                    sources.push(self.loop_over(a)?);
                 }
-                let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-                let rows = (0..n).map(|i| Obj::tuple(columns.iter().map(|c| c[i].clone()).collect())).collect();
-                Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items: rows, at: 0 }))))
+                Ok(self.lazy(LazyKind::Zip, sources))
             }
             "map" => {
                 self.arity("map", &args, 2, usize::MAX)?;
-                let mut columns = Vec::new();
+                let mut sources = Vec::new();
                 for a in &args[1..] {
-                    columns.push(self.iterate(a)?);
+                    sources.push(self.loop_over(a)?);
                 }
-                let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-                let mut out = Vec::new();
-                for i in 0..n {
-                    let row: Vec<Obj> = columns.iter().map(|c| c[i].clone()).collect();
-                    out.push(self.call(args[0].clone(), row, Vec::new())?);
-                }
-                Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items: out, at: 0 }))))
+                Ok(self.lazy(LazyKind::Map(args[0].clone()), sources))
             }
             "filter" => {
                 self.arity("filter", &args, 2, 2)?;
-                let mut out = Vec::new();
-                for item in self.iterate(&args[1])? {
-                    let keep = match &args[0] {
-                        Obj::None => self.truthy(&item)?,
-                        f => {
-                            let r = self.call(f.clone(), vec![item.clone()], Vec::new())?;
-                            self.truthy(&r)?
-                        }
-                    };
-                    if keep {
-                        out.push(item);
-                    }
-                }
-                Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items: out, at: 0 }))))
+                let source = self.loop_over(&args[1])?;
+                Ok(self.lazy(LazyKind::Filter(args[0].clone()), vec![source]))
             }
             "any" | "all" => {
                 self.arity(name, &args, 1, 1)?;
-                for item in self.iterate(&args[0])? {
+                // Stops at the first deciding item, as Python does (an endless generator too).
+                let mut items = self.loop_over(&args[0])?;
+                while let Some(item) = self.next_loop_item(&mut items)? {
                     let t = self.truthy(&item)?;
                     if name == "any" && t {
                         return Ok(Obj::Bool(true));
@@ -407,6 +390,9 @@ impl Interpreter {
             }
             "iter" => {
                 self.arity("iter", &args, 1, 1)?;
+                if let Obj::Generator(_) | Obj::Iterator(_) | Obj::Lazy(_) = &args[0] {
+                    return Ok(args[0].clone());
+                }
                 let items = self.iterate(&args[0])?;
                 Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items, at: 0 }))))
             }
@@ -423,6 +409,21 @@ impl Interpreter {
                         match args.get(1) {
                             Some(d) => Ok(d.clone()),
                             None => self.error("StopIteration", ""),
+                        }
+                    }
+                    Obj::Lazy(lazy) => {
+                        let lazy = lazy.clone();
+                        match (self.lazy_next(&lazy)?, args.get(1)) {
+                            (Some(item), _) => Ok(item),
+                            (None, Some(default)) => Ok(default.clone()),
+                            (None, None) => self.error("StopIteration", ""),
+                        }
+                    }
+                    Obj::Generator(generator) => {
+                        let generator = generator.clone();
+                        match (self.generator_next(&generator, Obj::None), args.get(1)) {
+                            (Err(raised), Some(default)) if !raised.stop && self.is_instance_of(&raised.value, "StopIteration") => Ok(default.clone()),
+                            (outcome, _) => outcome,
                         }
                     }
                     other => self.error("TypeError", format!("'{}' object is not an iterator", other.type_name())),
@@ -809,6 +810,10 @@ impl Interpreter {
     }
 
     /// Every item of an iterable, in order.
+    fn lazy(&mut self, kind: LazyKind, sources: Vec<super::eval::LoopItems>) -> Obj {
+        Obj::Lazy(Rc::new(Lazy::new(kind, sources)))
+    }
+
     pub fn iterate(&mut self, value: &Obj) -> Res<Vec<Obj>> {
         Ok(match value {
             Obj::List(l) => l.borrow().clone(),
@@ -830,6 +835,18 @@ impl Interpreter {
                 let rest = it.items[it.at..].to_vec();
                 it.at = it.items.len();
                 rest
+            }
+            Obj::Generator(generator) => self.drain_generator(&generator.clone())?,
+            Obj::Lazy(lazy) => {
+                let lazy = lazy.clone();
+                let mut items = Vec::new();
+                while let Some(item) = self.lazy_next(&lazy)? {
+                    if items.len() >= MAX_ITEMS {
+                        return self.memory_error();
+                    }
+                    items.push(item);
+                }
+                items
             }
             Obj::Native(native) => match native.clone().iterate(self, value) {
                 Some(items) => items?,
@@ -1060,6 +1077,8 @@ impl Interpreter {
                 format!("slice({}, {}, {})", part(start), part(stop), part(step))
             }
             Obj::Native(native) => native.clone().repr(self, value)?,
+            Obj::Generator(generator) => format!("<generator object {} at 0x{:x}>", generator.qualname(), Interpreter::identity_of(value)),
+            Obj::Lazy(lazy) => format!("<{} object at 0x{:x}>", lazy.type_name(), Interpreter::identity_of(value)),
         })
     }
 
@@ -1975,6 +1994,30 @@ impl Interpreter {
         match (this, name) {
             // `super().__init__(...)` reaching the built-in base: an exception keeps its
             // arguments; a plain object takes none.
+            (Obj::Generator(generator), "send" | "__next__" | "throw" | "close") => {
+                let generator = generator.clone();
+                match name {
+                    "send" => {
+                        self.arity("send", &args, 1, 1)?;
+                        self.generator_next(&generator, args[0].clone())
+                    }
+                    "__next__" => self.generator_next(&generator, Obj::None),
+                    "close" => self.close_generator(&generator).map(|()| Obj::None),
+                    _ => {
+                        self.arity("throw", &args, 1, 3)?;
+                        let value = match &args[0] {
+                            Obj::Class(class) if self.is_exception_class(class) => self.instantiate(class, args[1..].iter().take(1).cloned().collect(), Vec::new())?,
+                            Obj::Instance(i) if self.is_exception_class(&i.class) => args[0].clone(),
+                            _ => return self.error("TypeError", "exceptions must be classes or instances deriving from BaseException, not ".to_string() + &args[0].type_name()),
+                        };
+                        let thrown = Box::new(super::eval::Raised { value, frames: Vec::new(), stop: false });
+                        match self.resume_generator(&generator, Obj::None, Some(thrown))? {
+                            Some(value) => Ok(value),
+                            None => self.error("StopIteration", ""),
+                        }
+                    }
+                }
+            }
             // `super().__init_subclass__()` reaching `object`: nothing more to do.
             (Obj::Class(_), "__init_subclass__") => Ok(Obj::None),
             (Obj::Instance(instance), "__init__") => {
@@ -2762,6 +2805,8 @@ fn builtin_type_name(value: &Obj) -> &'static str {
         Obj::Dict(_) => "dict",
         Obj::Set(_) => "set",
         Obj::Range(..) => "range",
+        Obj::Generator(_) => "generator",
+        Obj::Lazy(lazy) => lazy.type_name(),
         _ => "object",
     }
 }
@@ -2780,6 +2825,7 @@ fn native_method(value: &Obj, name: &str) -> Option<&'static str> {
         Obj::Property(_) => &["setter", "getter"],
         Obj::Int(_) | Obj::Bool(_) => &["bit_length"],
         Obj::Float(_) => &["is_integer"],
+        Obj::Generator(_) => &["send", "throw", "close", "__next__"],
         Obj::Dict(_) => &["get", "keys", "values", "items", "update", "pop", "setdefault", "copy", "clear", "popitem"],
         Obj::Set(_) => &["add", "discard", "remove", "union", "intersection", "difference", "symmetric_difference", "update", "intersection_update", "difference_update", "issubset", "issuperset", "isdisjoint", "copy", "pop", "clear"],
         _ => &[],

@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
+use super::generator::{Resume, TryPart};
 use super::object::{c3_mro, identity, key_of, Class, Dict, Function, Instance, Iter, Module, Obj, Scope};
 use crate::python::{parse_module, Comprehension, Constant, Expr, ExprKind, FStringPart, Keyword, Param, Stmt, StmtKind};
 
@@ -19,6 +20,7 @@ const STEPS_PER_CHECK: u64 = 4096;
 const LIBRARY: &[(&str, &str, &str)] = &[
     ("logging", "logging/__init__.py", include_str!("lib/logging.py")),
     ("dataclasses", "dataclasses.py", include_str!("lib/dataclasses.py")),
+    ("contextlib", "contextlib.py", include_str!("lib/contextlib.py")),
 ];
 /// How much a run may grow the lab's memory: far more than any tutorial program needs, far less
 /// than the browser gives a page's wasm.
@@ -36,16 +38,18 @@ pub struct Raised {
 
 pub type Res<T> = Result<T, Box<Raised>>;
 
-enum Flow {
+pub(super) enum Flow {
     Next,
     Return(Obj),
     Break,
     Continue,
+    /// A generator's `yield`: the run is suspended with this value (see generator.rs).
+    Yield(Obj),
 }
 
 /// Where code runs: its globals, its function's variables (none at module level), and for a
 /// class body the namespace being filled.
-struct Frame {
+pub(super) struct Frame {
     globals: Rc<RefCell<Dict>>,
     scope: Option<Rc<Scope>>,
     func: Option<Rc<Function>>,
@@ -99,6 +103,14 @@ pub struct Interpreter {
     session: Option<Rc<RefCell<Dict>>>,
     /// Modules written in Rust, by dotted name, built on first import (see native.rs).
     native_modules: HashMap<String, super::native::ModuleBuilder>,
+    /// Where a resumed generator goes on: the statements on the way to its `yield`, outermost
+    /// last; each compound statement on the way takes its own entry (see generator.rs).
+    pub(super) resume: Vec<super::generator::Resume>,
+    /// The same path being recorded as a `yield` suspends, innermost first.
+    pub(super) suspend: Vec<super::generator::Resume>,
+    /// What the resumed `yield` gives: the value sent, or the exception thrown in.
+    pub(super) sent: Option<Obj>,
+    pub(super) thrown: Option<Box<Raised>>,
 }
 
 /// The file name of what is typed at the console.
@@ -142,6 +154,10 @@ impl Interpreter {
             caught_frames: HashMap::new(),
             session: None,
             native_modules: HashMap::new(),
+            resume: Vec::new(),
+            suspend: Vec::new(),
+            sent: None,
+            thrown: None,
         };
         interp.install_builtins();
         interp
@@ -420,6 +436,11 @@ impl Interpreter {
         Err(Box::new(Raised { value: self.new_exception("RuntimeError", message.into()), frames: Vec::new(), stop: true }))
     }
 
+    /// One step of work done outside a statement (a lazy filter skipping items).
+    pub(super) fn tick_work(&mut self) -> Res<()> {
+        self.tick()
+    }
+
     /// One step of work: stops the program once its time is spent.
     fn tick(&mut self) -> Res<()> {
         self.steps += 1;
@@ -569,19 +590,113 @@ impl Interpreter {
     // ---- statements -------------------------------------------------------------------------
 
     fn exec_block(&mut self, frame: &Frame, body: &[Stmt]) -> Res<Flow> {
-        for stmt in body {
+        // A resumed generator goes on at the statement it was suspended in.
+        let start = match self.resume.last() {
+            Some(Resume::At(_)) => match self.resume.pop() {
+                Some(Resume::At(at)) => at,
+                _ => 0,
+            },
+            _ => 0,
+        };
+        for (at, stmt) in body.iter().enumerate().skip(start) {
             frame.line.set(stmt.line);
             self.tick()?;
             match self.exec(frame, stmt)? {
                 Flow::Next => {}
+                Flow::Yield(value) => {
+                    self.suspend.push(Resume::At(at));
+                    return Ok(Flow::Yield(value));
+                }
                 other => return Ok(other),
             }
         }
         Ok(Flow::Next)
     }
 
+    /// Takes the resume entry of the statement being resumed, if it is of the kind `wanted` picks.
+    fn resumed<T>(&mut self, wanted: impl Fn(Resume) -> Result<T, Resume>) -> Option<T> {
+        let entry = self.resume.pop()?;
+        match wanted(entry) {
+            Ok(taken) => Some(taken),
+            Err(entry) => {
+                self.resume.push(entry);
+                None
+            }
+        }
+    }
+
+    /// A `yield` statement (`yield value`, `received = yield value`): suspends with the value,
+    /// and once resumed gives what was sent — or raises what was thrown in.
+    fn yield_statement(&mut self, frame: &Frame, value: Option<&Expr>, from: bool) -> Res<Result<Obj, Flow>> {
+        if frame.func.is_none() {
+            return self.error("SyntaxError", "'yield' outside function");
+        }
+        if from {
+            return self.yield_from(frame, value);
+        }
+        if self.resumed(|r| if let Resume::Yield = r { Ok(()) } else { Err(r) }).is_some() {
+            if let Some(raised) = self.thrown.take() {
+                return Err(raised);
+            }
+            return Ok(Ok(self.sent.take().unwrap_or(Obj::None)));
+        }
+        let value = match value {
+            Some(value) => self.eval(frame, value)?,
+            None => Obj::None,
+        };
+        self.suspend.push(Resume::Yield);
+        Ok(Err(Flow::Yield(value)))
+    }
+
+    /// `yield from iterable`: yields each of its items in turn (a generator is resumed with what
+    /// this one is sent).
+    fn yield_from(&mut self, frame: &Frame, iterable: Option<&Expr>) -> Res<Result<Obj, Flow>> {
+        let mut items = match self.resumed(|r| if let Resume::YieldFrom(items) = r { Ok(items) } else { Err(r) }) {
+            Some(items) => items,
+            None => {
+                let Some(iterable) = iterable else { return self.error("SyntaxError", "invalid syntax") };
+                let iterable = self.eval(frame, iterable)?;
+                self.loop_over(&iterable)?
+            }
+        };
+        let sent = self.sent.take().unwrap_or(Obj::None);
+        let next = match (&items, self.thrown.take()) {
+            (_, Some(raised)) => match &items {
+                LoopItems::Generator(inner) => self.resume_generator(inner, Obj::None, Some(raised))?,
+                _ => return Err(raised),
+            },
+            (LoopItems::Generator(inner), None) => self.resume_generator(inner, sent, None)?,
+            _ => self.next_loop_item(&mut items)?,
+        };
+        match next {
+            Some(value) => {
+                self.suspend.push(Resume::YieldFrom(items));
+                Ok(Err(Flow::Yield(value)))
+            }
+            None => Ok(Ok(match &items {
+                LoopItems::Generator(inner) => inner.returned(),
+                _ => Obj::None,
+            })),
+        }
+    }
+
     fn exec(&mut self, frame: &Frame, stmt: &Stmt) -> Res<Flow> {
         match &stmt.kind {
+            StmtKind::Expr(Expr { kind: ExprKind::Yield { value, from }, .. }) => {
+                if let Err(flow) = self.yield_statement(frame, value.as_deref(), *from)? {
+                    return Ok(flow);
+                }
+            }
+            StmtKind::Assign { targets, value: Expr { kind: ExprKind::Yield { value, from }, .. } } => {
+                match self.yield_statement(frame, value.as_deref(), *from)? {
+                    Err(flow) => return Ok(flow),
+                    Ok(received) => {
+                        for target in targets {
+                            self.assign(frame, target, received.clone())?;
+                        }
+                    }
+                }
+            }
             StmtKind::Expr(expr) => {
                 let value = self.eval(frame, expr)?;
                 // The console echoes values at its own level, not inside functions or classes.
@@ -640,40 +755,79 @@ impl Interpreter {
                 self.assign(frame, target, result)?;
             }
             StmtKind::If { test, body, orelse } => {
-                let test = self.eval(frame, test)?;
-                return if self.truthy(&test)? { self.exec_block(frame, body) } else { self.exec_block(frame, orelse) };
+                let taken = match self.resumed(|r| if let Resume::If(taken) = r { Ok(taken) } else { Err(r) }) {
+                    Some(taken) => taken,
+                    None => {
+                        let test = self.eval(frame, test)?;
+                        self.truthy(&test)?
+                    }
+                };
+                let flow = self.exec_block(frame, if taken { body } else { orelse })?;
+                if let Flow::Yield(_) = flow {
+                    self.suspend.push(Resume::If(taken));
+                }
+                return Ok(flow);
             }
             StmtKind::While { test, body, orelse } => {
+                let mut in_body = match self.resumed(|r| match r {
+                    Resume::Loop(None) => Ok(true),
+                    Resume::LoopElse => Ok(false),
+                    other => Err(other),
+                }) {
+                    Some(false) => return self.loop_else(frame, orelse),
+                    Some(true) => true,
+                    None => false,
+                };
                 loop {
-                    let value = self.eval(frame, test)?;
-                    if !self.truthy(&value)? {
-                        return self.exec_block(frame, orelse);
+                    if !in_body {
+                        let value = self.eval(frame, test)?;
+                        if !self.truthy(&value)? {
+                            return self.loop_else(frame, orelse);
+                        }
                     }
+                    in_body = false;
                     match self.exec_block(frame, body)? {
                         Flow::Break => break,
                         Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Yield(v) => {
+                            self.suspend.push(Resume::Loop(None));
+                            return Ok(Flow::Yield(v));
+                        }
                         Flow::Next | Flow::Continue => {}
                     }
                 }
             }
             StmtKind::For { target, iter, body, orelse } => {
-                let iterable = self.eval(frame, iter)?;
-                let mut items = self.loop_over(&iterable)?;
+                let (mut items, mut in_body) = match self.resumed(|r| match r {
+                    Resume::Loop(Some(items)) => Ok(Some(items)),
+                    Resume::LoopElse => Ok(None),
+                    other => Err(other),
+                }) {
+                    Some(Some(items)) => (*items, true),
+                    Some(None) => return self.loop_else(frame, orelse),
+                    None => {
+                        let iterable = self.eval(frame, iter)?;
+                        (self.loop_over(&iterable)?, false)
+                    }
+                };
                 loop {
-                    let item = match items.next_item() {
-                        Ok(Some(item)) => item,
-                        Ok(None) => break,
-                        Err(message) => return self.error("RuntimeError", message),
-                    };
-                    self.tick()?;
-                    self.assign(frame, target, item)?;
+                    if !in_body {
+                        let Some(item) = self.next_loop_item(&mut items)? else { break };
+                        self.tick()?;
+                        self.assign(frame, target, item)?;
+                    }
+                    in_body = false;
                     match self.exec_block(frame, body)? {
                         Flow::Break => return Ok(Flow::Next),
                         Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Yield(v) => {
+                            self.suspend.push(Resume::Loop(Some(Box::new(items))));
+                            return Ok(Flow::Yield(v));
+                        }
                         Flow::Next | Flow::Continue => {}
                     }
                 }
-                return self.exec_block(frame, orelse);
+                return self.loop_else(frame, orelse);
             }
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
@@ -732,58 +886,33 @@ impl Interpreter {
                 return Err(Box::new(Raised { value, frames: Vec::new(), stop: false }));
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
-                let outcome = match self.exec_block(frame, body) {
-                    Err(raised) if !raised.stop => {
-                        let mut handled = None;
-                        for handler in handlers {
-                            let matches = match &handler.type_ {
-                                None => true,
-                                Some(type_) => {
-                                    let wanted = self.eval(frame, type_)?;
-                                    self.exception_matches(&raised.value, &wanted)?
-                                }
-                            };
-                            if matches {
-                                if let Some(name) = &handler.name {
-                                    self.store(frame, name, raised.value.clone())?;
-                                }
-                                let mut full = raised.frames.clone();
-                                full.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
-                                self.caught_frames.insert(identity(&raised.value), (raised.value.clone(), full));
-                                self.handling.push((raised.value.clone(), raised.frames.clone()));
-                                let outcome = self.exec_block(frame, &handler.body);
-                                self.handling.pop();
-                                // An exception raised while handling this one remembers it.
-                                if let Err(new) = &outcome {
-                                    if !new.stop && identity(&new.value) != identity(&raised.value) {
-                                        if let Obj::Instance(i) = &new.value {
-                                            if i.attrs.borrow().get(&key("__context__")).is_none() {
-                                                i.attrs.borrow_mut().insert(key("__context__"), Obj::str("__context__"), raised.value.clone());
-                                            }
-                                        }
-                                    }
-                                }
-                                handled = Some(outcome);
-                                break;
-                            }
+                let part = self.resumed(|r| if let Resume::Try(part) = r { Ok(part) } else { Err(r) });
+                let outcome = match part {
+                    Some(TryPart::Finally(pending)) => return self.finish_try(frame, finalbody, *pending),
+                    Some(TryPart::Handler(index, raised)) => self.handle(frame, handlers, raised, Some(index)),
+                    Some(TryPart::Else) => self.try_else(frame, orelse),
+                    None | Some(TryPart::Body) => match self.exec_block(frame, body) {
+                        Ok(Flow::Yield(value)) => {
+                            // Suspended inside the `try`: its handlers and `finally` still wait.
+                            self.suspend.push(Resume::Try(TryPart::Body));
+                            return Ok(Flow::Yield(value));
                         }
-                        handled.unwrap_or(Err(raised))
-                    }
-                    Err(raised) => Err(raised),
-                    Ok(Flow::Next) => self.exec_block(frame, orelse),
-                    Ok(flow) => Ok(flow),
+                        Err(raised) if !raised.stop => self.handle(frame, handlers, raised, None),
+                        Err(raised) => Err(raised),
+                        Ok(Flow::Next) => self.try_else(frame, orelse),
+                        Ok(flow) => Ok(flow),
+                    },
                 };
-                if !finalbody.is_empty() {
-                    match self.exec_block(frame, finalbody)? {
-                        Flow::Next => {}
-                        other => return Ok(other),
-                    }
+                if let Ok(Flow::Yield(value)) = outcome {
+                    return Ok(Flow::Yield(value));
                 }
-                return outcome;
+                return self.finish_try(frame, finalbody, outcome);
             }
             StmtKind::With { items, body } => {
-                let mut exits = Vec::new();
-                for (context, alias) in items {
+                let resumed = self.resumed(|r| if let Resume::With(exits) = r { Ok(exits) } else { Err(r) });
+                let entering = resumed.is_none();
+                let mut exits = resumed.unwrap_or_default();
+                for (context, alias) in items.iter().filter(|_| entering) {
                     let manager = self.eval(frame, context)?;
                     let entered = match &manager {
                         Obj::Native(native) => match native.clone().enter(self, &manager) {
@@ -800,8 +929,11 @@ impl Interpreter {
                         self.assign(frame, alias, entered)?;
                     }
                 }
-                let outcome = self.exec_block(frame, body);
-                let mut outcome = outcome;
+                let mut outcome = self.exec_block(frame, body);
+                if let Ok(Flow::Yield(value)) = outcome {
+                    self.suspend.push(Resume::With(exits));
+                    return Ok(Flow::Yield(value));
+                }
                 for manager in exits.iter().rev() {
                     if let Obj::Native(native) = manager {
                         let error = match &outcome {
@@ -896,6 +1028,107 @@ impl Interpreter {
             }
         }
         Ok(Flow::Next)
+    }
+
+    /// The `except` clause that matches `raised`, run (or resumed, at `resume_at`); the
+    /// exception goes on when none matches.
+    fn handle(&mut self, frame: &Frame, handlers: &[crate::python::ExceptHandler], raised: Box<Raised>, resume_at: Option<usize>) -> Res<Flow> {
+        let index = match resume_at {
+            Some(index) => index,
+            None => {
+                let mut found = None;
+                for (index, handler) in handlers.iter().enumerate() {
+                    let matches = match &handler.type_ {
+                        None => true,
+                        Some(type_) => {
+                            let wanted = self.eval(frame, type_)?;
+                            self.exception_matches(&raised.value, &wanted)?
+                        }
+                    };
+                    if matches {
+                        found = Some(index);
+                        break;
+                    }
+                }
+                let Some(index) = found else { return Err(raised) };
+                if let Some(name) = &handlers[index].name {
+                    self.store(frame, name, raised.value.clone())?;
+                }
+                let mut full = raised.frames.clone();
+                full.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
+                self.caught_frames.insert(identity(&raised.value), (raised.value.clone(), full));
+                index
+            }
+        };
+        self.handling.push((raised.value.clone(), raised.frames.clone()));
+        let outcome = self.exec_block(frame, &handlers[index].body);
+        self.handling.pop();
+        match outcome {
+            Ok(Flow::Yield(value)) => {
+                self.suspend.push(Resume::Try(TryPart::Handler(index, raised)));
+                Ok(Flow::Yield(value))
+            }
+            Err(new) => {
+                // An exception raised while handling this one remembers it.
+                if !new.stop && identity(&new.value) != identity(&raised.value) {
+                    if let Obj::Instance(i) = &new.value {
+                        if i.attrs.borrow().get(&key("__context__")).is_none() {
+                            i.attrs.borrow_mut().insert(key("__context__"), Obj::str("__context__"), raised.value.clone());
+                        }
+                    }
+                }
+                Err(new)
+            }
+            other => other,
+        }
+    }
+
+    fn try_else(&mut self, frame: &Frame, orelse: &[Stmt]) -> Res<Flow> {
+        let flow = self.exec_block(frame, orelse)?;
+        if let Flow::Yield(_) = flow {
+            self.suspend.push(Resume::Try(TryPart::Else));
+        }
+        Ok(flow)
+    }
+
+    /// A `try`'s `finally` block after what happened before it; a `return` or `break` in it wins.
+    fn finish_try(&mut self, frame: &Frame, finalbody: &[Stmt], outcome: Res<Flow>) -> Res<Flow> {
+        if finalbody.is_empty() {
+            return outcome;
+        }
+        match self.exec_block(frame, finalbody)? {
+            Flow::Next => outcome,
+            Flow::Yield(value) => {
+                self.suspend.push(Resume::Try(TryPart::Finally(Box::new(outcome))));
+                Ok(Flow::Yield(value))
+            }
+            other => Ok(other),
+        }
+    }
+
+    /// A loop's `else` block.
+    fn loop_else(&mut self, frame: &Frame, orelse: &[Stmt]) -> Res<Flow> {
+        let flow = self.exec_block(frame, orelse)?;
+        if let Flow::Yield(_) = flow {
+            self.suspend.push(Resume::LoopElse);
+        }
+        Ok(flow)
+    }
+
+    /// The next item of a loop; a generator runs to its next `yield`.
+    pub(super) fn next_loop_item(&mut self, items: &mut LoopItems) -> Res<Option<Obj>> {
+        if let LoopItems::Generator(generator) = items {
+            let generator = generator.clone();
+            return self.resume_generator(&generator, Obj::None, None);
+        }
+        if let LoopItems::Lazy(lazy) = items {
+            let lazy = lazy.clone();
+            return self.lazy_next(&lazy);
+        }
+        match items.next_item() {
+            Ok(item) => Ok(item),
+            Err(message) => self.error("RuntimeError", message),
+        }
     }
 
     fn module_file(&self, module: &str) -> String {
@@ -1112,7 +1345,9 @@ impl Interpreter {
             locals.push(param.name.clone());
         }
         collect_names(&body, &mut locals, &mut globals, &mut nonlocals);
+        let generator = super::generator::has_yield(&body);
         Ok(Obj::Function(Rc::new(Function {
+            generator,
             name: Rc::from(name),
             qualname: Rc::from(qualname),
             params: params.to_vec(),
@@ -1256,17 +1491,34 @@ impl Interpreter {
             name: f.name.clone(),
             line: Cell::new(f.body.first().map_or(0, |s| s.line)),
         };
-        self.depth += 1;
-        let outcome = self.exec_block(&frame, &f.body);
-        self.depth -= 1;
-        match outcome {
-            Ok(Flow::Return(v)) => Ok(v),
-            Ok(_) => Ok(Obj::None),
-            Err(mut raised) => {
-                raised.frames.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
-                Err(raised)
-            }
+        if f.generator {
+            return Ok(Obj::Generator(Rc::new(super::generator::Generator::new(f.clone(), frame))));
         }
+        match self.run_frame(&frame, &f.body)? {
+            Flow::Return(v) => Ok(v),
+            _ => Ok(Obj::None),
+        }
+    }
+
+    /// Runs a function's body (or a generator's next piece) in its frame, one call deeper.
+    pub(super) fn run_frame(&mut self, frame: &Frame, body: &[Stmt]) -> Res<Flow> {
+        if self.depth >= RECURSION_LIMIT {
+            return self.error("RecursionError", "maximum recursion depth exceeded");
+        }
+        self.depth += 1;
+        let outcome = self.exec_block(frame, body);
+        self.depth -= 1;
+        outcome.map_err(|mut raised| {
+            raised.frames.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
+            raised
+        })
+    }
+
+    /// Whether `value` is an instance of the built-in exception class `class` (or a subclass).
+    pub(super) fn is_instance_of(&self, value: &Obj, class: &str) -> bool {
+        let (Obj::Instance(instance), Some(wanted)) = (value, self.exceptions.get(class)) else { return false };
+        let mro = instance.class.mro.borrow();
+        mro.iter().any(|c| Rc::ptr_eq(c, wanted))
     }
 
     fn bind_arguments(&mut self, f: &Rc<Function>, scope: &Rc<Scope>, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<()> {
@@ -1613,7 +1865,7 @@ impl Interpreter {
                 };
                 Ok(Obj::Slice(bound(start)?, bound(stop)?, bound(step)?))
             }
-            ExprKind::Yield { .. } => self.stop("not available in this lab yet: generators (yield)"),
+            ExprKind::Yield { .. } => self.stop_not_available("`yield` inside an expression (write it as a statement: `yield value` or `received = yield value`)"),
         }
     }
 
@@ -1629,11 +1881,13 @@ impl Interpreter {
     /// What a `for` loop walks: a range step by step (never a million items at once), a list
     /// by index as CPython does (items appended in the loop are visited), an iterator one
     /// `next` at a time; anything else as its items.
-    fn loop_over(&mut self, iterable: &Obj) -> Res<LoopItems> {
+    pub(super) fn loop_over(&mut self, iterable: &Obj) -> Res<LoopItems> {
         Ok(match iterable {
             Obj::Range(start, stop, step) => LoopItems::Range { next: *start, step: *step, left: super::builtins::range_len(*start, *stop, *step) },
             Obj::List(list) => LoopItems::List(list.clone(), 0),
             Obj::Iterator(it) => LoopItems::Iterator(it.clone()),
+            Obj::Generator(generator) => LoopItems::Generator(generator.clone()),
+            Obj::Lazy(lazy) => LoopItems::Lazy(lazy.clone()),
             Obj::Dict(d) => LoopItems::Dict { dict: d.clone(), view: super::object::View::Keys, at: 0, size: d.borrow().len() },
             Obj::DictView(d, view) => LoopItems::Dict { dict: d.clone(), view: *view, at: 0, size: d.borrow().len() },
             other => LoopItems::Items(self.iterate(other)?.into_iter()),
@@ -1686,6 +1940,7 @@ impl Interpreter {
             collect_target_names(&g.target, &mut locals);
         }
         let func = Rc::new(Function {
+            generator: false,
             name: Rc::from("<listcomp>"),
             qualname: frame.func.as_ref().map_or_else(|| Rc::from("<listcomp>"), |f| f.qualname.clone()),
             params: Vec::new(),
@@ -2005,8 +2260,11 @@ fn collect_target_names(target: &Expr, out: &mut Vec<String>) {
 }
 
 /// A `for` loop's position in what it walks (see `Interpreter::loop_over`).
-enum LoopItems {
+pub(super) enum LoopItems {
     Range { next: i64, step: i64, left: usize },
+    /// A generator, run to its next `yield` for each item.
+    Generator(Rc<super::generator::Generator>),
+    Lazy(Rc<super::generator::Lazy>),
     List(Rc<super::object::ListCell>, usize),
     Iterator(Rc<RefCell<Iter>>),
     /// A dict walked live: changing its size meanwhile is Python's RuntimeError.
@@ -2061,6 +2319,7 @@ impl LoopItems {
                 item
             }
             LoopItems::Items(items) => items.next(),
+            LoopItems::Generator(_) | LoopItems::Lazy(_) => None,
         })
     }
 }

@@ -6,6 +6,7 @@
 mod builtins;
 mod eval;
 mod format;
+mod generator;
 pub mod native;
 pub mod object;
 mod set_order;

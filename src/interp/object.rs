@@ -45,6 +45,10 @@ pub enum Obj {
     Super(Rc<Class>, Box<Obj>),
     /// A value a native module made (see native.rs).
     Native(Rc<dyn super::native::Native>),
+    /// What calling a function with `yield` gives (see generator.rs).
+    Generator(Rc<super::generator::Generator>),
+    /// `enumerate(…)`, `zip(…)`, `map(…)`, `filter(…)`: made item by item.
+    Lazy(Rc<super::generator::Lazy>),
 }
 
 /// A list's items. Freeing a list frees what it alone holds without recursing: a list nested a
@@ -273,6 +277,8 @@ pub fn identity(value: &Obj) -> usize {
         Obj::Module(rc) => Rc::as_ptr(rc) as *const u8 as usize,
         Obj::Iterator(rc) => Rc::as_ptr(rc) as *const u8 as usize,
         Obj::Native(rc) => Rc::as_ptr(rc) as *const u8 as usize,
+        Obj::Generator(rc) => Rc::as_ptr(rc) as *const u8 as usize,
+        Obj::Lazy(rc) => Rc::as_ptr(rc) as *const u8 as usize,
         Obj::Str(s) => s.as_ptr() as usize,
         _ => 0,
     }
@@ -281,6 +287,8 @@ pub fn identity(value: &Obj) -> usize {
 /// A function defined with `def` or `lambda`.
 pub struct Function {
     pub name: Rc<str>,
+    /// Its body has a `yield`: calling it makes a generator.
+    pub generator: bool,
     /// `Class.method`, `outer.<locals>.inner`: how Python's messages name the function.
     pub qualname: Rc<str>,
     pub params: Vec<Param>,
@@ -376,6 +384,8 @@ impl Obj {
             Obj::ClassMethod(_) => "classmethod".into(),
             Obj::Super(..) => "super".into(),
             Obj::Native(native) => native.type_name().into(),
+            Obj::Generator(_) => "generator".into(),
+            Obj::Lazy(lazy) => lazy.type_name().into(),
         }
     }
 }

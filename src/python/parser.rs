@@ -460,6 +460,15 @@ impl Parser {
             let mut value;
             loop {
                 self.advance();
+                // `received = yield value`: what the generator is sent.
+                if self.is_keyword("yield") {
+                    let (line, col) = (self.peek().line, self.peek().col);
+                    self.advance();
+                    let from = self.eat_keyword("from");
+                    let yielded = if self.at_statement_end() { None } else { Some(Box::new(self.test_list()?)) };
+                    value = self.expr(ExprKind::Yield { value: yielded, from }, line, col);
+                    break;
+                }
                 value = self.star_test_list()?;
                 if !self.is_op("=") {
                     break;

@@ -1,0 +1,281 @@
+//! Generators: a function with `yield` returns a generator, whose body runs a piece at a time.
+//!
+//! The evaluator walks the syntax tree recursively, so a suspended body cannot keep its Rust
+//! stack. Instead a `yield` returns `Flow::Yield` outwards, and each statement it passes records
+//! where it was (`Resume`: the statement's index in its block, a loop's iterator, a `try`'s part,
+//! a `with`'s managers). Resuming walks the same statements inwards, each taking its entry back
+//! instead of starting afresh, until the `yield` gives what was sent. The generator's frame (its
+//! variables) stays with the generator between runs.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::eval::{Frame, Interpreter, LoopItems, Raised, Res};
+use super::object::{Function, Obj};
+use crate::python::{ExprKind, Stmt, StmtKind};
+
+/// Where a suspended generator was, for one statement on the way to its `yield`.
+pub(super) enum Resume {
+    /// In a block: the index of the statement it was suspended in.
+    At(usize),
+    /// In a loop's body: a `for` loop's iterator (`None` for `while`).
+    Loop(Option<Box<LoopItems>>),
+    /// In a loop's `else` block.
+    LoopElse,
+    /// In an `if`: the body (`true`) or the `else` branch.
+    If(bool),
+    /// In a `try` statement.
+    Try(TryPart),
+    /// In a `with` block: the context managers to exit when it ends.
+    With(Vec<Obj>),
+    /// In a `yield from`: the items still to give.
+    YieldFrom(LoopItems),
+    /// At the `yield` itself.
+    Yield,
+}
+
+/// Which part of a `try` statement a generator was suspended in.
+pub(super) enum TryPart {
+    Body,
+    /// The `except` clause at this index, handling this exception.
+    Handler(usize, Box<Raised>),
+    Else,
+    /// The `finally` block, with what happened before it (to go on with after it).
+    Finally(Box<Res<super::eval::Flow>>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Created,
+    Suspended,
+    Running,
+    Done,
+}
+
+/// A generator object: its function, its frame and where it stopped.
+pub struct Generator {
+    function: Rc<Function>,
+    frame: Frame,
+    saved: RefCell<Vec<Resume>>,
+    state: Cell<State>,
+    /// The value its `return` gave (`yield from`'s value).
+    returned: RefCell<Obj>,
+}
+
+impl Generator {
+    pub(super) fn new(function: Rc<Function>, frame: Frame) -> Generator {
+        Generator { function, frame, saved: RefCell::new(Vec::new()), state: Cell::new(State::Created), returned: RefCell::new(Obj::None) }
+    }
+
+    pub fn qualname(&self) -> &str {
+        &self.function.qualname
+    }
+
+    /// The value its `return` gave, handed over once (a later `next()` finds nothing).
+    pub(super) fn returned(&self) -> Obj {
+        self.returned.replace(Obj::None)
+    }
+}
+
+/// Whether a function body is a generator's: it has a `yield` outside nested functions and classes.
+pub fn has_yield(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| match &stmt.kind {
+        StmtKind::Expr(expr) | StmtKind::Assign { value: expr, .. } => matches!(expr.kind, ExprKind::Yield { .. }),
+        StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+            has_yield(body) || has_yield(orelse)
+        }
+        StmtKind::With { body, .. } => has_yield(body),
+        StmtKind::Try { body, handlers, orelse, finalbody } => {
+            has_yield(body) || handlers.iter().any(|h| has_yield(&h.body)) || has_yield(orelse) || has_yield(finalbody)
+        }
+        _ => false,
+    })
+}
+
+impl Interpreter {
+    /// Runs a generator to its next `yield` (`Some(value)`) or its end (`None`). `sent` is what
+    /// the suspended `yield` gives; `thrown` is raised there instead.
+    pub(super) fn resume_generator(&mut self, generator: &Rc<Generator>, sent: Obj, thrown: Option<Box<Raised>>) -> Res<Option<Obj>> {
+        match generator.state.get() {
+            State::Running => return self.error("ValueError", "generator already executing"),
+            State::Done => return thrown.map_or(Ok(None), Err),
+            State::Created => {
+                if let Some(raised) = thrown {
+                    generator.state.set(State::Done);
+                    return Err(raised);
+                }
+                if !matches!(sent, Obj::None) {
+                    return self.error("TypeError", "can't send non-None value to a just-started generator");
+                }
+            }
+            State::Suspended => {}
+        }
+        let outer_resume = std::mem::replace(&mut self.resume, generator.saved.take());
+        let outer_suspend = std::mem::take(&mut self.suspend);
+        let outer_sent = std::mem::replace(&mut self.sent, Some(sent));
+        let outer_thrown = std::mem::replace(&mut self.thrown, thrown);
+        generator.state.set(State::Running);
+        let outcome = self.run_frame(&generator.frame, &generator.function.body);
+        let suspended = std::mem::replace(&mut self.suspend, outer_suspend);
+        self.resume = outer_resume;
+        self.sent = outer_sent;
+        self.thrown = outer_thrown;
+        match outcome {
+            Ok(super::eval::Flow::Yield(value)) => {
+                *generator.saved.borrow_mut() = suspended;
+                generator.state.set(State::Suspended);
+                Ok(Some(value))
+            }
+            Ok(super::eval::Flow::Return(value)) => {
+                generator.state.set(State::Done);
+                *generator.returned.borrow_mut() = value;
+                Ok(None)
+            }
+            Ok(_) => {
+                generator.state.set(State::Done);
+                Ok(None)
+            }
+            Err(raised) => {
+                generator.state.set(State::Done);
+                // PEP 479: a StopIteration leaking out of a generator's body is a RuntimeError.
+                if !raised.stop && self.is_instance_of(&raised.value, "StopIteration") {
+                    let mut replaced = Raised { value: self.new_exception("RuntimeError", "generator raised StopIteration".into()), frames: raised.frames.clone(), stop: false };
+                    self.set_attr(&replaced.value, "__cause__", raised.value.clone())?;
+                    replaced.frames = raised.frames;
+                    return Err(Box::new(replaced));
+                }
+                Err(raised)
+            }
+        }
+    }
+
+    /// `generator.close()`: `GeneratorExit` is raised at its `yield`, so its `finally` blocks
+    /// and `with` exits run.
+    pub(super) fn close_generator(&mut self, generator: &Rc<Generator>) -> Res<()> {
+        match generator.state.get() {
+            State::Created => {
+                generator.state.set(State::Done);
+                return Ok(());
+            }
+            State::Done => return Ok(()),
+            _ => {}
+        }
+        let exit = Box::new(Raised { value: self.new_exception("GeneratorExit", String::new()), frames: Vec::new(), stop: false });
+        match self.resume_generator(generator, Obj::None, Some(exit)) {
+            Ok(Some(_)) => self.error("RuntimeError", "generator ignored GeneratorExit"),
+            Ok(None) => Ok(()),
+            Err(raised) if !raised.stop && self.is_instance_of(&raised.value, "GeneratorExit") => Ok(()),
+            Err(raised) => Err(raised),
+        }
+    }
+
+    /// A generator's next item for `next()` / `__next__`: Python's `StopIteration` at the end.
+    pub(super) fn generator_next(&mut self, generator: &Rc<Generator>, sent: Obj) -> Res<Obj> {
+        match self.resume_generator(generator, sent, None)? {
+            Some(value) => Ok(value),
+            None => {
+                let returned = generator.returned();
+                let message = if matches!(returned, Obj::None) { String::new() } else { self.repr_of(&returned)? };
+                let stop = self.new_exception("StopIteration", String::new());
+                if !message.is_empty() {
+                    self.set_attr(&stop, "args", Obj::tuple(vec![returned.clone()]))?;
+                }
+                self.set_attr(&stop, "value", returned)?;
+                Err(Box::new(Raised { value: stop, frames: Vec::new(), stop: false }))
+            }
+        }
+    }
+
+    /// Every item a generator still gives, for `list(g)`, `sum(g)` and the like.
+    pub(super) fn drain_generator(&mut self, generator: &Rc<Generator>) -> Res<Vec<Obj>> {
+        let mut items = Vec::new();
+        while let Some(item) = self.resume_generator(generator, Obj::None, None)? {
+            if items.len() >= super::eval::MAX_ITEMS {
+                return self.error("MemoryError", "");
+            }
+            items.push(item);
+        }
+        Ok(items)
+    }
+}
+
+/// `enumerate`, `zip`, `map` and `filter`: lazy, as in Python — each item is made when the loop
+/// asks for it, so they work over endless generators and call their function only as needed.
+pub struct Lazy {
+    pub kind: LazyKind,
+    sources: RefCell<Vec<LoopItems>>,
+}
+
+pub enum LazyKind {
+    /// The next count.
+    Enumerate(Cell<i64>),
+    Zip,
+    Map(Obj),
+    Filter(Obj),
+}
+
+impl Lazy {
+    pub(super) fn new(kind: LazyKind, sources: Vec<LoopItems>) -> Lazy {
+        Lazy { kind, sources: RefCell::new(sources) }
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            LazyKind::Enumerate(_) => "enumerate",
+            LazyKind::Zip => "zip",
+            LazyKind::Map(_) => "map",
+            LazyKind::Filter(_) => "filter",
+        }
+    }
+}
+
+impl Interpreter {
+    /// The next item of a lazy iterator, or `None` at its end.
+    pub(super) fn lazy_next(&mut self, lazy: &Rc<Lazy>) -> Res<Option<Obj>> {
+        // The sources are taken out while items are pulled (which may run Python that reaches
+        // this same iterator: it then looks exhausted, where Python says "already executing").
+        let mut sources = lazy.sources.take();
+        let outcome = self.lazy_step(lazy, &mut sources);
+        *lazy.sources.borrow_mut() = sources;
+        outcome
+    }
+
+    fn lazy_step(&mut self, lazy: &Rc<Lazy>, sources: &mut [LoopItems]) -> Res<Option<Obj>> {
+        if sources.is_empty() {
+            return Ok(None);
+        }
+        loop {
+            let mut row = Vec::with_capacity(sources.len());
+            for source in sources.iter_mut() {
+                match self.next_loop_item(source)? {
+                    Some(item) => row.push(item),
+                    None => return Ok(None),
+                }
+            }
+            return Ok(Some(match &lazy.kind {
+                LazyKind::Enumerate(count) => {
+                    let n = count.get();
+                    count.set(n.saturating_add(1));
+                    Obj::tuple(vec![Obj::Int(n), row.swap_remove(0)])
+                }
+                LazyKind::Zip => Obj::tuple(row),
+                LazyKind::Map(function) => self.call(function.clone(), row, Vec::new())?,
+                LazyKind::Filter(function) => {
+                    let item = row.swap_remove(0);
+                    let keep = match function {
+                        Obj::None => self.truthy(&item)?,
+                        f => {
+                            let verdict = self.call(f.clone(), vec![item.clone()], Vec::new())?;
+                            self.truthy(&verdict)?
+                        }
+                    };
+                    if !keep {
+                        self.tick_work()?;
+                        continue;
+                    }
+                    item
+                }
+            }));
+        }
+    }
+}
