@@ -667,7 +667,7 @@ impl Interpreter {
         }
     }
 
-    pub(super) fn stop_not_available<T>(&self, what: &str) -> Res<T> {
+    pub fn stop_not_available<T>(&self, what: &str) -> Res<T> {
         Err(Box::new(super::eval::Raised {
             value: self.new_exception("RuntimeError", format!("not available in this lab: {what}")),
             frames: Vec::new(),
@@ -1040,13 +1040,10 @@ impl Interpreter {
             Obj::NativeMethod(this, name) => format!("<built-in method {name} of {} object>", this.type_name()),
             Obj::UnboundNative(name) => format!("<method '{name}'>"),
             Obj::Method(this, f) => format!("<bound method {}.{} of {}>", this.type_name(), f.name, self.repr_of(this)?),
-            Obj::Class(c) => {
-                if c.builtin {
-                    format!("<class '{}'>", c.name)
-                } else {
-                    format!("<class '__main__.{}'>", c.name)
-                }
-            }
+            Obj::Class(c) => match class_module(c) {
+                Some(module) => format!("<class '{module}.{}'>", c.name),
+                None => format!("<class '{}'>", c.name),
+            },
             Obj::Instance(i) => {
                 if let Some(text) = self.text_from_special(value, "__repr__")? {
                     return Ok(text);
@@ -1060,7 +1057,8 @@ impl Interpreter {
                     };
                     return Ok(format!("{}({inner})", i.class.name));
                 }
-                format!("<__main__.{} object at 0x{:x}>", i.class.name, Interpreter::identity_of(value))
+                let module = class_module(&i.class).unwrap_or_else(|| "builtins".to_string());
+                format!("<{module}.{} object at 0x{:x}>", i.class.name, Interpreter::identity_of(value))
             }
             Obj::Module(m) => format!("<module '{}'>", m.name),
             Obj::Iterator(_) => "<iterator object>".into(),
@@ -1106,6 +1104,17 @@ impl Interpreter {
                     && instance.attrs.borrow().get(&key(name)).is_none()
                 {
                     return Ok(if name == "__suppress_context__" { Obj::Bool(false) } else { Obj::None });
+                }
+                // `SystemExit.code` and `StopIteration.value`: the first argument, or None.
+                if (name == "code" && self.is_instance_of(object, "SystemExit") || name == "value" && self.is_instance_of(object, "StopIteration"))
+                    && instance.attrs.borrow().get(&key(name)).is_none()
+                {
+                    let args = instance.attrs.borrow().get(&key("args")).cloned();
+                    return Ok(match args {
+                        Some(Obj::Tuple(args)) if args.len() == 1 => args[0].clone(),
+                        Some(args @ Obj::Tuple(_)) if name == "code" && self.length(&args)? > 1 => args,
+                        _ => Obj::None,
+                    });
                 }
                 let from_class = self.find_in_mro(&instance.class, name);
                 if let Some(Obj::Property(property)) = &from_class {
@@ -2808,6 +2817,18 @@ fn builtin_type_name(value: &Obj) -> &'static str {
         Obj::Generator(_) => "generator",
         Obj::Lazy(lazy) => lazy.type_name(),
         _ => "object",
+    }
+}
+
+/// The module a class was defined in, as its repr names it (`None` for a built-in class).
+fn class_module(class: &Class) -> Option<String> {
+    if class.builtin {
+        return None;
+    }
+    match class.attrs.borrow().get(&key("__module__")) {
+        Some(Obj::Str(module)) if &**module == "builtins" => None,
+        Some(Obj::Str(module)) => Some(module.to_string()),
+        _ => Some("__main__".to_string()),
     }
 }
 

@@ -21,6 +21,11 @@ const LIBRARY: &[(&str, &str, &str)] = &[
     ("logging", "logging/__init__.py", include_str!("lib/logging.py")),
     ("dataclasses", "dataclasses.py", include_str!("lib/dataclasses.py")),
     ("contextlib", "contextlib.py", include_str!("lib/contextlib.py")),
+    ("sys", "sys.py", include_str!("lib/sys.py")),
+    ("os", "os.py", include_str!("lib/os.py")),
+    ("os.path", "posixpath.py", include_str!("lib/posixpath.py")),
+    ("time", "time.py", include_str!("lib/time.py")),
+    ("datetime", "datetime.py", include_str!("lib/datetime.py")),
 ];
 /// How much a run may grow the lab's memory: far more than any tutorial program needs, far less
 /// than the browser gives a page's wasm.
@@ -111,6 +116,8 @@ pub struct Interpreter {
     /// What the resumed `yield` gives: the value sent, or the exception thrown in.
     pub(super) sent: Option<Obj>,
     pub(super) thrown: Option<Box<Raised>>,
+    /// `sys.argv`: the program's path, or `''` at the console.
+    pub argv: Vec<String>,
 }
 
 /// The file name of what is typed at the console.
@@ -158,14 +165,17 @@ impl Interpreter {
             suspend: Vec::new(),
             sent: None,
             thrown: None,
+            argv: vec![String::new()],
         };
         interp.install_builtins();
+        interp.register_module("_lab", super::host::module());
         interp
     }
 
     /// Runs a project file as `__main__`, as `python FILE` does.
     pub fn run_main(&mut self, path: &str) -> RunOutcome {
         self.start_run();
+        self.argv = vec![path.to_string()];
         let outcome = match self.files.get(path).cloned() {
             None => {
                 let message = format!(
@@ -518,6 +528,19 @@ impl Interpreter {
         if let Some(module) = self.modules.get(name) {
             return Ok(module.clone());
         }
+        // `import a.b` imports `a` first, and `b` becomes an attribute of `a`, as in Python.
+        let parent = match name.rsplit_once('.') {
+            Some((parent, _)) => Some(self.import_module(parent)?),
+            None => None,
+        };
+        let module = self.load_module(name)?;
+        if let (Some(Obj::Module(parent)), Some((_, last))) = (parent, name.rsplit_once('.')) {
+            parent.globals.borrow_mut().insert(key(last), Obj::str(last), module.clone());
+        }
+        Ok(module)
+    }
+
+    fn load_module(&mut self, name: &str) -> Res<Obj> {
         if let Some(build) = self.native_modules.get(name).cloned() {
             let globals = Rc::new(RefCell::new(Dict::default()));
             globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
@@ -1376,6 +1399,8 @@ impl Interpreter {
             base_classes.push(self.object_class.clone());
         }
         let ns = Rc::new(RefCell::new(Dict::default()));
+        let module = frame.globals.borrow().get(&key("__name__")).cloned().unwrap_or_else(|| Obj::str("__main__"));
+        ns.borrow_mut().insert(key("__module__"), Obj::str("__module__"), module);
         ns.borrow_mut().insert(key("__qualname__"), Obj::str("__qualname__"), Obj::str(name));
         let class_frame = Frame {
             globals: frame.globals.clone(),

@@ -112,7 +112,7 @@ impl Interpreter {
         }
         let outer_resume = std::mem::replace(&mut self.resume, generator.saved.take());
         let outer_suspend = std::mem::take(&mut self.suspend);
-        let outer_sent = std::mem::replace(&mut self.sent, Some(sent));
+        let outer_sent = self.sent.replace(sent);
         let outer_thrown = std::mem::replace(&mut self.thrown, thrown);
         generator.state.set(State::Running);
         let outcome = self.run_frame(&generator.frame, &generator.function.body);

@@ -7,6 +7,7 @@ mod builtins;
 mod eval;
 mod format;
 mod generator;
+mod host;
 pub mod native;
 pub mod object;
 mod set_order;
