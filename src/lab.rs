@@ -487,8 +487,15 @@ fn python_result(outcome: crate::interp::RunOutcome) -> LineResult {
     if output.last().is_some_and(String::is_empty) {
         output.pop();
     }
+    let mut notes = Vec::new();
+    if outcome.error.as_ref().is_some_and(|(class, _)| class == "ModuleNotFoundError") {
+        notes.push(format!(
+            "the lab's Python has only these modules besides your project's files: {}.",
+            crate::interp::available_modules().join(", ")
+        ));
+    }
     let error = outcome.error.map(|(class, traceback)| Error::python(&class, traceback.trim_end()));
-    LineResult { output, error, error_at: outcome.error_at, ..LineResult::default() }
+    LineResult { output, error, notes, error_at: outcome.error_at, ..LineResult::default() }
 }
 
 const SNAPSHOT_MAGIC: &[u8] = b"ALEMBIC-LAB-SNAPSHOT-1\n";

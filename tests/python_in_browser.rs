@@ -10,7 +10,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 #[path = "python/compare.rs"]
 mod compare;
 
-/// Floats and formatting, arithmetic, classes, exceptions and tracebacks, recursion, dicts, text.
+/// Floats and formatting, arithmetic, classes, exceptions and tracebacks, recursion, dicts, text,
+/// generators, and datetime (whose clock and time zone come from the browser there).
 const SAMPLE: &[(&str, &str, &str)] = &[
     ("float_format_general.py", include_str!("python/programs/float_format_general.py"), include_str!("python/fixtures/float_format_general.json")),
     ("basics_arithmetic.py", include_str!("python/programs/basics_arithmetic.py"), include_str!("python/fixtures/basics_arithmetic.json")),
@@ -24,6 +25,8 @@ const SAMPLE: &[(&str, &str, &str)] = &[
     ("dicts_more.py", include_str!("python/programs/dicts_more.py"), include_str!("python/fixtures/dicts_more.json")),
     ("sorting.py", include_str!("python/programs/sorting.py"), include_str!("python/fixtures/sorting.json")),
     ("text_processing.py", include_str!("python/programs/text_processing.py"), include_str!("python/fixtures/text_processing.json")),
+    ("gen_try_finally.py", include_str!("python/programs/gen_try_finally.py"), include_str!("python/fixtures/gen_try_finally.json")),
+    ("module_datetime.py", include_str!("python/programs/module_datetime.py"), include_str!("python/fixtures/module_datetime.json")),
 ];
 
 #[test]

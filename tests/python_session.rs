@@ -140,3 +140,13 @@ fn the_tutorial_lines_and_the_session_share_the_console() {
     assert!(lab.run("user = 'plain text'").ok());
     assert_eq!(lab.run("user.upper()").output, ["'PLAIN TEXT'"]);
 }
+
+#[test]
+fn an_unknown_module_is_python_s_error_with_one_lab_note() {
+    let mut lab = Lab::new(Sources::default());
+    let result = lab.run("import requests");
+    assert_eq!(result.output.last().map(String::as_str), Some("ModuleNotFoundError: No module named 'requests'"));
+    assert_eq!(result.notes.len(), 1);
+    assert!(result.notes[0].contains("datetime, logging"), "{:?}", result.notes);
+    assert!(lab.run("import datetime, os.path, sys, time, contextlib").ok());
+}

@@ -27,6 +27,14 @@ const LIBRARY: &[(&str, &str, &str)] = &[
     ("time", "time.py", include_str!("lib/time.py")),
     ("datetime", "datetime.py", include_str!("lib/datetime.py")),
 ];
+/// Every module the lab's Python can import besides the project's own files, for the note that
+/// goes with a `ModuleNotFoundError`.
+pub fn available_modules() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = LIBRARY.iter().map(|(name, _, _)| *name).chain(["typing", "math", "__future__"]).collect();
+    names.sort_unstable();
+    names
+}
+
 /// How much a run may grow the lab's memory: far more than any tutorial program needs, far less
 /// than the browser gives a page's wasm.
 pub const MEMORY_BUDGET_BYTES: usize = 256 << 20;
@@ -1187,9 +1195,8 @@ impl Interpreter {
     // ---- names ------------------------------------------------------------------------------
 
     fn load(&mut self, frame: &Frame, name: &str) -> Res<Obj> {
-        let k = key(name);
         if let Some(ns) = &frame.class_ns {
-            if let Some(v) = ns.borrow().get(&k) {
+            if let Some(v) = ns.borrow().get(&key(name)) {
                 return Ok(v.clone());
             }
         }
@@ -1213,6 +1220,8 @@ impl Interpreter {
                 }
             }
         }
+        // Made only now: a function's own variables are found without it.
+        let k = key(name);
         if let Some(v) = frame.globals.borrow().get(&k) {
             return Ok(v.clone());
         }
@@ -1549,6 +1558,14 @@ impl Interpreter {
     fn bind_arguments(&mut self, f: &Rc<Function>, scope: &Rc<Scope>, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<()> {
         let name = &f.qualname;
         let mut vars = scope.vars.borrow_mut();
+        // The common call: plain parameters, each given by position.
+        if kwargs.is_empty() && args.len() == f.params.len() && f.params.iter().all(|p| p.star.is_empty()) {
+            vars.reserve(args.len());
+            for (param, value) in f.params.iter().zip(args) {
+                vars.insert(param.name.clone(), value);
+            }
+            return Ok(());
+        }
         let star = f.params.iter().position(|p| p.star == "*");
         let double = f.params.iter().position(|p| p.star == "**");
         let positional: Vec<usize> = (0..f.params.len()).filter(|&i| f.params[i].star.is_empty() && star.is_none_or(|s| i < s)).collect();

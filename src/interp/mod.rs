@@ -12,4 +12,4 @@ pub mod native;
 pub mod object;
 mod set_order;
 
-pub use eval::{Interpreter, Raised, Res, RunOutcome};
+pub use eval::{available_modules, Interpreter, Raised, Res, RunOutcome};
