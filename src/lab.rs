@@ -386,11 +386,7 @@ impl Lab {
             Ok(words) => words,
             Err(error) => return LineResult { error: Some(error), ..LineResult::default() },
         };
-        let fail = |message: String| LineResult {
-            output: vec![message.clone()],
-            error: Some(Error::new(ErrorKind::ValueError, message)),
-            ..LineResult::default()
-        };
+        let fail = |message: String| shell_failure(vec![message]);
         match words.first().map(String::as_str) {
             Some("alembic") => crate::migrate::command::run_alembic(self, &words[1..]),
             Some("python" | "python3") => self.run_python_program(&words[1..]),
@@ -407,23 +403,57 @@ impl Lab {
         }
     }
 
-    /// `rm FILE…`: removes project files, as the shell would (folders are not removed).
-    fn rm(&mut self, paths: &[String]) -> LineResult {
-        if paths.is_empty() {
-            let message = "rm: missing operand".to_string();
-            return LineResult { output: vec![message.clone()], error: Some(Error::new(ErrorKind::ValueError, message)), ..LineResult::default() };
+    /// `rm [-f] [-r] PATH…`: removes project files, with the shell's messages (a folder needs
+    /// `-r`; `-f` ignores what is missing). Nothing outside the project can be named.
+    fn rm(&mut self, args: &[String]) -> LineResult {
+        let (mut force, mut recursive, mut paths) = (false, false, Vec::new());
+        for arg in args {
+            match arg.strip_prefix('-').filter(|flags| !flags.is_empty() && !arg.starts_with("--")) {
+                Some(flags) => {
+                    for flag in flags.chars() {
+                        match flag {
+                            'f' => force = true,
+                            'r' | 'R' => recursive = true,
+                            other => return shell_failure(vec![format!("rm: invalid option -- '{other}'"), "Try 'rm --help' for more information.".into()]),
+                        }
+                    }
+                }
+                None => paths.push(arg.as_str()),
+            }
+        }
+        if paths.is_empty() && !force {
+            return shell_failure(vec!["rm: missing operand".into(), "Try 'rm --help' for more information.".into()]);
         }
         let mut output = Vec::new();
         for path in paths {
-            let path = path.trim_start_matches("./");
-            if self.files.remove(path).is_none() {
-                let prefix = format!("{}/", path.trim_end_matches('/'));
-                let what = if self.files.keys().any(|p| p.starts_with(&prefix)) { "Is a directory" } else { "No such file or directory" };
-                output.push(format!("rm: cannot remove '{path}': {what}"));
+            if recursive && path.trim_end_matches('/').is_empty() {
+                output.push(format!("rm: it is dangerous to operate recursively on '{path}'"));
+                output.push("rm: use --no-preserve-root to override this failsafe".into());
+                continue;
+            }
+            let relative = path.trim_start_matches("./").trim_end_matches('/');
+            if path.starts_with('/') || relative.split('/').any(|part| part == "..") {
+                output.push(format!("rm: cannot remove '{path}': not available in this lab (only the project's own files)"));
+                continue;
+            }
+            if self.files.remove(relative).is_some() {
+                continue;
+            }
+            let prefix = format!("{relative}/");
+            let inside: Vec<String> = self.files.keys().filter(|p| p.starts_with(&prefix)).cloned().collect();
+            match (inside.is_empty(), recursive) {
+                (false, true) => inside.iter().for_each(|p| {
+                    self.files.remove(p);
+                }),
+                (false, false) => output.push(format!("rm: cannot remove '{path}': Is a directory")),
+                (true, _) if force => {}
+                (true, _) => output.push(format!("rm: cannot remove '{path}': No such file or directory")),
             }
         }
-        let error = (!output.is_empty()).then(|| Error::new(ErrorKind::ValueError, output.join("\n")));
-        LineResult { output, error, ..LineResult::default() }
+        if output.is_empty() {
+            return LineResult::default();
+        }
+        shell_failure(output)
     }
 
     fn ls(&self, dir: Option<&str>) -> LineResult {
@@ -448,6 +478,12 @@ impl Lab {
         }
         LineResult { output: vec![names.join("  ")], error: None, notes: Vec::new(), ..LineResult::default() }
     }
+}
+
+/// A shell command that failed, with what it printed.
+fn shell_failure(output: Vec<String>) -> LineResult {
+    let error = Error::new(ErrorKind::ValueError, output.join("\n"));
+    LineResult { output, error: Some(error), ..LineResult::default() }
 }
 
 /// The shell commands the console knows; any other entry is Python.

@@ -124,6 +124,11 @@ fn shell_lines_and_python_lines_are_told_apart() {
     assert!(lab.read_file("main.py").is_err());
     assert_eq!(lab.run("rm src").output, ["rm: cannot remove 'src': Is a directory"]);
     assert_eq!(lab.run("cat nothing.py").output, ["cat: nothing.py: No such file or directory"]);
+    assert!(lab.run("rm -f nothing.py").ok(), "-f: nothing to remove is fine");
+    assert_eq!(lab.run("rm -x main.py").output, ["rm: invalid option -- 'x'", "Try 'rm --help' for more information."]);
+    assert_eq!(lab.run("rm /etc/passwd").output, ["rm: cannot remove '/etc/passwd': not available in this lab (only the project's own files)"]);
+    assert!(lab.run("rm -r src/models").ok());
+    assert!(lab.read_file("src/models/user.py").is_err() && lab.read_file("src/db.py").is_ok());
 }
 
 #[test]

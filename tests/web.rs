@@ -269,8 +269,11 @@ fn the_lab_runs_alembic_commands_and_keeps_its_state() {
     let failed = lab_run(&lab, "alembic upgrade zzzz");
     assert_eq!(get(&failed, "ok").as_bool(), Some(false));
     assert_eq!(get(&get(&failed, "error"), "message").as_string().unwrap(), "Can't locate revision identified by 'zzzz'");
-    let unknown = lab_run(&lab, "rm -rf /");
-    assert_eq!(get(&get(&unknown, "error"), "name").as_string().unwrap(), "SyntaxError");
+    let refused = lab_run(&lab, "rm -rf /");
+    assert_eq!(get(&refused, "ok").as_bool(), Some(false));
+    assert!(get(&refused, "output").as_string().unwrap().starts_with("rm: it is dangerous to operate recursively on '/'"));
+    let unknown = lab_run(&lab, "sudo rm -rf /");
+    assert_eq!(get(&get(&unknown, "error"), "name").as_string().unwrap(), "SyntaxError", "not a command here: Python's error");
     let printed = lab_run(&lab, "print(\"hi\")");
     assert_eq!(get(&printed, "output").as_string().unwrap(), "hi");
 }

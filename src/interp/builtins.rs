@@ -1035,6 +1035,8 @@ impl Interpreter {
             }
             Obj::Function(f) => format!("<function {} at 0x{:x}>", f.name, Interpreter::identity_of(value)),
             Obj::Builtin("NotImplemented") => "NotImplemented".into(),
+            // What typing `exit` at Python's prompt shows.
+            Obj::Builtin(name @ ("exit" | "quit")) => format!("Use {name}() or Ctrl-D (i.e. EOF) to exit"),
             Obj::Builtin(name) if is_type_name(name) => format!("<class '{name}'>"),
             Obj::Builtin(name) => format!("<built-in function {name}>"),
             Obj::NativeMethod(this, name) => format!("<built-in method {name} of {} object>", this.type_name()),
