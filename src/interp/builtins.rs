@@ -343,6 +343,7 @@ impl Interpreter {
                 // Stops at the first deciding item, as Python does (an endless generator too).
                 let mut items = self.loop_over(&args[0])?;
                 while let Some(item) = self.next_loop_item(&mut items)? {
+                    self.tick_work()?;
                     let t = self.truthy(&item)?;
                     if name == "any" && t {
                         return Ok(Obj::Bool(true));

@@ -659,7 +659,7 @@ impl Interpreter {
     /// A `yield` statement (`yield value`, `received = yield value`): suspends with the value,
     /// and once resumed gives what was sent — or raises what was thrown in.
     fn yield_statement(&mut self, frame: &Frame, value: Option<&Expr>, from: bool) -> Res<Result<Obj, Flow>> {
-        if frame.func.is_none() {
+        if frame.func.is_none() || frame.class_ns.is_some() {
             return self.error("SyntaxError", "'yield' outside function");
         }
         if from {

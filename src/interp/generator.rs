@@ -232,6 +232,8 @@ impl Lazy {
 impl Interpreter {
     /// The next item of a lazy iterator, or `None` at its end.
     pub(super) fn lazy_next(&mut self, lazy: &Rc<Lazy>) -> Res<Option<Obj>> {
+        // Each item is a step of work: `list(enumerate(range(10**12)))` meets the budgets.
+        self.tick_work()?;
         // The sources are taken out while items are pulled (which may run Python that reaches
         // this same iterator: it then looks exhausted, where Python says "already executing").
         let mut sources = lazy.sources.take();
@@ -277,5 +279,33 @@ impl Interpreter {
                 }
             }));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::Interpreter;
+
+    fn run(program: &str) -> String {
+        let files = BTreeMap::from([("prog.py".to_string(), program.to_string())]);
+        Interpreter::new(files).run_main("prog.py").output
+    }
+
+    #[test]
+    fn yield_outside_a_function_body_is_python_s_syntax_error() {
+        for program in ["yield 1\n", "def f():\n    class A:\n        yield 1\n    yield 2\nlist(f())\n"] {
+            let output = run(program);
+            assert!(output.trim_end().ends_with("SyntaxError: 'yield' outside function"), "{program:?} printed {output:?}");
+        }
+    }
+
+    #[test]
+    fn a_generator_that_resumes_itself_or_runs_forever_stops_cleanly() {
+        let output = run("def g():\n    yield next(it)\nit = g()\nnext(it)\n");
+        assert!(output.trim_end().ends_with("ValueError: generator already executing"), "{output}");
+        let output = run("def count():\n    n = 0\n    while True:\n        yield n\n        n += 1\nprint(list(count()))\n");
+        assert!(output.contains("the lab stopped this program") || output.contains("MemoryError"), "{output}");
     }
 }
