@@ -2389,6 +2389,8 @@ impl Interpreter {
         let mut out = Vec::with_capacity(left.len() + right.len());
         let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
         while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
+            // A comparison is a step of work: sorting a huge list meets the time budget.
+            self.tick_work()?;
             let take_right = if reverse { self.compare("<", &a.0, &b.0)? } else { self.compare("<", &b.0, &a.0)? };
             if take_right {
                 out.extend(r.next());

@@ -1,0 +1,20 @@
+import { chromium } from "playwright-core";
+import { serve } from "/work/main/tools/serve.mjs";
+import { launchOptions } from "/work/main/tools/chromium.mjs";
+const server = await serve("www");
+const browser = await chromium.launch(launchOptions());
+const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1 })).newPage();
+await page.goto(server.url);
+await page.waitForSelector("body[data-ready=true]");
+const type = async (line) => { await page.fill("#terminal-input", line); await page.press("#terminal-input", "Enter"); await page.waitForTimeout(50); };
+await page.focus("#terminal-input");
+await page.evaluate(() => {
+  const data = new DataTransfer();
+  data.setData("text", "from datetime import date, timedelta\n\ndef weeks(start, n):\n    for i in range(n):\n        yield start + timedelta(weeks=i)\n");
+  document.querySelector("#terminal-input").dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+});
+await page.waitForTimeout(200);
+for (const l of ["[str(d) for d in weeks(date(2024, 1, 1), 3)]", "import requests", "rm -rf /", "exit", "x = (1,", "2)", "x"]) await type(l);
+await page.screenshot({ path: "/tmp/shot-repl2.png" });
+console.log(await page.$$eval("#terminal-output pre", (t) => t.map((x) => x.className + " | " + x.textContent).join("\n")));
+await browser.close(); await server.close();
