@@ -18,9 +18,32 @@ use super::object::Obj;
 /// Positional and keyword arguments of a call.
 pub type Args = (Vec<Obj>, Vec<(String, Obj)>);
 
+/// Lets a module find its own type again behind `dyn Native` (`native.as_any().downcast_ref()`);
+/// every type has it.
+pub trait AsAny {
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<T: Any> AsAny for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl Obj {
+    /// The native value of type `T` this is, if it is one (for a module's own types).
+    pub fn native<T: Native + 'static>(&self) -> Option<&T> {
+        match self {
+            // Through `dyn Native`'s table: `as_any` on the `Rc` itself would see the `Rc`.
+            Obj::Native(native) => (**native).as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+}
+
 /// A value implemented in Rust. `this` is the value itself as an `Obj`, for methods that return
 /// it or bind to it.
-pub trait Native: Any {
+pub trait Native: AsAny {
     /// The type's name, as `type(x).__name__` and Python's messages give it.
     fn type_name(&self) -> &str;
 
@@ -104,8 +127,6 @@ pub trait Native: Any {
         Ok(())
     }
 
-    /// For the module that made the value, to find its own type again.
-    fn as_any(&self) -> &dyn Any;
 }
 
 type NativeFn = dyn Fn(&mut Interpreter, Vec<Obj>, Vec<(String, Obj)>) -> Res<Obj>;
@@ -151,10 +172,6 @@ impl Native for NativeFunction {
         let instance = instance.filter(|_| self.method)?;
         Some(Ok(Obj::Native(Rc::new(BoundNative { function: this.clone(), this: instance.clone(), name: self.name.clone() }))))
     }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
 }
 
 /// A native method bound to its instance.
@@ -179,10 +196,6 @@ impl Native for BoundNative {
         all.push(self.this.clone());
         all.extend(args);
         Some(py.call(self.function.clone(), all, kwargs))
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 }
 
@@ -222,18 +235,13 @@ mod tests {
     struct Session(Rc<Registry>);
 
     fn text_of(py: &mut Interpreter, value: &Obj) -> Res<String> {
-        match value {
-            Obj::Native(native) => {
-                if let Some(clause) = native.as_any().downcast_ref::<Clause>() {
-                    return Ok(clause.0.clone());
-                }
-                if let Some(column) = native.as_any().downcast_ref::<Column>() {
-                    return Ok(column.0.clone());
-                }
-                py.repr_of(value)
-            }
-            other => py.repr_of(other),
+        if let Some(clause) = value.native::<Clause>() {
+            return Ok(clause.0.clone());
         }
+        if let Some(column) = value.native::<Column>() {
+            return Ok(column.0.clone());
+        }
+        py.repr_of(value)
     }
 
     impl Native for Field {
@@ -261,9 +269,6 @@ mod tests {
             instance.attrs.borrow_mut().insert(key(&name), Obj::str(&name), value);
             Some(Ok(()))
         }
-        fn as_any(&self) -> &dyn Any {
-            self
-        }
     }
 
     impl Native for Column {
@@ -282,7 +287,7 @@ mod tests {
             };
             Some(text_of(py, other).map(|right| Obj::Native(Rc::new(Clause(format!("{} {sql} {right}", self.0))))))
         }
-        fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
             let column = self.0.clone();
             Ok(match name {
                 "in_" => Some(NativeFunction::function("in_", move |py, args, _| {
@@ -297,14 +302,8 @@ mod tests {
                     Ok(Obj::Native(Rc::new(Clause(format!("{column} IN ({})", texts.join(", "))))))
                 })),
                 "name" => Some(Obj::str(&self.0)),
-                _ => {
-                    let _ = this;
-                    None
-                }
+                _ => None,
             })
-        }
-        fn as_any(&self) -> &dyn Any {
-            self
         }
     }
 
@@ -335,9 +334,6 @@ mod tests {
         fn truthy(&self, py: &mut Interpreter, _this: &Obj) -> Res<bool> {
             py.error("TypeError", "Boolean value of this clause is not defined")
         }
-        fn as_any(&self) -> &dyn Any {
-            self
-        }
     }
 
     impl Native for Registry {
@@ -356,9 +352,6 @@ mod tests {
         fn contains(&self, _py: &mut Interpreter, _this: &Obj, item: &Obj) -> Option<Res<bool>> {
             let found = self.classes.borrow().iter().any(|c| crate::interp::object::identity(c) == crate::interp::object::identity(item));
             Some(Ok(found))
-        }
-        fn as_any(&self) -> &dyn Any {
-            self
         }
     }
 
@@ -380,9 +373,6 @@ mod tests {
             };
             self.0.log.borrow_mut().push(what);
             Ok(false)
-        }
-        fn as_any(&self) -> &dyn Any {
-            self
         }
     }
 

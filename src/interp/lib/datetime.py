@@ -76,6 +76,11 @@ def _check_time(hour, minute, second, microsecond, tzinfo):
     return hour, minute, second, microsecond
 
 
+def _field(name):
+    """A read-only attribute kept under `name`."""
+    return property(lambda self: getattr(self, name))
+
+
 def tzinfo_class():
     return tzinfo
 
@@ -148,18 +153,9 @@ class timedelta:
     def _to_float_us(self):
         return (self._days * 86400.0 + self._seconds) * 1000000.0 + self._microseconds
 
-    @property
-    def days(self):
-        return self._days
-
-    @property
-    def seconds(self):
-        return self._seconds
-
-    @property
-    def microseconds(self):
-        return self._microseconds
-
+    days = _field("_days")
+    seconds = _field("_seconds")
+    microseconds = _field("_microseconds")
     def total_seconds(self):
         if abs(self._days) < 100000:
             return self._to_us() / 10 ** 6
@@ -442,18 +438,9 @@ class date:
     def __init__(self, year, month, day):
         self._year, self._month, self._day = _check_date(year, month, day)
 
-    @property
-    def year(self):
-        return self._year
-
-    @property
-    def month(self):
-        return self._month
-
-    @property
-    def day(self):
-        return self._day
-
+    year = _field("_year")
+    month = _field("_month")
+    day = _field("_day")
     @classmethod
     def today(cls):
         return cls.fromtimestamp(_lab.time())
@@ -568,11 +555,11 @@ class time:
         self._hour, self._minute, self._second, self._microsecond = _check_time(hour, minute, second, microsecond, tzinfo)
         self._tzinfo = tzinfo
 
-    hour = property(lambda self: self._hour)
-    minute = property(lambda self: self._minute)
-    second = property(lambda self: self._second)
-    microsecond = property(lambda self: self._microsecond)
-    tzinfo = property(lambda self: self._tzinfo)
+    hour = _field("_hour")
+    minute = _field("_minute")
+    second = _field("_second")
+    microsecond = _field("_microsecond")
+    tzinfo = _field("_tzinfo")
 
     def utcoffset(self):
         return None if self._tzinfo is None else self._tzinfo.utcoffset(None)
@@ -720,11 +707,11 @@ class datetime(date):
         self._hour, self._minute, self._second, self._microsecond = _check_time(hour, minute, second, microsecond, tzinfo)
         self._tzinfo = tzinfo
 
-    hour = property(lambda self: self._hour)
-    minute = property(lambda self: self._minute)
-    second = property(lambda self: self._second)
-    microsecond = property(lambda self: self._microsecond)
-    tzinfo = property(lambda self: self._tzinfo)
+    hour = _field("_hour")
+    minute = _field("_minute")
+    second = _field("_second")
+    microsecond = _field("_microsecond")
+    tzinfo = _field("_tzinfo")
 
     @classmethod
     def _from_us(cls, total, tz=None):
