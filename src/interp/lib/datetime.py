@@ -369,25 +369,14 @@ def _strftime(fmt, year, month, day, hour, minute, second, microsecond, offset, 
         def num(value, width):
             return f"{value:0{width}d}" if pad else str(value)
 
-        hour12 = hour % 12 or 12
-        if code == "Y":
+        two_digits = {"y": year % 100, "m": month, "d": day, "H": hour, "I": hour % 12 or 12, "M": minute,
+                      "S": second}
+        if code in two_digits:
+            out.append(num(two_digits[code], 2))
+        elif code == "Y":
             out.append(str(year))
-        elif code == "y":
-            out.append(num(year % 100, 2))
-        elif code == "m":
-            out.append(num(month, 2))
-        elif code == "d":
-            out.append(num(day, 2))
         elif code == "e":
             out.append(f"{day:2d}")
-        elif code == "H":
-            out.append(num(hour, 2))
-        elif code == "I":
-            out.append(num(hour12, 2))
-        elif code == "M":
-            out.append(num(minute, 2))
-        elif code == "S":
-            out.append(num(second, 2))
         elif code == "f":
             out.append(f"{microsecond:06d}")
         elif code == "p":
@@ -548,18 +537,25 @@ date.max = date(9999, 12, 31)
 date.resolution = timedelta(days=1)
 
 
-class time:
-    """A time of day."""
-
-    def __init__(self, hour=0, minute=0, second=0, microsecond=0, tzinfo=None):
-        self._hour, self._minute, self._second, self._microsecond = _check_time(hour, minute, second, microsecond, tzinfo)
-        self._tzinfo = tzinfo
+class _Clock:
+    """The time-of-day part that time and datetime share."""
 
     hour = _field("_hour")
     minute = _field("_minute")
     second = _field("_second")
     microsecond = _field("_microsecond")
     tzinfo = _field("_tzinfo")
+
+    def _set_clock(self, hour, minute, second, microsecond, tzinfo):
+        self._hour, self._minute, self._second, self._microsecond = _check_time(hour, minute, second, microsecond, tzinfo)
+        self._tzinfo = tzinfo
+
+
+class time(_Clock):
+    """A time of day."""
+
+    def __init__(self, hour=0, minute=0, second=0, microsecond=0, tzinfo=None):
+        self._set_clock(hour, minute, second, microsecond, tzinfo)
 
     def utcoffset(self):
         return None if self._tzinfo is None else self._tzinfo.utcoffset(None)
@@ -699,19 +695,12 @@ def _parse_iso_time(text):
     return numbers[0], numbers[1], numbers[2], fraction, tz
 
 
-class datetime(date):
+class datetime(date, _Clock):
     """A date and a time of day, with an optional time zone."""
 
     def __init__(self, year, month, day, hour=0, minute=0, second=0, microsecond=0, tzinfo=None):
         date.__init__(self, year, month, day)
-        self._hour, self._minute, self._second, self._microsecond = _check_time(hour, minute, second, microsecond, tzinfo)
-        self._tzinfo = tzinfo
-
-    hour = _field("_hour")
-    minute = _field("_minute")
-    second = _field("_second")
-    microsecond = _field("_microsecond")
-    tzinfo = _field("_tzinfo")
+        self._set_clock(hour, minute, second, microsecond, tzinfo)
 
     @classmethod
     def _from_us(cls, total, tz=None):
