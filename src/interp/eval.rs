@@ -72,6 +72,21 @@ pub(super) struct Frame {
     line: Cell<u32>,
 }
 
+impl Frame {
+    /// A frame that is nobody's, left behind where a real one was moved out.
+    pub(super) fn placeholder() -> Frame {
+        Frame {
+            globals: Rc::new(RefCell::new(Dict::default())),
+            scope: None,
+            func: None,
+            class_ns: None,
+            file: Rc::from(""),
+            name: Rc::from(""),
+            line: Cell::new(0),
+        }
+    }
+}
+
 /// What running a program printed, and the exception it ended with.
 pub struct RunOutcome {
     pub output: String,
@@ -114,6 +129,8 @@ pub struct Interpreter {
     caught_frames: HashMap<usize, (Obj, Vec<TracebackEntry>)>,
     /// The console session's `__main__` namespace, kept from one entry to the next.
     session: Option<Rc<RefCell<Dict>>>,
+    /// The namespace of the file `python FILE` runs, let go of when it ends.
+    main_globals: Option<Rc<RefCell<Dict>>>,
     /// Modules written in Rust, by dotted name, built on first import (see native.rs).
     native_modules: HashMap<String, super::native::ModuleBuilder>,
     /// Where a resumed generator goes on: the statements on the way to its `yield`, outermost
@@ -168,6 +185,7 @@ impl Interpreter {
             future_annotations: Vec::new(),
             caught_frames: HashMap::new(),
             session: None,
+            main_globals: None,
             native_modules: HashMap::new(),
             resume: Vec::new(),
             suspend: Vec::new(),
@@ -193,7 +211,18 @@ impl Interpreter {
             }
             Some(source) => self.exec_module_source("__main__", path, &source).map(|_| ()),
         };
-        self.finish(outcome)
+        let mut outcome = self.finish(outcome);
+        // At exit Python lets go of the program's names: a generator still suspended in a `try`
+        // or `with` is closed then, after anything the program printed.
+        if let Some(globals) = self.main_globals.take() {
+            drop(std::mem::take(&mut *globals.borrow_mut()));
+            if let Err(raised) = self.finalize_dropped() {
+                let text = self.traceback_text(&raised);
+                self.out.push_str(&text);
+            }
+            outcome.output.push_str(&std::mem::take(&mut self.out));
+        }
+        outcome
     }
 
     /// Runs one console entry (a line, or a block sent whole) in the session's `__main__`, as
@@ -279,6 +308,7 @@ impl Interpreter {
     }
 
     fn start_run(&mut self) {
+        Interpreter::discard_dropped();
         self.deadline = crate::watchdog::now_ms() + self.time_budget_ms;
         self.memory_ceiling = crate::memory::live_bytes().saturating_add(MEMORY_BUDGET_BYTES);
         self.steps = 0;
@@ -353,7 +383,7 @@ impl Interpreter {
     }
 
     /// `Traceback (most recent call last):`, each frame with its source line, and the final line.
-    fn traceback_text(&mut self, raised: &Raised) -> String {
+    pub(super) fn traceback_text(&mut self, raised: &Raised) -> String {
         if raised.stop {
             return format!("{}\n", self.exception_message(&raised.value));
         }
@@ -497,7 +527,9 @@ impl Interpreter {
         let globals = Rc::new(RefCell::new(Dict::default()));
         globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
         let module_obj = Obj::Module(Rc::new(Module { name: Rc::from(name), globals: globals.clone() }));
-        if name != "__main__" {
+        if name == "__main__" {
+            self.main_globals = Some(globals.clone());
+        } else {
             self.modules.insert(name.to_string(), module_obj.clone());
         }
         let frame = Frame {
@@ -632,6 +664,7 @@ impl Interpreter {
         for (at, stmt) in body.iter().enumerate().skip(start) {
             frame.line.set(stmt.line);
             self.tick()?;
+            self.finalize_dropped()?;
             match self.exec(frame, stmt)? {
                 Flow::Next => {}
                 Flow::Yield(value) => {
@@ -1762,7 +1795,10 @@ impl Interpreter {
                 }
                 let callee = self.eval(frame, func)?;
                 let (args, kwargs) = self.arguments(frame, args, keywords)?;
-                self.call(callee, args, kwargs)
+                let result = self.call(callee, args, kwargs)?;
+                // A generator the call let go of is closed now, as CPython would.
+                self.finalize_dropped()?;
+                Ok(result)
             }
             ExprKind::Tuple(items) => Ok(Obj::tuple(self.items(frame, items)?)),
             ExprKind::List(items) => Ok(Obj::list(self.items(frame, items)?)),

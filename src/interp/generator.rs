@@ -62,6 +62,46 @@ pub struct Generator {
     returned: RefCell<Obj>,
 }
 
+thread_local! {
+    /// Suspended generators whose last reference went while they still had a `finally` or a
+    /// `with` to finish: Python closes such a generator at once (`GeneratorExit` at its `yield`),
+    /// so the interpreter closes them at its next statement or call (see `finalize_dropped`).
+    static DROPPED: RefCell<Vec<Generator>> = const { RefCell::new(Vec::new()) };
+    static ANY_DROPPED: Cell<bool> = const { Cell::new(false) };
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.state.get() != State::Suspended {
+            return;
+        }
+        let cleanup = self.saved.borrow().iter().any(|r| matches!(r, Resume::Try(_) | Resume::With(_)));
+        if !cleanup {
+            return;
+        }
+        let frame = std::mem::replace(&mut self.frame, Frame::placeholder());
+        let orphan = Generator {
+            function: self.function.clone(),
+            frame,
+            saved: RefCell::new(self.saved.take()),
+            state: Cell::new(State::Suspended),
+            returned: RefCell::new(Obj::None),
+        };
+        // A generator dropped while the queue itself is being emptied is simply let go.
+        let queued = DROPPED.with(|queue| queue.try_borrow_mut().map(|mut queue| queue.push(orphan)).is_ok());
+        if queued {
+            ANY_DROPPED.with(|flag| flag.set(true));
+        }
+    }
+}
+
+/// Takes the dropped generators out of the queue, marked finished so they are not queued again.
+fn take_dropped() -> Vec<Generator> {
+    ANY_DROPPED.with(|flag| flag.set(false));
+    let taken = DROPPED.with(|queue| queue.try_borrow_mut().map(|mut queue| std::mem::take(&mut *queue)).unwrap_or_default());
+    taken
+}
+
 impl Generator {
     pub(super) fn new(function: Rc<Function>, frame: Frame) -> Generator {
         Generator { function, frame, saved: RefCell::new(Vec::new()), state: Cell::new(State::Created), returned: RefCell::new(Obj::None) }
@@ -166,6 +206,34 @@ impl Interpreter {
             Ok(None) => Ok(()),
             Err(raised) if !raised.stop && self.is_instance_of(&raised.value, "GeneratorExit") => Ok(()),
             Err(raised) => Err(raised),
+        }
+    }
+
+    /// Closes the generators dropped unfinished since the last look (cheap when there are none):
+    /// their `finally` blocks and `with` exits run now, as CPython runs them when the last
+    /// reference goes. An error in one is printed as CPython prints it, and the program goes on.
+    pub(super) fn finalize_dropped(&mut self) -> Res<()> {
+        if !ANY_DROPPED.with(Cell::get) {
+            return Ok(());
+        }
+        for orphan in take_dropped() {
+            let generator = Rc::new(orphan);
+            if let Err(raised) = self.close_generator(&generator) {
+                if raised.stop {
+                    return Err(raised);
+                }
+                let name = format!("<generator object {} at 0x{:x}>", generator.qualname(), Rc::as_ptr(&generator) as usize);
+                let traceback = self.traceback_text(&raised);
+                self.write(&format!("Exception ignored in: {name}\n{traceback}"))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Forgets generators dropped by an earlier run (an interpreter that has ended, say).
+    pub(super) fn discard_dropped() {
+        for orphan in take_dropped() {
+            orphan.state.set(State::Done);
         }
     }
 
