@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use super::generator::{Resume, TryPart};
-use super::object::{c3_mro, identity, key_of, Class, Dict, Function, Instance, Iter, Module, Obj, Scope};
+use super::object::{c3_mro, identity, key_of, Class, Dict, Function, Instance, Iter, Module, Obj, Scope, Vars};
 use crate::python::{parse_module, Comprehension, Constant, Expr, ExprKind, FStringPart, Keyword, Param, Stmt, StmtKind};
 
 /// How deep Python calls may nest before `RecursionError` (the lab's stack is smaller than
@@ -1278,14 +1278,14 @@ impl Interpreter {
                 let mut parent = scope.parent.clone();
                 while let Some(p) = parent {
                     if p.vars.borrow().contains_key(name) {
-                        p.vars.borrow_mut().insert(name.to_string(), value);
+                        p.vars.borrow_mut().insert(name, value);
                         return Ok(());
                     }
                     parent = p.parent.clone();
                 }
                 return self.error("SyntaxError", format!("no binding for nonlocal '{name}' found"));
             }
-            scope.vars.borrow_mut().insert(name.to_string(), value);
+            scope.vars.borrow_mut().insert(name, value);
             return Ok(());
         }
         frame.globals.borrow_mut().insert(key(name), Obj::str(name), value);
@@ -1413,6 +1413,8 @@ impl Interpreter {
         let generator = super::generator::has_yield(&body);
         Ok(Obj::Function(Rc::new(Function {
             generator,
+            param_names: params.iter().map(|p| Rc::from(p.name.as_str())).collect(),
+            plain_params: params.iter().all(|p| p.star.is_empty()),
             name: Rc::from(name),
             qualname: Rc::from(qualname),
             params: params.to_vec(),
@@ -1547,7 +1549,7 @@ impl Interpreter {
         if self.depth >= RECURSION_LIMIT {
             return self.error("RecursionError", "maximum recursion depth exceeded");
         }
-        let scope = Rc::new(Scope { vars: RefCell::new(HashMap::new()), parent: f.scope.clone() });
+        let scope = Rc::new(Scope { vars: RefCell::new(Vars::with_capacity(f.params.len() + 2)), parent: f.scope.clone() });
         self.bind_arguments(f, &scope, args, kwargs)?;
         let frame = Frame {
             globals: f.globals.clone(),
@@ -1592,10 +1594,9 @@ impl Interpreter {
         let name = &f.qualname;
         let mut vars = scope.vars.borrow_mut();
         // The common call: plain parameters, each given by position.
-        if kwargs.is_empty() && args.len() == f.params.len() && f.params.iter().all(|p| p.star.is_empty()) {
-            vars.reserve(args.len());
-            for (param, value) in f.params.iter().zip(args) {
-                vars.insert(param.name.clone(), value);
+        if f.plain_params && kwargs.is_empty() && args.len() == f.params.len() {
+            for (name, value) in f.param_names.iter().zip(args) {
+                vars.insert_shared(name, value);
             }
             return Ok(());
         }
@@ -1606,7 +1607,7 @@ impl Interpreter {
         for &i in &positional {
             match args.next() {
                 Some(v) => {
-                    vars.insert(f.params[i].name.clone(), v);
+                    vars.insert_shared(&f.param_names[i], v);
                 }
                 None => break,
             }
@@ -1614,7 +1615,7 @@ impl Interpreter {
         let extra: Vec<Obj> = args.collect();
         match star {
             Some(s) if !f.params[s].name.is_empty() => {
-                vars.insert(f.params[s].name.clone(), Obj::tuple(extra));
+                vars.insert_shared(&f.param_names[s], Obj::tuple(extra));
             }
             _ if !extra.is_empty() => {
                 let given = positional.len() + extra.len();
@@ -1652,7 +1653,7 @@ impl Interpreter {
                         return self.error("TypeError", format!("{name}() got multiple values for argument '{k}'"));
                     }
                     let _ = i;
-                    vars.insert(k, v);
+                    vars.insert(&k, v);
                 }
                 None if double.is_some() => extra_kwargs.insert(key(&k), Obj::str(&k), v),
                 None => {
@@ -1662,7 +1663,7 @@ impl Interpreter {
             }
         }
         if let Some(d) = double {
-            vars.insert(f.params[d].name.clone(), Obj::Dict(Rc::new(RefCell::new(extra_kwargs))));
+            vars.insert_shared(&f.param_names[d], Obj::Dict(Rc::new(RefCell::new(extra_kwargs))));
         }
         let mut missing_positional = Vec::new();
         let mut missing_keyword = Vec::new();
@@ -1672,7 +1673,7 @@ impl Interpreter {
             }
             match &f.defaults[i] {
                 Some(default) => {
-                    vars.insert(param.name.clone(), default.clone());
+                    vars.insert_shared(&f.param_names[i], default.clone());
                 }
                 None if star.is_some_and(|s| i > s) => missing_keyword.push(format!("'{}'", param.name)),
                 None => missing_positional.push(format!("'{}'", param.name)),
@@ -2012,13 +2013,15 @@ impl Interpreter {
 
     /// Runs `body` for every binding the comprehension's clauses produce, in a scope of its own.
     fn comprehension(&mut self, frame: &Frame, generators: &[Comprehension], body: &mut dyn FnMut(&mut Self, &Frame) -> Res<()>) -> Res<()> {
-        let scope = Rc::new(Scope { vars: RefCell::new(HashMap::new()), parent: frame.scope.clone() });
+        let scope = Rc::new(Scope { vars: RefCell::new(Vars::default()), parent: frame.scope.clone() });
         let mut locals = Vec::new();
         for g in generators {
             collect_target_names(&g.target, &mut locals);
         }
         let func = Rc::new(Function {
             generator: false,
+            param_names: Vec::new(),
+            plain_params: true,
             name: Rc::from("<listcomp>"),
             qualname: frame.func.as_ref().map_or_else(|| Rc::from("<listcomp>"), |f| f.qualname.clone()),
             params: Vec::new(),

@@ -292,6 +292,10 @@ pub struct Function {
     /// `Class.method`, `outer.<locals>.inner`: how Python's messages name the function.
     pub qualname: Rc<str>,
     pub params: Vec<Param>,
+    /// The parameters' names, shared with each call's variables.
+    pub param_names: Vec<Rc<str>>,
+    /// Every parameter is a plain one (no `*`, `**` or `/`): calls may take the short way.
+    pub plain_params: bool,
     pub defaults: Vec<Option<Obj>>,
     pub body: Rc<Vec<Stmt>>,
     /// A lambda's body is one expression, kept as a `return` statement.
@@ -316,8 +320,48 @@ pub struct PropertyCell {
 
 /// A function call's variables, and the scope it was defined in (for closures).
 pub struct Scope {
-    pub vars: RefCell<HashMap<String, Obj>>,
+    pub vars: RefCell<Vars>,
     pub parent: Option<Rc<Scope>>,
+}
+
+/// A call's variables: a function has few, so a short list searched by name is quicker than a
+/// hash table, and a parameter's name is shared, not copied, at each call.
+#[derive(Default)]
+pub struct Vars(Vec<(Rc<str>, Obj)>);
+
+impl Vars {
+    pub fn with_capacity(n: usize) -> Vars {
+        Vars(Vec::with_capacity(n))
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Obj> {
+        self.0.iter().find(|(n, _)| &**n == name).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// Binds `name` (made into shared text only when it is new).
+    pub fn insert(&mut self, name: &str, value: Obj) {
+        match self.0.iter_mut().find(|(n, _)| &**n == name) {
+            Some((_, slot)) => *slot = value,
+            None => self.0.push((Rc::from(name), value)),
+        }
+    }
+
+    /// Binds a parameter whose name the function already holds as shared text.
+    pub fn insert_shared(&mut self, name: &Rc<str>, value: Obj) {
+        match self.0.iter_mut().find(|(n, _)| n == name) {
+            Some((_, slot)) => *slot = value,
+            None => self.0.push((name.clone(), value)),
+        }
+    }
+
+    pub fn remove(&mut self, name: &str) -> Option<Obj> {
+        let at = self.0.iter().position(|(n, _)| &**n == name)?;
+        Some(self.0.remove(at).1)
+    }
 }
 
 pub struct Class {
