@@ -219,6 +219,11 @@ test("the console is Python's REPL: blocks continue with ..., a paste runs whole
   assert.equal(await page.$$eval("#terminal-output pre", (pres) => pres.length), 0, "clear empties the screen");
   await type("twice(4)");
   assert.ok((await lastTerminal(page)).endsWith("$ twice(4)\n8"), "the session's names last");
+  // Back cannot take Python objects back: the session starts afresh, and the page says so.
+  await page.click("#back");
+  assert.match(await lastTerminal(page), /lab note: after Back, Python at the console starts afresh/);
+  await type("twice(4)");
+  assert.match(await lastTerminal(page), /NameError: name 'twice' is not defined$/);
   assert.deepEqual(problems, []);
   await context.close();
 });
