@@ -268,28 +268,47 @@ impl Lab {
     /// `python FILE` / `python -m module`: the file runs as `__main__` in a fresh interpreter,
     /// as a new process would, and prints what it prints.
     fn run_python_program(&mut self, args: &[String]) -> LineResult {
-        let plain = |output: Vec<String>, error: Option<Error>| LineResult { output, error, notes: Vec::new(), ..LineResult::default() };
-        let path = match args {
-            [file] if !file.starts_with('-') => file.clone(),
-            [flag, module] if flag == "-m" => {
-                let base = module.replace('.', "/");
-                if self.files.contains_key(&format!("{base}/__main__.py")) {
-                    format!("{base}/__main__.py")
-                } else {
-                    format!("{base}.py")
-                }
-            }
-            [] => {
-                let message = "not available in this lab: a second `python` session (this console already runs Python as `python -i` would; exit() starts it afresh)";
-                return plain(vec![message.to_string()], Some(Error::new(ErrorKind::NotAvailable, message)));
-            }
-            _ => {
-                let message = "usage here: python FILE, or python -m MODULE";
-                return plain(vec![message.to_string()], Some(Error::new(ErrorKind::NotAvailable, message)));
-            }
+        let say = |message: &str, kind: ErrorKind| LineResult {
+            output: vec![message.to_string()],
+            error: Some(Error::new(kind, message)),
+            ..LineResult::default()
         };
         let mut interpreter = crate::interp::Interpreter::new(self.files.clone());
-        python_result(interpreter.run_main(&path))
+        let outcome = match args {
+            [] => {
+                let message = "not available in this lab: a second `python` session (this console already runs Python as `python -i` would; exit() starts it afresh)";
+                return say(message, ErrorKind::NotAvailable);
+            }
+            [flag, ..] if flag == "-V" || flag == "--version" => {
+                return LineResult { output: vec![format!("Python {}", crate::interp::VERSION)], ..LineResult::default() };
+            }
+            [flag, code, rest @ ..] if flag == "-c" => {
+                let argv = std::iter::once("-c".to_string()).chain(rest.iter().cloned()).collect();
+                interpreter.run_code(code, argv)
+            }
+            [flag, module, rest @ ..] if flag == "-m" => {
+                let base = module.replace('.', "/");
+                let path = if self.files.contains_key(&format!("{base}/__main__.py")) { format!("{base}/__main__.py") } else { format!("{base}.py") };
+                if !self.files.contains_key(&path) {
+                    let message = format!("python: No module named {module}");
+                    return say(&message, ErrorKind::PythonException);
+                }
+                let argv = std::iter::once(path.clone()).chain(rest.iter().cloned()).collect();
+                interpreter.run_program(&path, None, argv)
+            }
+            [file, rest @ ..] if !file.starts_with('-') => {
+                let argv = std::iter::once(file.clone()).chain(rest.iter().cloned()).collect();
+                interpreter.run_program(file, None, argv)
+            }
+            [flag, ..] if flag == "-c" || flag == "-m" => {
+                return say(&format!("Argument expected for the {flag} option"), ErrorKind::ValueError);
+            }
+            [flag, ..] => {
+                let message = format!("not available in this lab: python {flag} (here: python FILE, python -m MODULE, python -c CODE, python -V)");
+                return say(&message, ErrorKind::NotAvailable);
+            }
+        };
+        python_result(outcome)
     }
 
     /// Whether the console's Python session has been started (and not ended by `exit()`).

@@ -155,3 +155,17 @@ fn an_unknown_module_is_python_s_error_with_one_lab_note() {
     assert!(result.notes[0].contains("datetime, logging"), "{:?}", result.notes);
     assert!(lab.run("import datetime, os.path, sys, time, contextlib").ok());
 }
+
+#[test]
+fn python_takes_a_file_with_arguments_code_with_c_and_says_its_version() {
+    let mut lab = Lab::new(Sources::default());
+    lab.write_file("args.py", "import sys\nprint(sys.argv)\n").unwrap();
+    assert_eq!(lab.run("python args.py one 'two words'").output, ["['args.py', 'one', 'two words']"]);
+    assert_eq!(lab.run("python -c 'import sys; print(sys.argv, 6 * 7)' x").output, ["['-c', 'x'] 42"]);
+    let failed = lab.run("python -c '1/0'");
+    assert_eq!(failed.output, ["Traceback (most recent call last):", "  File \"<string>\", line 1, in <module>", "ZeroDivisionError: division by zero"]);
+    assert_eq!(lab.run("python -m args first").output, ["['args.py', 'first']"]);
+    assert_eq!(lab.run("python -m nowhere").output, ["python: No module named nowhere"]);
+    assert!(lab.run("python -V").output[0].starts_with("Python 3.11"));
+    assert!(lab.run("python -i main.py").output[0].starts_with("not available in this lab: python -i"));
+}

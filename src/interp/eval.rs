@@ -200,9 +200,20 @@ impl Interpreter {
 
     /// Runs a project file as `__main__`, as `python FILE` does.
     pub fn run_main(&mut self, path: &str) -> RunOutcome {
+        self.run_program(path, None, vec![path.to_string()])
+    }
+
+    /// `python -c CODE`: the code runs as `__main__`, its file named `<string>`.
+    pub fn run_code(&mut self, code: &str, argv: Vec<String>) -> RunOutcome {
+        self.run_program("<string>", Some(code.to_string()), argv)
+    }
+
+    /// Runs a program as `__main__` with these `sys.argv`: the project file at `path`, or
+    /// `source` when given.
+    pub fn run_program(&mut self, path: &str, source: Option<String>, argv: Vec<String>) -> RunOutcome {
         self.start_run();
-        self.argv = vec![path.to_string()];
-        let outcome = match self.files.get(path).cloned() {
+        self.argv = argv;
+        let outcome = match source.or_else(|| self.files.get(path).cloned()) {
             None => {
                 let message = format!(
                     "python: can't open file '{path}': [Errno 2] No such file or directory"

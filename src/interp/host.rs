@@ -57,6 +57,7 @@ pub fn module() -> ModuleBuilder {
                     py.stop_not_available(&what)
                 }),
             ),
+            ("version".to_string(), NativeFunction::function("version", |_, _, _| Ok(Obj::str(super::VERSION)))),
             (
                 "argv".to_string(),
                 NativeFunction::function("argv", |py, _, _| Ok(Obj::list(py.argv.iter().map(|a| Obj::str(a)).collect()))),

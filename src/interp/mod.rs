@@ -13,3 +13,6 @@ pub mod object;
 mod set_order;
 
 pub use eval::{available_modules, Interpreter, Raised, Res, RunOutcome};
+
+/// What `python -V` and `sys.version` say: the language level the lab follows, and what it is.
+pub const VERSION: &str = "3.11.0 (Alembic Lab's Python, an interpreter written in Rust)";

@@ -61,7 +61,7 @@ class _Stream:
 
 
 version_info = _VersionInfo()
-version = "3.11.0 (Alembic Lab's Python, an interpreter written in Rust)"
+version = _lab.version()
 implementation_name = "alembic-lab"
 platform = "alembic-lab"
 argv = _lab.argv()
