@@ -524,7 +524,8 @@ fn is_shell_line(entry: &str) -> bool {
 
 /// What `help` prints: what this console runs, and what it does not.
 const HELP: &str = "This console is a terminal in the project folder. It runs:
-  python FILE, python -m MODULE   run a project file as __main__, as a new process would
+  python FILE [ARG...]            run a project file as __main__, as a new process would
+  python -m MODULE, python -c CODE  (and python -V)
   any other line                  Python, as `python -i` would: one session whose names last
                                   until exit(); expressions show their repr; a block may be
                                   pasted whole or typed line by line (an empty line ends it)
