@@ -24,6 +24,9 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("AttributeError", "Exception"),
     ("TypeError", "Exception"),
     ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
     ("RuntimeError", "Exception"),
     ("RecursionError", "RuntimeError"),
     ("NotImplementedError", "RuntimeError"),
@@ -44,7 +47,7 @@ const FUNCTIONS: &[&str] = &[
     "print", "len", "range", "repr", "str", "int", "float", "bool", "list", "tuple", "dict", "set", "type", "isinstance",
     "issubclass", "hasattr", "getattr", "setattr", "delattr", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
     "zip", "map", "filter", "any", "all", "round", "iter", "next", "ord", "chr", "divmod", "pow", "format", "vars", "dir",
-    "help", "id", "hash", "callable", "property", "staticmethod", "classmethod", "input", "open", "exit", "quit",
+    "bytes", "help", "id", "hash", "callable", "property", "staticmethod", "classmethod", "input", "open", "exit", "quit", "exec", "eval",
     "hex", "oct", "bin", "slice",
 ];
 
@@ -130,10 +133,12 @@ impl Interpreter {
                 self.arity("repr", &args, 1, 1)?;
                 Ok(Obj::str(&self.repr_of(&args[0])?))
             }
-            "str" => match args.first() {
-                None => Ok(Obj::str("")),
-                Some(v) => Ok(Obj::str(&self.str_of(v)?)),
+            "str" => match args.as_slice() {
+                [] => Ok(Obj::str("")),
+                [Obj::Bytes(b), _encoding, ..] => self.bytes_method(&b.clone(), "decode", &[]),
+                [v, ..] => Ok(Obj::str(&self.str_of(v)?)),
             },
+            "bytes" => self.make_bytes(&args),
             "int" => self.to_int(&args, kw("base")),
             "float" => match args.first() {
                 None => Ok(Obj::Float(0.0)),
@@ -182,12 +187,20 @@ impl Interpreter {
                     match source {
                         Obj::Dict(d) => dict = d.borrow().clone(),
                         other => {
-                            for pair in self.iterate(other)? {
-                                let items = self.iterate(&pair)?;
+                            for (at, pair) in self.iterate(other)?.into_iter().enumerate() {
+                                let items = match self.iterate(&pair) {
+                                    Ok(items) => items,
+                                    Err(_) => {
+                                        return self.error(
+                                            "TypeError",
+                                            format!("cannot convert dictionary update sequence element #{at} to a sequence"),
+                                        )
+                                    }
+                                };
                                 if items.len() != 2 {
                                     return self.error(
                                         "ValueError",
-                                        format!("dictionary update sequence element #0 has length {}; 2 is required", items.len()),
+                                        format!("dictionary update sequence element #{at} has length {}; 2 is required", items.len()),
                                     );
                                 }
                                 let k = self.hash_key(&items[0])?;
@@ -259,6 +272,9 @@ impl Interpreter {
                 }
             }
             "min" | "max" => {
+                if args.is_empty() {
+                    return self.error("TypeError", format!("{name} expected at least 1 argument, got 0"));
+                }
                 let items = if args.len() == 1 { self.iterate(&args[0])? } else { args.clone() };
                 if items.is_empty() {
                     return match kw("default") {
@@ -791,6 +807,7 @@ impl Interpreter {
     pub(super) fn length(&mut self, value: &Obj) -> Res<usize> {
         Ok(match value {
             Obj::Str(s) => s.chars().count(),
+            Obj::Bytes(b) => b.len(),
             Obj::List(l) => l.borrow().len(),
             Obj::Tuple(t) => t.len(),
             Obj::Dict(d) | Obj::Set(d) | Obj::DictView(d, _) => d.borrow().len(),
@@ -820,6 +837,7 @@ impl Interpreter {
             Obj::List(l) => l.borrow().clone(),
             Obj::Tuple(t) => t.to_vec(),
             Obj::Str(s) => s.chars().map(|c| Obj::str(&c.to_string())).collect(),
+            Obj::Bytes(b) => b.iter().map(|&x| Obj::Int(i64::from(x))).collect(),
             Obj::Set(d) => super::set_order::cpython_order(d.borrow().items().map(|(k, _)| k.clone()).collect(), d.borrow().presize),
             Obj::Dict(d) | Obj::DictView(d, View::Keys) => d.borrow().items().map(|(k, _)| k.clone()).collect(),
             Obj::DictView(d, View::Values) => d.borrow().items().map(|(_, v)| v.clone()).collect(),
@@ -900,7 +918,7 @@ impl Interpreter {
         Err(Box::new(super::eval::Raised { value: exc, frames: Vec::new(), stop: false }))
     }
 
-    fn memory_error<T>(&self) -> Res<T> {
+    pub(super) fn memory_error<T>(&self) -> Res<T> {
         self.error("MemoryError", format!("the lab's Python holds at most {MAX_ITEMS} items in one value"))
     }
 
@@ -911,6 +929,7 @@ impl Interpreter {
             Obj::Int(i) => *i != 0,
             Obj::Float(f) => *f != 0.0,
             Obj::Str(s) => !s.is_empty(),
+            Obj::Bytes(b) => !b.is_empty(),
             Obj::List(l) => !l.borrow().is_empty(),
             Obj::Tuple(t) => !t.is_empty(),
             Obj::Dict(d) | Obj::Set(d) | Obj::DictView(d, _) => !d.borrow().is_empty(),
@@ -949,6 +968,17 @@ impl Interpreter {
                     return Ok(text);
                 }
                 if self.is_exception_class(&i.class) {
+                    // A SyntaxError that knows where it was found says so, as Python's does.
+                    let located = {
+                        let attrs = i.attrs.borrow();
+                        match (attrs.get(&key("msg")), attrs.get(&key("filename")), attrs.get(&key("lineno"))) {
+                            (Some(Obj::Str(msg)), Some(Obj::Str(file)), Some(Obj::Int(line))) => Some(format!("{msg} ({file}, line {line})")),
+                            _ => None,
+                        }
+                    };
+                    if let Some(text) = located {
+                        return Ok(text);
+                    }
                     let args = i.attrs.borrow().get(&key("args")).cloned();
                     return match args {
                         Some(Obj::Tuple(a)) if a.is_empty() => Ok(String::new()),
@@ -1000,6 +1030,7 @@ impl Interpreter {
             Obj::Int(i) => i.to_string(),
             Obj::Float(f) => python_float(*f),
             Obj::Str(s) => python_str_repr(s),
+            Obj::Bytes(b) => super::bytes::repr(b),
             Obj::List(l) => {
                 let items = l.borrow().clone();
                 format!("[{}]", self.join_reprs(&items)?)
@@ -1344,7 +1375,7 @@ impl Interpreter {
 
     pub(super) fn get_item(&mut self, object: &Obj, index: Obj) -> Res<Obj> {
         match object {
-            Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Range(..) => {
+            Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range(..) => {
                 let items = match object {
                     Obj::List(l) => l.borrow().clone(),
                     _ => self.iterate(object)?,
@@ -1369,7 +1400,14 @@ impl Interpreter {
                         let at = if i < 0 { items.len() as i64 + i } else { i };
                         match usize::try_from(at).ok().and_then(|at| items.get(at)) {
                             Some(v) => Ok(v.clone()),
-                            None => self.error("IndexError", format!("{} index out of range", object.type_name())),
+                            None => {
+                                let message = match object {
+                                    Obj::Str(_) => "string index out of range".to_string(),
+                                    Obj::Bytes(_) => "index out of range".to_string(),
+                                    other => format!("{} index out of range", other.type_name()),
+                                };
+                                self.error("IndexError", message)
+                            }
                         }
                     }
                 }
@@ -1421,9 +1459,13 @@ impl Interpreter {
 
     pub(super) fn slice(&mut self, object: &Obj, start: &Option<i64>, stop: &Option<i64>, step: &Option<i64>) -> Res<Obj> {
         let items: Vec<Obj> = match object {
-            Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Range(..) => self.iterate(object)?,
+            Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range(..) => self.iterate(object)?,
             other => return self.error("TypeError", format!("'{}' object is not subscriptable", other.type_name())),
         };
+        if let Obj::Bytes(b) = object {
+            let picked = self.slice_positions(b.len(), *start, *stop, *step)?.into_iter().filter_map(|at| b.get(at).copied()).collect();
+            return Ok(super::bytes::obj(picked));
+        }
         let picked: Vec<Obj> = self.slice_positions(items.len(), *start, *stop, *step)?.into_iter().filter_map(|at| items.get(at).cloned()).collect();
         Ok(match object {
             Obj::Str(_) => {
@@ -1630,6 +1672,19 @@ impl Interpreter {
                 }
                 Ok(Obj::str(&s.repeat(n)))
             }
+            ("+", Bytes(a), Bytes(b)) => {
+                if a.len() + b.len() > 16 * 1024 * 1024 {
+                    return self.memory_error();
+                }
+                Ok(super::bytes::obj([&a[..], &b[..]].concat()))
+            }
+            ("*", Bytes(b), n) | ("*", n, Bytes(b)) if as_int(n).is_some() => {
+                let n = as_int(n).unwrap_or(0).max(0) as usize;
+                if b.len().saturating_mul(n) > 16 * 1024 * 1024 {
+                    return self.memory_error();
+                }
+                Ok(super::bytes::obj(b.repeat(n)))
+            }
             ("+", List(a), List(b)) => {
                 if a.borrow().len() + b.borrow().len() > MAX_ITEMS {
                     return self.memory_error();
@@ -1730,11 +1785,14 @@ impl Interpreter {
     }
 
     fn unsupported<T>(&self, op: &str, left: &Obj, right: &Obj) -> Res<T> {
-        if op == "*" && matches!(left, Obj::List(_) | Obj::Tuple(_) | Obj::Str(_)) {
+        if op == "*" && matches!(left, Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_)) {
             return self.error("TypeError", format!("can't multiply sequence by non-int of type '{}'", right.type_name()));
         }
         if op == "+" && matches!(left, Obj::Str(_)) {
             return self.error("TypeError", format!("can only concatenate str (not \"{}\") to str", right.type_name()));
+        }
+        if op == "+" && matches!(left, Obj::Bytes(_)) {
+            return self.error("TypeError", format!("can't concat {} to bytes", right.type_name()));
         }
         if op == "+" && matches!(left, Obj::List(_)) {
             return self.error("TypeError", format!("can only concatenate list (not \"{}\") to list", right.type_name()));
@@ -1798,6 +1856,7 @@ impl Interpreter {
                 }
             }
             (Str(x), Str(y)) => x == y,
+            (Bytes(x), Bytes(y)) => x == y,
             (List(x), List(y)) => {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
                 self.seq_equal(&x, &y)?
@@ -1875,6 +1934,7 @@ impl Interpreter {
             (Int(x), Int(y)) => Ok(x < y),
             _ if num(a).is_some() && num(b).is_some() => Ok(num(a) < num(b)),
             (Str(x), Str(y)) => Ok(x < y),
+            (Bytes(x), Bytes(y)) => Ok(x < y),
             (List(_) | Tuple(_), List(_) | Tuple(_)) if std::mem::discriminant(a) == std::mem::discriminant(b) => {
                 let (x, y) = (self.iterate(a)?, self.iterate(b)?);
                 for (p, q) in x.iter().zip(y.iter()) {
@@ -1959,6 +2019,14 @@ impl Interpreter {
     }
 
     fn contains(&mut self, container: &Obj, item: &Obj) -> Res<bool> {
+        if let Obj::Bytes(b) = container {
+            return match item {
+                Obj::Int(i) if (0..256).contains(i) => Ok(b.contains(&(*i as u8))),
+                Obj::Int(_) => self.error("ValueError", "byte must be in range(0, 256)"),
+                Obj::Bytes(needle) => Ok(needle.is_empty() || b.windows(needle.len()).any(|w| w == &needle[..])),
+                other => self.error("TypeError", format!("a bytes-like object is required, not '{}'", other.type_name())),
+            };
+        }
         if let Obj::Native(native) = container {
             if let Some(found) = native.clone().contains(self, container, item) {
                 return found;
@@ -2056,6 +2124,7 @@ impl Interpreter {
             }
             (Obj::Str(s), "format") => Ok(Obj::str(&self.str_format(s, &args, &kwargs)?)),
             (Obj::Str(s), _) => self.str_method(s, name, args),
+            (Obj::Bytes(b), _) => self.bytes_method(&b.clone(), name, &args),
             (Obj::List(list), "append") => {
                 self.arity("append", &args, 1, 1)?;
                 if list.borrow().len() >= MAX_ITEMS {
@@ -2670,7 +2739,7 @@ impl Interpreter {
                 }
             }
             "format" => Obj::str(&self.str_format(s, &args, &[])?),
-            "encode" => Obj::str(s),
+            "encode" => super::bytes::obj(s.as_bytes().to_vec()),
             _ => return self.error("AttributeError", format!("'str' object has no attribute '{name}'")),
         })
     }
@@ -2814,6 +2883,7 @@ fn builtin_type_name(value: &Obj) -> &'static str {
         Obj::Int(_) => "int",
         Obj::Float(_) => "float",
         Obj::Str(_) => "str",
+        Obj::Bytes(_) => "bytes",
         Obj::List(_) => "list",
         Obj::Tuple(_) => "tuple",
         Obj::Dict(_) => "dict",
@@ -2848,6 +2918,7 @@ fn native_method(value: &Obj, name: &str) -> Option<&'static str> {
         ],
         Obj::List(_) => &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"],
         Obj::Tuple(_) => &["index", "count"],
+        Obj::Bytes(_) => super::bytes::METHODS,
         Obj::Property(_) => &["setter", "getter"],
         Obj::Int(_) | Obj::Bool(_) => &["bit_length"],
         Obj::Float(_) => &["is_integer"],

@@ -443,7 +443,18 @@ impl Interpreter {
     /// `ValueError: message`, as Python's last traceback line shows an exception.
     pub(super) fn final_line(&mut self, value: &Obj) -> String {
         let name = self.class_name(value);
-        let message = self.exception_message(value);
+        // A SyntaxError's last line is its bare message; where it was is shown above it.
+        let msg = match value {
+            Obj::Instance(i) if i.attrs.borrow().get(&key("lineno")).is_some() => match i.attrs.borrow().get(&key("msg")) {
+                Some(Obj::Str(msg)) => Some(msg.to_string()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let message = match msg {
+            Some(msg) => msg,
+            None => self.exception_message(value),
+        };
         if message.is_empty() {
             name
         } else {
@@ -1795,7 +1806,9 @@ impl Interpreter {
                 let object = self.eval(frame, value)?;
                 let index = self.eval(frame, index)?;
                 match (&object, index) {
-                    (Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Range(..), Obj::Slice(start, stop, step)) => self.slice(&object, &start, &stop, &step),
+                    (Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range(..), Obj::Slice(start, stop, step)) => {
+                        self.slice(&object, &start, &stop, &step)
+                    }
                     (_, index) => self.get_item(&object, index),
                 }
             }
@@ -1807,6 +1820,10 @@ impl Interpreter {
                 }
                 let callee = self.eval(frame, func)?;
                 let (args, kwargs) = self.arguments(frame, args, keywords)?;
+                // `exec` and `eval` run in the caller's namespace, which only this frame knows.
+                if let Obj::Builtin(which @ ("exec" | "eval")) = callee {
+                    return self.exec_or_eval(frame, which, args, kwargs);
+                }
                 let result = self.call(callee, args, kwargs)?;
                 // A generator the call let go of is closed now, as CPython would.
                 self.finalize_dropped()?;
@@ -1959,6 +1976,53 @@ impl Interpreter {
         }
     }
 
+    /// `exec(source[, globals])` / `eval(expression[, globals])`: the text runs as code named
+    /// `<string>`, in the given globals dict or else where the call is.
+    fn exec_or_eval(&mut self, frame: &Frame, which: &str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+        let mut args = args.into_iter();
+        let source = match args.next() {
+            Some(Obj::Str(text)) => text,
+            Some(other) => return self.error("TypeError", format!("{which}() arg 1 must be a string, bytes or code object, not {}", other.type_name())),
+            None => return self.error("TypeError", format!("{which} expected at least 1 argument, got 0")),
+        };
+        let globals = args.next().or_else(|| kwargs.into_iter().find(|(k, _)| k == "globals").map(|(_, v)| v));
+        let code_frame = match globals {
+            None | Some(Obj::None) => Frame {
+                globals: frame.globals.clone(),
+                scope: frame.scope.clone(),
+                func: frame.func.clone(),
+                class_ns: frame.class_ns.clone(),
+                file: Rc::from("<string>"),
+                name: frame.name.clone(),
+                line: Cell::new(1),
+            },
+            Some(Obj::Dict(globals)) => {
+                if globals.borrow().get(&key("__builtins__")).is_none() {
+                    globals.borrow_mut().insert(key("__builtins__"), Obj::str("__builtins__"), Obj::Dict(Rc::new(RefCell::new(Dict::default()))));
+                }
+                Frame { globals, scope: None, func: None, class_ns: None, file: Rc::from("<string>"), name: Rc::from("<module>"), line: Cell::new(1) }
+            }
+            Some(other) => return self.error("TypeError", format!("{which}() globals must be a dict, not {}", other.type_name())),
+        };
+        let outcome = if which == "eval" {
+            match crate::python::parse_expression(source.trim_start_matches([' ', '\t'])) {
+                Ok(expr) => self.eval(&code_frame, &expr),
+                Err(err) => Err(self.syntax_error("<string>", &source, err.message())),
+            }
+        } else {
+            match parse_module(&source) {
+                Ok(module) => self.exec_block(&code_frame, &module.body).map(|_| Obj::None),
+                Err(err) => Err(self.syntax_error("<string>", &source, err.message())),
+            }
+        };
+        outcome.map_err(|mut raised| {
+            if !raised.frames.is_empty() || !self.is_instance_of(&raised.value, "SyntaxError") {
+                raised.frames.push((code_frame.file.clone(), code_frame.line.get(), code_frame.name.clone()));
+            }
+            raised
+        })
+    }
+
     fn zero_arg_super(&mut self, frame: &Frame) -> Res<Obj> {
         let owner = frame.func.as_ref().and_then(|f| f.owner.borrow().as_ref().and_then(|w| w.upgrade()));
         let this = frame.func.as_ref().and_then(|f| f.params.first()).and_then(|p| frame.scope.as_ref()?.vars.borrow().get(&p.name).cloned());
@@ -2088,7 +2152,7 @@ impl Interpreter {
             Constant::False => Obj::Bool(false),
             Constant::Ellipsis => Obj::Builtin("Ellipsis"),
             Constant::Str(s) => Obj::str(s),
-            Constant::Bytes(b) => Obj::str(&String::from_utf8_lossy(b)),
+            Constant::Bytes(b) => super::bytes::obj(b.clone()),
             Constant::Number(text) => return self.number(text),
         })
     }

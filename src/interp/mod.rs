@@ -4,6 +4,7 @@
 //! It knows nothing of SQLAlchemy or Alembic; modules plug in by name.
 
 mod builtins;
+mod bytes;
 mod eval;
 mod format;
 mod generator;

@@ -16,6 +16,8 @@ pub enum Obj {
     Int(i64),
     Float(f64),
     Str(Rc<str>),
+    /// `b"..."`: immutable bytes (see bytes.rs).
+    Bytes(Rc<[u8]>),
     List(Rc<ListCell>),
     Tuple(Rc<TupleCell>),
     Dict(Rc<RefCell<Dict>>),
@@ -158,6 +160,7 @@ pub enum Key {
     Int(i64),
     Float(u64),
     Str(Rc<str>),
+    Bytes(Rc<[u8]>),
     Tuple(Vec<Key>),
     /// A class or instance, by identity.
     Id(usize),
@@ -259,6 +262,7 @@ fn key_at_depth(value: &Obj, depth: usize) -> Option<Key> {
         Obj::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Key::Int(*f as i64),
         Obj::Float(f) => Key::Float(f.to_bits()),
         Obj::Str(s) => Key::Str(s.clone()),
+        Obj::Bytes(b) => Key::Bytes(b.clone()),
         Obj::Tuple(items) => Key::Tuple(items.iter().map(|i| key_at_depth(i, depth + 1)).collect::<Option<Vec<_>>>()?),
         Obj::List(_) | Obj::Dict(_) | Obj::Set(_) => return None,
         other => Key::Id(identity(other)),
@@ -405,6 +409,7 @@ impl Obj {
             Obj::Int(_) => "int".into(),
             Obj::Float(_) => "float".into(),
             Obj::Str(_) => "str".into(),
+            Obj::Bytes(_) => "bytes".into(),
             Obj::List(_) => "list".into(),
             Obj::Tuple(_) => "tuple".into(),
             Obj::Dict(_) => "dict".into(),

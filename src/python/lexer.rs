@@ -251,6 +251,9 @@ impl Lexer {
             self.bump();
         }
         let raw = prefix.contains('r');
+        // A bytes literal's value holds one char per byte (U+0000–U+00FF): escapes give any
+        // byte, but what is written must be ASCII.
+        let bytes = prefix.contains('b');
         let mut value = String::new();
         loop {
             let Some(c) = self.bump() else {
@@ -273,12 +276,17 @@ impl Lexer {
                 let Some(next) = self.bump() else {
                     return Err(syntax_error(line, col, "unterminated string literal"));
                 };
-                if raw {
+                if bytes && !next.is_ascii() {
+                    return Err(syntax_error(line, col, "bytes can only contain ASCII literal characters"));
+                }
+                if raw || (bytes && matches!(next, 'u' | 'U' | 'N')) {
                     value.push('\\');
                     value.push(next);
                 } else {
                     self.escape(next, &mut value, line, col)?;
                 }
+            } else if bytes && !c.is_ascii() {
+                return Err(syntax_error(line, col, "bytes can only contain ASCII literal characters"));
             } else {
                 value.push(c);
             }

@@ -1043,10 +1043,8 @@ impl Parser {
                 return Err(syntax_error(token.line, token.col, "cannot mix bytes and nonbytes literals"));
             }
             if is_bytes {
-                if !value.is_ascii() {
-                    return Err(syntax_error(token.line, token.col, "bytes can only contain ASCII literal characters"));
-                }
-                bytes.get_or_insert_with(Vec::new).extend(value.bytes());
+                // The lexer gave one char per byte (escapes like \xff included).
+                bytes.get_or_insert_with(Vec::new).extend(value.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')));
             } else if prefix.contains('f') {
                 any_f = true;
                 parts.extend(self.nested(|_| fstring_parts(&value, token.line, token.col))?);
