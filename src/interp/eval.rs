@@ -427,12 +427,33 @@ impl Interpreter {
         if !frames.is_empty() {
             text.push_str("Traceback (most recent call last):\n");
         }
-        for (file, line, name) in frames.iter().rev() {
+        // Like CPython, the same frame three times in a row is enough: the rest are counted.
+        let mut repeated = 0;
+        let mut previous: Option<&TracebackEntry> = None;
+        for entry in frames.iter().rev() {
+            if previous == Some(entry) {
+                repeated += 1;
+            } else {
+                if repeated > 2 {
+                    let times = if repeated - 2 == 1 { "time" } else { "times" };
+                    text.push_str(&format!("  [Previous line repeated {} more {times}]\n", repeated - 2));
+                }
+                repeated = 0;
+            }
+            previous = Some(entry);
+            if repeated > 2 {
+                continue;
+            }
+            let (file, line, name) = entry;
             text.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
             let source_line = self.files.get(file.as_ref()).and_then(|s| s.lines().nth((*line as usize).saturating_sub(1))).map(str::trim);
             if let Some(source_line) = source_line.filter(|l| !l.is_empty()) {
                 text.push_str(&format!("    {source_line}\n"));
             }
+        }
+        if repeated > 2 {
+            let times = if repeated - 2 == 1 { "time" } else { "times" };
+            text.push_str(&format!("  [Previous line repeated {} more {times}]\n", repeated - 2));
         }
         text.push_str(&syntax_error_location(value));
         text.push_str(&self.final_line(value));
@@ -2004,6 +2025,11 @@ impl Interpreter {
             }
             Some(other) => return self.error("TypeError", format!("{which}() globals must be a dict, not {}", other.type_name())),
         };
+        // Code that runs `exec` on itself nests like a call: the same recursion limit holds.
+        if self.depth >= RECURSION_LIMIT {
+            return self.error("RecursionError", "maximum recursion depth exceeded");
+        }
+        self.depth += 1;
         let outcome = if which == "eval" {
             match crate::python::parse_expression(source.trim_start_matches([' ', '\t'])) {
                 Ok(expr) => self.eval(&code_frame, &expr),
@@ -2015,6 +2041,7 @@ impl Interpreter {
                 Err(err) => Err(self.syntax_error("<string>", &source, err.message())),
             }
         };
+        self.depth -= 1;
         outcome.map_err(|mut raised| {
             if !raised.frames.is_empty() || !self.is_instance_of(&raised.value, "SyntaxError") {
                 raised.frames.push((code_frame.file.clone(), code_frame.line.get(), code_frame.name.clone()));
