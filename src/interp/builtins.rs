@@ -1376,41 +1376,36 @@ impl Interpreter {
     pub(super) fn get_item(&mut self, object: &Obj, index: Obj) -> Res<Obj> {
         match object {
             Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range(..) => {
-                let items = match object {
-                    Obj::List(l) => l.borrow().clone(),
-                    _ => self.iterate(object)?,
+                let i = match &index {
+                    Obj::Int(_) | Obj::Bool(_) => self.to_index(&index)?,
+                    other => {
+                        return self.error(
+                            "TypeError",
+                            format!("{} indices must be integers or slices, not {}", object.type_name(), other.type_name()),
+                        )
+                    }
                 };
-                if let Obj::Tuple(parts) = &index {
-                    if parts.len() == 3 && matches!(parts[0], Obj::Builtin("slice")) {
-                        let _ = parts;
-                    }
-                }
-                match &index {
-                    Obj::Instance(i) if i.class.name.as_ref() == "slice" => self.error("TypeError", "slices of this kind are not supported"),
-                    _ => {
-                        let i = match &index {
-                            Obj::Int(_) | Obj::Bool(_) => self.to_index(&index)?,
-                            other => {
-                                return self.error(
-                                    "TypeError",
-                                    format!("{} indices must be integers or slices, not {}", object.type_name(), other.type_name()),
-                                )
-                            }
-                        };
-                        let at = if i < 0 { items.len() as i64 + i } else { i };
-                        match usize::try_from(at).ok().and_then(|at| items.get(at)) {
-                            Some(v) => Ok(v.clone()),
-                            None => {
-                                let message = match object {
-                                    Obj::Str(_) => "string index out of range".to_string(),
-                                    Obj::Bytes(_) => "index out of range".to_string(),
-                                    other => format!("{} index out of range", other.type_name()),
-                                };
-                                self.error("IndexError", message)
-                            }
-                        }
-                    }
-                }
+                // One item, found where it is: no copy of the whole sequence.
+                let len = self.length(object)?;
+                let at = if i < 0 { len as i64 + i } else { i };
+                let Some(at) = usize::try_from(at).ok().filter(|&at| at < len) else {
+                    let message = match object {
+                        Obj::Str(_) => "string index out of range".to_string(),
+                        Obj::Bytes(_) => "index out of range".to_string(),
+                        Obj::Range(..) => "range object index out of range".to_string(),
+                        other => format!("{} index out of range", other.type_name()),
+                    };
+                    return self.error("IndexError", message);
+                };
+                Ok(match object {
+                    Obj::List(list) => list.borrow().get(at).cloned().unwrap_or(Obj::None),
+                    Obj::Tuple(items) => items.get(at).cloned().unwrap_or(Obj::None),
+                    Obj::Str(text) if text.is_ascii() => Obj::str(&text[at..at + 1]),
+                    Obj::Str(text) => Obj::str(&text.chars().nth(at).map(String::from).unwrap_or_default()),
+                    Obj::Bytes(bytes) => Obj::Int(i64::from(bytes[at])),
+                    Obj::Range(start, _, step) => Obj::Int(start.saturating_add((at as i64).saturating_mul(*step))),
+                    _ => Obj::None,
+                })
             }
             Obj::Dict(d) => {
                 let k = self.hash_key(&index)?;
