@@ -47,7 +47,7 @@ const FUNCTIONS: &[&str] = &[
     "print", "len", "range", "repr", "str", "int", "float", "bool", "list", "tuple", "dict", "set", "type", "isinstance",
     "issubclass", "hasattr", "getattr", "setattr", "delattr", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
     "zip", "map", "filter", "any", "all", "round", "iter", "next", "ord", "chr", "divmod", "pow", "format", "vars", "dir",
-    "bytes", "help", "id", "hash", "callable", "property", "staticmethod", "classmethod", "input", "open", "exit", "quit", "exec", "eval",
+    "bytes", "frozenset", "bytearray", "memoryview", "complex", "help", "id", "hash", "callable", "property", "staticmethod", "classmethod", "input", "open", "exit", "quit", "exec", "eval",
     "hex", "oct", "bin", "slice",
 ];
 
@@ -74,6 +74,13 @@ impl Interpreter {
         }
         self.builtins.insert(key("__name__"), Obj::str("__name__"), Obj::str("builtins"));
         self.builtins.insert(key("NotImplemented"), Obj::str("NotImplemented"), Obj::Builtin("NotImplemented"));
+        // `builtins` (and `__builtins__`): the built-in names as a module.
+        let module = Obj::Module(Rc::new(super::object::Module {
+            name: Rc::from("builtins"),
+            globals: Rc::new(RefCell::new(self.builtins.clone())),
+        }));
+        self.builtins.insert(key("__builtins__"), Obj::str("__builtins__"), module.clone());
+        self.builtin_module = Some(module);
     }
 
     fn arity(&self, name: &str, args: &[Obj], min: usize, max: usize) -> Res<()> {
@@ -589,6 +596,7 @@ impl Interpreter {
             "staticmethod" => Ok(Obj::StaticMethod(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
             "classmethod" => Ok(Obj::ClassMethod(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
             "input" | "open" => self.stop_not_available(&format!("{name}() (the lab's programs have no keyboard or disk)")),
+            "frozenset" | "bytearray" | "memoryview" | "complex" => self.stop_not_available(&format!("{name}() (the lab's Python has no {name} type)")),
             "exit" | "quit" => {
                 let value = self.new_exception("SystemExit", String::new());
                 if let Obj::Instance(instance) = &value {
@@ -1453,6 +1461,24 @@ impl Interpreter {
     }
 
     pub(super) fn slice(&mut self, object: &Obj, start: &Option<i64>, stop: &Option<i64>, step: &Option<i64>) -> Res<Obj> {
+        if let Obj::Range(r_start, r_stop, r_step) = object {
+            // A range's slice is a range, worked out without listing it (as slice.indices does).
+            let len = range_len(*r_start, *r_stop, *r_step) as i64;
+            let step = step.unwrap_or(1);
+            if step == 0 {
+                return self.error("ValueError", "slice step cannot be zero");
+            }
+            let (lower, upper) = if step > 0 { (0, len) } else { (-1, len - 1) };
+            let clamp = |given: Option<i64>, default: i64| match given {
+                None => default,
+                Some(v) if v < 0 => (v + len).max(lower),
+                Some(v) => v.min(upper),
+            };
+            let from = clamp(*start, if step > 0 { lower } else { upper });
+            let to = clamp(*stop, if step > 0 { upper } else { lower });
+            let at = |i: i64| r_start.saturating_add(i.saturating_mul(*r_step));
+            return Ok(Obj::Range(at(from), at(to), r_step.saturating_mul(step)));
+        }
         let items: Vec<Obj> = match object {
             Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range(..) => self.iterate(object)?,
             other => return self.error("TypeError", format!("'{}' object is not subscriptable", other.type_name())),
@@ -1461,6 +1487,7 @@ impl Interpreter {
             let picked = self.slice_positions(b.len(), *start, *stop, *step)?.into_iter().filter_map(|at| b.get(at).copied()).collect();
             return Ok(super::bytes::obj(picked));
         }
+
         let picked: Vec<Obj> = self.slice_positions(items.len(), *start, *stop, *step)?.into_iter().filter_map(|at| items.get(at).cloned()).collect();
         Ok(match object {
             Obj::Str(_) => {
@@ -2503,6 +2530,8 @@ impl Interpreter {
         Ok(match name {
             "upper" => Obj::str(&s.to_uppercase()),
             "lower" => Obj::str(&s.to_lowercase()),
+            // Full case folding differs from lowercasing mostly in ß (and its capital).
+            "casefold" => Obj::str(&s.to_lowercase().replace('ß', "ss")),
             "title" => Obj::str(&title_case(s)),
             "capitalize" => {
                 let mut chars = s.chars();
@@ -2906,7 +2935,7 @@ fn class_module(class: &Class) -> Option<String> {
 fn native_method(value: &Obj, name: &str) -> Option<&'static str> {
     let names: &[&'static str] = match value {
         Obj::Str(_) => &[
-            "upper", "lower", "title", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "split", "rsplit", "splitlines",
+            "upper", "lower", "casefold", "title", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "split", "rsplit", "splitlines",
             "join", "replace", "startswith", "endswith", "find", "rfind", "index", "count", "isdigit", "isnumeric", "isdecimal", "istitle", "rpartition", "rindex", "removeprefix", "removesuffix", "isidentifier", "expandtabs",
             "isalpha", "isalnum", "isspace", "isupper", "islower", "zfill", "center", "ljust", "rjust", "partition", "format",
             "encode",

@@ -30,7 +30,7 @@ const LIBRARY: &[(&str, &str, &str)] = &[
 /// Every module the lab's Python can import besides the project's own files, for the note that
 /// goes with a `ModuleNotFoundError`.
 pub fn available_modules() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = LIBRARY.iter().map(|(name, _, _)| *name).chain(["typing", "math", "__future__"]).collect();
+    let mut names: Vec<&'static str> = LIBRARY.iter().map(|(name, _, _)| *name).chain(["typing", "math", "__future__", "builtins"]).collect();
     names.sort_unstable();
     names
 }
@@ -143,6 +143,8 @@ pub struct Interpreter {
     pub(super) thrown: Option<Box<Raised>>,
     /// `sys.argv`: the program's path, or `''` at the console.
     pub argv: Vec<String>,
+    /// The `builtins` module (`import builtins`, `__builtins__`).
+    pub(super) builtin_module: Option<Obj>,
 }
 
 /// The file name of what is typed at the console.
@@ -192,6 +194,7 @@ impl Interpreter {
             sent: None,
             thrown: None,
             argv: vec![String::new()],
+            builtin_module: None,
         };
         interp.install_builtins();
         interp.register_module("_lab", super::host::module());
@@ -624,6 +627,11 @@ impl Interpreter {
     }
 
     fn load_module(&mut self, name: &str) -> Res<Obj> {
+        if name == "builtins" {
+            if let Some(module) = self.builtin_module.clone() {
+                return Ok(module);
+            }
+        }
         if let Some(build) = self.native_modules.get(name).cloned() {
             let globals = Rc::new(RefCell::new(Dict::default()));
             globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
@@ -1965,6 +1973,20 @@ impl Interpreter {
                 }
                 Ok(result)
             }
+            ExprKind::NamedExpr { target, value } => {
+                let value = self.eval(frame, value)?;
+                let ExprKind::Name(name) = &target.kind else { return self.error("SyntaxError", "cannot use assignment expressions with this expression") };
+                // Inside a comprehension the name belongs to the code around it, as in Python.
+                let in_comprehension = frame.func.as_ref().is_some_and(|f| &*f.name == "<listcomp>");
+                match (&frame.scope, in_comprehension) {
+                    (Some(scope), true) => match &scope.parent {
+                        Some(outer) => outer.vars.borrow_mut().insert(name, value.clone()),
+                        None => frame.globals.borrow_mut().insert(key(name), Obj::str(name), value.clone()),
+                    },
+                    _ => self.store(frame, name, value.clone())?,
+                }
+                Ok(value)
+            }
             ExprKind::IfExp { test, body, orelse } => {
                 let test = self.eval(frame, test)?;
                 if self.truthy(&test)? {
@@ -2292,8 +2314,10 @@ impl Interpreter {
     /// their key (stable within a run, as Python's are).
     pub(super) fn hash_of(&mut self, value: &Obj) -> Res<i64> {
         use std::hash::{Hash, Hasher};
+        // Equal numbers hash alike (`hash(1) == hash(1.0) == hash(True)`); -1 is -2, as in CPython.
+        let number = |i: i64| if i == -1 { -2 } else { i };
         match value {
-            Obj::Int(i) => return Ok(*i),
+            Obj::Int(i) => return Ok(number(*i)),
             Obj::Bool(b) => return Ok(i64::from(*b)),
             Obj::Instance(instance) => {
                 if let Some(h) = self.user_hash(instance)? {
@@ -2303,8 +2327,10 @@ impl Interpreter {
             _ => {}
         }
         let key = self.hash_key(value)?;
-        if let super::object::Key::Id(id) = key {
-            return Ok(id as i64);
+        match key {
+            super::object::Key::Id(id) => return Ok(id as i64),
+            super::object::Key::Int(i) => return Ok(number(i)),
+            _ => {}
         }
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         key.hash(&mut hasher);

@@ -98,6 +98,8 @@ pub enum ExprKind {
     SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
     DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
     GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    /// `target := value`: assigns and gives the value.
+    NamedExpr { target: Box<Expr>, value: Box<Expr> },
     /// `yield [value]` / `yield from value`.
     Yield { value: Option<Box<Expr>>, from: bool },
     BinOp { left: Box<Expr>, op: &'static str, right: Box<Expr> },

@@ -626,13 +626,9 @@ impl Parser {
         self.test()
     }
 
-    /// `x := value` is not in the subset; a plain test otherwise.
+    /// A test that may be `name := value` (an assignment expression).
     fn named_test(&mut self) -> Result<Expr> {
-        let expr = self.test()?;
-        if self.is_op(":=") {
-            return Err(self.error_here("':=' (assignment expressions) is not supported here"));
-        }
-        Ok(expr)
+        self.test()
     }
 
     fn test(&mut self) -> Result<Expr> {
@@ -644,6 +640,14 @@ impl Parser {
                 return Ok(p.expr(ExprKind::Lambda { params, body: Box::new(body) }, line, col));
             }
             let body = p.or_test()?;
+            if p.is_op(":=") {
+                if !matches!(body.kind, ExprKind::Name(_)) {
+                    return Err(p.error_here("cannot use assignment expressions with this expression"));
+                }
+                p.advance();
+                let value = p.test()?;
+                return Ok(p.expr(ExprKind::NamedExpr { target: Box::new(body), value: Box::new(value) }, line, col));
+            }
             if !p.eat_keyword("if") {
                 return Ok(body);
             }

@@ -124,6 +124,7 @@ fn visit_expr(expr: &Expr, found: &mut Vec<(u32, &'static str)>) {
             }
         }
         ExprKind::Yield { value, .. } => children.extend(value.as_deref()),
+        ExprKind::NamedExpr { value, .. } => children.push(value),
         ExprKind::BinOp { left, right, .. } => children.extend([&**left, &**right]),
         ExprKind::IfExp { test, body, orelse } => children.extend([&**body, &**test, &**orelse]),
         ExprKind::Lambda { params, body } => {
