@@ -147,6 +147,9 @@ pub struct Interpreter {
     pub(super) builtin_module: Option<Obj>,
 }
 
+/// The name a generator expression's outermost iterable has inside it (`.0`, as in CPython).
+const OUTERMOST: &str = ".0";
+
 /// The file name of what is typed at the console.
 const STDIN: &str = "<stdin>";
 
@@ -1905,18 +1908,15 @@ impl Interpreter {
                 }
                 Ok(Obj::Dict(Rc::new(RefCell::new(dict))))
             }
-            ExprKind::ListComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => {
+            ExprKind::ListComp { elt, generators } => {
                 let mut out = Vec::new();
                 self.comprehension(frame, generators, &mut |interp, f| {
                     out.push(interp.eval(f, elt)?);
                     Ok(())
                 })?;
-                Ok(if matches!(expr.kind, ExprKind::ListComp { .. }) {
-                    Obj::list(out)
-                } else {
-                    Obj::Iterator(Rc::new(RefCell::new(Iter { items: out, at: 0 })))
-                })
+                Ok(Obj::list(out))
             }
+            ExprKind::GeneratorExp { elt, generators } => self.generator_expression(frame, elt, generators),
             ExprKind::SetComp { elt, generators } => {
                 let mut out = Vec::new();
                 self.comprehension(frame, generators, &mut |interp, f| {
@@ -1977,7 +1977,7 @@ impl Interpreter {
                 let value = self.eval(frame, value)?;
                 let ExprKind::Name(name) = &target.kind else { return self.error("SyntaxError", "cannot use assignment expressions with this expression") };
                 // Inside a comprehension the name belongs to the code around it, as in Python.
-                let in_comprehension = frame.func.as_ref().is_some_and(|f| &*f.name == "<listcomp>");
+                let in_comprehension = frame.func.as_ref().is_some_and(|f| matches!(&*f.name, "<listcomp>" | "<genexpr>"));
                 match (&frame.scope, in_comprehension) {
                     (Some(scope), true) => match &scope.parent {
                         Some(outer) => outer.vars.borrow_mut().insert(name, value.clone()),
@@ -2136,6 +2136,64 @@ impl Interpreter {
     }
 
     /// Runs `body` for every binding the comprehension's clauses produce, in a scope of its own.
+    /// `(elt for target in iterable if condition …)`: a generator, as in Python — nothing runs
+    /// until an item is asked for, and it stops where its consumer stops (`any`, `next`). It is
+    /// the generator of `for target in iterable: if condition: yield elt`, over the outermost
+    /// iterable evaluated now, in the code around it.
+    fn generator_expression(&mut self, frame: &Frame, elt: &Expr, generators: &[Comprehension]) -> Res<Obj> {
+        let first = self.eval(frame, &generators[0].iter)?;
+        self.loop_over(&first)?; // not iterable: Python's TypeError, here and now
+        let (line, col) = (elt.line, elt.col);
+        let statement = |kind: StmtKind| Stmt { kind, line, col };
+        let yielded = Expr { kind: ExprKind::Yield { value: Some(Box::new(elt.clone())), from: false }, line, col };
+        let mut body = vec![statement(StmtKind::Expr(yielded))];
+        for (at, g) in generators.iter().enumerate().rev() {
+            for condition in g.ifs.iter().rev() {
+                body = vec![statement(StmtKind::If { test: condition.clone(), body, orelse: Vec::new() })];
+            }
+            let iter = if at == 0 { Expr { kind: ExprKind::Name(OUTERMOST.to_string()), line, col } } else { g.iter.clone() };
+            body = vec![statement(StmtKind::For { target: g.target.clone(), iter, body, orelse: Vec::new() })];
+        }
+        let mut locals = vec![OUTERMOST.to_string()];
+        for g in generators {
+            collect_target_names(&g.target, &mut locals);
+        }
+        let qualname = match &frame.func {
+            Some(f) => format!("{}.<locals>.<genexpr>", f.qualname),
+            None => "<genexpr>".to_string(),
+        };
+        let func = Rc::new(Function {
+            generator: true,
+            param_names: Vec::new(),
+            plain_params: true,
+            name: Rc::from("<genexpr>"),
+            qualname: Rc::from(qualname),
+            params: Vec::new(),
+            defaults: Vec::new(),
+            body: Rc::new(body),
+            scope: frame.scope.clone(),
+            globals: frame.globals.clone(),
+            file: frame.file.clone(),
+            locals: Rc::new(locals),
+            declared_global: Rc::new(Vec::new()),
+            declared_nonlocal: Rc::new(Vec::new()),
+            owner: RefCell::new(None),
+            attrs: RefCell::new(Dict::default()),
+        });
+        let mut vars = Vars::default();
+        vars.insert(OUTERMOST, first);
+        let gen_frame = Frame {
+            globals: frame.globals.clone(),
+            scope: Some(Rc::new(Scope { vars: RefCell::new(vars), parent: frame.scope.clone() })),
+            func: Some(func.clone()),
+            class_ns: None,
+            file: frame.file.clone(),
+            name: func.name.clone(),
+            line: Cell::new(line),
+        };
+        Ok(Obj::Generator(Rc::new(super::generator::Generator::new(func, gen_frame))))
+    }
+
     fn comprehension(&mut self, frame: &Frame, generators: &[Comprehension], body: &mut dyn FnMut(&mut Self, &Frame) -> Res<()>) -> Res<()> {
         let scope = Rc::new(Scope { vars: RefCell::new(Vars::default()), parent: frame.scope.clone() });
         let mut locals = Vec::new();
