@@ -147,6 +147,29 @@ pub struct Interpreter {
     pub(super) builtin_module: Option<Obj>,
 }
 
+/// The function a comprehension or generator expression runs as: no parameters, the enclosing
+/// code's variables as its closure.
+fn inner_function(frame: &Frame, name: &str, qualname: Rc<str>, body: Vec<Stmt>, locals: Vec<String>, generator: bool) -> Rc<Function> {
+    Rc::new(Function {
+        generator,
+        param_names: Vec::new(),
+        plain_params: true,
+        name: Rc::from(name),
+        qualname,
+        params: Vec::new(),
+        defaults: Vec::new(),
+        body: Rc::new(body),
+        scope: frame.scope.clone(),
+        globals: frame.globals.clone(),
+        file: frame.file.clone(),
+        locals: Rc::new(locals),
+        declared_global: Rc::new(Vec::new()),
+        declared_nonlocal: Rc::new(Vec::new()),
+        owner: RefCell::new(None),
+        attrs: RefCell::new(Dict::default()),
+    })
+}
+
 /// The name a generator expression's outermost iterable has inside it (`.0`, as in CPython).
 const OUTERMOST: &str = ".0";
 
@@ -2162,24 +2185,7 @@ impl Interpreter {
             Some(f) => format!("{}.<locals>.<genexpr>", f.qualname),
             None => "<genexpr>".to_string(),
         };
-        let func = Rc::new(Function {
-            generator: true,
-            param_names: Vec::new(),
-            plain_params: true,
-            name: Rc::from("<genexpr>"),
-            qualname: Rc::from(qualname),
-            params: Vec::new(),
-            defaults: Vec::new(),
-            body: Rc::new(body),
-            scope: frame.scope.clone(),
-            globals: frame.globals.clone(),
-            file: frame.file.clone(),
-            locals: Rc::new(locals),
-            declared_global: Rc::new(Vec::new()),
-            declared_nonlocal: Rc::new(Vec::new()),
-            owner: RefCell::new(None),
-            attrs: RefCell::new(Dict::default()),
-        });
+        let func = inner_function(frame, "<genexpr>", Rc::from(qualname), body, locals, true);
         let mut vars = Vars::default();
         vars.insert(OUTERMOST, first);
         let gen_frame = Frame {
@@ -2200,24 +2206,8 @@ impl Interpreter {
         for g in generators {
             collect_target_names(&g.target, &mut locals);
         }
-        let func = Rc::new(Function {
-            generator: false,
-            param_names: Vec::new(),
-            plain_params: true,
-            name: Rc::from("<listcomp>"),
-            qualname: frame.func.as_ref().map_or_else(|| Rc::from("<listcomp>"), |f| f.qualname.clone()),
-            params: Vec::new(),
-            defaults: Vec::new(),
-            body: Rc::new(Vec::new()),
-            scope: frame.scope.clone(),
-            globals: frame.globals.clone(),
-            file: frame.file.clone(),
-            locals: Rc::new(locals),
-            declared_global: Rc::new(Vec::new()),
-            declared_nonlocal: Rc::new(Vec::new()),
-            owner: RefCell::new(None),
-            attrs: RefCell::new(Dict::default()),
-        });
+        let qualname = frame.func.as_ref().map_or_else(|| Rc::from("<listcomp>"), |f| f.qualname.clone());
+        let func = inner_function(frame, "<listcomp>", qualname, Vec::new(), locals, false);
         // The outermost iterable is evaluated in the enclosing frame, as Python does.
         let first = self.eval(frame, &generators[0].iter)?;
         let inner = Frame {
