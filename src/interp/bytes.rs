@@ -108,7 +108,7 @@ impl Interpreter {
                 obj(b[start..end.max(start)].to_vec())
             }
             "split" => match arg_bytes(0) {
-                Some(sep) if sep.is_empty() => return self.error("ValueError", "empty separator"),
+                Some([]) => return self.error("ValueError", "empty separator"),
                 Some(sep) => {
                     let mut parts = Vec::new();
                     let mut rest = b;
