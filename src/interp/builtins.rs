@@ -57,6 +57,7 @@ impl Interpreter {
             self.builtins.insert(key(name), Obj::str(name), Obj::Builtin(name));
         }
         self.builtins.insert(key("object"), Obj::str("object"), Obj::Class(self.object_class.clone()));
+        self.object_class.attrs.borrow_mut().insert(key("__setattr__"), Obj::str("__setattr__"), Obj::Builtin("object.__setattr__"));
         for (name, base) in EXCEPTIONS {
             let bases = if base.is_empty() { vec![self.object_class.clone()] } else { vec![self.exceptions[base].clone()] };
             let class = Rc::new(Class {
@@ -597,6 +598,10 @@ impl Interpreter {
             "classmethod" => Ok(Obj::ClassMethod(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
             "input" | "open" => self.stop_not_available(&format!("{name}() (the lab's programs have no keyboard or disk)")),
             "frozenset" | "bytearray" | "memoryview" | "complex" => self.stop_not_available(&format!("{name}() (the lab's Python has no {name} type)")),
+            "object.__setattr__" => match args.as_slice() {
+                [this, Obj::Str(attr), value] => self.object_set_attr(this, attr, value.clone()).map(|()| Obj::None),
+                _ => self.error("TypeError", "expected 3 arguments: the object, a name and a value"),
+            },
             "exit" | "quit" => {
                 let value = self.new_exception("SystemExit", String::new());
                 if let Obj::Instance(instance) = &value {
@@ -738,6 +743,16 @@ impl Interpreter {
         let explicit_base = args.len() > 1 || base.is_some();
         if explicit_base && !matches!(args.first(), Some(Obj::Str(_))) {
             return self.error("TypeError", "int() can't convert non-string with explicit base");
+        }
+        if let Some(value @ Obj::Instance(_)) = args.first() {
+            // `int(x)` asks the object: `__int__`, else `__index__`.
+            let method = self.lookup_special(value, "__int__").or_else(|| self.lookup_special(value, "__index__"));
+            if let Some(method) = method {
+                return match self.call(method, Vec::new(), Vec::new())? {
+                    result @ Obj::Int(_) => Ok(result),
+                    other => self.error("TypeError", format!("__int__ returned non-int (type {})", other.type_name())),
+                };
+            }
         }
         match args.first() {
             None => Ok(Obj::Int(0)),
@@ -1318,6 +1333,21 @@ impl Interpreter {
     pub fn set_attr(&mut self, object: &Obj, name: &str, value: Obj) -> Res<()> {
         match object {
             Obj::Instance(instance) => {
+                // A class's own `__setattr__` decides (it may call `object.__setattr__`).
+                if let Some(hook @ Obj::Function(_)) = self.find_in_mro(&instance.class, "__setattr__") {
+                    self.call(hook, vec![object.clone(), Obj::str(name), value], Vec::new())?;
+                    return Ok(());
+                }
+                self.object_set_attr(object, name, value)
+            }
+            _ => self.object_set_attr(object, name, value),
+        }
+    }
+
+    /// `object.__setattr__`: a property's setter, a descriptor, or the instance's own attribute.
+    pub(super) fn object_set_attr(&mut self, object: &Obj, name: &str, value: Obj) -> Res<()> {
+        match object {
+            Obj::Instance(instance) => {
                 if let Some(Obj::Property(property)) = self.find_in_mro(&instance.class, name) {
                     let Some(setter) = property.setter.clone() else {
                         return self.error("AttributeError", format!("property '{name}' of '{}' object has no setter", instance.class.name));
@@ -1384,6 +1414,10 @@ impl Interpreter {
     pub(super) fn get_item(&mut self, object: &Obj, index: Obj) -> Res<Obj> {
         match object {
             Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range(..) => {
+                let index = match self.lookup_special(&index, "__index__") {
+                    Some(method) => self.call(method, Vec::new(), Vec::new())?,
+                    None => index,
+                };
                 let i = match &index {
                     Obj::Int(_) | Obj::Bool(_) => self.to_index(&index)?,
                     other => {
@@ -2890,7 +2924,7 @@ fn builtin_name(value: &Obj) -> &'static str {
 }
 
 /// A function's docstring: its body's first statement, when that is a string.
-fn docstring(body: &[crate::python::Stmt]) -> Option<String> {
+pub(super) fn docstring(body: &[crate::python::Stmt]) -> Option<String> {
     match &body.first()?.kind {
         crate::python::StmtKind::Expr(e) => match &e.kind {
             crate::python::ExprKind::Constant(crate::python::Constant::Str(s)) => Some(s.to_string()),

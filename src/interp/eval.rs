@@ -1523,6 +1523,8 @@ impl Interpreter {
         let module = frame.globals.borrow().get(&key("__name__")).cloned().unwrap_or_else(|| Obj::str("__main__"));
         ns.borrow_mut().insert(key("__module__"), Obj::str("__module__"), module);
         ns.borrow_mut().insert(key("__qualname__"), Obj::str("__qualname__"), Obj::str(name));
+        let doc = super::builtins::docstring(body).map_or(Obj::None, |d| Obj::str(&d));
+        ns.borrow_mut().insert(key("__doc__"), Obj::str("__doc__"), doc);
         let class_frame = Frame {
             globals: frame.globals.clone(),
             scope: frame.scope.clone(),
