@@ -95,7 +95,7 @@ impl Interpreter {
 
     pub(super) fn call_builtin(&mut self, name: &'static str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
         let kw = |key: &str| kwargs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-        if !kwargs.is_empty() && !matches!(name, "print" | "sorted" | "min" | "max" | "dict" | "round" | "int" | "enumerate" | "typing.alias") {
+        if !kwargs.is_empty() && !matches!(name, "print" | "sorted" | "min" | "max" | "dict" | "round" | "int" | "enumerate") {
             return self.error("TypeError", format!("{name}() takes no keyword arguments"));
         }
         match name {
@@ -692,7 +692,6 @@ impl Interpreter {
                 };
                 Ok(Obj::str(&if i < 0 { format!("-{digits}") } else { digits }))
             }
-            "typing.alias" => Ok(Obj::None),
             other => self.error("TypeError", format!("'{other}' is not callable")),
         }
     }
@@ -1090,6 +1089,7 @@ impl Interpreter {
             }
             Obj::Function(f) => format!("<function {} at 0x{:x}>", f.name, Interpreter::identity_of(value)),
             Obj::Builtin("NotImplemented") => "NotImplemented".into(),
+            Obj::Builtin("Ellipsis") => "Ellipsis".into(),
             // What typing `exit` at Python's prompt shows.
             Obj::Builtin(name @ ("exit" | "quit")) => format!("Use {name}() or Ctrl-D (i.e. EOF) to exit"),
             Obj::Builtin(name) if is_type_name(name) => format!("<class '{name}'>"),
@@ -1280,7 +1280,13 @@ impl Interpreter {
                     }
                     "__doc__" => Ok(docstring(&f.body).map_or(Obj::None, |d| Obj::str(&d))),
                     "__module__" => Ok(f.globals.borrow().get(&key("__name__")).cloned().unwrap_or(Obj::None)),
-                    "__dict__" => Ok(Obj::Dict(Rc::new(RefCell::new(f.attrs.borrow().clone())))),
+                    "__dict__" => {
+                        // `__annotations__` is kept with the attributes but is not one of them.
+                        let mut attrs = f.attrs.borrow().clone();
+                        attrs.remove(&key("__annotations__"));
+                        Ok(Obj::Dict(Rc::new(RefCell::new(attrs))))
+                    }
+                    "__annotations__" => Ok(Obj::Dict(Rc::new(RefCell::new(Dict::default())))),
                     _ => self.error("AttributeError", format!("'function' object has no attribute '{name}'")),
                 }
             }
@@ -1460,6 +1466,10 @@ impl Interpreter {
             Obj::Instance(_) => match self.lookup_special(object, "__getitem__") {
                 Some(m) => self.call(m, vec![index], Vec::new()),
                 None => self.error("TypeError", format!("'{}' object is not subscriptable", object.type_name())),
+            },
+            Obj::Native(native) => match native.clone().get_item(self, object, &index) {
+                Some(item) => item,
+                None => self.error("TypeError", format!("'{}' object is not subscriptable", native.type_name())),
             },
             Obj::Builtin(_) | Obj::Class(_) => Ok(object.clone()),
             other => self.error("TypeError", format!("'{}' object is not subscriptable", other.type_name())),

@@ -224,6 +224,7 @@ impl Interpreter {
         };
         interp.install_builtins();
         interp.register_module("_lab", super::host::module());
+        interp.register_module("typing", super::typing::module());
         interp
     }
 
@@ -700,7 +701,6 @@ impl Interpreter {
 
     fn native_module(&mut self, name: &str) -> Option<Obj> {
         let names: &[&str] = match name {
-            "typing" => &["Optional", "Union", "List", "Dict", "Tuple", "Set", "Sequence", "Any", "Callable", "Iterable"],
             "math" => &["sqrt", "floor", "ceil", "pi", "inf", "e", "gcd", "lcm", "isqrt", "factorial", "fabs"],
             "__future__" => &["annotations", "division", "absolute_import", "print_function", "unicode_literals", "generator_stop"],
             _ => return None,
@@ -719,8 +719,7 @@ impl Interpreter {
                 ("math", "isqrt") => Obj::Builtin("math.isqrt"),
                 ("math", "factorial") => Obj::Builtin("math.factorial"),
                 ("math", "fabs") => Obj::Builtin("math.fabs"),
-                ("__future__", _) => Obj::Bool(true),
-                _ => Obj::Builtin("typing.alias"),
+                _ => Obj::Bool(true),
             };
             globals.borrow_mut().insert(key(member), Obj::str(member), value);
         }
@@ -980,8 +979,9 @@ impl Interpreter {
                 };
                 return Ok(Flow::Return(value));
             }
-            StmtKind::FunctionDef { name, params, body, decorators, .. } => {
+            StmtKind::FunctionDef { name, params, body, decorators, returns } => {
                 let function = self.make_function(frame, name, params, body.clone())?;
+                self.keep_annotations(frame, &function, params, returns.as_ref())?;
                 let mut value = function;
                 for decorator in decorators.iter().rev() {
                     let decorator = self.eval(frame, decorator)?;
@@ -1506,6 +1506,28 @@ impl Interpreter {
             owner: RefCell::new(None),
             attrs: RefCell::new(Dict::default()),
         })))
+    }
+
+    /// A `def`'s annotations, evaluated as it is defined (kept as text under `from __future__
+    /// import annotations`), in the function's `__annotations__`.
+    fn keep_annotations(&mut self, frame: &Frame, function: &Obj, params: &[Param], returns: Option<&Expr>) -> Res<()> {
+        let Obj::Function(f) = function else { return Ok(()) };
+        let as_text = self.future_annotations.contains(&frame.file);
+        let mut table = Dict::default();
+        let annotated = params.iter().filter_map(|p| p.annotation.as_ref().map(|a| (p.name.as_str(), a))).chain(returns.map(|r| ("return", r)));
+        for (name, annotation) in annotated {
+            let value = if as_text {
+                match annotation_text(annotation) {
+                    Some(text) => Obj::str(&text),
+                    None => return self.stop_not_available("this annotation under `from __future__ import annotations`"),
+                }
+            } else {
+                self.eval(frame, annotation)?
+            };
+            table.insert(key(name), Obj::str(name), value);
+        }
+        f.attrs.borrow_mut().insert(key("__annotations__"), Obj::str("__annotations__"), Obj::Dict(Rc::new(RefCell::new(table))));
+        Ok(())
     }
 
     fn make_class(&mut self, frame: &Frame, name: &str, bases: &[Expr], body: &[Stmt]) -> Res<Obj> {

@@ -12,6 +12,7 @@ mod host;
 pub mod native;
 pub mod object;
 mod set_order;
+mod typing;
 
 pub use eval::{available_modules, Interpreter, Raised, Res, RunOutcome};
 

@@ -75,6 +75,11 @@ pub trait Native: AsAny {
         None
     }
 
+    /// `this[index]`; `None` when the value is not subscriptable.
+    fn get_item(&self, _py: &mut Interpreter, _this: &Obj, _index: &Obj) -> Option<Res<Obj>> {
+        None
+    }
+
     /// `~this`, `-this`, `+this`; `None` when not supported.
     fn unary(&self, _py: &mut Interpreter, _this: &Obj, _op: &str) -> Option<Res<Obj>> {
         None
