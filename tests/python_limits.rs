@@ -91,3 +91,20 @@ fn nested_and_self_containing_values_print_without_overflowing() {
     let (_, output, _) = run("x = ()\nfor i in range(1000):\n    x = (x,)\nd = {}\ntry:\n    d[x] = 1\nexcept TypeError as e:\n    print('refused')\nprint(x == x)\n");
     assert_eq!(output.first().map(String::as_str), Some("refused"), "{output:?}");
 }
+
+#[test]
+fn long_chains_of_objects_are_freed_without_overflowing() {
+    // Each value holds the one made before it; letting go of the last frees them all, one after
+    // another, not by nesting a call per link (which overflowed the stack natively and trapped in
+    // the browser).
+    let programs = [
+        "class Node:\n    def __init__(self, nxt):\n        self.nxt = nxt\nhead = None\nfor i in range(60000):\n    head = Node(head)\nhead = None\nprint('freed')\n",
+        "g = iter([1])\nfor i in range(30000):\n    g = (y for y in g)\ng = None\nprint('freed')\n",
+        "e = iter([1])\nfor i in range(30000):\n    e = enumerate(e)\ne = None\nprint('freed')\n",
+    ];
+    for source in programs {
+        let (ok, output, error) = run(source);
+        assert!(ok, "{source}: {output:?} {error:?}");
+        assert_eq!(output, ["freed"]);
+    }
+}

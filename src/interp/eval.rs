@@ -73,6 +73,14 @@ pub(super) struct Frame {
 }
 
 impl Frame {
+    /// The values of its variables, taken out when nothing else shares them (for freeing).
+    pub(super) fn take_values(&mut self) -> Vec<Obj> {
+        match self.scope.as_mut().and_then(Rc::get_mut) {
+            Some(scope) => scope.vars.get_mut().take_values(),
+            None => Vec::new(),
+        }
+    }
+
     /// A frame that is nobody's, left behind where a real one was moved out.
     pub(super) fn placeholder() -> Frame {
         Frame {
@@ -2554,6 +2562,19 @@ pub(super) enum LoopItems {
 }
 
 impl LoopItems {
+    /// The values a loop still holds, for freeing without recursion.
+    pub(super) fn into_values(self) -> Vec<Obj> {
+        match self {
+            LoopItems::Generator(g) => vec![Obj::Generator(g)],
+            LoopItems::Lazy(l) => vec![Obj::Lazy(l)],
+            LoopItems::List(l, _) => vec![Obj::List(l)],
+            LoopItems::Iterator(it) => vec![Obj::Iterator(it)],
+            LoopItems::Dict { dict, .. } => vec![Obj::Dict(dict)],
+            LoopItems::Items(items) => items.collect(),
+            LoopItems::Range { .. } => Vec::new(),
+        }
+    }
+
     fn next_item(&mut self) -> Result<Option<Obj>, &'static str> {
         Ok(match self {
             LoopItems::Dict { dict, view, at, size } => {

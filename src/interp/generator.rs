@@ -72,11 +72,8 @@ thread_local! {
 
 impl Drop for Generator {
     fn drop(&mut self) {
-        if self.state.get() != State::Suspended {
-            return;
-        }
-        let cleanup = self.saved.borrow().iter().any(|r| matches!(r, Resume::Try(_) | Resume::With(_)));
-        if !cleanup {
+        if !self.needs_close() {
+            super::object::free(self.release());
             return;
         }
         let frame = std::mem::replace(&mut self.frame, Frame::placeholder());
@@ -87,22 +84,56 @@ impl Drop for Generator {
             state: Cell::new(State::Suspended),
             returned: RefCell::new(Obj::None),
         };
-        // A generator dropped while the queue itself is being emptied is simply let go.
-        let queued = DROPPED.with(|queue| queue.try_borrow_mut().map(|mut queue| queue.push(orphan)).is_ok());
+        // When it cannot be queued (the thread is ending), it is let go as a finished one.
+        let mut orphan = Some(orphan);
+        let queued = DROPPED
+            .try_with(|queue| match queue.try_borrow_mut() {
+                Ok(mut queue) => {
+                    queue.extend(orphan.take());
+                    true
+                }
+                Err(_) => false,
+            })
+            .unwrap_or(false);
+        if let Some(orphan) = orphan {
+            orphan.state.set(State::Done);
+        }
         if queued {
-            ANY_DROPPED.with(|flag| flag.set(true));
+            let _ = ANY_DROPPED.try_with(|flag| flag.set(true));
         }
     }
 }
 
 /// Takes the dropped generators out of the queue, marked finished so they are not queued again.
 fn take_dropped() -> Vec<Generator> {
-    ANY_DROPPED.with(|flag| flag.set(false));
-    let taken = DROPPED.with(|queue| queue.try_borrow_mut().map(|mut queue| std::mem::take(&mut *queue)).unwrap_or_default());
-    taken
+    let _ = ANY_DROPPED.try_with(|flag| flag.set(false));
+    DROPPED.try_with(|queue| queue.try_borrow_mut().map(|mut queue| std::mem::take(&mut *queue)).unwrap_or_default()).unwrap_or_default()
 }
 
 impl Generator {
+    /// Suspended inside a `try` or `with`: dropping it must close it first.
+    fn needs_close(&self) -> bool {
+        self.state.get() == State::Suspended && self.saved.borrow().iter().any(|r| matches!(r, Resume::Try(_) | Resume::With(_)))
+    }
+
+    /// What it holds (its variables, the loops it is in), taken out so that a long chain of
+    /// generators is freed without recursion — unless it still has to be closed.
+    pub(super) fn release(&mut self) -> Vec<Obj> {
+        if self.needs_close() {
+            return Vec::new();
+        }
+        let mut values = self.frame.take_values();
+        for entry in self.saved.get_mut().drain(..) {
+            match entry {
+                Resume::Loop(Some(items)) => values.extend(items.into_values()),
+                Resume::YieldFrom(items) => values.extend(items.into_values()),
+                Resume::With(managers) => values.extend(managers),
+                _ => {}
+            }
+        }
+        values
+    }
+
     pub(super) fn new(function: Rc<Function>, frame: Frame) -> Generator {
         Generator { function, frame, saved: RefCell::new(Vec::new()), state: Cell::new(State::Created), returned: RefCell::new(Obj::None) }
     }
@@ -213,7 +244,7 @@ impl Interpreter {
     /// their `finally` blocks and `with` exits run now, as CPython runs them when the last
     /// reference goes. An error in one is printed as CPython prints it, and the program goes on.
     pub(super) fn finalize_dropped(&mut self) -> Res<()> {
-        if !ANY_DROPPED.with(Cell::get) {
+        if !ANY_DROPPED.try_with(Cell::get).unwrap_or(false) {
             return Ok(());
         }
         for orphan in take_dropped() {
@@ -282,7 +313,22 @@ pub enum LazyKind {
     Filter(Obj),
 }
 
+impl Drop for Lazy {
+    fn drop(&mut self) {
+        super::object::free(self.release());
+    }
+}
+
 impl Lazy {
+    /// Its sources, taken out for freeing without recursion.
+    pub(super) fn release(&mut self) -> Vec<Obj> {
+        let mut values: Vec<Obj> = self.sources.get_mut().drain(..).flat_map(LoopItems::into_values).collect();
+        if let LazyKind::Map(f) | LazyKind::Filter(f) = &mut self.kind {
+            values.push(std::mem::replace(f, Obj::None));
+        }
+        values
+    }
+
     pub(super) fn new(kind: LazyKind, sources: Vec<LoopItems>) -> Lazy {
         Lazy { kind, sources: RefCell::new(sources) }
     }

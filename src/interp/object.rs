@@ -100,8 +100,9 @@ impl Drop for Dict {
 }
 
 /// Frees values with a work list: each container this alone holds gives up its items to the
-/// list before it goes, so no drop recurses.
-fn free(mut pending: Vec<Obj>) {
+/// list before it goes, so no drop recurses (a linked list of a million objects, a chain of
+/// generators each reading the last).
+pub(super) fn free(mut pending: Vec<Obj>) {
     while let Some(mut value) = pending.pop() {
         match &mut value {
             Obj::List(rc) => {
@@ -120,6 +121,24 @@ fn free(mut pending: Vec<Obj>) {
                         pending.push(k);
                         pending.push(v);
                     }
+                }
+            }
+            Obj::Instance(rc) => {
+                if let Some(instance) = Rc::get_mut(rc) {
+                    for (_, (k, v)) in std::mem::take(&mut instance.attrs.get_mut().entries).into_iter().flatten() {
+                        pending.push(k);
+                        pending.push(v);
+                    }
+                }
+            }
+            Obj::Generator(rc) => {
+                if let Some(generator) = Rc::get_mut(rc) {
+                    pending.extend(generator.release());
+                }
+            }
+            Obj::Lazy(rc) => {
+                if let Some(lazy) = Rc::get_mut(rc) {
+                    pending.extend(lazy.release());
                 }
             }
             _ => {}
@@ -365,6 +384,11 @@ impl Vars {
     pub fn remove(&mut self, name: &str) -> Option<Obj> {
         let at = self.0.iter().position(|(n, _)| &**n == name)?;
         Some(self.0.remove(at).1)
+    }
+
+    /// Every value, taken out (for freeing without recursion).
+    pub fn take_values(&mut self) -> Vec<Obj> {
+        std::mem::take(&mut self.0).into_iter().map(|(_, v)| v).collect()
     }
 }
 
