@@ -108,3 +108,14 @@ fn long_chains_of_objects_are_freed_without_overflowing() {
         assert_eq!(output, ["freed"]);
     }
 }
+
+#[test]
+fn recursion_through_operators_and_comprehensions_is_a_recursion_error() {
+    // Each level here runs a special method, a comprehension and a generator expression: far
+    // more machine stack than a plain call. The lab counts the stack too, so this ends as
+    // Python's RecursionError instead of overflowing (the million-program fuzz found it).
+    let source = "class M:\n    def __init__(self, rows):\n        self.rows = [list(r) for r in rows]\n        self.n = len(self.rows)\n    def __add__(self, other):\n        if (self.n, 1) != (other.n, 1):\n            raise ValueError('shape')\n        return M([[a + b in zip(r1, r2)] for r1, r2 in zip(self.rows, other.rows)])\n    def __eq__(self, other):\n        return isinstance(other, M) and self.rows == other.rows\na, b = M([[1, 2], [3, 4]]), M([[0, 1], [1, 0]])\nprint(a + b)\n";
+    let (ok, output, error) = run(source);
+    assert!(!ok);
+    assert_eq!(error.as_deref(), Some("RecursionError"), "{output:?}");
+}

@@ -153,6 +153,8 @@ pub struct Interpreter {
     pub argv: Vec<String>,
     /// The `builtins` module (`import builtins`, `__builtins__`).
     pub(super) builtin_module: Option<Obj>,
+    /// Where the stack was when the run began (see STACK_BUDGET).
+    stack_base: usize,
 }
 
 /// The function a comprehension or generator expression runs as: no parameters, the enclosing
@@ -176,6 +178,21 @@ fn inner_function(frame: &Frame, name: &str, qualname: Rc<str>, body: Vec<Stmt>,
         owner: RefCell::new(None),
         attrs: RefCell::new(Dict::default()),
     })
+}
+
+/// How much of the machine stack a run may use. Python's recursion limit counts calls, but a
+/// call through comprehensions, operators and special methods takes far more stack than a plain
+/// one; past this, deeper Python is a `RecursionError` rather than an overflow (a crash natively,
+/// a trap in the browser, whose stack is 1 MB; native test threads have 2 MB).
+#[cfg(target_family = "wasm")]
+const STACK_BUDGET: usize = 800 * 1024;
+#[cfg(not(target_family = "wasm"))]
+const STACK_BUDGET: usize = 1536 * 1024;
+
+/// Where the stack is now (it grows down, natively and in wasm's shadow stack).
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
 }
 
 /// The name a generator expression's outermost iterable has inside it (`.0`, as in CPython).
@@ -229,6 +246,7 @@ impl Interpreter {
             thrown: None,
             argv: vec![String::new()],
             builtin_module: None,
+            stack_base: stack_position(),
         };
         interp.install_builtins();
         interp.register_module("_lab", super::host::module());
@@ -358,6 +376,7 @@ impl Interpreter {
 
     fn start_run(&mut self) {
         Interpreter::discard_dropped();
+        self.stack_base = stack_position();
         self.deadline = crate::watchdog::now_ms() + self.time_budget_ms;
         self.memory_ceiling = crate::memory::live_bytes().saturating_add(MEMORY_BUDGET_BYTES);
         self.steps = 0;
@@ -1680,7 +1699,7 @@ impl Interpreter {
 
     /// Runs a function's body (or a generator's next piece) in its frame, one call deeper.
     pub(super) fn run_frame(&mut self, frame: &Frame, body: &[Stmt]) -> Res<Flow> {
-        if self.depth >= RECURSION_LIMIT {
+        if self.depth >= RECURSION_LIMIT || self.stack_base.saturating_sub(stack_position()) > STACK_BUDGET {
             return self.error("RecursionError", "maximum recursion depth exceeded");
         }
         self.depth += 1;
@@ -2103,7 +2122,7 @@ impl Interpreter {
             Some(other) => return self.error("TypeError", format!("{which}() globals must be a dict, not {}", other.type_name())),
         };
         // Code that runs `exec` on itself nests like a call: the same recursion limit holds.
-        if self.depth >= RECURSION_LIMIT {
+        if self.depth >= RECURSION_LIMIT || self.stack_base.saturating_sub(stack_position()) > STACK_BUDGET {
             return self.error("RecursionError", "maximum recursion depth exceeded");
         }
         self.depth += 1;
