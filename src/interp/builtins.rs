@@ -367,7 +367,7 @@ impl Interpreter {
                 // Stops at the first deciding item, as Python does (an endless generator too).
                 let mut items = self.loop_over(&args[0])?;
                 while let Some(item) = self.next_loop_item(&mut items)? {
-                    self.tick_work()?;
+                    self.tick()?;
                     let t = self.truthy(&item)?;
                     if name == "any" && t {
                         return Ok(Obj::Bool(true));
@@ -991,15 +991,8 @@ impl Interpreter {
                 }
                 if self.is_exception_class(&i.class) {
                     // A SyntaxError that knows where it was found says so, as Python's does.
-                    let located = {
-                        let attrs = i.attrs.borrow();
-                        match (attrs.get(&key("msg")), attrs.get(&key("filename")), attrs.get(&key("lineno"))) {
-                            (Some(Obj::Str(msg)), Some(Obj::Str(file)), Some(Obj::Int(line))) => Some(format!("{msg} ({file}, line {line})")),
-                            _ => None,
-                        }
-                    };
-                    if let Some(text) = located {
-                        return Ok(text);
+                    if let Some(place) = super::eval::syntax_place(value) {
+                        return Ok(format!("{} ({}, line {})", place.msg, place.file, place.line));
                     }
                     let args = i.attrs.borrow().get(&key("args")).cloned();
                     return match args {
@@ -2525,7 +2518,7 @@ impl Interpreter {
         let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
         while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
             // A comparison is a step of work: sorting a huge list meets the time budget.
-            self.tick_work()?;
+            self.tick()?;
             let take_right = if reverse { self.compare("<", &a.0, &b.0)? } else { self.compare("<", &b.0, &a.0)? };
             if take_right {
                 out.extend(r.next());

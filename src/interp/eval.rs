@@ -387,34 +387,18 @@ impl Interpreter {
         let output = std::mem::take(&mut self.out);
         match outcome {
             Ok(()) => RunOutcome { output, error: None, error_at: None, exited: false },
-            Err(raised) if !raised.stop && self.is_system_exit(&raised.value) => self.exit(output, &raised.value),
+            Err(raised) if !raised.stop && self.is_instance_of(&raised.value, "SystemExit") => self.exit(output, &raised.value),
             Err(raised) => {
                 let class = self.class_name(&raised.value);
                 let text = self.traceback_text(&raised);
                 // A syntax error is marked where it was found, under the import that read the file.
-                let found = match &raised.value {
-                    Obj::Instance(instance) => {
-                        let attrs = instance.attrs.borrow();
-                        match (attrs.get(&key("filename")), attrs.get(&key("lineno"))) {
-                            (Some(Obj::Str(file)), Some(Obj::Int(line))) => Some((file.to_string(), u32::try_from(*line).unwrap_or(0))),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
-                };
+                let found = syntax_place(&raised.value).map(|p| (p.file.to_string(), u32::try_from(p.line).unwrap_or(0)));
                 let error_at = found.or_else(|| raised.frames.first().map(|(f, l, _)| (f.to_string(), *l)));
                 let mut output = output;
                 output.push_str(&text);
                 RunOutcome { output, error: Some((class, text)), error_at, exited: false }
             }
         }
-    }
-
-    fn is_system_exit(&self, value: &Obj) -> bool {
-        let Obj::Instance(instance) = value else { return false };
-        let Some(system_exit) = self.exceptions.get("SystemExit") else { return false };
-        let mro = instance.class.mro.borrow();
-        mro.iter().any(|class| Rc::ptr_eq(class, system_exit))
     }
 
     /// An uncaught `SystemExit` (`exit()`, `sys.exit(…)`) ends the program quietly, as Python
@@ -523,15 +507,8 @@ impl Interpreter {
     pub(super) fn final_line(&mut self, value: &Obj) -> String {
         let name = self.class_name(value);
         // A SyntaxError's last line is its bare message; where it was is shown above it.
-        let msg = match value {
-            Obj::Instance(i) if i.attrs.borrow().get(&key("lineno")).is_some() => match i.attrs.borrow().get(&key("msg")) {
-                Some(Obj::Str(msg)) => Some(msg.to_string()),
-                _ => None,
-            },
-            _ => None,
-        };
-        let message = match msg {
-            Some(msg) => msg,
+        let message = match syntax_place(value) {
+            Some(place) => place.msg.to_string(),
             None => self.exception_message(value),
         };
         if message.is_empty() {
@@ -585,13 +562,9 @@ impl Interpreter {
         Err(Box::new(Raised { value: self.new_exception("RuntimeError", message.into()), frames: Vec::new(), stop: true }))
     }
 
-    /// One step of work done outside a statement (a lazy filter skipping items).
-    pub(super) fn tick_work(&mut self) -> Res<()> {
-        self.tick()
-    }
-
-    /// One step of work: stops the program once its time is spent.
-    fn tick(&mut self) -> Res<()> {
+    /// One step of work (a statement, a loop's item, a sort's comparison): stops the program
+    /// once its time or memory is spent.
+    pub(super) fn tick(&mut self) -> Res<()> {
         self.steps += 1;
         if crate::memory::live_bytes() > self.memory_ceiling {
             // Not catchable: the memory must be given back before anything else runs.
@@ -1983,23 +1956,18 @@ impl Interpreter {
                 }
                 Ok(Obj::Dict(Rc::new(RefCell::new(dict))))
             }
-            ExprKind::ListComp { elt, generators } => {
+            ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
                 let mut out = Vec::new();
                 self.comprehension(frame, generators, &mut |interp, f| {
                     out.push(interp.eval(f, elt)?);
                     Ok(())
                 })?;
-                Ok(Obj::list(out))
+                match expr.kind {
+                    ExprKind::SetComp { .. } => self.make_set(out),
+                    _ => Ok(Obj::list(out)),
+                }
             }
             ExprKind::GeneratorExp { elt, generators } => self.generator_expression(frame, elt, generators),
-            ExprKind::SetComp { elt, generators } => {
-                let mut out = Vec::new();
-                self.comprehension(frame, generators, &mut |interp, f| {
-                    out.push(interp.eval(f, elt)?);
-                    Ok(())
-                })?;
-                self.make_set(out)
-            }
             ExprKind::DictComp { key: k, value, generators } => {
                 let mut dict = Dict::default();
                 self.comprehension(frame, generators, &mut |interp, f| {
@@ -2472,24 +2440,37 @@ fn annotation_text(expr: &Expr) -> Option<String> {
 /// Where a `SyntaxError` was found, as Python prints it under the frames: the file and line, the
 /// line itself and a caret under the column. Empty for other exceptions.
 fn syntax_error_location(value: &Obj) -> String {
-    let Obj::Instance(instance) = value else { return String::new() };
-    let attrs = instance.attrs.borrow();
-    let (Some(Obj::Str(file)), Some(Obj::Int(line)), Some(Obj::Int(offset)), Some(Obj::Str(source))) = (
-        attrs.get(&key("filename")),
-        attrs.get(&key("lineno")),
-        attrs.get(&key("offset")),
-        attrs.get(&key("text")),
-    ) else {
-        return String::new();
-    };
-    let mut text = format!("  File \"{file}\", line {line}\n");
-    let trimmed = source.trim_start();
+    let Some(place) = syntax_place(value) else { return String::new() };
+    let mut text = format!("  File \"{}\", line {}\n", place.file, place.line);
+    let trimmed = place.text.trim_start();
     if !trimmed.trim_end().is_empty() {
-        let indent = source.chars().count() - trimmed.chars().count();
-        let caret = (*offset as usize).saturating_sub(1).saturating_sub(indent);
+        let indent = place.text.chars().count() - trimmed.chars().count();
+        let caret = (place.offset as usize).saturating_sub(1).saturating_sub(indent);
         text.push_str(&format!("    {}\n    {}^\n", trimmed.trim_end(), " ".repeat(caret)));
     }
     text
+}
+
+/// Where a `SyntaxError` was found: its message, file, line, column and the line's text, as
+/// `syntax_error` records them.
+pub(super) struct SyntaxPlace {
+    pub msg: Rc<str>,
+    pub file: Rc<str>,
+    pub line: i64,
+    offset: i64,
+    text: Rc<str>,
+}
+
+/// The place a `SyntaxError` records, if `value` is one that does.
+pub(super) fn syntax_place(value: &Obj) -> Option<SyntaxPlace> {
+    let Obj::Instance(instance) = value else { return None };
+    let attrs = instance.attrs.borrow();
+    match [attrs.get(&key("msg")), attrs.get(&key("filename")), attrs.get(&key("lineno")), attrs.get(&key("offset")), attrs.get(&key("text"))] {
+        [Some(Obj::Str(msg)), Some(Obj::Str(file)), Some(Obj::Int(line)), Some(Obj::Int(offset)), Some(Obj::Str(text))] => {
+            Some(SyntaxPlace { msg: msg.clone(), file: file.clone(), line: *line, offset: *offset, text: text.clone() })
+        }
+        _ => None,
+    }
 }
 
 /// The parser's `line L, col C: message` as its parts (line and column 1-based).

@@ -347,7 +347,7 @@ impl Interpreter {
     /// The next item of a lazy iterator, or `None` at its end.
     pub(super) fn lazy_next(&mut self, lazy: &Rc<Lazy>) -> Res<Option<Obj>> {
         // Each item is a step of work: `list(enumerate(range(10**12)))` meets the budgets.
-        self.tick_work()?;
+        self.tick()?;
         // The sources are taken out while items are pulled (which may run Python that reaches
         // this same iterator: it then looks exhausted, where Python says "already executing").
         let mut sources = lazy.sources.take();
@@ -386,7 +386,7 @@ impl Interpreter {
                         }
                     };
                     if !keep {
-                        self.tick_work()?;
+                        self.tick()?;
                         continue;
                     }
                     item
