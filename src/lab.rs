@@ -268,12 +268,9 @@ impl Lab {
     /// `python FILE` / `python -m module`: the file runs as `__main__` in a fresh interpreter,
     /// as a new process would, and prints what it prints.
     fn run_python_program(&mut self, args: &[String]) -> LineResult {
-        let say = |message: &str, kind: ErrorKind| LineResult {
-            output: vec![message.to_string()],
-            error: Some(Error::new(kind, message)),
-            ..LineResult::default()
-        };
-        let mut interpreter = crate::interp::Interpreter::new(self.files.clone());
+        let say = |message: &str, kind: ErrorKind| failure(vec![message.to_string()], kind);
+        // A fresh interpreter for each run, made only when something runs.
+        let interpreter = || crate::interp::Interpreter::new(self.files.clone());
         let outcome = match args {
             [] => {
                 let message = "not available in this lab: a second `python` session (this console already runs Python as `python -i` would; exit() starts it afresh)";
@@ -284,7 +281,7 @@ impl Lab {
             }
             [flag, code, rest @ ..] if flag == "-c" => {
                 let argv = std::iter::once("-c".to_string()).chain(rest.iter().cloned()).collect();
-                interpreter.run_code(code, argv)
+                interpreter().run_code(code, argv)
             }
             [flag, module, rest @ ..] if flag == "-m" => {
                 let base = module.replace('.', "/");
@@ -294,11 +291,11 @@ impl Lab {
                     return say(&message, ErrorKind::PythonException);
                 }
                 let argv = std::iter::once(path.clone()).chain(rest.iter().cloned()).collect();
-                interpreter.run_program(&path, None, argv)
+                interpreter().run_program(&path, None, argv)
             }
             [file, rest @ ..] if !file.starts_with('-') => {
                 let argv = std::iter::once(file.clone()).chain(rest.iter().cloned()).collect();
-                interpreter.run_program(file, None, argv)
+                interpreter().run_program(file, None, argv)
             }
             [flag, ..] if flag == "-c" || flag == "-m" => {
                 return say(&format!("Argument expected for the {flag} option"), ErrorKind::ValueError);
@@ -499,10 +496,15 @@ impl Lab {
     }
 }
 
+/// A command that failed, with what it printed.
+fn failure(output: Vec<String>, kind: ErrorKind) -> LineResult {
+    let error = Error::new(kind, output.join("\n"));
+    LineResult { output, error: Some(error), ..LineResult::default() }
+}
+
 /// A shell command that failed, with what it printed.
 fn shell_failure(output: Vec<String>) -> LineResult {
-    let error = Error::new(ErrorKind::ValueError, output.join("\n"));
-    LineResult { output, error: Some(error), ..LineResult::default() }
+    failure(output, ErrorKind::ValueError)
 }
 
 /// The shell commands the console knows; any other entry is Python.
