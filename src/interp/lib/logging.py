@@ -1,6 +1,10 @@
-"""The lab's logging module, in Python: levels, loggers by dotted name, basicConfig and the
-default `LEVEL:name:message` format. Records are written where the program's print goes (the
-lab's terminal shows stdout and stderr as one stream, as a terminal does)."""
+"""The lab's logging module, in Python: levels, loggers by dotted name with handlers and
+propagation, Formatter (`%(asctime)s`, `%(levelname)s`, `%(name)s`, `%(message)s` …),
+StreamHandler and basicConfig, and the last-resort handler for an unconfigured program.
+The terminal shows stdout and stderr as one stream, in the order they are written."""
+
+import sys
+import _lab
 
 CRITICAL = 50
 FATAL = CRITICAL
@@ -15,7 +19,6 @@ BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
 _level_names = {CRITICAL: "CRITICAL", ERROR: "ERROR", WARNING: "WARNING", INFO: "INFO", DEBUG: "DEBUG", NOTSET: "NOTSET"}
 _by_name = {"CRITICAL": CRITICAL, "FATAL": FATAL, "ERROR": ERROR, "WARN": WARNING, "WARNING": WARNING,
             "INFO": INFO, "DEBUG": DEBUG, "NOTSET": NOTSET}
-_state = {"format": None}
 
 
 def getLevelName(level):
@@ -36,6 +39,117 @@ def _check_level(level):
     raise TypeError(f"Level not an integer or a valid string: {level!r}")
 
 
+class LogRecord:
+    def __init__(self, name, level, pathname, lineno, msg, args, exc_info, func=None):
+        self.name = name
+        self.pathname = pathname
+        self.lineno = lineno
+        self.exc_info = exc_info
+        self.levelno = level
+        self.levelname = getLevelName(level)
+        self.msg = msg
+        self.args = args
+        self.created = _lab.time()
+        self.msecs = int(self.created * 1000) % 1000
+
+    def getMessage(self):
+        message = str(self.msg)
+        if self.args:
+            message = message % self.args
+        return message
+
+    def __repr__(self):
+        return f'<LogRecord: {self.name}, {self.levelno}, "{self.msg}">'
+
+
+class Formatter:
+    default_time_format = "%Y-%m-%d %H:%M:%S"
+    default_msec_format = "%s,%03d"
+
+    def __init__(self, fmt=None, datefmt=None):
+        self._fmt = fmt if fmt is not None else "%(message)s"
+        self.datefmt = datefmt
+
+    def usesTime(self):
+        return "%(asctime)" in self._fmt
+
+    def formatTime(self, record, datefmt=None):
+        import datetime
+        moment = datetime.datetime.fromtimestamp(record.created)
+        if datefmt:
+            return moment.strftime(datefmt)
+        return self.default_msec_format % (moment.strftime(self.default_time_format), record.msecs)
+
+    def format(self, record):
+        record.message = record.getMessage()
+        values = {"name": record.name, "levelno": record.levelno, "levelname": record.levelname,
+                  "message": record.message, "msg": record.msg, "created": record.created,
+                  "msecs": record.msecs}
+        if self.usesTime():
+            values["asctime"] = self.formatTime(record, self.datefmt)
+        return self._fmt % values
+
+
+_default_formatter = Formatter()
+
+
+class Handler:
+    def __init__(self, level=NOTSET):
+        self.level = _check_level(level)
+        self.formatter = None
+
+    def setLevel(self, level):
+        self.level = _check_level(level)
+
+    def setFormatter(self, fmt):
+        self.formatter = fmt
+
+    def format(self, record):
+        return (self.formatter or _default_formatter).format(record)
+
+    def handle(self, record):
+        self.emit(record)
+
+    def emit(self, record):
+        raise NotImplementedError("emit must be implemented by Handler subclasses")
+
+    def flush(self):
+        pass
+
+
+class StreamHandler(Handler):
+    terminator = "\n"
+
+    def __init__(self, stream=None):
+        Handler.__init__(self)
+        self.stream = stream if stream is not None else sys.stderr
+
+    def emit(self, record):
+        self.stream.write(self.format(record) + self.terminator)
+
+    def __repr__(self):
+        name = getattr(self.stream, "name", "")
+        return f"<StreamHandler <{name}> ({getLevelName(self.level)})>"
+
+
+class NullHandler(Handler):
+    def emit(self, record):
+        pass
+
+
+class _StderrHandler(StreamHandler):
+    """Python's last resort: WARNING and above, the bare message, to whatever stderr is now."""
+
+    def __init__(self):
+        Handler.__init__(self, WARNING)
+
+    def emit(self, record):
+        sys.stderr.write(self.format(record) + self.terminator)
+
+
+lastResort = _StderrHandler()
+
+
 class Logger:
     def __init__(self, name, level=NOTSET):
         self.name = name
@@ -43,6 +157,7 @@ class Logger:
         self.parent = None
         self.propagate = True
         self.disabled = False
+        self.handlers = []
 
     def setLevel(self, level):
         self.level = _check_level(level)
@@ -58,15 +173,41 @@ class Logger:
     def isEnabledFor(self, level):
         return not self.disabled and level >= self.getEffectiveLevel()
 
+    def addHandler(self, handler):
+        if handler not in self.handlers:
+            self.handlers.append(handler)
+
+    def removeHandler(self, handler):
+        if handler in self.handlers:
+            self.handlers.remove(handler)
+
+    def hasHandlers(self):
+        logger = self
+        while logger is not None:
+            if logger.handlers:
+                return True
+            if not logger.propagate:
+                return False
+            logger = logger.parent
+        return False
+
+    def handle(self, record):
+        found = 0
+        logger = self
+        while logger is not None:
+            for handler in logger.handlers:
+                found += 1
+                if record.levelno >= handler.level:
+                    handler.handle(record)
+            logger = logger.parent if logger.propagate else None
+        if not found and record.levelno >= lastResort.level:
+            lastResort.handle(record)
+
     def log(self, level, msg, *args):
+        if not isinstance(level, int):
+            raise TypeError("level must be an integer")
         if self.isEnabledFor(level):
-            message = msg % args if args else str(msg)
-            if _state["format"] is not None:
-                print(_state["format"] % {"levelname": getLevelName(level), "name": self.name,
-                                          "message": message, "levelno": level})
-            elif level >= WARNING:
-                # No handler configured: Python's last resort writes the bare message.
-                print(message)
+            self.handle(LogRecord(self.name, level, "", 0, msg, args, None))
 
     def debug(self, msg, *args):
         self.log(DEBUG, msg, *args)
@@ -80,8 +221,14 @@ class Logger:
     def error(self, msg, *args):
         self.log(ERROR, msg, *args)
 
+    def exception(self, msg, *args):
+        self.log(ERROR, msg, *args)
+
     def critical(self, msg, *args):
         self.log(CRITICAL, msg, *args)
+
+    def getChild(self, suffix):
+        return getLogger(f"{self.name}.{suffix}" if self is not root else suffix)
 
     def __repr__(self):
         return f"<{type(self).__name__} {self.name} ({getLevelName(self.getEffectiveLevel())})>"
@@ -102,29 +249,34 @@ def getLogger(name=None):
     if name not in _loggers:
         logger = Logger(name)
         _loggers[name] = logger
-    # The parent is the nearest existing ancestor by dotted name, else the root.
-    for other in _loggers.values():
-        parent = root
-        prefix = other.name
-        while "." in prefix:
-            prefix = prefix.rsplit(".", 1)[0]
-            if prefix in _loggers:
-                parent = _loggers[prefix]
-                break
-        other.parent = parent
+        # The parent is the nearest existing ancestor by dotted name, else the root; loggers
+        # made earlier below this one now hang from it.
+        for other in _loggers.values():
+            parent = root
+            prefix = other.name
+            while "." in prefix:
+                prefix = prefix.rsplit(".", 1)[0]
+                if prefix in _loggers:
+                    parent = _loggers[prefix]
+                    break
+            other.parent = parent
     return _loggers[name]
 
 
-def basicConfig(level=None, format=None):
-    if _state["format"] is not None:
+def basicConfig(level=None, format=None, stream=None, datefmt=None, force=False):
+    if force:
+        root.handlers = []
+    if root.handlers:
         return
-    _state["format"] = format if format is not None else BASIC_FORMAT
+    handler = StreamHandler(stream)
+    handler.setFormatter(Formatter(format if format is not None else BASIC_FORMAT, datefmt))
+    root.addHandler(handler)
     if level is not None:
         root.setLevel(level)
 
 
 def _module_level(level, msg, args):
-    if _state["format"] is None:
+    if not root.handlers:
         basicConfig()
     root.log(level, msg, *args)
 
@@ -147,3 +299,7 @@ def error(msg, *args):
 
 def critical(msg, *args):
     _module_level(CRITICAL, msg, args)
+
+
+def disable(level=CRITICAL):
+    _lab.unavailable("logging.disable()")
