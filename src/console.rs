@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 
 use crate::db::DatabaseState;
 use crate::encoding::{get_bytes, get_len, get_str, get_u64, put_bytes, put_len, put_str, take};
-use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::models::{read_models, seed_user, user_table, Models};
 use crate::schema::MetaData;
@@ -82,7 +81,7 @@ pub struct Console {
 
 /// What the console needs from the lab for one line.
 pub struct Context<'a> {
-    pub engines: &'a mut BTreeMap<String, Engine>,
+    pub databases: &'a crate::databases::Databases,
     pub models: &'a dyn Fn() -> Result<Models>,
     pub output: &'a mut Vec<String>,
 }
@@ -234,8 +233,8 @@ impl Console {
                         return Err(not_supported("this method"));
                     };
                     let (name, state) = self.databases.get_mut(index).ok_or_else(|| not_supported("this Database"))?;
-                    let engine = engine_for(cx.engines, name)?;
-                    state.rollback(engine);
+                    let engine = cx.databases.open(name)?;
+                    state.rollback(&mut *crate::databases::Databases::borrow(&engine)?);
                     return Ok(PyValue::None);
                 }
             }
@@ -273,7 +272,7 @@ impl Console {
                     .cloned()
                     .ok_or_else(|| Error::new(ErrorKind::ImportError, "cannot import name 'User' from 'src.models.user'"))?;
                 let state = DatabaseState::new(models.metadata.clone(), user)?;
-                engine_for(cx.engines, &path)?;
+                cx.databases.open(&path)?;
                 self.databases.push((path, state));
                 Ok(PyValue::Database(self.databases.len() - 1))
             }
@@ -326,7 +325,9 @@ impl Console {
             }
         };
         let (name, state) = self.databases.get_mut(index).ok_or_else(|| not_supported("this Database"))?;
-        let engine = engine_for(cx.engines, name)?;
+        let shared = cx.databases.open(name)?;
+        let mut borrowed = crate::databases::Databases::borrow(&shared)?;
+        let engine = &mut *borrowed;
         let instance = |class: &str, fields: Vec<(String, Value)>| PyValue::Instance { class: class.to_string(), fields };
         let class = state.class().class_name.clone();
         match method {
@@ -498,10 +499,3 @@ fn attribute(base: &PyValue, attr: &str) -> Result<PyValue> {
     }
 }
 
-/// The database a name opens (`Database("sqlite.db")`, `sqlite:///sqlite.db`), created empty on first use.
-pub fn engine_for<'a>(engines: &'a mut BTreeMap<String, Engine>, name: &str) -> Result<&'a mut Engine> {
-    if !engines.contains_key(name) {
-        engines.insert(name.to_string(), Engine::open_in_memory()?);
-    }
-    engines.get_mut(name).ok_or_else(|| Error::new(ErrorKind::OperationalError, "unable to open database file"))
-}

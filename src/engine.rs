@@ -60,6 +60,19 @@ pub struct Engine {
     log: VecDeque<LoggedStatement>,
     /// Stops any statement that runs past its budget.
     watchdog: Box<Watchdog>,
+    /// Which of the learner's connections began the open transaction (as one SQLite file lets
+    /// one writer at a time); `None` when none did.
+    pub transaction_owner: Option<u64>,
+}
+
+/// What one statement of the learner's SQLAlchemy did: the rows it returned (a SELECT, or
+/// `RETURNING`), how many rows it changed, and the rowid of the last row it inserted.
+#[derive(Debug, Clone, Default)]
+pub struct Ran {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+    pub rowcount: i64,
+    pub lastrowid: i64,
 }
 
 impl Engine {
@@ -77,7 +90,7 @@ impl Engine {
             rusqlite::ffi::sqlite3_limit(conn.handle(), rusqlite::ffi::SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
         }
         let watchdog = Watchdog::install(&conn);
-        Ok(Engine { conn, log: VecDeque::new(), watchdog })
+        Ok(Engine { conn, log: VecDeque::new(), watchdog, transaction_owner: None })
     }
 
     /// How long one statement may run before the lab stops it (milliseconds).
@@ -128,6 +141,32 @@ impl Engine {
         while rows.next()?.is_some() {}
         drop(rows);
         Ok(usize::try_from(self.conn.changes()).unwrap_or(usize::MAX))
+    }
+
+    /// Runs any one statement with bound parameters and records it: its rows if it has any,
+    /// and what it changed.
+    pub fn run(&mut self, sql: &str, params: &[Value]) -> Result<Ran> {
+        self.record(sql.to_string(), Some(params.to_vec()));
+        self.watchdog.arm();
+        let outcome = self.conn.prepare_cached(sql).map_err(Into::into).and_then(|mut stmt| {
+            let read = read_all(&mut stmt, params, MAX_RESULT_ROWS)?;
+            Ok(read)
+        });
+        let read = self.watchdog.explain(outcome)?;
+        let changed = read.columns.is_empty() || sql.trim_start().get(..6).is_some_and(|w| !w.eq_ignore_ascii_case("select"));
+        let rowcount = if changed { i64::try_from(self.conn.changes()).unwrap_or(i64::MAX) } else { -1 };
+        Ok(Ran { columns: read.columns, rows: read.rows, rowcount, lastrowid: self.conn.last_insert_rowid() })
+    }
+
+    /// The driver's own transaction statements (`BEGIN`, `COMMIT`, `ROLLBACK`), which Python's
+    /// sqlite3 sends without SQLAlchemy logging them: run, not recorded.
+    pub fn driver(&mut self, sql: &str) -> Result<()> {
+        self.run_cached(sql)
+    }
+
+    /// Whether a transaction is open on the database.
+    pub fn in_transaction(&self) -> bool {
+        !self.conn.is_autocommit()
     }
 
     /// Runs one query with bound parameters and records it.

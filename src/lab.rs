@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::console::{engine_for, project_models, Console, Context};
+use crate::console::{project_models, Console, Context};
+use crate::databases::{Databases, SharedEngine};
 use crate::encoding::{get_bytes, get_len, get_str, get_u64, put_bytes, put_len, put_str, take};
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
@@ -90,7 +91,7 @@ impl LineResult {
 /// The learner's project.
 pub struct Lab {
     files: BTreeMap<String, String>,
-    engines: BTreeMap<String, Engine>,
+    databases: Databases,
     console: Console,
     /// The console's Python session (`python -i`): its namespace lasts until `exit()`, an undo
     /// or a reload.
@@ -108,7 +109,7 @@ impl Lab {
         let rng = sources.seed | 1;
         Lab {
             files,
-            engines: BTreeMap::new(),
+            databases: Databases::new(crate::watchdog::DEFAULT_BUDGET_MS),
             console: Console::default(),
             session: None,
             sources,
@@ -155,22 +156,23 @@ impl Lab {
     }
 
     /// The database a name opens (`sqlite.db`), created empty on first use.
-    pub fn engine(&mut self, name: &str) -> Result<&mut Engine> {
-        let engine = engine_for(&mut self.engines, name)?;
-        engine.set_statement_budget_ms(self.budget_ms);
-        Ok(engine)
+    pub fn engine(&mut self, name: &str) -> Result<SharedEngine> {
+        self.databases.open(name)
+    }
+
+    /// The lab's databases, for the Python that opens them by URL.
+    pub fn databases(&self) -> &Databases {
+        &self.databases
     }
 
     /// How long one SQL statement may run on any of the lab's databases before it is stopped.
     pub fn set_statement_budget_ms(&mut self, budget: f64) {
         self.budget_ms = budget;
-        for engine in self.engines.values() {
-            engine.set_statement_budget_ms(budget);
-        }
+        self.databases.set_statement_budget_ms(budget);
     }
 
     pub fn engine_names(&self) -> Vec<String> {
-        self.engines.keys().cloned().collect()
+        self.databases.names()
     }
 
     /// A new 12-hex-digit revision id, as Alembic makes them.
@@ -200,14 +202,16 @@ impl Lab {
     /// The lab's database as a SQLite file.
     pub fn export_db(&mut self) -> Result<Vec<u8>> {
         let name = self.database_name();
-        self.engine(&name)?.serialize()
+        let engine = self.engine(&name)?;
+        let serialized = Databases::borrow(&engine)?.serialize();
+        serialized
     }
 
     /// Replaces the lab's database with a SQLite file; anything else is refused and changes nothing.
     pub fn import_db(&mut self, bytes: &[u8]) -> Result<()> {
         let mut engine = Engine::open_in_memory()?;
         engine.deserialize(bytes)?;
-        self.engines.insert(self.database_name(), engine);
+        self.databases.insert(&self.database_name(), engine);
         Ok(())
     }
 
@@ -219,10 +223,11 @@ impl Lab {
             put_str(&mut out, path);
             put_str(&mut out, text);
         }
-        put_len(&mut out, self.engines.len());
-        for (name, engine) in &mut self.engines {
+        let all = self.databases.all();
+        put_len(&mut out, all.len());
+        for (name, engine) in &all {
             put_str(&mut out, name);
-            put_bytes(&mut out, &engine.serialize()?);
+            put_bytes(&mut out, &Databases::borrow(engine)?.serialize()?);
         }
         out.extend_from_slice(&self.rng.to_le_bytes());
         self.console.save(&mut out);
@@ -257,7 +262,7 @@ impl Lab {
         };
         let console = console.ok_or_else(bad)?;
         self.files = files;
-        self.engines = engines;
+        self.databases.replace_all(engines);
         self.console = console;
         // Python objects are not kept in snapshots: going back starts a fresh session.
         self.session = None;
@@ -265,12 +270,32 @@ impl Lab {
         Ok(())
     }
 
+    /// An interpreter over the project's files, with the lab's `sqlalchemy` on its databases.
+    fn new_interpreter(&self) -> crate::interp::Interpreter {
+        let mut interpreter = crate::interp::Interpreter::new(self.files.clone());
+        crate::sqlalchemy::install(&mut interpreter, self.databases.clone());
+        interpreter
+    }
+
+    /// When a program ends, its connections go with it: what it left uncommitted is rolled back,
+    /// as SQLite does when a process exits.
+    fn end_open_transactions(&self) {
+        for (_, engine) in self.databases.all() {
+            if let Ok(mut engine) = Databases::borrow(&engine) {
+                if engine.transaction_owner.is_some() && engine.in_transaction() {
+                    let _ = engine.driver("ROLLBACK");
+                }
+                engine.transaction_owner = None;
+            }
+        }
+    }
+
     /// `python FILE` / `python -m module`: the file runs as `__main__` in a fresh interpreter,
     /// as a new process would, and prints what it prints.
     fn run_python_program(&mut self, args: &[String]) -> LineResult {
         let say = |message: &str, kind: ErrorKind| failure(vec![message.to_string()], kind);
         // A fresh interpreter for each run, made only when something runs.
-        let interpreter = || crate::interp::Interpreter::new(self.files.clone());
+        let interpreter = || self.new_interpreter();
         let outcome = match args {
             [] => {
                 let message = "not available in this lab: a second `python` session (this console already runs Python as `python -i` would; exit() starts it afresh)";
@@ -305,6 +330,7 @@ impl Lab {
                 return say(&message, ErrorKind::NotAvailable);
             }
         };
+        self.end_open_transactions();
         python_result(outcome)
     }
 
@@ -321,7 +347,10 @@ impl Lab {
         if self.is_tutorial_entry(source) {
             return self.run_tutorial_line(source);
         }
-        let session = self.session.get_or_insert_with(|| crate::interp::Interpreter::new(BTreeMap::new()));
+        if self.session.is_none() {
+            self.session = Some(self.new_interpreter());
+        }
+        let Some(session) = self.session.as_mut() else { return LineResult::default() };
         // Modules already imported stay as they were, as in Python; new imports read the files as
         // they are now.
         session.files.clone_from(&self.files);
@@ -373,7 +402,7 @@ impl Lab {
         let read = std::cell::OnceCell::new();
         let models = || read.get_or_init(|| project_models(files)).clone();
         let mut output = Vec::new();
-        let mut cx = Context { engines: &mut self.engines, models: &models, output: &mut output };
+        let mut cx = Context { databases: &self.databases, models: &models, output: &mut output };
         let result = match self.console.run(line, &mut cx) {
             Ok(()) => LineResult { output, ..LineResult::default() },
             Err(err) => {
@@ -392,9 +421,7 @@ impl Lab {
     /// Runs one console entry: a shell line (`alembic …`, `python FILE`, `ls`, `cat`, `rm`,
     /// `clear`, `help`), or Python for the session — a line, or a block sent whole.
     pub fn run(&mut self, entry: &str) -> LineResult {
-        for engine in self.engines.values() {
-            engine.set_statement_budget_ms(self.budget_ms);
-        }
+        self.databases.set_statement_budget_ms(self.budget_ms);
         if !is_shell_line(entry) {
             return self.run_python(entry);
         }
@@ -608,17 +635,17 @@ mod tests {
     #[test]
     fn a_snapshot_restores_files_and_databases_exactly() {
         let mut lab = Lab::new(Sources::default());
-        lab.engine("sqlite.db").unwrap().exec("CREATE TABLE t (x); INSERT INTO t VALUES ('kept')").unwrap();
+        lab.engine("sqlite.db").unwrap().borrow_mut().exec("CREATE TABLE t (x); INSERT INTO t VALUES ('kept')").unwrap();
         assert!(lab.run("db = Database(\"sqlite.db\")").ok());
         assert!(lab.run("db.create_tables()").ok());
         assert!(lab.run("user = db.create_user(User(name=\"Ann\"))").ok());
         let snapshot = lab.snapshot().unwrap();
         assert!(lab.run("user = None").ok());
         lab.write_file("main.py", "changed").unwrap();
-        lab.engine("sqlite.db").unwrap().exec("DROP TABLE t").unwrap();
+        lab.engine("sqlite.db").unwrap().borrow_mut().exec("DROP TABLE t").unwrap();
         lab.restore(&snapshot).unwrap();
         assert!(lab.read_file("main.py").unwrap().contains("def main():"));
-        let rows = lab.engine("sqlite.db").unwrap().exec("SELECT x FROM t").unwrap().rows;
+        let rows = lab.engine("sqlite.db").unwrap().borrow_mut().exec("SELECT x FROM t").unwrap().rows;
         assert_eq!(rows, vec![vec![crate::value::Value::from("kept")]]);
         assert_eq!(lab.run("print(user)").output, ["<User(name=Ann)>"], "console variables come back");
         assert_eq!(lab.run("db.get_user(1)").output, ["<User(name=Ann)>"], "and so does db");
@@ -631,14 +658,14 @@ mod tests {
     #[test]
     fn the_database_file_exports_and_imports() {
         let mut lab = Lab::new(Sources::default());
-        lab.engine("sqlite.db").unwrap().exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)").unwrap();
+        lab.engine("sqlite.db").unwrap().borrow_mut().exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)").unwrap();
         let file = lab.export_db().unwrap();
         assert!(file.starts_with(b"SQLite format 3\0"));
         let mut other = Lab::new(Sources::default());
         other.import_db(&file).unwrap();
-        assert_eq!(other.engine("sqlite.db").unwrap().exec("SELECT x FROM t").unwrap().rows.len(), 1);
+        assert_eq!(other.engine("sqlite.db").unwrap().borrow_mut().exec("SELECT x FROM t").unwrap().rows.len(), 1);
         assert_eq!(other.import_db(b"not sqlite").unwrap_err().message(), "file is not a database");
-        assert_eq!(other.engine("sqlite.db").unwrap().exec("SELECT x FROM t").unwrap().rows.len(), 1);
+        assert_eq!(other.engine("sqlite.db").unwrap().borrow_mut().exec("SELECT x FROM t").unwrap().rows.len(), 1);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! with an echo log ([`engine`]) → the ORM session ([`session`]) → the seed's `Database` ([`db`]).
 
 pub mod console;
+pub mod databases;
 pub mod db;
 pub mod encoding;
 pub mod engine;
@@ -19,6 +20,7 @@ pub mod reflect;
 pub mod schema;
 pub mod session;
 pub mod sorting;
+pub mod sqlalchemy;
 pub mod sql;
 pub mod value;
 pub mod watchdog;

@@ -440,7 +440,7 @@ impl JsLab {
         let heads = {
             let mut lab = self.state()?;
             let name = lab.database_name();
-            crate::migrate::runner::recorded_heads(lab.engine(&name).map_err(to_js)?).map_err(to_js)?
+            crate::migrate::runner::recorded_heads(&lab.engine(&name).map_err(to_js)?.borrow()).map_err(to_js)?
         };
         to_plain(&heads)
     }
@@ -450,7 +450,7 @@ impl JsLab {
         let tables = {
             let mut lab = self.state()?;
             let name = lab.database_name();
-            lab.engine(&name).map_err(to_js)?.tables().map_err(to_js)?
+            lab.engine(&name).map_err(to_js)?.borrow_mut().tables().map_err(to_js)?
         };
         to_plain(&tables)
     }
@@ -476,7 +476,7 @@ impl JsLab {
         let tables = {
             let mut lab = self.state()?;
             let name = lab.database_name();
-            lab.engine(&name).map_err(to_js)?.tables_window(offset_of, limit as usize).map_err(to_js)?
+            lab.engine(&name).map_err(to_js)?.borrow_mut().tables_window(offset_of, limit as usize).map_err(to_js)?
         };
         to_plain(&tables)
     }
@@ -487,7 +487,7 @@ impl JsLab {
         {
             let mut lab = self.state()?;
             for name in lab.engine_names() {
-                log.extend(lab.engine(&name).map_err(to_js)?.take_log());
+                log.extend(lab.engine(&name).map_err(to_js)?.borrow_mut().take_log());
             }
         }
         to_plain(&log)
@@ -498,7 +498,7 @@ impl JsLab {
         let result = {
             let mut lab = self.state()?;
             let name = lab.database_name();
-            lab.engine(&name).map_err(to_js)?.exec(&sql).map_err(to_js)?
+            lab.engine(&name).map_err(to_js)?.borrow_mut().exec(&sql).map_err(to_js)?
         };
         to_plain(&result)
     }
@@ -526,7 +526,7 @@ impl JsLab {
         let value = {
             let mut lab = self.state()?;
             let name = lab.database_name();
-            lab.engine(&name).map_err(to_js)?.cell(&table, &column, row as usize).map_err(to_js)?
+            lab.engine(&name).map_err(to_js)?.borrow_mut().cell(&table, &column, row as usize).map_err(to_js)?
         };
         let bytes = match value {
             Value::Blob(bytes) => bytes,

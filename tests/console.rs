@@ -42,11 +42,11 @@ fn the_seed_main_typed_line_by_line() {
     assert_eq!(ok(&mut lab, "user.name"), ["'John Doe'"]);
     ok(&mut lab, "db.update_user(user_id=user.id, name=\"John Smith\")");
     ok(&mut lab, "db.delete_user(user_id=user.id)");
-    let rows = lab.engine("sqlite.db").unwrap().exec("SELECT id, name FROM users").unwrap().rows;
+    let rows = lab.engine("sqlite.db").unwrap().borrow_mut().exec("SELECT id, name FROM users").unwrap().rows;
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0], vec![Value::Integer(2), Value::from("Jane Doe")]);
     ok(&mut lab, "db.drop_tables()");
-    assert!(lab.engine("sqlite.db").unwrap().tables().unwrap().is_empty());
+    assert!(lab.engine("sqlite.db").unwrap().borrow_mut().tables().unwrap().is_empty());
 }
 
 #[test]

@@ -140,7 +140,8 @@ fn cell(value: &Value) -> Json {
 /// The lab's database as the recorder reads a SQLite file: schema rows and every table's rows.
 fn database_state(lab: &mut Lab) -> (Json, Json) {
     let name = lab.database_name();
-    let engine = lab.engine(&name).expect("engine");
+    let shared = lab.engine(&name).expect("engine");
+    let mut engine = shared.borrow_mut();
     let schema = engine.exec("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name, type").expect("schema");
     let schema_json = Json::Array(schema.rows.iter().map(|r| Json::Array(r.iter().map(cell).collect())).collect());
     let mut rows = serde_json::Map::new();

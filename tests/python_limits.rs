@@ -59,9 +59,12 @@ fn growing_without_end_is_a_memory_error() {
 
 #[test]
 fn what_the_lab_lacks_is_said_plainly() {
-    let (ok, output, _) = run("import sqlalchemy\n");
+    let (ok, output, _) = run("import alembic\n");
     assert!(!ok);
-    assert!(output.last().unwrap().starts_with("not available in this lab yet: the 'sqlalchemy' module"), "{output:?}");
+    assert!(output.last().unwrap().starts_with("not available in this lab yet: the 'alembic' module"), "{output:?}");
+    let (ok, output, _) = run("from sqlalchemy.orm import selectinload\nselectinload(None)\n");
+    assert!(!ok);
+    assert!(output.last().unwrap().starts_with("not available in this lab: selectinload()"), "{output:?}");
     let (ok, output, class) = run("import requests\n");
     assert!(!ok);
     assert_eq!(class.as_deref(), Some("ModuleNotFoundError"));

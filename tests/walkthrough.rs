@@ -49,7 +49,7 @@ fn configured() -> Lab {
 }
 
 fn rows(lab: &mut Lab, sql: &str) -> Vec<Vec<Value>> {
-    lab.engine("sqlite.db").unwrap().exec(sql).unwrap().rows
+    lab.engine("sqlite.db").unwrap().borrow_mut().exec(sql).unwrap().rows
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn the_tutorial_from_first_revision_to_upgrade_plus_two() {
     ok(&mut lab, "alembic upgrade head");
     ok(&mut lab, "alembic check");
     assert_eq!(ok(&mut lab, "alembic check").last().unwrap(), "No new upgrade operations detected.");
-    lab.engine("sqlite.db").unwrap().exec("INSERT INTO users (name, email) VALUES ('John Doe', 'john@example.com')").unwrap();
+    lab.engine("sqlite.db").unwrap().borrow_mut().exec("INSERT INTO users (name, email) VALUES ('John Doe', 'john@example.com')").unwrap();
 
     let result = lab.run("alembic downgrade -1");
     assert_eq!(result.output[2], "INFO  [alembic.runtime.migration] Running downgrade 8e2d41b6c0f3 -> 3f1a9c2b7d40, Add email to users");
@@ -145,6 +145,7 @@ fn create_all_before_alembic_fails_until_stamp_head() {
     // What db.create_tables() does before the learner meets Alembic:
     lab.engine("sqlite.db")
         .unwrap()
+        .borrow_mut()
         .exec("CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)")
         .unwrap();
     let result = lab.run("alembic upgrade head");
@@ -191,7 +192,7 @@ fn two_heads_refuse_upgrade_head_until_merged() {
             "INFO  [alembic.runtime.migration] Running upgrade bbbb00000002, cccc00000003 -> dddd00000004, merge them",
         ]
     );
-    assert_eq!(current_heads(lab.engine("sqlite.db").unwrap()).unwrap(), ["dddd00000004"]);
+    assert_eq!(current_heads(&mut lab.engine("sqlite.db").unwrap().borrow_mut()).unwrap(), ["dddd00000004"]);
     assert!(ok(&mut lab, "alembic show dddd")[0].starts_with("Rev: dddd00000004 (head) (mergepoint)\nMerges: bbbb00000002, cccc00000003\n"));
 }
 
@@ -206,7 +207,7 @@ fn name_made_optional(batch: bool) -> Lab {
     }
     ok(&mut lab, "alembic revision --autogenerate -m \"Add User table\" --rev-id 3f1a9c2b7d40");
     ok(&mut lab, "alembic upgrade head");
-    lab.engine("sqlite.db").unwrap().exec("INSERT INTO users (name) VALUES ('John Doe'), ('Jane Doe')").unwrap();
+    lab.engine("sqlite.db").unwrap().borrow_mut().exec("INSERT INTO users (name) VALUES ('John Doe'), ('Jane Doe')").unwrap();
     edit(&mut lab, "src/models/user.py", "name: Mapped[str] = mapped_column(String)", "name: Mapped[str | None] = mapped_column(String)");
     ok(&mut lab, "alembic revision --autogenerate -m \"Make name optional\" --rev-id 5b6c7d8e9f01");
     lab
@@ -224,7 +225,7 @@ fn a_plain_alter_column_fails_on_sqlite() {
         "sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) near \"ALTER\": syntax error\n\
          [SQL: ALTER TABLE users ALTER COLUMN name DROP NOT NULL]\n(Background on this error at: https://sqlalche.me/e/21/e3q8)"
     );
-    assert_eq!(current_heads(lab.engine("sqlite.db").unwrap()).unwrap(), ["3f1a9c2b7d40"]);
+    assert_eq!(current_heads(&mut lab.engine("sqlite.db").unwrap().borrow_mut()).unwrap(), ["3f1a9c2b7d40"]);
 }
 
 #[test]
@@ -236,13 +237,13 @@ fn batch_mode_does_the_same_change_and_keeps_the_rows() {
     ));
     ok(&mut lab, "alembic upgrade head");
     assert_eq!(rows(&mut lab, "SELECT name FROM users ORDER BY id"), vec![vec![Value::from("John Doe")], vec![Value::from("Jane Doe")]]);
-    lab.engine("sqlite.db").unwrap().exec("INSERT INTO users (name) VALUES (NULL)").unwrap();
+    lab.engine("sqlite.db").unwrap().borrow_mut().exec("INSERT INTO users (name) VALUES (NULL)").unwrap();
     // Going back to NOT NULL with a NULL in the table fails, as it does for real, and changes nothing.
     let result = lab.run("alembic downgrade -1");
     assert_eq!(result.error.map(|e| e.kind()), Some(ErrorKind::IntegrityError));
     assert!(result.output.last().unwrap().contains("NOT NULL constraint failed: _alembic_tmp_users.name"));
     assert_eq!(rows(&mut lab, "SELECT count(*) FROM users"), vec![vec![Value::Integer(3)]]);
-    assert_eq!(current_heads(lab.engine("sqlite.db").unwrap()).unwrap(), ["5b6c7d8e9f01"]);
+    assert_eq!(current_heads(&mut lab.engine("sqlite.db").unwrap().borrow_mut()).unwrap(), ["5b6c7d8e9f01"]);
 }
 
 #[test]
@@ -286,7 +287,7 @@ fn a_database_stamped_with_an_unknown_revision_gets_errors_not_a_crash() {
     let mut lab = configured();
     ok(&mut lab, "alembic revision -m base --rev-id aaaa00000001");
     ok(&mut lab, "alembic stamp head");
-    lab.engine("sqlite.db").unwrap().exec("UPDATE alembic_version SET version_num = 'ffffffffffff'").unwrap();
+    lab.engine("sqlite.db").unwrap().borrow_mut().exec("UPDATE alembic_version SET version_num = 'ffffffffffff'").unwrap();
     for line in ["alembic downgrade -1", "alembic upgrade head", "alembic upgrade +1", "alembic downgrade base", "alembic current", "alembic check", "alembic history -i"] {
         let result = lab.run(line);
         if let Some(err) = result.error {

@@ -1410,7 +1410,7 @@ impl Interpreter {
 
     // ---- items -------------------------------------------------------------------------------
 
-    pub(super) fn get_item(&mut self, object: &Obj, index: Obj) -> Res<Obj> {
+    pub fn get_item(&mut self, object: &Obj, index: Obj) -> Res<Obj> {
         match object {
             Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range(..) => {
                 let index = match self.lookup_special(&index, "__index__") {
@@ -1536,7 +1536,7 @@ impl Interpreter {
         })
     }
 
-    pub(super) fn set_item(&mut self, object: &Obj, index: Obj, value: Obj) -> Res<()> {
+    pub fn set_item(&mut self, object: &Obj, index: Obj, value: Obj) -> Res<()> {
         match object {
             Obj::List(l) if matches!(index, Obj::Slice(..)) => {
                 let Obj::Slice(start, stop, step) = index else { return Ok(()) };
@@ -1634,6 +1634,10 @@ impl Interpreter {
 
     pub fn binary(&mut self, op: &str, left: Obj, right: Obj) -> Res<Obj> {
         use Obj::*;
+        // `str | None` in an annotation: a union of types (PEP 604).
+        if op == "|" && super::typing::is_type(&left) && super::typing::is_type(&right) {
+            return Ok(super::typing::union(left, right));
+        }
         if matches!(left, Native(_)) || matches!(right, Native(_)) {
             return self.native_operator(op, &left, &right);
         }

@@ -45,6 +45,70 @@ impl Native for Form {
     fn call(&self, py: &mut Interpreter, _this: &Obj, _args: Vec<Obj>, _kwargs: Vec<(String, Obj)>) -> Option<Res<Obj>> {
         Some(py.error("TypeError", format!("Type {} cannot be instantiated; use {}() instead", self.name, self.name.to_lowercase())))
     }
+
+    fn binary(&self, _py: &mut Interpreter, this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
+        union_operator(this, op, other, reflected)
+    }
+}
+
+/// `int | None`: what `X | Y` of types gives (`types.UnionType`), printed `int | None`.
+struct UnionType(Vec<Obj>);
+
+impl Native for UnionType {
+    fn type_name(&self) -> &str {
+        "UnionType"
+    }
+
+    fn repr(&self, py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        let mut parts = Vec::with_capacity(self.0.len());
+        for arg in &self.0 {
+            parts.push(type_repr(py, arg)?);
+        }
+        Ok(parts.join(" | "))
+    }
+
+    fn binary(&self, _py: &mut Interpreter, this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
+        union_operator(this, op, other, reflected)
+    }
+
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok((name == "__args__").then(|| Obj::tuple(self.0.clone())))
+    }
+}
+
+fn union_operator(this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
+    if op != "|" || !is_type(other) {
+        return None;
+    }
+    Some(Ok(if reflected { union(other.clone(), this.clone()) } else { union(this.clone(), other.clone()) }))
+}
+
+/// Whether a value can stand in a type union: a class, a built-in type, `None`, a typing form.
+pub fn is_type(value: &Obj) -> bool {
+    match value {
+        Obj::None | Obj::Class(_) => true,
+        Obj::Builtin(name) => matches!(*name, "int" | "str" | "float" | "bool" | "bytes" | "list" | "dict" | "set" | "tuple" | "object" | "type" | "frozenset" | "complex"),
+        Obj::Native(native) => matches!(native.type_name(), "_SpecialForm" | "UnionType"),
+        _ => false,
+    }
+}
+
+/// `a | b` of types, flattened and without repeats.
+pub fn union(a: Obj, b: Obj) -> Obj {
+    let mut args = Vec::new();
+    for side in [a, b] {
+        match side.native::<UnionType>() {
+            Some(u) => args.extend(u.0.iter().cloned()),
+            None => args.push(side),
+        }
+    }
+    let mut unique: Vec<Obj> = Vec::new();
+    for arg in args {
+        if !unique.iter().any(|u| super::object::identity(u) == super::object::identity(&arg) || matches!((u, &arg), (Obj::None, Obj::None)) || matches!((u, &arg), (Obj::Builtin(x), Obj::Builtin(y)) if x == y)) {
+            unique.push(arg);
+        }
+    }
+    Obj::Native(Rc::new(UnionType(unique)))
 }
 
 /// How `typing` writes a type inside a form: a built-in class by name, another with its module.

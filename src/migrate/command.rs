@@ -238,7 +238,9 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
         "merge" => merge(lab, &project, &scripts, inv, out),
         "upgrade" | "downgrade" => {
             let target = inv.positional("revision").unwrap_or_default();
-            let engine = lab.engine(&project.database()?)?;
+            let shared = lab.engine(&project.database()?)?;
+            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
+            let engine = &mut *borrowed;
             let lost = if inv.command == "upgrade" {
                 runner::upgrade(engine, &scripts, target, inv.flag("sql"), out)?
             } else {
@@ -251,16 +253,22 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
             Ok(())
         }
         "stamp" => {
-            let engine = lab.engine(&project.database()?)?;
+            let shared = lab.engine(&project.database()?)?;
+            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
+            let engine = &mut *borrowed;
             runner::stamp(engine, &scripts, &inv.positional_all("revisions"), inv.flag("purge"), inv.flag("sql"), out)
         }
         "ensure_version" => {
-            let engine = lab.engine(&project.database()?)?;
+            let shared = lab.engine(&project.database()?)?;
+            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
+            let engine = &mut *borrowed;
             runner::ensure_version(engine, inv.flag("sql"), out)
         }
         "current" => {
             let url = project.url.clone();
-            let engine = lab.engine(&project.database()?)?;
+            let shared = lab.engine(&project.database()?)?;
+            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
+            let engine = &mut *borrowed;
             let heads = runner::open_context(engine, false, false, out)?;
             if verbose {
                 out.push(format!("Current revision(s) for {}:", obfuscate_password(&url)));
@@ -310,7 +318,9 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
         "show" => {
             let rev = inv.positional("rev").unwrap_or_default();
             let ids = if rev == "current" {
-                let engine = lab.engine(&project.database()?)?;
+                let shared = lab.engine(&project.database()?)?;
+            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
+            let engine = &mut *borrowed;
                 runner::open_context(engine, false, true, out)?
             } else {
                 scripts.map.resolve(rev).map_err(Error::from)?
@@ -443,7 +453,9 @@ fn history(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation
     let indicate = inv.flag("indicate_current");
     let mut currents = Vec::new();
     if base == "current" || head == "current" || indicate {
-        let engine = lab.engine(&project.database()?)?;
+        let shared = lab.engine(&project.database()?)?;
+            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
+            let engine = &mut *borrowed;
         currents = runner::open_context(engine, false, true, out)?;
     }
     let lower = if base == "current" { currents.clone() } else { Vec::new() };
@@ -513,7 +525,9 @@ const AUTOGENERATE_PLUGINS: [&str; 6] = ["schemas", "tables", "types", "constrai
 /// Returns the upgrade operations and whether env.py asks for batch mode.
 fn autogenerate(lab: &mut Lab, project: &Project, scripts: &Scripts, out: &mut Vec<String>) -> Result<(Vec<Op>, bool)> {
     let (metadata, batch) = read_env(lab, project)?;
-    let engine = lab.engine(&project.database()?)?;
+    let shared = lab.engine(&project.database()?)?;
+            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
+            let engine = &mut *borrowed;
     let mut current = runner::open_context(engine, false, true, out)?;
     crate::sorting::sort(&mut current);
     let mut heads = scripts.map.heads();
@@ -648,7 +662,7 @@ pub fn revision_list(lab: &mut Lab) -> Result<Vec<RevisionInfo>> {
     let Ok(project) = read_config(lab, &Invocation::default()) else { return Ok(Vec::new()) };
     let scripts = read_scripts(lab, &project)?;
     let current = match project.database() {
-        Ok(name) => runner::recorded_heads(lab.engine(&name)?)?,
+        Ok(name) => runner::recorded_heads(&*crate::databases::Databases::borrow(&lab.engine(&name)?)?)?,
         Err(_) => Vec::new(),
     };
     Ok(scripts

@@ -1,0 +1,153 @@
+//! Between Python values and SQLite's: bound parameters going in, row values coming out as the
+//! column's type reads them, and the small helpers every native call needs for its arguments.
+
+use std::rc::Rc;
+
+use crate::interp::object::Obj;
+use crate::interp::{Interpreter, Res};
+use crate::schema::SqlType;
+use crate::value::Value;
+
+/// A Python value bound as a parameter, as SQLAlchemy's SQLite types and `sqlite3` convert it.
+pub fn to_value(py: &mut Interpreter, value: &Obj) -> Res<Value> {
+    Ok(match value {
+        Obj::None => Value::Null,
+        Obj::Bool(b) => Value::Integer(i64::from(*b)),
+        Obj::Int(i) => Value::Integer(*i),
+        Obj::Float(f) => Value::Real(*f),
+        Obj::Str(s) => Value::Text(s.to_string()),
+        Obj::Bytes(b) => Value::Blob(b.to_vec()),
+        other => {
+            // date, datetime and time are stored as their ISO text, as SQLAlchemy's SQLite types do.
+            let type_name = other.type_name();
+            if matches!(type_name.as_str(), "datetime" | "date" | "time") {
+                let text = py.str_of(other)?;
+                let text = if type_name == "datetime" && !text.contains('.') { format!("{text}.000000") } else { text };
+                return Ok(Value::Text(text));
+            }
+            return raise(py, "sqlalchemy.exc", "InterfaceError", &format!("(sqlite3.ProgrammingError) Error binding parameter - type '{type_name}' is not supported"));
+        }
+    })
+}
+
+/// A value read from a row, as the column's type gives it to Python (`Boolean` → `True`).
+pub fn from_value(value: &Value, sql_type: Option<&SqlType>) -> Obj {
+    match (value, sql_type.map(SqlType::base)) {
+        (Value::Null, _) => Obj::None,
+        (Value::Integer(i), Some(SqlType::Boolean)) => Obj::Bool(*i != 0),
+        (Value::Integer(i), Some(SqlType::Float | SqlType::Double | SqlType::Numeric(_))) => Obj::Float(*i as f64),
+        (Value::Integer(i), _) => Obj::Int(*i),
+        (Value::Real(f), _) => Obj::Float(*f),
+        (Value::Text(s), _) => Obj::Str(Rc::from(s.as_str())),
+        (Value::Blob(b), _) => Obj::Bytes(Rc::from(b.as_slice())),
+    }
+}
+
+/// Python's `repr` of the parameters tuple, as the echo log prints it: `('John Doe',)`, `(1, 1, 0)`.
+pub fn params_repr(values: &[Value]) -> String {
+    let items: Vec<String> = values.iter().map(Value::python_repr).collect();
+    match items.len() {
+        1 => format!("({},)", items[0]),
+        _ => format!("({})", items.join(", ")),
+    }
+}
+
+/// A keyword argument by name.
+pub fn kwarg<'a>(kwargs: &'a [(String, Obj)], name: &str) -> Option<&'a Obj> {
+    kwargs.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+/// A keyword argument's truth (`primary_key=True`), `None` when not given.
+pub fn flag(py: &mut Interpreter, kwargs: &[(String, Obj)], name: &str) -> Res<Option<bool>> {
+    match kwarg(kwargs, name) {
+        Some(value) => Ok(Some(py.truthy(value)?)),
+        None => Ok(None),
+    }
+}
+
+/// A string argument.
+pub fn text_arg(py: &mut Interpreter, value: &Obj, what: &str) -> Res<String> {
+    match value {
+        Obj::Str(s) => Ok(s.to_string()),
+        other => py.error("TypeError", format!("{what} must be a string, not {}", other.type_name())),
+    }
+}
+
+/// Raises `module.class(message)`, a library exception defined in Python (sqlalchemy/exc.py).
+pub fn raise<T>(py: &mut Interpreter, module: &str, class: &str, message: &str) -> Res<T> {
+    let module = py.import(module)?;
+    let class = py.get_attr(&module, class)?;
+    let value = py.call(class, vec![Obj::str(message)], Vec::new())?;
+    py.raise(value)
+}
+
+/// A native value as an `Obj`.
+pub fn native<T: crate::interp::native::Native + 'static>(value: T) -> Obj {
+    Obj::Native(Rc::new(value))
+}
+
+/// A native function taking no `self`.
+pub fn function(name: &str, run: impl Fn(&mut Interpreter, Vec<Obj>, Vec<(String, Obj)>) -> Res<Obj> + 'static) -> Obj {
+    crate::interp::native::NativeFunction::function(name, run)
+}
+
+/// A method of a native value: `this.name(...)` with `this` captured.
+pub fn method(this: &Obj, name: &str, run: impl Fn(&mut Interpreter, &Obj, Vec<Obj>, Vec<(String, Obj)>) -> Res<Obj> + 'static) -> Obj {
+    let this = this.clone();
+    function(name, move |py, args, kwargs| run(py, &this, args, kwargs))
+}
+
+/// Seconds as Python's `%.4g` writes them (`0.002874`, `0.0024`, `1.663e-05`).
+pub fn four_significant(seconds: f64) -> String {
+    if seconds <= 0.0 || !seconds.is_finite() {
+        return "0".to_string();
+    }
+    let exponent = seconds.log10().floor() as i32;
+    if !(-4..4).contains(&exponent) {
+        let mantissa = seconds / 10f64.powi(exponent);
+        let mut text = format!("{mantissa:.3}");
+        trim_zeros(&mut text);
+        return format!("{text}e{}{:02}", if exponent < 0 { '-' } else { '+' }, exponent.abs());
+    }
+    let decimals = (3 - exponent).max(0) as usize;
+    let mut text = format!("{seconds:.decimals$}");
+    trim_zeros(&mut text);
+    text
+}
+
+fn trim_zeros(text: &mut String) {
+    if text.contains('.') {
+        while text.ends_with('0') {
+            text.pop();
+        }
+        if text.ends_with('.') {
+            text.pop();
+        }
+    }
+}
+
+/// Milliseconds now, for the echo log's timings.
+pub fn now_ms() -> f64 {
+    crate::watchdog::now_ms()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timings_read_as_python_percent_g() {
+        assert_eq!(four_significant(0.002874), "0.002874");
+        assert_eq!(four_significant(0.0024), "0.0024");
+        assert_eq!(four_significant(0.00055341), "0.0005534");
+        assert_eq!(four_significant(0.0000166312), "1.663e-05");
+        assert_eq!(four_significant(12.5), "12.5");
+    }
+
+    #[test]
+    fn parameters_print_as_a_python_tuple() {
+        assert_eq!(params_repr(&[Value::Text("John Doe".into())]), "('John Doe',)");
+        assert_eq!(params_repr(&[Value::Integer(1), Value::Integer(1), Value::Integer(0)]), "(1, 1, 0)");
+        assert_eq!(params_repr(&[]), "()");
+    }
+}

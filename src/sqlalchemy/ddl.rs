@@ -1,0 +1,63 @@
+//! `MetaData.create_all` and `drop_all`: the dialect's check for each table
+//! (`PRAGMA main.table_info("users")`), then `CREATE TABLE` / `DROP TABLE` in dependency order,
+//! logged as SQLAlchemy logs DDL.
+
+use std::rc::Rc;
+
+use crate::interp::object::Obj;
+use crate::interp::{Interpreter, Res};
+use crate::schema::MetaData;
+
+use super::engine::{with_connection, Conn, Stat};
+
+/// Whether a table exists, as SQLite's dialect asks: the main schema, then the temp one.
+fn has_table(py: &mut Interpreter, conn: &Rc<Conn>, name: &str) -> Res<bool> {
+    for schema in ["main", "temp"] {
+        let sql = format!("PRAGMA {schema}.table_info({})", crate::sql::quote_always(name));
+        let ran = conn.run(py, Stat::Raw, &sql, &sql, &[], None)?;
+        if !ran.rows.is_empty() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+pub fn create_all(py: &mut Interpreter, bind: &Obj, metadata: &MetaData, checkfirst: bool) -> Res<()> {
+    with_connection(py, bind, |py, conn| {
+        conn.begin(py)?;
+        let mut to_create = Vec::new();
+        for table in metadata.sorted_tables() {
+            if !checkfirst || !has_table(py, conn, &table.name)? {
+                to_create.push(table);
+            }
+        }
+        for table in to_create {
+            let ddl = crate::sql::create_table(table);
+            conn.run(py, Stat::NoKey, &ddl, &ddl, &[], Some(&format!("\n{ddl}\n\n")))?;
+            for index in &table.indexes {
+                let sql = crate::sql::create_index(&table.name, index);
+                conn.run(py, Stat::NoKey, &sql, &sql, &[], None)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+pub fn drop_all(py: &mut Interpreter, bind: &Obj, metadata: &MetaData, checkfirst: bool) -> Res<()> {
+    with_connection(py, bind, |py, conn| {
+        conn.begin(py)?;
+        let mut tables = metadata.sorted_tables();
+        tables.reverse();
+        let mut to_drop = Vec::new();
+        for table in tables {
+            if !checkfirst || has_table(py, conn, &table.name)? {
+                to_drop.push(table);
+            }
+        }
+        for table in to_drop {
+            let ddl = crate::sql::drop_table(&table.name);
+            conn.run(py, Stat::NoKey, &ddl, &ddl, &[], Some(&format!("\n{ddl}")))?;
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,608 @@
+//! `create_engine`, `Engine` and `Connection`: statements run on one of the lab's databases and
+//! are logged as SQLAlchemy logs them (`BEGIN (implicit)`, the SQL, `[generated in 0.00009s]
+//! ('John Doe',)`, `COMMIT`) through Python's `logging`, so `echo=True` prints what it prints
+//! for real. Transactions begin as SQLAlchemy's do (on first use); the driver's own `BEGIN` is
+//! sent before the first INSERT, UPDATE or DELETE, as Python's sqlite3 does.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::databases::{Databases, SharedEngine};
+use crate::engine::Ran;
+use crate::error::ErrorKind;
+use crate::interp::native::Native;
+use crate::interp::object::Obj;
+use crate::interp::{Interpreter, Res};
+use crate::value::Value;
+
+use super::convert::{four_significant, kwarg, method, native, now_ms, params_repr, raise};
+use super::result::ResultObj;
+use super::statement::{DmlObj, SelectObj, TextClause};
+
+/// What the echo log says of how a statement's SQL was found.
+#[derive(Clone, Copy)]
+pub enum Stat {
+    /// A statement compiled by SQLAlchemy: `[generated in …]` the first time, then `[cached since … ago]`.
+    Compiled,
+    /// DDL: `[no key …]`.
+    NoKey,
+    /// `exec_driver_sql` and the dialect's own PRAGMAs: `[raw sql]`.
+    Raw,
+}
+
+/// An engine: a database of the lab, reached by URL, with its compiled-statement cache.
+pub struct EngineCore {
+    pub url: String,
+    pub database: SharedEngine,
+    pub echo: bool,
+    /// Statement text → when it was first compiled (ms), for `[cached since …]`.
+    cache: RefCell<HashMap<String, f64>>,
+    next_connection: Cell<u64>,
+}
+
+pub struct EngineObj(pub Rc<EngineCore>);
+
+static CONNECTION_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A connection: SQLAlchemy's transaction state over the shared database.
+pub struct Conn {
+    pub engine: Rc<EngineCore>,
+    id: u64,
+    in_transaction: Cell<bool>,
+    /// Whether the engine logs at INFO, decided when the connection is made (as SQLAlchemy does).
+    echo: Cell<Option<bool>>,
+    closed: Cell<bool>,
+}
+
+impl EngineCore {
+    pub fn connect(self: &Rc<Self>) -> Rc<Conn> {
+        self.next_connection.set(self.next_connection.get() + 1);
+        let id = CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Rc::new(Conn { engine: self.clone(), id, in_transaction: Cell::new(false), echo: Cell::new(None), closed: Cell::new(false) })
+    }
+
+    fn stats(&self, stat: Stat, key: &str, elapsed_ms: f64) -> String {
+        let seconds = elapsed_ms / 1000.0;
+        match stat {
+            Stat::Raw => "[raw sql]".to_string(),
+            Stat::NoKey => format!("[no key {seconds:.5}s]"),
+            Stat::Compiled => {
+                let now = now_ms();
+                let mut cache = self.cache.borrow_mut();
+                match cache.get(key) {
+                    Some(first) => format!("[cached since {}s ago]", four_significant((now - first) / 1000.0)),
+                    None => {
+                        cache.insert(key.to_string(), now);
+                        format!("[generated in {seconds:.5}s]")
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The logger SQLAlchemy's engine logs to.
+const ENGINE_LOGGER: &str = "sqlalchemy.engine.Engine";
+
+fn logger(py: &mut Interpreter) -> Res<Obj> {
+    let logging = py.import("logging")?;
+    let get = py.get_attr(&logging, "getLogger")?;
+    py.call(get, vec![Obj::str(ENGINE_LOGGER)], Vec::new())
+}
+
+/// What `echo=True` does: the engine's logger at INFO, with a handler writing to stdout in
+/// SQLAlchemy's format (once).
+fn turn_echo_on(py: &mut Interpreter) -> Res<()> {
+    let log = logger(py)?;
+    let set_level = py.get_attr(&log, "setLevel")?;
+    py.call(set_level, vec![Obj::Int(20)], Vec::new())?;
+    let handlers = py.get_attr(&log, "handlers")?;
+    if !py.truthy(&handlers)? {
+        let logging = py.import("logging")?;
+        let sys = py.import("sys")?;
+        let stdout = py.get_attr(&sys, "stdout")?;
+        let handler_class = py.get_attr(&logging, "StreamHandler")?;
+        let handler = py.call(handler_class, vec![stdout], Vec::new())?;
+        let formatter_class = py.get_attr(&logging, "Formatter")?;
+        let formatter = py.call(formatter_class, vec![Obj::str("%(asctime)s %(levelname)s %(name)s %(message)s")], Vec::new())?;
+        let set_formatter = py.get_attr(&handler, "setFormatter")?;
+        py.call(set_formatter, vec![formatter], Vec::new())?;
+        let add = py.get_attr(&log, "addHandler")?;
+        py.call(add, vec![handler], Vec::new())?;
+    }
+    Ok(())
+}
+
+/// `sqlalchemy` leaves its loggers at WARNING unless told otherwise, so a program's
+/// `basicConfig(level=INFO)` does not turn the engine's log on.
+pub fn quiet_by_default(py: &mut Interpreter) -> Res<()> {
+    let logging = py.import("logging")?;
+    let get = py.get_attr(&logging, "getLogger")?;
+    let root = py.call(get, vec![Obj::str("sqlalchemy")], Vec::new())?;
+    if matches!(py.get_attr(&root, "level")?, Obj::Int(0)) {
+        let set_level = py.get_attr(&root, "setLevel")?;
+        py.call(set_level, vec![Obj::Int(30)], Vec::new())?;
+    }
+    Ok(())
+}
+
+impl Conn {
+    fn echoing(&self, py: &mut Interpreter) -> Res<bool> {
+        if let Some(echo) = self.echo.get() {
+            return Ok(echo);
+        }
+        let log = logger(py)?;
+        let enabled = py.get_attr(&log, "isEnabledFor")?;
+        let on = py.call(enabled, vec![Obj::Int(20)], Vec::new())?;
+        let on = py.truthy(&on)?;
+        self.echo.set(Some(on));
+        Ok(on)
+    }
+
+    /// One line of the engine's log, if it logs.
+    pub fn log(&self, py: &mut Interpreter, message: &str) -> Res<()> {
+        if self.echoing(py)? {
+            let log = logger(py)?;
+            let info = py.get_attr(&log, "info")?;
+            py.call(info, vec![Obj::str(message)], Vec::new())?;
+        }
+        Ok(())
+    }
+
+    pub fn in_transaction(&self) -> bool {
+        self.in_transaction.get()
+    }
+
+    fn check_open(&self, py: &mut Interpreter) -> Res<()> {
+        if self.closed.get() {
+            return raise(py, "sqlalchemy.exc", "ResourceClosedError", "This Connection is closed");
+        }
+        Ok(())
+    }
+
+    /// SQLAlchemy's transaction begins on first use ("autobegin").
+    pub fn begin(&self, py: &mut Interpreter) -> Res<()> {
+        self.check_open(py)?;
+        if !self.in_transaction.get() {
+            self.in_transaction.set(true);
+            self.log(py, "BEGIN (implicit)")?;
+        }
+        Ok(())
+    }
+
+    /// Runs one statement, logged as SQLAlchemy logs it; database errors become SQLAlchemy's.
+    pub fn run(&self, py: &mut Interpreter, stat: Stat, key: &str, sql: &str, params: &[Value], echo_text: Option<&str>) -> Res<Ran> {
+        self.run_with(py, stat, key, sql, params, echo_text, |stats, shown| format!("{stats} {shown}"))
+    }
+
+    /// One row of several that SQLite must insert one by one to return their keys in order
+    /// ("insertmanyvalues"): logged with its place in the batch.
+    pub fn run_batch_row(&self, py: &mut Interpreter, sql: &str, params: &[Value], at: usize, total: usize) -> Res<Ran> {
+        self.run_with(py, Stat::Compiled, sql, sql, params, None, |stats, shown| {
+            if at == 1 {
+                let stats = stats.trim_end_matches(']');
+                format!("{stats} (insertmanyvalues) {at}/{total} (ordered; batch not supported)] {shown}")
+            } else {
+                format!("[insertmanyvalues {at}/{total} (ordered; batch not supported)] {shown}")
+            }
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run_with(&self, py: &mut Interpreter, stat: Stat, key: &str, sql: &str, params: &[Value], echo_text: Option<&str>, line: impl FnOnce(&str, &str) -> String) -> Res<Ran> {
+        self.begin(py)?;
+        self.log(py, echo_text.unwrap_or(sql))?;
+        let started = now_ms();
+        let outcome = {
+            let mut database = match Databases::borrow(&self.engine.database) {
+                Ok(d) => d,
+                Err(_) => return raise(py, "sqlalchemy.exc", "OperationalError", "(sqlite3.OperationalError) database is locked"),
+            };
+            let writes = first_word(sql).is_some_and(|w| matches!(w.as_str(), "INSERT" | "UPDATE" | "DELETE" | "REPLACE"));
+            let mut locked = false;
+            if writes {
+                match database.transaction_owner {
+                    Some(owner) if owner != self.id && database.in_transaction() => locked = true,
+                    _ => {
+                        if !database.in_transaction() {
+                            let _ = database.driver("BEGIN");
+                        }
+                        database.transaction_owner = Some(self.id);
+                    }
+                }
+            }
+            if locked {
+                database.log_statement(sql, params);
+                Err(crate::error::Error::new(ErrorKind::OperationalError, "database is locked"))
+            } else {
+                database.run(sql, params)
+            }
+        };
+        let elapsed = now_ms() - started;
+        // Only the first row of a batch is looked up in the cache.
+        let stats = self.engine.stats(stat, key, elapsed);
+        let shown_params = if params.is_empty() && matches!(stat, Stat::Raw | Stat::NoKey) { "()".to_string() } else { params_repr(params) };
+        self.log(py, &line(&stats, &shown_params))?;
+        match outcome {
+            Ok(ran) => Ok(ran),
+            Err(error) => {
+                let class = match error.kind() {
+                    ErrorKind::IntegrityError => "IntegrityError",
+                    ErrorKind::ProgrammingError => "ProgrammingError",
+                    _ => "OperationalError",
+                };
+                let exc = py.import("sqlalchemy.exc")?;
+                let make = py.get_attr(&exc, "_database_error")?;
+                let shown = if params.is_empty() { Obj::None } else { Obj::str(&params_repr(params)) };
+                let value = py.call(make, vec![Obj::str(class), Obj::str(error.message()), Obj::str(sql), shown], Vec::new())?;
+                py.raise(value)
+            }
+        }
+    }
+
+    /// Runs a list of parameter sets through one statement (`executemany`), logged as one.
+    pub fn run_many(&self, py: &mut Interpreter, key: &str, sql: &str, rows: &[Vec<Value>]) -> Res<i64> {
+        self.begin(py)?;
+        self.log(py, sql)?;
+        let started = now_ms();
+        let mut total = 0;
+        let mut failure = None;
+        {
+            let mut database = match Databases::borrow(&self.engine.database) {
+                Ok(d) => d,
+                Err(_) => return raise(py, "sqlalchemy.exc", "OperationalError", "(sqlite3.OperationalError) database is locked"),
+            };
+            if !database.in_transaction() {
+                let _ = database.driver("BEGIN");
+                database.transaction_owner = Some(self.id);
+            }
+            for row in rows {
+                match database.run(sql, row) {
+                    Ok(ran) => total += ran.rowcount.max(0),
+                    Err(error) => {
+                        failure = Some(error);
+                        break;
+                    }
+                }
+            }
+        }
+        let elapsed = now_ms() - started;
+        let stats = self.engine.stats(Stat::Compiled, key, elapsed);
+        let shown: Vec<String> = rows.iter().take(10).map(|r| params_repr(r)).collect();
+        let more = if rows.len() > 10 { format!("  ... displaying 10 of {} total bound parameter sets ...  ", rows.len()) } else { String::new() };
+        self.log(py, &format!("{stats} [{}{more}]", shown.join(", ")))?;
+        if let Some(error) = failure {
+            let class = if error.kind() == ErrorKind::IntegrityError { "IntegrityError" } else { "OperationalError" };
+            let exc = py.import("sqlalchemy.exc")?;
+            let make = py.get_attr(&exc, "_database_error")?;
+            let value = py.call(make, vec![Obj::str(class), Obj::str(error.message()), Obj::str(sql), Obj::str(&format!("[{}]", shown.join(", ")))], Vec::new())?;
+            return py.raise(value);
+        }
+        Ok(total)
+    }
+
+    fn end(&self, py: &mut Interpreter, word: &str) -> Res<()> {
+        if !self.in_transaction.get() {
+            return Ok(());
+        }
+        self.in_transaction.set(false);
+        self.log(py, word)?;
+        if let Ok(mut database) = Databases::borrow(&self.engine.database) {
+            if database.transaction_owner == Some(self.id) || database.transaction_owner.is_none() {
+                if database.in_transaction() {
+                    let _ = database.driver(word);
+                }
+                database.transaction_owner = None;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn commit(&self, py: &mut Interpreter) -> Res<()> {
+        self.end(py, "COMMIT")
+    }
+
+    pub fn rollback(&self, py: &mut Interpreter) -> Res<()> {
+        self.end(py, "ROLLBACK")
+    }
+
+    /// Closing a connection with a transaction open rolls it back (the pool's reset on return).
+    pub fn close(&self, py: &mut Interpreter) -> Res<()> {
+        if self.closed.get() {
+            return Ok(());
+        }
+        self.rollback(py)?;
+        self.closed.set(true);
+        Ok(())
+    }
+
+    /// `connection.execute(statement, parameters)`: a Core statement, rows as plain rows.
+    pub fn execute(&self, py: &mut Interpreter, statement: &Obj, parameters: Option<&Obj>) -> Res<Obj> {
+        if let Some(select) = statement.native::<SelectObj>() {
+            let (sql, params) = select.0.compile();
+            let ran = self.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
+            let types = select.0.column_sqls().iter().map(|s| s.sql_type().cloned()).collect();
+            return Ok(ResultObj::rows(ran, types, None));
+        }
+        if let Some(text) = statement.native::<TextClause>() {
+            let sets = parameter_sets(py, parameters)?;
+            if sets.len() > 1 {
+                let mut rows = Vec::new();
+                let mut sql = String::new();
+                for set in &sets {
+                    let (s, values) = text.compile(py, set)?;
+                    sql = s;
+                    rows.push(values);
+                }
+                let count = self.run_many(py, &sql, &sql, &rows)?;
+                return Ok(ResultObj::rowcount(count));
+            }
+            let (sql, params) = text.compile(py, sets.first().map_or(&[][..], |s| s.as_slice()))?;
+            let ran = self.run(py, Stat::Compiled, &text.sql, &sql, &params, None)?;
+            return Ok(ResultObj::rows(ran, Vec::new(), None));
+        }
+        if let Some(dml) = statement.native::<DmlObj>() {
+            let sets = parameter_sets(py, parameters)?;
+            let base: Vec<(String, Obj)> = dml.0.values.first().cloned().unwrap_or_default();
+            if dml.0.values.len() > 1 {
+                let mut merged = Vec::new();
+                for row in &dml.0.values {
+                    merged.push(row.clone());
+                }
+                // A multi-row VALUES: one statement with all rows.
+                let (first_sql, _) = dml.0.compile(py, &merged[0])?;
+                let mut params = Vec::new();
+                let mut groups = Vec::new();
+                for row in &merged {
+                    let (sql, values) = dml.0.compile(py, row)?;
+                    let group = sql.rsplit_once("VALUES ").map(|(_, g)| g.to_string()).unwrap_or_default();
+                    groups.push(group);
+                    params.extend(values);
+                }
+                let head = first_sql.rsplit_once("VALUES ").map(|(h, _)| h.to_string()).unwrap_or_default();
+                let sql = format!("{head}VALUES {}", groups.join(", "));
+                let ran = self.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
+                return Ok(ResultObj::rowcount(ran.rowcount));
+            }
+            if sets.len() > 1 {
+                let mut rows = Vec::new();
+                let mut sql = String::new();
+                for set in &sets {
+                    let mut row = base.clone();
+                    row.extend(set.iter().cloned());
+                    let (s, values) = dml.0.compile(py, &row)?;
+                    sql = s;
+                    rows.push(values);
+                }
+                let count = self.run_many(py, &sql, &sql, &rows)?;
+                return Ok(ResultObj::rowcount(count));
+            }
+            let mut row = base;
+            if let Some(set) = sets.first() {
+                row.extend(set.iter().cloned());
+            }
+            let (sql, params) = dml.0.compile(py, &row)?;
+            let ran = self.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
+            if !dml.0.returning.is_empty() {
+                let types = dml.0.returning.iter().map(|s| s.sql_type().cloned()).collect();
+                return Ok(ResultObj::rows(ran, types, None));
+            }
+            let inserted = matches!(dml.0.kind, super::statement::DmlKind::Insert).then_some(ran.lastrowid);
+            let result = ResultObj::rowcount(ran.rowcount);
+            if let (Some(rowid), Some(r)) = (inserted, result.native::<ResultObj>()) {
+                r.set_inserted_primary_key(rowid);
+            }
+            return Ok(result);
+        }
+        let shown = py.repr_of(statement)?;
+        raise(py, "sqlalchemy.exc", "ObjectNotExecutableError", &format!("Not an executable object: {shown}"))
+    }
+}
+
+/// The parameter sets of `execute(stmt, {...})` or `execute(stmt, [{...}, {...}])`.
+fn parameter_sets(py: &mut Interpreter, parameters: Option<&Obj>) -> Res<Vec<Vec<(String, Obj)>>> {
+    match parameters {
+        None | Some(Obj::None) => Ok(Vec::new()),
+        Some(Obj::List(items)) => {
+            let items = items.borrow().clone();
+            let mut out = Vec::new();
+            for item in &items {
+                out.push(super::statement::dict_items(py, item)?);
+            }
+            Ok(out)
+        }
+        Some(other) => Ok(vec![super::statement::dict_items(py, other)?]),
+    }
+}
+
+fn first_word(sql: &str) -> Option<String> {
+    sql.split_whitespace().next().map(str::to_ascii_uppercase)
+}
+
+/// `create_engine("sqlite:///sqlite.db", echo=True)`.
+pub fn create_engine(py: &mut Interpreter, databases: &Databases, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let url = match args.first().or_else(|| kwarg(&kwargs, "url")) {
+        Some(Obj::Str(url)) => url.to_string(),
+        Some(other) => {
+            let shown = py.repr_of(other)?;
+            return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Expected string or URL object, got {shown}"));
+        }
+        None => return py.error("TypeError", "create_engine() missing 1 required positional argument: 'url'"),
+    };
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Could not parse SQLAlchemy URL from given URL string"));
+    };
+    let dialect = scheme.split('+').next().unwrap_or(scheme);
+    if dialect != "sqlite" {
+        return raise(
+            py,
+            "sqlalchemy.exc",
+            "NoSuchModuleError",
+            &format!("Can't load plugin: sqlalchemy.dialects:{}", scheme.replace('+', ".")),
+        );
+    }
+    // `sqlite://` and `sqlite:///:memory:` are a database of their own; `sqlite:///name` a named one.
+    let name = match rest.strip_prefix('/') {
+        Some(name) if !name.is_empty() && name != ":memory:" => name.split('?').next().unwrap_or(name).to_string(),
+        _ => format!(":memory:{}", CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)),
+    };
+    let database = match databases.open(&name) {
+        Ok(d) => d,
+        Err(e) => return raise(py, "sqlalchemy.exc", "OperationalError", &format!("(sqlite3.OperationalError) {}", e.message())),
+    };
+    let echo = match kwarg(&kwargs, "echo") {
+        Some(value) => py.truthy(value)?,
+        None => false,
+    };
+    if echo {
+        turn_echo_on(py)?;
+    }
+    Ok(native(EngineObj(Rc::new(EngineCore { url, database, echo, cache: RefCell::new(HashMap::new()), next_connection: Cell::new(0) }))))
+}
+
+/// The engine or connection a `create_all(bind)` / `sessionmaker(bind=…)` argument names.
+pub fn bind_argument(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)]) -> Res<Obj> {
+    match args.first().or_else(|| kwarg(kwargs, "bind")) {
+        Some(bind) if bind.native::<EngineObj>().is_some() || bind.native::<ConnectionObj>().is_some() => Ok(bind.clone()),
+        Some(other) => {
+            let shown = py.repr_of(other)?;
+            raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Expected Engine or Connection, got {shown}"))
+        }
+        None => py.error("TypeError", "missing 1 required positional argument: 'bind'"),
+    }
+}
+
+/// A connection to run on: the one given, or a new one from the engine (closed after, with a
+/// COMMIT when `begin`).
+pub fn with_connection<T>(py: &mut Interpreter, bind: &Obj, run: impl FnOnce(&mut Interpreter, &Rc<Conn>) -> Res<T>) -> Res<T> {
+    if let Some(connection) = bind.native::<ConnectionObj>() {
+        return run(py, &connection.conn);
+    }
+    let Some(engine) = bind.native::<EngineObj>() else { return py.error("TypeError", "an Engine or Connection is needed") };
+    let conn = engine.0.connect();
+    let outcome = run(py, &conn);
+    match outcome {
+        Ok(value) => {
+            conn.commit(py)?;
+            conn.close(py)?;
+            Ok(value)
+        }
+        Err(error) => {
+            conn.close(py)?;
+            Err(error)
+        }
+    }
+}
+
+impl Native for EngineObj {
+    fn type_name(&self) -> &str {
+        "Engine"
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(format!("Engine({})", self.0.url))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(match name {
+            "url" => Some(Obj::str(&self.0.url)),
+            "echo" => Some(Obj::Bool(self.0.echo)),
+            "name" => Some(Obj::str("sqlite")),
+            "connect" | "begin" => {
+                let begin = name == "begin";
+                Some(method(this, name, move |_, this, _, _| {
+                    let Some(engine) = this.native::<EngineObj>() else { return Ok(Obj::None) };
+                    Ok(native(ConnectionObj { conn: engine.0.connect(), begin_block: begin }))
+                }))
+            }
+            "dispose" => Some(method(this, "dispose", |_, _, _, _| Ok(Obj::None))),
+            _ => None,
+        })
+    }
+}
+
+/// `engine.connect()` (or `engine.begin()`, which commits at the end of its `with` block).
+pub struct ConnectionObj {
+    pub conn: Rc<Conn>,
+    pub begin_block: bool,
+}
+
+impl std::ops::Deref for ConnectionObj {
+    type Target = Rc<Conn>;
+    fn deref(&self) -> &Rc<Conn> {
+        &self.conn
+    }
+}
+
+impl Native for ConnectionObj {
+    fn type_name(&self) -> &str {
+        "Connection"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.engine.base.Connection object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        let conn = |this: &Obj| this.native::<ConnectionObj>().map(|c| c.conn.clone());
+        Ok(match name {
+            "execute" => Some(method(this, "execute", move |py, this, args, kwargs| {
+                let Some(conn) = conn(this) else { return Ok(Obj::None) };
+                let Some(statement) = args.first() else { return py.error("TypeError", "execute() missing 1 required positional argument: 'statement'") };
+                let parameters = args.get(1).or_else(|| kwarg(&kwargs, "parameters")).cloned();
+                conn.execute(py, statement, parameters.as_ref())
+            })),
+            "exec_driver_sql" => Some(method(this, "exec_driver_sql", move |py, this, args, _| {
+                let Some(conn) = conn(this) else { return Ok(Obj::None) };
+                let sql = match args.first() {
+                    Some(Obj::Str(s)) => s.to_string(),
+                    _ => return py.error("TypeError", "exec_driver_sql() needs a string of SQL"),
+                };
+                let mut params = Vec::new();
+                if let Some(values) = args.get(1) {
+                    for v in py.iterate(values)? {
+                        params.push(super::convert::to_value(py, &v)?);
+                    }
+                }
+                let ran = conn.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
+                Ok(ResultObj::rows(ran, Vec::new(), None))
+            })),
+            "scalar" => Some(method(this, "scalar", move |py, this, args, _| {
+                let Some(conn) = conn(this) else { return Ok(Obj::None) };
+                let Some(statement) = args.first() else { return py.error("TypeError", "scalar() missing 1 required positional argument: 'statement'") };
+                let result = conn.execute(py, statement, args.get(1))?;
+                ResultObj::call_method(py, &result, "scalar")
+            })),
+            "commit" => Some(method(this, "commit", move |py, this, _, _| {
+                if let Some(conn) = conn(this) {
+                    conn.commit(py)?;
+                }
+                Ok(Obj::None)
+            })),
+            "rollback" => Some(method(this, "rollback", move |py, this, _, _| {
+                if let Some(conn) = conn(this) {
+                    conn.rollback(py)?;
+                }
+                Ok(Obj::None)
+            })),
+            "close" => Some(method(this, "close", move |py, this, _, _| {
+                if let Some(conn) = conn(this) {
+                    conn.close(py)?;
+                }
+                Ok(Obj::None)
+            })),
+            "in_transaction" => Some(method(this, "in_transaction", move |_, this, _, _| Ok(Obj::Bool(conn(this).is_some_and(|c| c.in_transaction()))))),
+            "closed" => Some(Obj::Bool(self.conn.closed.get())),
+            "engine" => Some(native(EngineObj(self.conn.engine.clone()))),
+            _ => None,
+        })
+    }
+    fn enter(&self, _py: &mut Interpreter, this: &Obj) -> Option<Res<Obj>> {
+        Some(Ok(this.clone()))
+    }
+    fn exit(&self, py: &mut Interpreter, _this: &Obj, error: Option<&Obj>) -> Res<bool> {
+        if self.begin_block && error.is_none() {
+            self.conn.begin(py)?;
+            self.conn.commit(py)?;
+        }
+        self.conn.close(py)?;
+        Ok(false)
+    }
+}

@@ -1,0 +1,629 @@
+//! SQL expressions built by Python operators (`User.id == 5`, `and_(…)`, `func.count()`,
+//! `User.name.in_([…])`) and compiled to SQLite's SQL text exactly as SQLAlchemy writes it, with
+//! `?` placeholders and the parameters in order.
+
+use std::rc::Rc;
+
+use crate::interp::native::Native;
+use crate::interp::object::Obj;
+use crate::interp::{Interpreter, Res};
+use crate::schema::SqlType;
+use crate::value::Value;
+
+use super::convert::{function, native, to_value};
+
+/// One SQL expression.
+#[derive(Clone)]
+pub enum Sql {
+    /// `users.name`: a table's column.
+    Column { table: Rc<str>, name: Rc<str>, sql_type: Option<SqlType> },
+    /// A bound parameter (`?`).
+    Bind(Value),
+    Null,
+    True,
+    False,
+    /// `left OP right` for comparisons and arithmetic.
+    Binary { left: Box<Sql>, op: &'static str, right: Box<Sql> },
+    /// `x IN (?, ?)`, `(x NOT IN (?, ?))`.
+    In { expr: Box<Sql>, items: Vec<Sql>, negated: bool },
+    /// `(x LIKE ? || '%')` and friends, always parenthesized as SQLAlchemy does.
+    Pattern { expr: Box<Sql>, pattern: Box<Sql>, before: bool, after: bool, negated: bool },
+    Between { expr: Box<Sql>, low: Box<Sql>, high: Box<Sql> },
+    And(Vec<Sql>),
+    Or(Vec<Sql>),
+    Not(Box<Sql>),
+    /// `count(users.id)`; `count(*)` with no arguments.
+    Func { name: Rc<str>, args: Vec<Sql> },
+    Label { expr: Box<Sql>, name: Rc<str> },
+    Order { expr: Box<Sql>, descending: bool },
+    /// SQL written by hand (`text("…")` inside an expression).
+    Text(Rc<str>),
+    Distinct(Box<Sql>),
+}
+
+/// Operator precedence, as SQLAlchemy groups with parentheses.
+fn precedence(sql: &Sql) -> u8 {
+    match sql {
+        Sql::Or(_) => 2,
+        Sql::And(_) => 3,
+        Sql::Not(_) => 4,
+        Sql::Binary { op, .. } => match *op {
+            "*" | "/" | "%" => 8,
+            "+" | "-" => 7,
+            "||" => 6,
+            _ => 5,
+        },
+        Sql::In { .. } | Sql::Between { .. } => 5,
+        _ => 10,
+    }
+}
+
+impl Sql {
+    /// The name a column of a SELECT is known by (`users.id` → `id`), for rows and labels.
+    pub fn key(&self) -> Option<Rc<str>> {
+        match self {
+            Sql::Column { name, .. } => Some(name.clone()),
+            Sql::Label { name, .. } => Some(name.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn sql_type(&self) -> Option<&SqlType> {
+        match self {
+            Sql::Column { sql_type, .. } => sql_type.as_ref(),
+            Sql::Label { expr, .. } => expr.sql_type(),
+            _ => None,
+        }
+    }
+
+    /// `~expr`: SQLAlchemy negates comparisons by their opposite operator.
+    pub fn negate(self) -> Sql {
+        match self {
+            Sql::Binary { left, op, right } => {
+                let opposite = match op {
+                    "=" => Some("!="),
+                    "!=" => Some("="),
+                    "<" => Some(">="),
+                    ">=" => Some("<"),
+                    ">" => Some("<="),
+                    "<=" => Some(">"),
+                    "IS" => Some("IS NOT"),
+                    "IS NOT" => Some("IS"),
+                    "LIKE" => Some("NOT LIKE"),
+                    "NOT LIKE" => Some("LIKE"),
+                    _ => None,
+                };
+                match opposite {
+                    Some(op) => Sql::Binary { left, op, right },
+                    None => Sql::Not(Box::new(Sql::Binary { left, op, right })),
+                }
+            }
+            Sql::In { expr, items, negated } => Sql::In { expr, items, negated: !negated },
+            Sql::Pattern { expr, pattern, before, after, negated } => Sql::Pattern { expr, pattern, before, after, negated: !negated },
+            Sql::Not(inner) => *inner,
+            other => Sql::Not(Box::new(other)),
+        }
+    }
+}
+
+/// Writes SQL text and collects the parameters in placeholder order.
+#[derive(Default)]
+pub struct Compiler {
+    pub params: Vec<Value>,
+    /// Anonymous labels given so far (`count_1`, `lower_1`), by function name.
+    anon: Vec<(Rc<str>, usize)>,
+}
+
+impl Compiler {
+    pub fn expr(&mut self, sql: &Sql) -> String {
+        match sql {
+            Sql::Column { table, name, .. } => {
+                if table.is_empty() {
+                    crate::sql::quote_identifier(name)
+                } else {
+                    format!("{}.{}", crate::sql::quote_identifier(table), crate::sql::quote_identifier(name))
+                }
+            }
+            Sql::Bind(value) => {
+                self.params.push(value.clone());
+                "?".into()
+            }
+            Sql::Null => "NULL".into(),
+            Sql::True => "1".into(),
+            Sql::False => "0".into(),
+            Sql::Binary { left, op, right } => {
+                let mine = precedence(sql);
+                let l = self.grouped(left, mine, false);
+                let r = self.grouped(right, mine, true);
+                format!("{l} {op} {r}")
+            }
+            Sql::In { expr, items, negated } => {
+                let left = self.grouped(expr, 5, false);
+                let inner = if items.is_empty() {
+                    // An empty IN is SQLAlchemy's "empty set" expression.
+                    if *negated { "SELECT 1 WHERE 1!=1".to_string() } else { "NULL) AND (1 != 1".to_string() }
+                } else {
+                    items.iter().map(|i| self.expr(i)).collect::<Vec<_>>().join(", ")
+                };
+                if *negated {
+                    format!("({left} NOT IN ({inner}))")
+                } else {
+                    format!("{left} IN ({inner})")
+                }
+            }
+            Sql::Pattern { expr, pattern, before, after, negated } => {
+                let left = self.expr(expr);
+                let right = self.expr(pattern);
+                let like = if *negated { "NOT LIKE" } else { "LIKE" };
+                let before = if *before { "'%' || " } else { "" };
+                let after = if *after { " || '%'" } else { "" };
+                format!("({left} {like} {before}{right}{after})")
+            }
+            Sql::Between { expr, low, high } => {
+                let e = self.grouped(expr, 5, false);
+                let l = self.expr(low);
+                let h = self.expr(high);
+                format!("{e} BETWEEN {l} AND {h}")
+            }
+            Sql::And(items) | Sql::Or(items) => {
+                let mine = precedence(sql);
+                let word = if matches!(sql, Sql::And(_)) { " AND " } else { " OR " };
+                items.iter().map(|i| self.grouped(i, mine, false)).collect::<Vec<_>>().join(word)
+            }
+            Sql::Not(inner) => {
+                let text = self.expr(inner);
+                match inner.as_ref() {
+                    Sql::Column { .. } | Sql::Func { .. } => format!("NOT {text}"),
+                    _ => format!("NOT ({text})"),
+                }
+            }
+            Sql::Func { name, args } => {
+                let lower = name.to_ascii_lowercase();
+                if args.is_empty() {
+                    return match lower.as_str() {
+                        "now" | "current_timestamp" => "CURRENT_TIMESTAMP".into(),
+                        "current_date" => "CURRENT_DATE".into(),
+                        "count" => "count(*)".into(),
+                        _ => format!("{name}()"),
+                    };
+                }
+                let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
+                format!("{name}({})", args.join(", "))
+            }
+            Sql::Label { expr, .. } => self.expr(expr),
+            Sql::Order { expr, descending } => {
+                let text = self.expr(expr);
+                if *descending { format!("{text} DESC") } else { format!("{text} ASC") }
+            }
+            Sql::Text(text) => text.to_string(),
+            Sql::Distinct(inner) => format!("DISTINCT {}", self.expr(inner)),
+        }
+    }
+
+    fn grouped(&mut self, sql: &Sql, against: u8, right: bool) -> String {
+        let text = self.expr(sql);
+        let mine = precedence(sql);
+        // Same-level AND/OR flatten; anything looser than its parent (or equal, on the right of
+        // a non-associative operator) is parenthesized.
+        let needs = mine < against || (right && mine == against && mine >= 5 && !matches!(sql, Sql::And(_) | Sql::Or(_)));
+        if needs {
+            format!("({text})")
+        } else {
+            text
+        }
+    }
+
+    /// A column of a SELECT list: labelled as SQLAlchemy labels it (`count(*) AS count_1`,
+    /// `users.name AS n`); `tablename` is the `Query` style (`users.id AS users_id`).
+    pub fn select_column(&mut self, sql: &Sql, tablename_labels: bool, taken: &mut Vec<String>) -> String {
+        let text = self.expr(sql);
+        match sql {
+            Sql::Label { name, .. } => {
+                taken.push(name.to_string());
+                format!("{text} AS {}", crate::sql::quote_identifier(name))
+            }
+            Sql::Column { table, name, .. } => {
+                if tablename_labels {
+                    let label = format!("{table}_{name}");
+                    taken.push(label.clone());
+                    format!("{text} AS {label}")
+                } else if taken.iter().any(|t| t == &**name) {
+                    let label = self.anonymous(name);
+                    taken.push(label.clone());
+                    format!("{text} AS {label}")
+                } else {
+                    taken.push(name.to_string());
+                    text
+                }
+            }
+            Sql::Func { name, .. } => {
+                let label = self.anonymous(&name.to_ascii_lowercase());
+                format!("{text} AS {label}")
+            }
+            _ => {
+                let label = self.anonymous("anon");
+                format!("{text} AS {label}")
+            }
+        }
+    }
+
+    fn anonymous(&mut self, base: &str) -> String {
+        let count = match self.anon.iter_mut().find(|(b, _)| &**b == base) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.anon.push((Rc::from(base), 1));
+                1
+            }
+        };
+        format!("{base}_{count}")
+    }
+}
+
+/// A Python value as an SQL expression: a column, an expression, `None` (NULL), or a value bound
+/// as a parameter.
+pub fn coerce(py: &mut Interpreter, value: &Obj) -> Res<Sql> {
+    if let Some(sql) = as_sql(py, value)? {
+        return Ok(sql);
+    }
+    Ok(match value {
+        Obj::None => Sql::Null,
+        other => Sql::Bind(to_value(py, other)?),
+    })
+}
+
+/// The SQL a value stands for, if it is an expression (a column, a mapped attribute …).
+pub fn as_sql(py: &mut Interpreter, value: &Obj) -> Res<Option<Sql>> {
+    if let Some(expr) = value.native::<ExprObj>() {
+        return Ok(Some(expr.0.clone()));
+    }
+    if let Obj::Native(native) = value {
+        if let Some(sql) = super::column_sql(py, native.as_ref())? {
+            return Ok(Some(sql));
+        }
+    }
+    Ok(None)
+}
+
+/// A condition for WHERE: an expression, or `True` / `False`.
+pub fn condition(py: &mut Interpreter, value: &Obj) -> Res<Sql> {
+    match value {
+        Obj::Bool(true) => Ok(Sql::True),
+        Obj::Bool(false) => Ok(Sql::False),
+        other => match as_sql(py, other)? {
+            Some(sql) => Ok(sql),
+            None => {
+                let shown = py.repr_of(other)?;
+                super::convert::raise(py, "sqlalchemy.exc", "ArgumentError", &format!("SQL expression for WHERE/HAVING role expected, got {shown}."))
+            }
+        },
+    }
+}
+
+/// An expression value in Python: what operators on columns give.
+pub struct ExprObj(pub Sql);
+
+pub fn expr(sql: Sql) -> Obj {
+    native(ExprObj(sql))
+}
+
+/// `left OP other` for any expression-like value.
+pub fn binary(py: &mut Interpreter, left: &Sql, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
+    let sql_op: &'static str = match op {
+        "==" => "=",
+        "!=" => "!=",
+        "<" => "<",
+        "<=" => "<=",
+        ">" => ">",
+        ">=" => ">=",
+        "+" => "+",
+        "-" => "-",
+        "*" => "*",
+        "/" => "/",
+        "%" => "%",
+        "&" | "|" => {
+            let right = match as_sql(py, other) {
+                Ok(Some(sql)) => sql,
+                Ok(None) => match other {
+                    Obj::Bool(true) => Sql::True,
+                    Obj::Bool(false) => Sql::False,
+                    _ => return None,
+                },
+                Err(e) => return Some(Err(e)),
+            };
+            let (a, b) = if reflected { (right, left.clone()) } else { (left.clone(), right) };
+            return Some(Ok(expr(if op == "&" { and(vec![a, b]) } else { or(vec![a, b]) })));
+        }
+        _ => return None,
+    };
+    let right = match coerce(py, other) {
+        Ok(sql) => sql,
+        Err(e) => return Some(Err(e)),
+    };
+    let (a, b) = if reflected { (right, left.clone()) } else { (left.clone(), right) };
+    let sql = match (sql_op, &b) {
+        ("=", Sql::Null) => Sql::Binary { left: Box::new(a), op: "IS", right: Box::new(Sql::Null) },
+        ("!=", Sql::Null) => Sql::Binary { left: Box::new(a), op: "IS NOT", right: Box::new(Sql::Null) },
+        ("+", Sql::Bind(Value::Text(_))) => Sql::Binary { left: Box::new(a), op: "||", right: Box::new(b) },
+        _ => Sql::Binary { left: Box::new(a), op: sql_op, right: Box::new(b) },
+    };
+    Some(Ok(expr(sql)))
+}
+
+pub fn and(items: Vec<Sql>) -> Sql {
+    let mut flat = Vec::new();
+    for item in items {
+        match item {
+            Sql::And(inner) => flat.extend(inner),
+            other => flat.push(other),
+        }
+    }
+    if flat.len() == 1 {
+        return flat.pop().unwrap_or(Sql::True);
+    }
+    Sql::And(flat)
+}
+
+pub fn or(items: Vec<Sql>) -> Sql {
+    let mut flat = Vec::new();
+    for item in items {
+        match item {
+            Sql::Or(inner) => flat.extend(inner),
+            other => flat.push(other),
+        }
+    }
+    if flat.len() == 1 {
+        return flat.pop().unwrap_or(Sql::False);
+    }
+    Sql::Or(flat)
+}
+
+/// The methods every column expression has: `in_`, `like`, `is_`, `desc`, `label` …
+pub fn method(py: &mut Interpreter, this: &Sql, name: &str) -> Res<Option<Obj>> {
+    let me = this.clone();
+    let one = move |py: &mut Interpreter, args: &[Obj], what: &str| -> Res<Sql> {
+        match args.first() {
+            Some(value) => coerce(py, value),
+            None => py.error("TypeError", format!("{what}() missing 1 required positional argument: 'other'")),
+        }
+    };
+    let value = match name {
+        "in_" | "not_in" | "notin_" => {
+            let negated = name != "in_";
+            function(name, move |py, args, _| {
+                let items = match args.first() {
+                    Some(items) => py.iterate(items)?,
+                    None => return py.error("TypeError", "in_() missing 1 required positional argument: 'other'"),
+                };
+                let mut sqls = Vec::with_capacity(items.len());
+                for item in &items {
+                    sqls.push(coerce(py, item)?);
+                }
+                Ok(expr(Sql::In { expr: Box::new(me.clone()), items: sqls, negated }))
+            })
+        }
+        "like" | "not_like" | "notlike" => {
+            let op = if name == "like" { "LIKE" } else { "NOT LIKE" };
+            function(name, move |py, args, _| {
+                let right = one(py, &args, "like")?;
+                Ok(expr(Sql::Binary { left: Box::new(me.clone()), op, right: Box::new(right) }))
+            })
+        }
+        "ilike" | "not_ilike" => {
+            let op = if name == "ilike" { "LIKE" } else { "NOT LIKE" };
+            function(name, move |py, args, _| {
+                let right = one(py, &args, "ilike")?;
+                let lower = |sql: Sql| Sql::Func { name: Rc::from("lower"), args: vec![sql] };
+                Ok(expr(Sql::Binary { left: Box::new(lower(me.clone())), op, right: Box::new(lower(right)) }))
+            })
+        }
+        "startswith" | "endswith" | "contains" => {
+            let (before, after) = match name {
+                "startswith" => (false, true),
+                "endswith" => (true, false),
+                _ => (true, true),
+            };
+            function(name, move |py, args, _| {
+                let pattern = one(py, &args, "startswith")?;
+                Ok(expr(Sql::Pattern { expr: Box::new(me.clone()), pattern: Box::new(pattern), before, after, negated: false }))
+            })
+        }
+        "is_" | "is_not" | "isnot" => {
+            let op = if name == "is_" { "IS" } else { "IS NOT" };
+            function(name, move |py, args, _| {
+                let right = one(py, &args, "is_")?;
+                Ok(expr(Sql::Binary { left: Box::new(me.clone()), op, right: Box::new(right) }))
+            })
+        }
+        "between" => function(name, move |py, args, _| {
+            let (Some(low), Some(high)) = (args.first(), args.get(1)) else {
+                return py.error("TypeError", "between() missing 2 required positional arguments: 'cleft' and 'cright'");
+            };
+            let (low, high) = (coerce(py, low)?, coerce(py, high)?);
+            Ok(expr(Sql::Between { expr: Box::new(me.clone()), low: Box::new(low), high: Box::new(high) }))
+        }),
+        "desc" | "asc" => {
+            let descending = name == "desc";
+            function(name, move |_, _, _| Ok(expr(Sql::Order { expr: Box::new(me.clone()), descending })))
+        }
+        "label" => function(name, move |py, args, _| {
+            let label = match args.first() {
+                Some(Obj::Str(s)) => s.clone(),
+                _ => return py.error("TypeError", "label() needs a name"),
+            };
+            Ok(expr(Sql::Label { expr: Box::new(me.clone()), name: label }))
+        }),
+        "distinct" => function(name, move |_, _, _| Ok(expr(Sql::Distinct(Box::new(me.clone()))))),
+        "is_distinct_from" => return Ok(None),
+        _ => return Ok(None),
+    };
+    let _ = py;
+    Ok(Some(value))
+}
+
+impl Native for ExprObj {
+    fn type_name(&self) -> &str {
+        match &self.0 {
+            Sql::Binary { .. } | Sql::In { .. } | Sql::Pattern { .. } | Sql::Between { .. } => "BinaryExpression",
+            Sql::And(_) | Sql::Or(_) => "BooleanClauseList",
+            Sql::Func { .. } => "Function",
+            Sql::Label { .. } => "Label",
+            Sql::Order { .. } | Sql::Not(_) | Sql::Distinct(_) => "UnaryExpression",
+            _ => "ColumnElement",
+        }
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.sql.elements.{} object at {:#x}>", self.type_name(), crate::interp::object::identity(this)))
+    }
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(display(&self.0))
+    }
+    fn binary(&self, py: &mut Interpreter, _this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
+        binary(py, &self.0, op, other, reflected)
+    }
+    fn unary(&self, _py: &mut Interpreter, _this: &Obj, op: &str) -> Option<Res<Obj>> {
+        match op {
+            "~" => Some(Ok(expr(self.0.clone().negate()))),
+            "-" => Some(Ok(expr(Sql::Binary { left: Box::new(Sql::Text(Rc::from(""))), op: "-", right: Box::new(self.0.clone()) }))),
+            _ => None,
+        }
+    }
+    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        match name {
+            "name" | "key" => Ok(self.0.key().map(|k| Obj::str(&k))),
+            _ => method(py, &self.0, name),
+        }
+    }
+    fn truthy(&self, py: &mut Interpreter, _this: &Obj) -> Res<bool> {
+        py.error("TypeError", "Boolean value of this clause is not defined")
+    }
+}
+
+/// How `str(expr)` shows an expression: SQLAlchemy's default compiler, with `:name_1` binds.
+pub fn display(sql: &Sql) -> String {
+    let mut compiler = Compiler::default();
+    let text = compiler.expr(sql);
+    // Name the placeholders as the default (non-SQLite) compiler does.
+    let mut names = Vec::new();
+    collect_bind_names(sql, None, &mut names);
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut out = String::new();
+    let mut names = names.into_iter();
+    for part in text.split('?') {
+        if !out.is_empty() || text.starts_with('?') {
+            let base = names.next().unwrap_or_else(|| "param".to_string());
+            let n = match counts.iter_mut().find(|(b, _)| *b == base) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    counts.push((base.clone(), 1));
+                    1
+                }
+            };
+            out.push_str(&format!(":{base}_{n}"));
+        }
+        out.push_str(part);
+    }
+    if text.ends_with('?') {
+        out = out.trim_end_matches('?').to_string();
+    }
+    out
+}
+
+fn collect_bind_names(sql: &Sql, near: Option<&str>, out: &mut Vec<String>) {
+    let near_name = |s: &Sql| s.key().map(|k| k.to_string());
+    match sql {
+        Sql::Bind(_) => out.push(near.unwrap_or("param").to_string()),
+        Sql::Binary { left, right, .. } => {
+            let name = near_name(left).or_else(|| near_name(right));
+            collect_bind_names(left, name.as_deref(), out);
+            collect_bind_names(right, name.as_deref(), out);
+        }
+        Sql::In { expr, items, .. } => {
+            let name = near_name(expr);
+            collect_bind_names(expr, None, out);
+            for item in items {
+                collect_bind_names(item, name.as_deref(), out);
+            }
+        }
+        Sql::Pattern { expr, pattern, .. } => {
+            let name = near_name(expr);
+            collect_bind_names(pattern, name.as_deref(), out);
+        }
+        Sql::Between { expr, low, high } => {
+            let name = near_name(expr);
+            collect_bind_names(low, name.as_deref(), out);
+            collect_bind_names(high, name.as_deref(), out);
+        }
+        Sql::And(items) | Sql::Or(items) => items.iter().for_each(|i| collect_bind_names(i, None, out)),
+        Sql::Func { args, .. } => args.iter().for_each(|a| collect_bind_names(a, None, out)),
+        Sql::Not(inner) | Sql::Distinct(inner) => collect_bind_names(inner, near, out),
+        Sql::Label { expr, .. } | Sql::Order { expr, .. } => collect_bind_names(expr, near, out),
+        _ => {}
+    }
+}
+
+/// `func.count`, `func.lower` …: `func.NAME(args)` is a SQL function call.
+pub struct Func;
+
+impl Native for Func {
+    fn type_name(&self) -> &str {
+        "_FunctionGenerator"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.sql.functions._FunctionGenerator object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        if name.starts_with("__") {
+            return Ok(None);
+        }
+        let fname: Rc<str> = Rc::from(name);
+        Ok(Some(function(name, move |py, args, _| {
+            let mut sqls = Vec::with_capacity(args.len());
+            for arg in &args {
+                sqls.push(coerce(py, arg)?);
+            }
+            Ok(expr(Sql::Func { name: fname.clone(), args: sqls }))
+        })))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(name: &str) -> Sql {
+        Sql::Column { table: Rc::from("users"), name: Rc::from(name), sql_type: None }
+    }
+
+    fn eq(name: &str, v: i64, op: &'static str) -> Sql {
+        Sql::Binary { left: Box::new(col(name)), op, right: Box::new(Sql::Bind(Value::Integer(v))) }
+    }
+
+    #[test]
+    fn and_inside_or_needs_no_parentheses_but_or_inside_and_does() {
+        let mut c = Compiler::default();
+        assert_eq!(c.expr(&or(vec![eq("name", 1, "="), and(vec![eq("id", 1, ">"), eq("id", 5, "<")])])), "users.name = ? OR users.id > ? AND users.id < ?");
+        assert_eq!(c.expr(&and(vec![eq("name", 1, "="), or(vec![eq("id", 1, ">"), eq("id", 5, "<")])])), "users.name = ? AND (users.id > ? OR users.id < ?)");
+        assert_eq!(c.params.len(), 6);
+    }
+
+    #[test]
+    fn negation_flips_comparisons_and_wraps_the_rest() {
+        let mut c = Compiler::default();
+        assert_eq!(c.expr(&eq("id", 1, "=").negate()), "users.id != ?");
+        assert_eq!(c.expr(&and(vec![eq("id", 1, "="), eq("id", 2, "=")]).negate()), "NOT (users.id = ? AND users.id = ?)");
+        let inn = Sql::In { expr: Box::new(col("name")), items: vec![Sql::Bind(Value::Integer(1))], negated: false };
+        assert_eq!(c.expr(&inn.negate()), "(users.name NOT IN (?))");
+    }
+
+    #[test]
+    fn str_of_an_expression_names_its_parameters() {
+        assert_eq!(display(&eq("id", 1, "=")), "users.id = :id_1");
+        assert_eq!(display(&and(vec![eq("id", 1, ">"), eq("id", 5, "<")])), "users.id > :id_1 AND users.id < :id_2");
+    }
+}

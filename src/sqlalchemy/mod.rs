@@ -1,0 +1,163 @@
+//! The lab's `sqlalchemy`: Core (engines, connections, tables, SQL expressions compiled to
+//! SQLite's SQL as SQLAlchemy writes it) and the ORM (declarative mapping, Session, Query), as
+//! native modules the interpreter imports. The learner's own `src/db.py` and models run on it.
+//!
+//! Everything is in SQLAlchemy's words; what it prints (echo log, reprs, error messages) is what
+//! SQLAlchemy 2.1 prints, checked against recordings of the real library (tests/python/).
+
+pub mod convert;
+pub mod ddl;
+pub mod engine;
+pub mod expression;
+pub mod inspection;
+pub mod orm;
+pub mod result;
+pub mod schema;
+pub mod statement;
+pub mod types;
+
+use std::rc::Rc;
+
+use crate::databases::Databases;
+use crate::interp::native::Native;
+use crate::interp::object::Obj;
+use crate::interp::{Interpreter, Res};
+
+use convert::{function, native};
+use expression::{coerce, condition, Sql};
+
+/// The version `sqlalchemy.__version__` reports: the one the lab follows.
+pub const VERSION: &str = "2.1.9";
+
+/// The SQL a native column-like value stands for (a `Column`, a mapped attribute).
+pub fn column_sql(_py: &mut Interpreter, value: &dyn Native) -> Res<Option<Sql>> {
+    let any = value.as_any();
+    if let Some(column) = any.downcast_ref::<schema::ColumnObj>() {
+        return Ok(Some(column.0.borrow().sql()));
+    }
+    if let Some(attr) = any.downcast_ref::<orm::mapper::InstrumentedAttribute>() {
+        return Ok(Some(attr.column.sql.clone()));
+    }
+    Ok(None)
+}
+
+fn conjunction(name: &'static str) -> Obj {
+    function(name, move |py, args, _| {
+        let mut items = Vec::new();
+        for arg in &args {
+            items.push(condition(py, arg)?);
+        }
+        Ok(expression::expr(match name {
+            "and_" => expression::and(items),
+            _ => expression::or(items),
+        }))
+    })
+}
+
+fn ordering(descending: bool) -> Obj {
+    function(if descending { "desc" } else { "asc" }, move |py, args, _| {
+        let Some(arg) = args.first() else { return py.error("TypeError", "missing 1 required positional argument: 'column'") };
+        let sql = coerce(py, arg)?;
+        Ok(expression::expr(Sql::Order { expr: Box::new(sql), descending }))
+    })
+}
+
+/// Makes `sqlalchemy`, `sqlalchemy.orm`, `sqlalchemy.exc` and `sqlalchemy.orm.exc` importable,
+/// over the lab's databases.
+pub fn install(py: &mut Interpreter, databases: Databases) {
+    py.register_python_module("sqlalchemy.exc", "sqlalchemy/exc.py", include_str!("exc.py"));
+    py.register_python_module(
+        "sqlalchemy.orm.exc",
+        "sqlalchemy/orm/exc.py",
+        "from sqlalchemy.exc import (StaleDataError, FlushError, MappedAnnotationError, UnmappedError, DetachedInstanceError,\n    UnmappedInstanceError, UnmappedClassError, ObjectDeletedError, NoResultFound, MultipleResultsFound)\n",
+    );
+    py.register_module(
+        "sqlalchemy",
+        Rc::new(move |py: &mut Interpreter| {
+            engine::quiet_by_default(py)?;
+            let databases = databases.clone();
+            let mut members: Vec<(String, Obj)> = vec![
+                ("__version__".into(), Obj::str(VERSION)),
+                ("create_engine".into(), function("create_engine", move |py, args, kwargs| engine::create_engine(py, &databases, args, kwargs))),
+                ("text".into(), function("text", statement::text_call)),
+                ("select".into(), function("select", statement::select_call)),
+                ("insert".into(), function("insert", |py, args, _| Ok(statement::insert_into(statement::dml_target(py, args.first(), "insert")?)))),
+                ("update".into(), function("update", |py, args, _| Ok(statement::update_of(statement::dml_target(py, args.first(), "update")?)))),
+                ("delete".into(), function("delete", |py, args, _| Ok(statement::delete_from(statement::dml_target(py, args.first(), "delete")?)))),
+                ("and_".into(), conjunction("and_")),
+                ("or_".into(), conjunction("or_")),
+                (
+                    "not_".into(),
+                    function("not_", |py, args, _| {
+                        let Some(arg) = args.first() else { return py.error("TypeError", "not_() missing 1 required positional argument: 'clause'") };
+                        Ok(expression::expr(condition(py, arg)?.negate()))
+                    }),
+                ),
+                ("desc".into(), ordering(true)),
+                ("asc".into(), ordering(false)),
+                ("null".into(), function("null", |_, _, _| Ok(expression::expr(Sql::Null)))),
+                ("true".into(), function("true", |_, _, _| Ok(expression::expr(Sql::True)))),
+                ("false".into(), function("false", |_, _, _| Ok(expression::expr(Sql::False)))),
+                (
+                    "literal".into(),
+                    function("literal", |py, args, _| {
+                        let Some(arg) = args.first() else { return py.error("TypeError", "literal() missing 1 required positional argument: 'value'") };
+                        Ok(expression::expr(Sql::Bind(convert::to_value(py, arg)?)))
+                    }),
+                ),
+                ("func".into(), native(expression::Func)),
+                ("MetaData".into(), function("MetaData", |_, _, _| Ok(native(schema::MetaDataObj::default())))),
+                ("Table".into(), function("Table", schema::table_call)),
+                (
+                    "Column".into(),
+                    function("Column", |py, args, kwargs| {
+                        let spec = schema::ColumnSpec::from_args(py, &args, &kwargs)?;
+                        Ok(native(schema::ColumnObj(std::cell::RefCell::new(spec))))
+                    }),
+                ),
+                ("ForeignKey".into(), function("ForeignKey", schema::foreign_key_call)),
+                ("inspect".into(), function("inspect", inspection::inspect)),
+            ];
+            for kind in ["UniqueConstraint", "CheckConstraint", "PrimaryKeyConstraint", "ForeignKeyConstraint", "Index"] {
+                members.push((kind.into(), schema::table_item(kind)));
+            }
+            for name in types::TYPE_NAMES {
+                members.push(((*name).into(), native(types::TypeClass(name))));
+            }
+            Ok(members)
+        }),
+    );
+    py.register_module(
+        "sqlalchemy.orm",
+        Rc::new(|py: &mut Interpreter| {
+            let base = orm::mapper::declarative_base_class(py);
+            let legacy_base = base.clone();
+            Ok(vec![
+                ("DeclarativeBase".into(), base),
+                ("Mapped".into(), native(orm::mapper::MappedForm)),
+                ("mapped_column".into(), function("mapped_column", orm::mapper::mapped_column)),
+                ("relationship".into(), function("relationship", orm::relationship::relationship_call)),
+                ("sessionmaker".into(), function("sessionmaker", |_, args, kwargs| Ok(orm::session::sessionmaker(args, kwargs)))),
+                ("Session".into(), function("Session", |py, args, kwargs| orm::session::new_session(py, &args, &kwargs))),
+                (
+                    "declarative_base".into(),
+                    function("declarative_base", move |py, _, _| {
+                        let Obj::Class(parent) = &legacy_base else { return Ok(Obj::None) };
+                        let _ = parent;
+                        // A fresh base class, deriving from DeclarativeBase, with its own metadata.
+                        let namespace = py_dict(py)?;
+                        let class = py.call(Obj::Builtin("type"), vec![Obj::str("Base"), Obj::tuple(vec![legacy_base.clone()]), namespace], Vec::new())?;
+                        Ok(class)
+                    }),
+                ),
+                ("selectinload".into(), function("selectinload", |py, _, _| py.stop_not_available("selectinload() (relationships load lazily here)"))),
+                ("joinedload".into(), function("joinedload", |py, _, _| py.stop_not_available("joinedload() (relationships load lazily here)"))),
+                ("aliased".into(), function("aliased", |py, _, _| py.stop_not_available("aliased()"))),
+            ])
+        }),
+    );
+}
+
+fn py_dict(py: &mut Interpreter) -> Res<Obj> {
+    py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())
+}

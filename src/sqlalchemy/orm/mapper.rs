@@ -1,0 +1,653 @@
+//! Declarative mapping: `class User(Base)` with `__tablename__` and `Mapped[...]` attributes
+//! becomes a table on `Base.metadata` and a mapper when the class body has run (through Python's
+//! `__init_subclass__`), its attributes become instrumented descriptors, and each instance gets
+//! a state (`_sa_instance_state`) that knows its identity, its session and what is loaded.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use crate::interp::native::{Native, NativeFunction};
+use crate::interp::object::{Class, Obj};
+use crate::interp::{Interpreter, Res};
+use crate::schema::{Constraint, SqlType};
+use crate::value::Value;
+
+use super::super::convert::{native, raise, to_value};
+use super::super::expression::{self, Sql};
+use super::super::schema::{ColumnObj, ColumnSpec, ConstraintObj, MetaDataObj, TableItem, TableObj};
+use super::relationship::{RelationshipAttr, RelationshipSpec};
+use super::session::SessionCore;
+
+/// `Mapped`: subscripted in annotations (`Mapped[int]`).
+pub struct MappedForm;
+
+/// `Mapped[int]` as evaluated in a class body.
+pub struct MappedAnnotation(pub Obj);
+
+impl Native for MappedForm {
+    fn type_name(&self) -> &str {
+        "type"
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok("<class 'sqlalchemy.orm.base.Mapped'>".into())
+    }
+    fn get_item(&self, _py: &mut Interpreter, _this: &Obj, index: &Obj) -> Option<Res<Obj>> {
+        Some(Ok(native(MappedAnnotation(index.clone()))))
+    }
+}
+
+impl Native for MappedAnnotation {
+    fn type_name(&self) -> &str {
+        "_GenericAlias"
+    }
+    fn repr(&self, py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(format!("sqlalchemy.orm.base.{}", annotation_text(py, &native(MappedAnnotation(self.0.clone())))?))
+    }
+}
+
+/// An annotation as text (`Mapped[Optional[str]]`), whether Python evaluated it or kept it as a
+/// string (`from __future__ import annotations`, forward references).
+pub fn annotation_text(py: &mut Interpreter, value: &Obj) -> Res<String> {
+    Ok(match value {
+        Obj::Str(s) => s.to_string(),
+        Obj::None => "None".into(),
+        Obj::Builtin(name) => (*name).to_string(),
+        Obj::Class(class) => class.name.to_string(),
+        other => {
+            if let Some(mapped) = other.native::<MappedAnnotation>() {
+                let inner = mapped.0.clone();
+                return Ok(format!("Mapped[{}]", annotation_text(py, &inner)?));
+            }
+            let text = py.repr_of(other)?;
+            text.replace("typing.", "").replace("ForwardRef('", "'")
+        }
+    })
+}
+
+/// What a `Mapped[...]` annotation says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MappedType {
+    /// The Python type's name (`int`, `str`, `datetime`) or the related class's.
+    pub target: String,
+    pub optional: bool,
+    /// `Mapped[list["Address"]]`: a collection.
+    pub collection: bool,
+}
+
+/// Reads `Mapped[...]`; `None` when the annotation is not one.
+pub fn parse_mapped(text: &str) -> Option<MappedType> {
+    let text = text.trim().trim_matches(|c| c == '"' || c == '\'');
+    let inner = text.strip_prefix("Mapped[").or_else(|| text.strip_prefix("orm.Mapped[")).or_else(|| text.strip_prefix("sqlalchemy.orm.Mapped["))?;
+    let mut inner = inner.strip_suffix(']')?.trim().trim_matches(|c| c == '"' || c == '\'').to_string();
+    let mut optional = false;
+    if let Some(rest) = inner.strip_prefix("Optional[").and_then(|r| r.strip_suffix(']')) {
+        optional = true;
+        inner = rest.to_string();
+    } else if let Some(rest) = inner.strip_prefix("Union[").and_then(|r| r.strip_suffix(']')) {
+        let parts: Vec<&str> = rest.split(',').map(str::trim).filter(|p| *p != "None" && *p != "NoneType").collect();
+        optional = parts.len() < rest.split(',').count();
+        inner = parts.join(", ");
+    } else if inner.contains('|') {
+        let parts: Vec<&str> = inner.split('|').map(str::trim).filter(|p| *p != "None").collect();
+        optional = parts.len() < inner.split('|').count();
+        inner = parts.join(" | ");
+    }
+    let mut collection = false;
+    for prefix in ["list[", "List[", "set[", "Set[", "typing.List["] {
+        if let Some(rest) = inner.strip_prefix(prefix).and_then(|r| r.strip_suffix(']')) {
+            collection = true;
+            inner = rest.to_string();
+            break;
+        }
+    }
+    let target = inner.trim().trim_matches(|c| c == '"' || c == '\'').to_string();
+    Some(MappedType { target, optional, collection })
+}
+
+/// The SQL type SQLAlchemy's default type map gives a Python type named in `Mapped[...]`.
+pub fn type_for_name(name: &str) -> Option<SqlType> {
+    let last = name.rsplit('.').next().unwrap_or(name);
+    Some(match last {
+        "int" => SqlType::Integer,
+        "str" => SqlType::String(None),
+        "float" => SqlType::Double,
+        "bool" => SqlType::Boolean,
+        "bytes" => SqlType::LargeBinary,
+        "datetime" => SqlType::DateTime,
+        "date" => SqlType::Date,
+        "time" => SqlType::Time,
+        "Decimal" => SqlType::Numeric(None),
+        _ => return None,
+    })
+}
+
+/// One mapped column attribute.
+#[derive(Clone)]
+pub struct ColumnInfo {
+    pub attr: String,
+    pub name: String,
+    pub sql: Sql,
+    pub sql_type: Option<SqlType>,
+    pub primary_key: bool,
+    pub default: Option<Obj>,
+    pub onupdate: Option<Obj>,
+}
+
+/// A mapped class: its table and attributes.
+pub struct Mapper {
+    class: Weak<Class>,
+    pub class_name: String,
+    pub table_name: String,
+    pub table: Obj,
+    pub columns: Vec<ColumnInfo>,
+    pub relationships: RefCell<Vec<Rc<RelationshipSpec>>>,
+    pub metadata: Obj,
+    /// The base's registry (a `Registry` value), where related classes are found by name.
+    pub registry: Obj,
+}
+
+impl Mapper {
+    pub fn column(&self, attr: &str) -> Option<&ColumnInfo> {
+        self.columns.iter().find(|c| c.attr == attr)
+    }
+
+    pub fn column_by_name(&self, name: &str) -> Option<&ColumnInfo> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    pub fn primary_key(&self) -> Vec<&ColumnInfo> {
+        self.columns.iter().filter(|c| c.primary_key).collect()
+    }
+
+    pub fn class_obj(&self) -> Option<Obj> {
+        self.class.upgrade().map(Obj::Class)
+    }
+
+    pub fn relationship(&self, attr: &str) -> Option<Rc<RelationshipSpec>> {
+        self.relationships.borrow().iter().find(|r| r.attr == attr).cloned()
+    }
+
+    /// The primary key WHERE clause for one identity.
+    pub fn identity_condition(&self, key: &[Value]) -> Sql {
+        let items: Vec<Sql> = self
+            .primary_key()
+            .iter()
+            .zip(key)
+            .map(|(c, v)| Sql::Binary { left: Box::new(c.sql.clone()), op: "=", right: Box::new(Sql::Bind(v.clone())) })
+            .collect();
+        expression::and(items)
+    }
+}
+
+/// `User.__mapper__`.
+pub struct MapperObj(pub Rc<Mapper>);
+
+impl Native for MapperObj {
+    fn type_name(&self) -> &str {
+        "Mapper"
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(format!("<Mapper at 0x0; {}>", self.0.class_name))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(match name {
+            "class_" => self.0.class_obj(),
+            "local_table" | "persist_selectable" => Some(self.0.table.clone()),
+            _ => None,
+        })
+    }
+}
+
+/// The mapper of a mapped class (or of an instance's class); `None` for anything else.
+pub fn mapper_of(_py: &mut Interpreter, value: &Obj) -> Res<Option<Rc<Mapper>>> {
+    let class = match value {
+        Obj::Class(class) => class.clone(),
+        Obj::Instance(instance) => instance.class.clone(),
+        _ => return Ok(None),
+    };
+    let k = crate::interp::object::Key::Str(Rc::from("__mapper__"));
+    let found = class.mro.borrow().iter().find_map(|c| c.attrs.borrow().get(&k).cloned());
+    Ok(found.and_then(|m| m.native::<MapperObj>().map(|m| m.0.clone())))
+}
+
+/// The ON clause a foreign key gives between one of `present` and `target` (both ways), from
+/// the tables of the metadata `target` is mapped in.
+pub fn foreign_key_join(mapper: &Mapper, present: &[String]) -> Option<Sql> {
+    let metadata = mapper.metadata.native::<MetaDataObj>()?.to_schema();
+    super::relationship::foreign_key_between(&metadata, present, &mapper.table_name)
+}
+
+fn class_attr(class: &Rc<Class>, name: &str) -> Option<Obj> {
+    class.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(name))).cloned()
+}
+
+fn set_class_attr(class: &Rc<Class>, name: &str, value: Obj) {
+    class.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(name)), Obj::str(name), value);
+}
+
+/// `DeclarativeBase`: the class a program's `Base` derives from.
+pub fn declarative_base_class(py: &mut Interpreter) -> Obj {
+    let init_subclass = NativeFunction::function("__init_subclass__", |py, args, _| {
+        let Some(Obj::Class(class)) = args.first() else { return Ok(Obj::None) };
+        on_subclass(py, class.clone())?;
+        Ok(Obj::None)
+    });
+    let init = NativeFunction::method("__init__", |py, args, kwargs| {
+        let Some(this) = args.first() else { return Ok(Obj::None) };
+        if args.len() > 1 {
+            return py.error("TypeError", format!("_declarative_constructor() takes 1 positional argument but {} were given", args.len()));
+        }
+        declarative_constructor(py, this, kwargs)?;
+        Ok(Obj::None)
+    });
+    let class = py.new_class("DeclarativeBase", vec![("__init_subclass__".into(), init_subclass), ("__init__".into(), init)]);
+    if let Obj::Class(c) = &class {
+        set_class_attr(c, "__module__", Obj::str("sqlalchemy.orm.decl_api"));
+        set_class_attr(c, "__abstract__", Obj::Bool(true));
+    }
+    class
+}
+
+/// Sets each keyword as an attribute, as SQLAlchemy's default constructor does.
+fn declarative_constructor(py: &mut Interpreter, this: &Obj, kwargs: Vec<(String, Obj)>) -> Res<()> {
+    let Some(mapper) = mapper_of(py, this)? else {
+        let shown = py.repr_of(this)?;
+        return raise(py, "sqlalchemy.orm.exc", "UnmappedInstanceError", &format!("Class '{shown}' is not mapped"));
+    };
+    ensure_state(this, &mapper);
+    // Column defaults that are plain values are not set here (they apply at INSERT).
+    for (name, value) in kwargs {
+        let known = mapper.column(&name).is_some() || mapper.relationship(&name).is_some() || {
+            let Obj::Instance(instance) = this else { return Ok(()) };
+            let k = crate::interp::object::Key::Str(Rc::from(name.as_str()));
+            let found = instance.class.mro.borrow().iter().any(|c| c.attrs.borrow().get(&k).is_some());
+            found
+        };
+        if !known {
+            return py.error("TypeError", format!("'{name}' is an invalid keyword argument for {}", mapper.class_name));
+        }
+        py.set_attr(this, &name, value)?;
+    }
+    Ok(())
+}
+
+/// Python's `__init_subclass__` for a declarative class: a new base gets its `metadata`; a
+/// class with `__tablename__` is mapped.
+fn on_subclass(py: &mut Interpreter, class: Rc<Class>) -> Res<()> {
+    if class_attr(&class, "__tablename__").is_some() {
+        return map_class(py, &class);
+    }
+    if matches!(class_attr(&class, "__abstract__"), Some(Obj::Bool(true))) {
+        return Ok(());
+    }
+    let mro = class.mro.borrow().clone();
+    let has_base = mro.iter().skip(1).any(|c| class_attr(c, "metadata").is_some());
+    if !has_base {
+        if class_attr(&class, "metadata").is_none() {
+            set_class_attr(&class, "metadata", native(MetaDataObj::default()));
+        }
+        set_class_attr(&class, "registry", native(Registry::default()));
+        return Ok(());
+    }
+    let inherits_table = mro.iter().skip(1).any(|c| class_attr(c, "__mapper__").is_some());
+    if inherits_table {
+        let message = format!("mapper inheritance (class {} derives from a mapped class)", class.name);
+        return py.stop_not_available(&message);
+    }
+    let module = class_attr(&class, "__module__").and_then(|m| if let Obj::Str(s) = m { Some(s.to_string()) } else { None }).unwrap_or_else(|| "__main__".into());
+    raise(
+        py,
+        "sqlalchemy.exc",
+        "InvalidRequestError",
+        &format!("Class <class '{module}.{}'> does not have a __table__ or __tablename__ specified and does not inherit from an existing table-mapped class.", class.name),
+    )
+}
+
+/// `Base.registry`: the classes mapped under one base, for `relationship("Address")` to find.
+#[derive(Default)]
+pub struct Registry {
+    pub mappers: RefCell<Vec<Weak<Mapper>>>,
+}
+
+impl Registry {
+    pub fn find(&self, name: &str) -> Option<Rc<Mapper>> {
+        let short = name.rsplit('.').next().unwrap_or(name);
+        self.mappers.borrow().iter().filter_map(Weak::upgrade).find(|m| m.class_name == short)
+    }
+}
+
+impl Native for Registry {
+    fn type_name(&self) -> &str {
+        "registry"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.orm.decl_api.registry object at {:#x}>", crate::interp::object::identity(this)))
+    }
+}
+
+fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
+    let table_name = match class_attr(class, "__tablename__") {
+        Some(Obj::Str(name)) => name.to_string(),
+        _ => return py.error("TypeError", "__tablename__ must be a string"),
+    };
+    let annotations: Vec<(String, Obj)> = match class_attr(class, "__annotations__") {
+        Some(Obj::Dict(d)) => d.borrow().items().filter_map(|(k, v)| if let Obj::Str(k) = k { Some((k.to_string(), v.clone())) } else { None }).collect(),
+        _ => Vec::new(),
+    };
+    let mut names: Vec<String> = annotations.iter().map(|(k, _)| k.clone()).collect();
+    let own: Vec<(String, Obj)> = class.attrs.borrow().items().filter_map(|(k, v)| if let Obj::Str(k) = k { Some((k.to_string(), v.clone())) } else { None }).collect();
+    for (name, value) in &own {
+        if (value.native::<ColumnObj>().is_some() || value.native::<RelationshipAttr>().is_some()) && !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    let mut column_objs = Vec::new();
+    let mut infos: Vec<(String, ColumnSpec)> = Vec::new();
+    let mut relationships = Vec::new();
+    for name in &names {
+        let value = own.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+        let annotation = match annotations.iter().find(|(k, _)| k == name) {
+            Some((_, a)) => Some(annotation_text(py, a)?),
+            None => None,
+        };
+        let mapped = annotation.as_deref().and_then(parse_mapped);
+        if let Some(relationship) = value.as_ref().and_then(|v| v.native::<RelationshipAttr>()) {
+            relationships.push((name.clone(), relationship.spec_args.clone(), mapped.clone()));
+            continue;
+        }
+        let mut spec = match value.as_ref().and_then(|v| v.native::<ColumnObj>()) {
+            Some(column) => column.0.borrow().clone(),
+            None => match &mapped {
+                Some(_) => ColumnSpec::default(),
+                None => continue,
+            },
+        };
+        if spec.name.is_none() {
+            spec.name = Some(name.clone());
+        }
+        if let Some(m) = &mapped {
+            if spec.sql_type.is_none() {
+                match type_for_name(&m.target) {
+                    Some(t) if !m.collection => spec.sql_type = Some(t),
+                    _ => {
+                        let module = class_attr(class, "__module__").and_then(|m| if let Obj::Str(s) = m { Some(s.to_string()) } else { None }).unwrap_or_default();
+                        let _ = module;
+                        return raise(
+                            py,
+                            "sqlalchemy.orm.exc",
+                            "MappedAnnotationError",
+                            &format!(
+                                "Could not locate SQLAlchemy Core type when resolving for Python type indicated by '{}' inside the Mapped[] annotation for the '{name}' attribute; the type object is not resolvable by the registry",
+                                m.target
+                            ),
+                        );
+                    }
+                }
+            }
+            if spec.nullable.is_none() && !spec.primary_key {
+                spec.nullable = Some(m.optional);
+            }
+        }
+        if spec.sql_type.is_none() {
+            if let Some(fk) = &spec.foreign_key {
+                let _ = fk;
+                spec.sql_type = Some(SqlType::Integer);
+            }
+        }
+        column_objs.push(native(ColumnObj(RefCell::new(spec.clone()))));
+        infos.push((name.clone(), spec));
+    }
+    // __table_args__: constraints and indexes, and an optional dict of options last.
+    let mut constraints: Vec<Constraint> = Vec::new();
+    let mut indexes = Vec::new();
+    let mut pk_name = None;
+    if let Some(args) = class_attr(class, "__table_args__") {
+        let items = match &args {
+            Obj::Tuple(items) => items.to_vec(),
+            Obj::Dict(_) => Vec::new(),
+            other => vec![other.clone()],
+        };
+        for item in items {
+            if let Some(c) = item.native::<ConstraintObj>() {
+                match &c.0 {
+                    TableItem::Constraint(constraint) => constraints.push(constraint.clone()),
+                    TableItem::Index(index) => indexes.push(index.clone()),
+                    TableItem::PrimaryKey { name, columns } => {
+                        pk_name = name.clone();
+                        for (i, (_, spec)) in infos.iter_mut().enumerate() {
+                            if spec.name.as_ref().is_some_and(|n| columns.contains(n)) {
+                                spec.primary_key = true;
+                                spec.nullable = Some(false);
+                                if let Some(col) = column_objs.get(i).and_then(|c| c.native::<ColumnObj>()) {
+                                    *col.0.borrow_mut() = spec.clone();
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let table = TableObj::new(&table_name, column_objs.clone(), constraints, indexes, pk_name);
+    let table_obj = native(table);
+    let metadata = py.get_attr(&Obj::Class(class.clone()), "metadata")?;
+    if let Some(m) = metadata.native::<MetaDataObj>() {
+        m.add(py, table_obj.clone())?;
+    }
+    if !infos.iter().any(|(_, s)| s.primary_key) {
+        return raise(
+            py,
+            "sqlalchemy.exc",
+            "ArgumentError",
+            &format!("Mapper Mapper[{}({table_name})] could not assemble any primary key columns for mapped table '{table_name}'", class.name),
+        );
+    }
+    let registry = py.get_attr(&Obj::Class(class.clone()), "registry")?;
+    let columns: Vec<ColumnInfo> = column_objs
+        .iter()
+        .zip(infos.iter())
+        .filter_map(|(obj, (attr, _))| {
+            let spec = obj.native::<ColumnObj>()?.0.borrow().clone();
+            Some(ColumnInfo {
+                attr: attr.clone(),
+                name: spec.name.clone().unwrap_or_default(),
+                sql: spec.sql(),
+                sql_type: spec.sql_type.clone(),
+                primary_key: spec.primary_key,
+                default: spec.default.clone(),
+                onupdate: spec.onupdate.clone(),
+            })
+        })
+        .collect();
+    let mapper = Rc::new(Mapper {
+        class: Rc::downgrade(class),
+        class_name: class.name.to_string(),
+        table_name: table_name.clone(),
+        table: table_obj.clone(),
+        columns,
+        relationships: RefCell::new(Vec::new()),
+        metadata,
+        registry: registry.clone(),
+    });
+    if let Some(r) = registry.native::<Registry>() {
+        r.mappers.borrow_mut().push(Rc::downgrade(&mapper));
+    }
+    set_class_attr(class, "__table__", table_obj);
+    set_class_attr(class, "__mapper__", native(MapperObj(mapper.clone())));
+    for column in &mapper.columns {
+        set_class_attr(class, &column.attr, native(InstrumentedAttribute { mapper: Rc::downgrade(&mapper), column: column.clone() }));
+    }
+    for (attr, args, mapped) in relationships {
+        let spec = Rc::new(RelationshipSpec::new(py, &mapper, &attr, args, mapped)?);
+        mapper.relationships.borrow_mut().push(spec.clone());
+        set_class_attr(class, &attr, native(RelationshipAttr::bound(spec)));
+    }
+    Ok(())
+}
+
+/// `User.name`: a column in expressions, a value on an instance.
+pub struct InstrumentedAttribute {
+    pub mapper: Weak<Mapper>,
+    pub column: ColumnInfo,
+}
+
+impl Native for InstrumentedAttribute {
+    fn type_name(&self) -> &str {
+        "InstrumentedAttribute"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.orm.attributes.InstrumentedAttribute object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        let class = self.mapper.upgrade().map(|m| m.class_name.clone()).unwrap_or_default();
+        Ok(format!("{class}.{}", self.column.attr))
+    }
+    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        match name {
+            "key" => Ok(Some(Obj::str(&self.column.attr))),
+            "name" => Ok(Some(Obj::str(&self.column.name))),
+            "property" | "expression" | "comparator" => Ok(Some(expression::expr(self.column.sql.clone()))),
+            "type" => Ok(Some(native(super::super::types::TypeObj(self.column.sql_type.clone().unwrap_or(SqlType::Named("NULL".into())))))),
+            "class_" => Ok(self.mapper.upgrade().and_then(|m| m.class_obj())),
+            _ => expression::method(py, &self.column.sql, name),
+        }
+    }
+    fn binary(&self, py: &mut Interpreter, _this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
+        expression::binary(py, &self.column.sql, op, other, reflected)
+    }
+    fn unary(&self, _py: &mut Interpreter, _this: &Obj, op: &str) -> Option<Res<Obj>> {
+        (op == "~").then(|| Ok(expression::expr(Sql::Not(Box::new(self.column.sql.clone())))))
+    }
+    fn descriptor_get(&self, py: &mut Interpreter, this: &Obj, instance: Option<&Obj>, _owner: &Obj) -> Option<Res<Obj>> {
+        let Some(instance) = instance else { return Some(Ok(this.clone())) };
+        Some(read_attribute(py, instance, &self.column.attr))
+    }
+    fn descriptor_set(&self, py: &mut Interpreter, _this: &Obj, instance: &Obj, value: Obj) -> Option<Res<()>> {
+        let Some(mapper) = self.mapper.upgrade() else { return Some(Ok(())) };
+        ensure_state(instance, &mapper);
+        let Obj::Instance(inst) = instance else { return Some(py.error("TypeError", "not a mapped instance")) };
+        inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(self.column.attr.as_str())), Obj::str(&self.column.attr), value);
+        Some(Ok(()))
+    }
+}
+
+/// Reads a column attribute of an instance: from its `__dict__`, else loaded (an expired
+/// attribute of a persistent object), else `None` (never loaded, not persistent).
+pub fn read_attribute(py: &mut Interpreter, instance: &Obj, attr: &str) -> Res<Obj> {
+    let Obj::Instance(inst) = instance else { return Ok(Obj::None) };
+    let k = crate::interp::object::Key::Str(Rc::from(attr));
+    if let Some(value) = inst.attrs.borrow().get(&k).cloned() {
+        return Ok(value);
+    }
+    let Some(state) = state_of(instance) else { return Ok(Obj::None) };
+    if state.key.borrow().is_none() || state.deleted.get() && state.session().is_none() {
+        return Ok(Obj::None);
+    }
+    match state.session() {
+        Some(session) => {
+            SessionCore::load_expired(&session, py, instance, &state)?;
+            Ok(inst.attrs.borrow().get(&k).cloned().unwrap_or(Obj::None))
+        }
+        None => {
+            let class = state.mapper.class_name.clone();
+            let message = format!("Instance <{class} at {:#x}> is not bound to a Session; attribute refresh operation cannot proceed", crate::interp::object::identity(instance));
+            raise(py, "sqlalchemy.orm.exc", "DetachedInstanceError", &message)
+        }
+    }
+}
+
+/// An instance's ORM state.
+pub struct InstanceState {
+    pub mapper: Rc<Mapper>,
+    /// The primary key once the row exists (persistent or detached).
+    pub key: RefCell<Option<Vec<Value>>>,
+    pub session: RefCell<Weak<SessionCore>>,
+    /// Column values as last loaded or flushed: what a flush compares against.
+    pub committed: RefCell<Vec<(String, Value)>>,
+    /// Deleted by a flush.
+    pub deleted: Cell<bool>,
+    /// Collections as loaded (or last flushed), by attribute: what was taken out is an orphan.
+    pub loaded: RefCell<Vec<(String, Vec<Obj>)>>,
+}
+
+impl InstanceState {
+    pub fn session(&self) -> Option<Rc<SessionCore>> {
+        self.session.borrow().upgrade()
+    }
+
+    /// The current column values in `__dict__` (those that are loaded).
+    pub fn current(&self, py: &mut Interpreter, instance: &Obj) -> Res<Vec<(String, Option<Value>)>> {
+        let Obj::Instance(inst) = instance else { return Ok(Vec::new()) };
+        let mut out = Vec::new();
+        for column in &self.mapper.columns {
+            let value = inst.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(column.attr.as_str()))).cloned();
+            out.push((column.attr.clone(), match value {
+                Some(v) => Some(to_value(py, &v)?),
+                None => None,
+            }));
+        }
+        Ok(out)
+    }
+}
+
+pub struct StateObj(pub Rc<InstanceState>);
+
+impl Native for StateObj {
+    fn type_name(&self) -> &str {
+        "InstanceState"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.orm.state.InstanceState object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        let key = self.0.key.borrow().is_some();
+        let attached = self.0.session().is_some();
+        let deleted = self.0.deleted.get();
+        Ok(Some(match name {
+            "transient" => Obj::Bool(!key && !attached),
+            "pending" => Obj::Bool(!key && attached),
+            "persistent" => Obj::Bool(key && attached && !deleted),
+            "detached" => Obj::Bool(key && !attached),
+            "deleted" => Obj::Bool(deleted && attached),
+            "was_deleted" => Obj::Bool(deleted),
+            "identity" => match &*self.0.key.borrow() {
+                Some(values) => Obj::tuple(values.iter().map(|v| super::super::convert::from_value(v, None)).collect()),
+                None => Obj::None,
+            },
+            _ => return Ok(None),
+        }))
+    }
+}
+
+const STATE: &str = "_sa_instance_state";
+
+pub fn state_of(instance: &Obj) -> Option<Rc<InstanceState>> {
+    let Obj::Instance(inst) = instance else { return None };
+    let value = inst.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(STATE))).cloned()?;
+    value.native::<StateObj>().map(|s| s.0.clone())
+}
+
+/// The instance's state, made on first need.
+pub fn ensure_state(instance: &Obj, mapper: &Rc<Mapper>) -> Rc<InstanceState> {
+    if let Some(state) = state_of(instance) {
+        return state;
+    }
+    let state = Rc::new(InstanceState {
+        mapper: mapper.clone(),
+        key: RefCell::new(None),
+        session: RefCell::new(Weak::new()),
+        committed: RefCell::new(Vec::new()),
+        deleted: Cell::new(false),
+        loaded: RefCell::new(Vec::new()),
+    });
+    if let Obj::Instance(inst) = instance {
+        inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(STATE)), Obj::str(STATE), native(StateObj(state.clone())));
+    }
+    state
+}
+
+/// `mapped_column(...)`.
+pub fn mapped_column(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let spec = ColumnSpec::from_args(py, &args, &kwargs)?;
+    Ok(native(ColumnObj(RefCell::new(spec))))
+}

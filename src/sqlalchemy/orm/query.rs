@@ -1,0 +1,117 @@
+//! The legacy `session.query(User)` API the seed uses: a SELECT whose columns are labelled
+//! `users.id AS users_id`, refined by `filter`, `filter_by`, `order_by`, `limit` …, run by
+//! `first()` (`LIMIT ? OFFSET ?` with 1, 0), `all()`, `one()`, `count()`.
+
+use std::rc::Rc;
+
+use crate::interp::native::Native;
+use crate::interp::object::Obj;
+use crate::interp::{Interpreter, Res};
+use crate::value::Value;
+
+use super::super::convert::{method, native};
+use super::super::result::ResultObj;
+use super::super::statement::{select_method, selected, SelectState, Selected};
+use super::session::SessionCore;
+
+pub struct QueryObj {
+    session: Rc<SessionCore>,
+    state: SelectState,
+}
+
+pub fn new_query(py: &mut Interpreter, session: Rc<SessionCore>, entities: &[Obj]) -> Res<Obj> {
+    let mut state = SelectState { tablename_labels: true, ..SelectState::default() };
+    for entity in entities {
+        state.columns.extend(selected(py, entity)?);
+    }
+    Ok(native(QueryObj { session, state }))
+}
+
+impl QueryObj {
+    /// Runs the query: one entity gives its instances, several give rows.
+    fn rows(&self, py: &mut Interpreter, state: &SelectState) -> Res<Vec<Obj>> {
+        let result = self.session.run_select(py, state)?;
+        let single = state.columns.len() == 1;
+        let result = if single { ResultObj::call_method(py, &result, "scalars")? } else { result };
+        py.iterate(&result)
+    }
+}
+
+impl Native for QueryObj {
+    fn type_name(&self) -> &str {
+        "Query"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.orm.query.Query object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(super::super::statement::display_statement(&self.state.compile().0))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        const REFINE: &[&str] = &["filter", "filter_by", "where", "order_by", "group_by", "having", "limit", "offset", "distinct", "join", "outerjoin", "select_from", "add_columns"];
+        if let Some(found) = REFINE.iter().find(|m| **m == name) {
+            let name: &'static str = found;
+            return Ok(Some(method(this, name, move |py, this, args, kwargs| {
+                let Some(query) = this.native::<QueryObj>() else { return Ok(Obj::None) };
+                let mut state = query.state.clone();
+                select_method(py, &mut state, name, &args, &kwargs)?;
+                Ok(native(QueryObj { session: query.session.clone(), state }))
+            })));
+        }
+        let with = |this: &Obj| this.native::<QueryObj>().map(|q| (q.session.clone(), q.state.clone()));
+        Ok(Some(match name {
+            "all" => method(this, name, move |py, this, _, _| {
+                let Some(q) = this.native::<QueryObj>() else { return Ok(Obj::None) };
+                Ok(Obj::list(q.rows(py, &q.state)?))
+            }),
+            "first" => method(this, name, move |py, this, _, _| {
+                let Some(q) = this.native::<QueryObj>() else { return Ok(Obj::None) };
+                let mut state = q.state.clone();
+                state.limit = Some(Value::Integer(1));
+                Ok(q.rows(py, &state)?.into_iter().next().unwrap_or(Obj::None))
+            }),
+            "one" | "one_or_none" | "scalar" => {
+                let which: &'static str = match name {
+                    "one" => "one",
+                    "one_or_none" => "one_or_none",
+                    _ => "scalar",
+                };
+                method(this, which, move |py, this, _, _| {
+                    let Some((session, state)) = with(this) else { return Ok(Obj::None) };
+                    let result = session.run_select(py, &state)?;
+                    if which == "scalar" {
+                        return ResultObj::call_method(py, &result, "scalar");
+                    }
+                    let result = if state.columns.len() == 1 { ResultObj::call_method(py, &result, "scalars")? } else { result };
+                    ResultObj::call_method(py, &result, which)
+                })
+            }
+            "count" => method(this, name, move |py, this, _, _| {
+                let Some((session, state)) = with(this) else { return Ok(Obj::None) };
+                let (inner, params) = state.compile();
+                let sql = format!("SELECT count(*) AS count_1 \nFROM ({inner}) AS anon_1");
+                let conn = session.connection(py)?;
+                let ran = conn.run(py, super::super::engine::Stat::Compiled, &sql, &sql, &params, None)?;
+                Ok(match ran.rows.first().and_then(|r| r.first()) {
+                    Some(Value::Integer(n)) => Obj::Int(*n),
+                    _ => Obj::Int(0),
+                })
+            }),
+            "get" => method(this, name, move |py, this, args, _| {
+                let Some((session, state)) = with(this) else { return Ok(Obj::None) };
+                let Some(Selected::Entity(mapper)) = state.columns.first() else { return py.error("TypeError", "get() needs a query of a mapped class") };
+                let class = mapper.class_obj().unwrap_or(Obj::None);
+                let Some(ident) = args.first() else { return py.error("TypeError", "get() missing 1 required positional argument: 'ident'") };
+                session.get(py, &class, ident)
+            }),
+            "delete" | "update" => {
+                return Ok(Some(method(this, name, |py, _, _, _| py.stop_not_available("Query.delete() and Query.update() (use session.execute(delete(...)) or update(...))"))));
+            }
+            "statement" => native(super::super::statement::SelectObj(self.state.clone())),
+            _ => return Ok(None),
+        }))
+    }
+    fn iterate(&self, py: &mut Interpreter, _this: &Obj) -> Option<Res<Vec<Obj>>> {
+        Some(self.rows(py, &self.state))
+    }
+}

@@ -1,0 +1,504 @@
+//! `relationship()`: one-to-many collections and many-to-one references between mapped classes,
+//! found through the foreign key between their tables. Loaded lazily (`lazy="select"`: the
+//! `SELECT … WHERE ? = address.user_id` SQLAlchemy emits on first access), kept in step with
+//! `back_populates`, written by the flush (foreign keys set from the parent's key), and cascaded
+//! (`save-update` always; `delete` and `delete-orphan` when `cascade=` says so).
+
+use std::rc::Rc;
+
+use crate::interp::native::Native;
+use crate::interp::object::{Key, Obj};
+use crate::interp::{Interpreter, Res};
+
+use super::super::convert::{kwarg, native, raise};
+use super::super::expression::Sql;
+use super::super::schema::TableObj;
+use super::mapper::{ensure_state, read_attribute, state_of, MappedType, Mapper, Registry};
+
+/// `relationship(...)`'s arguments, as written in the class body.
+#[derive(Clone, Default)]
+pub struct RelationshipArgs {
+    pub target: Option<String>,
+    pub back_populates: Option<String>,
+    pub cascade: String,
+    pub uselist: Option<bool>,
+}
+
+/// A relationship of a mapped class.
+pub struct RelationshipSpec {
+    pub attr: String,
+    pub parent: std::rc::Weak<Mapper>,
+    pub args: RelationshipArgs,
+    pub collection: bool,
+    target_name: String,
+    registry: Obj,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Direction {
+    /// The target's table refers to the parent's: `User.addresses`.
+    OneToMany,
+    /// The parent's table refers to the target's: `Address.user`.
+    ManyToOne,
+}
+
+fn key(name: &str) -> Key {
+    Key::Str(Rc::from(name))
+}
+
+impl RelationshipSpec {
+    pub fn new(py: &mut Interpreter, parent: &Rc<Mapper>, attr: &str, args: RelationshipArgs, mapped: Option<MappedType>) -> Res<RelationshipSpec> {
+        let target_name = match (&args.target, &mapped) {
+            (Some(t), _) => t.clone(),
+            (None, Some(m)) => m.target.clone(),
+            (None, None) => {
+                return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("relationship '{attr}' expects a class or a mapper argument (received: <class 'NoneType'>)"));
+            }
+        };
+        let collection = args.uselist.unwrap_or_else(|| mapped.as_ref().is_some_and(|m| m.collection));
+        Ok(RelationshipSpec { attr: attr.to_string(), parent: Rc::downgrade(parent), args, collection, target_name, registry: parent.registry.clone() })
+    }
+
+    pub fn target(&self, py: &mut Interpreter) -> Res<Rc<Mapper>> {
+        match self.registry.native::<Registry>().and_then(|r| r.find(&self.target_name)) {
+            Some(m) => Ok(m),
+            None => {
+                let parent = self.parent.upgrade().map(|p| p.class_name.clone()).unwrap_or_default();
+                raise(
+                    py,
+                    "sqlalchemy.exc",
+                    "InvalidRequestError",
+                    &format!("When initializing mapper Mapper[{parent}], expression '{}' failed to locate a name ('{}'). If this is a class name, consider adding this relationship() to the <class '{parent}'> class after both dependent classes have been defined.", self.target_name, self.target_name),
+                )
+            }
+        }
+    }
+
+    fn parent(&self) -> Option<Rc<Mapper>> {
+        self.parent.upgrade()
+    }
+
+    /// Which way the foreign key goes, and the (local column attr, remote column attr) pairs:
+    /// for one-to-many (parent pk attr, child fk attr); for many-to-one (own fk attr, target pk attr).
+    fn direction(&self, py: &mut Interpreter) -> Res<(Direction, Vec<(String, String)>, Rc<Mapper>)> {
+        let target = self.target(py)?;
+        let Some(parent) = self.parent() else { return py.error("TypeError", "the mapped class is gone") };
+        if let Some(pairs) = fk_pairs(&target, &parent) {
+            // target.fk → parent.pk
+            let pairs = pairs.into_iter().map(|(fk, pk)| (pk, fk)).collect();
+            if !Rc::ptr_eq(&target, &parent) || self.collection {
+                return Ok((Direction::OneToMany, pairs, target));
+            }
+        }
+        if let Some(pairs) = fk_pairs(&parent, &target) {
+            return Ok((Direction::ManyToOne, pairs, target));
+        }
+        let parent_name = parent.class_name.clone();
+        raise(
+            py,
+            "sqlalchemy.exc",
+            "NoForeignKeysError",
+            &format!(
+                "Could not determine join condition between parent/child tables on relationship {parent_name}.{} - there are no foreign keys linking these tables.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify a 'primaryjoin' expression.",
+                self.attr
+            ),
+        )
+    }
+
+    fn cascades(&self, what: &str) -> bool {
+        let words: Vec<&str> = self.args.cascade.split(',').map(str::trim).collect();
+        words.contains(&what) || (words.contains(&"all") && what != "delete-orphan")
+    }
+}
+
+/// Column attrs of `from`'s foreign keys to `to`: (from's fk attr, to's pk attr).
+fn fk_pairs(from: &Mapper, to: &Mapper) -> Option<Vec<(String, String)>> {
+    let table = from.table.native::<TableObj>()?.to_schema();
+    for fk in table.foreign_keys() {
+        if fk.ref_table == to.table_name {
+            let pairs: Vec<(String, String)> = fk
+                .columns
+                .iter()
+                .zip(&fk.ref_columns)
+                .filter_map(|(c, r)| Some((from.column_by_name(c)?.attr.clone(), to.column_by_name(r)?.attr.clone())))
+                .collect();
+            if !pairs.is_empty() {
+                return Some(pairs);
+            }
+        }
+    }
+    None
+}
+
+/// The ON clause between tables joined by a foreign key (for `select(User).join(Address)`):
+/// SQLAlchemy writes the referenced column first (`users.id = address.user_id`).
+pub fn foreign_key_between(metadata: &crate::schema::MetaData, present: &[String], target: &str) -> Option<Sql> {
+    let column = |table: &str, name: &str| {
+        let sql_type = metadata.table(table).and_then(|t| t.column(name)).map(|c| c.sql_type.clone());
+        Sql::Column { table: Rc::from(table), name: Rc::from(name), sql_type }
+    };
+    let on = |fk: &crate::schema::ForeignKey, from: &str| {
+        let items: Vec<Sql> = fk
+            .columns
+            .iter()
+            .zip(&fk.ref_columns)
+            .map(|(c, r)| Sql::Binary { left: Box::new(column(&fk.ref_table, r)), op: "=", right: Box::new(column(from, c)) })
+            .collect();
+        super::super::expression::and(items)
+    };
+    for table in present {
+        if let Some(t) = metadata.table(target) {
+            if let Some(fk) = t.foreign_keys().find(|fk| fk.ref_table == *table) {
+                return Some(on(fk, target));
+            }
+        }
+        if let Some(t) = metadata.table(table) {
+            if let Some(fk) = t.foreign_keys().find(|fk| fk.ref_table == target) {
+                return Some(on(fk, table));
+            }
+        }
+    }
+    None
+}
+
+/// `relationship(...)` in a class body, then `User.addresses` once mapped.
+pub struct RelationshipAttr {
+    pub spec_args: RelationshipArgs,
+    pub spec: Option<Rc<RelationshipSpec>>,
+}
+
+impl RelationshipAttr {
+    pub fn bound(spec: Rc<RelationshipSpec>) -> RelationshipAttr {
+        RelationshipAttr { spec_args: spec.args.clone(), spec: Some(spec) }
+    }
+
+    /// For `select(Address).join(Address.user)`: the joined table and the ON clause.
+    pub fn join_condition(&self, py: &mut Interpreter) -> Res<(String, Sql)> {
+        let Some(spec) = &self.spec else { return py.error("TypeError", "relationship is not mapped yet") };
+        let (direction, pairs, target) = spec.direction(py)?;
+        let Some(parent) = spec.parent() else { return py.error("TypeError", "the mapped class is gone") };
+        let mut items = Vec::new();
+        for (local, remote) in &pairs {
+            let (one, many) = match direction {
+                // (parent pk, child fk): parent.pk = child.fk
+                Direction::OneToMany => (parent.column(local), target.column(remote)),
+                // (own fk, target pk): target.pk = own.fk
+                Direction::ManyToOne => (target.column(remote), parent.column(local)),
+            };
+            if let (Some(one), Some(many)) = (one, many) {
+                items.push(Sql::Binary { left: Box::new(one.sql.clone()), op: "=", right: Box::new(many.sql.clone()) });
+            }
+        }
+        Ok((target.table_name.clone(), super::super::expression::and(items)))
+    }
+}
+
+impl Native for RelationshipAttr {
+    fn type_name(&self) -> &str {
+        if self.spec.is_some() {
+            "InstrumentedAttribute"
+        } else {
+            "_RelationshipDeclared"
+        }
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.orm.attributes.{} object at {:#x}>", self.type_name(), crate::interp::object::identity(this)))
+    }
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(match &self.spec {
+            Some(spec) => format!("{}.{}", spec.parent().map(|p| p.class_name.clone()).unwrap_or_default(), spec.attr),
+            None => "relationship".into(),
+        })
+    }
+    fn descriptor_get(&self, py: &mut Interpreter, this: &Obj, instance: Option<&Obj>, _owner: &Obj) -> Option<Res<Obj>> {
+        let spec = self.spec.clone()?;
+        let Some(instance) = instance else { return Some(Ok(this.clone())) };
+        Some(load(py, &spec, instance))
+    }
+    fn descriptor_set(&self, py: &mut Interpreter, _this: &Obj, instance: &Obj, value: Obj) -> Option<Res<()>> {
+        let spec = self.spec.clone()?;
+        Some(assign(py, &spec, instance, value))
+    }
+}
+
+/// Reads a relationship of an instance: as loaded, else loaded now (persistent), else empty.
+fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Res<Obj> {
+    let Obj::Instance(inst) = instance else { return Ok(Obj::None) };
+    if let Some(value) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() {
+        return Ok(value);
+    }
+    let Some(parent) = spec.parent() else { return Ok(Obj::None) };
+    let state = ensure_state(instance, &parent);
+    let persistent = state.key.borrow().is_some();
+    let value = if !persistent {
+        if spec.collection {
+            Obj::list(Vec::new())
+        } else {
+            Obj::None
+        }
+    } else {
+        let Some(session) = state.session() else {
+            let message = format!(
+                "Parent instance <{} at {:#x}> is not bound to a Session; lazy load operation of attribute '{}' cannot proceed",
+                parent.class_name,
+                crate::interp::object::identity(instance),
+                spec.attr
+            );
+            return raise(py, "sqlalchemy.orm.exc", "DetachedInstanceError", &message);
+        };
+        let (direction, pairs, target) = spec.direction(py)?;
+        match direction {
+            Direction::OneToMany => {
+                let mut conditions = Vec::new();
+                for (pk_attr, fk_attr) in &pairs {
+                    let pk = read_attribute(py, instance, pk_attr)?;
+                    let pk = super::super::convert::to_value(py, &pk)?;
+                    if let Some(column) = target.column(fk_attr) {
+                        conditions.push(Sql::Binary { left: Box::new(Sql::Bind(pk)), op: "=", right: Box::new(column.sql.clone()) });
+                    }
+                }
+                let select = super::super::statement::SelectState {
+                    columns: vec![super::super::statement::Selected::Entity(target.clone())],
+                    where_: conditions,
+                    ..Default::default()
+                };
+                let result = session.run_select(py, &select)?;
+                let items = py.iterate(&result)?;
+                let mut children = Vec::new();
+                for row in items {
+                    children.push(py.get_item(&row, Obj::Int(0))?);
+                }
+                if spec.collection {
+                    Obj::list(children)
+                } else {
+                    children.into_iter().next().unwrap_or(Obj::None)
+                }
+            }
+            Direction::ManyToOne => {
+                let mut key_values = Vec::new();
+                for (fk_attr, _) in &pairs {
+                    let v = read_attribute(py, instance, fk_attr)?;
+                    key_values.push(v);
+                }
+                if key_values.iter().any(|v| matches!(v, Obj::None)) {
+                    Obj::None
+                } else {
+                    let ident = if key_values.len() == 1 { key_values[0].clone() } else { Obj::tuple(key_values) };
+                    let class = target.class_obj().unwrap_or(Obj::None);
+                    session.get(py, &class, &ident)?
+                }
+            }
+        }
+    };
+    inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value.clone());
+    remember_members(&state, spec, &value);
+    Ok(value)
+}
+
+/// What a loaded collection held, to find what was removed at flush.
+fn remember_members(state: &super::mapper::InstanceState, spec: &RelationshipSpec, value: &Obj) {
+    if spec.collection {
+        let mut loaded = state.loaded.borrow_mut();
+        loaded.retain(|(a, _)| *a != spec.attr);
+        loaded.push((spec.attr.clone(), members(value)));
+    }
+}
+
+/// Members taken out of loaded collections since they were loaded (or last flushed): deleted
+/// when the relationship has `delete-orphan`, else their foreign key is cleared. The collections
+/// as they are now become the loaded ones.
+pub fn orphans(py: &mut Interpreter, instance: &Obj) -> Res<(Vec<Obj>, Vec<Obj>)> {
+    let mut to_delete = Vec::new();
+    let mut to_release = Vec::new();
+    let Some(state) = state_of(instance) else { return Ok((to_delete, to_release)) };
+    let Obj::Instance(inst) = instance else { return Ok((to_delete, to_release)) };
+    let relationships = state.mapper.relationships.borrow().clone();
+    for spec in relationships {
+        if !spec.collection {
+            continue;
+        }
+        let Some(current) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() else { continue };
+        let now = members(&current);
+        let before = state.loaded.borrow().iter().find(|(a, _)| *a == spec.attr).map(|(_, m)| m.clone()).unwrap_or_default();
+        for old in before {
+            let id = crate::interp::object::identity(&old);
+            if now.iter().any(|m| crate::interp::object::identity(m) == id) {
+                continue;
+            }
+            if spec.cascades("delete-orphan") {
+                to_delete.push(old);
+            } else {
+                let (direction, pairs, _) = spec.direction(py)?;
+                if direction == Direction::OneToMany {
+                    if let Obj::Instance(child) = &old {
+                        for (_, fk_attr) in &pairs {
+                            child.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), Obj::None);
+                        }
+                    }
+                    to_release.push(old);
+                }
+            }
+        }
+        remember_members(&state, &spec, &current);
+    }
+    Ok((to_delete, to_release))
+}
+
+fn members(value: &Obj) -> Vec<Obj> {
+    match value {
+        Obj::List(items) => items.borrow().clone(),
+        Obj::None => Vec::new(),
+        other => vec![other.clone()],
+    }
+}
+
+/// `user.addresses = [...]`, `address.user = user`: stored, and the other side kept in step.
+fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, value: Obj) -> Res<()> {
+    let Some(parent) = spec.parent() else { return Ok(()) };
+    ensure_state(instance, &parent);
+    let Obj::Instance(inst) = instance else { return Ok(()) };
+    let value = match (&value, spec.collection) {
+        (Obj::List(_), true) | (_, false) => value,
+        (other, true) => Obj::list(py.iterate(other)?),
+    };
+    inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value.clone());
+    // back_populates: the other side learns of this one.
+    if let Some(back) = spec.args.back_populates.clone() {
+        let target = spec.target(py)?;
+        let Some(other) = target.relationship(&back) else { return Ok(()) };
+        for child in members(&value) {
+            let Obj::Instance(child_inst) = &child else { continue };
+            ensure_state(&child, &target);
+            if other.collection {
+                let existing = child_inst.attrs.borrow().get(&key(&back)).cloned();
+                match existing {
+                    Some(Obj::List(items)) => {
+                        let present = items.borrow().iter().any(|i| crate::interp::object::identity(i) == crate::interp::object::identity(instance));
+                        if !present {
+                            items.borrow_mut().push(instance.clone());
+                        }
+                    }
+                    _ => {
+                        let persistent = state_of(&child).is_some_and(|s| s.key.borrow().is_some());
+                        if !persistent {
+                            child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), Obj::list(vec![instance.clone()]));
+                        }
+                    }
+                }
+            } else {
+                child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), instance.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Objects reachable from `instance` through its loaded relationships (save-update cascade).
+pub fn save_cascade(py: &mut Interpreter, instance: &Obj) -> Res<Vec<Obj>> {
+    let mut out = Vec::new();
+    let mut todo = vec![instance.clone()];
+    let mut seen = vec![crate::interp::object::identity(instance)];
+    while let Some(current) = todo.pop() {
+        let Some(state) = state_of(&current) else { continue };
+        let Obj::Instance(inst) = &current else { continue };
+        let relationships = state.mapper.relationships.borrow().clone();
+        for spec in relationships {
+            let value = inst.attrs.borrow().get(&key(&spec.attr)).cloned();
+            let Some(value) = value else { continue };
+            for child in members(&value) {
+                let id = crate::interp::object::identity(&child);
+                if seen.contains(&id) {
+                    continue;
+                }
+                seen.push(id);
+                if super::mapper::mapper_of(py, &child)?.is_none() {
+                    continue;
+                }
+                out.push(child.clone());
+                todo.push(child);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Children to delete with `instance` (relationships with cascade delete), loaded if need be.
+pub fn delete_cascade(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>) -> Res<Vec<Obj>> {
+    let mut out = Vec::new();
+    let relationships = mapper.relationships.borrow().clone();
+    for spec in relationships {
+        if !spec.cascades("delete") {
+            continue;
+        }
+        let value = load(py, &spec, instance)?;
+        out.extend(members(&value).into_iter().filter(|m| !matches!(m, Obj::None)));
+    }
+    Ok(out)
+}
+
+/// Sets foreign keys from relationships before a flush writes: a child's key from the parent in
+/// whose collection it is (or which it refers to).
+pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>) -> Res<()> {
+    let Obj::Instance(inst) = instance else { return Ok(()) };
+    let relationships = mapper.relationships.borrow().clone();
+    for spec in relationships {
+        let value = inst.attrs.borrow().get(&key(&spec.attr)).cloned();
+        let Some(value) = value else { continue };
+        let (direction, pairs, _target) = spec.direction(py)?;
+        match direction {
+            Direction::OneToMany => {
+                for child in members(&value) {
+                    let Obj::Instance(child_inst) = &child else { continue };
+                    for (pk_attr, fk_attr) in &pairs {
+                        let pk = inst.attrs.borrow().get(&key(pk_attr)).cloned().unwrap_or(Obj::None);
+                        if !matches!(pk, Obj::None) {
+                            child_inst.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), pk);
+                        }
+                    }
+                }
+            }
+            Direction::ManyToOne => {
+                for (fk_attr, pk_attr) in &pairs {
+                    let pk = match &value {
+                        Obj::Instance(parent) => parent.attrs.borrow().get(&key(pk_attr)).cloned().unwrap_or(Obj::None),
+                        _ => Obj::None,
+                    };
+                    if !matches!(pk, Obj::None) || matches!(value, Obj::None) {
+                        inst.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), pk);
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `relationship("Address", back_populates="user", cascade="all, delete-orphan")`.
+pub fn relationship_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let target = match args.first().or_else(|| kwarg(&kwargs, "argument")) {
+        Some(Obj::Str(s)) => Some(s.to_string()),
+        Some(Obj::Class(c)) => Some(c.name.to_string()),
+        Some(_) | None => None,
+    };
+    let text = |name: &str| match kwarg(&kwargs, name) {
+        Some(Obj::Str(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let uselist = match kwarg(&kwargs, "uselist") {
+        Some(v) => Some(py.truthy(v)?),
+        None => None,
+    };
+    if let Some(lazy) = text("lazy") {
+        if lazy != "select" && lazy != "True" {
+            return py.stop_not_available(&format!("relationship(lazy=\"{lazy}\") (the lab loads relationships lazily, lazy=\"select\")"));
+        }
+    }
+    let args = RelationshipArgs {
+        target,
+        back_populates: text("back_populates").or_else(|| text("backref")),
+        cascade: text("cascade").unwrap_or_else(|| "save-update, merge".into()),
+        uselist,
+    };
+    Ok(native(RelationshipAttr { spec_args: args, spec: None }))
+}
+

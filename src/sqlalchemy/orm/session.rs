@@ -1,0 +1,1069 @@
+//! `Session` and `sessionmaker`: the identity map, the unit of work (a flush writes what was
+//! added, changed and deleted, in dependency order, with the SQL SQLAlchemy emits on SQLite),
+//! transactions that begin on first use, and expiry on commit, whose refresh `SELECT` the
+//! learner sees when an attribute is read after `commit()`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::interp::native::Native;
+use crate::interp::object::{Dict, Instance, Key, Obj};
+use crate::interp::{Interpreter, Res};
+use crate::value::Value;
+
+use super::super::convert::{flag, from_value, kwarg, method, native, raise, to_value};
+use super::super::engine::{Conn, EngineObj, Stat};
+use super::super::expression::Sql;
+use super::super::result::ResultObj;
+use super::super::statement::{SelectObj, SelectState, Selected};
+use super::mapper::{ensure_state, mapper_of, state_of, InstanceState, Mapper};
+use super::relationship;
+
+/// An identity: the mapped table and the primary key's values (as text, to hash).
+type IdentityKey = (String, String);
+
+fn identity_key(mapper: &Mapper, key: &[Value]) -> IdentityKey {
+    (mapper.table_name.clone(), key.iter().map(Value::python_repr).collect::<Vec<_>>().join(","))
+}
+
+fn state_str(instance: &Obj, mapper: &Mapper) -> String {
+    format!("<{} at {:#x}>", mapper.class_name, crate::interp::object::identity(instance))
+}
+
+fn attr_key(name: &str) -> Key {
+    Key::Str(Rc::from(name))
+}
+
+/// The session's state.
+pub struct SessionCore {
+    bind: Option<Obj>,
+    conn: RefCell<Option<Rc<Conn>>>,
+    identity: RefCell<HashMap<IdentityKey, Obj>>,
+    /// Persistent objects in the order they entered the session (flush and expiry go in order).
+    order: RefCell<Vec<(IdentityKey, Obj)>>,
+    new: RefCell<Vec<Obj>>,
+    deleted: RefCell<Vec<Obj>>,
+    pub autoflush: bool,
+    expire_on_commit: bool,
+    /// A flush failed: the message PendingRollbackError repeats until `rollback()`.
+    failed: RefCell<Option<String>>,
+    flushing: Cell<bool>,
+    /// `session.no_autoflush` and loads inside a flush.
+    no_autoflush: Cell<u32>,
+}
+
+impl SessionCore {
+    pub fn new(bind: Option<Obj>, autoflush: bool, expire_on_commit: bool) -> Rc<SessionCore> {
+        Rc::new(SessionCore {
+            bind,
+            conn: RefCell::new(None),
+            identity: RefCell::new(HashMap::new()),
+            order: RefCell::new(Vec::new()),
+            new: RefCell::new(Vec::new()),
+            deleted: RefCell::new(Vec::new()),
+            autoflush,
+            expire_on_commit,
+            failed: RefCell::new(None),
+            flushing: Cell::new(false),
+            no_autoflush: Cell::new(0),
+        })
+    }
+
+    fn check_failed(&self, py: &mut Interpreter) -> Res<()> {
+        if let Some(original) = self.failed.borrow().clone() {
+            return raise(
+                py,
+                "sqlalchemy.exc",
+                "PendingRollbackError",
+                &format!("This Session's transaction has been rolled back due to a previous exception during flush. To begin a new transaction with this Session, first issue Session.rollback(). Original exception was: {original}"),
+            )
+            .map_err(|mut e| {
+                e.value = with_code(py, e.value.clone(), "7s2a");
+                e
+            });
+        }
+        Ok(())
+    }
+
+    /// The session's connection, its transaction begun.
+    pub fn connection(&self, py: &mut Interpreter) -> Res<Rc<Conn>> {
+        self.check_failed(py)?;
+        if let Some(conn) = self.conn.borrow().clone() {
+            conn.begin(py)?;
+            return Ok(conn);
+        }
+        let Some(engine) = self.bind.as_ref().and_then(|b| b.native::<EngineObj>().map(|e| e.0.clone())) else {
+            return raise(py, "sqlalchemy.exc", "UnboundExecutionError", "Could not locate a bind configured on SQL expression or this Session.");
+        };
+        let conn = engine.connect();
+        *self.conn.borrow_mut() = Some(conn.clone());
+        conn.begin(py)?;
+        Ok(conn)
+    }
+
+    fn remember(&self, key: IdentityKey, instance: &Obj) {
+        if self.identity.borrow_mut().insert(key.clone(), instance.clone()).is_none() {
+            self.order.borrow_mut().push((key, instance.clone()));
+        }
+    }
+
+    fn forget(&self, key: &IdentityKey) {
+        self.identity.borrow_mut().remove(key);
+        self.order.borrow_mut().retain(|(k, _)| k != key);
+    }
+
+    fn persistent(&self) -> Vec<Obj> {
+        self.order.borrow().iter().map(|(_, o)| o.clone()).collect()
+    }
+
+    pub fn add(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj) -> Res<()> {
+        let Some(mapper) = mapper_of(py, instance)? else { return unmapped(py, instance) };
+        let state = ensure_state(instance, &mapper);
+        if let Some(other) = state.session() {
+            if Rc::ptr_eq(&other, self) {
+                return Ok(());
+            }
+            return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Object '{}' is already attached to session '1' (this is '2')", state_str(instance, &mapper)));
+        }
+        *state.session.borrow_mut() = Rc::downgrade(self);
+        let key = state.key.borrow().clone();
+        match key {
+            Some(key) if !state.deleted.get() => self.remember(identity_key(&mapper, &key), instance),
+            Some(_) => {}
+            None => self.new.borrow_mut().push(instance.clone()),
+        }
+        Ok(())
+    }
+
+    pub fn delete(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj) -> Res<()> {
+        let Some(mapper) = mapper_of(py, instance)? else { return unmapped(py, instance) };
+        let state = ensure_state(instance, &mapper);
+        if state.key.borrow().is_none() {
+            return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Instance '{}' is not persisted", state_str(instance, &mapper)));
+        }
+        if state.session().is_none() {
+            self.add(py, instance)?;
+        }
+        let known = self.deleted.borrow().iter().any(|d| crate::interp::object::identity(d) == crate::interp::object::identity(instance));
+        if !known {
+            self.deleted.borrow_mut().push(instance.clone());
+            // Cascades: children of a relationship with cascade delete go too.
+            for child in relationship::delete_cascade(py, instance, &mapper)? {
+                self.delete(py, &child)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads the expired column attributes of a persistent instance (the refresh `SELECT`).
+    pub fn load_expired(session: &Rc<SessionCore>, py: &mut Interpreter, instance: &Obj, state: &Rc<InstanceState>) -> Res<()> {
+        let Some(key) = state.key.borrow().clone() else { return Ok(()) };
+        let mapper = state.mapper.clone();
+        session.autoflush(py)?;
+        let rows = session.select_rows(py, &mapper, mapper.identity_condition(&key))?;
+        let Some(row) = rows.into_iter().next() else {
+            return raise(
+                py,
+                "sqlalchemy.orm.exc",
+                "ObjectDeletedError",
+                &format!("Instance '{}' has been deleted, or its row is otherwise not present.", state_str(instance, &mapper)),
+            );
+        };
+        populate(instance, &mapper, state, &row, false);
+        Ok(())
+    }
+
+    /// `SELECT <columns> FROM <table> WHERE <condition>` on the session's connection.
+    fn select_rows(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, condition: Sql) -> Res<Vec<Vec<Value>>> {
+        let state = SelectState { columns: vec![Selected::Entity(mapper.clone())], where_: vec![condition], ..SelectState::default() };
+        let (sql, params) = state.compile();
+        let conn = self.connection(py)?;
+        let ran = conn.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
+        Ok(ran.rows)
+    }
+
+    /// The instance for a row: the one in the identity map (its expired attributes filled in),
+    /// or a new one, persistent in this session.
+    pub fn instance_for_row(self: &Rc<Self>, py: &mut Interpreter, mapper: &Rc<Mapper>, row: &[Value]) -> Res<Obj> {
+        let key: Vec<Value> = mapper.columns.iter().zip(row).filter(|(c, _)| c.primary_key).map(|(_, v)| v.clone()).collect();
+        let ikey = identity_key(mapper, &key);
+        if let Some(existing) = self.identity.borrow().get(&ikey).cloned() {
+            if let Some(state) = state_of(&existing) {
+                populate(&existing, mapper, &state, row, false);
+            }
+            return Ok(existing);
+        }
+        let Some(Obj::Class(class)) = mapper.class_obj() else { return py.error("TypeError", "the mapped class is gone") };
+        let instance = Obj::Instance(Rc::new(Instance { class, attrs: RefCell::new(Dict::default()) }));
+        let state = ensure_state(&instance, mapper);
+        *state.key.borrow_mut() = Some(key);
+        *state.session.borrow_mut() = Rc::downgrade(self);
+        populate(&instance, mapper, &state, row, true);
+        self.remember(ikey, &instance);
+        Ok(instance)
+    }
+
+    fn autoflush(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
+        if self.autoflush && self.no_autoflush.get() == 0 && !self.flushing.get() {
+            self.flush(py)?;
+        }
+        Ok(())
+    }
+
+    /// `session.get(User, 5)`.
+    pub fn get(self: &Rc<Self>, py: &mut Interpreter, entity: &Obj, ident: &Obj) -> Res<Obj> {
+        let Some(mapper) = mapper_of(py, entity)? else {
+            let shown = py.repr_of(entity)?;
+            return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Expected mapped class or mapper, got: {shown}"));
+        };
+        let values = match ident {
+            Obj::Tuple(items) => items.to_vec(),
+            other => vec![other.clone()],
+        };
+        let pk = mapper.primary_key();
+        if values.len() != pk.len() {
+            return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Incorrect number of values in identifier formed from argument to Session.get(); primary key for mapper Mapper[{}({})] consists of {} columns", mapper.class_name, mapper.table_name, pk.len()));
+        }
+        let mut key = Vec::new();
+        for v in &values {
+            key.push(to_value(py, v)?);
+        }
+        if let Some(existing) = self.identity.borrow().get(&identity_key(&mapper, &key)).cloned() {
+            let deleted = self.deleted.borrow().iter().any(|d| crate::interp::object::identity(d) == crate::interp::object::identity(&existing));
+            if deleted {
+                return Ok(Obj::None);
+            }
+            if let Some(state) = state_of(&existing) {
+                let complete = state.current(py, &existing)?.iter().all(|(_, v)| v.is_some());
+                if !complete {
+                    SessionCore::load_expired(self, py, &existing, &state)?;
+                }
+            }
+            return Ok(existing);
+        }
+        self.autoflush(py)?;
+        let rows = self.select_rows(py, &mapper, mapper.identity_condition(&key))?;
+        match rows.first() {
+            Some(row) => self.instance_for_row(py, &mapper, row),
+            None => Ok(Obj::None),
+        }
+    }
+
+    /// Runs a statement in the session: ORM selects give instances; the rest runs as Core.
+    pub fn execute(self: &Rc<Self>, py: &mut Interpreter, statement: &Obj, params: Option<&Obj>) -> Res<Obj> {
+        if let Some(select) = statement.native::<SelectObj>() {
+            return self.run_select(py, &select.0);
+        }
+        self.autoflush(py)?;
+        let conn = self.connection(py)?;
+        let result = conn.execute(py, statement, params)?;
+        // A bulk UPDATE or DELETE through the ORM: objects it may have changed are stale.
+        if statement.native::<super::super::statement::DmlObj>().is_some() {
+            for instance in self.persistent() {
+                if let Some(state) = state_of(&instance) {
+                    expire(&instance, &state);
+                }
+            }
+        }
+        Ok(result)
+    }
+
+    pub fn run_select(self: &Rc<Self>, py: &mut Interpreter, select: &SelectState) -> Res<Obj> {
+        self.autoflush(py)?;
+        let (sql, params) = select.compile();
+        let conn = self.connection(py)?;
+        let ran = conn.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
+        let mut keys = Vec::new();
+        for item in &select.columns {
+            match item {
+                Selected::Entity(mapper) => keys.push(mapper.class_name.clone()),
+                Selected::Column(sql) => keys.push(sql.key().map(|k| k.to_string()).unwrap_or_else(|| format!("{}", keys.len()))),
+            }
+        }
+        let mut rows = Vec::with_capacity(ran.rows.len());
+        for row in &ran.rows {
+            let mut at = 0;
+            let mut values = Vec::with_capacity(select.columns.len());
+            for item in &select.columns {
+                match item {
+                    Selected::Entity(mapper) => {
+                        let width = mapper.columns.len();
+                        let slice = row.get(at..at + width).unwrap_or(&[]);
+                        values.push(self.instance_for_row(py, mapper, slice)?);
+                        at += width;
+                    }
+                    Selected::Column(sql) => {
+                        values.push(row.get(at).map_or(Obj::None, |v| from_value(v, sql.sql_type())));
+                        at += 1;
+                    }
+                }
+            }
+            rows.push(values);
+        }
+        Ok(ResultObj::objects(keys, rows))
+    }
+
+    /// The unit of work: cascade what was added, then write updates and inserts table by table in
+    /// dependency order, then deletes in reverse.
+    pub fn flush(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
+        if self.flushing.get() {
+            return Ok(());
+        }
+        self.check_failed(py)?;
+        self.flushing.set(true);
+        let outcome = self.flush_now(py);
+        self.flushing.set(false);
+        if let Err(error) = &outcome {
+            if !error.stop {
+                let text = py.str_of(&error.value).unwrap_or_default();
+                let class = py.get_attr(&error.value, "__class__").and_then(|c| py.get_attr(&c, "__name__")).ok();
+                let is_db = matches!(class, Some(Obj::Str(ref n)) if n.ends_with("Error") && (n.contains("Integrity") || n.contains("Operational")));
+                if is_db {
+                    // SQLAlchemy rolls the transaction back and remembers why.
+                    let text = text.split("\n(Background on this error").next().unwrap_or(&text).to_string();
+                    *self.failed.borrow_mut() = Some(text);
+                    if let Some(conn) = self.conn.borrow().clone() {
+                        conn.rollback(py)?;
+                    }
+                }
+            }
+        }
+        outcome
+    }
+
+    fn flush_now(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
+        // save-update cascade: transient objects reachable from the session's objects join it.
+        let mut roots: Vec<Obj> = self.new.borrow().clone();
+        roots.extend(self.persistent());
+        for root in &roots {
+            for child in relationship::save_cascade(py, root)? {
+                let attached = state_of(&child).is_some_and(|s| s.session().is_some());
+                if !attached {
+                    self.add(py, &child)?;
+                }
+            }
+        }
+        // Orphans: members taken out of a loaded collection.
+        for instance in self.persistent() {
+            let (orphans, _) = relationship::orphans(py, &instance)?;
+            for orphan in orphans {
+                self.delete(py, &orphan)?;
+            }
+        }
+        let new: Vec<Obj> = self.new.borrow().clone();
+        let deleted: Vec<Obj> = self.deleted.borrow().clone();
+        self.sync_all(py)?;
+        let dirty = self.dirty(py, None, &deleted)?;
+        if new.is_empty() && deleted.is_empty() && dirty.is_empty() {
+            return Ok(());
+        }
+        let conn = self.connection(py)?;
+        // Tables in dependency order (the metadata's sorted tables), then mappers in that order.
+        let mut mappers: Vec<Rc<Mapper>> = Vec::new();
+        for instance in new.iter().chain(dirty.iter().map(|(i, _)| i)).chain(deleted.iter()) {
+            if let Some(state) = state_of(instance) {
+                if !mappers.iter().any(|m| Rc::ptr_eq(m, &state.mapper)) {
+                    mappers.push(state.mapper.clone());
+                }
+            }
+        }
+        let order = dependency_order(&mappers);
+        for mapper in &order {
+            // Keys of parents inserted just now reach their children before these are written.
+            self.sync_all(py)?;
+            let updates = self.dirty(py, Some(mapper), &deleted)?;
+            let updates: Vec<&(Obj, Vec<(String, Value)>)> = updates.iter().collect();
+            self.emit_updates(py, &conn, mapper, &updates)?;
+            let inserts: Vec<Obj> = new.iter().filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.mapper, mapper))).cloned().collect();
+            self.emit_inserts(py, &conn, mapper, &inserts)?;
+        }
+        for mapper in order.iter().rev() {
+            let deletes: Vec<Obj> = deleted.iter().filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.mapper, mapper))).cloned().collect();
+            self.emit_deletes(py, &conn, mapper, &deletes)?;
+        }
+        for instance in &new {
+            relationship::orphans(py, instance)?;
+        }
+        self.new.borrow_mut().clear();
+        self.deleted.borrow_mut().clear();
+        Ok(())
+    }
+
+    /// Foreign keys from relationships, for every object of the session.
+    fn sync_all(&self, py: &mut Interpreter) -> Res<()> {
+        let mut all = self.new.borrow().clone();
+        all.extend(self.persistent());
+        for instance in &all {
+            if let Some(state) = state_of(instance) {
+                relationship::sync_foreign_keys(py, instance, &state.mapper)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Persistent objects whose loaded column values differ from the database's (of one mapper,
+    /// or all), with the changed columns.
+    fn dirty(&self, py: &mut Interpreter, only: Option<&Rc<Mapper>>, deleted: &[Obj]) -> Res<Vec<(Obj, Vec<(String, Value)>)>> {
+        let mut dirty = Vec::new();
+        for instance in self.persistent() {
+            if deleted.iter().any(|d| crate::interp::object::identity(d) == crate::interp::object::identity(&instance)) {
+                continue;
+            }
+            let Some(state) = state_of(&instance) else { continue };
+            if only.is_some_and(|m| !Rc::ptr_eq(m, &state.mapper)) {
+                continue;
+            }
+            let current = state.current(py, &instance)?;
+            let committed = state.committed.borrow().clone();
+            let changes: Vec<(String, Value)> = current
+                .into_iter()
+                .filter_map(|(attr, value)| {
+                    let value = value?;
+                    let before = committed.iter().find(|(a, _)| *a == attr).map(|(_, v)| v);
+                    (before != Some(&value)).then_some((attr, value))
+                })
+                .collect();
+            if !changes.is_empty() {
+                dirty.push((instance, changes));
+            }
+        }
+        Ok(dirty)
+    }
+
+    fn emit_updates(&self, py: &mut Interpreter, conn: &Rc<Conn>, mapper: &Rc<Mapper>, updates: &[&(Obj, Vec<(String, Value)>)]) -> Res<()> {
+        let table = crate::sql::quote_identifier(&mapper.table_name);
+        // Consecutive updates of the same columns go as one executemany.
+        let mut at = 0;
+        while at < updates.len() {
+            let attrs: Vec<&String> = updates[at].1.iter().map(|(a, _)| a).collect();
+            let mut end = at + 1;
+            while end < updates.len() && updates[end].1.iter().map(|(a, _)| a).collect::<Vec<_>>() == attrs {
+                end += 1;
+            }
+            let sets: Vec<String> = attrs.iter().map(|a| format!("{}=?", crate::sql::quote_identifier(&mapper.column(a).map_or(a.to_string(), |c| c.name.clone())))).collect();
+            let pk = mapper.primary_key();
+            let condition: Vec<String> = pk.iter().map(|c| format!("{table}.{} = ?", crate::sql::quote_identifier(&c.name))).collect();
+            let sql = format!("UPDATE {table} SET {} WHERE {}", sets.join(", "), condition.join(" AND "));
+            let mut rows = Vec::new();
+            for (instance, changes) in &updates[at..end] {
+                let mut params: Vec<Value> = changes.iter().map(|(_, v)| v.clone()).collect();
+                let key = state_of(instance).and_then(|s| s.key.borrow().clone()).unwrap_or_default();
+                params.extend(key);
+                rows.push(params);
+            }
+            let matched = if rows.len() == 1 {
+                conn.run(py, Stat::Compiled, &sql, &sql, &rows[0], None)?.rowcount
+            } else {
+                conn.run_many(py, &sql, &sql, &rows)?
+            };
+            if matched != rows.len() as i64 {
+                return raise(
+                    py,
+                    "sqlalchemy.orm.exc",
+                    "StaleDataError",
+                    &format!("UPDATE statement on table '{}' expected to update {} row(s); {matched} were matched.", mapper.table_name, rows.len()),
+                );
+            }
+            for (instance, changes) in &updates[at..end] {
+                if let Some(state) = state_of(instance) {
+                    let mut committed = state.committed.borrow_mut();
+                    for (attr, value) in changes {
+                        match committed.iter_mut().find(|(a, _)| a == attr) {
+                            Some(slot) => slot.1 = value.clone(),
+                            None => committed.push((attr.clone(), value.clone())),
+                        }
+                    }
+                }
+            }
+            at = end;
+        }
+        Ok(())
+    }
+
+    fn emit_inserts(self: &Rc<Self>, py: &mut Interpreter, conn: &Rc<Conn>, mapper: &Rc<Mapper>, inserts: &[Obj]) -> Res<()> {
+        // Each object's parameters: the columns with a value, defaults applied; NULL for the
+        // other plain columns; a primary key without a value is left to SQLite.
+        let mut records: Vec<(Obj, Vec<(String, Value)>, bool)> = Vec::new();
+        for instance in inserts {
+            relationship::sync_foreign_keys(py, instance, mapper)?;
+            let Obj::Instance(inst) = instance else { continue };
+            let mut params = Vec::new();
+            let mut has_pk = true;
+            for column in &mapper.columns {
+                let mut value = inst.attrs.borrow().get(&attr_key(&column.attr)).cloned().unwrap_or(Obj::None);
+                if matches!(value, Obj::None) {
+                    if let Some(default) = &column.default {
+                        value = match default {
+                            Obj::Function(_) | Obj::Builtin(_) | Obj::Native(_) | Obj::Class(_) | Obj::Method(..) => py.call(default.clone(), Vec::new(), Vec::new())?,
+                            other => other.clone(),
+                        };
+                        inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), value.clone());
+                    }
+                }
+                if matches!(value, Obj::None) {
+                    if column.primary_key {
+                        has_pk = false;
+                        continue;
+                    }
+                    let spec_has_server_default = mapper.table.native::<super::super::schema::TableObj>().and_then(|t| t.column(&column.name)).and_then(|c| c.native::<super::super::schema::ColumnObj>().map(|c| c.0.borrow().server_default.is_some())).unwrap_or(false);
+                    if spec_has_server_default {
+                        continue;
+                    }
+                }
+                params.push((column.name.clone(), to_value(py, &value)?));
+            }
+            records.push((instance.clone(), params, has_pk));
+        }
+        let table = crate::sql::quote_identifier(&mapper.table_name);
+        let pk_names: Vec<String> = mapper.primary_key().iter().map(|c| c.name.clone()).collect();
+        let mut at = 0;
+        while at < records.len() {
+            let names: Vec<&String> = records[at].1.iter().map(|(n, _)| n).collect();
+            let has_pk = records[at].2;
+            let mut end = at + 1;
+            while end < records.len() && records[end].2 == has_pk && records[end].1.iter().map(|(n, _)| n).collect::<Vec<_>>() == names {
+                end += 1;
+            }
+            let columns: Vec<String> = names.iter().map(|n| crate::sql::quote_identifier(n)).collect();
+            let marks: Vec<&str> = names.iter().map(|_| "?").collect();
+            let base = if columns.is_empty() { format!("INSERT INTO {table} DEFAULT VALUES") } else { format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")) };
+            let group = &records[at..end];
+            if group.len() == 1 || has_pk {
+                if group.len() > 1 {
+                    let rows: Vec<Vec<Value>> = group.iter().map(|(_, p, _)| p.iter().map(|(_, v)| v.clone()).collect()).collect();
+                    conn.run_many(py, &base, &base, &rows)?;
+                    for (instance, params, _) in group {
+                        self.inserted(py, mapper, instance, params, None)?;
+                    }
+                } else {
+                    let (instance, params, _) = &group[0];
+                    let values: Vec<Value> = params.iter().map(|(_, v)| v.clone()).collect();
+                    let ran = conn.run(py, Stat::Compiled, &base, &base, &values, None)?;
+                    self.inserted(py, mapper, instance, params, (!has_pk).then_some(ran.lastrowid))?;
+                }
+            } else {
+                // Several rows whose keys SQLite makes: one INSERT … RETURNING per row
+                // ("insertmanyvalues", which SQLite cannot batch while keeping order).
+                let returning: Vec<String> = pk_names.iter().map(|n| crate::sql::quote_identifier(n)).collect();
+                let sql = format!("{base} RETURNING {}", returning.join(", "));
+                let total = group.len();
+                for (n, (instance, params, _)) in group.iter().enumerate() {
+                    let values: Vec<Value> = params.iter().map(|(_, v)| v.clone()).collect();
+                    let ran = conn.run_batch_row(py, &sql, &values, n + 1, total)?;
+                    let id = match ran.rows.first().and_then(|r| r.first()) {
+                        Some(Value::Integer(i)) => *i,
+                        _ => ran.lastrowid,
+                    };
+                    self.inserted(py, mapper, instance, params, Some(id))?;
+                }
+            }
+            at = end;
+        }
+        Ok(())
+    }
+
+    /// After an INSERT: the new key, the object persistent in the identity map.
+    fn inserted(&self, _py: &mut Interpreter, mapper: &Rc<Mapper>, instance: &Obj, params: &[(String, Value)], rowid: Option<i64>) -> Res<()> {
+        let Some(state) = state_of(instance) else { return Ok(()) };
+        let Obj::Instance(inst) = instance else { return Ok(()) };
+        if let (Some(id), Some(pk)) = (rowid, mapper.primary_key().first()) {
+            inst.attrs.borrow_mut().insert(attr_key(&pk.attr), Obj::str(&pk.attr), Obj::Int(id));
+        }
+        let mut key = Vec::new();
+        for pk in mapper.primary_key() {
+            let value = inst.attrs.borrow().get(&attr_key(&pk.attr)).cloned().unwrap_or(Obj::None);
+            key.push(match value {
+                Obj::Int(i) => Value::Integer(i),
+                Obj::Str(s) => Value::Text(s.to_string()),
+                _ => Value::Null,
+            });
+        }
+        *state.key.borrow_mut() = Some(key.clone());
+        let mut committed: Vec<(String, Value)> = Vec::new();
+        for column in &mapper.columns {
+            if let Some((_, v)) = params.iter().find(|(n, _)| *n == column.name) {
+                committed.push((column.attr.clone(), v.clone()));
+            } else if column.primary_key {
+                committed.push((column.attr.clone(), key.first().cloned().unwrap_or(Value::Null)));
+            }
+        }
+        *state.committed.borrow_mut() = committed;
+        self.remember(identity_key(mapper, &key), instance);
+        Ok(())
+    }
+
+    fn emit_deletes(&self, py: &mut Interpreter, conn: &Rc<Conn>, mapper: &Rc<Mapper>, deletes: &[Obj]) -> Res<()> {
+        if deletes.is_empty() {
+            return Ok(());
+        }
+        let table = crate::sql::quote_identifier(&mapper.table_name);
+        let pk = mapper.primary_key();
+        let condition: Vec<String> = pk.iter().map(|c| format!("{table}.{} = ?", crate::sql::quote_identifier(&c.name))).collect();
+        let sql = format!("DELETE FROM {table} WHERE {}", condition.join(" AND "));
+        let rows: Vec<Vec<Value>> = deletes.iter().map(|d| state_of(d).and_then(|s| s.key.borrow().clone()).unwrap_or_default()).collect();
+        if rows.len() == 1 {
+            conn.run(py, Stat::Compiled, &sql, &sql, &rows[0], None)?;
+        } else {
+            conn.run_many(py, &sql, &sql, &rows)?;
+        }
+        for (instance, key) in deletes.iter().zip(rows.iter()) {
+            if let Some(state) = state_of(instance) {
+                state.deleted.set(true);
+                self.forget(&identity_key(mapper, key));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn commit(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
+        self.check_failed(py)?;
+        self.flush(py)?;
+        if let Some(conn) = self.conn.borrow_mut().take() {
+            conn.commit(py)?;
+            conn.close(py)?;
+        }
+        self.after_transaction(true);
+        Ok(())
+    }
+
+    /// After COMMIT or ROLLBACK: deleted objects are gone for good (or back), everything
+    /// persistent is expired (on commit, if `expire_on_commit`; always on rollback).
+    fn after_transaction(&self, committed: bool) {
+        if committed {
+            for instance in self.deleted_since_flush() {
+                if let Some(state) = state_of(&instance) {
+                    *state.session.borrow_mut() = std::rc::Weak::new();
+                }
+            }
+        }
+        if !committed || self.expire_on_commit {
+            for instance in self.persistent() {
+                if let Some(state) = state_of(&instance) {
+                    expire(&instance, &state);
+                }
+            }
+        }
+    }
+
+    fn deleted_since_flush(&self) -> Vec<Obj> {
+        Vec::new()
+    }
+
+    pub fn rollback(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
+        if let Some(conn) = self.conn.borrow_mut().take() {
+            conn.rollback(py)?;
+            conn.close(py)?;
+        }
+        *self.failed.borrow_mut() = None;
+        // Pending objects are expunged; objects inserted in the transaction are transient again.
+        for instance in self.new.borrow_mut().drain(..) {
+            if let Some(state) = state_of(&instance) {
+                *state.session.borrow_mut() = std::rc::Weak::new();
+            }
+        }
+        self.deleted.borrow_mut().clear();
+        self.after_transaction(false);
+        Ok(())
+    }
+
+    pub fn close(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
+        if let Some(conn) = self.conn.borrow_mut().take() {
+            conn.close(py)?;
+        }
+        *self.failed.borrow_mut() = None;
+        self.expunge_all();
+        Ok(())
+    }
+
+    pub fn expunge_all(&self) {
+        for instance in self.persistent().into_iter().chain(self.new.borrow().iter().cloned()) {
+            if let Some(state) = state_of(&instance) {
+                *state.session.borrow_mut() = std::rc::Weak::new();
+            }
+        }
+        self.identity.borrow_mut().clear();
+        self.order.borrow_mut().clear();
+        self.new.borrow_mut().clear();
+        self.deleted.borrow_mut().clear();
+    }
+
+    fn expunge(&self, py: &mut Interpreter, instance: &Obj) -> Res<()> {
+        let Some(state) = state_of(instance) else { return unmapped(py, instance) };
+        if let Some(key) = state.key.borrow().clone() {
+            self.forget(&identity_key(&state.mapper, &key));
+        }
+        let id = crate::interp::object::identity(instance);
+        self.new.borrow_mut().retain(|o| crate::interp::object::identity(o) != id);
+        *state.session.borrow_mut() = std::rc::Weak::new();
+        Ok(())
+    }
+
+    pub fn contains(&self, instance: &Obj) -> bool {
+        state_of(instance).and_then(|s| s.session()).is_some_and(|s| std::ptr::eq(Rc::as_ptr(&s), self))
+    }
+
+    pub fn refresh(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj) -> Res<()> {
+        let Some(state) = state_of(instance).filter(|s| s.key.borrow().is_some()) else {
+            let Some(mapper) = mapper_of(py, instance)? else { return unmapped(py, instance) };
+            return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Instance '{}' is not persistent within this Session", state_str(instance, &mapper)));
+        };
+        expire(instance, &state);
+        SessionCore::load_expired(self, py, instance, &state)
+    }
+}
+
+/// Removes the loaded column values, so the next read loads them again.
+pub fn expire(instance: &Obj, state: &InstanceState) {
+    if let Obj::Instance(inst) = instance {
+        let mut attrs = inst.attrs.borrow_mut();
+        for column in &state.mapper.columns {
+            attrs.remove(&attr_key(&column.attr));
+        }
+        for relationship in state.mapper.relationships.borrow().iter() {
+            attrs.remove(&attr_key(&relationship.attr));
+        }
+    }
+    state.committed.borrow_mut().clear();
+}
+
+/// Fills an instance's `__dict__` from a row: every column when `all`, else only the ones not
+/// loaded (what is in `__dict__` already is the session's newer value).
+fn populate(instance: &Obj, mapper: &Mapper, state: &InstanceState, row: &[Value], all: bool) {
+    let Obj::Instance(inst) = instance else { return };
+    let mut attrs = inst.attrs.borrow_mut();
+    let mut committed = state.committed.borrow_mut();
+    for (column, value) in mapper.columns.iter().zip(row) {
+        let k = attr_key(&column.attr);
+        if all || attrs.get(&k).is_none() {
+            attrs.insert(k, Obj::str(&column.attr), from_value(value, column.sql_type.as_ref()));
+            match committed.iter_mut().find(|(a, _)| *a == column.attr) {
+                Some(slot) => slot.1 = value.clone(),
+                None => committed.push((column.attr.clone(), value.clone())),
+            }
+        }
+    }
+}
+
+/// Mappers in the order their tables are created (a table after those it refers to).
+fn dependency_order(mappers: &[Rc<Mapper>]) -> Vec<Rc<Mapper>> {
+    let tables: Vec<crate::schema::Table> = mappers.iter().filter_map(|m| m.table.native::<super::super::schema::TableObj>().map(|t| t.to_schema())).collect();
+    let metadata = crate::schema::MetaData::new(tables);
+    let sorted: Vec<String> = metadata.sorted_tables().iter().map(|t| t.name.clone()).collect();
+    let mut out = Vec::new();
+    for name in sorted {
+        if let Some(m) = mappers.iter().find(|m| m.table_name == name) {
+            out.push(m.clone());
+        }
+    }
+    out
+}
+
+fn unmapped<T>(py: &mut Interpreter, instance: &Obj) -> Res<T> {
+    let name = match instance {
+        Obj::Instance(inst) => {
+            let module = inst.class.attrs.borrow().get(&attr_key("__module__")).cloned();
+            match module {
+                Some(Obj::Str(m)) => format!("{m}.{}", inst.class.name),
+                _ => inst.class.name.to_string(),
+            }
+        }
+        other => format!("builtins.{}", other.type_name()),
+    };
+    raise(py, "sqlalchemy.orm.exc", "UnmappedInstanceError", &format!("Class '{name}' is not mapped"))
+}
+
+fn with_code(py: &mut Interpreter, value: Obj, code: &str) -> Obj {
+    let _ = py.set_attr(&value, "code", Obj::str(code));
+    value
+}
+
+/// `Session(engine)` / what `sessionmaker()` makes.
+pub struct SessionObj(pub Rc<SessionCore>);
+
+pub fn new_session(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)]) -> Res<Obj> {
+    let bind = args.first().or_else(|| kwarg(kwargs, "bind")).filter(|b| !matches!(b, Obj::None)).cloned();
+    let autoflush = flag(py, kwargs, "autoflush")?.unwrap_or(true);
+    let expire_on_commit = flag(py, kwargs, "expire_on_commit")?.unwrap_or(true);
+    Ok(native(SessionObj(SessionCore::new(bind, autoflush, expire_on_commit))))
+}
+
+impl Native for SessionObj {
+    fn type_name(&self) -> &str {
+        "Session"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.orm.session.Session object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        let core = |this: &Obj| this.native::<SessionObj>().map(|s| s.0.clone());
+        let one = |py: &mut Interpreter, args: &[Obj], what: &str| -> Res<Obj> {
+            match args.first() {
+                Some(a) => Ok(a.clone()),
+                None => py.error("TypeError", format!("Session.{what}() missing 1 required positional argument: 'instance'")),
+            }
+        };
+        let _ = py;
+        Ok(Some(match name {
+            "add" => method(this, name, move |py, this, args, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                let instance = one(py, &args, "add")?;
+                s.add(py, &instance)?;
+                Ok(Obj::None)
+            }),
+            "add_all" => method(this, name, move |py, this, args, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                let items = match args.first() {
+                    Some(items) => py.iterate(items)?,
+                    None => return py.error("TypeError", "Session.add_all() missing 1 required positional argument: 'instances'"),
+                };
+                for item in &items {
+                    s.add(py, item)?;
+                }
+                Ok(Obj::None)
+            }),
+            "delete" => method(this, name, move |py, this, args, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                let instance = one(py, &args, "delete")?;
+                s.delete(py, &instance)?;
+                Ok(Obj::None)
+            }),
+            "commit" | "flush" | "rollback" | "close" | "expire_all" | "expunge_all" => {
+                let which: &'static str = match name {
+                    "commit" => "commit",
+                    "flush" => "flush",
+                    "rollback" => "rollback",
+                    "close" => "close",
+                    "expire_all" => "expire_all",
+                    _ => "expunge_all",
+                };
+                method(this, which, move |py, this, _, _| {
+                    let Some(s) = core(this) else { return Ok(Obj::None) };
+                    match which {
+                        "commit" => s.commit(py)?,
+                        "flush" => s.flush(py)?,
+                        "rollback" => s.rollback(py)?,
+                        "close" => s.close(py)?,
+                        "expire_all" => {
+                            for instance in s.persistent() {
+                                if let Some(state) = state_of(&instance) {
+                                    expire(&instance, &state);
+                                }
+                            }
+                        }
+                        _ => s.expunge_all(),
+                    }
+                    Ok(Obj::None)
+                })
+            }
+            "get" => method(this, name, move |py, this, args, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                let (Some(entity), Some(ident)) = (args.first(), args.get(1)) else {
+                    return py.error("TypeError", "Session.get() missing 2 required positional arguments: 'entity' and 'ident'");
+                };
+                s.get(py, entity, ident)
+            }),
+            "refresh" => method(this, name, move |py, this, args, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                let instance = one(py, &args, "refresh")?;
+                s.refresh(py, &instance)?;
+                Ok(Obj::None)
+            }),
+            "expire" => method(this, name, move |py, this, args, _| {
+                let instance = one(py, &args, "expire")?;
+                let _ = core(this);
+                match state_of(&instance) {
+                    Some(state) => expire(&instance, &state),
+                    None => return unmapped(py, &instance),
+                }
+                Ok(Obj::None)
+            }),
+            "expunge" => method(this, name, move |py, this, args, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                let instance = one(py, &args, "expunge")?;
+                s.expunge(py, &instance)?;
+                Ok(Obj::None)
+            }),
+            "execute" | "scalars" | "scalar" => {
+                let which: &'static str = if name == "execute" { "execute" } else if name == "scalars" { "scalars" } else { "scalar" };
+                method(this, which, move |py, this, args, kwargs| {
+                    let Some(s) = core(this) else { return Ok(Obj::None) };
+                    let Some(statement) = args.first() else { return py.error("TypeError", format!("Session.{which}() missing 1 required positional argument: 'statement'")) };
+                    let params = args.get(1).or_else(|| kwarg(&kwargs, "params")).cloned();
+                    let result = s.execute(py, statement, params.as_ref())?;
+                    match which {
+                        "execute" => Ok(result),
+                        other => ResultObj::call_method(py, &result, other),
+                    }
+                })
+            }
+            "query" => method(this, name, move |py, this, args, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                super::query::new_query(py, s, &args)
+            }),
+            "connection" => method(this, name, move |py, this, _, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                let conn = s.connection(py)?;
+                Ok(native(super::super::engine::ConnectionObj { conn, begin_block: false }))
+            }),
+            "begin" => method(this, name, move |_, this, _, _| Ok(native(SessionTransaction(this.clone())))),
+            "in_transaction" => method(this, name, move |_, this, _, _| Ok(Obj::Bool(core(this).is_some_and(|s| s.conn.borrow().is_some())))),
+            "is_active" => Obj::Bool(true),
+            "new" => Obj::list(self.0.new.borrow().clone()),
+            "deleted" => Obj::list(self.0.deleted.borrow().clone()),
+            "dirty" => {
+                let mut out = Vec::new();
+                for instance in self.0.persistent() {
+                    if let Some(state) = state_of(&instance) {
+                        let current = state.current(py, &instance)?;
+                        let committed = state.committed.borrow().clone();
+                        let changed = current.iter().any(|(a, v)| v.as_ref().is_some_and(|v| committed.iter().find(|(c, _)| c == a).map(|(_, cv)| cv) != Some(v)));
+                        if changed {
+                            out.push(instance);
+                        }
+                    }
+                }
+                Obj::list(out)
+            }
+            "identity_map" => Obj::list(self.0.persistent()),
+            "bind" => self.0.bind.clone().unwrap_or(Obj::None),
+            "autoflush" => Obj::Bool(self.0.autoflush),
+            "no_autoflush" => native(NoAutoflush(self.0.clone())),
+            _ => return Ok(None),
+        }))
+    }
+    fn contains(&self, _py: &mut Interpreter, _this: &Obj, item: &Obj) -> Option<Res<bool>> {
+        Some(Ok(self.0.contains(item)))
+    }
+    fn iterate(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<Vec<Obj>>> {
+        let mut all = self.0.new.borrow().clone();
+        all.extend(self.0.persistent());
+        Some(Ok(all))
+    }
+    fn enter(&self, _py: &mut Interpreter, this: &Obj) -> Option<Res<Obj>> {
+        Some(Ok(this.clone()))
+    }
+    fn exit(&self, py: &mut Interpreter, _this: &Obj, _error: Option<&Obj>) -> Res<bool> {
+        self.0.close(py)?;
+        Ok(false)
+    }
+}
+
+/// `with session.begin():` commits at the end of the block, or rolls back on an exception.
+pub struct SessionTransaction(Obj);
+
+impl Native for SessionTransaction {
+    fn type_name(&self) -> &str {
+        "SessionTransaction"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.orm.session.SessionTransaction object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn enter(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<Obj>> {
+        Some(Ok(self.0.clone()))
+    }
+    fn exit(&self, py: &mut Interpreter, _this: &Obj, error: Option<&Obj>) -> Res<bool> {
+        let Some(session) = self.0.native::<SessionObj>() else { return Ok(false) };
+        let core = session.0.clone();
+        match error {
+            None => core.commit(py)?,
+            Some(_) => core.rollback(py)?,
+        }
+        Ok(false)
+    }
+}
+
+/// `with session.no_autoflush:`.
+pub struct NoAutoflush(Rc<SessionCore>);
+
+impl Native for NoAutoflush {
+    fn type_name(&self) -> &str {
+        "no_autoflush"
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok("<no_autoflush>".into())
+    }
+    fn enter(&self, _py: &mut Interpreter, this: &Obj) -> Option<Res<Obj>> {
+        self.0.no_autoflush.set(self.0.no_autoflush.get() + 1);
+        Some(Ok(this.clone()))
+    }
+    fn exit(&self, _py: &mut Interpreter, _this: &Obj, _error: Option<&Obj>) -> Res<bool> {
+        self.0.no_autoflush.set(self.0.no_autoflush.get().saturating_sub(1));
+        Ok(false)
+    }
+}
+
+/// `sessionmaker(bind=engine, expire_on_commit=False)`: calling it makes a Session.
+pub struct SessionMaker {
+    args: Vec<Obj>,
+    kwargs: RefCell<Vec<(String, Obj)>>,
+}
+
+pub fn sessionmaker(args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Obj {
+    native(SessionMaker { args, kwargs: RefCell::new(kwargs) })
+}
+
+impl Native for SessionMaker {
+    fn type_name(&self) -> &str {
+        "sessionmaker"
+    }
+    fn repr(&self, py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        let mut parts = Vec::new();
+        let kwargs = self.kwargs.borrow().clone();
+        if let Some(bind) = self.args.first().or_else(|| kwarg(&kwargs, "bind")).cloned() {
+            parts.push(format!("bind={}", py.repr_of(&bind)?));
+        }
+        parts.push("autoflush=True".into());
+        parts.push("expire_on_commit=True".into());
+        Ok(format!("sessionmaker(class_='Session', {})", parts.join(", ")))
+    }
+    fn call(&self, py: &mut Interpreter, _this: &Obj, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Option<Res<Obj>> {
+        let mut all_kwargs = self.kwargs.borrow().clone();
+        all_kwargs.extend(kwargs);
+        let args = if args.is_empty() { self.args.clone() } else { args };
+        Some(new_session(py, &args, &all_kwargs))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(match name {
+            "configure" => Some(method(this, name, |_, this, _, kwargs| {
+                if let Some(maker) = this.native::<SessionMaker>() {
+                    maker.kwargs.borrow_mut().extend(kwargs);
+                }
+                Ok(Obj::None)
+            })),
+            "begin" => Some(method(this, name, |py, this, _, _| {
+                let session = py.call(this.clone(), Vec::new(), Vec::new())?;
+                let transaction = native(SessionTransaction(session.clone()));
+                let _ = session;
+                Ok(native(SessionMakerBegin(transaction)))
+            })),
+            _ => None,
+        })
+    }
+}
+
+/// `with Session.begin() as session:` from a sessionmaker: a session that commits and closes.
+struct SessionMakerBegin(Obj);
+
+impl Native for SessionMakerBegin {
+    fn type_name(&self) -> &str {
+        "_SessionContext"
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok("<session context>".into())
+    }
+    fn enter(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<Obj>> {
+        self.0.native::<SessionTransaction>().map(|t| Ok(t.0.clone()))
+    }
+    fn exit(&self, py: &mut Interpreter, _this: &Obj, error: Option<&Obj>) -> Res<bool> {
+        let Some(t) = self.0.native::<SessionTransaction>() else { return Ok(false) };
+        let Some(session) = t.0.native::<SessionObj>() else { return Ok(false) };
+        let core = session.0.clone();
+        match error {
+            None => core.commit(py)?,
+            Some(_) => core.rollback(py)?,
+        }
+        core.close(py)?;
+        Ok(false)
+    }
+}

@@ -1,0 +1,594 @@
+//! `Column`, `Table`, `MetaData`, `ForeignKey` and the table constraints as Python values. Each
+//! holds the data of [`crate::schema`], which the DDL compiler, autogenerate and the page read.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::interp::native::Native;
+use crate::interp::object::Obj;
+use crate::interp::{Interpreter, Res};
+use crate::schema::{self, Constraint, ServerDefault, SqlType};
+
+use super::convert::{flag, kwarg, method, native, raise, text_arg};
+use super::expression::{self, Sql};
+use super::types::{sql_type_of, type_repr};
+
+/// `ForeignKey("users.id", ondelete="CASCADE")`.
+#[derive(Clone)]
+pub struct ForeignKeyObj {
+    pub target: String,
+    pub name: Option<String>,
+    pub ondelete: Option<String>,
+    pub onupdate: Option<String>,
+}
+
+impl Native for ForeignKeyObj {
+    fn type_name(&self) -> &str {
+        "ForeignKey"
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(format!("ForeignKey('{}')", self.target))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok((name == "target_fullname").then(|| Obj::str(&self.target)))
+    }
+}
+
+/// What a column says of itself before it belongs to a table.
+#[derive(Clone, Default)]
+pub struct ColumnSpec {
+    pub name: Option<String>,
+    pub table: Option<String>,
+    pub sql_type: Option<SqlType>,
+    pub primary_key: bool,
+    pub nullable: Option<bool>,
+    pub server_default: Option<ServerDefault>,
+    pub foreign_key: Option<ForeignKeyObj>,
+    pub unique: bool,
+    pub index: bool,
+    /// `default=`: a value, or a callable called for each INSERT.
+    pub default: Option<Obj>,
+    pub onupdate: Option<Obj>,
+    pub autoincrement: Option<bool>,
+}
+
+impl ColumnSpec {
+    /// Reads `Column(...)` / `mapped_column(...)` arguments: an optional name, a type, `ForeignKey`s,
+    /// and the keywords.
+    pub fn from_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)]) -> Res<ColumnSpec> {
+        let mut spec = ColumnSpec::default();
+        for (at, arg) in args.iter().enumerate() {
+            if let (0, Obj::Str(name)) = (at, arg) {
+                spec.name = Some(name.to_string());
+            } else if let Some(t) = sql_type_of(py, arg)? {
+                spec.sql_type = Some(t);
+            } else if let Some(fk) = arg.native::<ForeignKeyObj>() {
+                spec.foreign_key = Some(fk.clone());
+            } else {
+                let shown = py.repr_of(arg)?;
+                return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {shown}"));
+            }
+        }
+        if let Some(t) = kwarg(kwargs, "type_") {
+            spec.sql_type = sql_type_of(py, t)?;
+        }
+        spec.primary_key = flag(py, kwargs, "primary_key")?.unwrap_or(false);
+        spec.nullable = match kwarg(kwargs, "nullable") {
+            Some(value) => Some(py.truthy(value)?),
+            None => None,
+        };
+        spec.unique = flag(py, kwargs, "unique")?.unwrap_or(false);
+        spec.index = flag(py, kwargs, "index")?.unwrap_or(false);
+        spec.autoincrement = match kwarg(kwargs, "autoincrement") {
+            Some(Obj::Bool(b)) => Some(*b),
+            _ => None,
+        };
+        spec.default = kwarg(kwargs, "default").cloned();
+        spec.onupdate = kwarg(kwargs, "onupdate").cloned();
+        if let Some(default) = kwarg(kwargs, "server_default") {
+            spec.server_default = Some(match default {
+                Obj::Str(text) => ServerDefault::Literal(text.to_string()),
+                other => match other.native::<super::statement::TextClause>() {
+                    Some(text) => ServerDefault::Text(text.sql.clone()),
+                    None => match expression::as_sql(py, other)? {
+                        Some(Sql::Func { name, args }) if args.is_empty() => {
+                            let mut compiler = expression::Compiler::default();
+                            ServerDefault::Text(compiler.expr(&Sql::Func { name, args: vec![] }))
+                        }
+                        _ => {
+                            let shown = py.repr_of(other)?;
+                            return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Argument 'arg' is expected to be one of type '<class 'str'>' or '<class 'ClauseElement'>' or '<class 'TextClause'>', got '{shown}'"));
+                        }
+                    },
+                },
+            });
+        }
+        Ok(spec)
+    }
+
+    pub fn is_nullable(&self) -> bool {
+        self.nullable.unwrap_or(!self.primary_key)
+    }
+
+    /// The column as the schema model has it.
+    pub fn to_schema(&self) -> schema::Column {
+        schema::Column {
+            name: self.name.clone().unwrap_or_default(),
+            sql_type: self.sql_type.clone().unwrap_or(SqlType::Named("NULL".into())),
+            primary_key: self.primary_key,
+            nullable: self.is_nullable(),
+            server_default: self.server_default.clone(),
+        }
+    }
+
+    pub fn sql(&self) -> Sql {
+        Sql::Column {
+            table: Rc::from(self.table.as_deref().unwrap_or("")),
+            name: Rc::from(self.name.as_deref().unwrap_or("")),
+            sql_type: self.sql_type.clone(),
+        }
+    }
+
+    /// `Column('id', Integer(), table=<users>, primary_key=True, nullable=False)`.
+    pub fn repr(&self) -> String {
+        let mut parts = vec![format!("'{}'", self.name.as_deref().unwrap_or("")), self.sql_type.as_ref().map_or("NullType()".into(), type_repr)];
+        if let Some(fk) = &self.foreign_key {
+            parts.push(format!("ForeignKey('{}')", fk.target));
+        }
+        if let Some(table) = &self.table {
+            parts.push(format!("table=<{table}>"));
+        }
+        if self.primary_key {
+            parts.push("primary_key=True".into());
+        }
+        if !self.is_nullable() {
+            parts.push("nullable=False".into());
+        }
+        format!("Column({})", parts.join(", "))
+    }
+}
+
+/// `Column(...)`: a column, in a table once it belongs to one.
+pub struct ColumnObj(pub RefCell<ColumnSpec>);
+
+impl Native for ColumnObj {
+    fn type_name(&self) -> &str {
+        "Column"
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(self.0.borrow().repr())
+    }
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        let spec = self.0.borrow();
+        Ok(match &spec.table {
+            Some(table) => format!("{table}.{}", spec.name.as_deref().unwrap_or("")),
+            None => spec.name.clone().unwrap_or_default(),
+        })
+    }
+    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        let spec = self.0.borrow().clone();
+        Ok(match name {
+            "name" | "key" => Some(spec.name.as_deref().map_or(Obj::None, Obj::str)),
+            "type" => Some(native(super::types::TypeObj(spec.sql_type.clone().unwrap_or(SqlType::Named("NULL".into()))))),
+            "primary_key" => Some(Obj::Bool(spec.primary_key)),
+            "nullable" => Some(Obj::Bool(spec.is_nullable())),
+            "unique" => Some(if spec.unique { Obj::Bool(true) } else { Obj::None }),
+            "index" => Some(if spec.index { Obj::Bool(true) } else { Obj::None }),
+            _ => return expression::method(py, &spec.sql(), name),
+        })
+    }
+    fn binary(&self, py: &mut Interpreter, _this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
+        let sql = self.0.borrow().sql();
+        expression::binary(py, &sql, op, other, reflected)
+    }
+    fn unary(&self, _py: &mut Interpreter, _this: &Obj, op: &str) -> Option<Res<Obj>> {
+        (op == "~").then(|| Ok(expression::expr(Sql::Not(Box::new(self.0.borrow().sql())))))
+    }
+    fn truthy(&self, _py: &mut Interpreter, _this: &Obj) -> Res<bool> {
+        Ok(true)
+    }
+}
+
+/// A table: its columns (as Python values) and constraints.
+pub struct TableObj {
+    pub name: String,
+    pub columns: Vec<Obj>,
+    pub constraints: RefCell<Vec<Constraint>>,
+    pub indexes: RefCell<Vec<schema::Index>>,
+    pub primary_key_name: Option<String>,
+}
+
+impl TableObj {
+    /// Builds a table from its column values, naming them to the table, with the constraints
+    /// their flags imply (`ForeignKey`, `unique=True`, `index=True`).
+    pub fn new(name: &str, columns: Vec<Obj>, table_args: Vec<Constraint>, indexes: Vec<schema::Index>, primary_key_name: Option<String>) -> TableObj {
+        let mut constraints = table_args;
+        let mut all_indexes = Vec::new();
+        for column in &columns {
+            let Some(column) = column.native::<ColumnObj>() else { continue };
+            let mut spec = column.0.borrow_mut();
+            spec.table = Some(name.to_string());
+            let column_name = spec.name.clone().unwrap_or_default();
+            if let Some(fk) = &spec.foreign_key {
+                let (ref_table, ref_column) = fk.target.rsplit_once('.').unwrap_or((fk.target.as_str(), "id"));
+                constraints.push(Constraint::ForeignKey(schema::ForeignKey {
+                    name: fk.name.clone(),
+                    columns: vec![column_name.clone()],
+                    ref_table: ref_table.to_string(),
+                    ref_columns: vec![ref_column.to_string()],
+                    ondelete: fk.ondelete.clone(),
+                    onupdate: fk.onupdate.clone(),
+                }));
+            }
+            if spec.index {
+                all_indexes.push(schema::Index { name: format!("ix_{name}_{column_name}"), columns: vec![column_name.clone()], unique: spec.unique, auto_named: true });
+            } else if spec.unique {
+                constraints.push(Constraint::Unique { name: None, columns: vec![column_name.clone()] });
+            }
+        }
+        all_indexes.extend(indexes);
+        TableObj { name: name.to_string(), columns, constraints: RefCell::new(constraints), indexes: RefCell::new(all_indexes), primary_key_name }
+    }
+
+    pub fn specs(&self) -> Vec<ColumnSpec> {
+        self.columns.iter().filter_map(|c| c.native::<ColumnObj>().map(|c| c.0.borrow().clone())).collect()
+    }
+
+    pub fn to_schema(&self) -> schema::Table {
+        schema::Table {
+            name: self.name.clone(),
+            primary_key_name: self.primary_key_name.clone(),
+            columns: self.specs().iter().map(ColumnSpec::to_schema).collect(),
+            constraints: self.constraints.borrow().clone(),
+            indexes: self.indexes.borrow().clone(),
+        }
+    }
+
+    pub fn column(&self, name: &str) -> Option<Obj> {
+        self.columns.iter().find(|c| c.native::<ColumnObj>().is_some_and(|c| c.0.borrow().name.as_deref() == Some(name))).cloned()
+    }
+}
+
+impl Native for TableObj {
+    fn type_name(&self) -> &str {
+        "Table"
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        let columns: Vec<String> = self.specs().iter().map(ColumnSpec::repr).collect();
+        let mut parts = vec![format!("'{}'", self.name), "MetaData()".to_string()];
+        parts.extend(columns);
+        parts.push("schema=None".into());
+        Ok(format!("Table({})", parts.join(", ")))
+    }
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(self.name.clone())
+    }
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(match name {
+            "name" | "fullname" | "key" => Some(Obj::str(&self.name)),
+            "c" | "columns" => Some(native(ColumnCollection(this.clone()))),
+            "primary_key" => Some(Obj::list(
+                self.columns.iter().filter(|c| c.native::<ColumnObj>().is_some_and(|c| c.0.borrow().primary_key)).cloned().collect(),
+            )),
+            "select" => Some(method(this, "select", |py, this, _, _| super::statement::select_all_of(py, this))),
+            "insert" => Some(method(this, "insert", |_, this, _, _| Ok(super::statement::insert_into(this.clone())))),
+            "update" => Some(method(this, "update", |_, this, _, _| Ok(super::statement::update_of(this.clone())))),
+            "delete" => Some(method(this, "delete", |_, this, _, _| Ok(super::statement::delete_from(this.clone())))),
+            _ => None,
+        })
+    }
+}
+
+/// `table.c`: the columns by name.
+pub struct ColumnCollection(pub Obj);
+
+impl ColumnCollection {
+    fn table(&self) -> Option<&TableObj> {
+        self.0.native::<TableObj>()
+    }
+}
+
+impl Native for ColumnCollection {
+    fn type_name(&self) -> &str {
+        "ReadOnlyColumnCollection"
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        let names: Vec<String> = self.table().map(|t| t.specs().iter().map(|s| format!("'{}.{}'", t.name, s.name.as_deref().unwrap_or(""))).collect()).unwrap_or_default();
+        Ok(format!("ReadOnlyColumnCollection({})", names.join(", ")))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(match name {
+            "keys" => {
+                let names: Vec<Obj> = self.table().map(|t| t.specs().iter().map(|s| Obj::str(s.name.as_deref().unwrap_or(""))).collect()).unwrap_or_default();
+                Some(super::convert::function("keys", move |_, _, _| Ok(Obj::list(names.clone()))))
+            }
+            _ => self.table().and_then(|t| t.column(name)),
+        })
+    }
+    fn get_item(&self, py: &mut Interpreter, _this: &Obj, index: &Obj) -> Option<Res<Obj>> {
+        let table = self.table()?;
+        Some(match index {
+            Obj::Str(name) => match table.column(name) {
+                Some(column) => Ok(column),
+                None => py.error("KeyError", format!("'{name}'")),
+            },
+            Obj::Int(i) => {
+                let at = if *i < 0 { table.columns.len() as i64 + i } else { *i };
+                match usize::try_from(at).ok().and_then(|at| table.columns.get(at)) {
+                    Some(column) => Ok(column.clone()),
+                    None => py.error("IndexError", "list index out of range"),
+                }
+            }
+            _ => py.error("TypeError", "column collection indices must be names or integers"),
+        })
+    }
+    fn iterate(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<Vec<Obj>>> {
+        Some(Ok(self.table().map(|t| t.columns.clone()).unwrap_or_default()))
+    }
+    fn len(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<usize>> {
+        Some(Ok(self.table().map_or(0, |t| t.columns.len())))
+    }
+    fn contains(&self, _py: &mut Interpreter, _this: &Obj, item: &Obj) -> Option<Res<bool>> {
+        let table = self.table()?;
+        Some(Ok(match item {
+            Obj::Str(name) => table.column(name).is_some(),
+            other => table.columns.iter().any(|c| crate::interp::object::identity(c) == crate::interp::object::identity(other)),
+        }))
+    }
+}
+
+/// `MetaData()`: the tables a program declared, in declaration order.
+#[derive(Default)]
+pub struct MetaDataObj {
+    pub tables: RefCell<Vec<Obj>>,
+}
+
+impl MetaDataObj {
+    pub fn add(&self, py: &mut Interpreter, table: Obj) -> Res<()> {
+        let Some(new) = table.native::<TableObj>() else { return Ok(()) };
+        let exists = self.tables.borrow().iter().any(|t| t.native::<TableObj>().is_some_and(|t| t.name == new.name));
+        if exists {
+            return raise(
+                py,
+                "sqlalchemy.exc",
+                "InvalidRequestError",
+                &format!("Table '{}' is already defined for this MetaData instance.  Specify 'extend_existing=True' to redefine options and columns on an existing Table object.", new.name),
+            );
+        }
+        self.tables.borrow_mut().push(table);
+        Ok(())
+    }
+
+    pub fn to_schema(&self) -> schema::MetaData {
+        schema::MetaData::new(self.tables.borrow().iter().filter_map(|t| t.native::<TableObj>().map(TableObj::to_schema)).collect())
+    }
+
+    pub fn table(&self, name: &str) -> Option<Obj> {
+        self.tables.borrow().iter().find(|t| t.native::<TableObj>().is_some_and(|t| t.name == name)).cloned()
+    }
+}
+
+impl Native for MetaDataObj {
+    fn type_name(&self) -> &str {
+        "MetaData"
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok("MetaData()".into())
+    }
+    fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(match name {
+            "tables" => {
+                let dict = py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())?;
+                for table in self.tables.borrow().iter() {
+                    if let Some(t) = table.native::<TableObj>() {
+                        py.set_item(&dict, Obj::str(&t.name), table.clone())?;
+                    }
+                }
+                Some(dict)
+            }
+            "sorted_tables" => {
+                let order = self.to_schema();
+                let names: Vec<String> = order.sorted_tables().iter().map(|t| t.name.clone()).collect();
+                Some(Obj::list(names.iter().filter_map(|n| self.table(n)).collect()))
+            }
+            "create_all" => Some(method(this, "create_all", |py, this, args, kwargs| {
+                let bind = super::engine::bind_argument(py, &args, &kwargs)?;
+                let checkfirst = flag(py, &kwargs, "checkfirst")?.unwrap_or(true);
+                let Some(metadata) = this.native::<MetaDataObj>() else { return Ok(Obj::None) };
+                super::ddl::create_all(py, &bind, &metadata.to_schema(), checkfirst)?;
+                Ok(Obj::None)
+            })),
+            "drop_all" => Some(method(this, "drop_all", |py, this, args, kwargs| {
+                let bind = super::engine::bind_argument(py, &args, &kwargs)?;
+                let checkfirst = flag(py, &kwargs, "checkfirst")?.unwrap_or(true);
+                let Some(metadata) = this.native::<MetaDataObj>() else { return Ok(Obj::None) };
+                super::ddl::drop_all(py, &bind, &metadata.to_schema(), checkfirst)?;
+                Ok(Obj::None)
+            })),
+            _ => None,
+        })
+    }
+}
+
+/// `Table("users", metadata, Column(...), ..., UniqueConstraint(...))`.
+pub fn table_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let name = match args.first() {
+        Some(name) => text_arg(py, name, "Table name")?,
+        None => return py.error("TypeError", "Table() missing required argument 'name'"),
+    };
+    let metadata = args.get(1).cloned();
+    if metadata.as_ref().and_then(|m| m.native::<MetaDataObj>()).is_none() {
+        return py.error("TypeError", "Table() needs a MetaData as its second argument");
+    }
+    let mut columns = Vec::new();
+    let mut constraints = Vec::new();
+    let mut indexes = Vec::new();
+    let mut pk_name = None;
+    for item in args.iter().skip(2) {
+        if item.native::<ColumnObj>().is_some() {
+            columns.push(item.clone());
+        } else if let Some(c) = item.native::<ConstraintObj>() {
+            match &c.0 {
+                TableItem::Constraint(constraint) => constraints.push(constraint.clone()),
+                TableItem::Index(index) => indexes.push(index.clone()),
+                TableItem::PrimaryKey { name, columns: pk_columns } => {
+                    pk_name = name.clone();
+                    for column in &columns {
+                        if let Some(column) = column.native::<ColumnObj>() {
+                            let mut spec = column.0.borrow_mut();
+                            if spec.name.as_ref().is_some_and(|n| pk_columns.contains(n)) {
+                                spec.primary_key = true;
+                            }
+                        }
+                    }
+                }
+            }
+        } else {
+            let shown = py.repr_of(item)?;
+            return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {shown}"));
+        }
+    }
+    let table = native(TableObj::new(&name, columns, constraints, indexes, pk_name));
+    if let Some(metadata) = metadata.as_ref().and_then(|m| m.native::<MetaDataObj>()) {
+        metadata.add(py, table.clone())?;
+    }
+    Ok(table)
+}
+
+/// A table-level item: `UniqueConstraint`, `CheckConstraint`, `ForeignKeyConstraint`, `Index`,
+/// `PrimaryKeyConstraint`.
+pub enum TableItem {
+    Constraint(Constraint),
+    Index(schema::Index),
+    PrimaryKey { name: Option<String>, columns: Vec<String> },
+}
+
+pub struct ConstraintObj(pub TableItem);
+
+impl Native for ConstraintObj {
+    fn type_name(&self) -> &str {
+        match &self.0 {
+            TableItem::Constraint(Constraint::Unique { .. }) => "UniqueConstraint",
+            TableItem::Constraint(Constraint::Check { .. }) => "CheckConstraint",
+            TableItem::Constraint(Constraint::ForeignKey(_)) => "ForeignKeyConstraint",
+            TableItem::Index(_) => "Index",
+            TableItem::PrimaryKey { .. } => "PrimaryKeyConstraint",
+        }
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(match &self.0 {
+            TableItem::Index(index) => format!("Index('{}', {})", index.name, index.columns.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ")),
+            _ => format!("{}()", self.type_name()),
+        })
+    }
+}
+
+/// A column named by a string or given as a column.
+fn column_name(py: &mut Interpreter, value: &Obj) -> Res<String> {
+    match value {
+        Obj::Str(s) => Ok(s.to_string()),
+        other => match expression::as_sql(py, other)? {
+            Some(Sql::Column { name, .. }) => Ok(name.to_string()),
+            _ => py.error("TypeError", "a column name or a column is expected"),
+        },
+    }
+}
+
+fn optional_text(kwargs: &[(String, Obj)], name: &str) -> Option<String> {
+    match kwarg(kwargs, name) {
+        Some(Obj::Str(s)) => Some(s.to_string()),
+        _ => None,
+    }
+}
+
+/// The constructors of table-level items, by class name.
+pub fn table_item(kind: &'static str) -> Obj {
+    super::convert::function(kind, move |py, args, kwargs| {
+        let name = optional_text(&kwargs, "name");
+        let item = match kind {
+            "UniqueConstraint" | "PrimaryKeyConstraint" => {
+                let mut columns = Vec::new();
+                for arg in &args {
+                    columns.push(column_name(py, arg)?);
+                }
+                if kind == "UniqueConstraint" {
+                    TableItem::Constraint(Constraint::Unique { name, columns })
+                } else {
+                    TableItem::PrimaryKey { name, columns }
+                }
+            }
+            "CheckConstraint" => {
+                let sqltext = match args.first() {
+                    Some(Obj::Str(s)) => s.to_string(),
+                    Some(other) => match other.native::<super::statement::TextClause>() {
+                        Some(text) => text.sql.clone(),
+                        None => {
+                            let sql = expression::condition(py, other)?;
+                            let mut compiler = expression::Compiler::default();
+                            compiler.expr(&sql)
+                        }
+                    },
+                    None => return py.error("TypeError", "CheckConstraint() missing 1 required positional argument: 'sqltext'"),
+                };
+                TableItem::Constraint(Constraint::Check { name, sqltext })
+            }
+            "ForeignKeyConstraint" => {
+                let (Some(local), Some(remote)) = (args.first(), args.get(1)) else {
+                    return py.error("TypeError", "ForeignKeyConstraint() missing 2 required positional arguments: 'columns' and 'refcolumns'");
+                };
+                let mut columns = Vec::new();
+                for c in py.iterate(local)? {
+                    columns.push(column_name(py, &c)?);
+                }
+                let mut ref_table = String::new();
+                let mut ref_columns = Vec::new();
+                for c in py.iterate(remote)? {
+                    let text = match &c {
+                        Obj::Str(s) => s.to_string(),
+                        other => match expression::as_sql(py, other)? {
+                            Some(Sql::Column { table, name, .. }) => format!("{table}.{name}"),
+                            _ => return py.error("TypeError", "refcolumns must be 'table.column' names"),
+                        },
+                    };
+                    let (table, column) = text.rsplit_once('.').unwrap_or(("", text.as_str()));
+                    ref_table = table.to_string();
+                    ref_columns.push(column.to_string());
+                }
+                TableItem::Constraint(Constraint::ForeignKey(schema::ForeignKey {
+                    name,
+                    columns,
+                    ref_table,
+                    ref_columns,
+                    ondelete: optional_text(&kwargs, "ondelete"),
+                    onupdate: optional_text(&kwargs, "onupdate"),
+                }))
+            }
+            _ => {
+                let index_name = match args.first() {
+                    Some(Obj::Str(s)) => s.to_string(),
+                    _ => return py.error("TypeError", "Index() needs a name first"),
+                };
+                let mut columns = Vec::new();
+                for arg in args.iter().skip(1) {
+                    columns.push(column_name(py, arg)?);
+                }
+                let unique = flag(py, &kwargs, "unique")?.unwrap_or(false);
+                TableItem::Index(schema::Index { name: index_name, columns, unique, auto_named: false })
+            }
+        };
+        Ok(native(ConstraintObj(item)))
+    })
+}
+
+/// `ForeignKey("users.id")`.
+pub fn foreign_key_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let target = match args.first() {
+        Some(Obj::Str(s)) => s.to_string(),
+        Some(other) => match expression::as_sql(py, other)? {
+            Some(Sql::Column { table, name, .. }) => format!("{table}.{name}"),
+            _ => return py.error("TypeError", "ForeignKey() needs 'table.column'"),
+        },
+        None => return py.error("TypeError", "ForeignKey() missing 1 required positional argument: 'column'"),
+    };
+    Ok(native(ForeignKeyObj { target, name: optional_text(&kwargs, "name"), ondelete: optional_text(&kwargs, "ondelete"), onupdate: optional_text(&kwargs, "onupdate") }))
+}

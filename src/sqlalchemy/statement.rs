@@ -1,0 +1,663 @@
+//! `select`, `insert`, `update`, `delete` and `text` as Python values: generative (each method
+//! gives a new statement), compiled to SQLite's SQL text as SQLAlchemy writes it.
+
+use std::rc::Rc;
+
+use crate::interp::native::Native;
+use crate::interp::object::Obj;
+use crate::interp::{Interpreter, Res};
+use crate::value::Value;
+
+use super::convert::{kwarg, method, native, raise, to_value};
+use super::expression::{and, as_sql, coerce, condition, Compiler, Sql};
+use super::orm::mapper::{mapper_of, Mapper};
+use super::schema::TableObj;
+
+/// One item of a SELECT list: a column expression, or a mapped class (all its columns; rows
+/// give instances when a Session runs the statement).
+#[derive(Clone)]
+pub enum Selected {
+    Column(Sql),
+    Entity(Rc<Mapper>),
+}
+
+#[derive(Clone)]
+pub struct Join {
+    pub table: String,
+    pub on: Sql,
+    pub outer: bool,
+}
+
+/// A SELECT being built.
+#[derive(Clone, Default)]
+pub struct SelectState {
+    pub columns: Vec<Selected>,
+    pub where_: Vec<Sql>,
+    pub group_by: Vec<Sql>,
+    pub having: Vec<Sql>,
+    pub order_by: Vec<Sql>,
+    pub limit: Option<Value>,
+    pub offset: Option<Value>,
+    pub distinct: bool,
+    pub joins: Vec<Join>,
+    pub select_from: Vec<String>,
+    /// `Query` labels every column `users.id AS users_id`.
+    pub tablename_labels: bool,
+}
+
+fn tables_in(sql: &Sql, out: &mut Vec<String>) {
+    match sql {
+        Sql::Column { table, .. } => {
+            if !table.is_empty() && !out.iter().any(|t| t == &**table) {
+                out.push(table.to_string());
+            }
+        }
+        Sql::Binary { left, right, .. } => {
+            tables_in(left, out);
+            tables_in(right, out);
+        }
+        Sql::In { expr, items, .. } => {
+            tables_in(expr, out);
+            items.iter().for_each(|i| tables_in(i, out));
+        }
+        Sql::Pattern { expr, pattern, .. } => {
+            tables_in(expr, out);
+            tables_in(pattern, out);
+        }
+        Sql::Between { expr, low, high } => {
+            tables_in(expr, out);
+            tables_in(low, out);
+            tables_in(high, out);
+        }
+        Sql::And(items) | Sql::Or(items) => items.iter().for_each(|i| tables_in(i, out)),
+        Sql::Func { args, .. } => args.iter().for_each(|a| tables_in(a, out)),
+        Sql::Not(inner) | Sql::Distinct(inner) => tables_in(inner, out),
+        Sql::Label { expr, .. } | Sql::Order { expr, .. } => tables_in(expr, out),
+        _ => {}
+    }
+}
+
+impl SelectState {
+    /// The column expressions the SELECT list has, entities expanded.
+    pub fn column_sqls(&self) -> Vec<Sql> {
+        let mut out = Vec::new();
+        for item in &self.columns {
+            match item {
+                Selected::Column(sql) => out.push(sql.clone()),
+                Selected::Entity(mapper) => out.extend(mapper.columns.iter().map(|c| c.sql.clone())),
+            }
+        }
+        out
+    }
+
+    pub fn compile(&self) -> (String, Vec<Value>) {
+        let mut c = Compiler::default();
+        let mut taken = Vec::new();
+        let columns: Vec<String> = self.column_sqls().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)).collect();
+        let mut text = format!("SELECT {}{}", if self.distinct { "DISTINCT " } else { "" }, columns.join(", "));
+        // FROM: the tables of the columns (or select_from), joined as asked; tables only the WHERE
+        // names come after, as a cartesian product (what SQLAlchemy does, with a warning).
+        let mut froms = self.select_from.clone();
+        if froms.is_empty() {
+            for sql in self.column_sqls() {
+                tables_in(&sql, &mut froms);
+            }
+        }
+        let joined: Vec<&str> = self.joins.iter().map(|j| j.table.as_str()).collect();
+        froms.retain(|t| !joined.contains(&t.as_str()));
+        let mut where_tables = Vec::new();
+        for sql in &self.where_ {
+            tables_in(sql, &mut where_tables);
+        }
+        for t in where_tables {
+            if !froms.contains(&t) && !joined.contains(&t.as_str()) {
+                froms.push(t);
+            }
+        }
+        let mut from_items: Vec<String> = froms.iter().map(|t| crate::sql::quote_identifier(t)).collect();
+        if !self.joins.is_empty() {
+            let mut first = from_items.first().cloned().unwrap_or_default();
+            for join in &self.joins {
+                let on = c.expr(&join.on);
+                let kind = if join.outer { "LEFT OUTER JOIN" } else { "JOIN" };
+                first = format!("{first} {kind} {} ON {on}", crate::sql::quote_identifier(&join.table));
+            }
+            if from_items.is_empty() {
+                from_items.push(first);
+            } else {
+                from_items[0] = first;
+            }
+        }
+        if !from_items.is_empty() {
+            text.push_str(&format!(" \nFROM {}", from_items.join(", ")));
+        }
+        if !self.where_.is_empty() {
+            let cond = c.expr(&and(self.where_.clone()));
+            text.push_str(&format!(" \nWHERE {cond}"));
+        }
+        if !self.group_by.is_empty() {
+            let items: Vec<String> = self.group_by.iter().map(|g| c.expr(g)).collect();
+            text.push_str(&format!(" GROUP BY {}", items.join(", ")));
+        }
+        if !self.having.is_empty() {
+            let cond = c.expr(&and(self.having.clone()));
+            text.push_str(&format!(" \nHAVING {cond}"));
+        }
+        if !self.order_by.is_empty() {
+            let items: Vec<String> = self.order_by.iter().map(|o| c.expr(o)).collect();
+            text.push_str(&format!(" ORDER BY {}", items.join(", ")));
+        }
+        if self.limit.is_some() || self.offset.is_some() {
+            c.params.push(self.limit.clone().unwrap_or(Value::Integer(-1)));
+            c.params.push(self.offset.clone().unwrap_or(Value::Integer(0)));
+            text.push_str("\n LIMIT ? OFFSET ?");
+        }
+        (text, c.params)
+    }
+
+    /// The mapped class a join target names, with the ON clause from the foreign key between it
+    /// and the tables already in the statement.
+    fn join(&mut self, py: &mut Interpreter, target: &Obj, on: Option<&Obj>, outer: bool) -> Res<()> {
+        let (table, on_sql) = if let Some(relationship) = target.native::<super::orm::relationship::RelationshipAttr>() {
+            let (table, on) = relationship.join_condition(py)?;
+            (table, on)
+        } else {
+            let target_mapper = mapper_of(py, target)?;
+            let table = match &target_mapper {
+                Some(mapper) => mapper.table_name.clone(),
+                None => match target.native::<TableObj>() {
+                    Some(t) => t.name.clone(),
+                    None => return py.error("TypeError", "join() needs a mapped class, a table or a relationship"),
+                },
+            };
+            let on = match on {
+                Some(on) => condition(py, on)?,
+                None => {
+                    let mut present = self.select_from.clone();
+                    for sql in self.column_sqls() {
+                        tables_in(&sql, &mut present);
+                    }
+                    present.extend(self.joins.iter().map(|j| j.table.clone()));
+                    match target_mapper.as_ref().and_then(|m| super::orm::mapper::foreign_key_join(m, &present)) {
+                        Some(on) => on,
+                        None => {
+                            let left = present.first().cloned().unwrap_or_default();
+                            return raise(
+                                py,
+                                "sqlalchemy.exc",
+                                "NoForeignKeysError",
+                                &format!("Can't find any foreign key relationships between '{left}' and '{table}'."),
+                            );
+                        }
+                    }
+                }
+            };
+            (table, on)
+        };
+        self.joins.push(Join { table, on: on_sql, outer });
+        Ok(())
+    }
+}
+
+/// `select(...)` and, sharing its methods, the ORM `Query`'s statement.
+pub struct SelectObj(pub SelectState);
+
+/// `select(User)`, `select(User.name, func.count())`, `select(users_table)`.
+pub fn select_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let mut state = SelectState::default();
+    for arg in &args {
+        state.columns.extend(selected(py, arg)?);
+    }
+    Ok(native(SelectObj(state)))
+}
+
+/// What one argument of `select()` contributes.
+pub fn selected(py: &mut Interpreter, arg: &Obj) -> Res<Vec<Selected>> {
+    if let Some(mapper) = mapper_of(py, arg)? {
+        return Ok(vec![Selected::Entity(mapper)]);
+    }
+    if let Some(table) = arg.native::<TableObj>() {
+        return Ok(table.specs().iter().map(|s| Selected::Column(s.sql())).collect());
+    }
+    match as_sql(py, arg)? {
+        Some(sql) => Ok(vec![Selected::Column(sql)]),
+        None => {
+            let shown = py.repr_of(arg)?;
+            raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Column expression, FROM clause, or other columns clause element expected, got {shown}."))
+        }
+    }
+}
+
+pub fn select_all_of(py: &mut Interpreter, table: &Obj) -> Res<Obj> {
+    select_call(py, vec![table.clone()], Vec::new())
+}
+
+fn limit_value(py: &mut Interpreter, value: Option<&Obj>) -> Res<Option<Value>> {
+    match value {
+        None | Some(Obj::None) => Ok(None),
+        Some(Obj::Int(n)) => Ok(Some(Value::Integer(*n))),
+        Some(other) => {
+            let shown = py.repr_of(other)?;
+            py.error("ValueError", format!("invalid literal for int() with base 10: {shown}"))
+        }
+    }
+}
+
+/// Applies one generative method of SELECT to a copy of `state`; `None` if it is not one.
+pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, args: &[Obj], kwargs: &[(String, Obj)]) -> Res<bool> {
+    match name {
+        "where" | "filter" => {
+            for arg in args {
+                let sql = condition(py, arg)?;
+                state.where_.push(sql);
+            }
+        }
+        "filter_by" => {
+            let entity = state.columns.iter().find_map(|c| match c {
+                Selected::Entity(mapper) => Some(mapper.clone()),
+                _ => None,
+            });
+            let Some(mapper) = entity else {
+                return py.error("TypeError", "filter_by() needs a mapped class to select from");
+            };
+            for (key, value) in kwargs {
+                let Some(column) = mapper.column(key) else {
+                    return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Entity namespace for \"{}\" has no property \"{key}\"", mapper.table_name));
+                };
+                let right = coerce(py, value)?;
+                let op = if matches!(right, Sql::Null) { "IS" } else { "=" };
+                state.where_.push(Sql::Binary { left: Box::new(column.sql.clone()), op, right: Box::new(right) });
+            }
+        }
+        "order_by" | "group_by" => {
+            let mut items = Vec::new();
+            for arg in args {
+                match arg {
+                    Obj::None => {}
+                    other => items.push(coerce(py, other)?),
+                }
+            }
+            if name == "order_by" {
+                if args.iter().any(|a| matches!(a, Obj::None)) {
+                    state.order_by.clear();
+                }
+                state.order_by.extend(items);
+            } else {
+                state.group_by.extend(items);
+            }
+        }
+        "having" => {
+            for arg in args {
+                let sql = condition(py, arg)?;
+                state.having.push(sql);
+            }
+        }
+        "limit" => state.limit = limit_value(py, args.first())?,
+        "offset" => state.offset = limit_value(py, args.first())?,
+        "distinct" => state.distinct = true,
+        "join" | "outerjoin" | "join_from" => {
+            let Some(target) = args.first() else { return py.error("TypeError", "join() missing 1 required positional argument: 'target'") };
+            let outer = name == "outerjoin" || kwarg(kwargs, "isouter").is_some_and(|v| matches!(v, Obj::Bool(true)));
+            state.join(py, target, args.get(1), outer)?;
+        }
+        "select_from" => {
+            for arg in args {
+                match mapper_of(py, arg)? {
+                    Some(mapper) => state.select_from.push(mapper.table_name.clone()),
+                    None => match arg.native::<TableObj>() {
+                        Some(table) => state.select_from.push(table.name.clone()),
+                        None => return py.error("TypeError", "select_from() needs a mapped class or a table"),
+                    },
+                }
+            }
+        }
+        "add_columns" => {
+            for arg in args {
+                state.columns.extend(selected(py, arg)?);
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+impl Native for SelectObj {
+    fn type_name(&self) -> &str {
+        "Select"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.sql.selectable.Select object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(display_statement(&self.0.compile().0))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        const METHODS: &[&str] = &[
+            "where", "filter", "filter_by", "order_by", "group_by", "having", "limit", "offset", "distinct", "join", "outerjoin", "join_from", "select_from", "add_columns",
+        ];
+        if let Some(found) = METHODS.iter().find(|m| **m == name) {
+            let name: &'static str = found;
+            return Ok(Some(method(this, name, move |py, this, args, kwargs| {
+                let Some(select) = this.native::<SelectObj>() else { return Ok(Obj::None) };
+                let mut state = select.0.clone();
+                select_method(py, &mut state, name, &args, &kwargs)?;
+                Ok(native(SelectObj(state)))
+            })));
+        }
+        Ok(match name {
+            "scalar_subquery" | "subquery" => None,
+            _ => None,
+        })
+    }
+}
+
+/// `str(statement)` shows named binds (`:id_1`) as SQLAlchemy's default compiler does; the lab
+/// numbers the `?` of the SQLite text as `:param_N`.
+pub fn display_statement(sql: &str) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    for (at, part) in sql.split('?').enumerate() {
+        if at > 0 {
+            n += 1;
+            out.push_str(&format!(":param_{n}"));
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// INSERT, UPDATE or DELETE.
+#[derive(Clone)]
+pub enum DmlKind {
+    Insert,
+    Update,
+    Delete,
+}
+
+#[derive(Clone)]
+pub struct DmlState {
+    pub kind: DmlKind,
+    pub table: Obj,
+    /// `.values(name="x")`: column name → value; several rows for a multi-VALUES insert.
+    pub values: Vec<Vec<(String, Obj)>>,
+    pub where_: Vec<Sql>,
+    pub returning: Vec<Sql>,
+}
+
+pub struct DmlObj(pub DmlState);
+
+fn dml(kind: DmlKind, table: Obj) -> Obj {
+    native(DmlObj(DmlState { kind, table, values: Vec::new(), where_: Vec::new(), returning: Vec::new() }))
+}
+
+pub fn insert_into(table: Obj) -> Obj {
+    dml(DmlKind::Insert, table)
+}
+pub fn update_of(table: Obj) -> Obj {
+    dml(DmlKind::Update, table)
+}
+pub fn delete_from(table: Obj) -> Obj {
+    dml(DmlKind::Delete, table)
+}
+
+/// The table a DML statement's argument names (a table or a mapped class).
+pub fn dml_target(py: &mut Interpreter, arg: Option<&Obj>, what: &str) -> Res<Obj> {
+    let Some(arg) = arg else { return py.error("TypeError", format!("{what}() missing 1 required positional argument: 'table'")) };
+    if arg.native::<TableObj>().is_some() {
+        return Ok(arg.clone());
+    }
+    match mapper_of(py, arg)? {
+        Some(mapper) => Ok(mapper.table.clone()),
+        None => {
+            let shown = py.repr_of(arg)?;
+            raise(py, "sqlalchemy.exc", "ArgumentError", &format!("subject table for an INSERT, UPDATE or DELETE expected, got {shown}."))
+        }
+    }
+}
+
+impl DmlState {
+    fn table_name(&self) -> String {
+        self.table.native::<TableObj>().map(|t| t.name.clone()).unwrap_or_default()
+    }
+
+    fn column_order(&self) -> Vec<String> {
+        self.table.native::<TableObj>().map(|t| t.specs().into_iter().filter_map(|s| s.name).collect()).unwrap_or_default()
+    }
+
+    /// The SQL for one set of values (column name → value), in the table's column order.
+    pub fn compile(&self, py: &mut Interpreter, row: &[(String, Obj)]) -> Res<(String, Vec<Value>)> {
+        let table = crate::sql::quote_identifier(&self.table_name());
+        let order = self.column_order();
+        let mut c = Compiler::default();
+        let mut given: Vec<(String, &Obj)> = Vec::new();
+        for name in &order {
+            if let Some((_, v)) = row.iter().find(|(k, _)| k == name) {
+                given.push((name.clone(), v));
+            }
+        }
+        for (k, _) in row {
+            if !order.contains(k) {
+                return raise(py, "sqlalchemy.exc", "CompileError", &format!("Unconsumed column names: {k}"));
+            }
+        }
+        let mut text = match self.kind {
+            DmlKind::Insert => {
+                let names: Vec<String> = given.iter().map(|(n, _)| crate::sql::quote_identifier(n)).collect();
+                let mut marks = Vec::new();
+                for (_, value) in &given {
+                    let sql = coerce(py, value)?;
+                    marks.push(c.expr(&sql));
+                }
+                if names.is_empty() {
+                    format!("INSERT INTO {table} DEFAULT VALUES")
+                } else {
+                    format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), marks.join(", "))
+                }
+            }
+            DmlKind::Update => {
+                let mut sets = Vec::new();
+                for (name, value) in &given {
+                    let sql = coerce(py, value)?;
+                    sets.push(format!("{}={}", crate::sql::quote_identifier(name), c.expr(&sql)));
+                }
+                format!("UPDATE {table} SET {}", sets.join(", "))
+            }
+            DmlKind::Delete => format!("DELETE FROM {table}"),
+        };
+        if !self.where_.is_empty() {
+            let cond = c.expr(&and(self.where_.clone()));
+            text.push_str(&format!(" WHERE {cond}"));
+        }
+        if !self.returning.is_empty() {
+            let items: Vec<String> = self.returning.iter().map(|r| c.expr(r)).collect();
+            text.push_str(&format!(" RETURNING {}", items.join(", ")));
+        }
+        Ok((text, c.params))
+    }
+}
+
+impl Native for DmlObj {
+    fn type_name(&self) -> &str {
+        match self.0.kind {
+            DmlKind::Insert => "Insert",
+            DmlKind::Update => "Update",
+            DmlKind::Delete => "Delete",
+        }
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        let module = "dml";
+        Ok(format!("<sqlalchemy.sql.{module}.{} object at {:#x}>", self.type_name(), crate::interp::object::identity(this)))
+    }
+    fn str(&self, py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        let row = self.0.values.first().cloned().unwrap_or_else(|| match self.0.kind {
+            DmlKind::Delete => Vec::new(),
+            _ => self.0.column_order().into_iter().map(|n| (n, Obj::Int(0))).collect(),
+        });
+        let (text, _) = self.0.compile(py, &row)?;
+        Ok(display_statement(&text))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        let name: &'static str = match name {
+            "values" => "values",
+            "where" => "where",
+            "filter" => "filter",
+            "returning" => "returning",
+            _ => return Ok(None),
+        };
+        Ok(Some(method(this, name, move |py, this, args, kwargs| {
+            let Some(stmt) = this.native::<DmlObj>() else { return Ok(Obj::None) };
+            let mut state = stmt.0.clone();
+            match name {
+                "values" => match args.first() {
+                    Some(Obj::List(rows)) => {
+                        let rows = rows.borrow().clone();
+                        for row in rows {
+                            state.values.push(dict_items(py, &row)?);
+                        }
+                    }
+                    Some(Obj::Dict(_)) => state.values.push(dict_items(py, &args[0])?),
+                    _ => state.values.push(kwargs.clone()),
+                },
+                "returning" => {
+                    for arg in &args {
+                        for item in selected(py, arg)? {
+                            match item {
+                                Selected::Column(sql) => state.returning.push(sql),
+                                Selected::Entity(mapper) => state.returning.extend(mapper.columns.iter().map(|c| c.sql.clone())),
+                            }
+                        }
+                    }
+                }
+                _ => {
+                    for arg in &args {
+                        let sql = condition(py, arg)?;
+                        state.where_.push(sql);
+                    }
+                }
+            }
+            Ok(native(DmlObj(state)))
+        })))
+    }
+}
+
+/// A dict's items as (name, value), the keys as strings (column names or columns).
+pub fn dict_items(py: &mut Interpreter, dict: &Obj) -> Res<Vec<(String, Obj)>> {
+    let Obj::Dict(d) = dict else {
+        let shown = py.repr_of(dict)?;
+        return py.error("TypeError", format!("a dict of column values is expected, got {shown}"));
+    };
+    let items: Vec<(Obj, Obj)> = d.borrow().items().cloned().collect();
+    let mut out = Vec::new();
+    for (k, v) in items {
+        let name = match &k {
+            Obj::Str(s) => s.to_string(),
+            other => match as_sql(py, other)? {
+                Some(Sql::Column { name, .. }) => name.to_string(),
+                _ => return py.error("TypeError", "column names must be strings"),
+            },
+        };
+        out.push((name, v));
+    }
+    Ok(out)
+}
+
+/// `text("SELECT * FROM users WHERE id = :id")`: SQL as written, `:name` binds.
+pub struct TextClause {
+    pub sql: String,
+    pub bound: Vec<(String, Obj)>,
+}
+
+impl TextClause {
+    /// The SQL with `?` for each `:name`, and the values for them from `params` (or `bindparams`).
+    pub fn compile(&self, py: &mut Interpreter, params: &[(String, Obj)]) -> Res<(String, Vec<Value>)> {
+        let mut out = String::new();
+        let mut values = Vec::new();
+        let chars: Vec<char> = self.sql.chars().collect();
+        let mut i = 0;
+        let mut quote: Option<char> = None;
+        while i < chars.len() {
+            let ch = chars[i];
+            if let Some(q) = quote {
+                out.push(ch);
+                if ch == q {
+                    quote = None;
+                }
+                i += 1;
+                continue;
+            }
+            if ch == '\'' || ch == '"' {
+                quote = Some(ch);
+                out.push(ch);
+                i += 1;
+                continue;
+            }
+            let after_colon = i > 0 && chars[i - 1] == ':';
+            if ch == ':' && !after_colon && chars.get(i + 1).is_some_and(|c| c.is_alphabetic() || *c == '_') {
+                let start = i + 1;
+                let mut end = start;
+                while end < chars.len() && (chars[end].is_alphanumeric() || chars[end] == '_') {
+                    end += 1;
+                }
+                let name: String = chars[start..end].iter().collect();
+                let value = params.iter().chain(self.bound.iter()).find(|(k, _)| *k == name).map(|(_, v)| v.clone());
+                let Some(value) = value else {
+                    return raise(
+                        py,
+                        "sqlalchemy.exc",
+                        "StatementError",
+                        &format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'"),
+                    );
+                };
+                values.push(to_value(py, &value)?);
+                out.push('?');
+                i = end;
+                continue;
+            }
+            if ch == '\\' && chars.get(i + 1) == Some(&':') {
+                out.push(':');
+                i += 2;
+                continue;
+            }
+            out.push(ch);
+            i += 1;
+        }
+        Ok((out, values))
+    }
+}
+
+impl Native for TextClause {
+    fn type_name(&self) -> &str {
+        "TextClause"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.sql.elements.TextClause object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(self.sql.clone())
+    }
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(match name {
+            "text" => Some(Obj::str(&self.sql)),
+            "bindparams" => Some(method(this, "bindparams", |_, this, _, kwargs| {
+                let Some(text) = this.native::<TextClause>() else { return Ok(Obj::None) };
+                let mut bound = text.bound.clone();
+                bound.extend(kwargs);
+                Ok(native(TextClause { sql: text.sql.clone(), bound }))
+            })),
+            _ => None,
+        })
+    }
+}
+
+pub fn text_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    match args.first() {
+        Some(Obj::Str(sql)) => Ok(native(TextClause { sql: sql.to_string(), bound: Vec::new() })),
+        _ => py.error("TypeError", "text() argument must be a string of SQL"),
+    }
+}
+
+/// Whether a value is something `execute()` can run.
+pub fn is_statement(value: &Obj) -> bool {
+    value.native::<SelectObj>().is_some() || value.native::<DmlObj>().is_some() || value.native::<TextClause>().is_some()
+}
+
