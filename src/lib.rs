@@ -18,6 +18,7 @@ pub mod models;
 pub mod python;
 pub mod reflect;
 pub mod schema;
+pub mod seed_database;
 pub mod session;
 pub mod sorting;
 pub mod sqlalchemy;

@@ -18,11 +18,9 @@ use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::db::Database;
+use crate::seed_database::SeedDatabase;
 use crate::lab::{Lab, Sources};
 use crate::error::Error;
-use crate::schema::SqlType;
-use crate::session::Instance;
 use crate::value::{Value, MAX_SAFE_INTEGER};
 
 #[wasm_bindgen]
@@ -57,43 +55,41 @@ pub fn install_browser_float_text() {
     });
 }
 
-/// The seed's `Database(db_path)` for JavaScript, over an in-memory SQLite.
+/// The seed's `Database(db_path)` for JavaScript: each method calls the method of the same name
+/// of the project's own `src/db.py` through the lab's Python, on a database of its own.
 #[wasm_bindgen(js_name = Database)]
 pub struct JsDatabase {
-    inner: RefCell<Database>,
+    inner: RefCell<SeedDatabase>,
 }
 
 /// Rust-only helpers: converting values at the boundary.
 impl JsDatabase {
-    fn state(&self) -> Result<std::cell::RefMut<'_, Database>, JsValue> {
+    fn state(&self) -> Result<std::cell::RefMut<'_, SeedDatabase>, JsValue> {
         self.inner.try_borrow_mut().map_err(|_| busy())
     }
 
-    /// A JS object of keyword arguments, each value checked against its column's type. The
-    /// object is read first (its getters may run JS); the column types are looked up after.
-    fn kwargs(&self, method: &str, fields: &JsValue) -> Result<Vec<(String, Value)>, JsValue> {
+    /// A JS object of keyword arguments: strings, numbers, booleans and null, as Python values.
+    fn kwargs(method: &str, fields: &JsValue) -> Result<Vec<(String, Value)>, JsValue> {
         if !fields.is_object() || array_is_array(fields)? {
             return Err(type_error(&format!(
                 "{method} expects an object of fields like {{ name: \"John Doe\" }}, got {}",
                 describe(fields)
             )));
         }
-        let mut entries: Vec<(String, JsValue)> = Vec::new();
+        let mut out = Vec::new();
         for entry in object_entries(fields)?.iter() {
             let pair = Array::from(&entry);
-            entries.push((pair.get(0).as_string().unwrap_or_default(), pair.get(1)));
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let value = field_value(&key, &pair.get(1))?;
+            out.push((key, value));
         }
-        let types: Vec<Option<SqlType>> = {
-            let db = self.state()?;
-            entries.iter().map(|(key, _)| db.column_type(key).cloned()).collect()
-        };
-        entries.iter().zip(types).map(|((key, value), sql_type)| Ok((key.clone(), field_value(key, sql_type.as_ref(), value)?))).collect()
+        Ok(out)
     }
 }
 
 #[wasm_bindgen(js_class = Database)]
 impl JsDatabase {
-    /// `new Database("sqlite.db")`: a fresh in-memory database with the seed's `User` model.
+    /// `new Database("sqlite.db")`: the seed's `Database`, on a fresh in-memory database.
     #[wasm_bindgen(constructor)]
     pub fn new(name: JsValue) -> Result<JsDatabase, JsValue> {
         let name = if name.is_undefined() {
@@ -103,7 +99,7 @@ impl JsDatabase {
                 type_error(&format!("Database expects a file name like \"sqlite.db\", got {}", describe(&name)))
             })?
         };
-        Ok(JsDatabase { inner: RefCell::new(Database::open(&name).map_err(to_js)?) })
+        Ok(JsDatabase { inner: RefCell::new(SeedDatabase::open_seed(&name).map_err(to_js)?) })
     }
 
     /// The name it was opened with.
@@ -125,7 +121,7 @@ impl JsDatabase {
     /// `createUser({ name })` → `{ id, name }`.
     #[wasm_bindgen(js_name = createUser)]
     pub fn create_user(&self, fields: JsValue) -> Result<JsValue, JsValue> {
-        let kwargs = self.kwargs("createUser", &fields)?;
+        let kwargs = Self::kwargs("createUser", &fields)?;
         let user = self.state()?.create_user(kwargs).map_err(to_js)?;
         to_plain(&user)
     }
@@ -142,7 +138,7 @@ impl JsDatabase {
     #[wasm_bindgen(js_name = updateUser)]
     pub fn update_user(&self, id: JsValue, fields: JsValue) -> Result<JsValue, JsValue> {
         let id = user_id("updateUser", &id)?;
-        let kwargs = self.kwargs("updateUser", &fields)?;
+        let kwargs = Self::kwargs("updateUser", &fields)?;
         let user = self.state()?.update_user(id, kwargs).map_err(to_js)?;
         to_plain(&user)
     }
@@ -152,12 +148,6 @@ impl JsDatabase {
     pub fn delete_user(&self, id: JsValue) -> Result<(), JsValue> {
         let id = user_id("deleteUser", &id)?;
         self.state()?.delete_user(id).map_err(to_js)
-    }
-
-    /// `db.session.rollback()`: needed after a failed commit (`PendingRollbackError`).
-    pub fn rollback(&self) -> Result<(), JsValue> {
-        self.state()?.rollback();
-        Ok(())
     }
 
     /// Every user, by id, read without touching the SQL log.
@@ -171,19 +161,14 @@ impl JsDatabase {
         if !user.is_object() {
             return Err(type_error(&format!("repr expects a user object, got {}", describe(&user))));
         }
-        let mut raw = Vec::new();
-        for key in ["id", "name"] {
-            raw.push((key, Reflect::get(&user, &JsValue::from_str(key))?));
-        }
-        let types: Vec<Option<SqlType>> = {
-            let db = self.state()?;
-            raw.iter().map(|(key, _)| db.column_type(key).cloned()).collect()
-        };
-        let mut fields = Vec::new();
-        for ((key, value), sql_type) in raw.iter().zip(types) {
-            fields.push((key.to_string(), field_value(key, sql_type.as_ref(), value)?));
-        }
-        Ok(self.state()?.repr(&Instance { fields }))
+        let fields = Self::kwargs("repr", &user)?;
+        self.state()?.repr(fields).map_err(to_js)
+    }
+
+    /// What the seed's methods printed since the last call: its `INFO:src.db:` log lines.
+    #[wasm_bindgen(js_name = takeOutput)]
+    pub fn take_output(&self) -> Result<String, JsValue> {
+        Ok(self.state()?.take_output())
     }
 
     /// `[{ name, sql, columns, rows }]` in `sqlite_master` order.
@@ -212,9 +197,18 @@ impl JsDatabase {
 /// A core error as a JS `Error`: `name` is the Python class, `message` its message, and
 /// `traceback` the last line Python would print (`sqlalchemy.exc.IntegrityError: (sqlite3…) …`).
 fn to_js(err: Error) -> JsValue {
-    let js = js_sys::Error::new(err.message());
-    js.set_name(err.kind().name());
-    let _ = Reflect::set(&js, &"traceback".into(), &err.traceback_line().into());
+    let line = err.traceback_line();
+    let (name, message) = if err.kind() == crate::error::ErrorKind::PythonException {
+        // An exception of the learner's Python: its class (without the module) and its message.
+        let class = err.class_name();
+        let message = line.strip_prefix(class).and_then(|rest| rest.strip_prefix(": ")).unwrap_or(&line).to_string();
+        (class.rsplit('.').next().unwrap_or(class).to_string(), message)
+    } else {
+        (err.kind().name().to_string(), err.message().to_string())
+    };
+    let js = js_sys::Error::new(&message);
+    js.set_name(&name);
+    let _ = Reflect::set(&js, &"traceback".into(), &line.into());
     js.into()
 }
 
@@ -269,29 +263,20 @@ fn user_id(method: &str, value: &JsValue) -> Result<i64, JsValue> {
 /// One keyword argument's value, checked against its column's type: text columns take strings,
 /// integer columns whole numbers; `null` is NULL (and may be refused by SQLite, as for real).
 /// Unknown fields pass through so the core raises the tool's own error for them.
-fn field_value(key: &str, sql_type: Option<&SqlType>, value: &JsValue) -> Result<Value, JsValue> {
+fn field_value(key: &str, value: &JsValue) -> Result<Value, JsValue> {
     if value.is_null() || value.is_undefined() {
         return Ok(Value::Null);
     }
-    let wrong = |expected: &str| type_error(&format!("{key} must be {expected} or null, got {}", describe(value)));
-    match sql_type.map(SqlType::base) {
-        Some(SqlType::String(_) | SqlType::Text) => value.as_string().map(Value::Text).ok_or_else(|| wrong("a string")),
-        Some(SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger) => {
-            safe_integer(value).map(Value::Integer).ok_or_else(|| wrong("a whole number"))
-        }
-        Some(SqlType::Boolean) => value.as_bool().map(|b| Value::Integer(b.into())).ok_or_else(|| wrong("true or false")),
-        Some(SqlType::Float | SqlType::Double | SqlType::Numeric(_)) => value.as_f64().map(Value::Real).ok_or_else(|| wrong("a number")),
-        _ => {
-            if let Some(text) = value.as_string() {
-                Ok(Value::Text(text))
-            } else if let Some(i) = safe_integer(value) {
-                Ok(Value::Integer(i))
-            } else if let Some(f) = value.as_f64() {
-                Ok(Value::Real(f))
-            } else {
-                Err(type_error(&format!("{key} must be a string, a number or null, got {}", describe(value))))
-            }
-        }
+    if let Some(text) = value.as_string() {
+        Ok(Value::Text(text))
+    } else if let Some(b) = value.as_bool() {
+        Ok(Value::Integer(b.into()))
+    } else if let Some(i) = safe_integer(value) {
+        Ok(Value::Integer(i))
+    } else if let Some(f) = value.as_f64() {
+        Ok(Value::Real(f))
+    } else {
+        Err(type_error(&format!("{key} must be a string, a number, true, false or null, got {}", describe(value))))
     }
 }
 
@@ -613,15 +598,16 @@ mod bench {
         let performance = web_sys::window()
             .and_then(|w| w.performance())
             .ok_or_else(|| type_error("no performance clock"))?;
-        let mut db = Database::open("bench.db").map_err(to_js)?;
+        let mut db = SeedDatabase::open_seed("bench.db").map_err(to_js)?;
         db.create_tables().map_err(to_js)?;
         let result = Object::new();
-        let mut phase = |label: &str, body: &mut dyn FnMut(&mut Database, i64) -> crate::Result<()>| {
+        let mut phase = |label: &str, body: &mut dyn FnMut(&mut SeedDatabase, i64) -> crate::Result<()>| {
             let start = performance.now();
             for id in 1..=i64::from(n) {
                 body(&mut db, id)?;
                 if id % 1000 == 0 {
                     db.take_sql_log();
+                    db.take_output();
                 }
             }
             let _ = Reflect::set(&result, &label.into(), &(performance.now() - start).into());

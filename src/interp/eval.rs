@@ -296,6 +296,17 @@ impl Interpreter {
         outcome
     }
 
+    /// Runs host code (a native caller such as the page's `Database`, calling the learner's
+    /// Python) as one run, with the run's budgets: what it returned, and what it printed, or the
+    /// traceback if it raised.
+    pub fn run_host(&mut self, body: impl FnOnce(&mut Interpreter) -> Res<Obj>) -> (Option<Obj>, RunOutcome) {
+        self.start_run();
+        let mut value = None;
+        let outcome = body(self).map(|v| value = Some(v));
+        let outcome = self.finish(outcome);
+        (value, outcome)
+    }
+
     /// Runs one console entry (a line, or a block sent whole) in the session's `__main__`, as
     /// `python -i` does: each expression statement outside functions and classes prints its
     /// value's `repr` unless it is `None`, and the value is kept as `_`.

@@ -104,7 +104,13 @@ pub fn union(a: Obj, b: Obj) -> Obj {
     }
     let mut unique: Vec<Obj> = Vec::new();
     for arg in args {
-        if !unique.iter().any(|u| super::object::identity(u) == super::object::identity(&arg) || matches!((u, &arg), (Obj::None, Obj::None)) || matches!((u, &arg), (Obj::Builtin(x), Obj::Builtin(y)) if x == y)) {
+        let same = |u: &Obj| match (u, &arg) {
+            (Obj::None, Obj::None) => true,
+            (Obj::Builtin(x), Obj::Builtin(y)) => x == y,
+            (Obj::Class(_) | Obj::Native(_), Obj::Class(_) | Obj::Native(_)) => super::object::identity(u) == super::object::identity(&arg),
+            _ => false,
+        };
+        if !unique.iter().any(same) {
             unique.push(arg);
         }
     }

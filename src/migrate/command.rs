@@ -12,7 +12,7 @@ use crate::migrate::check::diff_text;
 use crate::migrate::cli::{self, Invocation, Parsed};
 use crate::migrate::runner::{self, Scripts, CONTEXT_IMPL};
 use crate::migrate::script::{file_name, parse_revision, render_revision, Revision};
-use crate::models::read_models;
+use crate::interp::object::Obj;
 use crate::python::{parse_module, ExprKind, StmtKind};
 use crate::schema::MetaData;
 
@@ -112,57 +112,79 @@ fn read_scripts(lab: &Lab, project: &Project) -> Result<Scripts> {
     Scripts::new(revisions)
 }
 
-/// What env.py gives autogenerate: the models' MetaData (from the modules it imports, and what
-/// they import) or `None` when `target_metadata = None`; and whether `render_as_batch=True`.
+/// What env.py gives autogenerate: the MetaData its `target_metadata` names, with the model
+/// files it imports executed by the lab's Python (a model's error is its traceback), or `None`
+/// when `target_metadata = None`; and whether `render_as_batch=True`.
 fn read_env(lab: &Lab, project: &Project) -> Result<(Option<MetaData>, bool)> {
     let path = format!("{}/env.py", project.script_location);
     let text = lab.read_file(&path)?;
     let module = parse_module(text).map_err(|e| Error::new(e.kind(), format!("{path}, {}", e.message())))?;
     let batch = text.contains("render_as_batch=True");
+    // The module-level imports and the `target_metadata = …` assignment, run as env.py would run
+    // them (the rest of env.py is Alembic's own machinery, which the lab runs natively).
+    let lines: Vec<&str> = text.lines().collect();
+    let starts: Vec<usize> = module.body.iter().map(|s| s.line as usize).collect();
+    let mut program = String::new();
     let mut metadata_set = false;
-    for stmt in &module.body {
-        if let StmtKind::Assign { targets, value } = &stmt.kind {
-            if targets.first().and_then(|t| t.dotted_name()).as_deref() == Some("target_metadata") {
-                metadata_set = !matches!(value.kind, ExprKind::Constant(crate::python::Constant::None));
+    for (at, stmt) in module.body.iter().enumerate() {
+        let keep = match &stmt.kind {
+            StmtKind::Import(items) => !items.iter().any(|(m, _)| m.starts_with("alembic") || m.starts_with("logging")),
+            StmtKind::FromImport { module, .. } => !(module.starts_with("alembic") || module.starts_with("logging") || module == "sqlalchemy"),
+            StmtKind::Assign { targets, value } => {
+                let is_target = targets.first().and_then(|t| t.dotted_name()).as_deref() == Some("target_metadata");
+                if is_target {
+                    metadata_set = !matches!(value.kind, ExprKind::Constant(crate::python::Constant::None));
+                }
+                is_target
             }
+            _ => false,
+        };
+        if !keep {
+            continue;
+        }
+        let first = stmt.line as usize;
+        let end = starts.get(at + 1).copied().unwrap_or(lines.len() + 1);
+        // Blank lines keep the statement at its own line number, for tracebacks.
+        while program.lines().count() + 1 < first {
+            program.push('\n');
+        }
+        for line in lines.iter().take(end.saturating_sub(1)).skip(first.saturating_sub(1)) {
+            program.push_str(line);
+            program.push('\n');
         }
     }
     if !metadata_set {
         return Ok((None, batch));
     }
-    // Load the model modules env.py imports, and theirs, as Python's import would.
-    let mut queue: Vec<String> = imported_modules(&module.body);
-    let mut loaded: Vec<(String, String)> = Vec::new();
-    while let Some(module_name) = queue.pop() {
-        let file = format!("{}.py", module_name.replace('.', "/"));
-        if loaded.iter().any(|(p, _)| *p == file) {
-            continue;
-        }
-        let Ok(source) = lab.read_file(&file) else { continue };
-        if let Ok(parsed) = parse_module(source) {
-            queue.extend(imported_modules(&parsed.body));
-        }
-        loaded.push((file, source.to_string()));
+    // env.py's part, imported as a module in place of the file (same lines, same name).
+    let mut files = lab.files().clone();
+    files.insert(path.clone(), program);
+    let module_name = path.trim_end_matches(".py").replace('/', ".");
+    let mut py = crate::interp::Interpreter::new(files);
+    crate::sqlalchemy::install(&mut py, lab.databases().clone());
+    let (value, outcome) = py.run_host(|py| {
+        let module = py.import(&module_name)?;
+        py.get_attr(&module, "target_metadata")
+    });
+    if let Some((class, traceback)) = outcome.error {
+        return Err(Error::python(&class, traceback.trim_end()));
     }
-    loaded.reverse();
-    let files: Vec<(&str, &str)> = loaded.iter().map(|(p, s)| (p.as_str(), s.as_str())).collect();
-    Ok((Some(read_models(&files)?.metadata), batch))
-}
-
-fn imported_modules(body: &[crate::python::Stmt]) -> Vec<String> {
-    let mut out = Vec::new();
-    for stmt in body {
-        match &stmt.kind {
-            StmtKind::Import(items) => out.extend(items.iter().map(|(m, _)| m.clone())),
-            StmtKind::FromImport { module, names, .. } => {
-                out.push(module.clone());
-                out.extend(names.iter().map(|(n, _)| format!("{module}.{n}")));
+    let mut tables = Vec::new();
+    let items = match &value {
+        Some(Obj::List(items)) => items.borrow().clone(),
+        Some(Obj::Tuple(items)) => items.to_vec(),
+        Some(other) => vec![other.clone()],
+        None => Vec::new(),
+    };
+    for item in items {
+        match item.native::<crate::sqlalchemy::schema::MetaDataObj>() {
+            Some(metadata) => tables.extend(metadata.to_schema().tables),
+            None => {
+                return Err(Error::new(ErrorKind::TypeError, format!("{path}: target_metadata must be a MetaData (like Base.metadata) or None")));
             }
-            _ => {}
         }
     }
-    out.reverse();
-    out
+    Ok((Some(MetaData::new(tables)), batch))
 }
 
 const LIST_TEMPLATES: &str = "Available templates:\n\npyproject_async - pyproject configuration, with an async dbapi.\n\

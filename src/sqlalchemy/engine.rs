@@ -154,6 +154,13 @@ impl Conn {
         self.in_transaction.get()
     }
 
+    /// Puts a transaction marker in the database's SQL log, where the page shows it.
+    fn mark(&self, word: &str) {
+        if let Ok(mut database) = Databases::borrow(&self.engine.database) {
+            database.log_marker(word);
+        }
+    }
+
     fn check_open(&self, py: &mut Interpreter) -> Res<()> {
         if self.closed.get() {
             return raise(py, "sqlalchemy.exc", "ResourceClosedError", "This Connection is closed");
@@ -166,6 +173,7 @@ impl Conn {
         self.check_open(py)?;
         if !self.in_transaction.get() {
             self.in_transaction.set(true);
+            self.mark("BEGIN (implicit)");
             self.log(py, "BEGIN (implicit)")?;
         }
         Ok(())
@@ -287,6 +295,7 @@ impl Conn {
             return Ok(());
         }
         self.in_transaction.set(false);
+        self.mark(word);
         self.log(py, word)?;
         if let Ok(mut database) = Databases::borrow(&self.engine.database) {
             if database.transaction_owner == Some(self.id) || database.transaction_owner.is_none() {
