@@ -194,6 +194,16 @@ impl Interpreter {
                 if let Some(source) = args.first() {
                     match source {
                         Obj::Dict(d) => dict = d.borrow().clone(),
+                        // A mapping of a native module (a row's `_mapping`): its keys, then each item.
+                        Obj::Native(_) if self.get_attr(source, "keys").is_ok() => {
+                            let keys = self.get_attr(source, "keys")?;
+                            let keys = self.call(keys, Vec::new(), Vec::new())?;
+                            for k in self.iterate(&keys)? {
+                                let v = self.get_item(source, k.clone())?;
+                                let hashed = self.hash_key(&k)?;
+                                dict.insert(hashed, k, v);
+                            }
+                        }
                         other => {
                             for (at, pair) in self.iterate(other)?.into_iter().enumerate() {
                                 let items = match self.iterate(&pair) {
@@ -799,6 +809,7 @@ impl Interpreter {
         match value {
             Obj::Instance(i) => Obj::Class(i.class.clone()),
             Obj::Class(_) => Obj::Builtin("type"),
+            Obj::Native(native) if native.type_name() != "builtin_function_or_method" => super::native::NativeType::of(native.as_ref()),
             other => Obj::Builtin(builtin_type_name(other)),
         }
     }
@@ -2023,7 +2034,7 @@ impl Interpreter {
         }
     }
 
-    pub(super) fn compare(&mut self, op: &str, a: &Obj, b: &Obj) -> Res<bool> {
+    pub fn compare(&mut self, op: &str, a: &Obj, b: &Obj) -> Res<bool> {
         if let (Obj::Set(x), Obj::Set(y), "<" | "<=" | ">" | ">=") = (a, b, op) {
             // Subset and superset.
             let (small, big) = if op.starts_with('<') { (x.borrow().clone(), y.borrow().clone()) } else { (y.borrow().clone(), x.borrow().clone()) };

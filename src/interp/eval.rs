@@ -506,7 +506,10 @@ impl Interpreter {
 
     fn traceback_block(&mut self, value: &Obj, frames: &[TracebackEntry]) -> String {
         let mut text = String::new();
-        if !frames.is_empty() {
+        // An exception raised inside a native module's own code (marked so by it) had frames
+        // there, which the lab does not show: the header stays, as CPython's would.
+        let in_library = matches!(value, Obj::Instance(i) if i.attrs.borrow().get(&key("__lab_library_frames__")).is_some());
+        if !frames.is_empty() || in_library {
             text.push_str("Traceback (most recent call last):\n");
         }
         // Like CPython, the same frame three times in a row is enough: the rest are counted.

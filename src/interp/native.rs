@@ -204,6 +204,38 @@ impl Native for BoundNative {
     }
 }
 
+/// `type(x)` of a native value: a class-like value named as the module names the type.
+pub struct NativeType(pub String);
+
+impl NativeType {
+    pub fn of(native: &dyn Native) -> Obj {
+        Obj::Native(Rc::new(NativeType(native.type_name().to_string())))
+    }
+}
+
+impl Native for NativeType {
+    fn type_name(&self) -> &str {
+        "type"
+    }
+
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(format!("<class '{}'>", self.0))
+    }
+
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(matches!(name, "__name__" | "__qualname__").then(|| Obj::str(&self.0)))
+    }
+
+    fn binary(&self, _py: &mut Interpreter, _this: &Obj, op: &str, other: &Obj, _reflected: bool) -> Option<Res<Obj>> {
+        let same = other.native::<NativeType>().is_some_and(|t| t.0 == self.0);
+        match op {
+            "==" => Some(Ok(Obj::Bool(same))),
+            "!=" => Some(Ok(Obj::Bool(!same))),
+            _ => None,
+        }
+    }
+}
+
 /// What a native module defines, built on its first import.
 pub type ModuleBuilder = Rc<dyn Fn(&mut Interpreter) -> Res<Vec<(String, Obj)>>>;
 

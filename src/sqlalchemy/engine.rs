@@ -35,7 +35,9 @@ pub enum Stat {
 pub struct EngineCore {
     pub url: String,
     pub database: SharedEngine,
-    pub echo: bool,
+    /// `echo=True`: this engine logs at INFO whatever its logger's level (SQLAlchemy's
+    /// per-engine "instance logger").
+    pub echo: Cell<bool>,
     /// Statement text → when it was first compiled (ms), for `[cached since …]`.
     cache: RefCell<HashMap<String, f64>>,
     next_connection: Cell<u64>,
@@ -91,12 +93,10 @@ fn logger(py: &mut Interpreter) -> Res<Obj> {
     py.call(get, vec![Obj::str(ENGINE_LOGGER)], Vec::new())
 }
 
-/// What `echo=True` does: the engine's logger at INFO, with a handler writing to stdout in
-/// SQLAlchemy's format (once).
+/// What `echo=True` does besides the engine's own flag: a handler writing to stdout in
+/// SQLAlchemy's format on the engine's logger, unless it has one.
 fn turn_echo_on(py: &mut Interpreter) -> Res<()> {
     let log = logger(py)?;
-    let set_level = py.get_attr(&log, "setLevel")?;
-    py.call(set_level, vec![Obj::Int(20)], Vec::new())?;
     let handlers = py.get_attr(&log, "handlers")?;
     if !py.truthy(&handlers)? {
         let logging = py.import("logging")?;
@@ -114,6 +114,13 @@ fn turn_echo_on(py: &mut Interpreter) -> Res<()> {
     Ok(())
 }
 
+fn engine_logger_enabled(py: &mut Interpreter) -> Res<bool> {
+    let log = logger(py)?;
+    let enabled = py.get_attr(&log, "isEnabledFor")?;
+    let on = py.call(enabled, vec![Obj::Int(20)], Vec::new())?;
+    py.truthy(&on)
+}
+
 /// `sqlalchemy` leaves its loggers at WARNING unless told otherwise, so a program's
 /// `basicConfig(level=INFO)` does not turn the engine's log on.
 pub fn quiet_by_default(py: &mut Interpreter) -> Res<()> {
@@ -128,24 +135,26 @@ pub fn quiet_by_default(py: &mut Interpreter) -> Res<()> {
 }
 
 impl Conn {
+    /// Whether this message is logged: the connection logs only if the engine logged when it
+    /// was made (SQLAlchemy decides that once), and then only while the engine still does.
     fn echoing(&self, py: &mut Interpreter) -> Res<bool> {
-        if let Some(echo) = self.echo.get() {
-            return Ok(echo);
+        let now = self.engine.echo.get() || engine_logger_enabled(py)?;
+        match self.echo.get() {
+            Some(at_start) => Ok(at_start && now),
+            None => {
+                self.echo.set(Some(now));
+                Ok(now)
+            }
         }
-        let log = logger(py)?;
-        let enabled = py.get_attr(&log, "isEnabledFor")?;
-        let on = py.call(enabled, vec![Obj::Int(20)], Vec::new())?;
-        let on = py.truthy(&on)?;
-        self.echo.set(Some(on));
-        Ok(on)
     }
 
     /// One line of the engine's log, if it logs.
     pub fn log(&self, py: &mut Interpreter, message: &str) -> Res<()> {
         if self.echoing(py)? {
+            // Past the logger's own level, as SQLAlchemy's instance logger does for echo=True.
             let log = logger(py)?;
-            let info = py.get_attr(&log, "info")?;
-            py.call(info, vec![Obj::str(message)], Vec::new())?;
+            let emit = py.get_attr(&log, "_log")?;
+            py.call(emit, vec![Obj::Int(20), Obj::str(message), Obj::tuple(Vec::new())], Vec::new())?;
         }
         Ok(())
     }
@@ -242,7 +251,7 @@ impl Conn {
                 };
                 let exc = py.import("sqlalchemy.exc")?;
                 let make = py.get_attr(&exc, "_database_error")?;
-                let shown = if params.is_empty() { Obj::None } else { Obj::str(&params_repr(params)) };
+                let shown = if params.is_empty() { Obj::None } else { Obj::tuple(params.iter().map(|v| super::convert::from_value(v, None)).collect()) };
                 let value = py.call(make, vec![Obj::str(class), Obj::str(error.message()), Obj::str(sql), shown], Vec::new())?;
                 py.raise(value)
             }
@@ -284,7 +293,8 @@ impl Conn {
             let class = if error.kind() == ErrorKind::IntegrityError { "IntegrityError" } else { "OperationalError" };
             let exc = py.import("sqlalchemy.exc")?;
             let make = py.get_attr(&exc, "_database_error")?;
-            let value = py.call(make, vec![Obj::str(class), Obj::str(error.message()), Obj::str(sql), Obj::str(&format!("[{}]", shown.join(", ")))], Vec::new())?;
+            let sets = Obj::list(rows.iter().map(|r| Obj::tuple(r.iter().map(|v| super::convert::from_value(v, None)).collect())).collect());
+            let value = py.call(make, vec![Obj::str(class), Obj::str(error.message()), Obj::str(sql), sets], Vec::new())?;
             return py.raise(value);
         }
         Ok(total)
@@ -344,7 +354,8 @@ impl Conn {
                     sql = s;
                     rows.push(values);
                 }
-                let count = self.run_many(py, &sql, &sql, &rows)?;
+                let key = format!("{sql}\u{0}many");
+                let count = self.run_many(py, &key, &sql, &rows)?;
                 return Ok(ResultObj::rowcount(count));
             }
             let (sql, params) = text.compile(py, sets.first().map_or(&[][..], |s| s.as_slice()))?;
@@ -384,7 +395,8 @@ impl Conn {
                     sql = s;
                     rows.push(values);
                 }
-                let count = self.run_many(py, &sql, &sql, &rows)?;
+                let key = format!("{sql}\u{0}many");
+                let count = self.run_many(py, &key, &sql, &rows)?;
                 return Ok(ResultObj::rowcount(count));
             }
             let mut row = base;
@@ -443,6 +455,20 @@ pub fn create_engine(py: &mut Interpreter, databases: &Databases, args: Vec<Obj>
         return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Could not parse SQLAlchemy URL from given URL string"));
     };
     let dialect = scheme.split('+').next().unwrap_or(scheme);
+    let driver = scheme.split('+').nth(1);
+    // A known database whose driver this lab (like a fresh virtualenv) does not have.
+    let missing = match (dialect, driver) {
+        ("postgresql" | "postgres", None | Some("psycopg")) => Some("psycopg"),
+        ("postgresql" | "postgres", Some(d)) => Some(d),
+        ("mysql" | "mariadb", None | Some("mysqldb")) => Some("MySQLdb"),
+        ("mysql" | "mariadb", Some(d)) => Some(d),
+        ("oracle", _) => Some("oracledb"),
+        ("mssql", _) => Some("pyodbc"),
+        _ => None,
+    };
+    if let Some(module) = missing {
+        return py.error("ModuleNotFoundError", format!("No module named '{module}'"));
+    }
     if dialect != "sqlite" {
         return raise(
             py,
@@ -467,7 +493,7 @@ pub fn create_engine(py: &mut Interpreter, databases: &Databases, args: Vec<Obj>
     if echo {
         turn_echo_on(py)?;
     }
-    Ok(native(EngineObj(Rc::new(EngineCore { url, database, echo, cache: RefCell::new(HashMap::new()), next_connection: Cell::new(0) }))))
+    Ok(native(EngineObj(Rc::new(EngineCore { url, database, echo: Cell::new(echo), cache: RefCell::new(HashMap::new()), next_connection: Cell::new(0) }))))
 }
 
 /// The engine or connection a `create_all(bind)` / `sessionmaker(bind=…)` argument names.
@@ -508,13 +534,24 @@ impl Native for EngineObj {
     fn type_name(&self) -> &str {
         "Engine"
     }
+    fn set_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str, value: Obj) -> Res<bool> {
+        if name != "echo" {
+            return Ok(false);
+        }
+        let on = py.truthy(&value)?;
+        if on {
+            turn_echo_on(py)?;
+        }
+        self.0.echo.set(on);
+        Ok(true)
+    }
     fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
         Ok(format!("Engine({})", self.0.url))
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         Ok(match name {
             "url" => Some(Obj::str(&self.0.url)),
-            "echo" => Some(Obj::Bool(self.0.echo)),
+            "echo" => Some(Obj::Bool(self.0.echo.get())),
             "name" => Some(Obj::str("sqlite")),
             "connect" | "begin" => {
                 let begin = name == "begin";

@@ -9,10 +9,13 @@ class SQLAlchemyError(Exception):
     def _message(self):
         return str(self.args[0]) if len(self.args) == 1 else (str(self.args) if self.args else "")
 
+    def _code_str(self):
+        return f"(Background on this error at: https://sqlalche.me/e/21/{self.code})" if self.code else ""
+
     def __str__(self):
         message = self._message()
         if self.code:
-            message += f"\n(Background on this error at: https://sqlalche.me/e/21/{self.code})"
+            message = f"{message} {self._code_str()}"
         return message
 
 
@@ -73,9 +76,22 @@ class NoSuchTableError(InvalidRequestError):
 
 
 class StatementError(SQLAlchemyError):
+    """An error running a statement: the message, then `[SQL: …]`, `[parameters: …]` and the
+    link, each on its own line."""
     statement = None
     params = None
     orig = None
+    _params_text = None
+
+    def __str__(self):
+        details = [self._message()]
+        if self.statement:
+            details.append(f"[SQL: {self.statement}]")
+            if self._params_text:
+                details.append(f"[parameters: {self._params_text}]")
+        if self.code:
+            details.append(self._code_str())
+        return "\n".join(details)
 
 
 class DBAPIError(StatementError):
@@ -114,7 +130,7 @@ class NotSupportedError(DatabaseError):
     code = "tw8g"
 
 
-class SAWarning(RuntimeWarning):
+class SAWarning(Exception):
     pass
 
 
@@ -155,13 +171,27 @@ class ObjectDeletedError(InvalidRequestError):
 
 def _database_error(name, orig, statement, params):
     """A DBAPIError subclass wrapping the driver's error, as SQLAlchemy words it."""
-    cls = globals()[name]
-    text = f"(sqlite3.{name}) {orig}\n[SQL: {statement}]"
-    if params is not None:
-        text += f"\n[parameters: {params}]"
-    error = cls(text)
+    cls = {"IntegrityError": IntegrityError, "OperationalError": OperationalError, "ProgrammingError": ProgrammingError,
+           "InterfaceError": InterfaceError, "DataError": DataError}[name]
+    error = cls(f"(sqlite3.{name}) {orig}")
     error.statement = statement
-    error.orig = orig
+    error.params = params
+    error._params_text = repr(params) if params else None
+    import sqlite3
+    error.orig = getattr(sqlite3, "ProgrammingError" if name == "InterfaceError" else name)(orig)
+    # Raised from the driver's error, as SQLAlchemy does: a traceback shows both.
+    error.__cause__ = error.orig
+    error.orig.__lab_library_frames__ = True
+    return error
+
+
+def _statement_error(message, statement, params, code):
+    """A StatementError: an error found before the statement reached the database."""
+    error = StatementError(message)
+    error.statement = statement
+    error.params = params
+    error._params_text = repr(params) if params else None
+    error.code = code
     return error
 
 

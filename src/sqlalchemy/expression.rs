@@ -39,6 +39,8 @@ pub enum Sql {
     /// SQL written by hand (`text("…")` inside an expression).
     Text(Rc<str>),
     Distinct(Box<Sql>),
+    /// `(expr)`: an expression used as a value.
+    Group(Box<Sql>),
 }
 
 /// Operator precedence, as SQLAlchemy groups with parentheses.
@@ -65,6 +67,14 @@ impl Sql {
             Sql::Column { name, .. } => Some(name.clone()),
             Sql::Label { name, .. } => Some(name.clone()),
             _ => None,
+        }
+    }
+
+    /// The column a parameter next to this expression is named after (`lower(users.name)` → `name`).
+    pub fn bind_key(&self) -> Option<Rc<str>> {
+        match self {
+            Sql::Func { args, .. } => args.first().and_then(Sql::bind_key),
+            other => other.key(),
         }
     }
 
@@ -110,8 +120,15 @@ impl Sql {
 #[derive(Default)]
 pub struct Compiler {
     pub params: Vec<Value>,
+    /// What `str(statement)` calls each parameter: the column it is compared with (`id_1`), the
+    /// column it sets (`name`, unnumbered), or `param_1`.
+    pub names: Vec<(String, bool)>,
+    /// The column the bind being compiled goes with, and whether its name is numbered.
+    pub near: Option<(Rc<str>, bool)>,
+    /// Compiling for `str()`: an IN list is one expanding parameter (`__[POSTCOMPILE_id_1]`).
+    pub display: bool,
     /// Anonymous labels given so far (`count_1`, `lower_1`), by function name.
-    anon: Vec<(Rc<str>, usize)>,
+    pub anon: Vec<(Rc<str>, usize)>,
 }
 
 impl Compiler {
@@ -126,6 +143,8 @@ impl Compiler {
             }
             Sql::Bind(value) => {
                 self.params.push(value.clone());
+                let name = self.near.as_ref().map_or(("param".to_string(), true), |(n, numbered)| (n.to_string(), *numbered));
+                self.names.push(name);
                 "?".into()
             }
             Sql::Null => "NULL".into(),
@@ -133,18 +152,30 @@ impl Compiler {
             Sql::False => "0".into(),
             Sql::Binary { left, op, right } => {
                 let mine = precedence(sql);
+                let saved = self.near.take();
+                self.near = left.bind_key().or_else(|| right.bind_key()).map(|k| (k, true)).or(saved.clone());
                 let l = self.grouped(left, mine, false);
                 let r = self.grouped(right, mine, true);
+                self.near = saved;
                 format!("{l} {op} {r}")
             }
             Sql::In { expr, items, negated } => {
+                let saved = self.near.take();
+                self.near = expr.key().map(|k| (k, true));
                 let left = self.grouped(expr, 5, false);
-                let inner = if items.is_empty() {
+                let inner = if self.display {
+                    // The default compiler shows an expanding parameter, filled in at execution.
+                    let (base, _) = self.near.clone().unwrap_or((Rc::from("param"), true));
+                    self.params.push(Value::Null);
+                    self.names.push((base.to_string(), true));
+                    "\u{1}".to_string()
+                } else if items.is_empty() {
                     // An empty IN is SQLAlchemy's "empty set" expression.
                     if *negated { "SELECT 1 WHERE 1!=1".to_string() } else { "NULL) AND (1 != 1".to_string() }
                 } else {
                     items.iter().map(|i| self.expr(i)).collect::<Vec<_>>().join(", ")
                 };
+                self.near = saved;
                 if *negated {
                     format!("({left} NOT IN ({inner}))")
                 } else {
@@ -152,17 +183,23 @@ impl Compiler {
                 }
             }
             Sql::Pattern { expr, pattern, before, after, negated } => {
+                let saved = self.near.take();
+                self.near = expr.key().map(|k| (k, true));
                 let left = self.expr(expr);
                 let right = self.expr(pattern);
+                self.near = saved;
                 let like = if *negated { "NOT LIKE" } else { "LIKE" };
                 let before = if *before { "'%' || " } else { "" };
                 let after = if *after { " || '%'" } else { "" };
                 format!("({left} {like} {before}{right}{after})")
             }
             Sql::Between { expr, low, high } => {
+                let saved = self.near.take();
+                self.near = expr.key().map(|k| (k, true));
                 let e = self.grouped(expr, 5, false);
                 let l = self.expr(low);
                 let h = self.expr(high);
+                self.near = saved;
                 format!("{e} BETWEEN {l} AND {h}")
             }
             Sql::And(items) | Sql::Or(items) => {
@@ -197,6 +234,7 @@ impl Compiler {
             }
             Sql::Text(text) => text.to_string(),
             Sql::Distinct(inner) => format!("DISTINCT {}", self.expr(inner)),
+            Sql::Group(inner) => format!("({})", self.expr(inner)),
         }
     }
 
@@ -292,6 +330,12 @@ pub fn condition(py: &mut Interpreter, value: &Obj) -> Res<Sql> {
     match value {
         Obj::Bool(true) => Ok(Sql::True),
         Obj::Bool(false) => Ok(Sql::False),
+        Obj::Str(text) => super::convert::raise(
+            py,
+            "sqlalchemy.exc",
+            "ArgumentError",
+            &format!("Textual SQL expression {} should be explicitly declared as text({})", python_quote(text), python_quote(text)),
+        ),
         other => match as_sql(py, other)? {
             Some(sql) => Ok(sql),
             None => {
@@ -299,6 +343,15 @@ pub fn condition(py: &mut Interpreter, value: &Obj) -> Res<Sql> {
                 super::convert::raise(py, "sqlalchemy.exc", "ArgumentError", &format!("SQL expression for WHERE/HAVING role expected, got {shown}."))
             }
         },
+    }
+}
+
+/// A string in double quotes unless it holds one (how SQLAlchemy quotes SQL in its messages).
+fn python_quote(text: &str) -> String {
+    if text.contains('"') {
+        format!("'{text}'")
+    } else {
+        format!("\"{text}\"")
     }
 }
 
@@ -490,31 +543,56 @@ impl Native for ExprObj {
             _ => None,
         }
     }
-    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+    fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         match name {
             "name" | "key" => Ok(self.0.key().map(|k| Obj::str(&k))),
+            "compile" => {
+                let sql = self.0.clone();
+                Ok(Some(compile_method(this, move |_| {
+                    let mut c = Compiler { display: true, ..Compiler::default() };
+                    let text = c.expr(&sql);
+                    Ok((text, c.params, c.names))
+                })))
+            }
             _ => method(py, &self.0, name),
         }
     }
+    /// `==` and `!=` between two expressions are true when both sides are the same expression
+    /// (so `x in list` works); any other clause has no truth value.
     fn truthy(&self, py: &mut Interpreter, _this: &Obj) -> Res<bool> {
-        py.error("TypeError", "Boolean value of this clause is not defined")
+        match &self.0 {
+            Sql::Binary { left, op: "=", right } => Ok(same(left, right)),
+            Sql::Binary { left, op: "!=", right } => Ok(!same(left, right)),
+            _ => py.error("TypeError", "Boolean value of this clause is not defined"),
+        }
+    }
+}
+
+fn same(a: &Sql, b: &Sql) -> bool {
+    match (a, b) {
+        (Sql::Column { table: t1, name: n1, .. }, Sql::Column { table: t2, name: n2, .. }) => t1 == t2 && n1 == n2,
+        _ => false,
     }
 }
 
 /// How `str(expr)` shows an expression: SQLAlchemy's default compiler, with `:name_1` binds.
 pub fn display(sql: &Sql) -> String {
-    let mut compiler = Compiler::default();
+    let mut compiler = Compiler { display: true, ..Compiler::default() };
     let text = compiler.expr(sql);
-    // Name the placeholders as the default (non-SQLite) compiler does.
-    let mut names = Vec::new();
-    collect_bind_names(sql, None, &mut names);
+    named_binds(&text, &compiler.names)
+}
+
+/// What the default compiler calls each parameter: `id_1`, `id_2` (numbered per column),
+/// `name` (a value an INSERT or UPDATE sets), `param_1`.
+pub fn bind_labels(names: &[(String, bool)]) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut out = String::new();
-    let mut names = names.into_iter();
-    for part in text.split('?') {
-        if !out.is_empty() || text.starts_with('?') {
-            let base = names.next().unwrap_or_else(|| "param".to_string());
-            let n = match counts.iter_mut().find(|(b, _)| *b == base) {
+    names
+        .iter()
+        .map(|(base, numbered)| {
+            if !numbered {
+                return base.clone();
+            }
+            let n = match counts.iter_mut().find(|(b, _)| b == base) {
                 Some((_, n)) => {
                     *n += 1;
                     *n
@@ -524,47 +602,94 @@ pub fn display(sql: &Sql) -> String {
                     1
                 }
             };
-            out.push_str(&format!(":{base}_{n}"));
+            format!("{base}_{n}")
+        })
+        .collect()
+}
+
+/// SQL text with each `?` written as a named parameter (`:id_1`), or, given `literals`, as the
+/// value itself (`compile_kwargs={"literal_binds": True}`).
+pub fn named_binds(text: &str, names: &[(String, bool)]) -> String {
+    let labels = bind_labels(names);
+    fill(text, |at| format!(":{}", labels.get(at).cloned().unwrap_or_else(|| "param".into())))
+}
+
+pub fn literal_binds(text: &str, values: &[Value]) -> String {
+    fill(text, |at| match values.get(at) {
+        Some(Value::Text(s)) => crate::sql::quote_literal(s),
+        Some(Value::Null) | None => "NULL".into(),
+        Some(other) => other.python_repr(),
+    })
+}
+
+/// Replaces each placeholder: `?`, or `\u{1}` for an expanding one (`__[POSTCOMPILE_x]`).
+fn fill(text: &str, mut mark: impl FnMut(usize) -> String) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for c in text.chars() {
+        match c {
+            '?' => {
+                out.push_str(&mark(at));
+                at += 1;
+            }
+            '\u{1}' => {
+                let label = mark(at);
+                out.push_str(&format!("__[POSTCOMPILE_{}]", label.trim_start_matches(':')));
+                at += 1;
+            }
+            other => out.push(other),
         }
-        out.push_str(part);
-    }
-    if text.ends_with('?') {
-        out = out.trim_end_matches('?').to_string();
     }
     out
 }
 
-fn collect_bind_names(sql: &Sql, near: Option<&str>, out: &mut Vec<String>) {
-    let near_name = |s: &Sql| s.key().map(|k| k.to_string());
-    match sql {
-        Sql::Bind(_) => out.push(near.unwrap_or("param").to_string()),
-        Sql::Binary { left, right, .. } => {
-            let name = near_name(left).or_else(|| near_name(right));
-            collect_bind_names(left, name.as_deref(), out);
-            collect_bind_names(right, name.as_deref(), out);
-        }
-        Sql::In { expr, items, .. } => {
-            let name = near_name(expr);
-            collect_bind_names(expr, None, out);
-            for item in items {
-                collect_bind_names(item, name.as_deref(), out);
-            }
-        }
-        Sql::Pattern { expr, pattern, .. } => {
-            let name = near_name(expr);
-            collect_bind_names(pattern, name.as_deref(), out);
-        }
-        Sql::Between { expr, low, high } => {
-            let name = near_name(expr);
-            collect_bind_names(low, name.as_deref(), out);
-            collect_bind_names(high, name.as_deref(), out);
-        }
-        Sql::And(items) | Sql::Or(items) => items.iter().for_each(|i| collect_bind_names(i, None, out)),
-        Sql::Func { args, .. } => args.iter().for_each(|a| collect_bind_names(a, None, out)),
-        Sql::Not(inner) | Sql::Distinct(inner) => collect_bind_names(inner, near, out),
-        Sql::Label { expr, .. } | Sql::Order { expr, .. } => collect_bind_names(expr, near, out),
-        _ => {}
+/// `statement.compile()`: the SQL as the default compiler writes it and its parameters by name.
+pub struct Compiled {
+    pub text: String,
+    pub values: Vec<Value>,
+    pub names: Vec<(String, bool)>,
+    pub literal: bool,
+}
+
+impl Native for Compiled {
+    fn type_name(&self) -> &str {
+        "StrSQLCompiler"
     }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.sql.compiler.StrSQLCompiler object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(if self.literal { literal_binds(&self.text, &self.values) } else { named_binds(&self.text, &self.names) })
+    }
+    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(match name {
+            "params" => {
+                let dict = py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())?;
+                for (label, value) in bind_labels(&self.names).iter().zip(&self.values) {
+                    py.set_item(&dict, Obj::str(label), super::convert::from_value(value, None))?;
+                }
+                Some(dict)
+            }
+            "string" => Some(Obj::str(&named_binds(&self.text, &self.names))),
+            _ => None,
+        })
+    }
+}
+
+/// `.compile(bind=None, compile_kwargs={"literal_binds": True})` on any statement or expression.
+pub fn compile_method(this: &Obj, compiled: impl Fn(&mut Interpreter) -> Res<(String, Vec<Value>, Vec<(String, bool)>)> + 'static) -> Obj {
+    super::convert::method(this, "compile", move |py, _, _, kwargs| {
+        let literal = match super::convert::kwarg(&kwargs, "compile_kwargs") {
+            Some(options) => {
+                let get = py.get_attr(options, "get")?;
+                let flag = py.call(get, vec![Obj::str("literal_binds")], Vec::new())?;
+                py.truthy(&flag)?
+            }
+            None => false,
+        };
+        let (text, values, names) = compiled(py)?;
+        Ok(native(Compiled { text, values, names, literal }))
+    })
 }
 
 /// `func.count`, `func.lower` …: `func.NAME(args)` is a SQL function call.

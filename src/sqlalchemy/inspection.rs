@@ -7,7 +7,7 @@ use crate::interp::{Interpreter, Res};
 
 use super::convert::{method, native, raise};
 use super::engine::EngineObj;
-use super::orm::mapper::{mapper_of, state_of, MapperObj, StateObj};
+use super::orm::mapper::{mapper_of, state_of, MapperObj};
 use super::types::TypeObj;
 
 pub fn inspect(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>) -> Res<Obj> {
@@ -19,11 +19,14 @@ pub fn inspect(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>
         return Ok(native(Inspector(connection.conn.engine.database.clone())));
     }
     if let Obj::Instance(_) = subject {
-        if let Some(state) = state_of(subject) {
-            return Ok(native(StateObj(state)));
-        }
         if let Some(mapper) = mapper_of(py, subject)? {
-            return Ok(native(StateObj(super::orm::mapper::ensure_state(subject, &mapper))));
+            super::orm::mapper::ensure_state(subject, &mapper);
+        }
+        if let (Some(_), Obj::Instance(inst)) = (state_of(subject), subject) {
+            let value = inst.attrs.borrow().get(&crate::interp::object::Key::Str(std::rc::Rc::from("_sa_instance_state"))).cloned();
+            if let Some(value) = value {
+                return Ok(value);
+            }
         }
     }
     if let Some(mapper) = mapper_of(py, subject)? {

@@ -66,6 +66,12 @@ fn ordering(descending: bool) -> Obj {
 /// over the lab's databases.
 pub fn install(py: &mut Interpreter, databases: Databases) {
     py.register_python_module("sqlalchemy.exc", "sqlalchemy/exc.py", include_str!("exc.py"));
+    // The driver's exception classes, which SQLAlchemy's wrap (`e.orig`).
+    py.register_python_module(
+        "sqlite3",
+        "sqlite3/__init__.py",
+        "class Warning(Exception):\n    pass\n\n\nclass Error(Exception):\n    pass\n\n\nclass InterfaceError(Error):\n    pass\n\n\nclass DatabaseError(Error):\n    pass\n\n\nclass DataError(DatabaseError):\n    pass\n\n\nclass OperationalError(DatabaseError):\n    pass\n\n\nclass IntegrityError(DatabaseError):\n    pass\n\n\nclass InternalError(DatabaseError):\n    pass\n\n\nclass ProgrammingError(DatabaseError):\n    pass\n\n\nclass NotSupportedError(DatabaseError):\n    pass\n\n\nsqlite_version = \"3\"\n",
+    );
     py.register_python_module(
         "sqlalchemy.orm.exc",
         "sqlalchemy/orm/exc.py",
@@ -106,13 +112,21 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                     }),
                 ),
                 ("func".into(), native(expression::Func)),
+                (
+                    "between".into(),
+                    function("between", |py, args, _| {
+                        let [expr, low, high] = args.as_slice() else { return py.error("TypeError", "between() takes 3 arguments: expr, lower_bound, upper_bound") };
+                        let (e, l, h) = (coerce(py, expr)?, coerce(py, low)?, coerce(py, high)?);
+                        Ok(expression::expr(Sql::Between { expr: Box::new(e), low: Box::new(l), high: Box::new(h) }))
+                    }),
+                ),
                 ("MetaData".into(), function("MetaData", |_, _, _| Ok(native(schema::MetaDataObj::default())))),
                 ("Table".into(), function("Table", schema::table_call)),
                 (
                     "Column".into(),
                     function("Column", |py, args, kwargs| {
                         let spec = schema::ColumnSpec::from_args(py, &args, &kwargs)?;
-                        Ok(native(schema::ColumnObj(std::cell::RefCell::new(spec))))
+                        Ok(native(schema::ColumnObj::new(spec)))
                     }),
                 ),
                 ("ForeignKey".into(), function("ForeignKey", schema::foreign_key_call)),

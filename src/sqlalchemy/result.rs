@@ -217,10 +217,11 @@ impl Native for RowObj {
                 let values = self.values.clone();
                 Some(super::convert::function("_tuple", move |_, _, _| Ok(Obj::tuple(values.clone()))))
             }
-            _ => {
-                let _ = (py, this);
+            _ if name.starts_with("__") => {
+                let _ = this;
                 None
             }
+            _ => return py.error("AttributeError", format!("Could not locate column in row for column '{name}'")),
         })
     }
     fn get_item(&self, py: &mut Interpreter, _this: &Obj, index: &Obj) -> Option<Res<Obj>> {
@@ -247,7 +248,7 @@ impl Native for RowObj {
             None => other.clone(),
         };
         let (a, b) = if reflected { (theirs, mine) } else { (mine, theirs) };
-        Some(py.binary(op, a, b))
+        Some(py.compare(op, &a, &b).map(Obj::Bool))
     }
 }
 
@@ -272,7 +273,13 @@ impl Native for RowMapping {
         };
         Some(match found {
             Some(at) => Ok(self.0.values[at].clone()),
-            None => py.repr_of(index).and_then(|shown| py.error("KeyError", shown)),
+            None => {
+                let shown = match index {
+                    Obj::Str(s) => s.to_string(),
+                    other => py.repr_of(other).unwrap_or_default(),
+                };
+                raise(py, "sqlalchemy.exc", "NoSuchColumnError", &format!("Could not locate column in row for column '{shown}'"))
+            }
         })
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {

@@ -50,6 +50,8 @@ pub struct ColumnSpec {
     pub default: Option<Obj>,
     pub onupdate: Option<Obj>,
     pub autoincrement: Option<bool>,
+    /// How the default shows in the column's repr (`ScalarElementColumnDefault(True)`).
+    pub default_repr: Option<String>,
 }
 
 impl ColumnSpec {
@@ -84,6 +86,11 @@ impl ColumnSpec {
             _ => None,
         };
         spec.default = kwarg(kwargs, "default").cloned();
+        if let Some(default) = &spec.default {
+            let shown = py.repr_of(default)?;
+            let callable = matches!(default, Obj::Function(_) | Obj::Builtin(_) | Obj::Method(..) | Obj::Class(_));
+            spec.default_repr = Some(if callable { format!("CallableColumnDefault({shown})") } else { format!("ScalarElementColumnDefault({shown})") });
+        }
         spec.onupdate = kwarg(kwargs, "onupdate").cloned();
         if let Some(default) = kwarg(kwargs, "server_default") {
             spec.server_default = Some(match default {
@@ -144,12 +151,35 @@ impl ColumnSpec {
         if !self.is_nullable() {
             parts.push("nullable=False".into());
         }
+        if let Some(default) = &self.default_repr {
+            parts.push(format!("default={default}"));
+        }
         format!("Column({})", parts.join(", "))
     }
 }
 
 /// `Column(...)`: a column, in a table once it belongs to one.
-pub struct ColumnObj(pub RefCell<ColumnSpec>);
+pub struct ColumnObj(pub RefCell<ColumnSpec>, pub RefCell<Option<std::rc::Weak<dyn Native>>>);
+
+impl ColumnObj {
+    pub fn new(spec: ColumnSpec) -> ColumnObj {
+        ColumnObj(RefCell::new(spec), RefCell::new(None))
+    }
+}
+
+/// Makes a table value and lets its columns know it (a later `Index(name, table.c.x)` joins it).
+pub fn table_value(table: TableObj) -> Obj {
+    let rc: std::rc::Rc<dyn Native> = std::rc::Rc::new(table);
+    let obj = Obj::Native(rc.clone());
+    if let Some(t) = obj.native::<TableObj>() {
+        for column in &t.columns {
+            if let Some(c) = column.native::<ColumnObj>() {
+                *c.1.borrow_mut() = Some(std::rc::Rc::downgrade(&rc));
+            }
+        }
+    }
+    obj
+}
 
 impl Native for ColumnObj {
     fn type_name(&self) -> &str {
@@ -266,14 +296,44 @@ impl Native for TableObj {
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         Ok(match name {
             "name" | "fullname" | "key" => Some(Obj::str(&self.name)),
+            "metadata" => None,
             "c" | "columns" => Some(native(ColumnCollection(this.clone()))),
-            "primary_key" => Some(Obj::list(
+            "primary_key" => Some(native(PrimaryKeyConstraintObj(
                 self.columns.iter().filter(|c| c.native::<ColumnObj>().is_some_and(|c| c.0.borrow().primary_key)).cloned().collect(),
-            )),
+            ))),
             "select" => Some(method(this, "select", |py, this, _, _| super::statement::select_all_of(py, this))),
             "insert" => Some(method(this, "insert", |_, this, _, _| Ok(super::statement::insert_into(this.clone())))),
             "update" => Some(method(this, "update", |_, this, _, _| Ok(super::statement::update_of(this.clone())))),
             "delete" => Some(method(this, "delete", |_, this, _, _| Ok(super::statement::delete_from(this.clone())))),
+            _ => None,
+        })
+    }
+}
+
+/// `table.primary_key`.
+pub struct PrimaryKeyConstraintObj(Vec<Obj>);
+
+impl Native for PrimaryKeyConstraintObj {
+    fn type_name(&self) -> &str {
+        "PrimaryKeyConstraint"
+    }
+    fn repr(&self, py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        let mut parts = Vec::new();
+        for c in &self.0 {
+            parts.push(py.repr_of(c)?);
+        }
+        Ok(format!("PrimaryKeyConstraint({})", parts.join(", ")))
+    }
+    fn iterate(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<Vec<Obj>>> {
+        Some(Ok(self.0.clone()))
+    }
+    fn len(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<usize>> {
+        Some(Ok(self.0.len()))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(match name {
+            "columns" => Some(Obj::list(self.0.clone())),
+            "name" => Some(Obj::None),
             _ => None,
         })
     }
@@ -448,7 +508,7 @@ pub fn table_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Ob
             return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {shown}"));
         }
     }
-    let table = native(TableObj::new(&name, columns, constraints, indexes, pk_name));
+    let table = table_value(TableObj::new(&name, columns, constraints, indexes, pk_name));
     if let Some(metadata) = metadata.as_ref().and_then(|m| m.native::<MetaDataObj>()) {
         metadata.add(py, table.clone())?;
     }
@@ -573,7 +633,15 @@ pub fn table_item(kind: &'static str) -> Obj {
                     columns.push(column_name(py, arg)?);
                 }
                 let unique = flag(py, &kwargs, "unique")?.unwrap_or(false);
-                TableItem::Index(schema::Index { name: index_name, columns, unique, auto_named: false })
+                let index = schema::Index { name: index_name, columns, unique, auto_named: false };
+                // An index on a table's columns joins that table (it is created with it).
+                let table = args.get(1).and_then(|c| c.native::<ColumnObj>()).and_then(|c| c.1.borrow().as_ref().and_then(std::rc::Weak::upgrade));
+                if let Some(table) = table {
+                    if let Some(t) = table.as_any().downcast_ref::<TableObj>() {
+                        t.indexes.borrow_mut().push(index.clone());
+                    }
+                }
+                TableItem::Index(index)
             }
         };
         Ok(native(ConstraintObj(item)))

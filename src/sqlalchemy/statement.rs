@@ -71,7 +71,7 @@ fn tables_in(sql: &Sql, out: &mut Vec<String>) {
         }
         Sql::And(items) | Sql::Or(items) => items.iter().for_each(|i| tables_in(i, out)),
         Sql::Func { args, .. } => args.iter().for_each(|a| tables_in(a, out)),
-        Sql::Not(inner) | Sql::Distinct(inner) => tables_in(inner, out),
+        Sql::Not(inner) | Sql::Distinct(inner) | Sql::Group(inner) => tables_in(inner, out),
         Sql::Label { expr, .. } | Sql::Order { expr, .. } => tables_in(expr, out),
         _ => {}
     }
@@ -91,7 +91,14 @@ impl SelectState {
     }
 
     pub fn compile(&self) -> (String, Vec<Value>) {
-        let mut c = Compiler::default();
+        let (text, params, _) = self.compile_named(true);
+        (text, params)
+    }
+
+    /// The SQL, its parameters, and what `str()` names each parameter; for SQLite (always
+    /// `LIMIT ? OFFSET ?`) or as the default compiler writes it (`str(statement)`).
+    pub fn compile_named(&self, sqlite: bool) -> (String, Vec<Value>, Vec<(String, bool)>) {
+        let mut c = Compiler { display: !sqlite, ..Compiler::default() };
         let mut taken = Vec::new();
         let columns: Vec<String> = self.column_sqls().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)).collect();
         let mut text = format!("SELECT {}{}", if self.distinct { "DISTINCT " } else { "" }, columns.join(", "));
@@ -147,12 +154,28 @@ impl SelectState {
             let items: Vec<String> = self.order_by.iter().map(|o| c.expr(o)).collect();
             text.push_str(&format!(" ORDER BY {}", items.join(", ")));
         }
-        if self.limit.is_some() || self.offset.is_some() {
+        if sqlite && (self.limit.is_some() || self.offset.is_some()) {
             c.params.push(self.limit.clone().unwrap_or(Value::Integer(-1)));
             c.params.push(self.offset.clone().unwrap_or(Value::Integer(0)));
+            c.names.push(("param".into(), true));
+            c.names.push(("param".into(), true));
             text.push_str("\n LIMIT ? OFFSET ?");
+        } else if !sqlite {
+            if let Some(limit) = &self.limit {
+                c.params.push(limit.clone());
+                c.names.push(("param".into(), true));
+                text.push_str("\n LIMIT ?");
+            }
+            if let Some(offset) = &self.offset {
+                if self.limit.is_none() {
+                    text.push_str("\n LIMIT -1");
+                }
+                c.params.push(offset.clone());
+                c.names.push(("param".into(), true));
+                text.push_str(" OFFSET ?");
+            }
         }
-        (text, c.params)
+        (text, c.params, c.names)
     }
 
     /// The mapped class a join target names, with the ON clause from the foreign key between it
@@ -329,7 +352,8 @@ impl Native for SelectObj {
         Ok(format!("<sqlalchemy.sql.selectable.Select object at {:#x}>", crate::interp::object::identity(this)))
     }
     fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
-        Ok(display_statement(&self.0.compile().0))
+        let (text, _, names) = self.0.compile_named(false);
+        Ok(super::expression::named_binds(&text, &names))
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         const METHODS: &[&str] = &[
@@ -345,26 +369,15 @@ impl Native for SelectObj {
             })));
         }
         Ok(match name {
-            "scalar_subquery" | "subquery" => None,
+            "compile" => {
+                let state = self.0.clone();
+                Some(super::expression::compile_method(this, move |_| Ok(state.compile_named(false))))
+            }
             _ => None,
         })
     }
 }
 
-/// `str(statement)` shows named binds (`:id_1`) as SQLAlchemy's default compiler does; the lab
-/// numbers the `?` of the SQLite text as `:param_N`.
-pub fn display_statement(sql: &str) -> String {
-    let mut out = String::new();
-    let mut n = 0;
-    for (at, part) in sql.split('?').enumerate() {
-        if at > 0 {
-            n += 1;
-            out.push_str(&format!(":param_{n}"));
-        }
-        out.push_str(part);
-    }
-    out
-}
 
 /// INSERT, UPDATE or DELETE.
 #[derive(Clone)]
@@ -426,6 +439,10 @@ impl DmlState {
 
     /// The SQL for one set of values (column name → value), in the table's column order.
     pub fn compile(&self, py: &mut Interpreter, row: &[(String, Obj)]) -> Res<(String, Vec<Value>)> {
+        self.compile_named(py, row).map(|(t, p, _)| (t, p))
+    }
+
+    pub fn compile_named(&self, py: &mut Interpreter, row: &[(String, Obj)]) -> Res<(String, Vec<Value>, Vec<(String, bool)>)> {
         let table = crate::sql::quote_identifier(&self.table_name());
         let order = self.column_order();
         let mut c = Compiler::default();
@@ -444,9 +461,11 @@ impl DmlState {
             DmlKind::Insert => {
                 let names: Vec<String> = given.iter().map(|(n, _)| crate::sql::quote_identifier(n)).collect();
                 let mut marks = Vec::new();
-                for (_, value) in &given {
-                    let sql = coerce(py, value)?;
+                for (name, value) in &given {
+                    let sql = value_sql(py, value)?;
+                    c.near = Some((Rc::from(name.as_str()), false));
                     marks.push(c.expr(&sql));
+                    c.near = None;
                 }
                 if names.is_empty() {
                     format!("INSERT INTO {table} DEFAULT VALUES")
@@ -457,8 +476,10 @@ impl DmlState {
             DmlKind::Update => {
                 let mut sets = Vec::new();
                 for (name, value) in &given {
-                    let sql = coerce(py, value)?;
+                    let sql = value_sql(py, value)?;
+                    c.near = Some((Rc::from(name.as_str()), false));
                     sets.push(format!("{}={}", crate::sql::quote_identifier(name), c.expr(&sql)));
+                    c.near = None;
                 }
                 format!("UPDATE {table} SET {}", sets.join(", "))
             }
@@ -472,7 +493,7 @@ impl DmlState {
             let items: Vec<String> = self.returning.iter().map(|r| c.expr(r)).collect();
             text.push_str(&format!(" RETURNING {}", items.join(", ")));
         }
-        Ok((text, c.params))
+        Ok((text, c.params, c.names))
     }
 }
 
@@ -493,8 +514,8 @@ impl Native for DmlObj {
             DmlKind::Delete => Vec::new(),
             _ => self.0.column_order().into_iter().map(|n| (n, Obj::Int(0))).collect(),
         });
-        let (text, _) = self.0.compile(py, &row)?;
-        Ok(display_statement(&text))
+        let (text, _, names) = self.0.compile_named(py, &row)?;
+        Ok(super::expression::named_binds(&text, &names))
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         let name: &'static str = match name {
@@ -540,6 +561,17 @@ impl Native for DmlObj {
     }
 }
 
+/// A value an INSERT or UPDATE sets: an SQL expression as written (`users.age + 1`), anything
+/// else bound as a parameter (None too: `NULL` goes as a bound value).
+fn value_sql(py: &mut Interpreter, value: &Obj) -> Res<Sql> {
+    match as_sql(py, value)? {
+        // An expression as a value is grouped: `age=(staff.age + ?)`.
+        Some(sql @ Sql::Binary { .. }) => Ok(Sql::Group(Box::new(sql))),
+        Some(sql) => Ok(sql),
+        None => Ok(Sql::Bind(to_value(py, value)?)),
+    }
+}
+
 /// A dict's items as (name, value), the keys as strings (column names or columns).
 pub fn dict_items(py: &mut Interpreter, dict: &Obj) -> Res<Vec<(String, Obj)>> {
     let Obj::Dict(d) = dict else {
@@ -571,7 +603,7 @@ impl TextClause {
     /// The SQL with `?` for each `:name`, and the values for them from `params` (or `bindparams`).
     pub fn compile(&self, py: &mut Interpreter, params: &[(String, Obj)]) -> Res<(String, Vec<Value>)> {
         let mut out = String::new();
-        let mut values = Vec::new();
+        let mut names = Vec::new();
         let chars: Vec<char> = self.sql.chars().collect();
         let mut i = 0;
         let mut quote: Option<char> = None;
@@ -598,17 +630,7 @@ impl TextClause {
                 while end < chars.len() && (chars[end].is_alphanumeric() || chars[end] == '_') {
                     end += 1;
                 }
-                let name: String = chars[start..end].iter().collect();
-                let value = params.iter().chain(self.bound.iter()).find(|(k, _)| *k == name).map(|(_, v)| v.clone());
-                let Some(value) = value else {
-                    return raise(
-                        py,
-                        "sqlalchemy.exc",
-                        "StatementError",
-                        &format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'"),
-                    );
-                };
-                values.push(to_value(py, &value)?);
+                names.push(chars[start..end].iter().collect::<String>());
                 out.push('?');
                 i = end;
                 continue;
@@ -620,6 +642,28 @@ impl TextClause {
             }
             out.push(ch);
             i += 1;
+        }
+        let mut values = Vec::new();
+        for name in &names {
+            let value = params.iter().chain(self.bound.iter()).find(|(k, _)| k == name).map(|(_, v)| v.clone());
+            let Some(value) = value else {
+                // SQLAlchemy's words, with the statement and the parameters given.
+                let given = if params.is_empty() {
+                    Obj::None
+                } else {
+                    let dict = py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())?;
+                    for (k, v) in params {
+                        py.set_item(&dict, Obj::str(k), v.clone())?;
+                    }
+                    Obj::list(vec![dict])
+                };
+                let exc = py.import("sqlalchemy.exc")?;
+                let make = py.get_attr(&exc, "_statement_error")?;
+                let message = format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'");
+                let error = py.call(make, vec![Obj::str(&message), Obj::str(&out), given, Obj::str("cd3x")], Vec::new())?;
+                return py.raise(error);
+            };
+            values.push(to_value(py, &value)?);
         }
         Ok((out, values))
     }

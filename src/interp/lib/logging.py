@@ -203,6 +203,9 @@ class Logger:
         if not found and record.levelno >= lastResort.level:
             lastResort.handle(record)
 
+    def _log(self, level, msg, args):
+        self.handle(LogRecord(self.name, level, "", 0, msg, args, None))
+
     def log(self, level, msg, *args):
         if not isinstance(level, int):
             raise TypeError("level must be an integer")

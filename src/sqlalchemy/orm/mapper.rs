@@ -59,9 +59,30 @@ pub fn annotation_text(py: &mut Interpreter, value: &Obj) -> Res<String> {
                 return Ok(format!("Mapped[{}]", annotation_text(py, &inner)?));
             }
             let text = py.repr_of(other)?;
-            text.replace("typing.", "").replace("ForwardRef('", "'")
+            unwrap_forward_refs(&text.replace("typing.", ""))
         }
     })
+}
+
+/// `List[ForwardRef('Address')]` → `List['Address']`.
+fn unwrap_forward_refs(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("ForwardRef(") {
+        out.push_str(&rest[..at]);
+        let inner = &rest[at + "ForwardRef(".len()..];
+        match inner.find(')') {
+            Some(end) => {
+                out.push_str(&inner[..end]);
+                rest = &inner[end + 1..];
+            }
+            None => {
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What a `Mapped[...]` annotation says.
@@ -235,7 +256,7 @@ pub fn declarative_base_class(py: &mut Interpreter) -> Obj {
     let init = NativeFunction::method("__init__", |py, args, kwargs| {
         let Some(this) = args.first() else { return Ok(Obj::None) };
         if args.len() > 1 {
-            return py.error("TypeError", format!("_declarative_constructor() takes 1 positional argument but {} were given", args.len()));
+            return py.error("TypeError", format!("__init__() takes 1 positional argument but {} were given", args.len()));
         }
         declarative_constructor(py, this, kwargs)?;
         Ok(Obj::None)
@@ -394,7 +415,7 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
                 spec.sql_type = Some(SqlType::Integer);
             }
         }
-        column_objs.push(native(ColumnObj(RefCell::new(spec.clone()))));
+        column_objs.push(native(ColumnObj::new(spec.clone())));
         infos.push((name.clone(), spec));
     }
     // __table_args__: constraints and indexes, and an optional dict of options last.
@@ -429,7 +450,7 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
         }
     }
     let table = TableObj::new(&table_name, column_objs.clone(), constraints, indexes, pk_name);
-    let table_obj = native(table);
+    let table_obj = super::super::schema::table_value(table);
     let metadata = py.get_attr(&Obj::Class(class.clone()), "metadata")?;
     if let Some(m) = metadata.native::<MetaDataObj>() {
         m.add(py, table_obj.clone())?;
@@ -590,7 +611,8 @@ impl InstanceState {
     }
 }
 
-pub struct StateObj(pub Rc<InstanceState>);
+/// `inspect(obj)`: the state, and the object it belongs to.
+pub struct StateObj(pub Rc<InstanceState>, pub Weak<crate::interp::object::Instance>);
 
 impl Native for StateObj {
     fn type_name(&self) -> &str {
@@ -610,6 +632,21 @@ impl Native for StateObj {
             "detached" => Obj::Bool(key && !attached),
             "deleted" => Obj::Bool(deleted && attached),
             "was_deleted" => Obj::Bool(deleted),
+            "expired_attributes" => {
+                // Column attributes of a persistent object that are not loaded.
+                let mut names = Vec::new();
+                if key {
+                    if let Some(Obj::Instance(inst)) = self.1.upgrade().map(Obj::Instance) {
+                        for column in &self.0.mapper.columns {
+                            if inst.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(column.attr.as_str()))).is_none() {
+                                names.push(Obj::str(&column.attr));
+                            }
+                        }
+                    }
+                }
+                let set = _py.call(Obj::Builtin("set"), vec![Obj::list(names)], Vec::new())?;
+                set
+            }
             "identity" => match &*self.0.key.borrow() {
                 Some(values) => Obj::tuple(values.iter().map(|v| super::super::convert::from_value(v, None)).collect()),
                 None => Obj::None,
@@ -641,7 +678,7 @@ pub fn ensure_state(instance: &Obj, mapper: &Rc<Mapper>) -> Rc<InstanceState> {
         loaded: RefCell::new(Vec::new()),
     });
     if let Obj::Instance(inst) = instance {
-        inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(STATE)), Obj::str(STATE), native(StateObj(state.clone())));
+        inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(STATE)), Obj::str(STATE), native(StateObj(state.clone(), Rc::downgrade(inst))));
     }
     state
 }
@@ -649,5 +686,5 @@ pub fn ensure_state(instance: &Obj, mapper: &Rc<Mapper>) -> Rc<InstanceState> {
 /// `mapped_column(...)`.
 pub fn mapped_column(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
     let spec = ColumnSpec::from_args(py, &args, &kwargs)?;
-    Ok(native(ColumnObj(RefCell::new(spec))))
+    Ok(native(ColumnObj::new(spec)))
 }

@@ -1,5 +1,6 @@
 //! `sqlalchemy.orm`: declarative mapping, relationships, the Session and its Query.
 
+pub mod collection;
 pub mod mapper;
 pub mod query;
 pub mod relationship;

@@ -31,7 +31,8 @@ impl QueryObj {
     /// Runs the query: one entity gives its instances, several give rows.
     fn rows(&self, py: &mut Interpreter, state: &SelectState) -> Res<Vec<Obj>> {
         let result = self.session.run_select(py, state)?;
-        let single = state.columns.len() == 1;
+        // One mapped class gives its instances; columns (even one) give rows.
+        let single = state.columns.len() == 1 && matches!(state.columns[0], Selected::Entity(_));
         let result = if single { ResultObj::call_method(py, &result, "scalars")? } else { result };
         py.iterate(&result)
     }
@@ -45,7 +46,8 @@ impl Native for QueryObj {
         Ok(format!("<sqlalchemy.orm.query.Query object at {:#x}>", crate::interp::object::identity(this)))
     }
     fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
-        Ok(super::super::statement::display_statement(&self.state.compile().0))
+        // A Query prints as its session's dialect compiles it: SQLite's `?` placeholders.
+        Ok(self.state.compile().0)
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         const REFINE: &[&str] = &["filter", "filter_by", "where", "order_by", "group_by", "having", "limit", "offset", "distinct", "join", "outerjoin", "select_from", "add_columns"];
@@ -82,7 +84,8 @@ impl Native for QueryObj {
                     if which == "scalar" {
                         return ResultObj::call_method(py, &result, "scalar");
                     }
-                    let result = if state.columns.len() == 1 { ResultObj::call_method(py, &result, "scalars")? } else { result };
+                    let single = state.columns.len() == 1 && matches!(state.columns[0], Selected::Entity(_));
+                    let result = if single { ResultObj::call_method(py, &result, "scalars")? } else { result };
                     ResultObj::call_method(py, &result, which)
                 })
             }

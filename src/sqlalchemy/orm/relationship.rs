@@ -13,6 +13,7 @@ use crate::interp::{Interpreter, Res};
 use super::super::convert::{kwarg, native, raise};
 use super::super::expression::Sql;
 use super::super::schema::TableObj;
+use super::collection::InstrumentedList;
 use super::mapper::{ensure_state, read_attribute, state_of, MappedType, Mapper, Registry};
 
 /// `relationship(...)`'s arguments, as written in the class body.
@@ -232,7 +233,7 @@ fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Re
     let persistent = state.key.borrow().is_some();
     let value = if !persistent {
         if spec.collection {
-            Obj::list(Vec::new())
+            InstrumentedList::new(instance, spec.clone(), Vec::new())
         } else {
             Obj::None
         }
@@ -262,14 +263,14 @@ fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Re
                     where_: conditions,
                     ..Default::default()
                 };
-                let result = session.run_select(py, &select)?;
+                let result = session.run_select_as(py, &select, "lazy")?;
                 let items = py.iterate(&result)?;
                 let mut children = Vec::new();
                 for row in items {
                     children.push(py.get_item(&row, Obj::Int(0))?);
                 }
                 if spec.collection {
-                    Obj::list(children)
+                    InstrumentedList::new(instance, spec.clone(), children)
                 } else {
                     children.into_iter().next().unwrap_or(Obj::None)
                 }
@@ -344,7 +345,10 @@ pub fn orphans(py: &mut Interpreter, instance: &Obj) -> Res<(Vec<Obj>, Vec<Obj>)
     Ok((to_delete, to_release))
 }
 
-fn members(value: &Obj) -> Vec<Obj> {
+pub fn members(value: &Obj) -> Vec<Obj> {
+    if let Some(list) = value.native::<InstrumentedList>() {
+        return list.items.borrow().clone();
+    }
     match value {
         Obj::List(items) => items.borrow().clone(),
         Obj::None => Vec::new(),
@@ -357,10 +361,7 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
     let Some(parent) = spec.parent() else { return Ok(()) };
     ensure_state(instance, &parent);
     let Obj::Instance(inst) = instance else { return Ok(()) };
-    let value = match (&value, spec.collection) {
-        (Obj::List(_), true) | (_, false) => value,
-        (other, true) => Obj::list(py.iterate(other)?),
-    };
+    let value = if spec.collection { InstrumentedList::new(instance, spec.clone(), py.iterate(&value)?) } else { value };
     inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value.clone());
     // back_populates: the other side learns of this one.
     if let Some(back) = spec.args.back_populates.clone() {
@@ -371,17 +372,17 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
             ensure_state(&child, &target);
             if other.collection {
                 let existing = child_inst.attrs.borrow().get(&key(&back)).cloned();
-                match existing {
-                    Some(Obj::List(items)) => {
-                        let present = items.borrow().iter().any(|i| crate::interp::object::identity(i) == crate::interp::object::identity(instance));
+                match existing.as_ref().and_then(|e| e.native::<InstrumentedList>()) {
+                    Some(list) => {
+                        let present = list.items.borrow().iter().any(|i| crate::interp::object::identity(i) == crate::interp::object::identity(instance));
                         if !present {
-                            items.borrow_mut().push(instance.clone());
+                            list.items.borrow_mut().push(instance.clone());
                         }
                     }
-                    _ => {
+                    None => {
                         let persistent = state_of(&child).is_some_and(|s| s.key.borrow().is_some());
                         if !persistent {
-                            child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), Obj::list(vec![instance.clone()]));
+                            child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), InstrumentedList::new(&child, other.clone(), vec![instance.clone()]));
                         }
                     }
                 }
@@ -450,7 +451,7 @@ pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mappe
                 for child in members(&value) {
                     let Obj::Instance(child_inst) = &child else { continue };
                     for (pk_attr, fk_attr) in &pairs {
-                        let pk = inst.attrs.borrow().get(&key(pk_attr)).cloned().unwrap_or(Obj::None);
+                        let pk = own_key_value(instance, mapper, pk_attr);
                         if !matches!(pk, Obj::None) {
                             child_inst.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), pk);
                         }
@@ -459,8 +460,8 @@ pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mappe
             }
             Direction::ManyToOne => {
                 for (fk_attr, pk_attr) in &pairs {
-                    let pk = match &value {
-                        Obj::Instance(parent) => parent.attrs.borrow().get(&key(pk_attr)).cloned().unwrap_or(Obj::None),
+                    let pk = match (&value, state_of(&value)) {
+                        (Obj::Instance(_), Some(parent_state)) => own_key_value(&value, &parent_state.mapper, pk_attr),
                         _ => Obj::None,
                     };
                     if !matches!(pk, Obj::None) || matches!(value, Obj::None) {
@@ -471,6 +472,21 @@ pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mappe
         }
     }
     Ok(())
+}
+
+/// A key column's value: as loaded, else from the identity (an expired persistent object).
+fn own_key_value(instance: &Obj, mapper: &Mapper, attr: &str) -> Obj {
+    let Obj::Instance(inst) = instance else { return Obj::None };
+    if let Some(v) = inst.attrs.borrow().get(&key(attr)).cloned() {
+        return v;
+    }
+    let Some(state) = state_of(instance) else { return Obj::None };
+    let identity = state.key.borrow().clone();
+    let at = mapper.primary_key().iter().position(|c| c.attr == attr);
+    match (identity, at) {
+        (Some(values), Some(at)) => values.get(at).map_or(Obj::None, |v| super::super::convert::from_value(v, None)),
+        _ => Obj::None,
+    }
 }
 
 /// `relationship("Address", back_populates="user", cascade="all, delete-orphan")`.

@@ -51,6 +51,10 @@ pub struct SessionCore {
     flushing: Cell<bool>,
     /// `session.no_autoflush` and loads inside a flush.
     no_autoflush: Cell<u32>,
+    /// Objects inserted or deleted by flushes of the transaction now open: a rollback makes the
+    /// first transient again and brings the second back.
+    inserted: RefCell<Vec<Obj>>,
+    removed: RefCell<Vec<Obj>>,
 }
 
 impl SessionCore {
@@ -67,6 +71,8 @@ impl SessionCore {
             failed: RefCell::new(None),
             flushing: Cell::new(false),
             no_autoflush: Cell::new(0),
+            inserted: RefCell::new(Vec::new()),
+            removed: RefCell::new(Vec::new()),
         })
     }
 
@@ -118,7 +124,7 @@ impl SessionCore {
     }
 
     pub fn add(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj) -> Res<()> {
-        let Some(mapper) = mapper_of(py, instance)? else { return unmapped(py, instance) };
+        let Some(mapper) = instance_mapper(py, instance)? else { return unmapped(py, instance) };
         let state = ensure_state(instance, &mapper);
         if let Some(other) = state.session() {
             if Rc::ptr_eq(&other, self) {
@@ -133,11 +139,26 @@ impl SessionCore {
             Some(_) => {}
             None => self.new.borrow_mut().push(instance.clone()),
         }
+        // save-update cascade: what it refers to joins the session with it.
+        for child in relationship::save_cascade(py, instance)? {
+            let attached = state_of(&child).is_some_and(|s| s.session().is_some());
+            if !attached {
+                self.add(py, &child)?;
+            }
+        }
         Ok(())
     }
 
+    /// `session.is_modified(obj)`: a loaded column attribute differs from the database's.
+    fn is_modified(&self, py: &mut Interpreter, instance: &Obj) -> Res<bool> {
+        let Some(state) = state_of(instance) else { return unmapped(py, instance) };
+        let committed = state.committed.borrow().clone();
+        let current = state.current(py, instance)?;
+        Ok(current.iter().any(|(a, v)| v.as_ref().is_some_and(|v| committed.iter().find(|(c, _)| c == a).map(|(_, cv)| cv) != Some(v))))
+    }
+
     pub fn delete(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj) -> Res<()> {
-        let Some(mapper) = mapper_of(py, instance)? else { return unmapped(py, instance) };
+        let Some(mapper) = instance_mapper(py, instance)? else { return unmapped(py, instance) };
         let state = ensure_state(instance, &mapper);
         if state.key.borrow().is_none() {
             return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Instance '{}' is not persisted", state_str(instance, &mapper)));
@@ -147,9 +168,13 @@ impl SessionCore {
         }
         let known = self.deleted.borrow().iter().any(|d| crate::interp::object::identity(d) == crate::interp::object::identity(instance));
         if !known {
+            // Cascades: children of a relationship with cascade delete go too (loaded first,
+            // without flushing this deletion half-done).
+            self.no_autoflush.set(self.no_autoflush.get() + 1);
+            let children = relationship::delete_cascade(py, instance, &mapper);
+            self.no_autoflush.set(self.no_autoflush.get().saturating_sub(1));
             self.deleted.borrow_mut().push(instance.clone());
-            // Cascades: children of a relationship with cascade delete go too.
-            for child in relationship::delete_cascade(py, instance, &mapper)? {
+            for child in children? {
                 self.delete(py, &child)?;
             }
         }
@@ -158,10 +183,14 @@ impl SessionCore {
 
     /// Loads the expired column attributes of a persistent instance (the refresh `SELECT`).
     pub fn load_expired(session: &Rc<SessionCore>, py: &mut Interpreter, instance: &Obj, state: &Rc<InstanceState>) -> Res<()> {
+        SessionCore::load(session, py, instance, state, "expired")
+    }
+
+    fn load(session: &Rc<SessionCore>, py: &mut Interpreter, instance: &Obj, state: &Rc<InstanceState>, purpose: &str) -> Res<()> {
         let Some(key) = state.key.borrow().clone() else { return Ok(()) };
         let mapper = state.mapper.clone();
         session.autoflush(py)?;
-        let rows = session.select_rows(py, &mapper, mapper.identity_condition(&key))?;
+        let rows = session.select_rows(py, &mapper, mapper.identity_condition(&key), purpose)?;
         let Some(row) = rows.into_iter().next() else {
             return raise(
                 py,
@@ -175,11 +204,13 @@ impl SessionCore {
     }
 
     /// `SELECT <columns> FROM <table> WHERE <condition>` on the session's connection.
-    fn select_rows(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, condition: Sql) -> Res<Vec<Vec<Value>>> {
+    /// `purpose` keeps apart in the statement cache what SQLAlchemy compiles apart (a `get`, the
+    /// load of expired attributes, a `refresh`), though their SQL reads the same.
+    fn select_rows(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, condition: Sql, purpose: &str) -> Res<Vec<Vec<Value>>> {
         let state = SelectState { columns: vec![Selected::Entity(mapper.clone())], where_: vec![condition], ..SelectState::default() };
         let (sql, params) = state.compile();
         let conn = self.connection(py)?;
-        let ran = conn.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
+        let ran = conn.run(py, Stat::Compiled, &format!("{sql}\u{0}{purpose}"), &sql, &params, None)?;
         Ok(ran.rows)
     }
 
@@ -237,13 +268,13 @@ impl SessionCore {
             if let Some(state) = state_of(&existing) {
                 let complete = state.current(py, &existing)?.iter().all(|(_, v)| v.is_some());
                 if !complete {
-                    SessionCore::load_expired(self, py, &existing, &state)?;
+                    SessionCore::load(self, py, &existing, &state, "get")?;
                 }
             }
             return Ok(existing);
         }
         self.autoflush(py)?;
-        let rows = self.select_rows(py, &mapper, mapper.identity_condition(&key))?;
+        let rows = self.select_rows(py, &mapper, mapper.identity_condition(&key), "get")?;
         match rows.first() {
             Some(row) => self.instance_for_row(py, &mapper, row),
             None => Ok(Obj::None),
@@ -270,10 +301,15 @@ impl SessionCore {
     }
 
     pub fn run_select(self: &Rc<Self>, py: &mut Interpreter, select: &SelectState) -> Res<Obj> {
+        self.run_select_as(py, select, "select")
+    }
+
+    pub fn run_select_as(self: &Rc<Self>, py: &mut Interpreter, select: &SelectState, purpose: &str) -> Res<Obj> {
         self.autoflush(py)?;
         let (sql, params) = select.compile();
         let conn = self.connection(py)?;
-        let ran = conn.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
+        let key = format!("{sql}\u{0}{purpose}\u{0}{}{}", select.limit.is_some(), select.offset.is_some());
+        let ran = conn.run(py, Stat::Compiled, &key, &sql, &params, None)?;
         let mut keys = Vec::new();
         for item in &select.columns {
             match item {
@@ -321,7 +357,6 @@ impl SessionCore {
                 let is_db = matches!(class, Some(Obj::Str(ref n)) if n.ends_with("Error") && (n.contains("Integrity") || n.contains("Operational")));
                 if is_db {
                     // SQLAlchemy rolls the transaction back and remembers why.
-                    let text = text.split("\n(Background on this error").next().unwrap_or(&text).to_string();
                     *self.failed.borrow_mut() = Some(text);
                     if let Some(conn) = self.conn.borrow().clone() {
                         conn.rollback(py)?;
@@ -590,6 +625,7 @@ impl SessionCore {
         }
         *state.committed.borrow_mut() = committed;
         self.remember(identity_key(mapper, &key), instance);
+        self.inserted.borrow_mut().push(instance.clone());
         Ok(())
     }
 
@@ -611,6 +647,7 @@ impl SessionCore {
             if let Some(state) = state_of(instance) {
                 state.deleted.set(true);
                 self.forget(&identity_key(mapper, key));
+                self.removed.borrow_mut().push(instance.clone());
             }
         }
         Ok(())
@@ -627,13 +664,32 @@ impl SessionCore {
         Ok(())
     }
 
-    /// After COMMIT or ROLLBACK: deleted objects are gone for good (or back), everything
+    /// After COMMIT or ROLLBACK: deleted objects are detached for good (commit) or persistent
+    /// again (rollback), inserted ones stay (commit) or become transient (rollback); everything
     /// persistent is expired (on commit, if `expire_on_commit`; always on rollback).
     fn after_transaction(&self, committed: bool) {
-        if committed {
-            for instance in self.deleted_since_flush() {
-                if let Some(state) = state_of(&instance) {
+        let removed: Vec<Obj> = self.removed.borrow_mut().drain(..).collect();
+        let inserted: Vec<Obj> = self.inserted.borrow_mut().drain(..).collect();
+        for instance in &removed {
+            if let Some(state) = state_of(instance) {
+                if committed {
                     *state.session.borrow_mut() = std::rc::Weak::new();
+                } else {
+                    state.deleted.set(false);
+                    if let Some(key) = state.key.borrow().clone() {
+                        self.remember(identity_key(&state.mapper, &key), instance);
+                    }
+                }
+            }
+        }
+        if !committed {
+            for instance in &inserted {
+                if let Some(state) = state_of(instance) {
+                    if let Some(key) = state.key.borrow_mut().take() {
+                        self.forget(&identity_key(&state.mapper, &key));
+                    }
+                    *state.session.borrow_mut() = std::rc::Weak::new();
+                    state.committed.borrow_mut().clear();
                 }
             }
         }
@@ -644,10 +700,6 @@ impl SessionCore {
                 }
             }
         }
-    }
-
-    fn deleted_since_flush(&self) -> Vec<Obj> {
-        Vec::new()
     }
 
     pub fn rollback(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
@@ -699,8 +751,9 @@ impl SessionCore {
         Ok(())
     }
 
+    /// `obj in session`: attached, and not deleted by a flush.
     pub fn contains(&self, instance: &Obj) -> bool {
-        state_of(instance).and_then(|s| s.session()).is_some_and(|s| std::ptr::eq(Rc::as_ptr(&s), self))
+        state_of(instance).filter(|s| !s.deleted.get()).and_then(|s| s.session()).is_some_and(|s| std::ptr::eq(Rc::as_ptr(&s), self))
     }
 
     pub fn refresh(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj) -> Res<()> {
@@ -709,7 +762,7 @@ impl SessionCore {
             return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Instance '{}' is not persistent within this Session", state_str(instance, &mapper)));
         };
         expire(instance, &state);
-        SessionCore::load_expired(self, py, instance, &state)
+        SessionCore::load(self, py, instance, &state, "refresh")
     }
 }
 
@@ -759,7 +812,26 @@ fn dependency_order(mappers: &[Rc<Mapper>]) -> Vec<Rc<Mapper>> {
     out
 }
 
+/// The mapper of an instance (a mapped class itself is not one).
+fn instance_mapper(py: &mut Interpreter, instance: &Obj) -> Res<Option<Rc<Mapper>>> {
+    match instance {
+        Obj::Instance(_) => mapper_of(py, instance),
+        _ => Ok(None),
+    }
+}
+
 fn unmapped<T>(py: &mut Interpreter, instance: &Obj) -> Res<T> {
+    if let Obj::Class(class) = instance {
+        let module = match class.attrs.borrow().get(&attr_key("__module__")).cloned() {
+            Some(Obj::Str(m)) => m.to_string(),
+            _ => "__main__".into(),
+        };
+        let message = format!(
+            "Class 'sqlalchemy.orm.decl_api.DeclarativeAttributeIntercept' is not mapped; was a class ({module}.{}) supplied where an instance was required?",
+            class.name
+        );
+        return raise(py, "sqlalchemy.orm.exc", "UnmappedInstanceError", &message);
+    }
     let name = match instance {
         Obj::Instance(inst) => {
             let module = inst.class.attrs.borrow().get(&attr_key("__module__")).cloned();
@@ -908,9 +980,14 @@ impl Native for SessionObj {
             }),
             "begin" => method(this, name, move |_, this, _, _| Ok(native(SessionTransaction(this.clone())))),
             "in_transaction" => method(this, name, move |_, this, _, _| Ok(Obj::Bool(core(this).is_some_and(|s| s.conn.borrow().is_some())))),
+            "is_modified" => method(this, name, move |py, this, args, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                let instance = one(py, &args, "is_modified")?;
+                Ok(Obj::Bool(s.is_modified(py, &instance)?))
+            }),
             "is_active" => Obj::Bool(true),
-            "new" => Obj::list(self.0.new.borrow().clone()),
-            "deleted" => Obj::list(self.0.deleted.borrow().clone()),
+            "new" => native(IdentitySet(self.0.new.borrow().clone())),
+            "deleted" => native(IdentitySet(self.0.deleted.borrow().clone())),
             "dirty" => {
                 let mut out = Vec::new();
                 for instance in self.0.persistent() {
@@ -923,7 +1000,7 @@ impl Native for SessionObj {
                         }
                     }
                 }
-                Obj::list(out)
+                native(IdentitySet(out))
             }
             "identity_map" => Obj::list(self.0.persistent()),
             "bind" => self.0.bind.clone().unwrap_or(Obj::None),
@@ -946,6 +1023,32 @@ impl Native for SessionObj {
     fn exit(&self, py: &mut Interpreter, _this: &Obj, _error: Option<&Obj>) -> Res<bool> {
         self.0.close(py)?;
         Ok(false)
+    }
+}
+
+/// `session.new`, `.dirty`, `.deleted`: objects by identity.
+pub struct IdentitySet(Vec<Obj>);
+
+impl Native for IdentitySet {
+    fn type_name(&self) -> &str {
+        "IdentitySet"
+    }
+    fn repr(&self, py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        let list = Obj::list(self.0.clone());
+        Ok(format!("IdentitySet({})", py.repr_of(&list)?))
+    }
+    fn iterate(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<Vec<Obj>>> {
+        Some(Ok(self.0.clone()))
+    }
+    fn len(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<usize>> {
+        Some(Ok(self.0.len()))
+    }
+    fn contains(&self, _py: &mut Interpreter, _this: &Obj, item: &Obj) -> Option<Res<bool>> {
+        let id = crate::interp::object::identity(item);
+        Some(Ok(self.0.iter().any(|o| crate::interp::object::identity(o) == id)))
+    }
+    fn truthy(&self, _py: &mut Interpreter, _this: &Obj) -> Res<bool> {
+        Ok(!self.0.is_empty())
     }
 }
 
@@ -1023,8 +1126,18 @@ impl Native for SessionMaker {
         let args = if args.is_empty() { self.args.clone() } else { args };
         Some(new_session(py, &args, &all_kwargs))
     }
-    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+    fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         Ok(match name {
+            "kw" => {
+                let dict = py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())?;
+                if let Some(bind) = self.args.first() {
+                    py.set_item(&dict, Obj::str("bind"), bind.clone())?;
+                }
+                for (k, v) in self.kwargs.borrow().clone() {
+                    py.set_item(&dict, Obj::str(&k), v)?;
+                }
+                Some(dict)
+            }
             "configure" => Some(method(this, name, |_, this, _, kwargs| {
                 if let Some(maker) = this.native::<SessionMaker>() {
                     maker.kwargs.borrow_mut().extend(kwargs);
