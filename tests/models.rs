@@ -1,15 +1,19 @@
-//! Model files → MetaData → DDL, against what SQLAlchemy 2.1 prints for the same Python
-//! (`CreateTable(t).compile(dialect=sqlite.dialect())`). Runs natively and in the browser.
+//! Model files, executed by the lab's Python on its `sqlalchemy` → MetaData → DDL, against what
+//! SQLAlchemy 2.1 prints for the same Python (`CreateTable(t).compile(dialect=sqlite.dialect())`).
+//! Runs natively and in the browser.
 
 #[cfg(all(target_family = "wasm", target_os = "unknown"))]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(all(target_family = "wasm", target_os = "unknown"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use alembic_lab::models::{read_models, Models};
-use alembic_lab::schema::SqlType;
+use std::collections::BTreeMap;
+
+use alembic_lab::lab::{Lab, Sources};
+use alembic_lab::schema::{MetaData, SqlType};
 use alembic_lab::sql::{create_index, create_table};
-use alembic_lab::{ErrorKind, Value};
+use alembic_lab::sqlalchemy::declared_metadata;
+use alembic_lab::ErrorKind;
 
 const BASE: &str = "from sqlalchemy.orm import DeclarativeBase\n\n\nclass Base(DeclarativeBase):\n    pass\n";
 
@@ -90,12 +94,33 @@ class Tag(Base):
     label: Mapped[str] = mapped_column(String(20), primary_key=True)
 "#;
 
-fn models(files: &[(&str, &str)]) -> Models {
-    read_models(files).unwrap_or_else(|e| panic!("{e}"))
+fn module_of(path: &str) -> String {
+    path.trim_end_matches(".py").replace('/', ".")
 }
 
-fn ddl(models: &Models, table: &str) -> String {
-    create_table(models.metadata.table(table).unwrap())
+fn try_models(files: &[(&str, &str)]) -> alembic_lab::Result<MetaData> {
+    let map: BTreeMap<String, String> = files.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    let modules: Vec<String> = files.iter().map(|(p, _)| module_of(p)).collect();
+    let modules: Vec<&str> = modules.iter().map(String::as_str).collect();
+    declared_metadata(map, &modules, "src.models.base")
+}
+
+fn models(files: &[(&str, &str)]) -> MetaData {
+    try_models(files).unwrap_or_else(|e| panic!("{}", e.message()))
+}
+
+fn ddl(metadata: &MetaData, table: &str) -> String {
+    create_table(metadata.table(table).unwrap())
+}
+
+/// What `python -c CODE` prints in a lab whose project has these model files.
+fn python(files: &[(&str, &str)], code: &str) -> Vec<String> {
+    let mut lab = Lab::new(Sources::default());
+    for (path, text) in files {
+        lab.write_file(path, text).unwrap();
+    }
+    lab.write_file("check.py", code).unwrap();
+    lab.run("python check.py").output
 }
 
 #[test]
@@ -105,19 +130,20 @@ fn the_tutorial_models_give_sqlalchemys_ddl() {
         ddl(&m, "users"),
         "CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\temail VARCHAR(120), \n\tPRIMARY KEY (id)\n)"
     );
-    let users = m.metadata.table("users").unwrap();
+    let users = m.table("users").unwrap();
     assert_eq!(create_index("users", &users.indexes[0]), "CREATE UNIQUE INDEX ix_users_email ON users (email)");
     assert_eq!(
         ddl(&m, "posts"),
         "CREATE TABLE posts (\n\tid INTEGER NOT NULL, \n\ttitle VARCHAR NOT NULL, \n\tuser_id INTEGER NOT NULL, \n\t\
          PRIMARY KEY (id), \n\tFOREIGN KEY(user_id) REFERENCES users (id)\n)"
     );
-    let names: Vec<&str> = m.metadata.sorted_tables().iter().map(|t| t.name.as_str()).collect();
+    let names: Vec<&str> = m.sorted_tables().iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["users", "posts"]);
-    let user = m.class("User").unwrap();
-    assert_eq!(user.module, "src.models.user");
-    let fields = vec![("id".to_string(), Value::Integer(1)), ("name".to_string(), Value::from("John Doe"))];
-    assert_eq!(user.repr(&fields), "<User(name=John Doe)>");
+    let printed = python(
+        &[("src/models/base.py", BASE), ("src/models/user.py", USER)],
+        "from src.models.user import User\nprint(User.__module__, User(id=1, name='John Doe'))\n",
+    );
+    assert_eq!(printed, ["src.models.user <User(name=John Doe)>"]);
 }
 
 #[test]
@@ -138,7 +164,7 @@ fn every_type_default_and_constraint_gives_sqlalchemys_ddl() {
          p INTEGER NOT NULL, \n\tPRIMARY KEY (id), \n\tCONSTRAINT uq_things_a_b UNIQUE (a, b), \n\t\
          CONSTRAINT ck_things_n CHECK (n >= 0), \n\tUNIQUE (k), \n\tFOREIGN KEY(p) REFERENCES users (id) ON DELETE CASCADE\n)"
     );
-    let things = m.metadata.table("things").unwrap();
+    let things = m.table("things").unwrap();
     let indexes: Vec<String> = things.indexes.iter().map(|i| create_index("things", i)).collect();
     assert_eq!(indexes, ["CREATE INDEX ix_things_c ON things (c)", "CREATE INDEX ix_things_p ON things (p)"]);
     assert_eq!(
@@ -146,7 +172,7 @@ fn every_type_default_and_constraint_gives_sqlalchemys_ddl() {
         "CREATE TABLE tags (\n\tpost_id INTEGER NOT NULL, \n\tlabel VARCHAR(20) NOT NULL, \n\t\
          PRIMARY KEY (post_id, label), \n\tFOREIGN KEY(post_id) REFERENCES posts (id)\n)"
     );
-    let names: Vec<&str> = m.metadata.sorted_tables().iter().map(|t| t.name.as_str()).collect();
+    let names: Vec<&str> = m.sorted_tables().iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["users", "posts", "things", "tags"]);
 }
 
@@ -175,38 +201,47 @@ class Note(Base):
 #[test]
 fn mistakes_learners_make_are_reported_like_python_and_sqlalchemy() {
     let forgot_import = USER.replace("from sqlalchemy import Integer, String", "from sqlalchemy import Integer");
-    let cases: Vec<(String, ErrorKind, &str)> = vec![
-        (forgot_import, ErrorKind::NameError, "src/models/user.py, line 13: name 'String' is not defined"),
+    // (model source, where the traceback ends, its last line)
+    let cases: Vec<(String, &str, &str)> = vec![
+        (forgot_import, "  File \"src/models/user.py\", line 13, in User", "NameError: name 'String' is not defined"),
         (
             USER.replace("Mapped[int] = mapped_column(Integer, primary_key=True)", "Mapped[int] = mapped_column(Integer)"),
-            ErrorKind::ArgumentError,
-            "src/models/user.py, line 9: Mapper Mapper[User(users)] could not assemble any primary key columns for mapped table 'users'",
+            "  File \"src/models/user.py\", line 9, in <module>",
+            "sqlalchemy.exc.ArgumentError: Mapper Mapper[User(users)] could not assemble any primary key columns for mapped table 'users'",
         ),
         (
             USER.replace("name: Mapped[str] = mapped_column(String)", "name: Mapped[dict]"),
-            ErrorKind::MappedAnnotationError,
-            "src/models/user.py, line 13: Could not locate SQLAlchemy Core type when resolving for Python type indicated by \
+            "  File \"src/models/user.py\", line 9, in <module>",
+            "sqlalchemy.orm.exc.MappedAnnotationError: Could not locate SQLAlchemy Core type when resolving for Python type indicated by \
              '<class 'dict'>' inside the Mapped[] annotation for the 'name' attribute; the type object is not resolvable by the registry",
         ),
-        (
-            USER.replace("class User(Base):", "class User(Base)"),
-            ErrorKind::SyntaxError,
-            "src/models/user.py, line 9, col 17: expected ':' after class bases",
-        ),
     ];
-    for (source, kind, message) in cases {
-        let err = read_models(&[("src/models/base.py", BASE), ("src/models/user.py", &source)]).unwrap_err();
-        assert_eq!((err.kind(), err.message()), (kind, message));
+    for (source, frame, last) in cases {
+        let err = try_models(&[("src/models/base.py", BASE), ("src/models/user.py", &source)]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::PythonException);
+        let lines: Vec<&str> = err.message().lines().collect();
+        assert_eq!(lines.last().copied(), Some(last), "{}", err.message());
+        assert!(lines.contains(&frame), "{}", err.message());
     }
+    let err = try_models(&[("src/models/base.py", BASE), ("src/models/user.py", &USER.replace("class User(Base):", "class User(Base)"))]).unwrap_err();
+    assert!(err.message().contains("src/models/user.py\", line 9") && err.message().lines().last().unwrap().starts_with("SyntaxError: "), "{}", err.message());
+    // A foreign key to a table no model declares is found when the tables are created.
     let dangling = POST.replace("users.id", "accounts.id");
-    let err = read_models(&[("src/models/base.py", BASE), ("src/models/post.py", &dangling)]).unwrap_err();
-    assert!(err.message().contains("could not find table 'accounts'"), "{err}");
+    let printed = python(
+        &[("src/models/base.py", BASE), ("src/models/post.py", &dangling)],
+        "from sqlalchemy import create_engine\nfrom src.models.base import Base\nimport src.models.post\n\
+         try:\n    Base.metadata.create_all(create_engine('sqlite://'))\nexcept Exception as e:\n    print(type(e).__name__, e)\n",
+    );
+    assert_eq!(
+        printed,
+        ["NoReferencedTableError Foreign key associated with column 'posts.user_id' could not find table 'accounts' with which to generate a foreign key to target column 'id'"]
+    );
 }
 
 #[test]
 fn types_and_nullability_follow_sqlalchemys_rules() {
     let m = models(&[("src/models/base.py", BASE), ("src/models/user.py", USER)]);
-    let users = m.metadata.table("users").unwrap();
+    let users = m.table("users").unwrap();
     let col = |n: &str| users.column(n).unwrap();
     assert_eq!((col("id").nullable, col("id").primary_key), (false, true));
     assert!(!col("name").nullable, "Mapped[str] is NOT NULL");
@@ -217,7 +252,9 @@ fn types_and_nullability_follow_sqlalchemys_rules() {
 #[test]
 fn a_repr_with_repr_conversion_quotes_the_value() {
     let source = USER.replace("{self.name}", "{self.name!r}, id={self.id}");
-    let m = models(&[("src/models/base.py", BASE), ("src/models/user.py", &source)]);
-    let fields = vec![("id".to_string(), Value::Integer(7)), ("name".to_string(), Value::from("Jane"))];
-    assert_eq!(m.class("User").unwrap().repr(&fields), "<User(name='Jane', id=7)>");
+    let printed = python(
+        &[("src/models/base.py", BASE), ("src/models/user.py", &source)],
+        "from src.models.user import User\nprint(repr(User(id=7, name='Jane')))\n",
+    );
+    assert_eq!(printed, ["<User(name='Jane', id=7)>"]);
 }

@@ -162,7 +162,13 @@ impl Interpreter {
                         Err(_) => self.error("ValueError", format!("could not convert string to float: {}", python_str_repr(s))),
                     },
                 },
-                Some(other) => self.error("TypeError", format!("float() argument must be a string or a real number, not '{}'", other.type_name())),
+                Some(other) => match self.lookup_special(other, "__float__") {
+                    Some(method) => match self.call(method, Vec::new(), Vec::new())? {
+                        Obj::Float(f) => Ok(Obj::Float(f)),
+                        got => self.error("TypeError", format!("{}.__float__ returned non-float (type {})", other.type_name(), got.type_name())),
+                    },
+                    None => self.error("TypeError", format!("float() argument must be a string or a real number, not '{}'", other.type_name())),
+                },
             },
             "bool" => match args.first() {
                 None => Ok(Obj::Bool(false)),

@@ -26,6 +26,7 @@ const LIBRARY: &[(&str, &str, &str)] = &[
     ("os.path", "posixpath.py", include_str!("lib/posixpath.py")),
     ("time", "time.py", include_str!("lib/time.py")),
     ("datetime", "datetime.py", include_str!("lib/datetime.py")),
+    ("decimal", "decimal.py", include_str!("lib/decimal.py")),
 ];
 /// Every module the lab's Python can import besides the project's own files, for the note that
 /// goes with a `ModuleNotFoundError`.
@@ -1601,7 +1602,13 @@ impl Interpreter {
             name: Rc::from(name),
             line: Cell::new(frame.line.get()),
         };
-        self.exec_block(&class_frame, body)?;
+        // An error in the class body has the body's own frame, named after the class, as in CPython.
+        self.exec_block(&class_frame, body).map_err(|mut raised| {
+            if !raised.stop {
+                raised.frames.push((class_frame.file.clone(), class_frame.line.get(), class_frame.name.clone()));
+            }
+            raised
+        })?;
         let attrs = ns.borrow().clone();
         let class = Rc::new(Class {
             name: Rc::from(name),

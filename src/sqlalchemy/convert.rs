@@ -22,8 +22,13 @@ pub fn to_value(py: &mut Interpreter, value: &Obj) -> Res<Value> {
             let type_name = other.type_name();
             if matches!(type_name.as_str(), "datetime" | "date" | "time") {
                 let text = py.str_of(other)?;
-                let text = if type_name == "datetime" && !text.contains('.') { format!("{text}.000000") } else { text };
+                let text = if type_name != "date" && !text.contains('.') { format!("{text}.000000") } else { text };
                 return Ok(Value::Text(text));
+            }
+            if type_name == "Decimal" {
+                // SQLite has no decimal type: pysqlite binds it as a float.
+                let float = py.call(Obj::Builtin("float"), vec![other.clone()], Vec::new())?;
+                return to_value(py, &float);
             }
             return raise(py, "sqlalchemy.exc", "InterfaceError", &format!("(sqlite3.ProgrammingError) Error binding parameter - type '{type_name}' is not supported"));
         }
@@ -40,6 +45,35 @@ pub fn from_value(value: &Value, sql_type: Option<&SqlType>) -> Obj {
         (Value::Real(f), _) => Obj::Float(*f),
         (Value::Text(s), _) => Obj::Str(Rc::from(s.as_str())),
         (Value::Blob(b), _) => Obj::Bytes(Rc::from(b.as_slice())),
+    }
+}
+
+/// A value read from a row as the column's type gives it to Python, including the types whose
+/// values are Python objects: `Date`, `DateTime` and `Time` (SQLite keeps their ISO text) and
+/// `Numeric` (a `Decimal`, to the column's scale, or 10 places without one).
+pub fn from_value_typed(py: &mut Interpreter, value: &Value, sql_type: Option<&SqlType>) -> Res<Obj> {
+    let parse = |py: &mut Interpreter, class: &str, text: &str| -> Res<Obj> {
+        let module = py.import("datetime")?;
+        let class = py.get_attr(&module, class)?;
+        let method = py.get_attr(&class, "fromisoformat")?;
+        py.call(method, vec![Obj::str(text)], Vec::new())
+    };
+    match (value, sql_type.map(SqlType::base)) {
+        (Value::Text(text), Some(SqlType::Date)) => parse(py, "date", text),
+        (Value::Text(text), Some(SqlType::DateTime)) => parse(py, "datetime", text),
+        (Value::Text(text), Some(SqlType::Time)) => parse(py, "time", text),
+        (Value::Integer(_) | Value::Real(_), Some(SqlType::Numeric(scale))) => {
+            let number = match value {
+                Value::Integer(i) => *i as f64,
+                Value::Real(f) => *f,
+                _ => 0.0,
+            };
+            let places = scale.map_or(10, |(_, s)| s as usize);
+            let module = py.import("decimal")?;
+            let class = py.get_attr(&module, "Decimal")?;
+            py.call(class, vec![Obj::str(&format!("{number:.places$}"))], Vec::new())
+        }
+        _ => Ok(from_value(value, sql_type)),
     }
 }
 

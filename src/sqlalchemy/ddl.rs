@@ -22,7 +22,26 @@ fn has_table(py: &mut Interpreter, conn: &Rc<Conn>, name: &str) -> Res<bool> {
     Ok(false)
 }
 
+/// Every foreign key must name a table of the metadata, as SQLAlchemy checks when it sorts them.
+fn check_references(py: &mut Interpreter, metadata: &MetaData) -> Res<()> {
+    for table in &metadata.tables {
+        for fk in table.foreign_keys() {
+            if metadata.table(&fk.ref_table).is_none() {
+                let column = fk.columns.first().cloned().unwrap_or_default();
+                let target = fk.ref_columns.first().cloned().unwrap_or_default();
+                let message = format!(
+                    "Foreign key associated with column '{}.{column}' could not find table '{}' with which to generate a foreign key to target column '{target}'",
+                    table.name, fk.ref_table
+                );
+                return super::convert::raise(py, "sqlalchemy.exc", "NoReferencedTableError", &message);
+            }
+        }
+    }
+    Ok(())
+}
+
 pub fn create_all(py: &mut Interpreter, bind: &Obj, metadata: &MetaData, checkfirst: bool) -> Res<()> {
+    check_references(py, metadata)?;
     with_connection(py, bind, |py, conn| {
         conn.begin(py)?;
         let mut to_create = Vec::new();

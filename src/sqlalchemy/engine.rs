@@ -342,7 +342,7 @@ impl Conn {
             let (sql, params) = select.0.compile();
             let ran = self.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
             let types = select.0.column_sqls().iter().map(|s| s.sql_type().cloned()).collect();
-            return Ok(ResultObj::rows(ran, types, None));
+            return ResultObj::rows(py, ran, types);
         }
         if let Some(text) = statement.native::<TextClause>() {
             let sets = parameter_sets(py, parameters)?;
@@ -360,7 +360,7 @@ impl Conn {
             }
             let (sql, params) = text.compile(py, sets.first().map_or(&[][..], |s| s.as_slice()))?;
             let ran = self.run(py, Stat::Compiled, &text.sql, &sql, &params, None)?;
-            return Ok(ResultObj::rows(ran, Vec::new(), None));
+            return Ok(ResultObj::rows(py, ran, Vec::new())?);
         }
         if let Some(dml) = statement.native::<DmlObj>() {
             let sets = parameter_sets(py, parameters)?;
@@ -407,7 +407,7 @@ impl Conn {
             let ran = self.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
             if !dml.0.returning.is_empty() {
                 let types = dml.0.returning.iter().map(|s| s.sql_type().cloned()).collect();
-                return Ok(ResultObj::rows(ran, types, None));
+                return ResultObj::rows(py, ran, types);
             }
             let inserted = matches!(dml.0.kind, super::statement::DmlKind::Insert).then_some(ran.lastrowid);
             let result = ResultObj::rowcount(ran.rowcount);
@@ -608,7 +608,7 @@ impl Native for ConnectionObj {
                     }
                 }
                 let ran = conn.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
-                Ok(ResultObj::rows(ran, Vec::new(), None))
+                Ok(ResultObj::rows(py, ran, Vec::new())?)
             })),
             "scalar" => Some(method(this, "scalar", move |py, this, args, _| {
                 let Some(conn) = conn(this) else { return Ok(Obj::None) };

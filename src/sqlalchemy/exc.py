@@ -71,6 +71,10 @@ class NoReferenceError(InvalidRequestError):
     pass
 
 
+class NoReferencedTableError(NoReferenceError):
+    pass
+
+
 class NoSuchTableError(InvalidRequestError):
     pass
 

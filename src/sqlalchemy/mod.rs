@@ -172,6 +172,28 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
     );
 }
 
+/// The MetaData a project's models declare: `modules` imported (their classes mapped as the class
+/// bodies run), then `Base.metadata` of `base_module`. A model's error is its Python traceback.
+pub fn declared_metadata(files: std::collections::BTreeMap<String, String>, modules: &[&str], base_module: &str) -> crate::Result<crate::schema::MetaData> {
+    let mut py = Interpreter::new(files);
+    install(&mut py, Databases::new(crate::watchdog::DEFAULT_BUDGET_MS));
+    let (value, outcome) = py.run_host(|py| {
+        for module in modules {
+            py.import(module)?;
+        }
+        let base = py.import(base_module)?;
+        let base = py.get_attr(&base, "Base")?;
+        py.get_attr(&base, "metadata")
+    });
+    if let Some((class, traceback)) = outcome.error {
+        return Err(crate::Error::python(&class, traceback.trim_end()));
+    }
+    match value.as_ref().and_then(|v| v.native::<schema::MetaDataObj>()) {
+        Some(metadata) => Ok(metadata.to_schema()),
+        None => Err(crate::Error::new(crate::ErrorKind::TypeError, "Base.metadata is not a MetaData")),
+    }
+}
+
 fn py_dict(py: &mut Interpreter) -> Res<Obj> {
     py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())
 }

@@ -11,7 +11,7 @@ use crate::interp::object::Obj;
 use crate::interp::{Interpreter, Res};
 use crate::schema::SqlType;
 
-use super::convert::{from_value, method, native, raise};
+use super::convert::{method, native, raise};
 
 /// A result: its column names and the rows not read yet.
 pub struct ResultObj {
@@ -27,9 +27,16 @@ pub struct ResultObj {
 
 impl ResultObj {
     /// A result of database rows, each value read as its column's type.
-    pub fn rows(ran: Ran, types: Vec<Option<SqlType>>, _entities: Option<()>) -> Obj {
-        let rows = ran.rows.into_iter().map(|row| row.iter().enumerate().map(|(i, v)| from_value(v, types.get(i).and_then(Option::as_ref))).collect()).collect();
-        native(ResultObj { keys: ran.columns.into(), rows: RefCell::new(rows), rowcount: ran.rowcount, inserted: Cell::new(None), scalars: false, mappings: false })
+    pub fn rows(py: &mut Interpreter, ran: Ran, types: Vec<Option<SqlType>>) -> Res<Obj> {
+        let mut rows = VecDeque::with_capacity(ran.rows.len());
+        for row in &ran.rows {
+            let mut values = Vec::with_capacity(row.len());
+            for (i, v) in row.iter().enumerate() {
+                values.push(super::convert::from_value_typed(py, v, types.get(i).and_then(Option::as_ref))?);
+            }
+            rows.push_back(values);
+        }
+        Ok(native(ResultObj { keys: ran.columns.into(), rows: RefCell::new(rows), rowcount: ran.rowcount, inserted: Cell::new(None), scalars: false, mappings: false }))
     }
 
     /// A result of rows already made (the ORM's instances).

@@ -257,6 +257,8 @@ impl TableObj {
             }
         }
         all_indexes.extend(indexes);
+        // Created in name order, as SQLAlchemy creates a table's indexes.
+        crate::sorting::sort_by(&mut all_indexes, |a, b| a.name < b.name);
         TableObj { name: name.to_string(), columns, constraints: RefCell::new(constraints), indexes: RefCell::new(all_indexes), primary_key_name }
     }
 

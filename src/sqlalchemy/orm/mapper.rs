@@ -355,10 +355,26 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
         Some(Obj::Dict(d)) => d.borrow().items().filter_map(|(k, v)| if let Obj::Str(k) = k { Some((k.to_string(), v.clone())) } else { None }).collect(),
         _ => Vec::new(),
     };
-    let mut names: Vec<String> = annotations.iter().map(|(k, _)| k.clone()).collect();
+    // The attributes in class-body order: assigned ones in the class dict's order, each
+    // annotation-only one just before the next annotated attribute that follows it.
     let own: Vec<(String, Obj)> = class.attrs.borrow().items().filter_map(|(k, v)| if let Obj::Str(k) = k { Some((k.to_string(), v.clone())) } else { None }).collect();
+    let annotated: Vec<String> = annotations.iter().map(|(k, _)| k.clone()).collect();
+    let mut names: Vec<String> = Vec::new();
+    let mut next_annotation = 0;
     for (name, value) in &own {
-        if (value.native::<ColumnObj>().is_some() || value.native::<RelationshipAttr>().is_some()) && !names.contains(name) {
+        if let Some(at) = annotated.iter().position(|a| a == name) {
+            while next_annotation <= at {
+                if !names.contains(&annotated[next_annotation]) {
+                    names.push(annotated[next_annotation].clone());
+                }
+                next_annotation += 1;
+            }
+        } else if value.native::<ColumnObj>().is_some() || value.native::<RelationshipAttr>().is_some() {
+            names.push(name.clone());
+        }
+    }
+    for name in annotated.iter().skip(next_annotation) {
+        if !names.contains(name) {
             names.push(name.clone());
         }
     }
@@ -398,7 +414,7 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
                             "sqlalchemy.orm.exc",
                             "MappedAnnotationError",
                             &format!(
-                                "Could not locate SQLAlchemy Core type when resolving for Python type indicated by '{}' inside the Mapped[] annotation for the '{name}' attribute; the type object is not resolvable by the registry",
+                                "Could not locate SQLAlchemy Core type when resolving for Python type indicated by '<class '{}'>' inside the Mapped[] annotation for the '{name}' attribute; the type object is not resolvable by the registry",
                                 m.target
                             ),
                         );

@@ -12,7 +12,7 @@ use crate::interp::object::{Dict, Instance, Key, Obj};
 use crate::interp::{Interpreter, Res};
 use crate::value::Value;
 
-use super::super::convert::{flag, from_value, kwarg, method, native, raise, to_value};
+use super::super::convert::{flag, kwarg, method, native, raise, to_value};
 use super::super::engine::{Conn, EngineObj, Stat};
 use super::super::expression::Sql;
 use super::super::result::ResultObj;
@@ -199,7 +199,7 @@ impl SessionCore {
                 &format!("Instance '{}' has been deleted, or its row is otherwise not present.", state_str(instance, &mapper)),
             );
         };
-        populate(instance, &mapper, state, &row, false);
+        populate(py, instance, &mapper, state, &row, false)?;
         Ok(())
     }
 
@@ -221,7 +221,7 @@ impl SessionCore {
         let ikey = identity_key(mapper, &key);
         if let Some(existing) = self.identity.borrow().get(&ikey).cloned() {
             if let Some(state) = state_of(&existing) {
-                populate(&existing, mapper, &state, row, false);
+                populate(py, &existing, mapper, &state, row, false)?;
             }
             return Ok(existing);
         }
@@ -230,7 +230,7 @@ impl SessionCore {
         let state = ensure_state(&instance, mapper);
         *state.key.borrow_mut() = Some(key);
         *state.session.borrow_mut() = Rc::downgrade(self);
-        populate(&instance, mapper, &state, row, true);
+        populate(py, &instance, mapper, &state, row, true)?;
         self.remember(ikey, &instance);
         Ok(instance)
     }
@@ -330,7 +330,10 @@ impl SessionCore {
                         at += width;
                     }
                     Selected::Column(sql) => {
-                        values.push(row.get(at).map_or(Obj::None, |v| from_value(v, sql.sql_type())));
+                        values.push(match row.get(at) {
+                            Some(v) => super::super::convert::from_value_typed(py, v, sql.sql_type())?,
+                            None => Obj::None,
+                        });
                         at += 1;
                     }
                 }
@@ -782,20 +785,29 @@ pub fn expire(instance: &Obj, state: &InstanceState) {
 
 /// Fills an instance's `__dict__` from a row: every column when `all`, else only the ones not
 /// loaded (what is in `__dict__` already is the session's newer value).
-fn populate(instance: &Obj, mapper: &Mapper, state: &InstanceState, row: &[Value], all: bool) {
-    let Obj::Instance(inst) = instance else { return };
-    let mut attrs = inst.attrs.borrow_mut();
-    let mut committed = state.committed.borrow_mut();
+/// What is loaded is also what a flush compares against: the value as the instance holds it,
+/// bound back (a `Decimal('3.00')` read from `3` compares as `3.0`).
+fn populate(py: &mut Interpreter, instance: &Obj, mapper: &Mapper, state: &InstanceState, row: &[Value], all: bool) -> Res<()> {
+    let Obj::Instance(inst) = instance else { return Ok(()) };
+    let mut loaded = Vec::new();
     for (column, value) in mapper.columns.iter().zip(row) {
         let k = attr_key(&column.attr);
-        if all || attrs.get(&k).is_none() {
-            attrs.insert(k, Obj::str(&column.attr), from_value(value, column.sql_type.as_ref()));
-            match committed.iter_mut().find(|(a, _)| *a == column.attr) {
-                Some(slot) => slot.1 = value.clone(),
-                None => committed.push((column.attr.clone(), value.clone())),
-            }
+        if all || inst.attrs.borrow().get(&k).is_none() {
+            let obj = super::super::convert::from_value_typed(py, value, column.sql_type.as_ref())?;
+            let bound = to_value(py, &obj)?;
+            loaded.push((k, column.attr.clone(), obj, bound));
         }
     }
+    let mut attrs = inst.attrs.borrow_mut();
+    let mut committed = state.committed.borrow_mut();
+    for (k, attr, obj, bound) in loaded {
+        attrs.insert(k, Obj::str(&attr), obj);
+        match committed.iter_mut().find(|(a, _)| *a == attr) {
+            Some(slot) => slot.1 = bound,
+            None => committed.push((attr, bound)),
+        }
+    }
+    Ok(())
 }
 
 /// Mappers in the order their tables are created (a table after those it refers to).
