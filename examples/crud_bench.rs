@@ -1,5 +1,6 @@
 //! The CRUD workload of `make bench`, natively: 10,000 users inserted, read, renamed and deleted,
-//! one call per row, through the lab's `Database` (the same code the page runs in wasm) and through
+//! one call per row, through the lab's `Database` — the seed's own `src/db.py` run by the lab's
+//! Python, the same code the page runs in wasm — and through
 //! plain rusqlite prepared statements (the floor). Prints milliseconds per phase; `--json` prints
 //! them as JSON for bench/bench.mjs.
 //!
@@ -7,7 +8,8 @@
 
 use std::time::Instant;
 
-use alembic_lab::{Database, Value};
+use alembic_lab::seed_database::SeedDatabase;
+use alembic_lab::Value;
 use rusqlite::Connection;
 
 type Phases = [(&'static str, f64); 4];
@@ -21,7 +23,7 @@ fn time(mut body: impl FnMut(i64), n: i64) -> f64 {
 }
 
 fn lab_database(n: i64) -> Result<Phases, alembic_lab::Error> {
-    let mut db = Database::open("bench.db")?;
+    let mut db = SeedDatabase::open_seed("bench.db")?;
     db.create_tables()?;
     let name = |prefix: &str, id: i64| vec![("name".to_string(), Value::Text(format!("{prefix} {id}")))];
     let mut failed = None;
@@ -30,10 +32,21 @@ fn lab_database(n: i64) -> Result<Phases, alembic_lab::Error> {
             failed.get_or_insert(e);
         }
     };
-    let insert = time(|id| check(db.create_user(name("User", id)).map(|_| ())), n);
+    let insert = time(
+        |id| {
+            check(db.create_user(name("User", id)).map(|_| ()));
+            if id % 1000 == 0 {
+                // What the page does as it redraws: the log lines and SQL are taken.
+                db.take_output();
+                db.take_sql_log();
+            }
+        },
+        n,
+    );
     let get = time(|id| check(db.get_user(id).map(|_| ())), n);
     let update = time(|id| check(db.update_user(id, name("Renamed", id)).map(|_| ())), n);
     let delete = time(|id| check(db.delete_user(id)), n);
+    db.take_output();
     match failed {
         Some(e) => Err(e),
         None => Ok([("insert", insert), ("get", get), ("update", update), ("delete", delete)]),

@@ -134,8 +134,15 @@ impl Error {
     /// `sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) NOT NULL constraint failed: users.name`.
     pub fn traceback_line(&self) -> String {
         if self.kind == ErrorKind::PythonException {
-            // The message is the whole traceback: its last line is the exception.
-            return self.message.lines().last().unwrap_or_default().to_string();
+            // The message is the whole traceback: the exception is its last part, from the line
+            // that names its class (a SQLAlchemy message goes on with `[SQL: …]` lines).
+            let lines: Vec<&str> = self.message.lines().collect();
+            let class = self.class_name();
+            let start = lines
+                .iter()
+                .rposition(|l| l.starts_with(&format!("{class}:")) || *l == class)
+                .unwrap_or(lines.len().saturating_sub(1));
+            return lines[start..].join("\n");
         }
         if matches!(self.kind, ErrorKind::NotAvailable | ErrorKind::LabLimit) {
             // The lab's own words, not a Python exception: said as they are.

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::console::{project_models, Console, Context};
 use crate::databases::{Databases, SharedEngine};
 use crate::encoding::{get_bytes, get_len, get_str, get_u64, put_bytes, put_len, put_str, take};
 use crate::engine::Engine;
@@ -92,7 +91,6 @@ impl LineResult {
 pub struct Lab {
     files: BTreeMap<String, String>,
     databases: Databases,
-    console: Console,
     /// The console's Python session (`python -i`): its namespace lasts until `exit()`, an undo
     /// or a reload.
     session: Option<crate::interp::Interpreter>,
@@ -110,7 +108,6 @@ impl Lab {
         Lab {
             files,
             databases: Databases::new(crate::watchdog::DEFAULT_BUDGET_MS),
-            console: Console::default(),
             session: None,
             sources,
             rng,
@@ -230,7 +227,6 @@ impl Lab {
             put_bytes(&mut out, &Databases::borrow(engine)?.serialize()?);
         }
         out.extend_from_slice(&self.rng.to_le_bytes());
-        self.console.save(&mut out);
         Ok(out)
     }
 
@@ -256,14 +252,11 @@ impl Lab {
             engines.insert(name, engine);
         }
         let rng = get_u64(&mut rest).ok_or_else(bad)?;
-        let console = {
-            let models = || project_models(&files);
-            Console::load(&mut rest, &models)
-        };
-        let console = console.ok_or_else(bad)?;
+        if !rest.is_empty() {
+            return Err(bad());
+        }
         self.files = files;
         self.databases.replace_all(engines);
-        self.console = console;
         // Python objects are not kept in snapshots: going back starts a fresh session.
         self.session = None;
         self.rng = rng | 1;
@@ -344,9 +337,6 @@ impl Lab {
         if crate::python::interactive::needs_more(source) {
             return LineResult { more: true, ..LineResult::default() };
         }
-        if self.is_tutorial_entry(source) {
-            return self.run_tutorial_line(source);
-        }
         if self.session.is_none() {
             self.session = Some(self.new_interpreter());
         }
@@ -357,65 +347,8 @@ impl Lab {
         let outcome = session.run_interactive(source);
         if outcome.exited {
             self.session = None;
-            self.console = Console::default();
-        } else if let Some(session) = &self.session {
-            self.console.forget(|name| session.defines(name));
         }
         python_result(outcome)
-    }
-
-    /// Until the `sqlalchemy` module lands, the tutorial's own lines — importing `src.db` or the
-    /// models, or using `Database`, a model class or a name such a line bound — run on the console
-    /// that imitates them; everything else runs in the Python session.
-    fn is_tutorial_entry(&self, source: &str) -> bool {
-        let Ok(tokens) = crate::python::lexer::tokenize(source) else { return false };
-        use crate::python::lexer::TokenKind;
-        // `name = …` rebinds a name rather than using it: only the names read count.
-        let mut start = 0;
-        while let [Some(TokenKind::Name(_)), Some(TokenKind::Op("="))] = [tokens.get(start), tokens.get(start + 1)].map(|t| t.map(|t| &t.kind)) {
-            start += 2;
-        }
-        let names: Vec<&str> = tokens[start..]
-            .iter()
-            .filter_map(|t| match &t.kind {
-                TokenKind::Name(name) => Some(name.as_str()),
-                _ => None,
-            })
-            .collect();
-        if names.contains(&"src") && (names.contains(&"import") || names.contains(&"from")) {
-            return true;
-        }
-        let in_session = |name: &str| self.session.as_ref().is_some_and(|s| s.defines(name));
-        let models = std::cell::OnceCell::new();
-        names.iter().any(|name| {
-            !in_session(name)
-                && (self.console.has_variable(name)
-                    || *name == "Database"
-                    || models.get_or_init(|| project_models(&self.files)).as_ref().is_ok_and(|m| m.class(name).is_some()))
-        })
-    }
-
-    /// Runs one of the tutorial's lines on the lab's databases.
-    fn run_tutorial_line(&mut self, line: &str) -> LineResult {
-        let files = &self.files;
-        // Read once per line, however often the line needs the models (a name, a call, a repr).
-        let read = std::cell::OnceCell::new();
-        let models = || read.get_or_init(|| project_models(files)).clone();
-        let mut output = Vec::new();
-        let mut cx = Context { databases: &self.databases, models: &models, output: &mut output };
-        let result = match self.console.run(line, &mut cx) {
-            Ok(()) => LineResult { output, ..LineResult::default() },
-            Err(err) => {
-                output.push(err.traceback_line());
-                LineResult { output, error: Some(err), ..LineResult::default() }
-            }
-        };
-        if let Some(session) = &mut self.session {
-            for name in self.console.variable_names() {
-                session.forget(&name);
-            }
-        }
-        result
     }
 
     /// Runs one console entry: a shell line (`alembic …`, `python FILE`, `ls`, `cat`, `rm`,
@@ -561,9 +494,9 @@ const HELP: &str = "This console is a terminal in the project folder. It runs:
   alembic ...                     Alembic's command line (alembic --help lists its commands)
   ls [DIR], cat FILE, rm FILE...  the project's files
   clear                           empty the screen
-Python here has the language and its builtins, and the modules logging, typing, math,
-dataclasses and __future__; sqlalchemy is being built: until then the tutorial's own lines
-(Database, User) run on a stand-in that does what the tutorial's code does.
+Python here has the language and its builtins, the modules sqlalchemy (Core and ORM, on the
+lab's SQLite), logging, typing, dataclasses, datetime, decimal, contextlib, math, os, sys and
+time; your project's files import as on your machine.
 Not available in this lab: other shell commands, pip, files outside the project, input().";
 
 /// What a Python run printed, as console lines, and the exception it ended with.
@@ -576,14 +509,19 @@ fn python_result(outcome: crate::interp::RunOutcome) -> LineResult {
     if outcome.error.as_ref().is_some_and(|(class, _)| class == "ModuleNotFoundError") {
         notes.push(format!(
             "the lab's Python has only these modules besides your project's files: {}.",
-            crate::interp::available_modules().join(", ")
+            {
+                let mut names = crate::interp::available_modules();
+                names.extend(["sqlalchemy", "sqlalchemy.orm", "sqlalchemy.exc", "sqlite3"]);
+                names.sort_unstable();
+                names.join(", ")
+            }
         ));
     }
     let error = outcome.error.map(|(class, traceback)| Error::python(&class, traceback.trim_end()));
     LineResult { output, error, notes, error_at: outcome.error_at, ..LineResult::default() }
 }
 
-const SNAPSHOT_MAGIC: &[u8] = b"ALEMBIC-LAB-SNAPSHOT-1\n";
+const SNAPSHOT_MAGIC: &[u8] = b"ALEMBIC-LAB-SNAPSHOT-2\n";
 
 /// Splits a console line into words, honouring '…' and "…" quotes as a shell does.
 pub fn split_words(line: &str) -> Result<Vec<String>> {
@@ -636,19 +574,22 @@ mod tests {
     fn a_snapshot_restores_files_and_databases_exactly() {
         let mut lab = Lab::new(Sources::default());
         lab.engine("sqlite.db").unwrap().borrow_mut().exec("CREATE TABLE t (x); INSERT INTO t VALUES ('kept')").unwrap();
+        assert!(lab.run("from src.db import Database").ok());
+        assert!(lab.run("from src.models.user import User").ok());
         assert!(lab.run("db = Database(\"sqlite.db\")").ok());
         assert!(lab.run("db.create_tables()").ok());
-        assert!(lab.run("user = db.create_user(User(name=\"Ann\"))").ok());
+        assert!(lab.run("db.create_user(User(name=\"Ann\"))").ok());
         let snapshot = lab.snapshot().unwrap();
-        assert!(lab.run("user = None").ok());
+        assert!(lab.run("db.delete_user(1)").ok());
         lab.write_file("main.py", "changed").unwrap();
         lab.engine("sqlite.db").unwrap().borrow_mut().exec("DROP TABLE t").unwrap();
         lab.restore(&snapshot).unwrap();
         assert!(lab.read_file("main.py").unwrap().contains("def main():"));
         let rows = lab.engine("sqlite.db").unwrap().borrow_mut().exec("SELECT x FROM t").unwrap().rows;
         assert_eq!(rows, vec![vec![crate::value::Value::from("kept")]]);
-        assert_eq!(lab.run("print(user)").output, ["<User(name=Ann)>"], "console variables come back");
-        assert_eq!(lab.run("db.get_user(1)").output, ["<User(name=Ann)>"], "and so does db");
+        assert!(!lab.has_session(), "going back starts the Python session afresh");
+        let again = "from src.db import Database\ndb = Database('sqlite.db')\nprint(db.get_user(1))\n";
+        assert_eq!(lab.run(again).output.last().map(String::as_str), Some("<User(name=Ann)>"), "the row is back");
         for broken in [&snapshot[..snapshot.len() - 3], &b"nonsense"[..], &snapshot[..30]] {
             assert_eq!(lab.restore(broken).unwrap_err().message(), "not a lab snapshot");
         }

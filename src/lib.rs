@@ -1,12 +1,12 @@
-//! Alembic Lab's engine: a real SQLite and an imitation of the parts of SQLAlchemy and Alembic that
-//! the tutorial touches. Plain Rust that builds natively; `wasm.rs` is the only part that knows JS.
+//! Alembic Lab's engine: a real SQLite, a small Python interpreter ([`interp`]) that runs the
+//! learner's files, and the parts of SQLAlchemy ([`sqlalchemy`]) and Alembic ([`migrate`]) they
+//! use, written natively. Plain Rust that builds natively; `wasm.rs` is the only part that knows JS.
 //!
-//! Data flows one way: models ([`schema`], [`models`]) → DDL text ([`sql`]) → a SQLite database
-//! with an echo log ([`engine`]) → the ORM session ([`session`]) → the seed's `Database` ([`db`]).
+//! Data flows one way: the learner's Python → `sqlalchemy` (MetaData, expressions, Session) →
+//! SQL text ([`sql`]) → a SQLite database with an echo log ([`engine`], shared by name through
+//! [`databases`]); the page reads the databases and files the [`lab`] keeps.
 
-pub mod console;
 pub mod databases;
-pub mod db;
 pub mod encoding;
 pub mod engine;
 pub mod interp;
@@ -14,12 +14,10 @@ pub mod error;
 pub mod lab;
 pub mod memory;
 pub mod migrate;
-pub mod models;
 pub mod python;
 pub mod reflect;
 pub mod schema;
 pub mod seed_database;
-pub mod session;
 pub mod sorting;
 pub mod sqlalchemy;
 pub mod sql;
@@ -29,10 +27,8 @@ pub mod watchdog;
 #[cfg(all(target_family = "wasm", target_os = "unknown"))]
 pub mod wasm;
 
-pub use db::Database;
 pub use engine::{LoggedStatement, QueryResult, TableData};
 pub use error::{Error, ErrorKind, Result};
-pub use session::Instance;
 pub use value::Value;
 
 // Unit tests run in the browser too (`wasm-pack test`), as rusqlite's own tests do.

@@ -180,7 +180,7 @@ mod tests {
     use super::*;
     #[cfg(all(target_family = "wasm", target_os = "unknown"))]
     use wasm_bindgen_test::wasm_bindgen_test as test;
-    use crate::models::user_table;
+    use crate::schema::user_table;
 
     #[test]
     fn reserved_words_are_sorted_for_binary_search() {

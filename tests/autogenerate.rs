@@ -12,7 +12,7 @@ use alembic_lab::migrate::apply::apply_all;
 use alembic_lab::migrate::compare::{as_batches, compare};
 use alembic_lab::migrate::ops::reverse_all;
 use alembic_lab::migrate::render::render_ops;
-use alembic_lab::models::read_models;
+use alembic_lab::sqlalchemy::declared_metadata;
 
 const BASE: &str = "from sqlalchemy.orm import DeclarativeBase\n\n\nclass Base(DeclarativeBase):\n    pass\n";
 
@@ -51,8 +51,8 @@ fn database() -> Engine {
 
 #[test]
 fn autogenerate_finds_what_alembic_finds_in_the_same_order() {
-    let models = read_models(&[("src/models/base.py", BASE), ("src/models/models.py", MODELS)]).unwrap();
-    let found = compare(&models.metadata, &database()).unwrap();
+    let models = metadata();
+    let found = compare(&models, &database()).unwrap();
     assert_eq!(
         render_ops(&found.upgrade).join("\n"),
         "    op.create_table('posts',
@@ -108,18 +108,18 @@ fn autogenerate_finds_what_alembic_finds_in_the_same_order() {
 
 #[test]
 fn models_and_database_in_step_give_no_operations() {
-    let models = read_models(&[("src/models/base.py", BASE), ("src/models/models.py", MODELS)]).unwrap();
+    let models = metadata();
     let mut engine = Engine::open_in_memory().unwrap();
-    let first = compare(&models.metadata, &engine).unwrap();
+    let first = compare(&models, &engine).unwrap();
     apply_all(&mut engine, &first.upgrade).unwrap();
-    let again = compare(&models.metadata, &engine).unwrap();
+    let again = compare(&models, &engine).unwrap();
     assert!(again.upgrade.is_empty(), "{:?}", again.upgrade);
 }
 
 #[test]
 fn render_as_batch_groups_each_tables_changes() {
-    let models = read_models(&[("src/models/base.py", BASE), ("src/models/models.py", MODELS)]).unwrap();
-    let found = compare(&models.metadata, &database()).unwrap();
+    let models = metadata();
+    let found = compare(&models, &database()).unwrap();
     let text = render_ops(&as_batches(found.upgrade)).join("\n");
     assert!(text.contains(
         "    op.drop_table('old')\n    with op.batch_alter_table('users', schema=None) as batch_op:\n        \
@@ -127,4 +127,10 @@ fn render_as_batch_groups_each_tables_changes() {
          batch_op.alter_column('name',\n               existing_type=sa.VARCHAR(),\n               nullable=True)"
     ), "{text}");
     assert!(text.contains("        batch_op.drop_index(batch_op.f('ix_users_age'))\n        batch_op.create_index(batch_op.f('ix_users_email'), ['email'], unique=False)\n        batch_op.drop_column('age')\n"));
+}
+
+/// The models' MetaData, the model files executed by the lab's Python.
+fn metadata() -> alembic_lab::schema::MetaData {
+    let files = [("src/models/base.py", BASE), ("src/models/models.py", MODELS)].iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    declared_metadata(files, &["src.models.models"], "src.models.base").unwrap_or_else(|e| panic!("{}", e.message()))
 }

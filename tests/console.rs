@@ -8,7 +8,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use alembic_lab::lab::{Lab, Sources};
-use alembic_lab::{ErrorKind, Value};
+use alembic_lab::Value;
 
 fn lab() -> Lab {
     Lab::new(Sources { now: Box::new(|| "2026-11-20 09:14:03.118042".to_string()), seed: 7 })
@@ -20,27 +20,29 @@ fn ok(lab: &mut Lab, line: &str) -> Vec<String> {
     result.output
 }
 
-fn error(lab: &mut Lab, line: &str) -> (ErrorKind, String) {
-    let result = lab.run(line);
-    let err = result.error.unwrap_or_else(|| panic!("{line} should fail"));
-    assert_eq!(result.output.last(), Some(&err.traceback_line()));
-    (err.kind(), err.message().to_string())
+
+/// The tutorial's imports, as a Python session in the project folder starts.
+fn imports(lab: &mut Lab) {
+    ok(lab, "from src.db import Database");
+    ok(lab, "from src.models.user import User");
 }
 
 #[test]
 fn the_seed_main_typed_line_by_line() {
     let mut lab = lab();
-    assert!(ok(&mut lab, "db = Database(\"sqlite.db\")").is_empty());
+    imports(&mut lab);
+    assert_eq!(ok(&mut lab, "db = Database(\"sqlite.db\")"), ["INFO:src.db:Database connection established at sqlite.db"]);
     ok(&mut lab, "db.create_tables()");
     for name in ["John Doe", "Jane Doe", "Jack Doe", "Jill Doe"] {
-        let echoed = ok(&mut lab, &format!("db.create_user(User(name=\"{name}\"))"));
-        assert_eq!(echoed, [format!("<User(name={name})>")], "the REPL echoes the returned user");
+        let logged = ok(&mut lab, &format!("db.create_user(User(name=\"{name}\"))"));
+        assert_eq!(logged, [format!("INFO:src.db:User <User(name={name})> created in the database")], "the seed's log line");
     }
-    assert!(ok(&mut lab, "user = db.get_user(1)").is_empty());
+    assert_eq!(ok(&mut lab, "user = db.get_user(1)"), ["INFO:src.db:User <User(name=John Doe)> retrieved from the database"]);
     assert_eq!(ok(&mut lab, "print(user)"), ["<User(name=John Doe)>"]);
     assert_eq!(ok(&mut lab, "user.id"), ["1"]);
     assert_eq!(ok(&mut lab, "user.name"), ["'John Doe'"]);
-    ok(&mut lab, "db.update_user(user_id=user.id, name=\"John Smith\")");
+    let updated = ok(&mut lab, "db.update_user(user_id=user.id, name=\"John Smith\")");
+    assert_eq!(updated.last().map(String::as_str), Some("<User(name=John Smith)>"), "update_user returns the user: the REPL echoes it");
     ok(&mut lab, "db.delete_user(user_id=user.id)");
     let rows = lab.engine("sqlite.db").unwrap().borrow_mut().exec("SELECT id, name FROM users").unwrap().rows;
     assert_eq!(rows.len(), 3);
@@ -54,24 +56,23 @@ fn mistakes_raise_what_python_and_sqlalchemy_raise() {
     let mut lab = lab();
     let undefined = lab.run("db.create_tables()");
     assert_eq!(undefined.output.last().map(String::as_str), Some("NameError: name 'db' is not defined"));
+    imports(&mut lab);
     ok(&mut lab, "db = Database(\"sqlite.db\")");
     ok(&mut lab, "db.create_tables()");
     ok(&mut lab, "db.create_user(User(name=\"John Doe\"))");
-    assert_eq!(
-        error(&mut lab, "db.update_user(1, email=\"x\")"),
-        (ErrorKind::AttributeError, "User does not have attribute email".into())
-    );
-    assert_eq!(
-        error(&mut lab, "db.delete_user(user_id=999)"),
-        (ErrorKind::UnmappedInstanceError, "Class 'builtins.NoneType' is not mapped".into())
-    );
-    assert_eq!(error(&mut lab, "User(email=\"x\")"), (ErrorKind::TypeError, "'email' is an invalid keyword argument for User".into()));
-    assert_eq!(error(&mut lab, "db.create_user(User())").1, "NOT NULL constraint failed: users.name");
-    assert_eq!(error(&mut lab, "db.get_user(1)").0, ErrorKind::PendingRollbackError);
-    ok(&mut lab, "db.session.rollback()");
-    assert_eq!(ok(&mut lab, "db.get_user(1)"), ["<User(name=John Doe)>"]);
-    assert_eq!(error(&mut lab, "nobody = db.get_user(5)\nnobody.id").1, "'NoneType' object has no attribute 'id'");
-    assert_eq!(ok(&mut lab, "1 + 1"), ["2"], "plain Python runs in the console's Python session");
+    let last = |lab: &mut Lab, line: &str| {
+        let result = lab.run(line);
+        assert!(!result.ok(), "{line} should fail");
+        result.error.map(|e| e.traceback_line()).unwrap_or_default()
+    };
+    assert_eq!(last(&mut lab, "db.update_user(1, email=\"x\")"), "AttributeError: User does not have attribute email");
+    assert_eq!(last(&mut lab, "db.delete_user(user_id=999)"), "sqlalchemy.orm.exc.UnmappedInstanceError: Class 'builtins.NoneType' is not mapped");
+    assert_eq!(last(&mut lab, "User(email=\"x\")"), "TypeError: 'email' is an invalid keyword argument for User");
+    assert!(last(&mut lab, "db.create_user(User())").starts_with("sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) NOT NULL constraint failed: users.name"));
+    // Each method opens its own session: the failed one leaves nothing behind.
+    assert_eq!(ok(&mut lab, "db.get_user(1)").last().map(String::as_str), Some("<User(name=John Doe)>"));
+    assert_eq!(last(&mut lab, "nobody = db.get_user(5)\nnobody.id"), "AttributeError: 'NoneType' object has no attribute 'id'");
+    assert_eq!(ok(&mut lab, "1 + 1"), ["2"], "plain Python runs in the same session");
     assert!(lab.run("db.create_user(User(name=\"x\")").more, "an open bracket asks for more, as Python's REPL does");
 }
 
@@ -87,6 +88,7 @@ fn create_tables_then_alembic_upgrade_head_meets_the_same_database() {
     );
     lab.write_file("migrations/env.py", &env).unwrap();
     ok(&mut lab, "alembic revision --autogenerate -m \"Add User table\"");
+    imports(&mut lab);
     ok(&mut lab, "db = Database(\"sqlite.db\")");
     ok(&mut lab, "db.create_tables()");
     ok(&mut lab, "db.create_user(User(name=\"John Doe\"))");
@@ -94,5 +96,5 @@ fn create_tables_then_alembic_upgrade_head_meets_the_same_database() {
     assert!(result.output.last().unwrap().contains("table users already exists"));
     ok(&mut lab, "alembic stamp head");
     assert_eq!(ok(&mut lab, "alembic upgrade head").len(), 2);
-    assert_eq!(ok(&mut lab, "db.get_user(1)"), ["<User(name=John Doe)>"], "the data is still there");
+    assert_eq!(ok(&mut lab, "db.get_user(1)").last().map(String::as_str), Some("<User(name=John Doe)>"), "the data is still there");
 }

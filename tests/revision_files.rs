@@ -9,7 +9,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use alembic_lab::migrate::ops::{AlterColumn, Op};
 use alembic_lab::migrate::script::{file_name, parse_revision, render_revision, Revision};
-use alembic_lab::models::user_table;
+use alembic_lab::schema::user_table;
 use alembic_lab::schema::{Column, Constraint, ForeignKey, Index, ServerDefault, SqlType, Table};
 use alembic_lab::{ErrorKind, Value};
 

@@ -271,6 +271,8 @@ fn the_exported_database_is_a_sqlite_file_other_tools_open() {
     let mut lab = configured();
     ok(&mut lab, "alembic revision --autogenerate -m \"Add User table\"");
     ok(&mut lab, "alembic upgrade head");
+    ok(&mut lab, "from src.db import Database");
+    ok(&mut lab, "from src.models.user import User");
     ok(&mut lab, "db = Database(\"sqlite.db\")");
     ok(&mut lab, "db.create_user(User(name=\"John Doe\"))");
     let path = std::env::temp_dir().join(format!("alembic-lab-export-{}.db", std::process::id()));

@@ -184,7 +184,7 @@ mod tests {
     use super::*;
     #[cfg(all(target_family = "wasm", target_os = "unknown"))]
     use wasm_bindgen_test::wasm_bindgen_test as test;
-    use crate::models::user_table;
+    use crate::schema::user_table;
 
     #[test]
     fn every_reversible_op_comes_back_after_two_reverses() {

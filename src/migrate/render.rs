@@ -301,7 +301,7 @@ mod tests {
     #[cfg(all(target_family = "wasm", target_os = "unknown"))]
     use wasm_bindgen_test::wasm_bindgen_test as test;
     use crate::migrate::ops::AlterColumn;
-    use crate::models::user_table;
+    use crate::schema::user_table;
     use crate::schema::Index;
 
     fn text(op: &Op) -> String {

@@ -10,7 +10,6 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::migrate::ops::{BatchOptions};
 use crate::migrate::ops::{AlterColumn, Op};
 use crate::migrate::render::{py_str, render_ops};
-use crate::models::read_type;
 use crate::python::{parse_module, Constant, Expr, ExprKind, Keyword, Stmt, StmtKind};
 use crate::schema::{Column, Constraint, ForeignKey, Index, ServerDefault, SqlType, Table};
 use crate::value::Value;
@@ -688,5 +687,69 @@ mod tests {
         assert_eq!(number_value("2.5e3", 1).unwrap(), Value::Real(2500.0));
         assert_eq!(number_value("1e-3", 1).unwrap(), Value::Real(0.001));
         assert!(number_value("1e", 1).is_err());
+    }
+}
+
+/// A type expression (`Integer`, `sa.String(length=120)`, `Numeric(10, 2)`, `sa.VARCHAR()`),
+/// or `None` when the expression is not a type at all.
+pub fn read_type(expr: &Expr) -> Result<Option<SqlType>> {
+    let (func, args, keywords): (&Expr, &[Expr], &[Keyword]) = match &expr.kind {
+        ExprKind::Call { func, args, keywords } => (func, args, keywords),
+        _ => (expr, &[], &[]),
+    };
+    let Some(name) = last_name(func) else { return Ok(None) };
+    let arg = |i: usize, key: &str| args.get(i).or_else(|| Keyword::find(keywords, key));
+    let length = || arg(0, "length").and_then(number);
+    let numeric = || match (arg(0, "precision").and_then(number), arg(1, "scale").and_then(number)) {
+        (Some(p), Some(s)) => Some((p, s)),
+        (Some(p), None) => Some((p, 0)),
+        _ => None,
+    };
+    let upper = |t: SqlType| SqlType::Upper(Box::new(t));
+    Ok(Some(match name {
+        "Integer" => SqlType::Integer,
+        "BigInteger" => SqlType::BigInteger,
+        "SmallInteger" => SqlType::SmallInteger,
+        "String" | "Unicode" => SqlType::String(length()),
+        "Text" | "UnicodeText" => SqlType::Text,
+        "Boolean" => SqlType::Boolean,
+        "Float" => SqlType::Float,
+        "Double" => SqlType::Double,
+        "Numeric" => SqlType::Numeric(numeric()),
+        "Date" => SqlType::Date,
+        "DateTime" => SqlType::DateTime,
+        "Time" => SqlType::Time,
+        "LargeBinary" => SqlType::LargeBinary,
+        "JSON" => SqlType::Json,
+        "INTEGER" => upper(SqlType::Integer),
+        "BIGINT" => upper(SqlType::BigInteger),
+        "SMALLINT" => upper(SqlType::SmallInteger),
+        "VARCHAR" => upper(SqlType::String(length())),
+        "TEXT" => upper(SqlType::Text),
+        "BOOLEAN" => upper(SqlType::Boolean),
+        "FLOAT" => upper(SqlType::Float),
+        "DOUBLE" => upper(SqlType::Double),
+        "NUMERIC" => upper(SqlType::Numeric(numeric())),
+        "DATE" => upper(SqlType::Date),
+        "DATETIME" => upper(SqlType::DateTime),
+        "TIME" => upper(SqlType::Time),
+        "BLOB" => upper(SqlType::LargeBinary),
+        _ => return Ok(None),
+    }))
+}
+
+
+fn number(expr: &Expr) -> Option<u32> {
+    match &expr.kind {
+        ExprKind::Constant(Constant::Number(text)) => text.replace('_', "").parse().ok(),
+        _ => None,
+    }
+}
+
+fn last_name(expr: &Expr) -> Option<&str> {
+    match &expr.kind {
+        ExprKind::Name(n) => Some(n),
+        ExprKind::Attribute { attr, .. } => Some(attr),
+        _ => None,
     }
 }

@@ -154,6 +154,26 @@ def collapse_tracebacks(lines):
     return (before.split("\n") if before else []) + final
 
 
+def without_library_frames(lines):
+    """A Python line's traceback keeps the learner's frames: SQLAlchemy's own (site-packages, its
+    generated wrappers) and CPython's caret lines go, as the lab shows no library frames."""
+    out = []
+    skipping = False
+    for line in lines:
+        if line.startswith("  File "):
+            skipping = "site-packages" in line or "/lib/python3" in line or line.startswith('  File "<sqlalchemy generated')
+            if skipping:
+                continue
+        elif skipping and line.startswith("    "):
+            continue
+        else:
+            skipping = False
+        if re.fullmatch(r"\s*[~^]+\s*", line):
+            continue
+        out.append(line)
+    return out
+
+
 class Recorder:
     def __init__(self, root):
         self.root = root
@@ -249,7 +269,9 @@ def record(scenario):
                 entry = {
                     "run": step["run"],
                     "exit": status,
-                    "terminal": collapse_tracebacks(raw),
+                    # An alembic command's traceback is all Alembic's own: its final exception;
+                    # a Python line's keeps the learner's frames.
+                    "terminal": collapse_tracebacks(raw) if step["run"].startswith("alembic") else without_library_frames(raw),
                     "schema": schema,
                     "rows": rows,
                     "created": sorted(set(after) - set(before)),

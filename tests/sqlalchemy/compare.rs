@@ -6,22 +6,26 @@
 /// One output line with the run-dependent figures replaced by fixed marks.
 pub fn normalize(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    let bytes = line.as_bytes();
-    // `YYYY-MM-DD HH:MM:SS,mmm ` at the start of an echo line.
-    let stamp = bytes.len() >= 24
-        && bytes[..23].iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            10 => *b == b' ',
-            13 | 16 => *b == b':',
-            19 => *b == b',',
-            _ => b.is_ascii_digit(),
-        });
-    let rest = if stamp {
-        out.push_str("<time>");
-        &line[23..]
-    } else {
-        line
+    // `YYYY-MM-DD HH:MM:SS,mmm` where an echo line starts (after any console prompts).
+    let is_stamp = |bytes: &[u8]| {
+        bytes.len() >= 23
+            && bytes[..23].iter().enumerate().all(|(i, b)| match i {
+                4 | 7 => *b == b'-',
+                10 => *b == b' ',
+                13 | 16 => *b == b':',
+                19 => *b == b',',
+                _ => b.is_ascii_digit(),
+            })
     };
+    let mut rest = line;
+    while let Some(after) = rest.strip_prefix(">>> ").or_else(|| rest.strip_prefix("... ")) {
+        out.push_str(&rest[..4]);
+        rest = after;
+    }
+    if is_stamp(rest.as_bytes()) {
+        out.push_str("<time>");
+        rest = &rest[23..];
+    }
     let mut chars = rest.char_indices().peekable();
     let mut text = String::new();
     while let Some((at, c)) = chars.next() {

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PROGRAMS = HERE / "programs"
 FIXTURES = HERE / "fixtures"
+SESSIONS = HERE / "sessions"
 ENV = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0", TZ="UTC")
 ENV.pop("PYTHONSTARTUP", None)
 
@@ -35,7 +36,7 @@ def without_library_frames(lines):
     skipping = False
     for line in lines:
         if line.startswith("  File "):
-            skipping = "site-packages" in line or "/lib/python3" in line
+            skipping = "site-packages" in line or "/lib/python3" in line or line.startswith('  File "<sqlalchemy generated')
             if skipping:
                 continue
         elif skipping and line.startswith("    "):
@@ -70,6 +71,22 @@ def main():
         }
         (FIXTURES / f"{program.stem}.json").write_text(json.dumps(fixture, indent=1, ensure_ascii=False) + "\n")
         print(f"{program.stem}: exit {run.returncode}, {len(lines)} lines")
+    # Console sessions: the lines typed into `python -i` in the project folder.
+    for session in sorted(SESSIONS.glob("*.txt")):
+        if wanted and session.stem not in wanted:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            shutil.copytree(ROOT / "seed", tmp, dirs_exist_ok=True)
+            run = subprocess.run([sys.executable, "-q", "-i"], cwd=tmp, env=ENV, input=session.read_bytes(),
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
+            text = run.stdout.decode().replace(tmp + "/", "")
+        fixture = {
+            "session": session.name,
+            "recorded_with": f"Python {sys.version.split()[0]} -i, SQLAlchemy {sqlalchemy.__version__}",
+            "transcript": "\n".join(without_library_frames(text.split("\n"))),
+        }
+        (SESSIONS / f"{session.stem}.json").write_text(json.dumps(fixture, indent=1, ensure_ascii=False) + "\n")
+        print(f"session {session.stem}: exit {run.returncode}")
 
 
 if __name__ == "__main__":
