@@ -89,9 +89,15 @@ fn the_sql_log_has_each_statement_and_its_parameters() {
         json(&db.take_sql_log().unwrap()),
         concat!(
             r#"[{"sql":"BEGIN (implicit)","params":null},"#,
-            r#"{"sql":"SELECT users.id, users.name \nFROM users \nWHERE users.id = ?","params":[2]},"#,
+            r#"{"sql":"SELECT users.id AS users_id, users.name AS users_name \nFROM users \nWHERE users.id = ?\n LIMIT ? OFFSET ?","params":[2,1,0]},"#,
             r#"{"sql":"UPDATE users SET name=? WHERE users.id = ?","params":["Jane Smith",2]},"#,
-            r#"{"sql":"COMMIT","params":null}]"#
+            r#"{"sql":"COMMIT","params":null},"#,
+            r#"{"sql":"BEGIN (implicit)","params":null},"#,
+            r#"{"sql":"SELECT users.id, users.name \nFROM users \nWHERE users.id = ?","params":[2]},"#,
+            r#"{"sql":"ROLLBACK","params":null},"#,
+            r#"{"sql":"BEGIN (implicit)","params":null},"#,
+            r#"{"sql":"SELECT users.id AS users_id, users.name AS users_name \nFROM users \nWHERE users.id = ?\n LIMIT ? OFFSET ?","params":[2,1,0]},"#,
+            r#"{"sql":"ROLLBACK","params":null}]"#
         )
     );
 }
@@ -108,15 +114,15 @@ fn errors_carry_the_python_class_as_name_and_the_tools_message() {
             "Class 'builtins.NoneType' is not mapped",
         ),
         (db.create_user(js(r#"{"email": "x"}"#)), "TypeError", "'email' is an invalid keyword argument for User"),
-        (db.create_user(js(r#"{"name": null}"#)), "IntegrityError", "NOT NULL constraint failed: users.name"),
     ];
     for (outcome, name, message) in cases {
         assert_eq!(thrown(outcome.unwrap_err()), (name.to_string(), message.to_string()));
     }
-    let (name, message) = thrown(db.get_user(1.into()).unwrap_err());
-    assert_eq!(name, "PendingRollbackError");
-    assert!(message.ends_with("Original exception was: (sqlite3.IntegrityError) NOT NULL constraint failed: users.name"));
-    db.rollback().unwrap();
+    let (name, message) = thrown(db.create_user(js(r#"{"name": null}"#)).unwrap_err());
+    assert_eq!(name, "IntegrityError");
+    assert!(message.starts_with("(sqlite3.IntegrityError) NOT NULL constraint failed: users.name\n[SQL: INSERT INTO users (name) VALUES (?)]"), "{message}");
+    // Each of the seed's methods has a session of its own: the next call works.
+    assert_eq!(json(&db.get_user(1.into()).unwrap()), r#"{"id":1,"name":"John Doe"}"#);
     assert_eq!(Array::from(&db.users().unwrap()).length(), 4, "nothing changed");
 }
 
@@ -153,16 +159,13 @@ fn bad_field_objects_are_type_errors() {
         (JsValue::NULL, "createUser expects an object of fields like { name: \"John Doe\" }, got null"),
         ("John".into(), "createUser expects an object of fields like { name: \"John Doe\" }, got a string (\"John\")"),
         (js(r#"["John"]"#), "createUser expects an object of fields like { name: \"John Doe\" }, got an array"),
-        (js(r#"{"name": 5}"#), "name must be a string or null, got 5"),
-        (js(r#"{"name": {"first": "J"}}"#), "name must be a string or null, got a value of type object"),
-        (js(r#"{"name": "J", "id": 1.5}"#), "id must be a whole number or null, got 1.5"),
-        (js(r#"{"name": "J", "id": "7"}"#), "id must be a whole number or null, got a string (\"7\")"),
+        (js(r#"{"name": {"first": "J"}}"#), "name must be a string, a number, true, false or null, got a value of type object"),
     ];
     for (fields, message) in bad {
         assert_eq!(thrown(db.create_user(fields).unwrap_err()), ("TypeError".into(), message.to_string()));
     }
     let (name, message) = thrown(db.create_user(js(r#"{"name": "J", "email": [1]}"#)).unwrap_err());
-    assert_eq!((name.as_str(), message.as_str()), ("TypeError", "email must be a string, a number or null, got an array"));
+    assert_eq!((name.as_str(), message.as_str()), ("TypeError", "email must be a string, a number, true, false or null, got an array"));
     assert_eq!(thrown(JsDatabase::new(5.into()).err().unwrap()).0, "TypeError");
     assert_eq!(Array::from(&db.users().unwrap()).length(), 4);
 }
