@@ -61,7 +61,7 @@ test("every walkthrough step runs on the release page with its visible effect", 
     'db.create_user(User(name="Jill Doe"))': async () => {
       const rows = await page.$$eval("#panel-tables tbody tr", (trs) => trs.map((tr) => tr.textContent));
       assert.equal(rows.length, 4);
-      assert.match(await lastTerminal(page), /<User\(name=Jill Doe\)>$/);
+      assert.match(await lastTerminal(page), /INFO:src.db:User <User\(name=Jill Doe\)> created in the database$/);
     },
     "print(user)": async () => assert.match(await lastTerminal(page), /\$ print\(user\)\n<User\(name=John Doe\)>$/),
     "alembic init migrations": async () => {

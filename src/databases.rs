@@ -53,19 +53,29 @@ impl Databases {
         self.by_name.borrow().iter().map(|(n, e)| (n.clone(), e.clone())).collect()
     }
 
-    /// Puts `engine` under `name`, replacing what was there.
+    /// Puts `engine` under `name`, in place of what was there: whoever holds that database (an
+    /// engine the learner's Python made) now sees the new one, as a file replaced on disk.
     pub fn insert(&self, name: &str, engine: Engine) {
         engine.set_statement_budget_ms(self.budget_ms.get());
-        self.by_name.borrow_mut().insert(name.to_string(), Rc::new(RefCell::new(engine)));
+        let existing = self.by_name.borrow().get(name).cloned();
+        match existing {
+            Some(shared) => match shared.try_borrow_mut() {
+                Ok(mut slot) => *slot = engine,
+                Err(_) => {
+                    self.by_name.borrow_mut().insert(name.to_string(), Rc::new(RefCell::new(engine)));
+                }
+            },
+            None => {
+                self.by_name.borrow_mut().insert(name.to_string(), Rc::new(RefCell::new(engine)));
+            }
+        }
     }
 
     /// Replaces every database at once (restoring a snapshot).
     pub fn replace_all(&self, engines: BTreeMap<String, Engine>) {
-        let mut by_name = self.by_name.borrow_mut();
-        by_name.clear();
+        self.by_name.borrow_mut().retain(|name, _| engines.contains_key(name));
         for (name, engine) in engines {
-            engine.set_statement_budget_ms(self.budget_ms.get());
-            by_name.insert(name, Rc::new(RefCell::new(engine)));
+            self.insert(&name, engine);
         }
     }
 

@@ -243,6 +243,7 @@ impl Conn {
         self.log(py, &line(&stats, &shown_params))?;
         match outcome {
             Ok(ran) => Ok(ran),
+            Err(error) if matches!(error.kind(), ErrorKind::LabLimit | ErrorKind::NotAvailable) => py.stop(error.message()),
             Err(error) => {
                 let class = match error.kind() {
                     ErrorKind::IntegrityError => "IntegrityError",
