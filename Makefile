@@ -117,6 +117,7 @@ bench: build build-bench
 	cargo run --release --quiet --example crud_bench
 	cargo run --release --quiet --example revision_bench
 	cargo run --release --quiet --example python_bench
+	cargo run --release --quiet --example orm_bench
 	node bench/bench.mjs
 
 clean:

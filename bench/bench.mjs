@@ -126,6 +126,26 @@ async function pythonInPage(browser, url, programs) {
   return times;
 }
 
+/** bench/orm_crud.py with `python orm_crud.py ROWS` in a Lab of the page's own engine. */
+async function ormInPage(browser, url, source, rows) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]");
+  const output = await page.evaluate(async ([source, rows]) => {
+    const { Lab } = await import("./pkg/alembic_lab.js");
+    const lab = new Lab();
+    lab.setPythonBudget(600_000);
+    lab.setStatementBudget(60_000);
+    lab.writeFile("orm_crud.py", source);
+    const result = lab.run(`python orm_crud.py ${rows}`);
+    lab.free();
+    if (!result.ok) throw new Error(result.output.join("\n"));
+    return result.output;
+  }, [source, rows]);
+  await page.close();
+  return output.map((line) => line.split("\t"));
+}
+
 function nativeCrud() {
   const out = execFileSync(
     "cargo",
@@ -189,6 +209,10 @@ try {
   const pythonTimes = await pythonInPage(browser, server.url, programs);
   console.log("\nThe lab's Python in the page (release build; `python bench.py`, best of 3, ms)");
   for (const [label] of programs) console.log(`  ${label.padEnd(38)} ${ms(pythonTimes[label])}`);
+
+  const orm = await ormInPage(browser, server.url, await readFile("bench/orm_crud.py", "utf8"), ROWS);
+  console.log(`\nORM CRUD as Python in the page (bench/orm_crud.py, ${ROWS} users, ms; CPython's figures: the orm_bench lines above)`);
+  for (const [label, took] of orm) console.log(`  ${label.padEnd(20)} ${Number(took).toFixed(1).padStart(9)}`);
 
   const latency = await typedLines(browser, server.url);
   console.log(`\nTyping in the page's terminal (Enter → the line's output drawn, ms; median of 5 lines)`);

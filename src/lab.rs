@@ -98,6 +98,8 @@ pub struct Lab {
     rng: u64,
     /// The statement budget every database of the lab gets (see [`Lab::set_statement_budget_ms`]).
     budget_ms: f64,
+    /// How long one Python run may take (a program, a console entry).
+    python_budget_ms: f64,
 }
 
 impl Lab {
@@ -112,6 +114,7 @@ impl Lab {
             sources,
             rng,
             budget_ms: crate::watchdog::DEFAULT_BUDGET_MS,
+            python_budget_ms: crate::interp::TIME_BUDGET_MS,
         }
     }
 
@@ -166,6 +169,14 @@ impl Lab {
     pub fn set_statement_budget_ms(&mut self, budget: f64) {
         self.budget_ms = budget;
         self.databases.set_statement_budget_ms(budget);
+    }
+
+    /// How long one Python run may take before the lab stops it (the benchmark's long programs).
+    pub fn set_python_budget_ms(&mut self, budget: f64) {
+        self.python_budget_ms = budget;
+        if let Some(session) = &mut self.session {
+            session.time_budget_ms = budget;
+        }
     }
 
     pub fn engine_names(&self) -> Vec<String> {
@@ -266,6 +277,7 @@ impl Lab {
     /// An interpreter over the project's files, with the lab's `sqlalchemy` on its databases.
     fn new_interpreter(&self) -> crate::interp::Interpreter {
         let mut interpreter = crate::interp::Interpreter::new(self.files.clone());
+        interpreter.time_budget_ms = self.python_budget_ms;
         crate::sqlalchemy::install(&mut interpreter, self.databases.clone());
         interpreter
     }

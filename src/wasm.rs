@@ -500,6 +500,18 @@ impl JsLab {
         Ok(())
     }
 
+    /// How long one Python run (a program, a console entry) may take before the lab stops it, in
+    /// milliseconds (0.8 s unless set): the benchmark's long programs raise it.
+    #[wasm_bindgen(js_name = setPythonBudget)]
+    pub fn set_python_budget(&self, milliseconds: JsValue) -> Result<(), JsValue> {
+        let budget = milliseconds
+            .as_f64()
+            .filter(|ms| ms.is_finite() && *ms > 0.0)
+            .ok_or_else(|| type_error(&format!("the budget must be a number of milliseconds > 0, got {}", describe(&milliseconds))))?;
+        self.state()?.set_python_budget_ms(budget);
+        Ok(())
+    }
+
     /// One value of a table of the lab's database, whole, as bytes (text as UTF-8): what the
     /// page downloads for a value it was handed cut. `row` counts from 0 in drawing order.
     #[wasm_bindgen(js_name = cellBytes)]

@@ -14,7 +14,7 @@ pub mod object;
 mod set_order;
 mod typing;
 
-pub use eval::{available_modules, Interpreter, Raised, Res, RunOutcome};
+pub use eval::{available_modules, Interpreter, Raised, Res, RunOutcome, TIME_BUDGET_MS};
 
 /// What `python -V` and `sys.version` say: the language level the lab follows, and what it is.
 pub const VERSION: &str = "3.11.0 (Alembic Lab's Python, an interpreter written in Rust)";

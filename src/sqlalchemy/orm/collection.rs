@@ -31,8 +31,14 @@ impl InstrumentedList {
         self.owner.upgrade().map(Obj::Instance)
     }
 
-    /// The other side of `back_populates` learns that `child` joined (or left) this collection.
+    /// The other side of `back_populates` learns that `child` joined (or left) this collection,
+    /// and the owner's session that the owner changed.
     fn tell(&self, py: &mut Interpreter, child: &Obj, joined: bool) -> Res<()> {
+        if let Some(owner) = self.owner() {
+            if let Some(state) = super::mapper::state_of(&owner) {
+                super::mapper::mark_modified(&owner, &state);
+            }
+        }
         let Some(back) = self.spec.args.back_populates.clone() else { return Ok(()) };
         let (Some(owner), Obj::Instance(child_inst)) = (self.owner(), child) else { return Ok(()) };
         let target = self.spec.target(py)?;

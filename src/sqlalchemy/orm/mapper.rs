@@ -561,10 +561,20 @@ impl Native for InstrumentedAttribute {
     }
     fn descriptor_set(&self, py: &mut Interpreter, _this: &Obj, instance: &Obj, value: Obj) -> Option<Res<()>> {
         let Some(mapper) = self.mapper.upgrade() else { return Some(Ok(())) };
-        ensure_state(instance, &mapper);
+        let state = ensure_state(instance, &mapper);
         let Obj::Instance(inst) = instance else { return Some(py.error("TypeError", "not a mapped instance")) };
         inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(self.column.attr.as_str())), Obj::str(&self.column.attr), value);
+        mark_modified(instance, &state);
         Some(Ok(()))
+    }
+}
+
+/// Tells the instance's session (if it is persistent in one) that it changed.
+pub fn mark_modified(instance: &Obj, state: &InstanceState) {
+    if state.key.borrow().is_some() {
+        if let Some(session) = state.session() {
+            session.mark_modified(instance, state);
+        }
     }
 }
 
@@ -605,6 +615,8 @@ pub struct InstanceState {
     pub deleted: Cell<bool>,
     /// Collections as loaded (or last flushed), by attribute: what was taken out is an orphan.
     pub loaded: RefCell<Vec<(String, Vec<Obj>)>>,
+    /// Changed since the last flush (the session holds it until then).
+    pub modified: Cell<bool>,
 }
 
 impl InstanceState {
@@ -692,6 +704,7 @@ pub fn ensure_state(instance: &Obj, mapper: &Rc<Mapper>) -> Rc<InstanceState> {
         committed: RefCell::new(Vec::new()),
         deleted: Cell::new(false),
         loaded: RefCell::new(Vec::new()),
+        modified: Cell::new(false),
     });
     if let Obj::Instance(inst) = instance {
         inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(STATE)), Obj::str(STATE), native(StateObj(state.clone(), Rc::downgrade(inst))));

@@ -336,6 +336,9 @@ pub fn orphans(py: &mut Interpreter, instance: &Obj) -> Res<(Vec<Obj>, Vec<Obj>)
                             child.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), Obj::None);
                         }
                     }
+                    if let Some(child_state) = state_of(&old) {
+                        super::mapper::mark_modified(&old, &child_state);
+                    }
                     to_release.push(old);
                 }
             }
@@ -359,7 +362,8 @@ pub fn members(value: &Obj) -> Vec<Obj> {
 /// `user.addresses = [...]`, `address.user = user`: stored, and the other side kept in step.
 fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, value: Obj) -> Res<()> {
     let Some(parent) = spec.parent() else { return Ok(()) };
-    ensure_state(instance, &parent);
+    let state = ensure_state(instance, &parent);
+    super::mapper::mark_modified(instance, &state);
     let Obj::Instance(inst) = instance else { return Ok(()) };
     let value = if spec.collection { InstrumentedList::new(instance, spec.clone(), py.iterate(&value)?) } else { value };
     inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value.clone());
@@ -453,7 +457,14 @@ pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mappe
                     for (pk_attr, fk_attr) in &pairs {
                         let pk = own_key_value(instance, mapper, pk_attr);
                         if !matches!(pk, Obj::None) {
-                            child_inst.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), pk);
+                            let before = child_inst.attrs.borrow().get(&key(fk_attr)).cloned();
+                            child_inst.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), pk.clone());
+                            let changed = !matches!((&before, &pk), (Some(Obj::Int(a)), Obj::Int(b)) if a == b);
+                            if changed {
+                                if let Some(child_state) = state_of(&child) {
+                                    super::mapper::mark_modified(&child, &child_state);
+                                }
+                            }
                         }
                     }
                 }

@@ -39,9 +39,13 @@ fn attr_key(name: &str) -> Key {
 pub struct SessionCore {
     bind: Option<Obj>,
     conn: RefCell<Option<Rc<Conn>>>,
-    identity: RefCell<HashMap<IdentityKey, Obj>>,
-    /// Persistent objects in the order they entered the session (flush and expiry go in order).
-    order: RefCell<Vec<(IdentityKey, Obj)>>,
+    /// The identity map holds its objects weakly, as SQLAlchemy's does: an object nothing else
+    /// refers to (and with no change to flush) leaves it.
+    identity: RefCell<HashMap<IdentityKey, std::rc::Weak<Instance>>>,
+    /// Persistent objects in the order they entered the session (expiry goes in order).
+    order: RefCell<Vec<(IdentityKey, std::rc::Weak<Instance>)>>,
+    /// Persistent objects changed since the last flush, held until it writes them.
+    modified: RefCell<Vec<Obj>>,
     new: RefCell<Vec<Obj>>,
     deleted: RefCell<Vec<Obj>>,
     pub autoflush: bool,
@@ -64,6 +68,7 @@ impl SessionCore {
             conn: RefCell::new(None),
             identity: RefCell::new(HashMap::new()),
             order: RefCell::new(Vec::new()),
+            modified: RefCell::new(Vec::new()),
             new: RefCell::new(Vec::new()),
             deleted: RefCell::new(Vec::new()),
             autoflush,
@@ -109,8 +114,11 @@ impl SessionCore {
     }
 
     fn remember(&self, key: IdentityKey, instance: &Obj) {
-        if self.identity.borrow_mut().insert(key.clone(), instance.clone()).is_none() {
-            self.order.borrow_mut().push((key, instance.clone()));
+        let Obj::Instance(inst) = instance else { return };
+        let weak = Rc::downgrade(inst);
+        let replaced = self.identity.borrow_mut().insert(key.clone(), weak.clone());
+        if replaced.and_then(|w| w.upgrade()).is_none() {
+            self.order.borrow_mut().push((key, weak));
         }
     }
 
@@ -119,8 +127,41 @@ impl SessionCore {
         self.order.borrow_mut().retain(|(k, _)| k != key);
     }
 
+    /// The object the identity map has for a key, if it is still alive.
+    fn lookup(&self, key: &IdentityKey) -> Option<Obj> {
+        let found = self.identity.borrow().get(key).and_then(std::rc::Weak::upgrade).map(Obj::Instance);
+        if found.is_none() {
+            self.identity.borrow_mut().remove(key);
+        }
+        found
+    }
+
+    /// The persistent objects still alive, in the order they entered (the dead are let go).
     fn persistent(&self) -> Vec<Obj> {
-        self.order.borrow().iter().map(|(_, o)| o.clone()).collect()
+        let mut order = self.order.borrow_mut();
+        order.retain(|(_, w)| w.strong_count() > 0);
+        let live: Vec<Obj> = order.iter().filter_map(|(_, w)| w.upgrade().map(Obj::Instance)).collect();
+        let mut identity = self.identity.borrow_mut();
+        identity.retain(|_, w| w.strong_count() > 0);
+        live
+    }
+
+    /// A persistent object was changed (an attribute set, a collection changed): the session
+    /// holds it until the next flush writes it.
+    pub fn mark_modified(&self, instance: &Obj, state: &InstanceState) {
+        if !state.modified.replace(true) {
+            self.modified.borrow_mut().push(instance.clone());
+        }
+    }
+
+    fn take_modified(&self) -> Vec<Obj> {
+        let taken: Vec<Obj> = self.modified.borrow_mut().drain(..).collect();
+        for instance in &taken {
+            if let Some(state) = state_of(instance) {
+                state.modified.set(false);
+            }
+        }
+        taken
     }
 
     pub fn add(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj) -> Res<()> {
@@ -219,7 +260,7 @@ impl SessionCore {
     pub fn instance_for_row(self: &Rc<Self>, py: &mut Interpreter, mapper: &Rc<Mapper>, row: &[Value]) -> Res<Obj> {
         let key: Vec<Value> = mapper.columns.iter().zip(row).filter(|(c, _)| c.primary_key).map(|(_, v)| v.clone()).collect();
         let ikey = identity_key(mapper, &key);
-        if let Some(existing) = self.identity.borrow().get(&ikey).cloned() {
+        if let Some(existing) = self.lookup(&ikey) {
             if let Some(state) = state_of(&existing) {
                 populate(py, &existing, mapper, &state, row, false)?;
             }
@@ -260,7 +301,7 @@ impl SessionCore {
         for v in &values {
             key.push(to_value(py, v)?);
         }
-        if let Some(existing) = self.identity.borrow().get(&identity_key(&mapper, &key)).cloned() {
+        if let Some(existing) = self.lookup(&identity_key(&mapper, &key)) {
             let deleted = self.deleted.borrow().iter().any(|d| crate::interp::object::identity(d) == crate::interp::object::identity(&existing));
             if deleted {
                 return Ok(Obj::None);
@@ -372,8 +413,9 @@ impl SessionCore {
 
     fn flush_now(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
         // save-update cascade: transient objects reachable from the session's objects join it.
+        let modified: Vec<Obj> = self.modified.borrow().clone();
         let mut roots: Vec<Obj> = self.new.borrow().clone();
-        roots.extend(self.persistent());
+        roots.extend(modified.iter().cloned());
         for root in &roots {
             for child in relationship::save_cascade(py, root)? {
                 let attached = state_of(&child).is_some_and(|s| s.session().is_some());
@@ -383,8 +425,8 @@ impl SessionCore {
             }
         }
         // Orphans: members taken out of a loaded collection.
-        for instance in self.persistent() {
-            let (orphans, _) = relationship::orphans(py, &instance)?;
+        for instance in &modified {
+            let (orphans, _) = relationship::orphans(py, instance)?;
             for orphan in orphans {
                 self.delete(py, &orphan)?;
             }
@@ -425,13 +467,14 @@ impl SessionCore {
         }
         self.new.borrow_mut().clear();
         self.deleted.borrow_mut().clear();
+        self.take_modified();
         Ok(())
     }
 
     /// Foreign keys from relationships, for every object of the session.
     fn sync_all(&self, py: &mut Interpreter) -> Res<()> {
         let mut all = self.new.borrow().clone();
-        all.extend(self.persistent());
+        all.extend(self.modified.borrow().iter().cloned());
         for instance in &all {
             if let Some(state) = state_of(instance) {
                 relationship::sync_foreign_keys(py, instance, &state.mapper)?;
@@ -444,7 +487,8 @@ impl SessionCore {
     /// or all), with the changed columns.
     fn dirty(&self, py: &mut Interpreter, only: Option<&Rc<Mapper>>, deleted: &[Obj]) -> Res<Vec<(Obj, Vec<(String, Value)>)>> {
         let mut dirty = Vec::new();
-        for instance in self.persistent() {
+        let modified: Vec<Obj> = self.modified.borrow().clone();
+        for instance in modified {
             if deleted.iter().any(|d| crate::interp::object::identity(d) == crate::interp::object::identity(&instance)) {
                 continue;
             }
@@ -711,6 +755,7 @@ impl SessionCore {
             conn.close(py)?;
         }
         *self.failed.borrow_mut() = None;
+        self.take_modified();
         // Pending objects are expunged; objects inserted in the transaction are transient again.
         for instance in self.new.borrow_mut().drain(..) {
             if let Some(state) = state_of(&instance) {
@@ -739,6 +784,7 @@ impl SessionCore {
         }
         self.identity.borrow_mut().clear();
         self.order.borrow_mut().clear();
+        self.take_modified();
         self.new.borrow_mut().clear();
         self.deleted.borrow_mut().clear();
     }
@@ -1002,7 +1048,8 @@ impl Native for SessionObj {
             "deleted" => native(IdentitySet(self.0.deleted.borrow().clone())),
             "dirty" => {
                 let mut out = Vec::new();
-                for instance in self.0.persistent() {
+                let modified: Vec<Obj> = self.0.modified.borrow().clone();
+                for instance in modified {
                     if let Some(state) = state_of(&instance) {
                         let current = state.current(py, &instance)?;
                         let committed = state.committed.borrow().clone();
