@@ -143,7 +143,7 @@ async function ormInPage(browser, url, source, rows) {
     return result.output;
   }, [source, rows]);
   await page.close();
-  return output.map((line) => line.split("\t"));
+  return output.split("\n").map((line) => line.split("\t"));
 }
 
 function nativeCrud() {

@@ -214,6 +214,11 @@ impl Engine {
     /// statement is stopped by the watchdog.
     pub fn exec(&mut self, sql: &str) -> Result<QueryResult> {
         self.record(sql.trim().to_string(), Some(Vec::new()));
+        // Free SQL in the page enforces foreign keys (the learner's Python turns them off, as
+        // Python's sqlite3 leaves them).
+        if !self.in_transaction() {
+            self.set_foreign_keys(true)?;
+        }
         self.atomically(|engine| engine.exec_statements(sql))
     }
 

@@ -216,6 +216,11 @@ impl Conn {
                 Ok(d) => d,
                 Err(_) => return raise(py, "sqlalchemy.exc", "OperationalError", "(sqlite3.OperationalError) database is locked"),
             };
+            // Python's sqlite3 leaves foreign keys unenforced; the setting can change only
+            // between transactions.
+            if !database.in_transaction() {
+                let _ = database.set_foreign_keys(false);
+            }
             let writes = first_word(sql).is_some_and(|w| matches!(w.as_str(), "INSERT" | "UPDATE" | "DELETE" | "REPLACE"));
             let mut locked = false;
             if writes {
@@ -272,6 +277,7 @@ impl Conn {
                 Err(_) => return raise(py, "sqlalchemy.exc", "OperationalError", "(sqlite3.OperationalError) database is locked"),
             };
             if !database.in_transaction() {
+                let _ = database.set_foreign_keys(false);
                 let _ = database.driver("BEGIN");
                 database.transaction_owner = Some(self.id);
             }
