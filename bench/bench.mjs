@@ -218,9 +218,9 @@ try {
   console.log(`\nTyping in the page's terminal (Enter → the line's output drawn, ms; median of 5 lines)`);
   console.log(`  at line 10   ${ms(latency.early)}`);
   console.log(`  at line ${TYPED_LINES}  ${ms(latency.late)}   ratio ${(latency.late / latency.early).toFixed(2)} (goal ≤ 1.2, and under 50 ms)`);
-  console.log("\nNote: each lab call does what the seed's Database does under SQLAlchemy (update and delete");
-  console.log("load the row first, every write is its own transaction, every statement is logged);");
-  console.log("the sql.js and plain rusqlite rows run one bare statement per call.");
+  console.log("\nNote: each lab call runs the seed's own Database method (src/db.py) through the lab's Python");
+  console.log("and its sqlalchemy: a Session per call, update and delete load the row first, every write");
+  console.log("commits, every method logs a line; the sql.js and plain rusqlite rows run one bare statement.");
 } finally {
   await browser.close();
   await server.close();
