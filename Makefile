@@ -93,7 +93,7 @@ test-native:
 	@# The oracle's summary: how many recorded steps of real Alembic the lab matches.
 	@cargo test -q --test oracle -- --nocapture 2>&1 | grep '^oracle:'
 	@cargo test -q --test python_corpus -- --nocapture 2>&1 | grep '^python:'
-	@cargo test -q --test sqlalchemy_corpus -- --nocapture 2>&1 | grep '^sqlalchemy:'
+	@cargo test -q --test sqlalchemy_corpus -- --nocapture 2>&1 | grep -o 'sqlalchemy: .*'
 	@cargo test -q --test python_session -- --nocapture 2>&1 | grep -o 'python sessions:.*'
 	@cargo test -q --test python_never_panics -- --nocapture 2>&1 | grep '^python fuzz:'
 
