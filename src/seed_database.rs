@@ -154,45 +154,29 @@ impl SeedDatabase {
         }
     }
 
-    /// The mapped columns of a user object the seed returned (reading them may load them).
+    /// The mapped columns of a user object the seed returned (reading them may load them), as
+    /// values bound to the database (a date as its ISO text).
     fn record(&mut self, user: &Obj) -> Result<Option<Record>> {
         if matches!(user, Obj::None) {
             return Ok(None);
         }
         let user = user.clone();
-        let fields = self.run(move |py, _, _| {
+        let fields = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let found = fields.clone();
+        self.run(move |py, _, _| {
             let Some(mapper) = crate::sqlalchemy::orm::mapper::mapper_of(py, &user)? else {
                 let shown = py.repr_of(&user)?;
                 return py.error("TypeError", format!("expected a User, got {shown}"));
             };
-            let mut items = Vec::new();
             for column in &mapper.columns {
                 let value = py.get_attr(&user, &column.attr)?;
-                items.push(Obj::tuple(vec![Obj::str(&column.attr), value]));
+                let value = crate::sqlalchemy::convert::to_value(py, &value)?;
+                found.borrow_mut().push((column.attr.clone(), value));
             }
-            Ok(Obj::list(items))
+            Ok(Obj::None)
         })?;
-        let mut out = Vec::new();
-        let Obj::List(items) = fields else { return Ok(None) };
-        for item in items.borrow().iter() {
-            if let Obj::Tuple(pair) = item {
-                let name = match &pair[0] {
-                    Obj::Str(s) => s.to_string(),
-                    _ => continue,
-                };
-                let value = match &pair[1] {
-                    Obj::None => Value::Null,
-                    Obj::Bool(b) => Value::Integer(i64::from(*b)),
-                    Obj::Int(i) => Value::Integer(*i),
-                    Obj::Float(f) => Value::Real(*f),
-                    Obj::Str(s) => Value::Text(s.to_string()),
-                    Obj::Bytes(b) => Value::Blob(b.to_vec()),
-                    other => Value::Text(other.type_name()),
-                };
-                out.push((name, value));
-            }
-        }
-        Ok(Some(Record { fields: out }))
+        let fields = fields.take();
+        Ok(Some(Record { fields }))
     }
 
     /// Every row of `users`, by id, read without touching the SQL log.

@@ -7,40 +7,14 @@
 
 use std::path::Path;
 
-use serde_json::Value as Json;
-
 #[path = "python/compare.rs"]
 mod compare;
 
 #[test]
 fn every_program_prints_what_cpython_prints() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python");
-    let pending: Vec<String> = std::fs::read_to_string(root.join("pending.txt"))
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_whitespace().next().map(String::from))
-        .collect();
-    let mut paths: Vec<_> = std::fs::read_dir(root.join("fixtures")).expect("fixtures").filter_map(|e| e.ok()).map(|e| e.path()).collect();
-    paths.sort();
-    let (mut matched, mut total) = (0, 0);
-    let mut unexpected = Vec::new();
-    let mut stale = Vec::new();
-    for path in paths {
-        let fixture: Json = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
-        let program = fixture["program"].as_str().unwrap_or_default();
-        let source = std::fs::read_to_string(root.join("programs").join(program)).expect("program");
-        let report = compare::differs(program, &source, &fixture);
-        total += 1;
-        let stem = program.trim_end_matches(".py").to_string();
-        match (report, pending.contains(&stem)) {
-            (None, false) => matched += 1,
-            (None, true) => stale.push(stem),
-            (Some(_), true) => {}
-            (Some(report), false) => unexpected.push(report),
-        }
-    }
-    println!("python: {matched}/{total} programs print what CPython prints ({} listed in pending.txt)", pending.len());
-    assert!(unexpected.is_empty(), "{} programs differ from CPython:\n\n{}", unexpected.len(), unexpected.join("\n\n"));
-    assert!(stale.is_empty(), "these programs now match; remove them from tests/python/pending.txt: {stale:?}");
+    let r = compare::replay(&root, compare::differs);
+    println!("python: {}/{} programs print what CPython prints ({} listed in pending.txt)", r.matched, r.total, r.pending);
+    assert!(r.unexpected.is_empty(), "{} programs differ from CPython:\n\n{}", r.unexpected.len(), r.unexpected.join("\n\n"));
+    assert!(r.stale.is_empty(), "these programs now match; remove them from tests/python/pending.txt: {:?}", r.stale);
 }

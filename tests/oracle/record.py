@@ -154,24 +154,16 @@ def collapse_tracebacks(lines):
     return (before.split("\n") if before else []) + final
 
 
-def without_library_frames(lines):
-    """A Python line's traceback keeps the learner's frames: SQLAlchemy's own (site-packages, its
-    generated wrappers) and CPython's caret lines go, as the lab shows no library frames."""
-    out = []
-    skipping = False
-    for line in lines:
-        if line.startswith("  File "):
-            skipping = "site-packages" in line or "/lib/python3" in line or line.startswith('  File "<sqlalchemy generated')
-            if skipping:
-                continue
-        elif skipping and line.startswith("    "):
-            continue
-        else:
-            skipping = False
-        if re.fullmatch(r"\s*[~^]+\s*", line):
-            continue
-        out.append(line)
-    return out
+def _sqlalchemy_recorder():
+    """tests/sqlalchemy/record.py, whose rule for leaving library frames out both recorders share."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("sqlalchemy_record", ROOT / "tests/sqlalchemy/record.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+without_library_frames = _sqlalchemy_recorder().without_library_frames
 
 
 class Recorder:

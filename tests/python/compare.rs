@@ -2,6 +2,7 @@
 
 /// (printed before the traceback, innermost frame line, final line), or the whole output: the lab
 /// prints no `^^^^` markers, and a traceback's outer frames may name CPython's own files.
+#[allow(dead_code)]
 pub fn shape(lines: &[String]) -> (Vec<String>, Option<String>, Option<String>) {
     match lines.iter().position(|l| l == "Traceback (most recent call last):") {
         None => (lines.to_vec(), None, None),
@@ -13,6 +14,7 @@ pub fn shape(lines: &[String]) -> (Vec<String>, Option<String>, Option<String>) 
 }
 
 /// `python PROGRAM` in a fresh lab; Some(report) when it differs from the recorded fixture.
+#[allow(dead_code)]
 pub fn differs(program: &str, source: &str, fixture: &serde_json::Value) -> Option<String> {
     use alembic_lab::lab::{Lab, Sources};
     let expected: Vec<String> =
@@ -33,4 +35,46 @@ pub fn differs(program: &str, source: &str, fixture: &serde_json::Value) -> Opti
         expected.join("\n"),
         result.output.join("\n")
     ))
+}
+
+/// What replaying a recorded corpus found.
+#[allow(dead_code)]
+pub struct Replay {
+    pub matched: usize,
+    pub total: usize,
+    pub pending: usize,
+    /// Reports of programs that differ and are not listed in pending.txt.
+    pub unexpected: Vec<String>,
+    /// Programs listed in pending.txt that now match.
+    pub stale: Vec<String>,
+}
+
+/// Replays every fixture of `root/fixtures` (its program in `root/programs`) with `differs`,
+/// against the programs `root/pending.txt` lists as still differing, with why.
+#[allow(dead_code)]
+pub fn replay(root: &std::path::Path, differs: fn(&str, &str, &serde_json::Value) -> Option<String>) -> Replay {
+    let pending: Vec<String> = std::fs::read_to_string(root.join("pending.txt"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_whitespace().next().map(String::from))
+        .collect();
+    let mut paths: Vec<_> = std::fs::read_dir(root.join("fixtures")).expect("fixtures").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    let mut out = Replay { matched: 0, total: 0, pending: pending.len(), unexpected: Vec::new(), stale: Vec::new() };
+    for path in paths {
+        let fixture: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+        let program = fixture["program"].as_str().unwrap_or_default();
+        let source = std::fs::read_to_string(root.join("programs").join(program)).expect("program");
+        let report = differs(program, &source, &fixture);
+        out.total += 1;
+        let stem = program.trim_end_matches(".py").to_string();
+        match (report, pending.contains(&stem)) {
+            (None, false) => out.matched += 1,
+            (None, true) => out.stale.push(stem),
+            (Some(_), true) => {}
+            (Some(report), false) => out.unexpected.push(report),
+        }
+    }
+    out
 }
