@@ -1,6 +1,6 @@
-//! No program makes the lab's Python panic or run past its budget: the corpus programs, damaged
-//! at random (characters inserted, deleted, lines repeated or swapped), each run with a short
-//! budget. `make test` runs a sample; `PYTHON_FUZZ_PROGRAMS=1000000 cargo test --release --test
+//! No program makes the lab's Python panic or run past its budget: the corpus programs (plain
+//! Python and SQLAlchemy's), damaged at random (characters inserted, deleted, lines repeated or
+//! swapped), each run with a short budget, with the lab's `sqlalchemy` and the seed's files. `make test` runs a sample; `PYTHON_FUZZ_PROGRAMS=1000000 cargo test --release --test
 //! python_never_panics` (make fuzz) runs a million.
 #![cfg(not(target_family = "wasm"))]
 
@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
+use alembic_lab::databases::Databases;
 use alembic_lab::interp::Interpreter;
+use alembic_lab::lab::SEED_FILES;
 
 const PIECES: &[&str] = &[
     "(", ")", "[", "]", "{", "}", ":", "\n", "    ", "'", "\"", "\\", "*", "**", "=", "==", "-1", "0", "None", "x",
@@ -19,9 +21,10 @@ const PIECES: &[&str] = &[
 
 #[test]
 fn no_program_panics_or_outlives_its_budget() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/programs");
-    let mut corpus: Vec<String> = std::fs::read_dir(&root)
-        .expect("programs")
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut corpus: Vec<String> = ["python/programs", "sqlalchemy/programs"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("programs"))
         .filter_map(|e| e.ok())
         .filter_map(|e| std::fs::read_to_string(e.path()).ok())
         .collect();
@@ -59,10 +62,11 @@ fn no_program_panics_or_outlives_its_budget() {
             }
         }
         let source: String = text.into_iter().collect();
-        let mut files = BTreeMap::new();
+        let mut files: BTreeMap<String, String> = SEED_FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
         files.insert("prog.py".to_string(), source.clone());
         let mut interpreter = Interpreter::new(files);
         interpreter.time_budget_ms = 30.0;
+        alembic_lab::sqlalchemy::install(&mut interpreter, Databases::new(30.0));
         let start = Instant::now();
         let outcome = interpreter.run_main("prog.py");
         ran_clean += usize::from(outcome.error.is_none());
