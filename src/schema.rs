@@ -21,6 +21,8 @@ pub enum SqlType {
     Time,
     LargeBinary,
     Json,
+    /// `Enum('draft', 'published', name='status')`: on SQLite a VARCHAR as long as the longest value.
+    Enum { values: Vec<String>, name: Option<String> },
     /// A type the lab does not know, as the database declares it (`MONEY`); DDL repeats it.
     Named(String),
     /// The same type spelled the way the database names it (`sa.VARCHAR()`, `sa.INTEGER()`), as

@@ -67,6 +67,7 @@ pub fn type_ddl(sql_type: &SqlType) -> String {
         SqlType::Time => "TIME".into(),
         SqlType::LargeBinary => "BLOB".into(),
         SqlType::Json => "JSON".into(),
+        SqlType::Enum { values, .. } => format!("VARCHAR({})", values.iter().map(|v| v.chars().count()).max().unwrap_or(0)),
         SqlType::Upper(inner) => type_ddl(inner),
         SqlType::Named(name) => name.clone(),
     }

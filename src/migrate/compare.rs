@@ -52,6 +52,12 @@ fn mark_convention_names(mut table: Table) -> Table {
 /// different kind, or a length / precision both sides state and disagree on.
 fn type_changed(model: &SqlType, live: &SqlType) -> bool {
     let (model, live) = (model.base(), live.base());
+    // An Enum is a VARCHAR on SQLite; read back, it is one.
+    let as_string = |t: &SqlType| match t {
+        SqlType::Enum { values, .. } => SqlType::String(values.iter().map(|v| v.chars().count() as u32).max()),
+        other => other.clone(),
+    };
+    let (model, live) = (&as_string(model), &as_string(live));
     match (model, live) {
         (SqlType::String(a), SqlType::String(b)) => a.is_some() && b.is_some() && a != b,
         (SqlType::Numeric(a), SqlType::Numeric(b)) => a.is_some() && b.is_some() && a != b,

@@ -55,6 +55,13 @@ pub fn render_type(sql_type: &SqlType) -> String {
         SqlType::Time => (pick("Time", "TIME"), String::new()),
         SqlType::LargeBinary => (pick("LargeBinary", "BLOB"), String::new()),
         SqlType::Json => (pick("JSON", "JSON"), String::new()),
+        SqlType::Enum { values, name } => {
+            let mut args: Vec<String> = values.iter().map(|v| py_str(v)).collect();
+            if let Some(name) = name {
+                args.push(format!("name={}", py_str(name)));
+            }
+            ("Enum".to_string(), args.join(", "))
+        }
         SqlType::Named(_) | SqlType::Upper(_) => ("NullType".to_string(), String::new()),
     };
     format!("sa.{name}({args})")
@@ -303,6 +310,14 @@ mod tests {
     use crate::migrate::ops::AlterColumn;
     use crate::schema::user_table;
     use crate::schema::Index;
+
+    #[test]
+    fn an_enum_renders_as_alembic_writes_it_and_is_a_varchar_on_sqlite() {
+        let status = SqlType::Enum { values: vec!["draft".into(), "published".into()], name: Some("status".into()) };
+        assert_eq!(render_type(&status), "sa.Enum('draft', 'published', name='status')");
+        assert_eq!(render_type(&SqlType::Enum { values: vec!["a".into(), "bb".into()], name: None }), "sa.Enum('a', 'bb')");
+        assert_eq!(crate::sql::type_ddl(&status), "VARCHAR(9)");
+    }
 
     fn text(op: &Op) -> String {
         render_op(op, 4).join("\n")

@@ -721,6 +721,10 @@ pub fn read_type(expr: &Expr) -> Result<Option<SqlType>> {
         "Time" => SqlType::Time,
         "LargeBinary" => SqlType::LargeBinary,
         "JSON" => SqlType::Json,
+        "Enum" => SqlType::Enum {
+            values: args.iter().filter_map(Expr::as_str).map(String::from).collect(),
+            name: Keyword::find(keywords, "name").and_then(Expr::as_str).map(String::from),
+        },
         "INTEGER" => upper(SqlType::Integer),
         "BIGINT" => upper(SqlType::BigInteger),
         "SMALLINT" => upper(SqlType::SmallInteger),

@@ -11,7 +11,7 @@ use super::convert::{kwarg, native};
 /// The type classes the module exports, by name.
 pub const TYPE_NAMES: &[&str] = &[
     "Integer", "BigInteger", "SmallInteger", "String", "Text", "Boolean", "Float", "Double", "Numeric", "Date", "DateTime",
-    "Time", "LargeBinary", "JSON", "Unicode", "UnicodeText", "VARCHAR", "INTEGER", "TEXT",
+    "Time", "LargeBinary", "JSON", "Enum", "Unicode", "UnicodeText", "VARCHAR", "INTEGER", "TEXT",
 ];
 
 /// `String`, uncalled: a type class.
@@ -49,6 +49,24 @@ impl TypeClass {
             "Time" => SqlType::Time,
             "LargeBinary" => SqlType::LargeBinary,
             "JSON" => SqlType::Json,
+            "Enum" => {
+                let mut values = Vec::new();
+                for arg in args {
+                    match arg {
+                        Obj::Str(s) => values.push(s.to_string()),
+                        Obj::Class(_) => return py.stop_not_available("Enum of a Python enum class (the lab's Python has no enum module; list the values as strings)"),
+                        other => {
+                            let shown = py.repr_of(other)?;
+                            return py.error("TypeError", format!("Enum values must be strings, got {shown}"));
+                        }
+                    }
+                }
+                let name = match kwarg(kwargs, "name") {
+                    Some(Obj::Str(s)) => Some(s.to_string()),
+                    _ => None,
+                };
+                SqlType::Enum { values, name }
+            }
             other => return py.error("TypeError", format!("{other}() is not a type here")),
         })
     }
@@ -88,6 +106,13 @@ pub fn type_repr(sql_type: &SqlType) -> String {
         SqlType::Time => "Time()".into(),
         SqlType::LargeBinary => "LargeBinary()".into(),
         SqlType::Json => "JSON()".into(),
+        SqlType::Enum { values, name } => {
+            let mut args: Vec<String> = values.iter().map(|v| crate::value::python_str_repr(v)).collect();
+            if let Some(name) = name {
+                args.push(format!("name={}", crate::value::python_str_repr(name)));
+            }
+            format!("Enum({})", args.join(", "))
+        }
         SqlType::Named(name) => format!("{name}()"),
         SqlType::Upper(inner) => type_repr(inner).replace("String", "VARCHAR").replace("Integer", "INTEGER").replace("Text", "TEXT"),
     }
