@@ -144,6 +144,10 @@ pub struct Interpreter {
     native_modules: HashMap<String, super::native::ModuleBuilder>,
     /// Modules written in Python that a native module brings (name → file, source).
     python_modules: HashMap<String, (&'static str, &'static str)>,
+    /// Where a warning raised now would point: the class statements whose hooks are running.
+    warning_sites: Vec<(Rc<str>, u32)>,
+    /// Warnings already shown (file, line, category, message): each once, as Python's default filter.
+    warned: std::collections::HashSet<(Rc<str>, u32, String, String)>,
     /// Where a resumed generator goes on: the statements on the way to its `yield`, outermost
     /// last; each compound statement on the way takes its own entry (see generator.rs).
     pub(super) resume: Vec<super::generator::Resume>,
@@ -245,6 +249,8 @@ impl Interpreter {
             main_globals: None,
             native_modules: HashMap::new(),
             python_modules: HashMap::new(),
+            warning_sites: Vec::new(),
+            warned: std::collections::HashSet::new(),
             resume: Vec::new(),
             suspend: Vec::new(),
             sent: None,
@@ -351,6 +357,24 @@ impl Interpreter {
     /// Raises an exception value (an instance a native module made by calling its class).
     pub fn raise<T>(&self, value: Obj) -> Res<T> {
         Err(Box::new(Raised { value, frames: Vec::new(), stop: false }))
+    }
+
+    /// Shows a warning as Python's default `warnings` filter does (on stderr, once per place):
+    /// `file.py:20: SAWarning: message`, then the line it points at. A native module warns this
+    /// way from a hook a class statement runs; elsewhere the warning names no place.
+    pub fn warn(&mut self, category: &str, message: &str) {
+        let Some((file, line)) = self.warning_sites.last().cloned() else {
+            self.out.push_str(&format!("{category}: {message}\n"));
+            return;
+        };
+        if !self.warned.insert((file.clone(), line, category.to_string(), message.to_string())) {
+            return;
+        }
+        self.out.push_str(&format!("{file}:{line}: {category}: {message}\n"));
+        let source = self.files.get(&*file).and_then(|text| text.lines().nth(line.saturating_sub(1) as usize)).map(str::trim);
+        if let Some(source) = source.filter(|s| !s.is_empty()) {
+            self.out.push_str(&format!("  {source}\n"));
+        }
     }
 
     /// Makes a module written in Python importable by `name` (a native module's own Python part,
@@ -1641,7 +1665,12 @@ impl Interpreter {
                 *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
             }
         }
-        self.announce_class(&class)?;
+        // A warning a base class's hook gives points at this class statement, as CPython's
+        // warnings point at the line that called (stacklevel).
+        self.warning_sites.push((frame.file.clone(), frame.line.get()));
+        let announced = self.announce_class(&class);
+        self.warning_sites.pop();
+        announced?;
         Ok(Obj::Class(class))
     }
 

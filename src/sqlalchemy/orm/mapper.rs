@@ -296,6 +296,7 @@ fn declarative_constructor(py: &mut Interpreter, this: &Obj, kwargs: Vec<(String
 /// class with `__tablename__` is mapped.
 fn on_subclass(py: &mut Interpreter, class: Rc<Class>) -> Res<()> {
     if class_attr(&class, "__tablename__").is_some() {
+        declare_in_registry(py, &class)?;
         return map_class(py, &class);
     }
     if matches!(class_attr(&class, "__abstract__"), Some(Obj::Bool(true))) {
@@ -310,6 +311,7 @@ fn on_subclass(py: &mut Interpreter, class: Rc<Class>) -> Res<()> {
         set_class_attr(&class, "registry", native(Registry::default()));
         return Ok(());
     }
+    declare_in_registry(py, &class)?;
     let inherits_table = mro.iter().skip(1).any(|c| class_attr(c, "__mapper__").is_some());
     if inherits_table {
         let message = format!("mapper inheritance (class {} derives from a mapped class)", class.name);
@@ -328,6 +330,38 @@ fn on_subclass(py: &mut Interpreter, class: Rc<Class>) -> Res<()> {
 #[derive(Default)]
 pub struct Registry {
     pub mappers: RefCell<Vec<Weak<Mapper>>>,
+    /// `module.ClassName` of every class declared under the base (its string-lookup table):
+    /// declaring one again replaces it, with SQLAlchemy's warning.
+    pub names: RefCell<Vec<String>>,
+}
+
+impl Registry {
+    /// Notes a class declared under the base; warns if the name was taken.
+    fn declare(&self, py: &mut Interpreter, qualified: &str) {
+        if self.names.borrow().iter().any(|n| n == qualified) {
+            let message = format!(
+                "This declarative base already contains a class with the same class name and module name as {qualified}, and will be replaced in the string-lookup table."
+            );
+            py.warn("SAWarning", &message);
+        } else {
+            self.names.borrow_mut().push(qualified.to_string());
+        }
+    }
+}
+
+/// `module.ClassName`, as SQLAlchemy's registry names a class.
+fn qualified_name(class: &Rc<Class>) -> String {
+    let module = class_attr(class, "__module__").and_then(|m| if let Obj::Str(s) = m { Some(s.to_string()) } else { None }).unwrap_or_else(|| "__main__".into());
+    format!("{module}.{}", class.name)
+}
+
+/// Adds a class to its base's registry of names (before mapping it, as SQLAlchemy does).
+fn declare_in_registry(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
+    let registry = py.get_attr(&Obj::Class(class.clone()), "registry")?;
+    if let Some(r) = registry.native::<Registry>() {
+        r.declare(py, &qualified_name(class));
+    }
+    Ok(())
 }
 
 impl Registry {
