@@ -73,6 +73,11 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
         "class Warning(Exception):\n    pass\n\n\nclass Error(Exception):\n    pass\n\n\nclass InterfaceError(Error):\n    pass\n\n\nclass DatabaseError(Error):\n    pass\n\n\nclass DataError(DatabaseError):\n    pass\n\n\nclass OperationalError(DatabaseError):\n    pass\n\n\nclass IntegrityError(DatabaseError):\n    pass\n\n\nclass InternalError(DatabaseError):\n    pass\n\n\nclass ProgrammingError(DatabaseError):\n    pass\n\n\nclass NotSupportedError(DatabaseError):\n    pass\n\n\nsqlite_version = \"3\"\n",
     );
     py.register_python_module(
+        "sqlalchemy.orm.decl_api",
+        "sqlalchemy/orm/decl_api.py",
+        "from sqlalchemy.orm import DeclarativeBase\n\n\ndef declarative_base(*, metadata=None):\n    class Base(DeclarativeBase):\n        pass\n\n    if metadata is not None:\n        Base.metadata = metadata\n    return Base\n",
+    );
+    py.register_python_module(
         "sqlalchemy.orm.exc",
         "sqlalchemy/orm/exc.py",
         "from sqlalchemy.exc import (StaleDataError, FlushError, MappedAnnotationError, UnmappedError, DetachedInstanceError,\n    UnmappedInstanceError, UnmappedClassError, ObjectDeletedError, NoResultFound, MultipleResultsFound)\n",
@@ -145,7 +150,6 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
         "sqlalchemy.orm",
         Rc::new(|py: &mut Interpreter| {
             let base = orm::mapper::declarative_base_class(py);
-            let legacy_base = base.clone();
             Ok(vec![
                 ("DeclarativeBase".into(), base),
                 ("Mapped".into(), native(orm::mapper::MappedForm)),
@@ -155,13 +159,12 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ("Session".into(), function("Session", |py, args, kwargs| orm::session::new_session(py, &args, &kwargs))),
                 (
                     "declarative_base".into(),
-                    function("declarative_base", move |py, _, _| {
-                        let Obj::Class(parent) = &legacy_base else { return Ok(Obj::None) };
-                        let _ = parent;
-                        // A fresh base class, deriving from DeclarativeBase, with its own metadata.
-                        let namespace = py_dict(py)?;
-                        let class = py.call(Obj::Builtin("type"), vec![Obj::str("Base"), Obj::tuple(vec![legacy_base.clone()]), namespace], Vec::new())?;
-                        Ok(class)
+                    function("declarative_base", |py, args, kwargs| {
+                        // Written in Python (sqlalchemy/orm/decl_api.py): a class statement is
+                        // what makes a subclass of DeclarativeBase.
+                        let module = py.import("sqlalchemy.orm.decl_api")?;
+                        let make = py.get_attr(&module, "declarative_base")?;
+                        py.call(make, args, kwargs)
                     }),
                 ),
                 ("selectinload".into(), function("selectinload", |py, _, _| py.stop_not_available("selectinload() (relationships load lazily here)"))),
@@ -194,6 +197,3 @@ pub fn declared_metadata(files: std::collections::BTreeMap<String, String>, modu
     }
 }
 
-fn py_dict(py: &mut Interpreter) -> Res<Obj> {
-    py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())
-}
