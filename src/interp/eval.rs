@@ -260,6 +260,9 @@ impl Interpreter {
             stack_base: stack_position(),
         };
         interp.install_builtins();
+        for (name, file, source) in LIBRARY {
+            interp.register_python_module(name, file, source);
+        }
         interp.register_module("_lab", super::host::module());
         interp.register_module("typing", super::typing::module());
         interp
@@ -746,9 +749,6 @@ impl Interpreter {
         if let Some(module) = self.native_module(name) {
             self.modules.insert(name.to_string(), module.clone());
             return Ok(module);
-        }
-        if let Some((path, source)) = LIBRARY.iter().find(|(module, _, _)| *module == name).map(|(_, path, source)| (*path, *source)) {
-            return self.exec_module_source(name, path, source);
         }
         let path = name.replace('.', "/");
         for file in [format!("{path}.py"), format!("{path}/__init__.py")] {

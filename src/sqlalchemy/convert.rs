@@ -160,11 +160,6 @@ fn trim_zeros(text: &mut String) {
     }
 }
 
-/// Milliseconds now, for the echo log's timings.
-pub fn now_ms() -> f64 {
-    crate::watchdog::now_ms()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

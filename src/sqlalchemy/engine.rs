@@ -16,7 +16,8 @@ use crate::interp::object::Obj;
 use crate::interp::{Interpreter, Res};
 use crate::value::Value;
 
-use super::convert::{four_significant, kwarg, method, native, now_ms, params_repr, raise};
+use super::convert::{four_significant, kwarg, method, native, params_repr, raise};
+use crate::watchdog::now_ms;
 use super::result::ResultObj;
 use super::statement::{DmlObj, SelectObj, TextClause};
 
@@ -40,7 +41,6 @@ pub struct EngineCore {
     pub echo: Cell<bool>,
     /// Statement text → when it was first compiled (ms), for `[cached since …]`.
     cache: RefCell<HashMap<String, f64>>,
-    next_connection: Cell<u64>,
 }
 
 pub struct EngineObj(pub Rc<EngineCore>);
@@ -59,7 +59,6 @@ pub struct Conn {
 
 impl EngineCore {
     pub fn connect(self: &Rc<Self>) -> Rc<Conn> {
-        self.next_connection.set(self.next_connection.get() + 1);
         let id = CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Rc::new(Conn { engine: self.clone(), id, in_transaction: Cell::new(false), echo: Cell::new(None), closed: Cell::new(false) })
     }
@@ -206,60 +205,55 @@ impl Conn {
         })
     }
 
+    /// The database for the statements about to run: foreign keys off between transactions (as
+    /// Python's sqlite3 leaves them), and before a write the driver's `BEGIN`, unless another
+    /// connection's transaction holds the database (SQLite's `database is locked`).
+    fn claim(&self, database: &mut crate::engine::Engine, writes: bool) -> Result<(), crate::error::Error> {
+        if !database.in_transaction() {
+            let _ = database.set_foreign_keys(false);
+        }
+        if !writes {
+            return Ok(());
+        }
+        match database.transaction_owner {
+            Some(owner) if owner != self.id && database.in_transaction() => Err(crate::error::Error::new(ErrorKind::OperationalError, "database is locked")),
+            _ => {
+                if !database.in_transaction() {
+                    let _ = database.driver("BEGIN");
+                }
+                database.transaction_owner = Some(self.id);
+                Ok(())
+            }
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn run_with(&self, py: &mut Interpreter, stat: Stat, key: &str, sql: &str, params: &[Value], echo_text: Option<&str>, line: impl FnOnce(&str, &str) -> String) -> Res<Ran> {
         self.begin(py)?;
         self.log(py, echo_text.unwrap_or(sql))?;
         let started = now_ms();
-        let outcome = {
-            let mut database = match Databases::borrow(&self.engine.database) {
-                Ok(d) => d,
-                Err(_) => return raise(py, "sqlalchemy.exc", "OperationalError", "(sqlite3.OperationalError) database is locked"),
-            };
-            // Python's sqlite3 leaves foreign keys unenforced; the setting can change only
-            // between transactions.
-            if !database.in_transaction() {
-                let _ = database.set_foreign_keys(false);
-            }
-            let writes = first_word(sql).is_some_and(|w| matches!(w.as_str(), "INSERT" | "UPDATE" | "DELETE" | "REPLACE"));
-            let mut locked = false;
-            if writes {
-                match database.transaction_owner {
-                    Some(owner) if owner != self.id && database.in_transaction() => locked = true,
-                    _ => {
-                        if !database.in_transaction() {
-                            let _ = database.driver("BEGIN");
-                        }
-                        database.transaction_owner = Some(self.id);
+        let outcome = match Databases::borrow(&self.engine.database) {
+            Ok(mut database) => {
+                let writes = first_word(sql).is_some_and(|w| matches!(w.as_str(), "INSERT" | "UPDATE" | "DELETE" | "REPLACE"));
+                match self.claim(&mut database, writes) {
+                    Ok(()) => database.run(sql, params),
+                    Err(locked) => {
+                        database.log_statement(sql, params);
+                        Err(locked)
                     }
                 }
             }
-            if locked {
-                database.log_statement(sql, params);
-                Err(crate::error::Error::new(ErrorKind::OperationalError, "database is locked"))
-            } else {
-                database.run(sql, params)
-            }
+            Err(busy) => Err(busy),
         };
         let elapsed = now_ms() - started;
-        // Only the first row of a batch is looked up in the cache.
         let stats = self.engine.stats(stat, key, elapsed);
         let shown_params = if params.is_empty() && matches!(stat, Stat::Raw | Stat::NoKey) { "()".to_string() } else { params_repr(params) };
         self.log(py, &line(&stats, &shown_params))?;
         match outcome {
             Ok(ran) => Ok(ran),
-            Err(error) if matches!(error.kind(), ErrorKind::LabLimit | ErrorKind::NotAvailable) => py.stop(error.message()),
             Err(error) => {
-                let class = match error.kind() {
-                    ErrorKind::IntegrityError => "IntegrityError",
-                    ErrorKind::ProgrammingError => "ProgrammingError",
-                    _ => "OperationalError",
-                };
-                let exc = py.import("sqlalchemy.exc")?;
-                let make = py.get_attr(&exc, "_database_error")?;
-                let shown = if params.is_empty() { Obj::None } else { Obj::tuple(params.iter().map(|v| super::convert::from_value(v, None)).collect()) };
-                let value = py.call(make, vec![Obj::str(class), Obj::str(error.message()), Obj::str(sql), shown], Vec::new())?;
-                py.raise(value)
+                let shown = if params.is_empty() { Obj::None } else { value_tuple(params) };
+                database_error(py, error, sql, shown)
             }
         }
     }
@@ -271,40 +265,32 @@ impl Conn {
         let started = now_ms();
         let mut total = 0;
         let mut failure = None;
-        {
-            let mut database = match Databases::borrow(&self.engine.database) {
-                Ok(d) => d,
-                Err(_) => return raise(py, "sqlalchemy.exc", "OperationalError", "(sqlite3.OperationalError) database is locked"),
-            };
-            if !database.in_transaction() {
-                let _ = database.set_foreign_keys(false);
-                let _ = database.driver("BEGIN");
-                database.transaction_owner = Some(self.id);
-            }
-            for row in rows {
-                match database.run(sql, row) {
-                    Ok(ran) => total += ran.rowcount.max(0),
-                    Err(error) => {
-                        failure = Some(error);
-                        break;
+        match Databases::borrow(&self.engine.database) {
+            Ok(mut database) => match self.claim(&mut database, true) {
+                Ok(()) => {
+                    for row in rows {
+                        match database.run(sql, row) {
+                            Ok(ran) => total += ran.rowcount.max(0),
+                            Err(error) => {
+                                failure = Some(error);
+                                break;
+                            }
+                        }
                     }
                 }
-            }
+                Err(locked) => failure = Some(locked),
+            },
+            Err(busy) => failure = Some(busy),
         }
         let elapsed = now_ms() - started;
         let stats = self.engine.stats(Stat::Compiled, key, elapsed);
         let shown: Vec<String> = rows.iter().take(10).map(|r| params_repr(r)).collect();
         let more = if rows.len() > 10 { format!("  ... displaying 10 of {} total bound parameter sets ...  ", rows.len()) } else { String::new() };
         self.log(py, &format!("{stats} [{}{more}]", shown.join(", ")))?;
-        if let Some(error) = failure {
-            let class = if error.kind() == ErrorKind::IntegrityError { "IntegrityError" } else { "OperationalError" };
-            let exc = py.import("sqlalchemy.exc")?;
-            let make = py.get_attr(&exc, "_database_error")?;
-            let sets = Obj::list(rows.iter().map(|r| Obj::tuple(r.iter().map(|v| super::convert::from_value(v, None)).collect())).collect());
-            let value = py.call(make, vec![Obj::str(class), Obj::str(error.message()), Obj::str(sql), sets], Vec::new())?;
-            return py.raise(value);
+        match failure {
+            Some(error) => database_error(py, error, sql, Obj::list(rows.iter().map(|r| value_tuple(r)).collect())),
+            None => Ok(total),
         }
-        Ok(total)
     }
 
     fn end(&self, py: &mut Interpreter, word: &str) -> Res<()> {
@@ -373,21 +359,19 @@ impl Conn {
             let sets = parameter_sets(py, parameters)?;
             let base: Vec<(String, Obj)> = dml.0.values.first().cloned().unwrap_or_default();
             if dml.0.values.len() > 1 {
-                let mut merged = Vec::new();
-                for row in &dml.0.values {
-                    merged.push(row.clone());
-                }
-                // A multi-row VALUES: one statement with all rows.
-                let (first_sql, _) = dml.0.compile(py, &merged[0])?;
+                // A multi-row VALUES: one statement with all rows, each compiled as its own.
+                let mut head = String::new();
                 let mut params = Vec::new();
                 let mut groups = Vec::new();
-                for row in &merged {
+                for row in &dml.0.values {
                     let (sql, values) = dml.0.compile(py, row)?;
-                    let group = sql.rsplit_once("VALUES ").map(|(_, g)| g.to_string()).unwrap_or_default();
-                    groups.push(group);
+                    let (before, group) = sql.rsplit_once("VALUES ").unwrap_or((sql.as_str(), ""));
+                    if groups.is_empty() {
+                        head = before.to_string();
+                    }
+                    groups.push(group.to_string());
                     params.extend(values);
                 }
-                let head = first_sql.rsplit_once("VALUES ").map(|(h, _)| h.to_string()).unwrap_or_default();
                 let sql = format!("{head}VALUES {}", groups.join(", "));
                 let ran = self.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
                 return Ok(ResultObj::rowcount(ran.rowcount));
@@ -426,6 +410,29 @@ impl Conn {
         let shown = py.repr_of(statement)?;
         raise(py, "sqlalchemy.exc", "ObjectNotExecutableError", &format!("Not an executable object: {shown}"))
     }
+}
+
+/// Parameters as the Python tuple an error keeps (`e.params`).
+fn value_tuple(values: &[Value]) -> Obj {
+    Obj::tuple(values.iter().map(|v| super::convert::from_value(v, None)).collect())
+}
+
+/// A statement's failure as Python sees it: the lab's own stop (a statement past its budget) ends
+/// the program with the lab's words; a database error becomes SQLAlchemy's wrapper of the
+/// driver's exception (`sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) …`).
+fn database_error<T>(py: &mut Interpreter, error: crate::error::Error, sql: &str, params: Obj) -> Res<T> {
+    if matches!(error.kind(), ErrorKind::LabLimit | ErrorKind::NotAvailable) {
+        return py.stop(error.message());
+    }
+    let class = match error.kind() {
+        ErrorKind::IntegrityError => "IntegrityError",
+        ErrorKind::ProgrammingError => "ProgrammingError",
+        _ => "OperationalError",
+    };
+    let exc = py.import("sqlalchemy.exc")?;
+    let make = py.get_attr(&exc, "_database_error")?;
+    let value = py.call(make, vec![Obj::str(class), Obj::str(error.message()), Obj::str(sql), params], Vec::new())?;
+    py.raise(value)
 }
 
 /// The parameter sets of `execute(stmt, {...})` or `execute(stmt, [{...}, {...}])`.
@@ -500,7 +507,7 @@ pub fn create_engine(py: &mut Interpreter, databases: &Databases, args: Vec<Obj>
     if echo {
         turn_echo_on(py)?;
     }
-    Ok(native(EngineObj(Rc::new(EngineCore { url, database, echo: Cell::new(echo), cache: RefCell::new(HashMap::new()), next_connection: Cell::new(0) }))))
+    Ok(native(EngineObj(Rc::new(EngineCore { url, database, echo: Cell::new(echo), cache: RefCell::new(HashMap::new()) }))))
 }
 
 /// The engine or connection a `create_all(bind)` / `sessionmaker(bind=…)` argument names.

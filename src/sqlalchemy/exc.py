@@ -48,7 +48,8 @@ class NoInspectionAvailable(InvalidRequestError):
 
 
 class PendingRollbackError(InvalidRequestError):
-    pass
+    # The lab raises it for one reason only: a flush failed and rollback() is due.
+    code = "7s2a"
 
 
 class ResourceClosedError(InvalidRequestError):

@@ -434,7 +434,7 @@ pub fn or(items: Vec<Sql>) -> Sql {
 }
 
 /// The methods every column expression has: `in_`, `like`, `is_`, `desc`, `label` …
-pub fn method(py: &mut Interpreter, this: &Sql, name: &str) -> Res<Option<Obj>> {
+pub fn method(this: &Sql, name: &str) -> Res<Option<Obj>> {
     let me = this.clone();
     let one = move |py: &mut Interpreter, args: &[Obj], what: &str| -> Res<Sql> {
         match args.first() {
@@ -509,10 +509,8 @@ pub fn method(py: &mut Interpreter, this: &Sql, name: &str) -> Res<Option<Obj>> 
             Ok(expr(Sql::Label { expr: Box::new(me.clone()), name: label }))
         }),
         "distinct" => function(name, move |_, _, _| Ok(expr(Sql::Distinct(Box::new(me.clone()))))),
-        "is_distinct_from" => return Ok(None),
         _ => return Ok(None),
     };
-    let _ = py;
     Ok(Some(value))
 }
 
@@ -543,7 +541,7 @@ impl Native for ExprObj {
             _ => None,
         }
     }
-    fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         match name {
             "name" | "key" => Ok(self.0.key().map(|k| Obj::str(&k))),
             "compile" => {
@@ -554,7 +552,7 @@ impl Native for ExprObj {
                     Ok((text, c.params, c.names))
                 })))
             }
-            _ => method(py, &self.0, name),
+            _ => method(&self.0, name),
         }
     }
     /// `==` and `!=` between two expressions are true when both sides are the same expression

@@ -112,8 +112,6 @@ impl Native for ResultObj {
         Ok(format!("<sqlalchemy.engine.{module}.{} object at {:#x}>", self.type_name(), crate::interp::object::identity(this)))
     }
     fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
-        let me = |this: &Obj| this.native::<ResultObj>().map(|r| r as *const ResultObj);
-        let _ = me;
         let with = |this: &Obj, f: &dyn Fn(&ResultObj) -> Obj| this.native::<ResultObj>().map_or(Obj::None, f);
         Ok(Some(match name {
             "all" | "fetchall" => method(this, name, move |_, this, _, _| Ok(with(this, &|r| Obj::list(r.take_all())))),
@@ -202,7 +200,7 @@ impl Native for RowObj {
     fn repr(&self, py: &mut Interpreter, _this: &Obj) -> Res<String> {
         tuple_repr(py, &self.values)
     }
-    fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
         if let Some(at) = self.keys.iter().position(|k| k == name) {
             return Ok(self.values.get(at).cloned());
         }
@@ -224,10 +222,7 @@ impl Native for RowObj {
                 let values = self.values.clone();
                 Some(super::convert::function("_tuple", move |_, _, _| Ok(Obj::tuple(values.clone()))))
             }
-            _ if name.starts_with("__") => {
-                let _ = this;
-                None
-            }
+            _ if name.starts_with("__") => None,
             _ => return py.error("AttributeError", format!("Could not locate column in row for column '{name}'")),
         })
     }

@@ -195,7 +195,7 @@ impl Native for ColumnObj {
             None => spec.name.clone().unwrap_or_default(),
         })
     }
-    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
         let spec = self.0.borrow().clone();
         Ok(match name {
             "name" | "key" => Some(spec.name.as_deref().map_or(Obj::None, Obj::str)),
@@ -204,7 +204,7 @@ impl Native for ColumnObj {
             "nullable" => Some(Obj::Bool(spec.is_nullable())),
             "unique" => Some(if spec.unique { Obj::Bool(true) } else { Obj::None }),
             "index" => Some(if spec.index { Obj::Bool(true) } else { Obj::None }),
-            _ => return expression::method(py, &spec.sql(), name),
+            _ => return expression::method(&spec.sql(), name),
         })
     }
     fn binary(&self, py: &mut Interpreter, _this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {

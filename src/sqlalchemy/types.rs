@@ -131,7 +131,6 @@ impl Native for TypeObj {
     fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
         Ok(match (name, &self.0) {
             ("length", SqlType::String(n)) => Some(n.map_or(Obj::None, |n| Obj::Int(i64::from(n)))),
-            ("python_type", _) => None,
             _ => None,
         })
     }

@@ -150,6 +150,8 @@ pub struct ColumnInfo {
     pub sql: Sql,
     pub sql_type: Option<SqlType>,
     pub primary_key: bool,
+    /// `server_default=`: an INSERT leaves the column out rather than send NULL.
+    pub server_default: bool,
     pub default: Option<Obj>,
     pub onupdate: Option<Obj>,
 }
@@ -317,12 +319,11 @@ fn on_subclass(py: &mut Interpreter, class: Rc<Class>) -> Res<()> {
         let message = format!("mapper inheritance (class {} derives from a mapped class)", class.name);
         return py.stop_not_available(&message);
     }
-    let module = class_attr(&class, "__module__").and_then(|m| if let Obj::Str(s) = m { Some(s.to_string()) } else { None }).unwrap_or_else(|| "__main__".into());
     raise(
         py,
         "sqlalchemy.exc",
         "InvalidRequestError",
-        &format!("Class <class '{module}.{}'> does not have a __table__ or __tablename__ specified and does not inherit from an existing table-mapped class.", class.name),
+        &format!("Class <class '{}'> does not have a __table__ or __tablename__ specified and does not inherit from an existing table-mapped class.", qualified_name(&class)),
     )
 }
 
@@ -349,8 +350,8 @@ impl Registry {
     }
 }
 
-/// `module.ClassName`, as SQLAlchemy's registry names a class.
-fn qualified_name(class: &Rc<Class>) -> String {
+/// `module.ClassName`, as SQLAlchemy's registry and messages name a class.
+pub fn qualified_name(class: &Rc<Class>) -> String {
     let module = class_attr(class, "__module__").and_then(|m| if let Obj::Str(s) = m { Some(s.to_string()) } else { None }).unwrap_or_else(|| "__main__".into());
     format!("{module}.{}", class.name)
 }
@@ -441,8 +442,6 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
                 match type_for_name(&m.target) {
                     Some(t) if !m.collection => spec.sql_type = Some(t),
                     _ => {
-                        let module = class_attr(class, "__module__").and_then(|m| if let Obj::Str(s) = m { Some(s.to_string()) } else { None }).unwrap_or_default();
-                        let _ = module;
                         return raise(
                             py,
                             "sqlalchemy.orm.exc",
@@ -459,11 +458,8 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
                 spec.nullable = Some(m.optional);
             }
         }
-        if spec.sql_type.is_none() {
-            if let Some(fk) = &spec.foreign_key {
-                let _ = fk;
-                spec.sql_type = Some(SqlType::Integer);
-            }
+        if spec.sql_type.is_none() && spec.foreign_key.is_some() {
+            spec.sql_type = Some(SqlType::Integer);
         }
         column_objs.push(native(ColumnObj::new(spec.clone())));
         infos.push((name.clone(), spec));
@@ -525,6 +521,7 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
                 sql: spec.sql(),
                 sql_type: spec.sql_type.clone(),
                 primary_key: spec.primary_key,
+                server_default: spec.server_default.is_some(),
                 default: spec.default.clone(),
                 onupdate: spec.onupdate.clone(),
             })
@@ -573,14 +570,14 @@ impl Native for InstrumentedAttribute {
         let class = self.mapper.upgrade().map(|m| m.class_name.clone()).unwrap_or_default();
         Ok(format!("{class}.{}", self.column.attr))
     }
-    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
         match name {
             "key" => Ok(Some(Obj::str(&self.column.attr))),
             "name" => Ok(Some(Obj::str(&self.column.name))),
             "property" | "expression" | "comparator" => Ok(Some(expression::expr(self.column.sql.clone()))),
             "type" => Ok(Some(native(super::super::types::TypeObj(self.column.sql_type.clone().unwrap_or(SqlType::Named("NULL".into())))))),
             "class_" => Ok(self.mapper.upgrade().and_then(|m| m.class_obj())),
-            _ => expression::method(py, &self.column.sql, name),
+            _ => expression::method(&self.column.sql, name),
         }
     }
     fn binary(&self, py: &mut Interpreter, _this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
@@ -670,6 +667,30 @@ impl InstanceState {
             }));
         }
         Ok(out)
+    }
+
+    /// The loaded column attributes whose values differ from the database's (as last loaded or
+    /// flushed), with their new values: what a flush writes.
+    pub fn changes(&self, py: &mut Interpreter, instance: &Obj) -> Res<Vec<(String, Value)>> {
+        let current = self.current(py, instance)?;
+        let committed = self.committed.borrow();
+        Ok(current
+            .into_iter()
+            .filter_map(|(attr, value)| {
+                let value = value?;
+                let before = committed.iter().find(|(a, _)| *a == attr).map(|(_, v)| v);
+                (before != Some(&value)).then_some((attr, value))
+            })
+            .collect())
+    }
+
+    /// Records a column's value as the database now has it.
+    pub fn set_committed(&self, attr: &str, value: Value) {
+        let mut committed = self.committed.borrow_mut();
+        match committed.iter_mut().find(|(a, _)| a == attr) {
+            Some(slot) => slot.1 = value,
+            None => committed.push((attr.to_string(), value)),
+        }
     }
 }
 

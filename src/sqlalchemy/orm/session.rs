@@ -17,7 +17,7 @@ use super::super::engine::{Conn, EngineObj, Stat};
 use super::super::expression::Sql;
 use super::super::result::ResultObj;
 use super::super::statement::{SelectObj, SelectState, Selected};
-use super::mapper::{ensure_state, mapper_of, state_of, InstanceState, Mapper};
+use super::mapper::{ensure_state, mapper_of, qualified_name, state_of, InstanceState, Mapper};
 use super::relationship;
 
 /// An identity: the mapped table and the primary key's values (as text, to hash).
@@ -88,11 +88,7 @@ impl SessionCore {
                 "sqlalchemy.exc",
                 "PendingRollbackError",
                 &format!("This Session's transaction has been rolled back due to a previous exception during flush. To begin a new transaction with this Session, first issue Session.rollback(). Original exception was: {original}"),
-            )
-            .map_err(|mut e| {
-                e.value = with_code(py, e.value.clone(), "7s2a");
-                e
-            });
+            );
         }
         Ok(())
     }
@@ -193,9 +189,7 @@ impl SessionCore {
     /// `session.is_modified(obj)`: a loaded column attribute differs from the database's.
     fn is_modified(&self, py: &mut Interpreter, instance: &Obj) -> Res<bool> {
         let Some(state) = state_of(instance) else { return unmapped(py, instance) };
-        let committed = state.committed.borrow().clone();
-        let current = state.current(py, instance)?;
-        Ok(current.iter().any(|(a, v)| v.as_ref().is_some_and(|v| committed.iter().find(|(c, _)| c == a).map(|(_, cv)| cv) != Some(v))))
+        Ok(!state.changes(py, instance)?.is_empty())
     }
 
     pub fn delete(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj) -> Res<()> {
@@ -496,16 +490,7 @@ impl SessionCore {
             if only.is_some_and(|m| !Rc::ptr_eq(m, &state.mapper)) {
                 continue;
             }
-            let current = state.current(py, &instance)?;
-            let committed = state.committed.borrow().clone();
-            let changes: Vec<(String, Value)> = current
-                .into_iter()
-                .filter_map(|(attr, value)| {
-                    let value = value?;
-                    let before = committed.iter().find(|(a, _)| *a == attr).map(|(_, v)| v);
-                    (before != Some(&value)).then_some((attr, value))
-                })
-                .collect();
+            let changes = state.changes(py, &instance)?;
             if !changes.is_empty() {
                 dirty.push((instance, changes));
             }
@@ -549,12 +534,8 @@ impl SessionCore {
             }
             for (instance, changes) in &updates[at..end] {
                 if let Some(state) = state_of(instance) {
-                    let mut committed = state.committed.borrow_mut();
                     for (attr, value) in changes {
-                        match committed.iter_mut().find(|(a, _)| a == attr) {
-                            Some(slot) => slot.1 = value.clone(),
-                            None => committed.push((attr.clone(), value.clone())),
-                        }
+                        state.set_committed(attr, value.clone());
                     }
                 }
             }
@@ -588,8 +569,7 @@ impl SessionCore {
                         has_pk = false;
                         continue;
                     }
-                    let spec_has_server_default = mapper.table.native::<super::super::schema::TableObj>().and_then(|t| t.column(&column.name)).and_then(|c| c.native::<super::super::schema::ColumnObj>().map(|c| c.0.borrow().server_default.is_some())).unwrap_or(false);
-                    if spec_has_server_default {
+                    if column.server_default {
                         continue;
                     }
                 }
@@ -845,13 +825,9 @@ fn populate(py: &mut Interpreter, instance: &Obj, mapper: &Mapper, state: &Insta
         }
     }
     let mut attrs = inst.attrs.borrow_mut();
-    let mut committed = state.committed.borrow_mut();
     for (k, attr, obj, bound) in loaded {
         attrs.insert(k, Obj::str(&attr), obj);
-        match committed.iter_mut().find(|(a, _)| *a == attr) {
-            Some(slot) => slot.1 = bound,
-            None => committed.push((attr, bound)),
-        }
+        state.set_committed(&attr, bound);
     }
     Ok(())
 }
@@ -880,33 +856,19 @@ fn instance_mapper(py: &mut Interpreter, instance: &Obj) -> Res<Option<Rc<Mapper
 
 fn unmapped<T>(py: &mut Interpreter, instance: &Obj) -> Res<T> {
     if let Obj::Class(class) = instance {
-        let module = match class.attrs.borrow().get(&attr_key("__module__")).cloned() {
-            Some(Obj::Str(m)) => m.to_string(),
-            _ => "__main__".into(),
-        };
         let message = format!(
-            "Class 'sqlalchemy.orm.decl_api.DeclarativeAttributeIntercept' is not mapped; was a class ({module}.{}) supplied where an instance was required?",
-            class.name
+            "Class 'sqlalchemy.orm.decl_api.DeclarativeAttributeIntercept' is not mapped; was a class ({}) supplied where an instance was required?",
+            qualified_name(class)
         );
         return raise(py, "sqlalchemy.orm.exc", "UnmappedInstanceError", &message);
     }
     let name = match instance {
-        Obj::Instance(inst) => {
-            let module = inst.class.attrs.borrow().get(&attr_key("__module__")).cloned();
-            match module {
-                Some(Obj::Str(m)) => format!("{m}.{}", inst.class.name),
-                _ => inst.class.name.to_string(),
-            }
-        }
+        Obj::Instance(inst) => qualified_name(&inst.class),
         other => format!("builtins.{}", other.type_name()),
     };
     raise(py, "sqlalchemy.orm.exc", "UnmappedInstanceError", &format!("Class '{name}' is not mapped"))
 }
 
-fn with_code(py: &mut Interpreter, value: Obj, code: &str) -> Obj {
-    let _ = py.set_attr(&value, "code", Obj::str(code));
-    value
-}
 
 /// `Session(engine)` / what `sessionmaker()` makes.
 pub struct SessionObj(pub Rc<SessionCore>);
@@ -933,7 +895,6 @@ impl Native for SessionObj {
                 None => py.error("TypeError", format!("Session.{what}() missing 1 required positional argument: 'instance'")),
             }
         };
-        let _ = py;
         Ok(Some(match name {
             "add" => method(this, name, move |py, this, args, _| {
                 let Some(s) = core(this) else { return Ok(Obj::None) };
@@ -999,9 +960,8 @@ impl Native for SessionObj {
                 s.refresh(py, &instance)?;
                 Ok(Obj::None)
             }),
-            "expire" => method(this, name, move |py, this, args, _| {
+            "expire" => method(this, name, move |py, _, args, _| {
                 let instance = one(py, &args, "expire")?;
-                let _ = core(this);
                 match state_of(&instance) {
                     Some(state) => expire(&instance, &state),
                     None => return unmapped(py, &instance),
@@ -1051,10 +1011,7 @@ impl Native for SessionObj {
                 let modified: Vec<Obj> = self.0.modified.borrow().clone();
                 for instance in modified {
                     if let Some(state) = state_of(&instance) {
-                        let current = state.current(py, &instance)?;
-                        let committed = state.committed.borrow().clone();
-                        let changed = current.iter().any(|(a, v)| v.as_ref().is_some_and(|v| committed.iter().find(|(c, _)| c == a).map(|(_, cv)| cv) != Some(v)));
-                        if changed {
+                        if !state.changes(py, &instance)?.is_empty() {
                             out.push(instance);
                         }
                     }
@@ -1205,9 +1162,7 @@ impl Native for SessionMaker {
             })),
             "begin" => Some(method(this, name, |py, this, _, _| {
                 let session = py.call(this.clone(), Vec::new(), Vec::new())?;
-                let transaction = native(SessionTransaction(session.clone()));
-                let _ = session;
-                Ok(native(SessionMakerBegin(transaction)))
+                Ok(native(SessionMakerBegin(native(SessionTransaction(session)))))
             })),
             _ => None,
         })
