@@ -191,6 +191,12 @@ impl MetaData {
     }
 }
 
+/// The tutorial's `users` table (`id` INTEGER primary key, `name` VARCHAR NOT NULL), as its
+/// `User` model declares it: what tests of DDL, operations and rendering start from.
+pub fn user_table() -> Table {
+    Table::new("users", vec![Column::new("id", SqlType::Integer).primary_key(), Column::new("name", SqlType::String(None)).not_null()])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,10 +257,4 @@ mod tests {
         let cyclic = MetaData::new(vec![referencing("b", &["a"]), referencing("a", &["b", "a"])]);
         assert_eq!(cyclic.sorted_tables().len(), 2);
     }
-}
-
-/// The tutorial's `users` table (`id` INTEGER primary key, `name` VARCHAR NOT NULL), as its
-/// `User` model declares it: what tests of DDL, operations and rendering start from.
-pub fn user_table() -> Table {
-    Table::new("users", vec![Column::new("id", SqlType::Integer).primary_key(), Column::new("name", SqlType::String(None)).not_null()])
 }

@@ -661,35 +661,6 @@ fn read_op(expr: &Expr, batch: Option<(&str, &str)>, tables: &HashMap<String, (S
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    #[test]
-    fn file_names_follow_alembics_slug_rule() {
-        assert_eq!(file_name("3f1a9c2b7d40", "Add User table"), "3f1a9c2b7d40_add_user_table.py");
-        assert_eq!(file_name("ab", "Add e-mail, and   stuff!"), "ab_add_e_mail_and_stuff.py");
-        assert_eq!(
-            file_name("ab", "make the users table hold a much longer description of things"),
-            "ab_make_the_users_table_hold_a_much_longer_.py"
-        );
-        assert_eq!(file_name("ab", ""), "ab_.py");
-    }
-
-    #[test]
-    fn numbers_in_rows_read_like_python() {
-        assert_eq!(number_value("12", 1).unwrap(), Value::Integer(12));
-        assert_eq!(number_value("1_000", 1).unwrap(), Value::Integer(1000));
-        assert_eq!(number_value("0x1F", 1).unwrap(), Value::Integer(31));
-        assert_eq!(number_value("19.99", 1).unwrap(), Value::Real(19.99));
-        assert_eq!(number_value("2.5e3", 1).unwrap(), Value::Real(2500.0));
-        assert_eq!(number_value("1e-3", 1).unwrap(), Value::Real(0.001));
-        assert!(number_value("1e", 1).is_err());
-    }
-}
-
 /// A type expression (`Integer`, `sa.String(length=120)`, `Numeric(10, 2)`, `sa.VARCHAR()`),
 /// or `None` when the expression is not a type at all.
 pub fn read_type(expr: &Expr) -> Result<Option<SqlType>> {
@@ -698,9 +669,8 @@ pub fn read_type(expr: &Expr) -> Result<Option<SqlType>> {
         _ => (expr, &[], &[]),
     };
     let Some(name) = last_name(func) else { return Ok(None) };
-    let arg = |i: usize, key: &str| args.get(i).or_else(|| Keyword::find(keywords, key));
-    let length = || arg(0, "length").and_then(number);
-    let numeric = || match (arg(0, "precision").and_then(number), arg(1, "scale").and_then(number)) {
+    let length = || arg(args, keywords, 0, "length").and_then(number);
+    let numeric = || match (arg(args, keywords, 0, "precision").and_then(number), arg(args, keywords, 1, "scale").and_then(number)) {
         (Some(p), Some(s)) => Some((p, s)),
         (Some(p), None) => Some((p, 0)),
         _ => None,
@@ -755,5 +725,34 @@ fn last_name(expr: &Expr) -> Option<&str> {
         ExprKind::Name(n) => Some(n),
         ExprKind::Attribute { attr, .. } => Some(attr),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn file_names_follow_alembics_slug_rule() {
+        assert_eq!(file_name("3f1a9c2b7d40", "Add User table"), "3f1a9c2b7d40_add_user_table.py");
+        assert_eq!(file_name("ab", "Add e-mail, and   stuff!"), "ab_add_e_mail_and_stuff.py");
+        assert_eq!(
+            file_name("ab", "make the users table hold a much longer description of things"),
+            "ab_make_the_users_table_hold_a_much_longer_.py"
+        );
+        assert_eq!(file_name("ab", ""), "ab_.py");
+    }
+
+    #[test]
+    fn numbers_in_rows_read_like_python() {
+        assert_eq!(number_value("12", 1).unwrap(), Value::Integer(12));
+        assert_eq!(number_value("1_000", 1).unwrap(), Value::Integer(1000));
+        assert_eq!(number_value("0x1F", 1).unwrap(), Value::Integer(31));
+        assert_eq!(number_value("19.99", 1).unwrap(), Value::Real(19.99));
+        assert_eq!(number_value("2.5e3", 1).unwrap(), Value::Real(2500.0));
+        assert_eq!(number_value("1e-3", 1).unwrap(), Value::Real(0.001));
+        assert!(number_value("1e", 1).is_err());
     }
 }
