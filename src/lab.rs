@@ -96,8 +96,6 @@ pub struct Lab {
     session: Option<crate::interp::Interpreter>,
     sources: Sources,
     rng: u64,
-    /// The statement budget every database of the lab gets (see [`Lab::set_statement_budget_ms`]).
-    budget_ms: f64,
     /// How long one Python run may take (a program, a console entry).
     python_budget_ms: f64,
 }
@@ -113,7 +111,6 @@ impl Lab {
             session: None,
             sources,
             rng,
-            budget_ms: crate::watchdog::DEFAULT_BUDGET_MS,
             python_budget_ms: crate::interp::TIME_BUDGET_MS,
         }
     }
@@ -167,7 +164,6 @@ impl Lab {
 
     /// How long one SQL statement may run on any of the lab's databases before it is stopped.
     pub fn set_statement_budget_ms(&mut self, budget: f64) {
-        self.budget_ms = budget;
         self.databases.set_statement_budget_ms(budget);
     }
 
@@ -366,7 +362,6 @@ impl Lab {
     /// Runs one console entry: a shell line (`alembic …`, `python FILE`, `ls`, `cat`, `rm`,
     /// `clear`, `help`), or Python for the session — a line, or a block sent whole.
     pub fn run(&mut self, entry: &str) -> LineResult {
-        self.databases.set_statement_budget_ms(self.budget_ms);
         if !is_shell_line(entry) {
             return self.run_python(entry);
         }
