@@ -137,14 +137,14 @@ impl Conn {
     /// Whether this message is logged: the connection logs only if the engine logged when it
     /// was made (SQLAlchemy decides that once), and then only while the engine still does.
     fn echoing(&self, py: &mut Interpreter) -> Res<bool> {
-        let now = self.engine.echo.get() || engine_logger_enabled(py)?;
-        match self.echo.get() {
-            Some(at_start) => Ok(at_start && now),
-            None => {
-                self.echo.set(Some(now));
-                Ok(now)
-            }
+        if self.echo.get() == Some(false) {
+            return Ok(false);
         }
+        let now = self.engine.echo.get() || engine_logger_enabled(py)?;
+        if self.echo.get().is_none() {
+            self.echo.set(Some(now));
+        }
+        Ok(now)
     }
 
     /// One line of the engine's log, if it logs.
