@@ -180,13 +180,20 @@ impl Engine {
     /// Runs `body` inside one SQLite transaction: all of its statements take effect, or none do.
     /// This is the lab's guarantee that a failed step leaves the database exactly as it was.
     pub fn atomically<T>(&mut self, body: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
-        self.run_cached("SAVEPOINT lab_step")?;
+        self.begin_step()?;
         let outcome = body(self);
-        self.end_savepoint(outcome.is_ok())?;
+        self.end_step(outcome.is_ok())?;
         outcome
     }
 
-    fn end_savepoint(&mut self, keep: bool) -> Result<()> {
+    /// Opens a step that [`Engine::end_step`] keeps or undoes as a whole — what [`Engine::atomically`]
+    /// does, for a step whose statements come from elsewhere between the two calls (a migration's
+    /// Python).
+    pub fn begin_step(&mut self) -> Result<()> {
+        self.run_cached("SAVEPOINT lab_step")
+    }
+
+    pub fn end_step(&mut self, keep: bool) -> Result<()> {
         // Free SQL may have ended the transaction itself (COMMIT, ROLLBACK): nothing left to end.
         if self.conn.is_autocommit() {
             return Ok(());

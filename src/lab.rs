@@ -271,10 +271,13 @@ impl Lab {
     }
 
     /// An interpreter over the project's files, with the lab's `sqlalchemy` on its databases.
-    fn new_interpreter(&self) -> crate::interp::Interpreter {
+    /// An interpreter over the project's files with the lab's budget, `sqlalchemy` and `alembic`
+    /// importable (`alembic.op` outside a migration refuses, as Alembic's proxy does).
+    pub fn new_interpreter(&self) -> crate::interp::Interpreter {
         let mut interpreter = crate::interp::Interpreter::new(self.files.clone());
         interpreter.time_budget_ms = self.python_budget_ms;
         crate::sqlalchemy::install(&mut interpreter, self.databases.clone());
+        crate::alembic::install(&mut interpreter, crate::alembic::Runtime::default());
         interpreter
     }
 

@@ -6,6 +6,7 @@
 //! SQL text ([`sql`]) → a SQLite database with an echo log ([`engine`], shared by name through
 //! [`databases`]); the page reads the databases and files the [`lab`] keeps.
 
+pub mod alembic;
 pub mod databases;
 pub mod encoding;
 pub mod engine;

@@ -564,40 +564,6 @@ impl Default for JsLab {
     }
 }
 
-/// One revision of the embedded reference `migrations/`, as plain data for the page.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ReferenceRevision {
-    path: &'static str,
-    revision: String,
-    down_revisions: Vec<String>,
-    message: String,
-    upgrade: Vec<&'static str>,
-    downgrade: Vec<&'static str>,
-    text: &'static str,
-}
-
-/// The tutorial's reference revisions (embedded `migrations/versions/*.py`), parsed, oldest first:
-/// `[{ path, revision, downRevisions, message, upgrade: [op names], downgrade, text }]`.
-#[wasm_bindgen(js_name = referenceRevisions)]
-pub fn reference_revisions() -> Result<JsValue, JsValue> {
-    let texts = crate::migrate::reference::FILES;
-    let revisions = crate::migrate::reference::revisions().map_err(to_js)?;
-    let plain: Vec<ReferenceRevision> = revisions
-        .into_iter()
-        .map(|(path, rev)| ReferenceRevision {
-            path,
-            text: texts.iter().find(|(p, _)| *p == path).map_or("", |(_, t)| t),
-            revision: rev.revision,
-            down_revisions: rev.down_revision,
-            message: rev.message,
-            upgrade: rev.upgrade.iter().map(|op| op.name()).collect(),
-            downgrade: rev.downgrade.iter().map(|op| op.name()).collect(),
-        })
-        .collect();
-    to_plain(&plain)
-}
-
 #[cfg(feature = "bench")]
 mod bench {
     //! The CRUD workload `make bench` times inside wasm (built only with `--features bench`).

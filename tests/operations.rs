@@ -10,15 +10,10 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use alembic_lab::engine::Engine;
 use alembic_lab::migrate::apply::{apply_all, plan};
 use alembic_lab::migrate::ops::{AlterColumn, Op};
-use alembic_lab::migrate::script::parse_revision;
+use alembic_lab::migrate::reference;
 use alembic_lab::schema::{Column, Index, SqlType};
 use alembic_lab::{ErrorKind, Value};
 
-const REVISIONS: &[&str] = &[
-    include_str!("../migrations/versions/3f1a9c2b7d40_add_user_table.py"),
-    include_str!("../migrations/versions/8e2d41b6c0f3_add_email_to_users.py"),
-    include_str!("../migrations/versions/c47a0e9b2d15_add_posts_table.py"),
-];
 
 fn seeded() -> Engine {
     let mut engine = Engine::open_in_memory().unwrap();
@@ -57,18 +52,20 @@ fn nullable_name() -> AlterColumn {
 #[test]
 fn the_reference_revisions_upgrade_and_downgrade_with_data_kept() {
     let mut engine = Engine::open_in_memory().unwrap();
-    let revisions: Vec<_> = REVISIONS.iter().map(|s| parse_revision("r.py", s).unwrap()).collect();
-    apply_all(&mut engine, &revisions[0].upgrade).unwrap();
+    let scripts = reference::scripts().unwrap();
+    let revisions = scripts.map.in_order();
+    let ops = |id: &String, function: &str| scripts.operations(id, function).unwrap();
+    apply_all(&mut engine, &ops(&revisions[0], "upgrade")).unwrap();
     engine.exec("INSERT INTO users (name) VALUES ('John Doe')").unwrap();
-    apply_all(&mut engine, &revisions[1].upgrade).unwrap();
-    apply_all(&mut engine, &revisions[2].upgrade).unwrap();
+    apply_all(&mut engine, &ops(&revisions[1], "upgrade")).unwrap();
+    apply_all(&mut engine, &ops(&revisions[2], "upgrade")).unwrap();
     let log: Vec<String> = engine.take_log().into_iter().map(|s| s.sql).collect();
     assert!(log.contains(&"ALTER TABLE users ADD COLUMN email VARCHAR(120)".to_string()));
     assert!(log.iter().any(|s| s.starts_with("CREATE TABLE posts (")));
     engine.exec("INSERT INTO posts (title, user_id) VALUES ('Hello', 1)").unwrap();
     assert_eq!(rows(&mut engine, "SELECT id, name, email FROM users"), vec![vec![Value::Integer(1), Value::from("John Doe"), Value::Null]]);
-    for rev in revisions.iter().rev() {
-        apply_all(&mut engine, &rev.downgrade).unwrap();
+    for id in revisions.iter().rev() {
+        apply_all(&mut engine, &ops(id, "downgrade")).unwrap();
     }
     assert!(schema(&mut engine).is_empty());
 }
@@ -232,7 +229,7 @@ fn bulk_insert_and_execute_run_as_written() {
             columns: vec!["id".into(), "name".into()],
             rows: vec![vec![Value::Integer(5), Value::from("O'Neil")], vec![Value::Integer(6), Value::from("Ann")]],
         },
-        Op::Execute("UPDATE users SET email = 'ann@example.com' WHERE id = 6".into()),
+        Op::Execute { sql: "UPDATE users SET email = ? WHERE id = ?".into(), params: vec![Value::from("ann@example.com"), Value::Integer(6)] },
     ];
     apply_all(&mut engine, &ops).unwrap();
     assert_eq!(

@@ -7,11 +7,14 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(all(target_family = "wasm", target_os = "unknown"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use alembic_lab::databases::SharedEngine;
 use alembic_lab::engine::Engine;
 use alembic_lab::migrate::reference;
 use alembic_lab::migrate::runner::{self, current_heads, Scripts};
 use alembic_lab::Result;
-use alembic_lab::migrate::script::parse_revision;
 use alembic_lab::{ErrorKind, Value};
 
 const R1: &str = "3f1a9c2b7d40";
@@ -19,8 +22,11 @@ const R2: &str = "8e2d41b6c0f3";
 const R3: &str = "c47a0e9b2d15";
 
 fn scripts() -> Scripts {
-    let revisions = reference::revisions().unwrap().into_iter().map(|(p, r)| (p.to_string(), r)).collect();
-    Scripts::new(revisions).unwrap()
+    reference::scripts().unwrap()
+}
+
+fn open() -> SharedEngine {
+    Rc::new(RefCell::new(Engine::open_in_memory().unwrap()))
 }
 
 /// What a run printed, and the data its downgrades dropped.
@@ -30,34 +36,34 @@ struct Report {
     data_lost: Vec<(String, i64)>,
 }
 
-fn upgrade(db: &mut Engine, scripts: &Scripts, target: &str, sql: bool) -> Result<Report> {
+fn upgrade(db: &SharedEngine, scripts: &Scripts, target: &str, sql: bool) -> Result<Report> {
     let mut output = Vec::new();
     runner::upgrade(db, scripts, target, sql, &mut output).map(|data_lost| Report { output, data_lost })
 }
 
-fn downgrade(db: &mut Engine, scripts: &Scripts, target: &str, sql: bool) -> Result<Report> {
+fn downgrade(db: &SharedEngine, scripts: &Scripts, target: &str, sql: bool) -> Result<Report> {
     let mut output = Vec::new();
     runner::downgrade(db, scripts, target, sql, &mut output).map(|data_lost| Report { output, data_lost })
 }
 
-fn stamp(db: &mut Engine, scripts: &Scripts, target: &str, purge: bool, sql: bool) -> Result<Report> {
+fn stamp(db: &SharedEngine, scripts: &Scripts, target: &str, purge: bool, sql: bool) -> Result<Report> {
     let mut output = Vec::new();
-    runner::stamp(db, scripts, &[target.to_string()], purge, sql, &mut output).map(|()| Report { output, data_lost: Vec::new() })
+    runner::stamp(&mut db.borrow_mut(), scripts, &[target.to_string()], purge, sql, &mut output).map(|()| Report { output, data_lost: Vec::new() })
 }
 
 fn running(lines: &[String]) -> Vec<&str> {
     lines.iter().filter(|l| l.contains("Running ")).map(|l| l.as_str()).collect()
 }
 
-fn tables(engine: &mut Engine) -> Vec<String> {
-    engine.tables().unwrap().into_iter().map(|t| t.name).collect()
+fn tables(engine: &SharedEngine) -> Vec<String> {
+    engine.borrow().tables().unwrap().into_iter().map(|t| t.name).collect()
 }
 
 #[test]
 fn upgrade_current_downgrade_and_stamp_print_what_alembic_prints() {
     let scripts = scripts();
-    let mut db = Engine::open_in_memory().unwrap();
-    let report = upgrade(&mut db, &scripts, R1, false).unwrap();
+    let db = open();
+    let report = upgrade(&db, &scripts, R1, false).unwrap();
     assert_eq!(
         report.output,
         [
@@ -66,15 +72,15 @@ fn upgrade_current_downgrade_and_stamp_print_what_alembic_prints() {
             "INFO  [alembic.runtime.migration] Running upgrade  -> 3f1a9c2b7d40, Add User table",
         ]
     );
-    assert_eq!(tables(&mut db), ["alembic_version", "users"]);
-    let log: Vec<String> = db.take_log().into_iter().map(|s| s.sql).collect();
+    assert_eq!(tables(&db), ["alembic_version", "users"]);
+    let log: Vec<String> = db.borrow_mut().take_log().into_iter().map(|s| s.sql).collect();
     assert!(log.contains(&"INSERT INTO alembic_version (version_num) VALUES ('3f1a9c2b7d40') RETURNING version_num".to_string()));
     assert_eq!(
-        db.tables().unwrap()[0].sql,
+        db.borrow().tables().unwrap()[0].sql,
         "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)"
     );
 
-    let report = upgrade(&mut db, &scripts, "head", false).unwrap();
+    let report = upgrade(&db, &scripts, "head", false).unwrap();
     assert_eq!(
         running(&report.output),
         [
@@ -82,18 +88,18 @@ fn upgrade_current_downgrade_and_stamp_print_what_alembic_prints() {
             "INFO  [alembic.runtime.migration] Running upgrade 8e2d41b6c0f3 -> c47a0e9b2d15, Add posts table",
         ]
     );
-    assert_eq!(current_heads(&mut db).unwrap(), [R3]);
+    assert_eq!(current_heads(&mut db.borrow_mut()).unwrap(), [R3]);
 
-    let report = downgrade(&mut db, &scripts, "-1", false).unwrap();
+    let report = downgrade(&db, &scripts, "-1", false).unwrap();
     assert_eq!(running(&report.output), ["INFO  [alembic.runtime.migration] Running downgrade c47a0e9b2d15 -> 8e2d41b6c0f3, Add posts table"]);
-    assert_eq!(current_heads(&mut db).unwrap(), [R2]);
+    assert_eq!(current_heads(&mut db.borrow_mut()).unwrap(), [R2]);
 
-    let err = downgrade(&mut db, &scripts, "-5", false).unwrap_err();
+    let err = downgrade(&db, &scripts, "-5", false).unwrap_err();
     assert_eq!((err.kind(), err.message()), (ErrorKind::CommandError, "Relative revision -5 didn't produce 5 migrations"));
-    let err = upgrade(&mut db, &scripts, "zzzz", false).unwrap_err();
+    let err = upgrade(&db, &scripts, "zzzz", false).unwrap_err();
     assert_eq!(err.message(), "Can't locate revision identified by 'zzzz'");
 
-    let report = downgrade(&mut db, &scripts, "base", false).unwrap();
+    let report = downgrade(&db, &scripts, "base", false).unwrap();
     assert_eq!(
         running(&report.output),
         [
@@ -101,72 +107,76 @@ fn upgrade_current_downgrade_and_stamp_print_what_alembic_prints() {
             "INFO  [alembic.runtime.migration] Running downgrade 3f1a9c2b7d40 -> , Add User table",
         ]
     );
-    assert_eq!(tables(&mut db), ["alembic_version"], "downgrade base empties alembic_version but keeps it");
-    assert!(current_heads(&mut db).unwrap().is_empty());
+    assert_eq!(tables(&db), ["alembic_version"], "downgrade base empties alembic_version but keeps it");
+    assert!(current_heads(&mut db.borrow_mut()).unwrap().is_empty());
 
-    let report = upgrade(&mut db, &scripts, "+2", false).unwrap();
+    let report = upgrade(&db, &scripts, "+2", false).unwrap();
     assert_eq!(running(&report.output).len(), 2);
-    assert_eq!(current_heads(&mut db).unwrap(), [R2]);
+    assert_eq!(current_heads(&mut db.borrow_mut()).unwrap(), [R2]);
 
-    let report = stamp(&mut db, &scripts, "head", false, false).unwrap();
+    let report = stamp(&db, &scripts, "head", false, false).unwrap();
     assert_eq!(report.output[2], "INFO  [alembic.runtime.migration] Running stamp_revision 8e2d41b6c0f3 -> c47a0e9b2d15");
-    assert_eq!(current_heads(&mut db).unwrap(), [R3]);
-    assert!(!tables(&mut db).contains(&"posts".to_string()), "stamp runs nothing");
-    stamp(&mut db, &scripts, "base", false, false).unwrap();
-    assert!(current_heads(&mut db).unwrap().is_empty());
+    assert_eq!(current_heads(&mut db.borrow_mut()).unwrap(), [R3]);
+    assert!(!tables(&db).contains(&"posts".to_string()), "stamp runs nothing");
+    stamp(&db, &scripts, "base", false, false).unwrap();
+    assert!(current_heads(&mut db.borrow_mut()).unwrap().is_empty());
 }
 
 #[test]
 fn create_all_then_upgrade_head_fails_and_stamping_the_matching_revision_fixes_it() {
     // In the walkthrough only the first revision exists at this point, so `stamp head` is the fix there.
     let scripts = scripts();
-    let mut db = Engine::open_in_memory().unwrap();
-    db.exec("CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)").unwrap();
-    db.exec("INSERT INTO users (name) VALUES ('John Doe')").unwrap();
-    let err = upgrade(&mut db, &scripts, "head", false).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::OperationalError);
-    assert!(err.message().starts_with("table users already exists\n[SQL: \nCREATE TABLE users ("), "{}", err.message());
-    assert!(err.message().ends_with("(Background on this error at: https://sqlalche.me/e/21/e3q8)"));
-    assert!(current_heads(&mut db).unwrap().is_empty(), "nothing recorded");
-    stamp(&mut db, &scripts, R1, false, false).unwrap();
-    upgrade(&mut db, &scripts, "head", false).unwrap();
-    assert_eq!(current_heads(&mut db).unwrap(), [R3]);
-    assert_eq!(db.exec("SELECT name, email FROM users").unwrap().rows, vec![vec![Value::from("John Doe"), Value::Null]]);
+    let db = open();
+    db.borrow_mut().exec("CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)").unwrap();
+    db.borrow_mut().exec("INSERT INTO users (name) VALUES ('John Doe')").unwrap();
+    let err = upgrade(&db, &scripts, "head", false).unwrap_err().traceback_line();
+    assert!(err.starts_with("sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) table users already exists\n[SQL: \nCREATE TABLE users ("), "{err}");
+    assert!(err.ends_with("(Background on this error at: https://sqlalche.me/e/21/e3q8)"));
+    assert!(current_heads(&mut db.borrow_mut()).unwrap().is_empty(), "nothing recorded");
+    stamp(&db, &scripts, R1, false, false).unwrap();
+    upgrade(&db, &scripts, "head", false).unwrap();
+    assert_eq!(current_heads(&mut db.borrow_mut()).unwrap(), [R3]);
+    assert_eq!(db.borrow_mut().exec("SELECT name, email FROM users").unwrap().rows, vec![vec![Value::from("John Doe"), Value::Null]]);
 }
 
 #[test]
 fn a_failing_revision_rolls_back_whole_and_keeps_the_last_good_one() {
-    let mut revisions: Vec<(String, _)> = reference::revisions().unwrap().into_iter().map(|(p, r)| (p.to_string(), r)).collect();
+    let mut files: std::collections::BTreeMap<String, String> = reference::FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
     let broken = reference::FILES[4].1.replace(
         "    op.add_column('users', sa.Column('email', sa.String(length=120), nullable=True))",
         "    op.add_column('users', sa.Column('email', sa.String(length=120), nullable=True))\n    op.execute('INSERT INTO nowhere VALUES (1)')",
     );
-    revisions[1].1 = parse_revision("b.py", &broken).unwrap();
-    let scripts = Scripts::new(revisions).unwrap();
-    let mut db = Engine::open_in_memory().unwrap();
-    let err = upgrade(&mut db, &scripts, "head", false).unwrap_err();
-    assert_eq!(err.message(), "no such table: nowhere\n[SQL: INSERT INTO nowhere VALUES (1)]\n(Background on this error at: https://sqlalche.me/e/21/e3q8)");
-    assert_eq!(current_heads(&mut db).unwrap(), [R1]);
-    let columns = db.tables().unwrap().into_iter().find(|t| t.name == "users").unwrap().columns;
+    files.insert(reference::FILES[4].0.to_string(), broken);
+    let paths: Vec<String> = files.keys().filter(|p| p.contains("/versions/")).cloned().collect();
+    let scripts = Scripts::from_files(files, alembic_lab::databases::Databases::new(5_000.0), &paths).unwrap();
+    let db = open();
+    let err = upgrade(&db, &scripts, "head", false).unwrap_err();
+    assert_eq!(
+        err.traceback_line(),
+        "sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) no such table: nowhere\n[SQL: INSERT INTO nowhere VALUES (1)]\n(Background on this error at: https://sqlalche.me/e/21/e3q8)"
+    );
+    assert!(err.message().contains("line 25, in upgrade\n    op.execute('INSERT INTO nowhere VALUES (1)')"), "the traceback points at the revision's line: {}", err.message());
+    assert_eq!(current_heads(&mut db.borrow_mut()).unwrap(), [R1]);
+    let columns = db.borrow().tables().unwrap().into_iter().find(|t| t.name == "users").unwrap().columns;
     assert_eq!(columns, ["id", "name"], "the email column of the failed revision is gone too");
 }
 
 #[test]
 fn downgrading_a_drop_reports_the_data_lost() {
     let scripts = scripts();
-    let mut db = Engine::open_in_memory().unwrap();
-    upgrade(&mut db, &scripts, "head", false).unwrap();
-    db.exec("INSERT INTO users (name, email) VALUES ('John', 'j@example.com'), ('Jane', NULL); INSERT INTO posts (title, user_id) VALUES ('Hi', 1)")
+    let db = open();
+    upgrade(&db, &scripts, "head", false).unwrap();
+    db.borrow_mut().exec("INSERT INTO users (name, email) VALUES ('John', 'j@example.com'), ('Jane', NULL); INSERT INTO posts (title, user_id) VALUES ('Hi', 1)")
         .unwrap();
-    let report = downgrade(&mut db, &scripts, R1, false).unwrap();
+    let report = downgrade(&db, &scripts, R1, false).unwrap();
     assert_eq!(report.data_lost, vec![("posts".to_string(), 1), ("users.email".to_string(), 1)]);
 }
 
 #[test]
 fn offline_sql_is_what_alembic_writes() {
     let scripts = scripts();
-    let mut db = Engine::open_in_memory().unwrap();
-    let report = upgrade(&mut db, &scripts, "head", true).unwrap();
+    let db = open();
+    let report = upgrade(&db, &scripts, "head", true).unwrap();
     assert_eq!(report.output[1], "INFO  [alembic.runtime.migration] Generating static SQL");
     let text = report.output[3..].join("\n");
     assert!(text.starts_with(
@@ -179,7 +189,7 @@ fn offline_sql_is_what_alembic_writes() {
          -- Running upgrade 3f1a9c2b7d40 -> 8e2d41b6c0f3\n\nALTER TABLE users ADD COLUMN email VARCHAR(120);\n\n\
          UPDATE alembic_version SET version_num='8e2d41b6c0f3' WHERE alembic_version.version_num = '3f1a9c2b7d40';\n"
     ), "{text}");
-    assert!(db.tables().unwrap().is_empty(), "--sql runs nothing");
-    let report = downgrade(&mut db, &scripts, "c47a0e9b2d15:base", true).unwrap();
+    assert!(db.borrow().tables().unwrap().is_empty(), "--sql runs nothing");
+    let report = downgrade(&db, &scripts, "c47a0e9b2d15:base", true).unwrap();
     assert!(report.output.join("\n").contains("-- Running downgrade 3f1a9c2b7d40 -> \n\nDROP TABLE users;\n\nDELETE FROM alembic_version WHERE alembic_version.version_num = '3f1a9c2b7d40';"));
 }

@@ -9,11 +9,29 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use alembic_lab::lab::{Lab, Sources};
 use alembic_lab::migrate::reference;
 use alembic_lab::migrate::runner::current_heads;
-use alembic_lab::migrate::script::parse_revision;
 use alembic_lab::{ErrorKind, Value};
 
 fn lab() -> Lab {
     Lab::new(Sources { now: Box::new(|| "2026-11-20 09:14:03.118042".to_string()), seed: 42 })
+}
+
+/// The code of a revision file's `upgrade()` and `downgrade()`: their lines without docstrings,
+/// comments and blank lines.
+fn operations(text: &str) -> Vec<String> {
+    let mut inside = false;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("def ") {
+            inside = line.starts_with("def upgrade") || line.starts_with("def downgrade");
+        } else if !line.is_empty() && !line.starts_with([' ', '\t']) {
+            inside = false;
+        }
+        let code = line.trim();
+        if inside && !code.is_empty() && !code.starts_with('#') && !code.starts_with("\"\"\"") {
+            out.push(line.trim_end().to_string());
+        }
+    }
+    out
 }
 
 fn ok(lab: &mut Lab, line: &str) -> Vec<String> {
@@ -109,9 +127,8 @@ fn the_tutorial_from_first_revision_to_upgrade_plus_two() {
     edit(&mut lab, "src/models/user.py", "    name: Mapped[str] = mapped_column(String)\n", "    name: Mapped[str] = mapped_column(String)\n    email: Mapped[str | None] = mapped_column(String(120))\n");
     let out = ok(&mut lab, "alembic revision --autogenerate -m \"Add email to users\" --rev-id 8e2d41b6c0f3");
     assert_eq!(out[8], "INFO  [alembic.autogenerate.compare.tables] Detected added column 'users.email'");
-    let rev = parse_revision("r.py", lab.read_file("migrations/versions/8e2d41b6c0f3_add_email_to_users.py").unwrap()).unwrap();
-    let reference = parse_revision("r.py", reference::FILES[4].1).unwrap();
-    assert_eq!((rev.upgrade, rev.downgrade), (reference.upgrade, reference.downgrade));
+    let written = lab.read_file("migrations/versions/8e2d41b6c0f3_add_email_to_users.py").unwrap();
+    assert_eq!(operations(written), operations(reference::FILES[4].1));
 
     assert_eq!(failed(&mut lab, "alembic revision --autogenerate -m again"), "FAILED: Target database is not up to date.");
     ok(&mut lab, "alembic upgrade head");
@@ -149,7 +166,7 @@ fn create_all_before_alembic_fails_until_stamp_head() {
         .exec("CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)")
         .unwrap();
     let result = lab.run("alembic upgrade head");
-    assert_eq!(result.error.as_ref().map(|e| e.kind()), Some(ErrorKind::OperationalError));
+    assert_eq!(result.error.as_ref().map(|e| e.class_name()), Some("sqlalchemy.exc.OperationalError"));
     assert!(result.output.last().unwrap().starts_with("sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) table users already exists"));
     ok(&mut lab, "alembic stamp head");
     assert_eq!(ok(&mut lab, "alembic upgrade head").len(), 2, "nothing left to run");
@@ -240,7 +257,7 @@ fn batch_mode_does_the_same_change_and_keeps_the_rows() {
     lab.engine("sqlite.db").unwrap().borrow_mut().exec("INSERT INTO users (name) VALUES (NULL)").unwrap();
     // Going back to NOT NULL with a NULL in the table fails, as it does for real, and changes nothing.
     let result = lab.run("alembic downgrade -1");
-    assert_eq!(result.error.map(|e| e.kind()), Some(ErrorKind::IntegrityError));
+    assert_eq!(result.error.as_ref().map(|e| e.class_name()), Some("sqlalchemy.exc.IntegrityError"));
     assert!(result.output.last().unwrap().contains("NOT NULL constraint failed: _alembic_tmp_users.name"));
     assert_eq!(rows(&mut lab, "SELECT count(*) FROM users"), vec![vec![Value::Integer(3)]]);
     assert_eq!(current_heads(&mut lab.engine("sqlite.db").unwrap().borrow_mut()).unwrap(), ["5b6c7d8e9f01"]);

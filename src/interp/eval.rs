@@ -357,6 +357,17 @@ impl Interpreter {
         self.import_module(name)
     }
 
+    /// Runs a project file as a module of its own, the way Alembic loads `env.py` and revision
+    /// files: named `name`, not importable by that name afterwards.
+    pub fn load_file(&mut self, name: &str, path: &str) -> Res<Obj> {
+        let Some(source) = self.files.get(path).cloned() else {
+            return self.error("FileNotFoundError", format!("[Errno 2] No such file or directory: '{path}'"));
+        };
+        let module = self.exec_module_source(name, path, &source);
+        self.modules.remove(name);
+        module
+    }
+
     /// Raises an exception value (an instance a native module made by calling its class).
     pub fn raise<T>(&self, value: Obj) -> Res<T> {
         Err(Box::new(Raised { value, frames: Vec::new(), stop: false }))
@@ -673,6 +684,9 @@ impl Interpreter {
         }
         let globals = Rc::new(RefCell::new(Dict::default()));
         globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
+        let doc = super::builtins::docstring(&module.body).map_or(Obj::None, |d| Obj::str(&d));
+        globals.borrow_mut().insert(key("__doc__"), Obj::str("__doc__"), doc);
+        globals.borrow_mut().insert(key("__file__"), Obj::str("__file__"), Obj::str(path));
         let module_obj = Obj::Module(Rc::new(Module { name: Rc::from(name), globals: globals.clone() }));
         if name == "__main__" {
             self.main_globals = Some(globals.clone());
@@ -766,7 +780,9 @@ impl Interpreter {
         }
         let top = name.split('.').next().unwrap_or(name);
         if top == "alembic" {
-            return self.stop("not available in this lab yet: the 'alembic' module from Python (run alembic commands at the console)");
+            return self.stop(&format!(
+                "not available in this lab yet: the '{name}' module from Python (revision files have alembic.op; run alembic commands at the console)"
+            ));
         }
         self.error("ModuleNotFoundError", format!("No module named '{name}'"))
     }
@@ -1228,6 +1244,8 @@ impl Interpreter {
                         Ok(v) => v,
                         Err(_) => match self.import_module(&format!("{module}.{name}")) {
                             Ok(sub) => sub,
+                            // What the lab lacks is said as such, not as a missing name.
+                            Err(raised) if raised.stop => return Err(raised),
                             Err(_) => {
                                 return self.error(
                                     "ImportError",

@@ -137,7 +137,7 @@ pub fn plan(op: &Op, reflect: Option<Reflect<'_>>) -> Result<Vec<Statement>> {
         | Op::CreateForeignKey { .. }
         | Op::CreateCheckConstraint { .. }
         | Op::DropConstraint { .. } => return Err(Error::new(ErrorKind::NotImplementedError, NO_CONSTRAINT_ALTER)),
-        Op::Execute(sql) => vec![Statement::ddl(sql.clone())],
+        Op::Execute { sql, params } => vec![Statement { sql: sql.clone(), params: vec![params.clone()] }],
         Op::BulkInsert { table, columns, rows } => {
             let names: Vec<String> = columns.iter().map(|c| quote_identifier(c)).collect();
             let marks = vec!["?"; columns.len()].join(", ");
@@ -159,19 +159,23 @@ pub fn plan(op: &Op, reflect: Option<Reflect<'_>>) -> Result<Vec<Statement>> {
                 }
                 return Ok(out);
             }
-            let Some(reflect) = reflect else {
-                return Err(Error::new(
-                    ErrorKind::CommandError,
-                    format!(
-                        "This operation cannot proceed in --sql mode; batch mode with dialect sqlite requires a live \
-                         database connection with which to reflect the table \"{table}\". To generate a batch SQL \
-                         migration script using table \"move and copy\", a complete Table object should be passed to \
-                         the \"copy_from\" argument of the batch_alter_table() method so that table reflection can be skipped."
-                    ),
-                ));
+            let existing = match (&options.copy_from, reflect) {
+                (Some(table), _) => Some(table.clone()),
+                (None, Some(reflect)) => reflect(table)?,
+                (None, None) => {
+                    return Err(Error::new(
+                        ErrorKind::CommandError,
+                        format!(
+                            "This operation cannot proceed in --sql mode; batch mode with dialect sqlite requires a live \
+                             database connection with which to reflect the table \"{table}\". To generate a batch SQL \
+                             migration script using table \"move and copy\", a complete Table object should be passed to \
+                             the \"copy_from\" argument of the batch_alter_table() method so that table reflection can be skipped."
+                        ),
+                    ));
+                }
             };
-            let mut existing = reflect(table)?
-                .ok_or_else(|| Error::new(ErrorKind::CommandError, format!("NoSuchTableError: {table}")))?;
+            let mut existing = existing.ok_or_else(|| Error::new(ErrorKind::CommandError, format!("NoSuchTableError: {table}")))?;
+            existing.constraints.extend(options.table_args.iter().cloned());
             name_by_convention(&mut existing, &options.naming_convention);
             move_and_copy(&existing, ops)?
         }
@@ -362,22 +366,13 @@ pub fn apply(engine: &mut Engine, op: &Op) -> Result<()> {
 }
 
 /// Runs operations as one migration step: all of them or none. Foreign keys are not enforced while
-/// it runs, as they are not on the learner's machine (Python's sqlite3 leaves them off), which is
-/// what lets batch mode drop and rebuild a table other tables point at.
+/// it runs, as they are not on the learner's machine (Python's sqlite3 leaves them off).
 pub fn apply_all(engine: &mut Engine, ops: &[Op]) -> Result<()> {
-    apply_step(engine, ops, |_| Ok(()))
-}
-
-/// [`apply_all`], then `finish` (the runner's `alembic_version` update) in the same transaction.
-pub fn apply_step(engine: &mut Engine, ops: &[Op], finish: impl FnOnce(&mut Engine) -> Result<()>) -> Result<()> {
     let enforced = engine.foreign_keys_enforced()?;
     if enforced {
         engine.set_foreign_keys(false)?;
     }
-    let outcome = engine.atomically(|engine| {
-        ops.iter().try_for_each(|op| apply(engine, op))?;
-        finish(engine)
-    });
+    let outcome = engine.atomically(|engine| ops.iter().try_for_each(|op| apply(engine, op)));
     if enforced {
         engine.set_foreign_keys(true)?;
     }

@@ -39,8 +39,8 @@ pub enum Op {
     CreateCheckConstraint { table: String, name: Option<String>, sqltext: String },
     /// `type_` is Alembic's `'unique'`, `'foreignkey'`, `'check'` or `'primary'`.
     DropConstraint { table: String, name: String, type_: Option<String>, existing: Option<Constraint> },
-    /// `op.execute(sql)`: raw SQL, run as written.
-    Execute(String),
+    /// `op.execute(sql)`: SQL as written (or a statement compiled), with its parameters.
+    Execute { sql: String, params: Vec<Value> },
     /// `op.bulk_insert(sa.table(name, sa.column(...)...), [rows])`.
     BulkInsert { table: String, columns: Vec<String>, rows: Vec<Vec<Value>> },
     /// `with op.batch_alter_table(table, ...) as batch_op:` and the operations inside it.
@@ -55,6 +55,10 @@ pub struct BatchOptions {
     /// `naming_convention={...}`: names for the reflected table's unnamed constraints
     /// (`fk`, `uq`, `ck`, `ix` templates such as `fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s`).
     pub naming_convention: Vec<(String, String)>,
+    /// `copy_from=`: the table as it is, given instead of reflecting it (which `--sql` cannot).
+    pub copy_from: Option<Table>,
+    /// `table_args=`: constraints the recreated table gets besides its own.
+    pub table_args: Vec<Constraint>,
 }
 
 fn not_reversible(what: &str) -> Error {
@@ -77,7 +81,7 @@ impl Op {
             Op::CreateForeignKey { .. } => "create_foreign_key",
             Op::CreateCheckConstraint { .. } => "create_check_constraint",
             Op::DropConstraint { .. } => "drop_constraint",
-            Op::Execute(_) => "execute",
+            Op::Execute { .. } => "execute",
             Op::BulkInsert { .. } => "bulk_insert",
             Op::Batch { .. } => "batch_alter_table",
         }
@@ -141,7 +145,7 @@ impl Op {
             Op::DropConstraint { name, .. } => {
                 return Err(not_reversible(&format!("the definition of constraint '{name}' is not present")))
             }
-            Op::Execute(_) => return Err(not_reversible("op.execute() runs SQL the lab cannot undo")),
+            Op::Execute { .. } => return Err(not_reversible("op.execute() runs SQL the lab cannot undo")),
             Op::BulkInsert { .. } => return Err(not_reversible("op.bulk_insert() rows cannot be taken back")),
             Op::Batch { table, ops, options } => Op::Batch {
                 table: table.clone(),
@@ -249,7 +253,7 @@ mod tests {
     fn what_cannot_be_undone_says_so() {
         let cases = [
             Op::DropTable { table: "users".into(), existing: None },
-            Op::Execute("UPDATE users SET name = 'x'".into()),
+            Op::Execute { sql: "UPDATE users SET name = 'x'".into(), params: Vec::new() },
             Op::BulkInsert { table: "users".into(), columns: vec![], rows: vec![] },
             Op::DropConstraint { table: "users".into(), name: "uq".into(), type_: None, existing: None },
         ];

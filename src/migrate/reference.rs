@@ -2,7 +2,8 @@
 //! walkthrough ends with, which the lab can show, compare with, and load.
 
 use crate::error::Result;
-use crate::migrate::script::{parse_revision, Revision};
+use crate::databases::Databases;
+use crate::migrate::runner::Scripts;
 
 /// Every file of `migrations/`, by its path in a project.
 pub const FILES: &[(&str, &str)] = &[
@@ -23,13 +24,11 @@ pub const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The reference revisions, parsed, with their paths, oldest first.
-pub fn revisions() -> Result<Vec<(&'static str, Revision)>> {
-    FILES
-        .iter()
-        .filter(|(path, _)| path.starts_with("migrations/versions/"))
-        .map(|(path, text)| Ok((*path, parse_revision(path, text)?)))
-        .collect()
+/// The reference revision files, loaded (over databases of their own), oldest first.
+pub fn scripts() -> Result<Scripts> {
+    let files = FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    let paths: Vec<String> = FILES.iter().filter(|(p, _)| p.starts_with("migrations/versions/")).map(|(p, _)| p.to_string()).collect();
+    Scripts::from_files(files, Databases::new(crate::watchdog::DEFAULT_BUDGET_MS), &paths)
 }
 
 #[cfg(test)]
@@ -40,11 +39,12 @@ mod tests {
 
     #[test]
     fn the_embedded_revisions_form_one_chain() {
-        let revisions = revisions().unwrap();
-        let messages: Vec<&str> = revisions.iter().map(|(_, r)| r.message.as_str()).collect();
+        let scripts = scripts().unwrap();
+        let order = scripts.map.in_order();
+        let messages: Vec<&str> = order.iter().filter_map(|id| scripts.revision(id)).map(|r| r.message.as_str()).collect();
         assert_eq!(messages, ["Add User table", "Add email to users", "Add posts table"]);
-        for pair in revisions.windows(2) {
-            assert_eq!(pair[1].1.down_revision, vec![pair[0].1.revision.clone()]);
+        for pair in order.windows(2) {
+            assert_eq!(scripts.revision(&pair[1]).unwrap().down_revision, vec![pair[0].clone()]);
         }
     }
 }

@@ -263,7 +263,7 @@ pub fn render_op(op: &Op, indent: usize) -> Vec<String> {
             let kind = type_.as_ref().map_or_else(String::new, |t| format!(", type_={}", py_str(t)));
             one(format!("{prefix}.drop_constraint({}{table_arg}{kind})", py_str(name)))
         }
-        Op::Execute(sql) => one(format!("op.execute({})", py_str(sql))),
+        Op::Execute { sql, .. } => one(format!("op.execute({})", py_str(sql))),
         Op::BulkInsert { table, columns, rows } => {
             let cols: Vec<String> = columns.iter().map(|c| format!("sa.column({})", py_str(c))).collect();
             let mut lines = vec![

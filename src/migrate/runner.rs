@@ -3,14 +3,17 @@
 //! revision leaves nothing half-done and `alembic_version` at the last good revision), stamp, and
 //! offline `--sql` mode that returns the SQL instead of running it.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
+use crate::alembic::{Runtime, Target};
+use crate::databases::{Databases, SharedEngine};
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
-use crate::migrate::apply::{apply_step, plan, Statement};
-use crate::migrate::ops::Op;
+use crate::interp::object::Obj;
+use crate::interp::Interpreter;
 use crate::migrate::revision::{Node, RevisionMap};
-use crate::migrate::script::Revision;
+use crate::migrate::script::{load_revision, Revision};
 use crate::schema::{Column, SqlType, Table};
 use crate::sql::{create_table, quote_identifier};
 use crate::value::Value;
@@ -30,19 +33,27 @@ pub fn version_table() -> Table {
     table
 }
 
-/// The revision files of a project, with their graph.
-#[derive(Debug, Clone)]
+/// The revision files of a project, loaded (each run as a module, as Alembic loads them), with
+/// their graph and the interpreter that runs their `upgrade()` and `downgrade()`.
 pub struct Scripts {
     pub map: RevisionMap,
-    by_id: HashMap<String, (String, Revision)>,
+    by_id: HashMap<String, (String, Revision, Obj)>,
+    python: RefCell<Interpreter>,
+    runtime: Runtime,
 }
 
 impl Scripts {
-    /// `revisions` are `(path, revision)` pairs, in the order the files were read.
-    pub fn new(revisions: Vec<(String, Revision)>) -> Result<Scripts> {
+    /// Loads the revision files at `paths` (in the order the files were read) in `python`,
+    /// whose `alembic.op` hands operations to `runtime`. A file's Python error is its traceback.
+    pub fn load(mut python: Interpreter, runtime: Runtime, paths: &[String]) -> Result<Scripts> {
+        let mut revisions = Vec::new();
+        for path in paths {
+            let (revision, module) = load_revision(&mut python, path)?;
+            revisions.push((path.clone(), revision, module));
+        }
         let nodes = revisions
             .iter()
-            .map(|(_, r)| Node {
+            .map(|(_, r, _)| Node {
                 revision: r.revision.clone(),
                 down_revisions: r.down_revision.clone(),
                 branch_labels: r.branch_labels.clone(),
@@ -50,51 +61,87 @@ impl Scripts {
             })
             .collect();
         let map = RevisionMap::new(nodes)?;
-        let by_id = revisions.into_iter().map(|(path, r)| (r.revision.clone(), (path, r))).collect();
-        Ok(Scripts { map, by_id })
+        let by_id = revisions.into_iter().map(|(path, r, module)| (r.revision.clone(), (path, r, module))).collect();
+        Ok(Scripts { map, by_id, python: RefCell::new(python), runtime })
+    }
+
+    /// The project's revision files as a fresh interpreter over `files` loads them, `alembic.op`
+    /// installed: what one `alembic` command sees.
+    pub fn from_files(files: std::collections::BTreeMap<String, String>, databases: Databases, paths: &[String]) -> Result<Scripts> {
+        let mut python = Interpreter::new(files);
+        crate::sqlalchemy::install(&mut python, databases);
+        let runtime = Runtime::default();
+        crate::alembic::install(&mut python, runtime.clone());
+        Scripts::load(python, runtime, paths)
     }
 
     pub fn revision(&self, id: &str) -> Option<&Revision> {
-        self.by_id.get(id).map(|(_, r)| r)
+        self.by_id.get(id).map(|(_, r, _)| r)
     }
 
     pub fn path(&self, id: &str) -> Option<&str> {
-        self.by_id.get(id).map(|(p, _)| p.as_str())
+        self.by_id.get(id).map(|(p, _, _)| p.as_str())
     }
 
     fn get(&self, id: &str) -> Result<&Revision> {
         self.revision(id).ok_or_else(|| Error::new(ErrorKind::CommandError, format!("Can't locate revision identified by '{id}'")))
     }
-}
 
-/// A failure while running a revision. A database error reads as SQLAlchemy prints it: the
-/// driver's message, the statement, and the link to its explanation.
-fn failed_in(statement: Option<String>, err: Error) -> Error {
-    let code = match err.kind() {
-        ErrorKind::OperationalError => "e3q8",
-        ErrorKind::IntegrityError => "gkpj",
-        _ => return err,
-    };
-    let sql = statement.map_or_else(String::new, |s| format!("\n[SQL: {}]", as_compiled(&s)));
-    Error::new(err.kind(), format!("{}{sql}\n(Background on this error at: https://sqlalche.me/e/21/{code})", err.message()))
+    /// Calls the revision's `upgrade()` or `downgrade()`, its operations going to `target`:
+    /// what it printed (operations' SQL, offline), and how it ended. An `alembic.util.CommandError`
+    /// it raised is Alembic's `FAILED:`; any other exception, its traceback.
+    fn call(&self, id: &str, function: &str, target: Target) -> (String, Result<()>) {
+        let (printed, result, _) = self.call_with(id, function, target);
+        (printed, result)
+    }
+
+    /// The operations the revision's `upgrade()` or `downgrade()` calls, run without a database.
+    pub fn operations(&self, id: &str, function: &str) -> Result<Vec<crate::migrate::ops::Op>> {
+        let (_, result, target) = self.call_with(id, function, Target::Collect(Vec::new()));
+        result?;
+        Ok(match target {
+            Some(Target::Collect(ops)) => ops,
+            _ => Vec::new(),
+        })
+    }
+
+    fn call_with(&self, id: &str, function: &str, target: Target) -> (String, Result<()>, Option<Target>) {
+        let Some((_, _, module)) = self.by_id.get(id) else {
+            return (String::new(), Err(Error::new(ErrorKind::CommandError, format!("Can't locate revision identified by '{id}'"))), None);
+        };
+        let mut python = self.python.borrow_mut();
+        self.runtime.start(target);
+        let (_, outcome) = python.run_host(|py| {
+            let run = py.get_attr(module, function)?;
+            py.call(run, Vec::new(), Vec::new())
+        });
+        let target = self.runtime.stop();
+        let mut printed = outcome.output;
+        let result = match outcome.error {
+            None => Ok(()),
+            Some((class, traceback)) => {
+                // What it printed before it failed; the failure is reported as Alembic reports it.
+                if let Some(before) = printed.strip_suffix(traceback.as_str()) {
+                    printed = before.to_string();
+                }
+                let error = Error::python(&class, traceback.trim_end());
+                if class == "alembic.util.exc.CommandError" {
+                    let line = error.traceback_line();
+                    let message = line.strip_prefix("alembic.util.exc.CommandError: ").unwrap_or(&line);
+                    Err(Error::new(ErrorKind::CommandError, message))
+                } else {
+                    Err(error)
+                }
+            }
+        };
+        (printed, result, target)
+    }
 }
 
 /// The warning Python prints (on stderr, with the file and line that raised it) when `downgrade
 /// -1` starts from several heads. The lab's Alembic lives in the project's `.venv/`.
 const AMBIGUOUS_DOWNGRADE: &str = ".venv/lib/python3.11/site-packages/alembic/script/revision.py:1168: UserWarning: \
 downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release.\n  util.warn(";
-
-/// A DDL statement as SQLAlchemy's compiler writes it, which is what its errors quote:
-/// `CREATE TABLE` and `DROP …` begin with a newline, `CREATE TABLE` ends with two.
-fn as_compiled(sql: &str) -> String {
-    if sql.starts_with("CREATE TABLE") {
-        format!("\n{sql}\n\n")
-    } else if sql.starts_with("DROP TABLE") || sql.starts_with("DROP INDEX") {
-        format!("\n{sql}")
-    } else {
-        sql.to_string()
-    }
-}
 
 /// The heads recorded in `alembic_version` (an empty list when the table is absent).
 pub fn current_heads(engine: &mut Engine) -> Result<Vec<String>> {
@@ -209,44 +256,52 @@ fn running(direction: &str, from: &[String], to: &[String], message: &str) -> St
     format!("INFO  [alembic.runtime.migration] Running {direction} {} -> {}{doc}", from.join(", "), to.join(", "))
 }
 
-/// Offline text for one statement: tabs as four spaces, `;`, a blank line.
-fn offline(statements: &[Statement]) -> Vec<String> {
-    statements.iter().map(|s| format!("{}\n", s.offline_text().replace('\t', "    "))).collect()
-}
-
 fn offline_sql(sql: &str) -> String {
     format!("{};\n", sql.replace('\t', "    "))
 }
 
-/// Rows whose data a downgrade's drops take with them.
-fn count_lost(engine: &Engine, ops: &[Op]) -> Vec<(String, i64)> {
+/// What a table holds: its rows, and the values in each column.
+type Holding = (String, i64, Vec<(String, i64)>);
+
+/// The rows and column values of every table, to tell what a downgrade step took with it.
+fn holdings(engine: &Engine) -> Vec<Holding> {
     let count = |sql: String| -> i64 {
         engine.inspect(&sql).ok().and_then(|r| r.rows.into_iter().next()).and_then(|r| r.into_iter().next()).map_or(0, |v| match v {
             Value::Integer(n) => n,
             _ => 0,
         })
     };
+    let Ok(tables) = engine.tables() else { return Vec::new() };
+    tables
+        .into_iter()
+        .filter(|t| t.name != VERSION_TABLE)
+        .map(|t| {
+            let rows = count(format!("SELECT count(*) FROM {}", quote_identifier(&t.name)));
+            let columns = t
+                .columns
+                .iter()
+                .map(|c| (c.clone(), if rows == 0 { 0 } else { count(format!("SELECT count({}) FROM {}", quote_identifier(c), quote_identifier(&t.name))) }))
+                .collect();
+            (t.name, rows, columns)
+        })
+        .collect()
+}
+
+/// The data that went between two [`holdings`]: dropped tables with their rows, dropped columns
+/// with their values.
+fn data_lost(before: &[Holding], after: &[Holding]) -> Vec<(String, i64)> {
     let mut lost = Vec::new();
-    for op in ops {
-        match op {
-            Op::DropTable { table, .. } => {
-                let n = count(format!("SELECT count(*) FROM {}", quote_identifier(table)));
-                if n > 0 {
-                    lost.push((table.clone(), n));
+    for (table, rows, columns) in before {
+        match after.iter().find(|(t, _, _)| t == table) {
+            None if *rows > 0 => lost.push((table.clone(), *rows)),
+            None => {}
+            Some((_, _, now)) => {
+                for (column, values) in columns {
+                    if *values > 0 && !now.iter().any(|(c, _)| c == column) {
+                        lost.push((format!("{table}.{column}"), *values));
+                    }
                 }
             }
-            Op::DropColumn { table, column, .. } => {
-                let n = count(format!(
-                    "SELECT count({}) FROM {}",
-                    quote_identifier(column),
-                    quote_identifier(table)
-                ));
-                if n > 0 {
-                    lost.push((format!("{table}.{column}"), n));
-                }
-            }
-            Op::Batch { ops, .. } => lost.extend(count_lost(engine, ops)),
-            _ => {}
         }
     }
     lost
@@ -292,28 +347,28 @@ pub fn ensure_version(engine: &mut Engine, sql_mode: bool, out: &mut Vec<String>
 }
 
 /// `alembic upgrade <target> [--sql]`; `start:end` with `--sql`. Returns the data a step dropped.
-pub fn upgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode: bool, out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
+pub fn upgrade(database: &SharedEngine, scripts: &Scripts, target: &str, sql_mode: bool, out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
     if target.contains(':') && !sql_mode {
         return Err(Error::new(ErrorKind::CommandError, "Range revision not allowed"));
     }
-    let current = open_context(engine, sql_mode, true, out)?;
+    let current = open_context(&mut *Databases::borrow(database)?, sql_mode, true, out)?;
     let (current, target) = match target.split_once(':') {
         Some((start, end)) => (scripts.map.resolve(start)?, end),
         None => (current, target),
     };
     let path = scripts.map.upgrade_path(&current, target).map_err(|e| destination_error(e, target, "upgrade"))?;
-    run(engine, scripts, current, &path, true, sql_mode, out)
+    run(database, scripts, current, &path, true, sql_mode, out)
 }
 
 /// `alembic downgrade <target>`; `start:end` with `--sql`. Returns the data the steps dropped.
-pub fn downgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode: bool, out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
+pub fn downgrade(database: &SharedEngine, scripts: &Scripts, target: &str, sql_mode: bool, out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
     if target.contains(':') && !sql_mode {
         return Err(Error::new(ErrorKind::CommandError, "Range revision not allowed"));
     }
     if !target.contains(':') && sql_mode {
         return Err(Error::new(ErrorKind::CommandError, "downgrade with --sql requires <fromrev>:<torev>"));
     }
-    let current = open_context(engine, sql_mode, true, out)?;
+    let current = open_context(&mut *Databases::borrow(database)?, sql_mode, true, out)?;
     let (current, target) = match target.split_once(':') {
         Some((start, end)) => (scripts.map.resolve(start)?, end),
         None => (current, target),
@@ -322,11 +377,18 @@ pub fn downgrade(engine: &mut Engine, scripts: &Scripts, target: &str, sql_mode:
         out.push(AMBIGUOUS_DOWNGRADE.to_string());
     }
     let path = scripts.map.downgrade_path(&current, target).map_err(|e| destination_error(e, target, "downgrade"))?;
-    run(engine, scripts, current, &path, false, sql_mode, out)
+    run(database, scripts, current, &path, false, sql_mode, out)
+}
+
+/// What a revision's Python printed, as terminal lines.
+fn printed(out: &mut Vec<String>, text: String) {
+    if !text.is_empty() {
+        out.push(text.strip_suffix('\n').unwrap_or(&text).to_string());
+    }
 }
 
 fn run(
-    engine: &mut Engine,
+    database: &SharedEngine,
     scripts: &Scripts,
     mut heads: Vec<String>,
     path: &[String],
@@ -334,13 +396,12 @@ fn run(
     sql_mode: bool,
     out: &mut Vec<String>,
 ) -> Result<Vec<(String, i64)>> {
-    let mut data_lost = Vec::new();
+    let mut lost = Vec::new();
     for id in path {
         let rev = scripts.get(id)?;
         let (versions, after) = step_versions(&scripts.map, &heads, id, up);
         let (from, to): (Vec<String>, Vec<String>) =
             if up { (rev.down_revision.clone(), vec![id.clone()]) } else { (vec![id.clone()], rev.down_revision.clone()) };
-        let ops = if up { &rev.upgrade } else { &rev.downgrade };
         let direction = if up { "upgrade" } else { "downgrade" };
         if sql_mode {
             if heads.is_empty() {
@@ -348,24 +409,47 @@ fn run(
             }
             out.push(running(direction, &from, &to, &rev.message));
             out.push(format!("-- Running {direction} {} -> {}\n", from.join(", "), to.join(", ")));
-            for op in ops {
-                out.extend(offline(&plan(op, None)?));
-            }
+            let (text, outcome) = scripts.call(id, direction, Target::Offline);
+            printed(out, text);
+            outcome?;
             for sql in &versions {
                 out.push(offline_sql(sql));
             }
         } else {
             out.push(running(direction, &from, &to, &rev.message));
-            if !up {
-                data_lost.extend(count_lost(engine, ops));
-            }
-            let failed_sql = |engine: &Engine| engine.last_logged().map(|s| s.sql.clone());
-            let write = |engine: &mut Engine| versions.iter().try_for_each(|sql| engine.execute(sql, &[]).map(|_| ()));
-            apply_step(engine, ops, write).map_err(|err| failed_in(failed_sql(engine), err))?;
+            lost.extend(run_online(database, scripts, id, direction, &versions, out)?);
         }
         heads = after;
     }
-    Ok(data_lost)
+    Ok(lost)
+}
+
+/// One revision on the database, as one step: its operations and the `alembic_version` update,
+/// all or none. Foreign keys are not enforced while it runs, as they are not on the learner's
+/// machine (Python's sqlite3 leaves them off), which is what lets batch mode drop and rebuild a
+/// table other tables point at. Returns the data a downgrade step dropped.
+fn run_online(database: &SharedEngine, scripts: &Scripts, id: &str, direction: &str, versions: &[String], out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
+    let (enforced, before) = {
+        let mut engine = Databases::borrow(database)?;
+        let enforced = engine.foreign_keys_enforced()?;
+        if enforced {
+            engine.set_foreign_keys(false)?;
+        }
+        engine.begin_step()?;
+        (enforced, if direction == "downgrade" { holdings(&engine) } else { Vec::new() })
+    };
+    let (text, mut outcome) = scripts.call(id, direction, Target::Online { database: database.clone(), bind: None });
+    printed(out, text);
+    let mut engine = Databases::borrow(database)?;
+    if outcome.is_ok() {
+        outcome = versions.iter().try_for_each(|sql| engine.execute(sql, &[]).map(|_| ()));
+    }
+    let after = if outcome.is_ok() && direction == "downgrade" { holdings(&engine) } else { Vec::new() };
+    engine.end_step(outcome.is_ok())?;
+    if enforced {
+        engine.set_foreign_keys(true)?;
+    }
+    outcome.map(|()| data_lost(&before, &after))
 }
 
 /// `alembic stamp <target> [--purge] [--sql]`: records revisions in `alembic_version` without

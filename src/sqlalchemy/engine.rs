@@ -52,6 +52,9 @@ pub struct Conn {
     pub engine: Rc<EngineCore>,
     id: u64,
     in_transaction: Cell<bool>,
+    /// A migration's connection (`op.get_bind()`): the runner owns its transaction, so it
+    /// neither begins nor ends one.
+    external: bool,
     /// Whether the engine logs at INFO, decided when the connection is made (as SQLAlchemy does).
     echo: Cell<Option<bool>>,
     closed: Cell<bool>,
@@ -60,7 +63,7 @@ pub struct Conn {
 impl EngineCore {
     pub fn connect(self: &Rc<Self>) -> Rc<Conn> {
         let id = CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Rc::new(Conn { engine: self.clone(), id, in_transaction: Cell::new(false), echo: Cell::new(None), closed: Cell::new(false) })
+        Rc::new(Conn { engine: self.clone(), id, in_transaction: Cell::new(false), external: false, echo: Cell::new(None), closed: Cell::new(false) })
     }
 
     fn stats(&self, stat: Stat, key: &str, elapsed_ms: f64) -> String {
@@ -212,7 +215,7 @@ impl Conn {
         if !database.in_transaction() {
             let _ = database.set_foreign_keys(false);
         }
-        if !writes {
+        if !writes || self.external {
             return Ok(());
         }
         match database.transaction_owner {
@@ -294,7 +297,7 @@ impl Conn {
     }
 
     fn end(&self, py: &mut Interpreter, word: &str) -> Res<()> {
-        if !self.in_transaction.get() {
+        if !self.in_transaction.get() || self.external {
             return Ok(());
         }
         self.in_transaction.set(false);
@@ -420,7 +423,7 @@ fn value_tuple(values: &[Value]) -> Obj {
 /// A statement's failure as Python sees it: the lab's own stop (a statement past its budget) ends
 /// the program with the lab's words; a database error becomes SQLAlchemy's wrapper of the
 /// driver's exception (`sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) …`).
-fn database_error<T>(py: &mut Interpreter, error: crate::error::Error, sql: &str, params: Obj) -> Res<T> {
+pub fn database_error<T>(py: &mut Interpreter, error: crate::error::Error, sql: &str, params: Obj) -> Res<T> {
     if matches!(error.kind(), ErrorKind::LabLimit | ErrorKind::NotAvailable) {
         return py.stop(error.message());
     }
@@ -453,6 +456,15 @@ fn parameter_sets(py: &mut Interpreter, parameters: Option<&Obj>) -> Res<Vec<Vec
 
 fn first_word(sql: &str) -> Option<String> {
     sql.split_whitespace().next().map(str::to_ascii_uppercase)
+}
+
+/// The connection a running migration gives `op.get_bind()`: on the migration's database,
+/// inside the transaction the runner holds for the revision.
+pub fn migration_connection(database: SharedEngine) -> Obj {
+    let core = Rc::new(EngineCore { url: String::new(), database, echo: Cell::new(false), cache: RefCell::new(HashMap::new()) });
+    let id = CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let conn = Rc::new(Conn { engine: core, id, in_transaction: Cell::new(true), external: true, echo: Cell::new(None), closed: Cell::new(false) });
+    native(ConnectionObj { conn, begin_block: false })
 }
 
 /// `create_engine("sqlite:///sqlite.db", echo=True)`.

@@ -135,6 +135,25 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                     }),
                 ),
                 ("ForeignKey".into(), function("ForeignKey", schema::foreign_key_call)),
+                // The lightweight `table()` / `column()` of data migrations: a table by name and
+                // the columns a statement needs, on no MetaData.
+                (
+                    "table".into(),
+                    function("table", |py, args, _| {
+                        let name = match args.first() {
+                            Some(Obj::Str(name)) => name.to_string(),
+                            _ => return py.error("TypeError", "table() missing 1 required positional argument: 'name'"),
+                        };
+                        Ok(schema::table_value(schema::TableObj::new(&name, args[1..].to_vec(), Vec::new(), Vec::new(), None)))
+                    }),
+                ),
+                (
+                    "column".into(),
+                    function("column", |py, args, kwargs| {
+                        let spec = schema::ColumnSpec::from_args(py, &args, &kwargs)?;
+                        Ok(native(schema::ColumnObj::new(spec)))
+                    }),
+                ),
                 ("inspect".into(), function("inspect", inspection::inspect)),
             ];
             for kind in ["UniqueConstraint", "CheckConstraint", "PrimaryKeyConstraint", "ForeignKeyConstraint", "Index"] {

@@ -1,0 +1,150 @@
+//! The lab's `alembic` package as revision files see it: `from alembic import op`. Each `op.*`
+//! call becomes an [`Op`] handed to the migration that is running — run on the database (online)
+//! or written out as SQL (`--sql`) — the moment `upgrade()` or `downgrade()` calls it, so local
+//! variables, loops, helper functions and data migrations run as written.
+
+pub mod batch;
+pub mod op;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::databases::{Databases, SharedEngine};
+use crate::error::{Error, ErrorKind};
+use crate::interp::object::Obj;
+use crate::interp::{Interpreter, Res};
+use crate::migrate::apply::{apply, plan};
+use crate::migrate::ops::Op;
+
+/// The version `alembic.__version__` reports: the one the lab follows.
+pub const VERSION: &str = "1.20.1";
+
+/// Where the operations of the revision being run go.
+pub enum Target {
+    /// Run on this database as they are called; `bind` is `op.get_bind()`'s connection, made
+    /// on first use.
+    Online { database: SharedEngine, bind: Option<Obj> },
+    /// `--sql`: written to the output as SQL. There is no database (`op.get_bind()` is `None`).
+    Offline,
+    /// Kept, not run: what a revision does, to show or compare (`op.get_bind()` is `None`).
+    Collect(Vec<Op>),
+}
+
+/// The migration context the `op` functions hand their operations to: set by the runner
+/// around each `upgrade()` / `downgrade()` call, empty otherwise.
+#[derive(Clone, Default)]
+pub struct Runtime(Rc<RefCell<Option<Target>>>);
+
+impl Runtime {
+    pub fn start(&self, target: Target) {
+        *self.0.borrow_mut() = Some(target);
+    }
+
+    /// Ends the migration's part, giving back its target (with what it collected).
+    pub fn stop(&self) -> Option<Target> {
+        self.0.borrow_mut().take()
+    }
+
+    /// Runs or writes one operation; a failure is the Python exception Alembic's would be.
+    pub fn submit(&self, py: &mut Interpreter, name: &str, op: Op) -> Res<()> {
+        let database = match &mut *self.0.borrow_mut() {
+            None => None,
+            Some(Target::Collect(ops)) => {
+                ops.push(op);
+                return Ok(());
+            }
+            Some(Target::Offline) => None,
+            Some(Target::Online { database, .. }) => Some(database.clone()),
+        };
+        if database.is_none() && self.0.borrow().is_none() {
+            return no_proxy(py, name);
+        }
+        let Some(database) = database else {
+            let statements = match plan(&op, None) {
+                Ok(statements) => statements,
+                Err(error) => return raise_error(py, error, None),
+            };
+            for statement in statements {
+                py.write(&format!("{}\n\n", statement.offline_text().replace('\t', "    ")))?;
+            }
+            return Ok(());
+        };
+        let outcome = {
+            let mut engine = match Databases::borrow(&database) {
+                Ok(engine) => engine,
+                Err(busy) => return raise_error(py, busy, None),
+            };
+            apply(&mut engine, &op).map_err(|e| (e, engine.last_logged().map(|s| s.sql.clone())))
+        };
+        match outcome {
+            Ok(()) => Ok(()),
+            Err((error, sql)) => raise_error(py, error, sql),
+        }
+    }
+
+    /// `op.get_bind()`: the migration's connection online, `None` offline.
+    pub fn bind(&self, py: &mut Interpreter) -> Res<Obj> {
+        let mut target = self.0.borrow_mut();
+        match &mut *target {
+            None => {
+                drop(target);
+                no_proxy(py, "get_bind")
+            }
+            Some(Target::Offline | Target::Collect(_)) => Ok(Obj::None),
+            Some(Target::Online { database, bind }) => {
+                Ok(bind.get_or_insert_with(|| crate::sqlalchemy::engine::migration_connection(database.clone())).clone())
+            }
+        }
+    }
+
+    pub fn is_offline(&self) -> bool {
+        matches!(&*self.0.borrow(), Some(Target::Offline))
+    }
+}
+
+/// An `op.*` call outside a migration (at a revision file's top level), in Alembic's words.
+fn no_proxy<T>(py: &mut Interpreter, name: &str) -> Res<T> {
+    py.error(
+        "NameError",
+        format!(
+            "Can't invoke function '{name}', as the proxy object has not yet been established for the Alembic \
+             'Operations' class.  Try placing this code inside a callable."
+        ),
+    )
+}
+
+/// A DDL statement as SQLAlchemy's compiler writes it, which is what its errors quote:
+/// `CREATE TABLE` and `DROP …` begin with a newline, `CREATE TABLE` ends with two.
+fn as_compiled(sql: &str) -> String {
+    if sql.starts_with("CREATE TABLE") {
+        format!("\n{sql}\n\n")
+    } else if sql.starts_with("DROP TABLE") || sql.starts_with("DROP INDEX") {
+        format!("\n{sql}")
+    } else {
+        sql.to_string()
+    }
+}
+
+/// The lab's error as the exception Python code sees: a database error as SQLAlchemy's (with
+/// the statement that failed), Alembic's `CommandError`, or the built-in exception it names.
+pub fn raise_error<T>(py: &mut Interpreter, error: Error, sql: Option<String>) -> Res<T> {
+    match error.kind() {
+        ErrorKind::OperationalError | ErrorKind::IntegrityError | ErrorKind::ProgrammingError => {
+            crate::sqlalchemy::engine::database_error(py, error, &as_compiled(&sql.unwrap_or_default()), Obj::None)
+        }
+        ErrorKind::CommandError => crate::sqlalchemy::convert::raise(py, "alembic.util.exc", "CommandError", error.message()),
+        ErrorKind::LabLimit | ErrorKind::NotAvailable => py.stop(error.message()),
+        other => py.error(other.name(), error.message()),
+    }
+}
+
+/// Makes `alembic`, `alembic.op` and `alembic.util` importable; `op` hands its operations to
+/// `runtime`.
+pub fn install(py: &mut Interpreter, runtime: Runtime) {
+    py.register_python_module("alembic.util.exc", "alembic/util/exc.py", "class CommandError(Exception):\n    pass\n\n\nclass AutogenerateDiffsDetected(CommandError):\n    pass\n");
+    py.register_python_module("alembic.util", "alembic/util/__init__.py", "from alembic.util.exc import CommandError, AutogenerateDiffsDetected\n");
+    let for_op = runtime.clone();
+    py.register_module("alembic.op", Rc::new(move |_py: &mut Interpreter| Ok(op::members(&for_op))));
+    // `op` becomes an attribute of `alembic` as the submodule is imported (`from alembic import op`).
+    py.register_module("alembic", Rc::new(|_py: &mut Interpreter| Ok(vec![("__version__".into(), Obj::str(VERSION))])));
+}
