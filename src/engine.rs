@@ -63,6 +63,10 @@ pub struct Engine {
     /// Which of the learner's connections began the open transaction (as one SQLite file lets
     /// one writer at a time); `None` when none did.
     pub transaction_owner: Option<u64>,
+    /// A migration step is running through Python's sqlite3: a write (`INSERT`, `UPDATE`,
+    /// `DELETE`, `REPLACE`) outside a transaction first sends the driver's `BEGIN`; DDL before it
+    /// takes effect at once, as it does for Alembic on SQLite.
+    pub driver_begins: bool,
 }
 
 /// What one statement of the learner's SQLAlchemy did: the rows it returned (a SELECT, or
@@ -90,7 +94,7 @@ impl Engine {
             rusqlite::ffi::sqlite3_limit(conn.handle(), rusqlite::ffi::SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
         }
         let watchdog = Watchdog::install(&conn);
-        Ok(Engine { conn, log: VecDeque::new(), watchdog, transaction_owner: None })
+        Ok(Engine { conn, log: VecDeque::new(), watchdog, transaction_owner: None, driver_begins: false })
     }
 
     /// How long one statement may run before the lab stops it (milliseconds).
@@ -125,6 +129,9 @@ impl Engine {
         if has_no_statement(sql) {
             // Python's sqlite3 runs an empty or comment-only string as nothing at all.
             return Ok(0);
+        }
+        if self.driver_begins && !self.in_transaction() && is_write(sql) {
+            self.run_cached("BEGIN")?;
         }
         self.watchdog.arm();
         let outcome = self.execute_now(sql, params);
@@ -379,6 +386,11 @@ fn read_all(stmt: &mut rusqlite::Statement<'_>, params: &[Value], limit: usize) 
     Ok(QueryResult { columns, rows, truncated: false })
 }
 
+/// Whether Python's sqlite3 opens a transaction before this statement.
+pub fn is_write(sql: &str) -> bool {
+    let word: String = sql.trim_start().chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_uppercase();
+    matches!(word.as_str(), "INSERT" | "UPDATE" | "DELETE" | "REPLACE")
+}
 
 /// Whether SQL text holds no statement: only blanks, `--` and `/* */` comments, and semicolons.
 pub fn has_no_statement(sql: &str) -> bool {

@@ -140,7 +140,7 @@ fn create_all_then_upgrade_head_fails_and_stamping_the_matching_revision_fixes_i
 }
 
 #[test]
-fn a_failing_revision_rolls_back_whole_and_keeps_the_last_good_one() {
+fn a_failing_revision_rolls_back_its_writes_and_keeps_the_last_good_one() {
     let mut files: std::collections::BTreeMap<String, String> = reference::FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
     let broken = reference::FILES[4].1.replace(
         "    op.add_column('users', sa.Column('email', sa.String(length=120), nullable=True))",
@@ -158,7 +158,10 @@ fn a_failing_revision_rolls_back_whole_and_keeps_the_last_good_one() {
     assert!(err.message().contains("line 25, in upgrade\n    op.execute('INSERT INTO nowhere VALUES (1)')"), "the traceback points at the revision's line: {}", err.message());
     assert_eq!(current_heads(&mut db.borrow_mut()).unwrap(), [R1]);
     let columns = db.borrow().tables().unwrap().into_iter().find(|t| t.name == "users").unwrap().columns;
-    assert_eq!(columns, ["id", "name"], "the email column of the failed revision is gone too");
+    // As on the learner's machine: Python's sqlite3 runs DDL at once and opens a transaction only
+    // at the first write, so the column added before the failing INSERT stays (recorded in
+    // tests/oracle/fixtures/python_in_revisions.json, step 3).
+    assert_eq!(columns, ["id", "name", "email"]);
 }
 
 #[test]

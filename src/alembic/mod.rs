@@ -65,7 +65,10 @@ impl Runtime {
                 Err(error) => return raise_error(py, error, None),
             };
             for statement in statements {
-                py.write(&format!("{}\n\n", statement.offline_text().replace('\t', "    ")))?;
+                // One statement per row, as Alembic renders an executemany.
+                for row in statement.params {
+                    write_offline(py, &statement.sql, &row)?;
+                }
             }
             return Ok(());
         };
@@ -90,7 +93,8 @@ impl Runtime {
                 drop(target);
                 no_proxy(py, "get_bind")
             }
-            Some(Target::Offline | Target::Collect(_)) => Ok(Obj::None),
+            Some(Target::Offline) => Ok(crate::sqlalchemy::convert::native(OfflineConnection)),
+            Some(Target::Collect(_)) => Ok(Obj::None),
             Some(Target::Online { database, bind }) => {
                 Ok(bind.get_or_insert_with(|| crate::sqlalchemy::engine::migration_connection(database.clone())).clone())
             }
@@ -100,6 +104,12 @@ impl Runtime {
     pub fn is_offline(&self) -> bool {
         matches!(&*self.0.borrow(), Some(Target::Offline))
     }
+}
+
+/// A statement as `--sql` writes it: parameters as literals, `;`, a blank line.
+pub fn write_offline(py: &mut Interpreter, sql: &str, params: &[crate::value::Value]) -> Res<()> {
+    let statement = crate::migrate::apply::Statement { sql: sql.to_string(), params: vec![params.to_vec()] };
+    py.write(&format!("{}\n\n", statement.offline_text().replace('\t', "    ")))
 }
 
 /// An `op.*` call outside a migration (at a revision file's top level), in Alembic's words.
@@ -147,4 +157,35 @@ pub fn install(py: &mut Interpreter, runtime: Runtime) {
     py.register_module("alembic.op", Rc::new(move |_py: &mut Interpreter| Ok(op::members(&for_op))));
     // `op` becomes an attribute of `alembic` as the submodule is imported (`from alembic import op`).
     py.register_module("alembic", Rc::new(|_py: &mut Interpreter| Ok(vec![("__version__".into(), Obj::str(VERSION))])));
+}
+
+/// `op.get_bind()` under `--sql`: there is no database, so what it executes is written out as
+/// SQL, and it returns nothing (`None`), as Alembic's mock connection does.
+pub struct OfflineConnection;
+
+impl crate::interp::native::Native for OfflineConnection {
+    fn type_name(&self) -> &str {
+        "MockConnection"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.engine.mock.MockConnection object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        if name != "execute" {
+            return Ok(None);
+        }
+        Ok(Some(crate::sqlalchemy::convert::method(this, "execute", |py, _, args, kwargs| {
+            let Some(statement) = args.first() else {
+                return py.error("TypeError", "execute() missing 1 required positional argument: 'obj'");
+            };
+            let parameters = args.get(1).or_else(|| crate::sqlalchemy::convert::kwarg(&kwargs, "parameters")).cloned();
+            let given = match &parameters {
+                Some(dict) if !matches!(dict, Obj::None) => crate::sqlalchemy::statement::dict_items(py, dict)?,
+                _ => Vec::new(),
+            };
+            let (sql, params) = op::statement_of(py, statement, &given)?;
+            write_offline(py, &sql, &params)?;
+            Ok(Obj::None)
+        })))
+    }
 }

@@ -226,7 +226,7 @@ pub fn call(py: &mut Interpreter, runtime: &Runtime, name: &'static str, batch: 
         "create_primary_key" => return py.stop_not_available("op.create_primary_key() (SQLite cannot add a primary key to a table: recreate it in a batch)"),
         "execute" => {
             let statement = call.required(py, "sqltext")?;
-            let (sql, params) = statement_of(py, &statement)?;
+            let (sql, params) = statement_of(py, &statement, &[])?;
             Op::Execute { sql, params }
         }
         "bulk_insert" => bulk_insert(py, &call)?,
@@ -388,18 +388,19 @@ fn create_table(py: &mut Interpreter, call: &Args) -> Res<(Table, Obj)> {
 
 /// A statement for `op.execute()`: a string, `sa.text(...)`, or a Core statement
 /// (`table.update().where(...).values(...)`), as SQL with its parameters.
-fn statement_of(py: &mut Interpreter, value: &Obj) -> Res<(String, Vec<crate::value::Value>)> {
+pub fn statement_of(py: &mut Interpreter, value: &Obj, params: &[(String, Obj)]) -> Res<(String, Vec<crate::value::Value>)> {
     if let Obj::Str(sql) = value {
         return Ok((sql.to_string(), Vec::new()));
     }
     if let Some(clause) = value.native::<TextClause>() {
-        return clause.compile(py, &[]);
+        return clause.compile(py, params);
     }
     if let Some(select) = value.native::<SelectObj>() {
         return Ok(select.0.compile());
     }
     if let Some(dml) = value.native::<DmlObj>() {
-        let values = dml.0.values.first().cloned().unwrap_or_default();
+        let mut values = dml.0.values.first().cloned().unwrap_or_default();
+        values.extend(params.iter().cloned());
         return dml.0.compile(py, &values);
     }
     let shown = py.repr_of(value)?;

@@ -10,6 +10,7 @@ use crate::migrate::reference;
 use crate::migrate::revision::RevisionError;
 use crate::migrate::check::diff_text;
 use crate::migrate::cli::{self, Invocation, Parsed};
+use crate::alembic::Target;
 use crate::migrate::runner::{self, Scripts, CONTEXT_IMPL};
 use crate::migrate::script::{file_name, render_revision, Revision};
 use crate::interp::object::Obj;
@@ -99,7 +100,7 @@ fn read_config(lab: &Lab, invocation: &Invocation) -> Result<Project> {
 }
 
 /// The revision files in `<script_location>/versions/`, in file-name order.
-fn read_scripts(lab: &Lab, project: &Project) -> Result<Scripts> {
+fn read_scripts(lab: &mut Lab, project: &Project, inv: &Invocation) -> Result<Scripts> {
     let prefix = format!("{}/versions/", project.script_location);
     let paths: Vec<String> = lab
         .files()
@@ -107,10 +108,18 @@ fn read_scripts(lab: &Lab, project: &Project) -> Result<Scripts> {
         .filter(|path| path.strip_prefix(&prefix).is_some_and(|name| name.ends_with(".py") && !name.contains('/')))
         .cloned()
         .collect();
+    // Commands that run env.py load the revisions inside its migration context.
+    let runs_env = matches!(inv.command.as_str(), "upgrade" | "downgrade" | "stamp" | "current" | "ensure_version" | "check")
+        || (inv.command == "revision" && inv.flag("autogenerate"));
+    let target = match project.database() {
+        Ok(_) if runs_env && inv.flag("sql") => Some(Target::Offline),
+        Ok(name) if runs_env => Some(Target::Online { database: lab.engine(&name)?, bind: None }),
+        _ => None,
+    };
     let runtime = crate::alembic::Runtime::default();
     let mut python = lab.new_interpreter();
     crate::alembic::install(&mut python, runtime.clone());
-    Scripts::load(python, runtime, &paths)
+    Scripts::load(python, runtime, &paths, target)
 }
 
 /// What env.py gives autogenerate: the MetaData its `target_metadata` names, with the model
@@ -254,7 +263,10 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
         _ => {}
     }
     let project = read_config(lab, inv)?;
-    let scripts = read_scripts(lab, &project)?;
+    let scripts = read_scripts(lab, &project, inv)?;
+    if !scripts.printed.is_empty() {
+        out.push(scripts.printed.trim_end_matches('\n').to_string());
+    }
     let verbose = inv.flag("verbose");
     match inv.command.as_str() {
         "revision" => revision(lab, &project, &scripts, inv, out),
@@ -678,7 +690,7 @@ pub struct RevisionInfo {
 /// `alembic init` (or while alembic.ini cannot be read).
 pub fn revision_list(lab: &mut Lab) -> Result<Vec<RevisionInfo>> {
     let Ok(project) = read_config(lab, &Invocation::default()) else { return Ok(Vec::new()) };
-    let scripts = read_scripts(lab, &project)?;
+    let scripts = read_scripts(lab, &project, &Invocation::default())?;
     let current = match project.database() {
         Ok(name) => runner::recorded_heads(&*crate::databases::Databases::borrow(&lab.engine(&name)?)?)?,
         Err(_) => Vec::new(),

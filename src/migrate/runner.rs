@@ -1,7 +1,8 @@
 //! Running revisions against the database: `alembic_version` exactly as Alembic creates and writes
-//! it, upgrade and downgrade one revision at a time (each in its own transaction, so a failing
-//! revision leaves nothing half-done and `alembic_version` at the last good revision), stamp, and
-//! offline `--sql` mode that returns the SQL instead of running it.
+//! it, upgrade and downgrade one revision at a time by calling the revision file's `upgrade()` /
+//! `downgrade()` (each step in its own transaction as Python's sqlite3 makes it, so a failing
+//! revision leaves `alembic_version` at the last good revision), stamp, and offline `--sql` mode
+//! that writes the SQL instead of running it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -40,17 +41,35 @@ pub struct Scripts {
     by_id: HashMap<String, (String, Revision, Obj)>,
     python: RefCell<Interpreter>,
     runtime: Runtime,
+    /// What the files' top-level code printed as they loaded.
+    pub printed: String,
 }
 
 impl Scripts {
     /// Loads the revision files at `paths` (in the order the files were read) in `python`,
     /// whose `alembic.op` hands operations to `runtime`. A file's Python error is its traceback.
-    pub fn load(mut python: Interpreter, runtime: Runtime, paths: &[String]) -> Result<Scripts> {
+    /// `target` is where operations a file calls as it loads go: Alembic loads revisions inside
+    /// the migration context env.py set up, so its proxy works there; with `None` (commands that
+    /// do not run env.py, such as `history`) the proxy refuses.
+    pub fn load(mut python: Interpreter, runtime: Runtime, paths: &[String], target: Option<Target>) -> Result<Scripts> {
         let mut revisions = Vec::new();
-        for path in paths {
-            let (revision, module) = load_revision(&mut python, path)?;
-            revisions.push((path.clone(), revision, module));
+        let mut printed = String::new();
+        if let Some(target) = target {
+            runtime.start(target);
         }
+        for path in paths {
+            match load_revision(&mut python, path) {
+                Ok((revision, module, text)) => {
+                    printed.push_str(&text);
+                    revisions.push((path.clone(), revision, module));
+                }
+                Err(error) => {
+                    runtime.stop();
+                    return Err(error);
+                }
+            }
+        }
+        runtime.stop();
         let nodes = revisions
             .iter()
             .map(|(_, r, _)| Node {
@@ -62,7 +81,7 @@ impl Scripts {
             .collect();
         let map = RevisionMap::new(nodes)?;
         let by_id = revisions.into_iter().map(|(path, r, module)| (r.revision.clone(), (path, r, module))).collect();
-        Ok(Scripts { map, by_id, python: RefCell::new(python), runtime })
+        Ok(Scripts { map, by_id, python: RefCell::new(python), runtime, printed })
     }
 
     /// The project's revision files as a fresh interpreter over `files` loads them, `alembic.op`
@@ -72,7 +91,7 @@ impl Scripts {
         crate::sqlalchemy::install(&mut python, databases);
         let runtime = Runtime::default();
         crate::alembic::install(&mut python, runtime.clone());
-        Scripts::load(python, runtime, paths)
+        Scripts::load(python, runtime, paths, None)
     }
 
     pub fn revision(&self, id: &str) -> Option<&Revision> {
@@ -424,10 +443,12 @@ fn run(
     Ok(lost)
 }
 
-/// One revision on the database, as one step: its operations and the `alembic_version` update,
-/// all or none. Foreign keys are not enforced while it runs, as they are not on the learner's
-/// machine (Python's sqlite3 leaves them off), which is what lets batch mode drop and rebuild a
-/// table other tables point at. Returns the data a downgrade step dropped.
+/// One revision on the database, as Alembic runs it on SQLite through Python's sqlite3: its
+/// DDL takes effect as it runs, the first write opens a transaction, and the step ends with
+/// `alembic_version` written and a COMMIT — or, when it fails, a ROLLBACK of what that transaction
+/// holds (DDL before the first write stays, as it does for real). Foreign keys are not enforced
+/// (Python's sqlite3 leaves them off), which is what lets batch mode rebuild a table other tables
+/// point at. Returns the data a downgrade step dropped.
 fn run_online(database: &SharedEngine, scripts: &Scripts, id: &str, direction: &str, versions: &[String], out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
     let (enforced, before) = {
         let mut engine = Databases::borrow(database)?;
@@ -435,7 +456,7 @@ fn run_online(database: &SharedEngine, scripts: &Scripts, id: &str, direction: &
         if enforced {
             engine.set_foreign_keys(false)?;
         }
-        engine.begin_step()?;
+        engine.driver_begins = true;
         (enforced, if direction == "downgrade" { holdings(&engine) } else { Vec::new() })
     };
     let (text, mut outcome) = scripts.call(id, direction, Target::Online { database: database.clone(), bind: None });
@@ -444,11 +465,15 @@ fn run_online(database: &SharedEngine, scripts: &Scripts, id: &str, direction: &
     if outcome.is_ok() {
         outcome = versions.iter().try_for_each(|sql| engine.execute(sql, &[]).map(|_| ()));
     }
-    let after = if outcome.is_ok() && direction == "downgrade" { holdings(&engine) } else { Vec::new() };
-    engine.end_step(outcome.is_ok())?;
+    if engine.in_transaction() {
+        engine.driver(if outcome.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
+    }
+    engine.driver_begins = false;
+    engine.transaction_owner = None;
     if enforced {
         engine.set_foreign_keys(true)?;
     }
+    let after = if outcome.is_ok() && direction == "downgrade" { holdings(&engine) } else { Vec::new() };
     outcome.map(|()| data_lost(&before, &after))
 }
 

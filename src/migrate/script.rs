@@ -118,9 +118,9 @@ fn global(module: &Obj, name: &str) -> Option<Obj> {
 }
 
 /// Runs a revision file (`path`, a file of the interpreter's project) and reads it as Alembic
-/// does; the module is what the runner calls `upgrade()` / `downgrade()` on. A Python error in the
-/// file is its traceback.
-pub fn load_revision(py: &mut Interpreter, path: &str) -> Result<(Revision, Obj)> {
+/// does; the module is what the runner calls `upgrade()` / `downgrade()` on, and what its
+/// top-level code printed comes with it. A Python error in the file is its traceback.
+pub fn load_revision(py: &mut Interpreter, path: &str) -> Result<(Revision, Obj, String)> {
     let mut read = None;
     let (_, outcome) = py.run_host(|py| {
         let module = py.load_file(&module_name(path), path)?;
@@ -147,6 +147,7 @@ pub fn load_revision(py: &mut Interpreter, path: &str) -> Result<(Revision, Obj)
     if let Some((class, traceback)) = outcome.error {
         return Err(Error::python(&class, traceback.trim_end()));
     }
+    let printed = outcome.output;
     let Some((has_revision, mut rev, doc, module)) = read else {
         return Err(Error::new(ErrorKind::CommandError, format!("could not load {path}")));
     };
@@ -161,7 +162,7 @@ pub fn load_revision(py: &mut Interpreter, path: &str) -> Result<(Revision, Obj)
         ));
     }
     read_docstring(&doc, &mut rev);
-    Ok((rev, module))
+    Ok((rev, module, printed))
 }
 
 fn read_docstring(doc: &str, rev: &mut Revision) {

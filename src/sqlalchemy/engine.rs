@@ -215,7 +215,14 @@ impl Conn {
         if !database.in_transaction() {
             let _ = database.set_foreign_keys(false);
         }
-        if !writes || self.external {
+        if !writes {
+            return Ok(());
+        }
+        if self.external {
+            // The migration's connection: the step's transaction is its own.
+            if !database.in_transaction() {
+                let _ = database.driver("BEGIN");
+            }
             return Ok(());
         }
         match database.transaction_owner {

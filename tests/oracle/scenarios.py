@@ -238,6 +238,7 @@ def SCENARIOS():
                          "alembic history -r abcd1:abce", "alembic current")}
     yield from divergences()
     yield from batch_examples()
+    yield from python_in_revisions()
 
 
 def divergences():
@@ -371,3 +372,57 @@ def batch_examples():
                          "alembic upgrade ba7c00000005", "alembic upgrade head", "alembic downgrade -1",
                          "alembic downgrade -1", "alembic downgrade -1", "alembic downgrade base",
                          "alembic upgrade head --sql")}
+
+
+ACCOUNTS_UP = """    accounts = op.create_table('accounts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=50), nullable=False),
+    sa.Column('balance', sa.Numeric(10, 2), server_default=sa.text('0'), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    for column in ('name', 'balance'):
+        op.create_index(op.f(f'ix_accounts_{column}'), 'accounts', [column], unique=False)
+    rows = [{'id': n, 'name': name_for(n), 'balance': n * 10.5} for n in range(1, 4)]
+    op.bulk_insert(accounts, rows)
+    print(f"seeded {len(rows)} accounts")"""
+
+SLUG_UP = """    op.add_column('accounts', sa.Column('slug', sa.String(length=60), nullable=True))
+    accounts = sa.table('accounts', sa.column('id', sa.Integer), sa.column('name', sa.String),
+                        sa.column('slug', sa.String))
+    op.execute(accounts.update().where(accounts.c.id == 2).values(slug='second'))
+    conn = op.get_bind()
+    found = conn.execute(sa.text("SELECT id, name FROM accounts WHERE slug IS NULL ORDER BY id")).fetchall()
+    for id_, name in found:
+        conn.execute(sa.text("UPDATE accounts SET slug = :slug WHERE id = :id"),
+                     {"slug": name.lower().replace(' ', '-'), "id": id_})
+    print("slugs:", [row.slug for row in conn.execute(sa.select(accounts.c.slug).order_by(accounts.c.id))])"""
+
+
+def python_in_revisions():
+    """Revisions that are Python, as real projects write them: local variables, loops, helper
+    functions, data migrations with bulk_insert, Core statements and op.get_bind()."""
+    files = project([])
+    files["migrations/versions/da7a00000001_accounts.py"] = rev_file(
+        "da7a00000001", None, "accounts", upgrade=ACCOUNTS_UP,
+        downgrade="    for column in ('balance', 'name'):\n        op.drop_index(op.f(f'ix_accounts_{column}'), table_name='accounts')\n"
+                  "    op.drop_table('accounts')").replace(
+        "\n\ndef upgrade()", "\n\ndef name_for(n):\n    return f'Account {n}'\n\n\ndef upgrade()")
+    files["migrations/versions/da7a00000002_slugs.py"] = rev_file(
+        "da7a00000002", "da7a00000001", "slugs", upgrade=SLUG_UP,
+        downgrade="    with op.batch_alter_table('accounts') as batch_op:\n        batch_op.drop_column('slug')")
+    files["migrations/versions/da7a00000003_broken.py"] = rev_file(
+        "da7a00000003", "da7a00000002", "broken",
+        upgrade="    op.create_table('audit', sa.Column('id', sa.Integer(), primary_key=True))\n"
+                "    op.execute(\"INSERT INTO accounts (id, name) VALUES (9, 'late')\")\n    undefined_helper()",
+        downgrade="    op.drop_table('audit')")
+    yield {"name": "python_in_revisions", "about": "Revisions that run Python: data migrations, loops, helpers, errors.",
+           "files": files,
+           "steps": runs("alembic upgrade da7a00000001", "alembic upgrade +1", "alembic current", "alembic upgrade head",
+                         "alembic current", "alembic downgrade -1", "alembic downgrade base",
+                         "alembic upgrade da7a00000001 --sql", "alembic upgrade da7a00000001:da7a00000002 --sql",
+                         "alembic history")}
+    top = project([])
+    top["migrations/versions/70e000000001_top.py"] = rev_file(
+        "70e000000001", None, "op at the top", downgrade="    pass") + "\nop.execute('SELECT 1')\n"
+    yield {"name": "op_outside_a_migration", "about": "op.* at a revision file's top level: Alembic's proxy refuses.",
+           "files": top, "steps": runs("alembic history", "alembic upgrade head")}
