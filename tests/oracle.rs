@@ -281,6 +281,17 @@ fn replay(fixture: &Json) -> (usize, Vec<(String, String)>) {
                 }
             }
         }
+        if let Some(texts) = step["revision_texts"].as_object() {
+            // Whole files, for scenarios about the template; the creation date is the run's own.
+            for (path, text) in texts {
+                let lab_text = after.get(path).map(|t| {
+                    t.lines().map(|l| if l.starts_with("Create Date: ") { "Create Date: <now>" } else { l }).collect::<Vec<_>>().join("\n") + "\n"
+                });
+                if lab_text.as_deref() != text.as_str() {
+                    what.push(format!("{path} (whole file):\n--- real\n{}\n--- lab\n{}", text.as_str().unwrap_or(""), lab_text.unwrap_or_default()));
+                }
+            }
+        }
         if !what.is_empty() {
             differences.push((format!("{name}#{index}"), format!("$ {line}\n{}", what.join("\n"))));
         }

@@ -192,7 +192,8 @@ fn every_operation_survives_render_then_run() {
     assert_eq!(Revision { doc: String::new(), ..back }, rev);
     assert!(text.contains("down_revision: Union[str, Sequence[str], None] = ('0123456789ab', 'ba9876543210')"));
     assert!(text.contains("Revises: 0123456789ab, ba9876543210"));
-    assert!(text.contains("branch_labels: Union[str, Sequence[str], None] = 'feature'"));
+    // As Alembic passes them to the template: a tuple (`alembic revision --branch-label feature` writes this too).
+    assert!(text.contains("branch_labels: Union[str, Sequence[str], None] = ('feature',)"));
 }
 
 #[test]

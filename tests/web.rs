@@ -212,22 +212,6 @@ fn floats_print_like_python_with_the_browsers_digits() {
     }
 }
 
-#[wasm_bindgen_test]
-fn the_embedded_reference_migrations_load_through_the_js_api() {
-    let revisions = Array::from(&alembic_lab::wasm::reference_revisions().unwrap());
-    assert_eq!(revisions.length(), 3);
-    let first = revisions.get(0);
-    assert_eq!(get(&first, "path").as_string().unwrap(), "migrations/versions/3f1a9c2b7d40_add_user_table.py");
-    assert_eq!(get(&first, "message").as_string().unwrap(), "Add User table");
-    assert_eq!(json(&get(&first, "downRevisions")), "[]");
-    assert_eq!(json(&get(&first, "upgrade")), r#"["create_table"]"#);
-    assert_eq!(json(&get(&first, "downgrade")), r#"["drop_table"]"#);
-    let second = revisions.get(1);
-    assert_eq!(json(&get(&second, "downRevisions")), r#"["3f1a9c2b7d40"]"#);
-    assert_eq!(json(&get(&second, "upgrade")), r#"["add_column"]"#);
-    assert!(get(&revisions.get(2), "text").as_string().unwrap().contains("sa.ForeignKeyConstraint(['user_id'], ['users.id'], )"));
-}
-
 fn lab_run(lab: &alembic_lab::wasm::JsLab, line: &str) -> JsValue {
     lab.run(line.into()).unwrap()
 }

@@ -22,8 +22,8 @@ pub const VERSION: &str = "1.20.1";
 /// Where the operations of the revision being run go.
 pub enum Target {
     /// Run on this database as they are called; `bind` is `op.get_bind()`'s connection, made
-    /// on first use.
-    Online { database: SharedEngine, bind: Option<Obj> },
+    /// on first use; `lost` is the data the drops took (table or `table.column`, rows).
+    Online { database: SharedEngine, bind: Option<Obj>, lost: Vec<(String, i64)> },
     /// `--sql`: written to the output as SQL. There is no database (`op.get_bind()` is `None`).
     Offline,
     /// Kept, not run: what a revision does, to show or compare (`op.get_bind()` is `None`).
@@ -54,7 +54,12 @@ impl Runtime {
                 return Ok(());
             }
             Some(Target::Offline) => None,
-            Some(Target::Online { database, .. }) => Some(database.clone()),
+            Some(Target::Online { database, lost, .. }) => {
+                if let Ok(engine) = database.try_borrow() {
+                    lost.extend(crate::migrate::runner::data_in(&engine, &op));
+                }
+                Some(database.clone())
+            }
         };
         if database.is_none() && self.0.borrow().is_none() {
             return no_proxy(py, name);
@@ -95,7 +100,7 @@ impl Runtime {
             }
             Some(Target::Offline) => Ok(crate::sqlalchemy::convert::native(OfflineConnection)),
             Some(Target::Collect(_)) => Ok(Obj::None),
-            Some(Target::Online { database, bind }) => {
+            Some(Target::Online { database, bind, .. }) => {
                 Ok(bind.get_or_insert_with(|| crate::sqlalchemy::engine::migration_connection(database.clone())).clone())
             }
         }

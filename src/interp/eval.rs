@@ -363,7 +363,13 @@ impl Interpreter {
         let Some(source) = self.files.get(path).cloned() else {
             return self.error("FileNotFoundError", format!("[Errno 2] No such file or directory: '{path}'"));
         };
-        let module = self.exec_module_source(name, path, &source);
+        self.load_source(name, path, &source)
+    }
+
+    /// [`Interpreter::load_file`] for source that is not a project file (Python the lab made,
+    /// such as a compiled template); `path` is the name its tracebacks give.
+    pub fn load_source(&mut self, name: &str, path: &str, source: &str) -> Res<Obj> {
+        let module = self.exec_module_source(name, path, source);
         self.modules.remove(name);
         module
     }

@@ -6,6 +6,7 @@ pub mod check;
 pub mod cli;
 pub mod command;
 pub mod compare;
+pub mod mako;
 pub mod ops;
 pub mod reference;
 pub mod render;

@@ -444,7 +444,8 @@ impl RevisionMap {
     pub fn resolve(&self, target: &str) -> Outcome<Vec<String>> {
         match target {
             "base" => return Ok(Vec::new()),
-            "heads" => return Ok(self.heads()),
+            // Alembic's "heads" are its real heads: a revision another depends on is not one.
+            "heads" => return Ok(self.ids((0..self.nodes.len()).filter(|&i| self.children[i].is_empty() && self.dependents[i].is_empty()))),
             "head" => return self.one_head((0..self.nodes.len()).filter(|&i| self.children[i].is_empty()).collect(), "head"),
             _ => {}
         }

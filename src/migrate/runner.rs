@@ -279,49 +279,32 @@ fn offline_sql(sql: &str) -> String {
     format!("{};\n", sql.replace('\t', "    "))
 }
 
-/// What a table holds: its rows, and the values in each column.
-type Holding = (String, i64, Vec<(String, i64)>);
-
-/// The rows and column values of every table, to tell what a downgrade step took with it.
-fn holdings(engine: &Engine) -> Vec<Holding> {
+/// The data an operation's drops take with them: a dropped table's rows, a dropped column's
+/// values (inside a batch too), counted just before it runs.
+pub fn data_in(engine: &Engine, op: &crate::migrate::ops::Op) -> Vec<(String, i64)> {
+    use crate::migrate::ops::Op;
     let count = |sql: String| -> i64 {
         engine.inspect(&sql).ok().and_then(|r| r.rows.into_iter().next()).and_then(|r| r.into_iter().next()).map_or(0, |v| match v {
             Value::Integer(n) => n,
             _ => 0,
         })
     };
-    let Ok(tables) = engine.tables() else { return Vec::new() };
-    tables
-        .into_iter()
-        .filter(|t| t.name != VERSION_TABLE)
-        .map(|t| {
-            let rows = count(format!("SELECT count(*) FROM {}", quote_identifier(&t.name)));
-            let columns = t
-                .columns
-                .iter()
-                .map(|c| (c.clone(), if rows == 0 { 0 } else { count(format!("SELECT count({}) FROM {}", quote_identifier(c), quote_identifier(&t.name))) }))
-                .collect();
-            (t.name, rows, columns)
-        })
-        .collect()
-}
-
-/// The data that went between two [`holdings`]: dropped tables with their rows, dropped columns
-/// with their values.
-fn data_lost(before: &[Holding], after: &[Holding]) -> Vec<(String, i64)> {
     let mut lost = Vec::new();
-    for (table, rows, columns) in before {
-        match after.iter().find(|(t, _, _)| t == table) {
-            None if *rows > 0 => lost.push((table.clone(), *rows)),
-            None => {}
-            Some((_, _, now)) => {
-                for (column, values) in columns {
-                    if *values > 0 && !now.iter().any(|(c, _)| c == column) {
-                        lost.push((format!("{table}.{column}"), *values));
-                    }
-                }
+    match op {
+        Op::DropTable { table, .. } => {
+            let n = count(format!("SELECT count(*) FROM {}", quote_identifier(table)));
+            if n > 0 {
+                lost.push((table.clone(), n));
             }
         }
+        Op::DropColumn { table, column, .. } => {
+            let n = count(format!("SELECT count({}) FROM {}", quote_identifier(column), quote_identifier(table)));
+            if n > 0 {
+                lost.push((format!("{table}.{column}"), n));
+            }
+        }
+        Op::Batch { ops, .. } => lost.extend(ops.iter().flat_map(|inner| data_in(engine, inner))),
+        _ => {}
     }
     lost
 }
@@ -450,16 +433,16 @@ fn run(
 /// (Python's sqlite3 leaves them off), which is what lets batch mode rebuild a table other tables
 /// point at. Returns the data a downgrade step dropped.
 fn run_online(database: &SharedEngine, scripts: &Scripts, id: &str, direction: &str, versions: &[String], out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
-    let (enforced, before) = {
+    let enforced = {
         let mut engine = Databases::borrow(database)?;
         let enforced = engine.foreign_keys_enforced()?;
         if enforced {
             engine.set_foreign_keys(false)?;
         }
         engine.driver_begins = true;
-        (enforced, if direction == "downgrade" { holdings(&engine) } else { Vec::new() })
+        enforced
     };
-    let (text, mut outcome) = scripts.call(id, direction, Target::Online { database: database.clone(), bind: None });
+    let (text, mut outcome, target) = scripts.call_with(id, direction, Target::Online { database: database.clone(), bind: None, lost: Vec::new() });
     printed(out, text);
     let mut engine = Databases::borrow(database)?;
     if outcome.is_ok() {
@@ -473,8 +456,11 @@ fn run_online(database: &SharedEngine, scripts: &Scripts, id: &str, direction: &
     if enforced {
         engine.set_foreign_keys(true)?;
     }
-    let after = if outcome.is_ok() && direction == "downgrade" { holdings(&engine) } else { Vec::new() };
-    outcome.map(|()| data_lost(&before, &after))
+    let lost = match target {
+        Some(Target::Online { lost, .. }) if direction == "downgrade" => lost,
+        _ => Vec::new(),
+    };
+    outcome.map(|()| lost)
 }
 
 /// `alembic stamp <target> [--purge] [--sql]`: records revisions in `alembic_version` without

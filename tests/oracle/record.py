@@ -271,6 +271,11 @@ def record(scenario):
                     "revisions": {p: revision_bodies(t) for p, t in after.items()
                                   if "/versions/" in p and p.endswith(".py") and before.get(p) != t},
                 }
+                if scenario.get("whole_files"):
+                    # The revision files in full, for scenarios about the template (its date is now).
+                    entry["revision_texts"] = {
+                        p: re.sub(r"(?m)^Create Date: .*$", "Create Date: <now>", t) for p, t in after.items()
+                        if "/versions/" in p and p.endswith(".py") and before.get(p) != t}
                 if entry["terminal"] != raw:
                     entry["raw"] = raw
                 if "why" in step:

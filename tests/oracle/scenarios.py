@@ -239,6 +239,7 @@ def SCENARIOS():
     yield from divergences()
     yield from batch_examples()
     yield from python_in_revisions()
+    yield custom_template()
 
 
 def divergences():
@@ -426,3 +427,59 @@ def python_in_revisions():
         "70e000000001", None, "op at the top", downgrade="    pass") + "\nop.execute('SELECT 1')\n"
     yield {"name": "op_outside_a_migration", "about": "op.* at a revision file's top level: Alembic's proxy refuses.",
            "files": top, "steps": runs("alembic history", "alembic upgrade head")}
+
+
+TEMPLATE = '''"""${message | trim}
+
+Revision ID: ${up_revision}
+Revises: ${down_revision | comma,n}
+Create Date: ${create_date}
+% if branch_labels:
+Branch labels: ${branch_labels | comma,n}
+% endif
+% if depends_on:
+Depends on: ${depends_on | comma,n}
+% endif
+
+"""
+## A Mako comment: not in the output.
+from alembic import op
+import sqlalchemy as sa
+${imports if imports else ""}
+
+revision = ${repr(up_revision)}
+down_revision = ${repr(down_revision)}
+branch_labels = ${repr(branch_labels)}
+depends_on = ${repr(depends_on)}
+<%text>
+# ${not_rendered} stays as written
+</%text>
+RENDERED_BY = "mako, with a joined \\
+line"
+% for word in ("upgrade", "downgrade"):
+# ${word.upper()}
+% endfor
+
+
+def upgrade():
+    ${upgrades if upgrades else "pass"}
+
+
+def downgrade():
+    ${downgrades if downgrades else "pass"}
+'''
+
+
+def custom_template():
+    """An edited script.py.mako: new revision files follow it (expressions, filters, control
+    lines, comments, <%text>, a joined line)."""
+    return {"name": "custom_template", "about": "New revisions are rendered from the project's own script.py.mako.",
+            "whole_files": True,
+            "steps": [{"run": "alembic init migrations"}, URL_EDIT,
+                      {"write": "migrations/script.py.mako", "text": TEMPLATE}]
+            + runs('alembic revision -m "first one  " --rev-id 100000000001',
+                   'alembic revision -m "labelled" --rev-id 100000000002 --branch-label feature',
+                   'alembic revision -m "depends" --rev-id 100000000003 --head 100000000001 --splice --depends-on 100000000002',
+                   'alembic merge -m "join them" heads --rev-id 100000000004',
+                   "alembic revision --rev-id 100000000005",
+                   "alembic upgrade head", "alembic history")}
