@@ -59,9 +59,9 @@ fn growing_without_end_is_a_memory_error() {
 
 #[test]
 fn what_the_lab_lacks_is_said_plainly() {
-    let (ok, output, _) = run("from alembic import context\n");
+    let (ok, output, _) = run("from alembic import autogenerate\n");
     assert!(!ok);
-    assert!(output.last().unwrap().starts_with("not available in this lab yet: the 'alembic.context' module"), "{output:?}");
+    assert!(output.last().unwrap().starts_with("not available in this lab yet: the 'alembic.autogenerate' module"), "{output:?}");
     let (ok, output, _) = run("from sqlalchemy.orm import selectinload\nselectinload(None)\n");
     assert!(!ok);
     assert!(output.last().unwrap().starts_with("not available in this lab: selectinload()"), "{output:?}");

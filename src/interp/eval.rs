@@ -27,6 +27,8 @@ const LIBRARY: &[(&str, &str, &str)] = &[
     ("time", "time.py", include_str!("lib/time.py")),
     ("datetime", "datetime.py", include_str!("lib/datetime.py")),
     ("decimal", "decimal.py", include_str!("lib/decimal.py")),
+    ("configparser", "configparser.py", include_str!("lib/configparser.py")),
+    ("logging.config", "logging/config.py", include_str!("lib/logging_config.py")),
 ];
 /// Every module the lab's Python can import besides the project's own files, for the note that
 /// goes with a `ModuleNotFoundError`.

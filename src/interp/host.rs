@@ -59,6 +59,17 @@ pub fn module() -> ModuleBuilder {
             ),
             ("version".to_string(), NativeFunction::function("version", |_, _, _| Ok(Obj::str(super::VERSION)))),
             (
+                // A project file's text (`None` when there is no such file), for configparser.
+                "read_text".to_string(),
+                NativeFunction::function("read_text", |py, args, _| {
+                    let path = match args.first() {
+                        Some(Obj::Str(path)) => path.trim_start_matches("./").to_string(),
+                        _ => return py.error("TypeError", "read_text(path)"),
+                    };
+                    Ok(py.files.get(&path).map_or(Obj::None, |text| Obj::str(text)))
+                }),
+            ),
+            (
                 "argv".to_string(),
                 NativeFunction::function("argv", |py, _, _| Ok(Obj::list(py.argv.iter().map(|a| Obj::str(a)).collect()))),
             ),

@@ -10,7 +10,9 @@ use crate::migrate::reference;
 use crate::migrate::revision::RevisionError;
 use crate::migrate::check::diff_text;
 use crate::migrate::cli::{self, Invocation, Parsed};
+use crate::alembic::environment::{Configured, Environment};
 use crate::alembic::Target;
+use crate::databases::Databases;
 use crate::migrate::runner::{self, Scripts, CONTEXT_IMPL};
 use crate::migrate::script::{file_name, render_template, Revision};
 use crate::interp::object::Obj;
@@ -100,14 +102,17 @@ fn read_config(lab: &Lab, invocation: &Invocation) -> Result<Project> {
 }
 
 /// The revision files in `<script_location>/versions/`, in file-name order.
-fn read_scripts(lab: &mut Lab, project: &Project, inv: &Invocation) -> Result<Scripts> {
+fn revision_paths(lab: &Lab, project: &Project) -> Vec<String> {
     let prefix = format!("{}/versions/", project.script_location);
-    let paths: Vec<String> = lab
-        .files()
+    lab.files()
         .keys()
         .filter(|path| path.strip_prefix(&prefix).is_some_and(|name| name.ends_with(".py") && !name.contains('/')))
         .cloned()
-        .collect();
+        .collect()
+}
+
+fn read_scripts(lab: &mut Lab, project: &Project, inv: &Invocation) -> Result<Scripts> {
+    let paths = revision_paths(lab, project);
     // Commands that run env.py load the revisions inside its migration context.
     let runs_env = matches!(inv.command.as_str(), "upgrade" | "downgrade" | "stamp" | "current" | "ensure_version" | "check")
         || (inv.command == "revision" && inv.flag("autogenerate"));
@@ -226,8 +231,10 @@ pub fn run_alembic(lab: &mut Lab, words: &[String]) -> LineResult {
         Err(err) => {
             match err.kind() {
                 ErrorKind::CommandError if !invocation.flag("raiseerr") => {
-                    // Once env.py has configured logging, Alembic logs the error before FAILED.
-                    if output.iter().any(|l| l == CONTEXT_IMPL) {
+                    // Once env.py has configured logging, Alembic logs the error before FAILED
+                    // (the commands that run env.py log it through that logging themselves).
+                    let logged = output.iter().any(|l| l.starts_with("ERROR [alembic.util.messaging]"));
+                    if !logged && output.iter().any(|l| l == CONTEXT_IMPL) {
                         output.push(format!("ERROR [alembic.util.messaging] {}", err.message()));
                     }
                     output.push(format!("FAILED: {}", err.message()));
@@ -263,6 +270,9 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
         _ => {}
     }
     let project = read_config(lab, inv)?;
+    if matches!(inv.command.as_str(), "upgrade" | "downgrade" | "stamp" | "ensure_version" | "current") {
+        return with_env(lab, &project, inv, out, notes);
+    }
     let scripts = read_scripts(lab, &project, inv)?;
     if !scripts.printed.is_empty() {
         out.push(scripts.printed.trim_end_matches('\n').to_string());
@@ -271,55 +281,6 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
     match inv.command.as_str() {
         "revision" => revision(lab, &project, &scripts, inv, out),
         "merge" => merge(lab, &project, &scripts, inv, out),
-        "upgrade" | "downgrade" => {
-            let target = inv.positional("revision").unwrap_or_default();
-            let shared = lab.engine(&project.database()?)?;
-            let lost = if inv.command == "upgrade" {
-                runner::upgrade(&shared, &scripts, target, inv.flag("sql"), out)?
-            } else {
-                runner::downgrade(&shared, &scripts, target, inv.flag("sql"), out)?
-            };
-            for (what, rows) in lost {
-                let noun = if rows == 1 { "row" } else { "rows" };
-                notes.push(format!("the downgrade dropped {what} with {rows} {noun} of data"));
-            }
-            Ok(())
-        }
-        "stamp" => {
-            let shared = lab.engine(&project.database()?)?;
-            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
-            let engine = &mut *borrowed;
-            runner::stamp(engine, &scripts, &inv.positional_all("revisions"), inv.flag("purge"), inv.flag("sql"), out)
-        }
-        "ensure_version" => {
-            let shared = lab.engine(&project.database()?)?;
-            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
-            let engine = &mut *borrowed;
-            runner::ensure_version(engine, inv.flag("sql"), out)
-        }
-        "current" => {
-            let url = project.url.clone();
-            let shared = lab.engine(&project.database()?)?;
-            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
-            let engine = &mut *borrowed;
-            let heads = runner::open_context(engine, false, false, out)?;
-            if verbose {
-                out.push(format!("Current revision(s) for {}:", obfuscate_password(&url)));
-            }
-            if inv.flag("check_heads") {
-                let mut want = scripts.map.heads();
-                let mut have = heads.clone();
-                crate::sorting::sort(&mut want);
-                crate::sorting::sort(&mut have);
-                if want != have {
-                    return Err(command_error("Database is not on all head revisions"));
-                }
-            }
-            for id in scripts.map.all_current(&heads).map_err(Error::from)? {
-                out.push(format_revision(&scripts, &id, Show { verbose, tree: true, ..Show::default() }, false));
-            }
-            Ok(())
-        }
         "heads" => {
             for head in scripts.map.heads() {
                 if inv.flag("resolve_dependencies") && !scripts.map.is_real_head(&head) {
@@ -374,6 +335,136 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
                     scripts.path(id).unwrap_or_default()
                 ))),
             }
+        }
+        other => Err(not_available(format!("alembic {other}"))),
+    }
+}
+
+/// What running env.py left: its interpreter (with the logging it configured) and, when it
+/// called `context.run_migrations()`, what it passed to `context.configure()`.
+struct EnvRun {
+    python: crate::interp::Interpreter,
+    runtime: crate::alembic::Runtime,
+    configured: Option<Configured>,
+}
+
+/// Runs the project's env.py as Alembic does for a command: as Python, with `alembic.context`
+/// giving it this command's configuration. What it printed goes to `out`; its error is the
+/// command's.
+fn run_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<String>) -> Result<EnvRun> {
+    let runtime = crate::alembic::Runtime::default();
+    let mut python = lab.new_interpreter();
+    crate::alembic::install(&mut python, runtime.clone());
+    let x = inv.values("x");
+    *runtime.env.borrow_mut() = Some(Environment {
+        config_file_name: inv.value("config").unwrap_or("alembic.ini").to_string(),
+        ini_section: inv.value("name").unwrap_or("alembic").to_string(),
+        x_arguments: if x.is_empty() { None } else { Some(x) },
+        offline: inv.flag("sql"),
+        configured: None,
+        run_requested: false,
+    });
+    let path = format!("{}/env.py", project.script_location);
+    let (_, outcome) = python.run_host(|py| py.load_file("env_py", &path));
+    let mut text = outcome.output;
+    if let Some((_, traceback)) = &outcome.error {
+        if let Some(before) = text.strip_suffix(traceback.as_str()) {
+            text = before.to_string();
+        }
+    }
+    if !text.is_empty() {
+        out.push(text.strip_suffix('\n').unwrap_or(&text).to_string());
+    }
+    if let Some((class, traceback)) = outcome.error {
+        let error = Error::python(&class, traceback.trim_end());
+        if class == "alembic.util.exc.CommandError" {
+            let line = error.traceback_line();
+            return Err(command_error(line.strip_prefix("alembic.util.exc.CommandError: ").unwrap_or(&line)));
+        }
+        return Err(error);
+    }
+    let env = runtime.env.borrow_mut().take();
+    let configured = env.and_then(|e| if e.run_requested { e.configured } else { None });
+    Ok(EnvRun { python, runtime, configured })
+}
+
+/// The commands that run env.py: env.py first, then — if it asked for them — the migrations,
+/// natively, on the connection it configured, their log lines through its logging.
+fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<String>, notes: &mut Vec<String>) -> Result<()> {
+    // What Alembic's command checks before it runs env.py.
+    if matches!(inv.command.as_str(), "upgrade" | "downgrade") {
+        let target = inv.positional("revision").unwrap_or_default();
+        if target.contains(':') && !inv.flag("sql") {
+            return Err(command_error("Range revision not allowed"));
+        }
+        if inv.command == "downgrade" && !target.contains(':') && inv.flag("sql") {
+            return Err(command_error("downgrade with --sql requires <fromrev>:<torev>"));
+        }
+    }
+    let env = run_env(lab, project, inv, out)?;
+    let Some(configured) = env.configured else { return Ok(()) };
+    let sql = inv.flag("sql");
+    let database = match &configured.database {
+        Some(database) => database.clone(),
+        // Offline there is no database; the runner looks at none.
+        None => std::rc::Rc::new(std::cell::RefCell::new(crate::engine::Engine::open_in_memory()?)),
+    };
+    let target = if sql { Target::Offline } else { Target::Online { database: database.clone(), bind: None, lost: Vec::new() } };
+    let scripts = Scripts::load(env.python, env.runtime, &revision_paths(lab, project), Some(target))?;
+    if !scripts.printed.is_empty() {
+        out.push(scripts.printed.trim_end_matches('\n').to_string());
+    }
+    let mut lines = Vec::new();
+    let result = run_migrations(&scripts, &database, &project.url, inv, &mut lines, notes);
+    // Once the migration context has opened, Alembic logs a CommandError before FAILED.
+    let opened = lines.iter().any(|l| l == CONTEXT_IMPL);
+    out.extend(scripts.emit(&lines));
+    if let Err(error) = &result {
+        if error.kind() == ErrorKind::CommandError && !inv.flag("raiseerr") && opened {
+            out.extend(scripts.emit(&[format!("ERROR [alembic.util.messaging] {}", error.message())]));
+        }
+    }
+    result
+}
+
+/// What `context.run_migrations()` does for each command that runs env.py.
+fn run_migrations(scripts: &Scripts, database: &crate::databases::SharedEngine, url: &str, inv: &Invocation, out: &mut Vec<String>, notes: &mut Vec<String>) -> Result<()> {
+    let sql = inv.flag("sql");
+    match inv.command.as_str() {
+        "upgrade" | "downgrade" => {
+            let target = inv.positional("revision").unwrap_or_default();
+            let lost = if inv.command == "upgrade" {
+                runner::upgrade(database, scripts, target, sql, out)?
+            } else {
+                runner::downgrade(database, scripts, target, sql, out)?
+            };
+            for (what, rows) in lost {
+                let noun = if rows == 1 { "row" } else { "rows" };
+                notes.push(format!("the downgrade dropped {what} with {rows} {noun} of data"));
+            }
+            Ok(())
+        }
+        "stamp" => runner::stamp(&mut *Databases::borrow(database)?, scripts, &inv.positional_all("revisions"), inv.flag("purge"), sql, out),
+        "ensure_version" => runner::ensure_version(&mut *Databases::borrow(database)?, sql, out),
+        "current" => {
+            let verbose = inv.flag("verbose");
+            let heads = runner::open_context(&mut *Databases::borrow(database)?, false, false, out)?;
+            if verbose {
+                out.push(format!("Current revision(s) for {}:", obfuscate_password(url)));
+            }
+            if inv.flag("check_heads") {
+                let mut want = scripts.map.heads();
+                let mut have = heads.clone();
+                crate::sorting::sort(&mut want);
+                crate::sorting::sort(&mut have);
+                if want != have {
+                    return Err(command_error("Database is not on all head revisions"));
+                }
+            }
+            for id in scripts.map.all_current(&heads).map_err(Error::from)? {
+                out.push(format_revision(scripts, &id, Show { verbose, tree: true, ..Show::default() }, false));
+            }
+            Ok(())
         }
         other => Err(not_available(format!("alembic {other}"))),
     }

@@ -106,6 +106,28 @@ impl Scripts {
         self.revision(id).ok_or_else(|| Error::new(ErrorKind::CommandError, format!("Can't locate revision identified by '{id}'")))
     }
 
+    /// A command's output lines as Alembic writes them: a log line (`INFO  [name] message`)
+    /// through Python's logging as env.py configured it (so alembic.ini's levels and format
+    /// apply), anything else (SQL, warnings) as written. Returns the terminal lines.
+    pub fn emit(&self, lines: &[String]) -> Vec<String> {
+        if lines.is_empty() {
+            return Vec::new();
+        }
+        let mut python = self.python.borrow_mut();
+        let (_, outcome) = python.run_host(|py| {
+            for line in lines {
+                emit_line(py, line)?;
+            }
+            Ok(Obj::None)
+        });
+        let text = outcome.output;
+        let text = text.strip_suffix('\n').unwrap_or(&text);
+        if text.is_empty() {
+            return Vec::new();
+        }
+        text.split('\n').map(str::to_string).collect()
+    }
+
     /// Calls the revision's `upgrade()` or `downgrade()`, its operations going to `target`:
     /// what it printed (operations' SQL, offline), and how it ended. An `alembic.util.CommandError`
     /// it raised is Alembic's `FAILED:`; any other exception, its traceback.
@@ -155,6 +177,20 @@ impl Scripts {
         };
         (printed, result, target)
     }
+}
+
+/// One line of output: Alembic's log lines through `logging`, the rest written.
+fn emit_line(py: &mut Interpreter, line: &str) -> crate::interp::Res<()> {
+    for (prefix, level) in [("INFO  [", 20), ("WARNI [", 30), ("ERROR [", 40), ("DEBUG [", 10)] {
+        let Some((name, message)) = line.strip_prefix(prefix).and_then(|rest| rest.split_once("] ")) else { continue };
+        let logging = py.import("logging")?;
+        let get = py.get_attr(&logging, "getLogger")?;
+        let logger = py.call(get, vec![Obj::str(name)], Vec::new())?;
+        let log = py.get_attr(&logger, "log")?;
+        py.call(log, vec![Obj::Int(level), Obj::str(message)], Vec::new())?;
+        return Ok(());
+    }
+    py.write(&format!("{line}\n"))
 }
 
 /// The warning Python prints (on stderr, with the file and line that raised it) when `downgrade

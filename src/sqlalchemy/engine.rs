@@ -465,25 +465,10 @@ fn first_word(sql: &str) -> Option<String> {
     sql.split_whitespace().next().map(str::to_ascii_uppercase)
 }
 
-/// The connection a running migration gives `op.get_bind()`: on the migration's database,
-/// inside the transaction the runner holds for the revision.
-pub fn migration_connection(database: SharedEngine) -> Obj {
-    let core = Rc::new(EngineCore { url: String::new(), database, echo: Cell::new(false), cache: RefCell::new(HashMap::new()) });
-    let id = CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let conn = Rc::new(Conn { engine: core, id, in_transaction: Cell::new(true), external: true, echo: Cell::new(None), closed: Cell::new(false) });
-    native(ConnectionObj { conn, begin_block: false })
-}
-
-/// `create_engine("sqlite:///sqlite.db", echo=True)`.
-pub fn create_engine(py: &mut Interpreter, databases: &Databases, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
-    let url = match args.first().or_else(|| kwarg(&kwargs, "url")) {
-        Some(Obj::Str(url)) => url.to_string(),
-        Some(other) => {
-            let shown = py.repr_of(other)?;
-            return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Expected string or URL object, got {shown}"));
-        }
-        None => return py.error("TypeError", "create_engine() missing 1 required positional argument: 'url'"),
-    };
+/// The database a URL names, as `create_engine` reads it (`None`: a new in-memory one), or the
+/// exception SQLAlchemy raises for it: an unparsable URL, a database whose driver is missing,
+/// a dialect that does not exist.
+pub fn url_database(py: &mut Interpreter, url: &str) -> Res<Option<String>> {
     let Some((scheme, rest)) = url.split_once("://") else {
         return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Could not parse SQLAlchemy URL from given URL string"));
     };
@@ -511,9 +496,34 @@ pub fn create_engine(py: &mut Interpreter, databases: &Databases, args: Vec<Obj>
         );
     }
     // `sqlite://` and `sqlite:///:memory:` are a database of their own; `sqlite:///name` a named one.
-    let name = match rest.strip_prefix('/') {
-        Some(name) if !name.is_empty() && name != ":memory:" => name.split('?').next().unwrap_or(name).to_string(),
-        _ => format!(":memory:{}", CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)),
+    Ok(match rest.strip_prefix('/') {
+        Some(name) if !name.is_empty() && name != ":memory:" => Some(name.split('?').next().unwrap_or(name).trim_start_matches("./").to_string()),
+        _ => None,
+    })
+}
+
+/// The connection a running migration gives `op.get_bind()`: on the migration's database,
+/// inside the transaction the runner holds for the revision.
+pub fn migration_connection(database: SharedEngine) -> Obj {
+    let core = Rc::new(EngineCore { url: String::new(), database, echo: Cell::new(false), cache: RefCell::new(HashMap::new()) });
+    let id = CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let conn = Rc::new(Conn { engine: core, id, in_transaction: Cell::new(true), external: true, echo: Cell::new(None), closed: Cell::new(false) });
+    native(ConnectionObj { conn, begin_block: false })
+}
+
+/// `create_engine("sqlite:///sqlite.db", echo=True)`.
+pub fn create_engine(py: &mut Interpreter, databases: &Databases, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let url = match args.first().or_else(|| kwarg(&kwargs, "url")) {
+        Some(Obj::Str(url)) => url.to_string(),
+        Some(other) => {
+            let shown = py.repr_of(other)?;
+            return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Expected string or URL object, got {shown}"));
+        }
+        None => return py.error("TypeError", "create_engine() missing 1 required positional argument: 'url'"),
+    };
+    let name = match url_database(py, &url)? {
+        Some(name) => name,
+        None => format!(":memory:{}", CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)),
     };
     let database = match databases.open(&name) {
         Ok(d) => d,

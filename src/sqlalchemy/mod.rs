@@ -87,8 +87,13 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
         Rc::new(move |py: &mut Interpreter| {
             engine::quiet_by_default(py)?;
             let databases = databases.clone();
+            let for_config = databases.clone();
             let mut members: Vec<(String, Obj)> = vec![
                 ("__version__".into(), Obj::str(VERSION)),
+                (
+                    "engine_from_config".into(),
+                    function("engine_from_config", move |py, args, kwargs| engine_from_config(py, &for_config, args, kwargs)),
+                ),
                 ("create_engine".into(), function("create_engine", move |py, args, kwargs| engine::create_engine(py, &databases, args, kwargs))),
                 ("text".into(), function("text", statement::text_call)),
                 ("select".into(), function("select", statement::select_call)),
@@ -166,6 +171,13 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
         }),
     );
     py.register_module(
+        "sqlalchemy.pool",
+        Rc::new(|py: &mut Interpreter| {
+            // The lab's databases are not pooled: the pool classes are names env.py can pass.
+            Ok(["NullPool", "StaticPool", "QueuePool", "SingletonThreadPool", "Pool"].iter().map(|name| (name.to_string(), py.new_class(name, Vec::new()))).collect())
+        }),
+    );
+    py.register_module(
         "sqlalchemy.orm",
         Rc::new(|py: &mut Interpreter| {
             let base = orm::mapper::declarative_base_class(py);
@@ -192,6 +204,28 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
             ])
         }),
     );
+}
+
+/// `engine_from_config(config, prefix="sqlalchemy.", **kw)`: an engine for the `<prefix>url` of a
+/// configuration dict (alembic.ini's section), with `<prefix>echo` read as SQLAlchemy reads it.
+fn engine_from_config(py: &mut Interpreter, databases: &Databases, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let Some(configuration) = args.first().or_else(|| convert::kwarg(&kwargs, "configuration")).cloned() else {
+        return py.error("TypeError", "engine_from_config() missing 1 required positional argument: 'configuration'");
+    };
+    let prefix = match args.get(1).or_else(|| convert::kwarg(&kwargs, "prefix")) {
+        Some(Obj::Str(p)) => p.to_string(),
+        _ => "sqlalchemy.".to_string(),
+    };
+    let items = statement::dict_items(py, &configuration)?;
+    let Some((_, url)) = items.iter().find(|(k, _)| *k == format!("{prefix}url")) else {
+        return py.error("KeyError", "'url'");
+    };
+    let mut options = Vec::new();
+    if let Some((_, Obj::Str(echo))) = items.iter().find(|(k, _)| *k == format!("{prefix}echo")) {
+        let on = matches!(echo.to_ascii_lowercase().as_str(), "true" | "1" | "yes" | "on");
+        options.push(("echo".to_string(), Obj::Bool(on)));
+    }
+    engine::create_engine(py, databases, vec![url.clone()], options)
 }
 
 /// The MetaData a project's models declare: `modules` imported (their classes mapped as the class

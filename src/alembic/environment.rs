@@ -1,0 +1,176 @@
+//! What env.py talks to: `alembic.context` (Python, py/context.py) over the native `_alembic`
+//! module here. A command sets the [`Environment`] (its ini file, `-x` arguments, `--sql`) and
+//! runs env.py as Python; `context.configure()` keeps what env.py passes (the connection, the
+//! target MetaData, its options) and `context.run_migrations()` records that the migrations are
+//! to run. The command then runs them natively on the connection env.py gave, and its log lines
+//! go through the logging env.py set up (`fileConfig`), so alembic.ini's logging settings apply.
+
+use std::rc::Rc;
+
+use crate::databases::SharedEngine;
+use crate::interp::native::NativeFunction;
+use crate::interp::object::Obj;
+use crate::interp::{Interpreter, Res};
+use crate::sqlalchemy::engine::ConnectionObj;
+
+use super::Runtime;
+
+/// The command env.py runs for.
+pub struct Environment {
+    pub config_file_name: String,
+    pub ini_section: String,
+    /// `-x` arguments (`None` when none were given, as argparse leaves it).
+    pub x_arguments: Option<Vec<String>>,
+    pub offline: bool,
+    pub configured: Option<Configured>,
+    /// Whether env.py called `context.run_migrations()`.
+    pub run_requested: bool,
+}
+
+/// What env.py passed to `context.configure()`.
+#[derive(Clone)]
+pub struct Configured {
+    /// The database of `connection=` (online); `None` offline.
+    pub database: Option<SharedEngine>,
+    pub target_metadata: Obj,
+    /// The other keywords (`render_as_batch`, `compare_type`, `include_object`, …) by name.
+    pub options: Vec<(String, Obj)>,
+}
+
+impl Configured {
+    pub fn option(&self, name: &str) -> Option<&Obj> {
+        self.options.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+}
+
+fn no_context<T>(py: &mut Interpreter, name: &str) -> Res<T> {
+    py.error(
+        "NameError",
+        format!(
+            "Can't invoke function '{name}', as the proxy object has not yet been established for the Alembic \
+             'EnvironmentContext' class.  Try placing this code inside a callable."
+        ),
+    )
+}
+
+/// The native half of `alembic.context`.
+pub fn module(runtime: &Runtime) -> crate::interp::native::ModuleBuilder {
+    let runtime = runtime.clone();
+    Rc::new(move |_py: &mut Interpreter| {
+        let r = runtime.clone();
+        let environment = NativeFunction::function("environment", move |py, _, _| {
+            let env = r.env.borrow();
+            let Some(env) = env.as_ref() else { return Ok(Obj::None) };
+            let x = match &env.x_arguments {
+                Some(args) => Obj::list(args.iter().map(|a| Obj::str(a)).collect()),
+                None => Obj::None,
+            };
+            let dict = py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())?;
+            py.set_item(&dict, Obj::str("config_file_name"), Obj::str(&env.config_file_name))?;
+            py.set_item(&dict, Obj::str("ini_section"), Obj::str(&env.ini_section))?;
+            py.set_item(&dict, Obj::str("x"), x)?;
+            Ok(dict)
+        });
+        let r = runtime.clone();
+        let configure = NativeFunction::function("configure", move |py, args, _| {
+            let [connection, url, target_metadata, options] = args.as_slice() else {
+                return py.error("TypeError", "configure(connection, url, target_metadata, options)");
+            };
+            let offline = match r.env.borrow().as_ref() {
+                Some(env) => env.offline,
+                None => return no_context(py, "configure"),
+            };
+            if let Obj::Str(url) = url {
+                crate::sqlalchemy::engine::url_database(py, url)?;
+            }
+            let database = match connection {
+                Obj::None => None,
+                other => match other.native::<ConnectionObj>() {
+                    Some(conn) => Some(conn.engine.database.clone()),
+                    None => {
+                        let shown = py.repr_of(other)?;
+                        return py.error("TypeError", format!("connection must be a Connection (engine.connect()), got {shown}"));
+                    }
+                },
+            };
+            let mut kept = Vec::new();
+            for (key, value) in crate::sqlalchemy::statement::dict_items(py, options)? {
+                kept.push((key, value));
+            }
+            if !offline && database.is_none() {
+                return py.stop_not_available("context.configure() without connection= online (the lab's env.py connects with engine_from_config)");
+            }
+            if let Some(env) = r.env.borrow_mut().as_mut() {
+                env.configured = Some(Configured { database, target_metadata: target_metadata.clone(), options: kept });
+            }
+            Ok(Obj::None)
+        });
+        let r = runtime.clone();
+        let run_migrations = NativeFunction::function("run_migrations", move |py, _, _| {
+            let mut env = r.env.borrow_mut();
+            let Some(env) = env.as_mut() else {
+                drop(env);
+                return no_context(py, "run_migrations");
+            };
+            if env.configured.is_none() {
+                return py.error("AttributeError", "'NoneType' object has no attribute 'run_migrations' (call context.configure() first)");
+            }
+            env.run_requested = true;
+            Ok(Obj::None)
+        });
+        let r = runtime.clone();
+        let is_offline = NativeFunction::function("is_offline_mode", move |py, _, _| match r.env.borrow().as_ref() {
+            Some(env) => Ok(Obj::Bool(env.offline)),
+            None => no_context(py, "is_offline_mode"),
+        });
+        let r = runtime.clone();
+        let require = NativeFunction::function("require", move |py, args, _| {
+            if r.env.borrow().is_some() {
+                return Ok(Obj::None);
+            }
+            let name = match args.first() {
+                Some(Obj::Str(n)) => n.to_string(),
+                _ => "context".to_string(),
+            };
+            no_context(py, &name)
+        });
+        let r = runtime.clone();
+        let option = NativeFunction::function("option", move |_py, args, _| {
+            let name = match args.first() {
+                Some(Obj::Str(n)) => n.to_string(),
+                _ => String::new(),
+            };
+            let env = r.env.borrow();
+            Ok(env.as_ref().and_then(|e| e.configured.as_ref()).and_then(|c| c.option(&name).cloned()).unwrap_or(Obj::None))
+        });
+        let r = runtime.clone();
+        let bind = NativeFunction::function("bind", move |py, _, _| {
+            let env = r.env.borrow();
+            match env.as_ref().and_then(|e| e.configured.as_ref()) {
+                Some(Configured { database: Some(database), .. }) => Ok(crate::sqlalchemy::engine::migration_connection(database.clone())),
+                Some(_) => Ok(Obj::None),
+                None => {
+                    drop(env);
+                    no_context(py, "get_bind")
+                }
+            }
+        });
+        let unavailable = NativeFunction::function("unavailable", |py, args, _| {
+            let what = match args.first() {
+                Some(Obj::Str(w)) => w.to_string(),
+                _ => "this".to_string(),
+            };
+            py.stop_not_available(&what)
+        });
+        Ok(vec![
+            ("environment".into(), environment),
+            ("configure".into(), configure),
+            ("run_migrations".into(), run_migrations),
+            ("is_offline_mode".into(), is_offline),
+            ("require".into(), require),
+            ("option".into(), option),
+            ("bind".into(), bind),
+            ("unavailable".into(), unavailable),
+        ])
+    })
+}
