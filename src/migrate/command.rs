@@ -16,7 +16,6 @@ use crate::databases::Databases;
 use crate::migrate::runner::{self, Scripts, CONTEXT_IMPL};
 use crate::migrate::script::{file_name, render_template, Revision};
 use crate::interp::object::Obj;
-use crate::python::{parse_module, ExprKind, StmtKind};
 use crate::schema::MetaData;
 
 const INIT_INI: &str = include_str!("../../templates/init/alembic.ini");
@@ -111,95 +110,13 @@ fn revision_paths(lab: &Lab, project: &Project) -> Vec<String> {
         .collect()
 }
 
-fn read_scripts(lab: &mut Lab, project: &Project, inv: &Invocation) -> Result<Scripts> {
+fn read_scripts(lab: &mut Lab, project: &Project) -> Result<Scripts> {
     let paths = revision_paths(lab, project);
-    // Commands that run env.py load the revisions inside its migration context.
-    let runs_env = matches!(inv.command.as_str(), "upgrade" | "downgrade" | "stamp" | "current" | "ensure_version" | "check")
-        || (inv.command == "revision" && inv.flag("autogenerate"));
-    let target = match project.database() {
-        Ok(_) if runs_env && inv.flag("sql") => Some(Target::Offline),
-        Ok(name) if runs_env => Some(Target::Online { database: lab.engine(&name)?, bind: None, lost: Vec::new() }),
-        _ => None,
-    };
     let runtime = crate::alembic::Runtime::default();
     let mut python = lab.new_interpreter();
     crate::alembic::install(&mut python, runtime.clone());
-    Scripts::load(python, runtime, &paths, target)
-}
-
-/// What env.py gives autogenerate: the MetaData its `target_metadata` names, with the model
-/// files it imports executed by the lab's Python (a model's error is its traceback), or `None`
-/// when `target_metadata = None`; and whether `render_as_batch=True`.
-fn read_env(lab: &Lab, project: &Project) -> Result<(Option<MetaData>, bool)> {
-    let path = format!("{}/env.py", project.script_location);
-    let text = lab.read_file(&path)?;
-    let module = parse_module(text).map_err(|e| Error::new(e.kind(), format!("{path}, {}", e.message())))?;
-    let batch = text.contains("render_as_batch=True");
-    // The module-level imports and the `target_metadata = …` assignment, run as env.py would run
-    // them (the rest of env.py is Alembic's own machinery, which the lab runs natively).
-    let lines: Vec<&str> = text.lines().collect();
-    let starts: Vec<usize> = module.body.iter().map(|s| s.line as usize).collect();
-    let mut program = String::new();
-    let mut metadata_set = false;
-    for (at, stmt) in module.body.iter().enumerate() {
-        let keep = match &stmt.kind {
-            StmtKind::Import(items) => !items.iter().any(|(m, _)| m.starts_with("alembic") || m.starts_with("logging")),
-            StmtKind::FromImport { module, .. } => !(module.starts_with("alembic") || module.starts_with("logging") || module == "sqlalchemy"),
-            StmtKind::Assign { targets, value } => {
-                let is_target = targets.first().and_then(|t| t.dotted_name()).as_deref() == Some("target_metadata");
-                if is_target {
-                    metadata_set = !matches!(value.kind, ExprKind::Constant(crate::python::Constant::None));
-                }
-                is_target
-            }
-            _ => false,
-        };
-        if !keep {
-            continue;
-        }
-        let first = stmt.line as usize;
-        let end = starts.get(at + 1).copied().unwrap_or(lines.len() + 1);
-        // Blank lines keep the statement at its own line number, for tracebacks.
-        while program.lines().count() + 1 < first {
-            program.push('\n');
-        }
-        for line in lines.iter().take(end.saturating_sub(1)).skip(first.saturating_sub(1)) {
-            program.push_str(line);
-            program.push('\n');
-        }
-    }
-    if !metadata_set {
-        return Ok((None, batch));
-    }
-    // env.py's part, imported as a module in place of the file (same lines, same name).
-    let mut files = lab.files().clone();
-    files.insert(path.clone(), program);
-    let module_name = path.trim_end_matches(".py").replace('/', ".");
-    let mut py = crate::interp::Interpreter::new(files);
-    crate::sqlalchemy::install(&mut py, lab.databases().clone());
-    let (value, outcome) = py.run_host(|py| {
-        let module = py.import(&module_name)?;
-        py.get_attr(&module, "target_metadata")
-    });
-    if let Some((class, traceback)) = outcome.error {
-        return Err(Error::python(&class, traceback.trim_end()));
-    }
-    let mut tables = Vec::new();
-    let items = match &value {
-        Some(Obj::List(items)) => items.borrow().clone(),
-        Some(Obj::Tuple(items)) => items.to_vec(),
-        Some(other) => vec![other.clone()],
-        None => Vec::new(),
-    };
-    for item in items {
-        match item.native::<crate::sqlalchemy::schema::MetaDataObj>() {
-            Some(metadata) => tables.extend(metadata.to_schema().tables),
-            None => {
-                return Err(Error::new(ErrorKind::TypeError, format!("{path}: target_metadata must be a MetaData (like Base.metadata) or None")));
-            }
-        }
-    }
-    Ok((Some(MetaData::new(tables)), batch))
+    // No env.py runs for these commands: an `op.*` call at a file's top level is refused.
+    Scripts::load(python, runtime, &paths, None)
 }
 
 const LIST_TEMPLATES: &str = "Available templates:\n\npyproject_async - pyproject configuration, with an async dbapi.\n\
@@ -270,16 +187,17 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
         _ => {}
     }
     let project = read_config(lab, inv)?;
-    if matches!(inv.command.as_str(), "upgrade" | "downgrade" | "stamp" | "ensure_version" | "current") {
+    let autogenerates = inv.command == "check" || (inv.command == "revision" && inv.flag("autogenerate"));
+    if autogenerates || matches!(inv.command.as_str(), "upgrade" | "downgrade" | "stamp" | "ensure_version" | "current") {
         return with_env(lab, &project, inv, out, notes);
     }
-    let scripts = read_scripts(lab, &project, inv)?;
+    let scripts = read_scripts(lab, &project)?;
     if !scripts.printed.is_empty() {
         out.push(scripts.printed.trim_end_matches('\n').to_string());
     }
     let verbose = inv.flag("verbose");
     match inv.command.as_str() {
-        "revision" => revision(lab, &project, &scripts, inv, out),
+        "revision" => revision(lab, &project, &scripts, inv, out, None),
         "merge" => merge(lab, &project, &scripts, inv, out),
         "heads" => {
             for head in scripts.map.heads() {
@@ -324,7 +242,6 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
             }
             Ok(())
         }
-        "check" => check(lab, &project, &scripts, out),
         "edit" => {
             let rev = inv.positional("rev").unwrap_or_default();
             let ids = scripts.map.resolve(rev).map_err(Error::from)?;
@@ -392,6 +309,9 @@ fn run_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<Str
 /// natively, on the connection it configured, their log lines through its logging.
 fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<String>, notes: &mut Vec<String>) -> Result<()> {
     // What Alembic's command checks before it runs env.py.
+    if inv.command == "revision" && inv.flag("sql") {
+        return Err(command_error("Using --sql with --autogenerate does not make any sense"));
+    }
     if matches!(inv.command.as_str(), "upgrade" | "downgrade") {
         let target = inv.positional("revision").unwrap_or_default();
         if target.contains(':') && !inv.flag("sql") {
@@ -415,10 +335,19 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
         out.push(scripts.printed.trim_end_matches('\n').to_string());
     }
     let mut lines = Vec::new();
-    let result = run_migrations(&scripts, &database, &project.url, inv, &mut lines, notes);
+    let result = match inv.command.as_str() {
+        "revision" | "check" => autogenerate(&scripts, &configured, project, &database, &mut lines).map(Some),
+        _ => run_migrations(&scripts, &database, &project.url, inv, &mut lines, notes).map(|()| None),
+    };
     // Once the migration context has opened, Alembic logs a CommandError before FAILED.
     let opened = lines.iter().any(|l| l == CONTEXT_IMPL);
     out.extend(scripts.emit(&lines));
+    let result = match result {
+        Ok(Some(found)) if inv.command == "revision" => revision(lab, project, &scripts, inv, out, Some(found)),
+        Ok(Some((found, _))) => check(&found, out),
+        Ok(None) => Ok(()),
+        Err(error) => Err(error),
+    };
     if let Err(error) = &result {
         if error.kind() == ErrorKind::CommandError && !inv.flag("raiseerr") && opened {
             out.extend(scripts.emit(&[format!("ERROR [alembic.util.messaging] {}", error.message())]));
@@ -643,15 +572,14 @@ fn init(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>) -> Result<()> {
 /// The autogenerate plugins Alembic 1.20 logs as it sets up the comparison.
 const AUTOGENERATE_PLUGINS: [&str; 6] = ["schemas", "tables", "types", "constraints", "defaults", "comments"];
 
-/// What `revision --autogenerate` and `check` share, in Alembic's order: the migration context
-/// opens (creating `alembic_version` on a new database), the database must be at head, the
-/// plugins are set up, env.py must give a MetaData, and the comparison logs what it found.
-/// Returns the upgrade operations and whether env.py asks for batch mode.
-fn autogenerate(lab: &mut Lab, project: &Project, scripts: &Scripts, out: &mut Vec<String>) -> Result<(Vec<Op>, bool)> {
-    let (metadata, batch) = read_env(lab, project)?;
-    let shared = lab.engine(&project.database()?)?;
-            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
-            let engine = &mut *borrowed;
+/// What `revision --autogenerate` and `check` do inside env.py's `run_migrations()`, in Alembic's
+/// order: the migration context opens (creating `alembic_version` on a new database), the
+/// database must be at head, the plugins are set up, env.py must have given a MetaData, and the
+/// comparison logs what it found. Returns the upgrade operations and whether env.py asked for
+/// batch mode (`render_as_batch=True`).
+fn autogenerate(scripts: &Scripts, configured: &Configured, project: &Project, database: &crate::databases::SharedEngine, out: &mut Vec<String>) -> Result<(Vec<Op>, bool)> {
+    let mut borrowed = Databases::borrow(database)?;
+    let engine = &mut *borrowed;
     let mut current = runner::open_context(engine, false, true, out)?;
     crate::sorting::sort(&mut current);
     let mut heads = scripts.map.heads();
@@ -662,10 +590,35 @@ fn autogenerate(lab: &mut Lab, project: &Project, scripts: &Scripts, out: &mut V
     for plugin in AUTOGENERATE_PLUGINS {
         out.push(format!("INFO  [alembic.runtime.plugins] setting up autogenerate plugin alembic.autogenerate.{plugin}"));
     }
-    let metadata = metadata.ok_or_else(|| no_metadata(project))?;
+    let metadata = metadata_of(&configured.target_metadata, project)?.ok_or_else(|| no_metadata(project))?;
     let found = compare(&metadata, engine)?;
     out.extend(found.log);
+    let batch = matches!(configured.option("render_as_batch"), Some(Obj::Bool(true)));
     Ok((found.upgrade, batch))
+}
+
+/// The `target_metadata` env.py passed: a MetaData (like `Base.metadata`), a list of them, or
+/// `None`.
+fn metadata_of(value: &Obj, project: &Project) -> Result<Option<MetaData>> {
+    let items = match value {
+        Obj::None => return Ok(None),
+        Obj::List(items) => items.borrow().clone(),
+        Obj::Tuple(items) => items.to_vec(),
+        other => vec![other.clone()],
+    };
+    let mut tables = Vec::new();
+    for item in items {
+        match item.native::<crate::sqlalchemy::schema::MetaDataObj>() {
+            Some(metadata) => tables.extend(metadata.to_schema().tables),
+            None => {
+                return Err(Error::new(
+                    ErrorKind::TypeError,
+                    format!("{}/env.py: target_metadata must be a MetaData (like Base.metadata) or None", project.script_location),
+                ))
+            }
+        }
+    }
+    Ok(Some(MetaData::new(tables)))
 }
 
 /// Autogenerate (and `check`) with `target_metadata = None`, as Alembic refuses it.
@@ -717,10 +670,9 @@ fn write_revision(lab: &mut Lab, project: &Project, rev: &Revision, ops: (&[Op],
     Ok(())
 }
 
-fn revision(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation, out: &mut Vec<String>) -> Result<()> {
-    if inv.flag("sql") && inv.flag("autogenerate") {
-        return Err(command_error("Using --sql with --autogenerate does not make any sense"));
-    }
+/// `alembic revision`; `found` is what autogenerate found (the upgrade operations, and whether
+/// to write them in batch mode) when it ran.
+fn revision(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation, out: &mut Vec<String>, found: Option<(Vec<Op>, bool)>) -> Result<()> {
     if inv.value("version_path").is_some() {
         return Err(not_available("--version-path (the lab keeps one versions/ folder)"));
     }
@@ -740,10 +692,9 @@ fn revision(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocatio
         }
     }
     let rev = new_revision(lab, scripts, inv, heads)?;
-    if !inv.flag("autogenerate") {
+    let Some((found, batch)) = found else {
         return write_revision(lab, project, &rev, (&[], &[]), false, out);
-    }
-    let (found, batch) = autogenerate(lab, project, scripts, out)?;
+    };
     let upgrade = if batch { as_batches(found) } else { found };
     let downgrade = reverse_all(&upgrade)?;
     write_revision(lab, project, &rev, (&upgrade, &downgrade), true, out)
@@ -762,8 +713,8 @@ fn merge(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation, 
     write_revision(lab, project, &rev, (&[], &[]), false, out)
 }
 
-fn check(lab: &mut Lab, project: &Project, scripts: &Scripts, out: &mut Vec<String>) -> Result<()> {
-    let (found, _) = autogenerate(lab, project, scripts, out)?;
+/// `alembic check`: what autogenerate found, as an error when it found anything.
+fn check(found: &[Op], out: &mut Vec<String>) -> Result<()> {
     if found.is_empty() {
         out.push("No new upgrade operations detected.".to_string());
         return Ok(());
@@ -789,7 +740,7 @@ pub struct RevisionInfo {
 /// `alembic init` (or while alembic.ini cannot be read).
 pub fn revision_list(lab: &mut Lab) -> Result<Vec<RevisionInfo>> {
     let Ok(project) = read_config(lab, &Invocation::default()) else { return Ok(Vec::new()) };
-    let scripts = read_scripts(lab, &project, &Invocation::default())?;
+    let scripts = read_scripts(lab, &project)?;
     let current = match project.database() {
         Ok(name) => runner::recorded_heads(&*crate::databases::Databases::borrow(&lab.engine(&name)?)?)?,
         Err(_) => Vec::new(),
