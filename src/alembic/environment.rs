@@ -43,6 +43,16 @@ impl Configured {
     }
 }
 
+/// A line of Alembic's migration log, through the logging env.py set up.
+fn log_info(py: &mut Interpreter, message: &str) -> Res<()> {
+    let logging = py.import("logging")?;
+    let get = py.get_attr(&logging, "getLogger")?;
+    let logger = py.call(get, vec![Obj::str("alembic.runtime.migration")], Vec::new())?;
+    let info = py.get_attr(&logger, "info")?;
+    py.call(info, vec![Obj::str(message)], Vec::new())?;
+    Ok(())
+}
+
 fn no_context<T>(py: &mut Interpreter, name: &str) -> Res<T> {
     py.error(
         "NameError",
@@ -103,6 +113,12 @@ pub fn module(runtime: &Runtime) -> crate::interp::native::ModuleBuilder {
             if let Some(env) = r.env.borrow_mut().as_mut() {
                 env.configured = Some(Configured { database, target_metadata: target_metadata.clone(), options: kept });
             }
+            // The migration context opens here, and says so.
+            log_info(py, "Context impl SQLiteImpl.")?;
+            if offline {
+                log_info(py, "Generating static SQL")?;
+            }
+            log_info(py, "Will assume non-transactional DDL.")?;
             Ok(Obj::None)
         });
         let r = runtime.clone();

@@ -339,8 +339,8 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
         "revision" | "check" => autogenerate(&scripts, &configured, project, &database, &mut lines).map(Some),
         _ => run_migrations(&scripts, &database, &project.url, inv, &mut lines, notes).map(|()| None),
     };
-    // Once the migration context has opened, Alembic logs a CommandError before FAILED.
-    let opened = lines.iter().any(|l| l == CONTEXT_IMPL);
+    // `context.configure()` logged the context's opening lines already.
+    lines.retain(|l| !matches!(l.as_str(), CONTEXT_IMPL | runner::GENERATING_SQL | runner::NON_TRANSACTIONAL));
     out.extend(scripts.emit(&lines));
     let result = match result {
         Ok(Some(found)) if inv.command == "revision" => revision(lab, project, &scripts, inv, out, Some(found)),
@@ -349,7 +349,8 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
         Err(error) => Err(error),
     };
     if let Err(error) = &result {
-        if error.kind() == ErrorKind::CommandError && !inv.flag("raiseerr") && opened {
+        // The migration context is open: Alembic logs a CommandError before FAILED.
+        if error.kind() == ErrorKind::CommandError && !inv.flag("raiseerr") {
             out.extend(scripts.emit(&[format!("ERROR [alembic.util.messaging] {}", error.message())]));
         }
     }

@@ -240,6 +240,7 @@ def SCENARIOS():
     yield from batch_examples()
     yield from python_in_revisions()
     yield custom_template()
+    yield env_py_runs()
 
 
 def divergences():
@@ -483,3 +484,39 @@ def custom_template():
                    'alembic merge -m "join them" heads --rev-id 100000000004',
                    "alembic revision --rev-id 100000000005",
                    "alembic upgrade head", "alembic history")}
+
+
+def env_py_runs():
+    """env.py is Python the learner edits: the ini's logging settings, -x arguments, the config
+    object, a removed fileConfig call or logging sections, an error in env.py."""
+    files = project(CHAIN[:3])
+    env = "migrations/env.py"
+    ini = "alembic.ini"
+    return {"name": "env_py_runs", "about": "env.py runs as Python: logging from alembic.ini, -x, config, errors.",
+            "files": files,
+            "steps": runs("alembic upgrade ae1027a6acf0")
+            + [{"edit": (ini, "[logger_alembic]\nlevel = INFO", "[logger_alembic]\nlevel = WARN")}]
+            + runs("alembic upgrade head", "alembic downgrade -1", "alembic upgrade zzzz")
+            + [{"edit": (ini, "[logger_alembic]\nlevel = WARN", "[logger_alembic]\nlevel = INFO")},
+               {"edit": (ini, "format = %(levelname)-5.5s [%(name)s] %(message)s", "format = %(name)s: %(message)s")}]
+            + runs("alembic downgrade -1")
+            + [{"edit": (ini, "format = %(name)s: %(message)s", "format = %(levelname)-5.5s [%(name)s] %(message)s")},
+               {"edit": (env, "target_metadata = Base.metadata",
+                         "target_metadata = Base.metadata\n"
+                         "print('x:', context.get_x_argument(), context.get_x_argument(as_dictionary=True))\n"
+                         "print('url:', config.get_main_option('sqlalchemy.url'), config.config_file_name,\n"
+                         "      config.config_ini_section, sorted(config.get_section(config.config_ini_section)))\n"
+                         "print('offline:', context.is_offline_mode(), config.get_main_option('nope', 'fallback'))")}]
+            + runs("alembic -x tenant=acme -x dry current", "alembic current", "alembic upgrade head --sql")
+            + [{"edit": (env, "    fileConfig(config.config_file_name)", "    pass  # fileConfig(config.config_file_name)")}]
+            + runs("alembic downgrade -1", "alembic current")
+            + [{"edit": (env, "    pass  # fileConfig(config.config_file_name)", "    fileConfig(config.config_file_name)")},
+               {"edit": (ini, "[formatters]\nkeys = generic\n", "")}]
+            + runs("alembic upgrade head", "alembic history")
+            + [{"edit": (ini, "[loggers]", "[formatters]\nkeys = generic\n\n[loggers]")},
+               {"edit": (env, "target_metadata = Base.metadata\n", "target_metadata = Base.metadata\nraise ValueError('boom')\n")}]
+            + runs("alembic upgrade head", "alembic heads", "alembic check")
+            + [{"edit": (env, "raise ValueError('boom')\n", "")},
+               {"edit": (env, "        with context.begin_transaction():\n            context.run_migrations()\n\n\nif",
+                         "        print('not running the migrations')\n\n\nif")}]
+            + runs("alembic upgrade head", "alembic current")}
