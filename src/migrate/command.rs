@@ -290,7 +290,7 @@ fn run_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<Str
         }
     }
     if !text.is_empty() {
-        out.push(text.strip_suffix('\n').unwrap_or(&text).to_string());
+        out.extend(text.strip_suffix('\n').unwrap_or(&text).split('\n').map(str::to_string));
     }
     if let Some((class, traceback)) = outcome.error {
         let error = Error::python(&class, traceback.trim_end());
