@@ -171,6 +171,18 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
         }),
     );
     py.register_module(
+        "sqlalchemy.sql",
+        Rc::new(|py: &mut Interpreter| {
+            // `from sqlalchemy.sql import table, column`: the same objects as `sqlalchemy`'s.
+            let sa = py.import("sqlalchemy")?;
+            let mut members = Vec::new();
+            for name in ["table", "column", "text", "select", "insert", "update", "delete", "and_", "or_", "not_", "func", "literal", "null", "true", "false", "desc", "asc", "between"] {
+                members.push((name.to_string(), py.get_attr(&sa, name)?));
+            }
+            Ok(members)
+        }),
+    );
+    py.register_module(
         "sqlalchemy.pool",
         Rc::new(|py: &mut Interpreter| {
             // The lab's databases are not pooled: the pool classes are names env.py can pass.
