@@ -5,6 +5,7 @@
 
 pub mod batch;
 pub mod environment;
+pub mod hooks;
 pub mod op;
 
 use std::cell::RefCell;

@@ -376,6 +376,11 @@ impl Interpreter {
         module
     }
 
+    /// What the run has printed so far, taken (a host that interleaves its own lines with it).
+    pub fn take_output(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+
     /// Raises an exception value (an instance a native module made by calling its class).
     pub fn raise<T>(&self, value: Obj) -> Res<T> {
         Err(Box::new(Raised { value, frames: Vec::new(), stop: false }))

@@ -65,7 +65,14 @@ pub fn diff_text(op: &Op) -> String {
             py_bool(a.existing_nullable.unwrap_or(true)),
             py_bool(a.nullable.unwrap_or(true))
         ),
-        Op::AlterColumn(a) => format!("[('modify_type', None, '{}', '{}', {{}})]", a.table, a.column),
+        Op::AlterColumn(a) => format!(
+            "[('modify_type', None, '{}', '{}', {{'existing_nullable': {}, 'existing_server_default': False, 'existing_comment': None}}, {}, {})]",
+            a.table,
+            a.column,
+            py_bool(a.existing_nullable.unwrap_or(true)),
+            a.existing_type.as_ref().map_or("NullType()".to_string(), |t| render_type(t).trim_start_matches("sa.").to_string()),
+            a.type_.as_ref().map_or("NullType()".to_string(), |t| render_type(t).trim_start_matches("sa.").to_string())
+        ),
         Op::CreateIndex { index, .. } => format!("('add_index', Index('{}'))", index.name),
         Op::DropIndex { name, .. } => format!("('remove_index', Index('{name}'))"),
         Op::Batch { ops, .. } => ops.iter().map(diff_text).collect::<Vec<_>>().join(", "),

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::lab::{Lab, LineResult};
-use crate::migrate::compare::{as_batches, compare};
+use crate::migrate::compare::as_batches;
 use crate::migrate::ops::{reverse_all, Op};
 use crate::migrate::reference;
 use crate::migrate::revision::RevisionError;
@@ -592,8 +592,22 @@ fn autogenerate(scripts: &Scripts, configured: &Configured, project: &Project, d
         out.push(format!("INFO  [alembic.runtime.plugins] setting up autogenerate plugin alembic.autogenerate.{plugin}"));
     }
     let metadata = metadata_of(&configured.target_metadata, project)?.ok_or_else(|| no_metadata(project))?;
-    let found = compare(&metadata, engine)?;
-    out.extend(found.log);
+    let live = crate::migrate::compare::live_tables(engine)?;
+    // The table names as the database lists them (in creation order), for `include_name`.
+    let database_order: Vec<String> = engine.tables()?.into_iter().map(|t| t.name).filter(|n| n != runner::VERSION_TABLE).collect();
+    drop(borrowed);
+    // env.py's hooks run now; what they print shows among the `Detected …` lines, in order.
+    let (found, printed) = scripts.run_python(|py| crate::alembic::hooks::compare(py, configured, &metadata, live, &database_order));
+    let (found, entries) = match found {
+        Ok(found) => found,
+        Err(error) => {
+            if !printed.is_empty() {
+                out.push(printed.trim_end_matches('\n').to_string());
+            }
+            return Err(error);
+        }
+    };
+    out.extend(entries);
     let batch = matches!(configured.option("render_as_batch"), Some(Obj::Bool(true)));
     Ok((found.upgrade, batch))
 }

@@ -61,35 +61,87 @@ fn type_changed(model: &SqlType, live: &SqlType) -> bool {
     match (model, live) {
         (SqlType::String(a), SqlType::String(b)) => a.is_some() && b.is_some() && a != b,
         (SqlType::Numeric(a), SqlType::Numeric(b)) => a.is_some() && b.is_some() && a != b,
-        (SqlType::Text, SqlType::String(None)) | (SqlType::String(None), SqlType::Text) => false,
+        // SQLite reports a length-less VARCHAR for a plain String: a model that says Text differs.
+        (SqlType::String(None), SqlType::Text) => false,
         _ => type_ddl(model).split('(').next() != type_ddl(live).split('(').next(),
     }
+}
+
+/// A type as SQLAlchemy's repr shows it in Alembic's log (`VARCHAR()`, `Text()`, `String(length=50)`).
+fn type_repr(sql_type: &SqlType) -> String {
+    crate::migrate::render::render_type(sql_type).trim_start_matches("sa.").to_string()
 }
 
 fn same_fk(a: &ForeignKey, b: &ForeignKey) -> bool {
     a.columns == b.columns && a.ref_table == b.ref_table && a.ref_columns == b.ref_columns
 }
 
-/// Compares the models with the database.
+/// What env.py can decide during a comparison (Alembic's `include_object` and `compare_type`),
+/// asked in the order Alembic asks; and where the `Detected …` lines go as they are found.
+pub trait Decide {
+    /// A table on one side or both (`model`, `live`): compare it?
+    fn include_table(&mut self, name: &str, model: bool, live: bool) -> Result<bool>;
+    /// A column name read from the database (Alembic's `include_name`), as the table's columns
+    /// are read for comparing it.
+    fn include_column_name(&mut self, _table: &str, _column: &str) -> Result<bool> {
+        Ok(true)
+    }
+    /// A column of table `table` on one side or both: compare it?
+    fn include_column(&mut self, table: &str, column: &str, model: bool, live: bool) -> Result<bool>;
+    /// Whether a column's type changed, given the default comparison's answer.
+    fn type_changed(&mut self, table: &str, column: &str, model: &SqlType, live: &SqlType, default: bool) -> Result<bool>;
+    /// A `Detected …` line, as it is found.
+    fn log(&mut self, _line: &str) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Alembic's defaults: everything compared, types compared.
+struct Defaults;
+
+impl Decide for Defaults {
+    fn include_table(&mut self, _: &str, _: bool, _: bool) -> Result<bool> {
+        Ok(true)
+    }
+    fn include_column(&mut self, _: &str, _: &str, _: bool, _: bool) -> Result<bool> {
+        Ok(true)
+    }
+    fn type_changed(&mut self, _: &str, _: &str, _: &SqlType, _: &SqlType, default: bool) -> Result<bool> {
+        Ok(default)
+    }
+}
+
+/// Compares the models with the database, with Alembic's defaults.
 pub fn compare(metadata: &MetaData, engine: &Engine) -> Result<Comparison> {
-    let live = live_tables(engine)?;
+    compare_with(metadata, live_tables(engine)?, &mut Defaults)
+}
+
+/// Compares the models with these tables of the database, asking `decide` as Alembic asks
+/// env.py's hooks: added tables, removed tables, then each table on both sides.
+pub fn compare_with(metadata: &MetaData, live: Vec<Table>, decide: &mut dyn Decide) -> Result<Comparison> {
     let mut out = Comparison::default();
     for table in metadata.sorted_tables() {
         if table.name == VERSION_TABLE || live.iter().any(|t| t.name == table.name) {
             continue;
         }
-        out.log.push(detected("tables", format!("added table '{}'", table.name)));
+        if !decide.include_table(&table.name, true, false)? {
+            continue;
+        }
+        note(&mut out, decide, detected("tables", format!("added table '{}'", table.name)))?;
         let mut created = table.clone();
         created.indexes.clear();
         out.upgrade.push(Op::CreateTable(created));
         for index in &table.indexes {
-            out.log.push(detected("constraints", format!("added index '{}' on '({})'", index.name, index_columns(index))));
+            note(&mut out, decide, detected("constraints", format!("added index '{}' on '({})'", index.name, index_columns(index))))?;
             out.upgrade.push(Op::CreateIndex { table: table.name.clone(), index: index.clone() });
         }
     }
     for table in &live {
         if metadata.table(&table.name).is_none() {
-            out.log.push(detected("tables", format!("removed table '{}'", table.name)));
+            if !decide.include_table(&table.name, false, true)? {
+                continue;
+            }
+            note(&mut out, decide, detected("tables", format!("removed table '{}'", table.name)))?;
             for index in &table.indexes {
                 out.upgrade.push(Op::DropIndex {
                     table: Some(table.name.clone()),
@@ -105,7 +157,9 @@ pub fn compare(metadata: &MetaData, engine: &Engine) -> Result<Comparison> {
     crate::sorting::sort(&mut names);
     for name in names {
         let (Some(model), Some(db)) = (metadata.table(name), live.iter().find(|t| t.name == name)) else { continue };
-        compare_table(model, db, &mut out);
+        if decide.include_table(name, true, true)? {
+            compare_table(model, db, &mut out, decide)?;
+        }
     }
     Ok(out)
 }
@@ -119,30 +173,50 @@ fn index_columns(index: &Index) -> String {
     }
 }
 
-fn compare_table(model: &Table, db: &Table, out: &mut Comparison) {
+/// A `Detected …` line, told to `decide` as it is found.
+fn note(out: &mut Comparison, decide: &mut dyn Decide, line: String) -> Result<()> {
+    decide.log(&line)?;
+    out.log.push(line);
+    Ok(())
+}
+
+fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut dyn Decide) -> Result<()> {
     let name = &model.name;
+    // The database's columns, as read: `include_name` leaves some out.
+    let mut db = db.clone();
+    let mut read = Vec::new();
+    for column in db.columns.drain(..) {
+        if decide.include_column_name(name, &column.name)? {
+            read.push(column);
+        }
+    }
+    db.columns = read;
+    let db = &db;
     for column in &model.columns {
-        if db.column(&column.name).is_none() {
-            out.log.push(detected("tables", format!("added column '{name}.{}'", column.name)));
+        if db.column(&column.name).is_none() && decide.include_column(name, &column.name, true, false)? {
+            note(out, decide, detected("tables", format!("added column '{name}.{}'", column.name)))?;
             out.upgrade.push(Op::AddColumn { table: name.clone(), column: Column { primary_key: false, ..column.clone() } });
         }
     }
     for column in &model.columns {
         let Some(existing) = db.column(&column.name) else { continue };
+        if !decide.include_column(name, &column.name, true, true)? {
+            continue;
+        }
         let nullable_changed = column.nullable != existing.nullable && !column.primary_key;
-        let retyped = type_changed(&column.sql_type, &existing.sql_type);
+        let retyped = decide.type_changed(name, &column.name, &column.sql_type, &existing.sql_type, type_changed(&column.sql_type, &existing.sql_type))?;
         if !nullable_changed && !retyped {
             continue;
         }
         if nullable_changed {
             let what = if column.nullable { "NULL" } else { "NOT NULL" };
-            out.log.push(detected("constraints", format!("{what} on column '{name}.{}'", column.name)));
+            note(out, decide, detected("constraints", format!("{what} on column '{name}.{}'", column.name)))?;
         }
         if retyped {
-            out.log.push(detected(
+            note(out, decide, detected(
                 "types",
-                format!("type change from {} to {} on '{name}.{}'", type_ddl(&existing.sql_type), type_ddl(&column.sql_type), column.name),
-            ));
+                format!("type change from {} to {} on '{name}.{}'", type_repr(&existing.sql_type), type_repr(&column.sql_type), column.name),
+            ))?;
         }
         out.upgrade.push(Op::AlterColumn(AlterColumn {
             table: name.clone(),
@@ -156,7 +230,7 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison) {
     }
     for index in &db.indexes {
         if !model.indexes.iter().any(|i| i.name == index.name && i.columns == index.columns && i.unique == index.unique) {
-            out.log.push(detected("constraints", format!("removed index '{}' on '{name}'", index.name)));
+            note(out, decide, detected("constraints", format!("removed index '{}' on '{name}'", index.name)))?;
             out.upgrade.push(Op::DropIndex {
                 table: Some(name.clone()),
                 name: index.name.clone(),
@@ -167,7 +241,7 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison) {
     }
     for index in &model.indexes {
         if !db.indexes.iter().any(|i| i.name == index.name && i.columns == index.columns && i.unique == index.unique) {
-            out.log.push(detected("constraints", format!("added index '{}' on '({})'", index.name, index_columns(index))));
+            note(out, decide, detected("constraints", format!("added index '{}' on '({})'", index.name, index_columns(index))))?;
             out.upgrade.push(Op::CreateIndex { table: name.clone(), index: index.clone() });
         }
     }
@@ -183,14 +257,14 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison) {
     let (model_uniques, db_uniques) = (uniques(model), uniques(db));
     for (uq_name, columns) in &model_uniques {
         if uq_name.is_some() && !db_uniques.iter().any(|(_, c)| c == columns) {
-            out.log.push(detected("constraints", format!("added unique constraint {:?} on '{name}'", columns)));
+            note(out, decide, detected("constraints", format!("added unique constraint {:?} on '{name}'", columns)))?;
             out.upgrade.push(Op::CreateUniqueConstraint { table: name.clone(), name: uq_name.clone(), columns: columns.clone() });
         }
     }
     for (uq_name, columns) in &db_uniques {
         if let Some(uq_name) = uq_name {
             if !model_uniques.iter().any(|(_, c)| c == columns) {
-                out.log.push(detected("constraints", format!("removed unique constraint '{uq_name}' on '{name}'")));
+                note(out, decide, detected("constraints", format!("removed unique constraint '{uq_name}' on '{name}'")))?;
                 out.upgrade.push(Op::DropConstraint {
                     table: name.clone(),
                     name: uq_name.clone(),
@@ -202,20 +276,20 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison) {
     }
     for fk in model.foreign_keys() {
         if !db.foreign_keys().any(|f| same_fk(f, fk)) {
-            out.log.push(detected(
+            note(out, decide, detected(
                 "constraints",
                 format!("added foreign key ({})({}) on table {name}", fk.columns.join(", "), fk.ref_columns.join(", ")),
-            ));
+            ))?;
             out.upgrade.push(Op::CreateForeignKey { table: name.clone(), fk: fk.clone() });
         }
     }
     for fk in db.foreign_keys() {
         if let Some(fk_name) = &fk.name {
             if !model.foreign_keys().any(|f| same_fk(f, fk)) {
-                out.log.push(detected(
+                note(out, decide, detected(
                     "constraints",
                     format!("removed foreign key ({})({}) on table {name}", fk.columns.join(", "), fk.ref_columns.join(", ")),
-                ));
+                ))?;
                 out.upgrade.push(Op::DropConstraint {
                     table: name.clone(),
                     name: fk_name.clone(),
@@ -226,11 +300,12 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison) {
         }
     }
     for column in &db.columns {
-        if model.column(&column.name).is_none() {
-            out.log.push(detected("tables", format!("removed column '{name}.{}'", column.name)));
+        if model.column(&column.name).is_none() && decide.include_column(name, &column.name, false, true)? {
+            note(out, decide, detected("tables", format!("removed column '{name}.{}'", column.name)))?;
             out.upgrade.push(Op::DropColumn { table: name.clone(), column: column.name.clone(), existing: Some(column.clone()) });
         }
     }
+    Ok(())
 }
 
 /// `render_as_batch=True`: each table's changes (other than creating or dropping whole tables)

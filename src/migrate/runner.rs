@@ -106,6 +106,36 @@ impl Scripts {
         self.revision(id).ok_or_else(|| Error::new(ErrorKind::CommandError, format!("Can't locate revision identified by '{id}'")))
     }
 
+    /// Runs host code on the scripts' interpreter as one run (env.py's hooks): what it returned,
+    /// or its Python error (an `alembic.util.CommandError` as Alembic's `FAILED:`), and what it
+    /// printed.
+    pub fn run_python<T>(&self, body: impl FnOnce(&mut Interpreter) -> crate::interp::Res<T>) -> (Result<T>, String) {
+        let mut python = self.python.borrow_mut();
+        let mut value = None;
+        let (_, outcome) = python.run_host(|py| {
+            value = Some(body(py)?);
+            Ok(Obj::None)
+        });
+        let mut printed = outcome.output;
+        let result = match (outcome.error, value) {
+            (None, Some(value)) => Ok(value),
+            (Some((class, traceback)), _) => {
+                if let Some(before) = printed.strip_suffix(traceback.as_str()) {
+                    printed = before.to_string();
+                }
+                let error = Error::python(&class, traceback.trim_end());
+                Err(if class == "alembic.util.exc.CommandError" {
+                    let line = error.traceback_line();
+                    Error::new(ErrorKind::CommandError, line.strip_prefix("alembic.util.exc.CommandError: ").unwrap_or(&line))
+                } else {
+                    error
+                })
+            }
+            (None, None) => Err(Error::new(ErrorKind::CommandError, "the run gave nothing back")),
+        };
+        (result, printed)
+    }
+
     /// A command's output lines as Alembic writes them: a log line (`INFO  [name] message`)
     /// through Python's logging as env.py configured it (so alembic.ini's levels and format
     /// apply), anything else (SQL, warnings) as written. Returns the terminal lines.

@@ -242,6 +242,7 @@ def SCENARIOS():
     yield custom_template()
     yield env_py_runs()
     yield documented_patterns()
+    yield autogenerate_hooks()
 
 
 def divergences():
@@ -606,3 +607,48 @@ def documented_patterns():
             "steps": runs("alembic history", "alembic upgrade head", "alembic current", "alembic downgrade 1a1a00000002",
                           "alembic downgrade base", "alembic upgrade head --sql", "alembic upgrade head",
                           "alembic downgrade 2b2b00000004:1a1a00000001 --sql")}
+
+
+def autogenerate_hooks():
+    """env.py's autogenerate hooks: compare_type (default, False, a callable), include_object,
+    include_name — and what SQLite's reflection lets a type comparison see."""
+    env = "migrations/env.py"
+    model = "src/models/user.py"
+    online = "        context.configure(connection=connection, target_metadata=target_metadata)"
+    legacy = rev_file("b1b100000002", "a1a100000001", "legacy table",
+                      upgrade="    op.create_table('legacy', sa.Column('id', sa.Integer(), primary_key=True))",
+                      downgrade="    op.drop_table('legacy')")
+    return {"name": "autogenerate_hooks", "about": "compare_type, include_object and include_name from env.py.",
+            "steps": CONFIGURED
+            + runs('alembic revision --autogenerate -m "users" --rev-id a1a100000001', "alembic upgrade head")
+            + [{"write": "migrations/versions/b1b100000002_legacy_table.py", "text": legacy}]
+            + runs("alembic upgrade head", "alembic check")
+            + [{"edit": (model, "from sqlalchemy import Integer, String", "from sqlalchemy import Integer, String, Text")},
+               {"edit": (model, "mapped_column(String)", "mapped_column(Text)")}]
+            + runs("alembic check")
+            + [{"edit": (model, "mapped_column(Text)", "mapped_column(String(50))")}]
+            + runs("alembic check")
+            + [{"edit": (model, "mapped_column(String(50))", "mapped_column(Text)")},
+               {"edit": (env, online, "        context.configure(connection=connection, target_metadata=target_metadata,\n"
+                                       "                          compare_type=False)")}]
+            + runs("alembic check")
+            + [{"edit": (env, "compare_type=False)",
+                         "compare_type=my_compare_type)")},
+               {"edit": (env, "def run_migrations_offline()",
+                         "def my_compare_type(context, inspected_column, metadata_column, inspected_type, metadata_type):\n"
+                         "    print('compare_type', inspected_column.name, metadata_column.name)\n"
+                         "    return False if metadata_column.name == 'name' else None\n\n\n"
+                         "def include_object(object, name, type_, reflected, compare_to):\n"
+                         "    print('include_object', type_, name, reflected, compare_to is not None)\n"
+                         "    return not (type_ == 'table' and name == 'legacy')\n\n\n"
+                         "def include_name(name, type_, parent_names):\n"
+                         "    print('include_name', type_, name, parent_names.get('table_name'))\n"
+                         "    return True\n\n\n"
+                         "def run_migrations_offline()")}]
+            + runs("alembic check")
+            + [{"edit": (env, "compare_type=my_compare_type)", "compare_type=my_compare_type,\n"
+                                                                 "                          include_object=include_object)")}]
+            + runs("alembic check", 'alembic revision --autogenerate -m "nothing" --rev-id c1c100000003',
+                   "alembic upgrade head")
+            + [{"edit": (env, "include_object=include_object)", "include_name=include_name)")}]
+            + runs("alembic check")}
