@@ -188,7 +188,16 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
     }
     let project = read_config(lab, inv)?;
     let autogenerates = inv.command == "check" || (inv.command == "revision" && inv.flag("autogenerate"));
-    if autogenerates || matches!(inv.command.as_str(), "upgrade" | "downgrade" | "stamp" | "ensure_version" | "current") {
+    // `history` and `show` look at the database (through env.py) only for `current`.
+    let looks_at_current = match inv.command.as_str() {
+        "history" => {
+            let (base, head) = history_range(inv)?;
+            base == "current" || head == "current" || inv.flag("indicate_current")
+        }
+        "show" => inv.positional("rev") == Some("current"),
+        _ => false,
+    };
+    if autogenerates || looks_at_current || matches!(inv.command.as_str(), "upgrade" | "downgrade" | "stamp" | "ensure_version" | "current") {
         return with_env(lab, &project, inv, out, notes);
     }
     let scripts = read_scripts(lab, &project)?;
@@ -226,18 +235,10 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
             }
             Ok(())
         }
-        "history" => history(lab, &project, &scripts, inv, out),
+        "history" => history(&scripts, inv, Vec::new(), out),
         "show" => {
             let rev = inv.positional("rev").unwrap_or_default();
-            let ids = if rev == "current" {
-                let shared = lab.engine(&project.database()?)?;
-            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
-            let engine = &mut *borrowed;
-                runner::open_context(engine, false, true, out)?
-            } else {
-                scripts.map.resolve(rev).map_err(Error::from)?
-            };
-            for id in ids {
+            for id in scripts.map.resolve(rev).map_err(Error::from)? {
                 out.push(log_entry(&scripts, &id, false));
             }
             Ok(())
@@ -337,6 +338,16 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
     let mut lines = Vec::new();
     let result = match inv.command.as_str() {
         "revision" | "check" => autogenerate(&scripts, &configured, project, &database, &mut lines).map(Some),
+        "history" | "show" => {
+            let currents = runner::open_context(&mut *Databases::borrow(&database)?, false, true, &mut lines)?;
+            if inv.command == "history" {
+                history(&scripts, inv, currents, &mut lines)
+            } else {
+                currents.iter().for_each(|id| lines.push(log_entry(&scripts, id, false)));
+                Ok(())
+            }
+            .map(|()| None)
+        }
         _ => run_migrations(&scripts, &database, &project.url, inv, &mut lines, notes).map(|()| None),
     };
     // `context.configure()` logged the context's opening lines already.
@@ -495,23 +506,23 @@ fn log_entry(scripts: &Scripts, id: &str, current: bool) -> String {
     text
 }
 
-fn history(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation, out: &mut Vec<String>) -> Result<()> {
-    let (base, head) = match inv.value("rev_range") {
+/// `history -r`'s `[start]:[end]`.
+fn history_range(inv: &Invocation) -> Result<(String, String)> {
+    match inv.value("rev_range") {
         Some(range) => range
             .trim()
             .split_once(':')
             .map(|(b, h)| (b.to_string(), h.to_string()))
-            .ok_or_else(|| command_error("History range requires [start]:[end], [start]:, or :[end]"))?,
-        None => (String::new(), String::new()),
-    };
-    let indicate = inv.flag("indicate_current");
-    let mut currents = Vec::new();
-    if base == "current" || head == "current" || indicate {
-        let shared = lab.engine(&project.database()?)?;
-            let mut borrowed = crate::databases::Databases::borrow(&shared)?;
-            let engine = &mut *borrowed;
-        currents = runner::open_context(engine, false, true, out)?;
+            .ok_or_else(|| command_error("History range requires [start]:[end], [start]:, or :[end]")),
+        None => Ok((String::new(), String::new())),
     }
+}
+
+/// `alembic history`; `currents` are the database's revisions (read through env.py when the
+/// range or `-i` names `current`).
+fn history(scripts: &Scripts, inv: &Invocation, currents: Vec<String>, out: &mut Vec<String>) -> Result<()> {
+    let (base, head) = history_range(inv)?;
+    let indicate = inv.flag("indicate_current");
     let lower = if base == "current" { currents.clone() } else { Vec::new() };
     let upper = match head.as_str() {
         "current" if !currents.is_empty() => currents.clone(),
