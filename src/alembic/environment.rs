@@ -54,13 +54,7 @@ fn log_info(py: &mut Interpreter, message: &str) -> Res<()> {
 }
 
 fn no_context<T>(py: &mut Interpreter, name: &str) -> Res<T> {
-    py.error(
-        "NameError",
-        format!(
-            "Can't invoke function '{name}', as the proxy object has not yet been established for the Alembic \
-             'EnvironmentContext' class.  Try placing this code inside a callable."
-        ),
-    )
+    super::proxy_missing(py, name, "EnvironmentContext")
 }
 
 /// The native half of `alembic.context`.

@@ -124,11 +124,16 @@ pub fn write_offline(py: &mut Interpreter, sql: &str, params: &[crate::value::Va
 
 /// An `op.*` call outside a migration (at a revision file's top level), in Alembic's words.
 fn no_proxy<T>(py: &mut Interpreter, name: &str) -> Res<T> {
+    proxy_missing(py, name, "Operations")
+}
+
+/// Alembic's proxies (`op`, `context`) used where there is nothing behind them.
+pub fn proxy_missing<T>(py: &mut Interpreter, name: &str, class: &str) -> Res<T> {
     py.error(
         "NameError",
         format!(
             "Can't invoke function '{name}', as the proxy object has not yet been established for the Alembic \
-             'Operations' class.  Try placing this code inside a callable."
+             '{class}' class.  Try placing this code inside a callable."
         ),
     )
 }
