@@ -243,6 +243,7 @@ def SCENARIOS():
     yield env_py_runs()
     yield documented_patterns()
     yield autogenerate_hooks()
+    yield batch_copy_from()
 
 
 def divergences():
@@ -652,3 +653,26 @@ def autogenerate_hooks():
                    "alembic upgrade head")
             + [{"edit": (env, "include_object=include_object)", "include_name=include_name)")}]
             + runs("alembic check")}
+
+
+def batch_copy_from():
+    """batch_alter_table with copy_from= (what makes batch mode work under --sql) and
+    table_args= (constraints the rebuilt table gets)."""
+    files = project([])
+    files["migrations/versions/ba7c00000001_users.py"] = rev_file(
+        "ba7c00000001", None, "users", upgrade=BATCH_USERS, downgrade="    op.drop_table('users')")
+    users = ("    users = sa.Table('users', sa.MetaData(),\n"
+             "        sa.Column('id', sa.Integer(), primary_key=True),\n"
+             "        sa.Column('name', sa.String(length=50), nullable=False),\n"
+             "        sa.Column('old', sa.String(), nullable=True))\n")
+    files["migrations/versions/ba7c00000002_copy_from.py"] = rev_file(
+        "ba7c00000002", "ba7c00000001", "copy from",
+        upgrade=users + "    with op.batch_alter_table('users', copy_from=users,\n"
+                        "            table_args=(sa.CheckConstraint('length(name) > 1', name='ck_users_name'),)) as batch_op:\n"
+                        "        batch_op.drop_column('old')",
+        downgrade="    with op.batch_alter_table('users') as batch_op:\n"
+                  "        batch_op.add_column(sa.Column('old', sa.String(), nullable=True))")
+    return {"name": "batch_copy_from", "about": "batch_alter_table(copy_from=, table_args=), online and with --sql.",
+            "files": files,
+            "steps": runs("alembic upgrade ba7c00000001:head --sql", "alembic upgrade head", "alembic downgrade -1",
+                          "alembic upgrade head")}
