@@ -505,8 +505,9 @@ const HELP: &str = "This console is a terminal in the project folder. It runs:
   ls [DIR], cat FILE, rm FILE...  the project's files
   clear                           empty the screen
 Python here has the language and its builtins, the modules sqlalchemy (Core and ORM, on the
-lab's SQLite), logging, typing, dataclasses, datetime, decimal, contextlib, math, os, sys and
-time; your project's files import as on your machine.
+lab's SQLite), alembic (op, context, config: what env.py and revision files use), logging,
+logging.config, configparser, typing, dataclasses, datetime, decimal, contextlib, math, os, sys
+and time; your project's files import as on your machine.
 Not available in this lab: other shell commands, pip, files outside the project, input().";
 
 /// What a Python run printed, as console lines, and the exception it ended with.
@@ -521,7 +522,7 @@ fn python_result(outcome: crate::interp::RunOutcome) -> LineResult {
             "the lab's Python has only these modules besides your project's files: {}.",
             {
                 let mut names = crate::interp::available_modules();
-                names.extend(["sqlalchemy", "sqlalchemy.orm", "sqlalchemy.exc", "sqlite3"]);
+                names.extend(["sqlalchemy", "sqlalchemy.orm", "sqlalchemy.exc", "sqlalchemy.sql", "sqlalchemy.pool", "sqlite3", "alembic", "alembic.op", "alembic.context", "alembic.config"]);
                 names.sort_unstable();
                 names.join(", ")
             }
