@@ -52,9 +52,9 @@ fn nullable_name() -> AlterColumn {
 #[test]
 fn the_reference_revisions_upgrade_and_downgrade_with_data_kept() {
     let mut engine = Engine::open_in_memory().unwrap();
-    let scripts = reference::scripts().unwrap();
+    let (scripts, mut python) = reference::scripts().unwrap();
     let revisions = scripts.map.in_order();
-    let ops = |id: &String, function: &str| scripts.operations(id, function).unwrap();
+    let mut ops = |id: &String, function: &str| scripts.operations(&mut python, id, function).unwrap();
     apply_all(&mut engine, &ops(&revisions[0], "upgrade")).unwrap();
     engine.exec("INSERT INTO users (name) VALUES ('John Doe')").unwrap();
     apply_all(&mut engine, &ops(&revisions[1], "upgrade")).unwrap();

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 use alembic_lab::databases::Databases;
 use alembic_lab::migrate::ops::{AlterColumn, Op};
+use alembic_lab::interp::Interpreter;
 use alembic_lab::migrate::runner::Scripts;
 use alembic_lab::migrate::script::{file_name, render_revision, Revision};
 use alembic_lab::schema::user_table;
@@ -24,8 +25,9 @@ const REFERENCE: &[(&str, &str)] = &[
     ("c47a0e9b2d15_add_posts_table.py", include_str!("../migrations/versions/c47a0e9b2d15_add_posts_table.py")),
 ];
 
-/// Revision files (name, text) in `migrations/versions/`, loaded as one `alembic` command would.
-fn load(files: &[(&str, &str)]) -> Result<Scripts> {
+/// Revision files (name, text) in `migrations/versions/`, loaded as one `alembic` command would,
+/// with the interpreter that runs them.
+fn load(files: &[(&str, &str)]) -> Result<(Scripts, Interpreter)> {
     let mut project = BTreeMap::new();
     let mut paths = Vec::new();
     for (name, text) in files {
@@ -50,10 +52,10 @@ fn read(name: &str, text: &str) -> Result<(Revision, Vec<Op>, Vec<Op>)> {
     let parents = parents_of(text);
     let mut files: Vec<(&str, &str)> = parents.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
     files.push((name, text));
-    let scripts = load(&files)?;
+    let (scripts, mut python) = load(&files)?;
     let id = scripts.map.heads().pop().unwrap_or_default();
     let rev = scripts.revision(&id).cloned().unwrap_or_else(|| panic!("{name} has no revision"));
-    Ok((rev, scripts.operations(&id, "upgrade")?, scripts.operations(&id, "downgrade")?))
+    Ok((rev, scripts.operations(&mut python, &id, "upgrade")?, scripts.operations(&mut python, &id, "downgrade")?))
 }
 
 #[test]
@@ -253,12 +255,12 @@ fn errors_in_a_revision_are_pythons() {
         let mut files: Vec<(&str, &str)> = parents.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
         files.push(("x.py", &source));
         let scripts = load(&files);
-        let scripts = match scripts {
+        let (scripts, mut python) = match scripts {
             Err(e) => return e.traceback_line(),
             Ok(s) => s,
         };
         let id = scripts.map.heads().pop().unwrap();
-        scripts.operations(&id, "downgrade").map(|_| String::new()).unwrap_or_else(|e| e.traceback_line())
+        scripts.operations(&mut python, &id, "downgrade").map(|_| String::new()).unwrap_or_else(|e| e.traceback_line())
     };
     assert_eq!(
         python_error(base.replace("op.drop_column('users', 'email')", "op.create_table_comment('users', 'x')")),

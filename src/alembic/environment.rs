@@ -23,9 +23,12 @@ pub struct Environment {
     pub x_arguments: Option<Vec<String>>,
     pub offline: bool,
     pub configured: Option<Configured>,
-    /// Whether env.py called `context.run_migrations()`.
-    pub run_requested: bool,
+    /// What `context.run_migrations()` runs (taken when it runs, once).
+    pub migration: Option<Migration>,
 }
+
+/// The command's migration, run by `context.run_migrations()` on what env.py configured.
+pub type Migration = Box<dyn FnOnce(&mut Interpreter, &Configured) -> crate::Result<()>>;
 
 /// What env.py passed to `context.configure()`.
 #[derive(Clone)]
@@ -117,16 +120,20 @@ pub fn module(runtime: &Runtime) -> crate::interp::native::ModuleBuilder {
         });
         let r = runtime.clone();
         let run_migrations = NativeFunction::function("run_migrations", move |py, _, _| {
-            let mut env = r.env.borrow_mut();
-            let Some(env) = env.as_mut() else {
-                drop(env);
-                return no_context(py, "run_migrations");
-            };
-            if env.configured.is_none() {
+            let taken = r.env.borrow_mut().as_mut().map(|env| (env.migration.take(), env.configured.clone()));
+            let Some((migration, configured)) = taken else { return no_context(py, "run_migrations") };
+            let Some(configured) = configured else {
                 return py.error("AttributeError", "'NoneType' object has no attribute 'run_migrations' (call context.configure() first)");
+            };
+            let Some(migration) = migration else { return Ok(Obj::None) };
+            match migration(py, &configured) {
+                Ok(()) => Ok(Obj::None),
+                // A Python exception from a revision or a hook goes on as itself.
+                Err(error) => match r.pending.borrow_mut().take() {
+                    Some(raised) => Err(raised),
+                    None => super::raise_error(py, error, None),
+                },
             }
-            env.run_requested = true;
-            Ok(Obj::None)
         });
         let r = runtime.clone();
         let is_offline = NativeFunction::function("is_offline_mode", move |py, _, _| match r.env.borrow().as_ref() {

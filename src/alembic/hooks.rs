@@ -73,8 +73,6 @@ struct EnvHooks<'a> {
     include_object: Option<Obj>,
     compare_type: Obj,
     live: &'a [Table],
-    /// The terminal's lines so far: what the hooks printed, and the log lines.
-    entries: Vec<String>,
     raised: Option<Box<crate::interp::Raised>>,
 }
 
@@ -158,20 +156,18 @@ impl Decide for EnvHooks<'_> {
         }
     }
 
+    /// A `Detected …` line goes out as it is found, through env.py's logging, between what
+    /// the hooks print.
     fn log(&mut self, line: &str) -> crate::Result<()> {
-        let printed = self.py.take_output();
-        if !printed.is_empty() {
-            self.entries.push(printed.trim_end_matches('\n').to_string());
-        }
-        self.entries.push(line.to_string());
-        Ok(())
+        let outcome = crate::migrate::runner::emit_line(self.py, line);
+        self.python(outcome)
     }
 }
 
 /// What autogenerate finds between `metadata` (from env.py's `target_metadata`) and the
-/// database's tables, through env.py's hooks; with the terminal lines it makes (the hooks'
-/// prints and the `Detected …` lines, in order).
-pub fn compare(py: &mut Interpreter, configured: &Configured, metadata: &MetaData, mut live: Vec<Table>, database_order: &[String]) -> Res<(Comparison, Vec<String>)> {
+/// database's tables, through env.py's hooks, inside the current run: the hooks' prints and the
+/// `Detected …` lines go out in order as they come.
+pub fn compare(py: &mut Interpreter, configured: &Configured, metadata: &MetaData, mut live: Vec<Table>, database_order: &[String]) -> Res<Comparison> {
     if hook(configured, "process_revision_directives").is_some() {
         return py.stop_not_available("process_revision_directives (the lab writes the revision autogenerate found)");
     }
@@ -197,20 +193,14 @@ pub fn compare(py: &mut Interpreter, configured: &Configured, metadata: &MetaDat
         include_object: hook(configured, "include_object"),
         compare_type: configured.option("compare_type").cloned().unwrap_or(Obj::Bool(true)),
         live: &live,
-        entries: Vec::new(),
         raised: None,
     };
     let found = compare_with(metadata, live.clone(), &mut hooks);
     if let Some(raised) = hooks.raised.take() {
         return Err(raised);
     }
-    let printed = hooks.py.take_output();
-    let mut entries = std::mem::take(&mut hooks.entries);
-    if !printed.is_empty() {
-        entries.push(printed.trim_end_matches('\n').to_string());
-    }
     match found {
-        Ok(found) => Ok((found, entries)),
+        Ok(found) => Ok(found),
         Err(error) => super::raise_error(hooks.py, error, None),
     }
 }

@@ -38,6 +38,9 @@ pub enum Target {
 pub struct Runtime {
     target: Rc<RefCell<Option<Target>>>,
     pub env: Rc<RefCell<Option<environment::Environment>>>,
+    /// A Python exception raised inside the migration, kept while native code unwinds to the
+    /// `run_migrations()` call that raises it again in env.py.
+    pub pending: Rc<RefCell<Option<Box<crate::interp::Raised>>>>,
 }
 
 impl Runtime {

@@ -10,7 +10,10 @@ use crate::migrate::reference;
 use crate::migrate::revision::RevisionError;
 use crate::migrate::check::diff_text;
 use crate::migrate::cli::{self, Invocation, Parsed};
-use crate::alembic::environment::{Configured, Environment};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::alembic::environment::{Configured, Environment, Migration};
 use crate::alembic::Target;
 use crate::databases::Databases;
 use crate::migrate::runner::{self, Scripts, CONTEXT_IMPL};
@@ -110,13 +113,14 @@ fn revision_paths(lab: &Lab, project: &Project) -> Vec<String> {
         .collect()
 }
 
-fn read_scripts(lab: &mut Lab, project: &Project) -> Result<Scripts> {
+/// The revision files as a command that does not run env.py reads them, and what they printed.
+fn read_scripts(lab: &mut Lab, project: &Project) -> Result<(Scripts, String)> {
     let paths = revision_paths(lab, project);
     let runtime = crate::alembic::Runtime::default();
     let mut python = lab.new_interpreter();
     crate::alembic::install(&mut python, runtime.clone());
     // No env.py runs for these commands: an `op.*` call at a file's top level is refused.
-    Scripts::load(python, runtime, &paths, None)
+    Scripts::read(&mut python, runtime, &paths)
 }
 
 const LIST_TEMPLATES: &str = "Available templates:\n\npyproject_async - pyproject configuration, with an async dbapi.\n\
@@ -200,9 +204,9 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
     if autogenerates || looks_at_current || matches!(inv.command.as_str(), "upgrade" | "downgrade" | "stamp" | "ensure_version" | "current") {
         return with_env(lab, &project, inv, out, notes);
     }
-    let scripts = read_scripts(lab, &project)?;
-    if !scripts.printed.is_empty() {
-        out.push(scripts.printed.trim_end_matches('\n').to_string());
+    let (scripts, printed) = read_scripts(lab, &project)?;
+    if !printed.is_empty() {
+        out.extend(printed.trim_end_matches('\n').split('\n').map(str::to_string));
     }
     let verbose = inv.flag("verbose");
     match inv.command.as_str() {
@@ -258,19 +262,18 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
     }
 }
 
-/// What running env.py left: its interpreter (with the logging it configured) and, when it
-/// called `context.run_migrations()`, what it passed to `context.configure()`.
+/// What running env.py left: its interpreter (with the logging it configured), whether it
+/// configured the migration context, and its error.
 struct EnvRun {
     python: crate::interp::Interpreter,
-    runtime: crate::alembic::Runtime,
-    configured: Option<Configured>,
+    configured: bool,
+    error: Option<Error>,
 }
 
 /// Runs the project's env.py as Alembic does for a command: as Python, with `alembic.context`
-/// giving it this command's configuration. What it printed goes to `out`; its error is the
-/// command's.
-fn run_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<String>) -> Result<EnvRun> {
-    let runtime = crate::alembic::Runtime::default();
+/// giving it this command's configuration; `migration` is what its `context.run_migrations()`
+/// runs. What it printed and logged goes to `out`.
+fn run_env(lab: &mut Lab, project: &Project, inv: &Invocation, runtime: &crate::alembic::Runtime, migration: Migration, out: &mut Vec<String>) -> EnvRun {
     let mut python = lab.new_interpreter();
     crate::alembic::install(&mut python, runtime.clone());
     let x = inv.values("x");
@@ -280,7 +283,7 @@ fn run_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<Str
         x_arguments: if x.is_empty() { None } else { Some(x) },
         offline: inv.flag("sql"),
         configured: None,
-        run_requested: false,
+        migration: Some(migration),
     });
     let path = format!("{}/env.py", project.script_location);
     let (_, outcome) = python.run_host(|py| py.load_file("env_py", &path));
@@ -293,21 +296,14 @@ fn run_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<Str
     if !text.is_empty() {
         out.extend(text.strip_suffix('\n').unwrap_or(&text).split('\n').map(str::to_string));
     }
-    if let Some((class, traceback)) = outcome.error {
-        let error = Error::python(&class, traceback.trim_end());
-        if class == "alembic.util.exc.CommandError" {
-            let line = error.traceback_line();
-            return Err(command_error(line.strip_prefix("alembic.util.exc.CommandError: ").unwrap_or(&line)));
-        }
-        return Err(error);
-    }
-    let env = runtime.env.borrow_mut().take();
-    let configured = env.and_then(|e| if e.run_requested { e.configured } else { None });
-    Ok(EnvRun { python, runtime, configured })
+    let configured = runtime.env.borrow_mut().take().is_some_and(|e| e.configured.is_some());
+    let error = outcome.error.map(|(class, traceback)| runner::python_error(&class, &traceback));
+    EnvRun { python, configured, error }
 }
 
-/// The commands that run env.py: env.py first, then — if it asked for them — the migrations,
-/// natively, on the connection it configured, their log lines through its logging.
+/// The commands that run env.py: env.py runs as Python, and its `context.run_migrations()` runs
+/// the command's migration natively on the connection env.py configured, its log lines through
+/// env.py's logging, in order with what env.py and the revisions print.
 fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<String>, notes: &mut Vec<String>) -> Result<()> {
     // What Alembic's command checks before it runs env.py.
     if inv.command == "revision" && inv.flag("sql") {
@@ -322,71 +318,77 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
             return Err(command_error("downgrade with --sql requires <fromrev>:<torev>"));
         }
     }
-    let env = run_env(lab, project, inv, out)?;
-    let Some(configured) = env.configured else { return Ok(()) };
-    let sql = inv.flag("sql");
-    let database = match &configured.database {
-        Some(database) => database.clone(),
-        // Offline there is no database; the runner looks at none.
-        None => std::rc::Rc::new(std::cell::RefCell::new(crate::engine::Engine::open_in_memory()?)),
+    let runtime = crate::alembic::Runtime::default();
+    let found: Rc<RefCell<Option<(Vec<Op>, bool)>>> = Rc::default();
+    let lost: Rc<RefCell<Vec<(String, i64)>>> = Rc::default();
+    let loaded: Rc<RefCell<Option<Scripts>>> = Rc::default();
+    let migration: Migration = {
+        let (runtime, found, lost, loaded) = (runtime.clone(), found.clone(), lost.clone(), loaded.clone());
+        let (paths, inv, location, url) = (revision_paths(lab, project), inv.clone(), project.script_location.clone(), project.url.clone());
+        Box::new(move |py, configured| {
+            let sql = inv.flag("sql");
+            let database = match &configured.database {
+                Some(database) => database.clone(),
+                // Offline there is no database; the runner looks at none.
+                None => Rc::new(RefCell::new(crate::engine::Engine::open_in_memory()?)),
+            };
+            let target = if sql { Target::Offline } else { Target::Online { database: database.clone(), bind: None, lost: Vec::new() } };
+            let scripts = Scripts::load(py, runtime.clone(), &paths, Some(target)).map_err(|raised| runner::keep(&runtime, raised))?;
+            let mut lines = Vec::new();
+            let result = match inv.command.as_str() {
+                "revision" | "check" => autogenerate(py, &scripts, configured, &location, &database, &mut lines).map(|f| *found.borrow_mut() = Some(f)),
+                "history" | "show" => runner::open_context(&mut *Databases::borrow(&database)?, false, true, &mut lines).and_then(|currents| {
+                    if inv.command == "history" {
+                        history(&scripts, &inv, currents, &mut lines)
+                    } else {
+                        currents.iter().for_each(|id| lines.push(log_entry(&scripts, id, false)));
+                        Ok(())
+                    }
+                }),
+                _ => run_migrations(py, &scripts, &database, &url, &inv, &mut lines).map(|l| *lost.borrow_mut() = l),
+            };
+            scripts.flush(py, &mut lines)?;
+            *loaded.borrow_mut() = Some(scripts);
+            result
+        })
     };
-    let target = if sql { Target::Offline } else { Target::Online { database: database.clone(), bind: None, lost: Vec::new() } };
-    let scripts = Scripts::load(env.python, env.runtime, &revision_paths(lab, project), Some(target))?;
-    if !scripts.printed.is_empty() {
-        out.push(scripts.printed.trim_end_matches('\n').to_string());
+    let mut env = run_env(lab, project, inv, &runtime, migration, out);
+    for (what, rows) in lost.take() {
+        let noun = if rows == 1 { "row" } else { "rows" };
+        notes.push(format!("the downgrade dropped {what} with {rows} {noun} of data"));
     }
-    let mut lines = Vec::new();
-    let result = match inv.command.as_str() {
-        "revision" | "check" => autogenerate(&scripts, &configured, project, &database, &mut lines).map(Some),
-        "history" | "show" => {
-            let currents = runner::open_context(&mut *Databases::borrow(&database)?, false, true, &mut lines)?;
-            if inv.command == "history" {
-                history(&scripts, inv, currents, &mut lines)
-            } else {
-                currents.iter().for_each(|id| lines.push(log_entry(&scripts, id, false)));
-                Ok(())
-            }
-            .map(|()| None)
-        }
-        _ => run_migrations(&scripts, &database, &project.url, inv, &mut lines, notes).map(|()| None),
-    };
-    // `context.configure()` logged the context's opening lines already.
-    lines.retain(|l| !matches!(l.as_str(), CONTEXT_IMPL | runner::GENERATING_SQL | runner::NON_TRANSACTIONAL));
-    out.extend(scripts.emit(&lines));
-    let result = match result {
-        Ok(Some(found)) if inv.command == "revision" => revision(lab, project, &scripts, inv, out, Some(found)),
-        Ok(Some((found, _))) => check(&found, out),
-        Ok(None) => Ok(()),
-        Err(error) => Err(error),
+    let result = match env.error.take() {
+        Some(error) => Err(error),
+        None => match (inv.command.as_str(), found.take(), loaded.take()) {
+            ("revision", Some(found), Some(scripts)) => revision(lab, project, &scripts, inv, out, Some(found)),
+            ("check", Some((found, _)), _) => check(&found, out),
+            _ => Ok(()),
+        },
     };
     if let Err(error) = &result {
-        // The migration context is open: Alembic logs a CommandError before FAILED.
-        if error.kind() == ErrorKind::CommandError && !inv.flag("raiseerr") {
-            out.extend(scripts.emit(&[format!("ERROR [alembic.util.messaging] {}", error.message())]));
+        // Once the migration context is open, Alembic logs a CommandError before FAILED, through
+        // the logging env.py set up.
+        if error.kind() == ErrorKind::CommandError && !inv.flag("raiseerr") && env.configured {
+            let line = format!("ERROR [alembic.util.messaging] {}", error.message());
+            let (_, outcome) = env.python.run_host(|py| runner::emit_line(py, &line).map(|()| Obj::None));
+            let text = outcome.output;
+            if !text.is_empty() {
+                out.extend(text.strip_suffix('\n').unwrap_or(&text).split('\n').map(str::to_string));
+            }
         }
     }
     result
 }
 
 /// What `context.run_migrations()` does for each command that runs env.py.
-fn run_migrations(scripts: &Scripts, database: &crate::databases::SharedEngine, url: &str, inv: &Invocation, out: &mut Vec<String>, notes: &mut Vec<String>) -> Result<()> {
+/// Returns the data a downgrade dropped.
+fn run_migrations(py: &mut crate::interp::Interpreter, scripts: &Scripts, database: &crate::databases::SharedEngine, url: &str, inv: &Invocation, out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
     let sql = inv.flag("sql");
     match inv.command.as_str() {
-        "upgrade" | "downgrade" => {
-            let target = inv.positional("revision").unwrap_or_default();
-            let lost = if inv.command == "upgrade" {
-                runner::upgrade(database, scripts, target, sql, out)?
-            } else {
-                runner::downgrade(database, scripts, target, sql, out)?
-            };
-            for (what, rows) in lost {
-                let noun = if rows == 1 { "row" } else { "rows" };
-                notes.push(format!("the downgrade dropped {what} with {rows} {noun} of data"));
-            }
-            Ok(())
-        }
-        "stamp" => runner::stamp(&mut *Databases::borrow(database)?, scripts, &inv.positional_all("revisions"), inv.flag("purge"), sql, out),
-        "ensure_version" => runner::ensure_version(&mut *Databases::borrow(database)?, sql, out),
+        "upgrade" => runner::upgrade(py, database, scripts, inv.positional("revision").unwrap_or_default(), sql, out),
+        "downgrade" => runner::downgrade(py, database, scripts, inv.positional("revision").unwrap_or_default(), sql, out),
+        "stamp" => runner::stamp(&mut *Databases::borrow(database)?, scripts, &inv.positional_all("revisions"), inv.flag("purge"), sql, out).map(|()| Vec::new()),
+        "ensure_version" => runner::ensure_version(&mut *Databases::borrow(database)?, sql, out).map(|()| Vec::new()),
         "current" => {
             let verbose = inv.flag("verbose");
             let heads = runner::open_context(&mut *Databases::borrow(database)?, false, false, out)?;
@@ -405,7 +407,7 @@ fn run_migrations(scripts: &Scripts, database: &crate::databases::SharedEngine, 
             for id in scripts.map.all_current(&heads).map_err(Error::from)? {
                 out.push(format_revision(scripts, &id, Show { verbose, tree: true, ..Show::default() }, false));
             }
-            Ok(())
+            Ok(Vec::new())
         }
         other => Err(not_available(format!("alembic {other}"))),
     }
@@ -589,7 +591,7 @@ const AUTOGENERATE_PLUGINS: [&str; 6] = ["schemas", "tables", "types", "constrai
 /// database must be at head, the plugins are set up, env.py must have given a MetaData, and the
 /// comparison logs what it found. Returns the upgrade operations and whether env.py asked for
 /// batch mode (`render_as_batch=True`).
-fn autogenerate(scripts: &Scripts, configured: &Configured, project: &Project, database: &crate::databases::SharedEngine, out: &mut Vec<String>) -> Result<(Vec<Op>, bool)> {
+fn autogenerate(py: &mut crate::interp::Interpreter, scripts: &Scripts, configured: &Configured, script_location: &str, database: &crate::databases::SharedEngine, out: &mut Vec<String>) -> Result<(Vec<Op>, bool)> {
     let mut borrowed = Databases::borrow(database)?;
     let engine = &mut *borrowed;
     let mut current = runner::open_context(engine, false, true, out)?;
@@ -602,30 +604,21 @@ fn autogenerate(scripts: &Scripts, configured: &Configured, project: &Project, d
     for plugin in AUTOGENERATE_PLUGINS {
         out.push(format!("INFO  [alembic.runtime.plugins] setting up autogenerate plugin alembic.autogenerate.{plugin}"));
     }
-    let metadata = metadata_of(&configured.target_metadata, project)?.ok_or_else(|| no_metadata(project))?;
+    let metadata = metadata_of(&configured.target_metadata, script_location)?.ok_or_else(|| no_metadata(script_location))?;
     let live = crate::migrate::compare::live_tables(engine)?;
     // The table names as the database lists them (in creation order), for `include_name`.
     let database_order: Vec<String> = engine.tables()?.into_iter().map(|t| t.name).filter(|n| n != runner::VERSION_TABLE).collect();
     drop(borrowed);
     // env.py's hooks run now; what they print shows among the `Detected …` lines, in order.
-    let (found, printed) = scripts.run_python(|py| crate::alembic::hooks::compare(py, configured, &metadata, live, &database_order));
-    let (found, entries) = match found {
-        Ok(found) => found,
-        Err(error) => {
-            if !printed.is_empty() {
-                out.push(printed.trim_end_matches('\n').to_string());
-            }
-            return Err(error);
-        }
-    };
-    out.extend(entries);
+    scripts.flush(py, out)?;
+    let found = scripts.python(crate::alembic::hooks::compare(py, configured, &metadata, live, &database_order))?;
     let batch = matches!(configured.option("render_as_batch"), Some(Obj::Bool(true)));
     Ok((found.upgrade, batch))
 }
 
 /// The `target_metadata` env.py passed: a MetaData (like `Base.metadata`), a list of them, or
 /// `None`.
-fn metadata_of(value: &Obj, project: &Project) -> Result<Option<MetaData>> {
+fn metadata_of(value: &Obj, script_location: &str) -> Result<Option<MetaData>> {
     let items = match value {
         Obj::None => return Ok(None),
         Obj::List(items) => items.borrow().clone(),
@@ -639,7 +632,7 @@ fn metadata_of(value: &Obj, project: &Project) -> Result<Option<MetaData>> {
             None => {
                 return Err(Error::new(
                     ErrorKind::TypeError,
-                    format!("{}/env.py: target_metadata must be a MetaData (like Base.metadata) or None", project.script_location),
+                    format!("{script_location}/env.py: target_metadata must be a MetaData (like Base.metadata) or None"),
                 ))
             }
         }
@@ -648,11 +641,10 @@ fn metadata_of(value: &Obj, project: &Project) -> Result<Option<MetaData>> {
 }
 
 /// Autogenerate (and `check`) with `target_metadata = None`, as Alembic refuses it.
-fn no_metadata(project: &Project) -> Error {
+fn no_metadata(script_location: &str) -> Error {
     command_error(format!(
-        "Can't proceed with --autogenerate option; environment script {}/env.py does not provide a MetaData \
-         object or sequence of objects to the context.",
-        project.script_location
+        "Can't proceed with --autogenerate option; environment script {script_location}/env.py does not provide a MetaData \
+         object or sequence of objects to the context."
     ))
 }
 
@@ -766,7 +758,7 @@ pub struct RevisionInfo {
 /// `alembic init` (or while alembic.ini cannot be read).
 pub fn revision_list(lab: &mut Lab) -> Result<Vec<RevisionInfo>> {
     let Ok(project) = read_config(lab, &Invocation::default()) else { return Ok(Vec::new()) };
-    let scripts = read_scripts(lab, &project)?;
+    let (scripts, _) = read_scripts(lab, &project)?;
     let current = match project.database() {
         Ok(name) => runner::recorded_heads(&*crate::databases::Databases::borrow(&lab.engine(&name)?)?)?,
         Err(_) => Vec::new(),

@@ -24,8 +24,9 @@ pub const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The reference revision files, loaded (over databases of their own), oldest first.
-pub fn scripts() -> Result<Scripts> {
+/// The reference revision files, loaded (over databases of their own), with the interpreter
+/// that runs them.
+pub fn scripts() -> Result<(Scripts, crate::interp::Interpreter)> {
     let files = FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
     let paths: Vec<String> = FILES.iter().filter(|(p, _)| p.starts_with("migrations/versions/")).map(|(p, _)| p.to_string()).collect();
     Scripts::from_files(files, Databases::new(crate::watchdog::DEFAULT_BUDGET_MS), &paths)
@@ -39,7 +40,7 @@ mod tests {
 
     #[test]
     fn the_embedded_revisions_form_one_chain() {
-        let scripts = scripts().unwrap();
+        let (scripts, _) = scripts().unwrap();
         let order = scripts.map.in_order();
         let messages: Vec<&str> = order.iter().filter_map(|id| scripts.revision(id)).map(|r| r.message.as_str()).collect();
         assert_eq!(messages, ["Add User table", "Add email to users", "Add posts table"]);

@@ -4,7 +4,6 @@
 //! revision leaves `alembic_version` at the last good revision), stamp, and offline `--sql` mode
 //! that writes the SQL instead of running it.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::alembic::{Runtime, Target};
@@ -12,7 +11,7 @@ use crate::databases::{Databases, SharedEngine};
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::interp::object::Obj;
-use crate::interp::Interpreter;
+use crate::interp::{Interpreter, Raised, Res};
 use crate::migrate::revision::{Node, RevisionMap};
 use crate::migrate::script::{load_revision, Revision};
 use crate::schema::{Column, SqlType, Table};
@@ -35,37 +34,37 @@ pub fn version_table() -> Table {
 }
 
 /// The revision files of a project, loaded (each run as a module, as Alembic loads them), with
-/// their graph and the interpreter that runs their `upgrade()` and `downgrade()`.
+/// their graph. Their `upgrade()` and `downgrade()` run in the interpreter that loaded them.
 pub struct Scripts {
     pub map: RevisionMap,
     by_id: HashMap<String, (String, Revision, Obj)>,
-    python: RefCell<Interpreter>,
     runtime: Runtime,
-    /// What the files' top-level code printed as they loaded.
-    pub printed: String,
+}
+
+/// A Python exception kept for the caller that runs Python (env.py's `run_migrations()`), while
+/// the native code between returns the lab's error.
+pub fn keep(runtime: &Runtime, raised: Box<Raised>) -> Error {
+    *runtime.pending.borrow_mut() = Some(raised);
+    Error::new(ErrorKind::PythonException, "a Python exception, kept to be raised again")
 }
 
 impl Scripts {
-    /// Loads the revision files at `paths` (in the order the files were read) in `python`,
-    /// whose `alembic.op` hands operations to `runtime`. A file's Python error is its traceback.
-    /// `target` is where operations a file calls as it loads go: Alembic loads revisions inside
-    /// the migration context env.py set up, so its proxy works there; with `None` (commands that
-    /// do not run env.py, such as `history`) the proxy refuses.
-    pub fn load(mut python: Interpreter, runtime: Runtime, paths: &[String], target: Option<Target>) -> Result<Scripts> {
+    /// Loads the revision files at `paths` (in the order the files were read) inside the current
+    /// run of `py`, whose `alembic.op` hands operations to `runtime`. `target` is where operations
+    /// a file calls as it loads go: Alembic loads revisions inside the migration context env.py
+    /// set up, so its proxy works there; with `None` (commands that do not run env.py, such as
+    /// `history`) the proxy refuses.
+    pub fn load(py: &mut Interpreter, runtime: Runtime, paths: &[String], target: Option<Target>) -> Res<Scripts> {
         let mut revisions = Vec::new();
-        let mut printed = String::new();
         if let Some(target) = target {
             runtime.start(target);
         }
         for path in paths {
-            match load_revision(&mut python, path) {
-                Ok((revision, module, text)) => {
-                    printed.push_str(&text);
-                    revisions.push((path.clone(), revision, module));
-                }
-                Err(error) => {
+            match load_revision(py, path) {
+                Ok((revision, module)) => revisions.push((path.clone(), revision, module)),
+                Err(raised) => {
                     runtime.stop();
-                    return Err(error);
+                    return Err(raised);
                 }
             }
         }
@@ -79,19 +78,39 @@ impl Scripts {
                 dependencies: r.depends_on.clone(),
             })
             .collect();
-        let map = RevisionMap::new(nodes)?;
+        let map = match RevisionMap::new(nodes) {
+            Ok(map) => map,
+            Err(error) => return crate::alembic::raise_error(py, error.into(), None),
+        };
         let by_id = revisions.into_iter().map(|(path, r, module)| (r.revision.clone(), (path, r, module))).collect();
-        Ok(Scripts { map, by_id, python: RefCell::new(python), runtime, printed })
+        Ok(Scripts { map, by_id, runtime })
+    }
+
+    /// [`Scripts::load`] as a run of its own (commands that do not run env.py): the scripts and
+    /// what the files printed, or their error (an `alembic.util.CommandError` as Alembic's
+    /// `FAILED:`).
+    pub fn read(py: &mut Interpreter, runtime: Runtime, paths: &[String]) -> Result<(Scripts, String)> {
+        let mut loaded = None;
+        let (_, outcome) = py.run_host(|py| {
+            loaded = Some(Scripts::load(py, runtime, paths, None)?);
+            Ok(Obj::None)
+        });
+        match (outcome.error, loaded) {
+            (None, Some(scripts)) => Ok((scripts, outcome.output)),
+            (Some((class, traceback)), _) => Err(python_error(&class, &traceback)),
+            (None, None) => Err(Error::new(ErrorKind::CommandError, "the revision files gave nothing back")),
+        }
     }
 
     /// The project's revision files as a fresh interpreter over `files` loads them, `alembic.op`
-    /// installed: what one `alembic` command sees.
-    pub fn from_files(files: std::collections::BTreeMap<String, String>, databases: Databases, paths: &[String]) -> Result<Scripts> {
+    /// installed: what one `alembic` command sees, with that interpreter.
+    pub fn from_files(files: std::collections::BTreeMap<String, String>, databases: Databases, paths: &[String]) -> Result<(Scripts, Interpreter)> {
         let mut python = Interpreter::new(files);
         crate::sqlalchemy::install(&mut python, databases);
         let runtime = Runtime::default();
         crate::alembic::install(&mut python, runtime.clone());
-        Scripts::load(python, runtime, paths, None)
+        let (scripts, _) = Scripts::read(&mut python, runtime, paths)?;
+        Ok((scripts, python))
     }
 
     pub fn revision(&self, id: &str) -> Option<&Revision> {
@@ -106,111 +125,84 @@ impl Scripts {
         self.revision(id).ok_or_else(|| Error::new(ErrorKind::CommandError, format!("Can't locate revision identified by '{id}'")))
     }
 
-    /// Runs host code on the scripts' interpreter as one run (env.py's hooks): what it returned,
-    /// or its Python error (an `alembic.util.CommandError` as Alembic's `FAILED:`), and what it
-    /// printed.
-    pub fn run_python<T>(&self, body: impl FnOnce(&mut Interpreter) -> crate::interp::Res<T>) -> (Result<T>, String) {
-        let mut python = self.python.borrow_mut();
-        let mut value = None;
-        let (_, outcome) = python.run_host(|py| {
-            value = Some(body(py)?);
-            Ok(Obj::None)
-        });
-        let mut printed = outcome.output;
-        let result = match (outcome.error, value) {
-            (None, Some(value)) => Ok(value),
-            (Some((class, traceback)), _) => {
-                if let Some(before) = printed.strip_suffix(traceback.as_str()) {
-                    printed = before.to_string();
-                }
-                let error = Error::python(&class, traceback.trim_end());
-                Err(if class == "alembic.util.exc.CommandError" {
-                    let line = error.traceback_line();
-                    Error::new(ErrorKind::CommandError, line.strip_prefix("alembic.util.exc.CommandError: ").unwrap_or(&line))
-                } else {
-                    error
-                })
+    /// Writes a command's pending output lines through `py` (see [`emit_line`]), in order,
+    /// before Python runs again.
+    /// The migration context's opening lines are left out: `context.configure()` logged them.
+    pub fn flush(&self, py: &mut Interpreter, lines: &mut Vec<String>) -> Result<()> {
+        for line in lines.drain(..) {
+            if matches!(line.as_str(), CONTEXT_IMPL | GENERATING_SQL | NON_TRANSACTIONAL) {
+                continue;
             }
-            (None, None) => Err(Error::new(ErrorKind::CommandError, "the run gave nothing back")),
+            if let Err(raised) = emit_line(py, &line) {
+                return Err(keep(&self.runtime, raised));
+            }
+        }
+        Ok(())
+    }
+
+    /// The Python exception a failed step kept (see [`keep`]), for a caller that raises it.
+    pub fn take_pending(&self) -> Option<Box<Raised>> {
+        self.runtime.pending.borrow_mut().take()
+    }
+
+    /// Runs host code (env.py's hooks) inside the current run; a Python exception is kept for the
+    /// caller to raise.
+    pub fn python<T>(&self, result: Res<T>) -> Result<T> {
+        result.map_err(|raised| keep(&self.runtime, raised))
+    }
+
+    /// Calls the revision's `upgrade()` or `downgrade()` inside the current run, its operations
+    /// going to `target`, which comes back (with what it collected). A Python exception is kept
+    /// for the caller to raise.
+    fn call(&self, py: &mut Interpreter, id: &str, function: &str, target: Target) -> (Result<()>, Option<Target>) {
+        let Some((_, _, module)) = self.by_id.get(id) else {
+            return (Err(Error::new(ErrorKind::CommandError, format!("Can't locate revision identified by '{id}'"))), None);
         };
-        (result, printed)
+        self.runtime.start(target);
+        let outcome = py.get_attr(module, function).and_then(|run| py.call(run, Vec::new(), Vec::new()));
+        let target = self.runtime.stop();
+        (outcome.map(|_| ()).map_err(|raised| keep(&self.runtime, raised)), target)
     }
 
-    /// A command's output lines as Alembic writes them: a log line (`INFO  [name] message`)
-    /// through Python's logging as env.py configured it (so alembic.ini's levels and format
-    /// apply), anything else (SQL, warnings) as written. Returns the terminal lines.
-    pub fn emit(&self, lines: &[String]) -> Vec<String> {
-        if lines.is_empty() {
-            return Vec::new();
-        }
-        let mut python = self.python.borrow_mut();
-        let (_, outcome) = python.run_host(|py| {
-            for line in lines {
-                emit_line(py, line)?;
+    /// The operations the revision's `upgrade()` or `downgrade()` calls, run without a database,
+    /// as a run of its own.
+    pub fn operations(&self, py: &mut Interpreter, id: &str, function: &str) -> Result<Vec<crate::migrate::ops::Op>> {
+        let mut collected = None;
+        let (_, outcome) = py.run_host(|py| {
+            match self.call(py, id, function, Target::Collect(Vec::new())) {
+                (Ok(()), target) => {
+                    collected = target;
+                    Ok(Obj::None)
+                }
+                (Err(error), _) => match self.runtime.pending.borrow_mut().take() {
+                    Some(raised) => Err(raised),
+                    None => crate::alembic::raise_error(py, error, None),
+                },
             }
-            Ok(Obj::None)
         });
-        let text = outcome.output;
-        let text = text.strip_suffix('\n').unwrap_or(&text);
-        if text.is_empty() {
-            return Vec::new();
+        if let Some((class, traceback)) = outcome.error {
+            return Err(python_error(&class, &traceback));
         }
-        text.split('\n').map(str::to_string).collect()
-    }
-
-    /// Calls the revision's `upgrade()` or `downgrade()`, its operations going to `target`:
-    /// what it printed (operations' SQL, offline), and how it ended. An `alembic.util.CommandError`
-    /// it raised is Alembic's `FAILED:`; any other exception, its traceback.
-    fn call(&self, id: &str, function: &str, target: Target) -> (String, Result<()>) {
-        let (printed, result, _) = self.call_with(id, function, target);
-        (printed, result)
-    }
-
-    /// The operations the revision's `upgrade()` or `downgrade()` calls, run without a database.
-    pub fn operations(&self, id: &str, function: &str) -> Result<Vec<crate::migrate::ops::Op>> {
-        let (_, result, target) = self.call_with(id, function, Target::Collect(Vec::new()));
-        result?;
-        Ok(match target {
+        Ok(match collected {
             Some(Target::Collect(ops)) => ops,
             _ => Vec::new(),
         })
     }
+}
 
-    fn call_with(&self, id: &str, function: &str, target: Target) -> (String, Result<()>, Option<Target>) {
-        let Some((_, _, module)) = self.by_id.get(id) else {
-            return (String::new(), Err(Error::new(ErrorKind::CommandError, format!("Can't locate revision identified by '{id}'"))), None);
-        };
-        let mut python = self.python.borrow_mut();
-        self.runtime.start(target);
-        let (_, outcome) = python.run_host(|py| {
-            let run = py.get_attr(module, function)?;
-            py.call(run, Vec::new(), Vec::new())
-        });
-        let target = self.runtime.stop();
-        let mut printed = outcome.output;
-        let result = match outcome.error {
-            None => Ok(()),
-            Some((class, traceback)) => {
-                // What it printed before it failed; the failure is reported as Alembic reports it.
-                if let Some(before) = printed.strip_suffix(traceback.as_str()) {
-                    printed = before.to_string();
-                }
-                let error = Error::python(&class, traceback.trim_end());
-                if class == "alembic.util.exc.CommandError" {
-                    let line = error.traceback_line();
-                    let message = line.strip_prefix("alembic.util.exc.CommandError: ").unwrap_or(&line);
-                    Err(Error::new(ErrorKind::CommandError, message))
-                } else {
-                    Err(error)
-                }
-            }
-        };
-        (printed, result, target)
+/// A Python error that ended a run, as the lab's error: an `alembic.util.CommandError` is
+/// Alembic's `FAILED:`, anything else its traceback.
+pub fn python_error(class: &str, traceback: &str) -> Error {
+    let error = Error::python(class, traceback.trim_end());
+    if class == "alembic.util.exc.CommandError" {
+        let line = error.traceback_line();
+        return Error::new(ErrorKind::CommandError, line.strip_prefix("alembic.util.exc.CommandError: ").unwrap_or(&line));
     }
+    error
 }
 
 /// One line of output: Alembic's log lines through `logging`, the rest written.
-fn emit_line(py: &mut Interpreter, line: &str) -> crate::interp::Res<()> {
+pub fn emit_line(py: &mut Interpreter, line: &str) -> crate::interp::Res<()> {
     for (prefix, level) in [("INFO  [", 20), ("WARNI [", 30), ("ERROR [", 40), ("DEBUG [", 10)] {
         let Some((name, message)) = line.strip_prefix(prefix).and_then(|rest| rest.split_once("] ")) else { continue };
         let logging = py.import("logging")?;
@@ -415,7 +407,7 @@ pub fn ensure_version(engine: &mut Engine, sql_mode: bool, out: &mut Vec<String>
 }
 
 /// `alembic upgrade <target> [--sql]`; `start:end` with `--sql`. Returns the data a step dropped.
-pub fn upgrade(database: &SharedEngine, scripts: &Scripts, target: &str, sql_mode: bool, out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
+pub fn upgrade(py: &mut Interpreter, database: &SharedEngine, scripts: &Scripts, target: &str, sql_mode: bool, out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
     if target.contains(':') && !sql_mode {
         return Err(Error::new(ErrorKind::CommandError, "Range revision not allowed"));
     }
@@ -425,11 +417,11 @@ pub fn upgrade(database: &SharedEngine, scripts: &Scripts, target: &str, sql_mod
         None => (current, target),
     };
     let path = scripts.map.upgrade_path(&current, target).map_err(|e| destination_error(e, target, "upgrade"))?;
-    run(database, scripts, current, &path, true, sql_mode, out)
+    run(py, database, scripts, current, &path, true, sql_mode, out)
 }
 
 /// `alembic downgrade <target>`; `start:end` with `--sql`. Returns the data the steps dropped.
-pub fn downgrade(database: &SharedEngine, scripts: &Scripts, target: &str, sql_mode: bool, out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
+pub fn downgrade(py: &mut Interpreter, database: &SharedEngine, scripts: &Scripts, target: &str, sql_mode: bool, out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
     if target.contains(':') && !sql_mode {
         return Err(Error::new(ErrorKind::CommandError, "Range revision not allowed"));
     }
@@ -445,17 +437,12 @@ pub fn downgrade(database: &SharedEngine, scripts: &Scripts, target: &str, sql_m
         out.push(AMBIGUOUS_DOWNGRADE.to_string());
     }
     let path = scripts.map.downgrade_path(&current, target).map_err(|e| destination_error(e, target, "downgrade"))?;
-    run(database, scripts, current, &path, false, sql_mode, out)
+    run(py, database, scripts, current, &path, false, sql_mode, out)
 }
 
-/// What a revision's Python printed, as terminal lines.
-fn printed(out: &mut Vec<String>, text: String) {
-    if !text.is_empty() {
-        out.push(text.strip_suffix('\n').unwrap_or(&text).to_string());
-    }
-}
-
+#[allow(clippy::too_many_arguments)]
 fn run(
+    py: &mut Interpreter,
     database: &SharedEngine,
     scripts: &Scripts,
     mut heads: Vec<String>,
@@ -477,15 +464,16 @@ fn run(
             }
             out.push(running(direction, &from, &to, &rev.message));
             out.push(format!("-- Running {direction} {} -> {}\n", from.join(", "), to.join(", ")));
-            let (text, outcome) = scripts.call(id, direction, Target::Offline);
-            printed(out, text);
-            outcome?;
+            // What the revision writes (its SQL, its prints) follows the lines so far.
+            scripts.flush(py, out)?;
+            scripts.call(py, id, direction, Target::Offline).0?;
             for sql in &versions {
                 out.push(offline_sql(sql));
             }
         } else {
             out.push(running(direction, &from, &to, &rev.message));
-            lost.extend(run_online(database, scripts, id, direction, &versions, out)?);
+            scripts.flush(py, out)?;
+            lost.extend(run_online(py, database, scripts, id, direction, &versions)?);
         }
         heads = after;
     }
@@ -498,7 +486,7 @@ fn run(
 /// holds (DDL before the first write stays, as it does for real). Foreign keys are not enforced
 /// (Python's sqlite3 leaves them off), which is what lets batch mode rebuild a table other tables
 /// point at. Returns the data a downgrade step dropped.
-fn run_online(database: &SharedEngine, scripts: &Scripts, id: &str, direction: &str, versions: &[String], out: &mut Vec<String>) -> Result<Vec<(String, i64)>> {
+fn run_online(py: &mut Interpreter, database: &SharedEngine, scripts: &Scripts, id: &str, direction: &str, versions: &[String]) -> Result<Vec<(String, i64)>> {
     let enforced = {
         let mut engine = Databases::borrow(database)?;
         let enforced = engine.foreign_keys_enforced()?;
@@ -508,8 +496,7 @@ fn run_online(database: &SharedEngine, scripts: &Scripts, id: &str, direction: &
         engine.driver_begins = true;
         enforced
     };
-    let (text, mut outcome, target) = scripts.call_with(id, direction, Target::Online { database: database.clone(), bind: None, lost: Vec::new() });
-    printed(out, text);
+    let (mut outcome, target) = scripts.call(py, id, direction, Target::Online { database: database.clone(), bind: None, lost: Vec::new() });
     let mut engine = Databases::borrow(database)?;
     if outcome.is_ok() {
         outcome = versions.iter().try_for_each(|sql| engine.execute(sql, &[]).map(|_| ()));

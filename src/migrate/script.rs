@@ -143,52 +143,38 @@ fn global(module: &Obj, name: &str) -> Option<Obj> {
     found
 }
 
-/// Runs a revision file (`path`, a file of the interpreter's project) and reads it as Alembic
-/// does; the module is what the runner calls `upgrade()` / `downgrade()` on, and what its
-/// top-level code printed comes with it. A Python error in the file is its traceback.
-pub fn load_revision(py: &mut Interpreter, path: &str) -> Result<(Revision, Obj, String)> {
-    let mut read = None;
-    let (_, outcome) = py.run_host(|py| {
-        let module = py.load_file(&module_name(path), path)?;
-        let revision = match global(&module, "revision") {
-            Some(value) => Some(py.str_of(&value)?),
-            None => None,
-        };
-        let rev = Revision {
-            revision: revision.clone().unwrap_or_default(),
-            down_revision: ids(py, global(&module, "down_revision"))?,
-            branch_labels: ids(py, global(&module, "branch_labels"))?,
-            depends_on: ids(py, global(&module, "depends_on"))?,
-            message: String::new(),
-            doc: String::new(),
-            create_date: String::new(),
-        };
-        let doc = match global(&module, "__doc__") {
-            Some(Obj::Str(doc)) => doc.to_string(),
-            _ => String::new(),
-        };
-        read = Some((revision.is_some(), rev, doc, module));
-        Ok(Obj::None)
-    });
-    if let Some((class, traceback)) = outcome.error {
-        return Err(Error::python(&class, traceback.trim_end()));
-    }
-    let printed = outcome.output;
-    let Some((has_revision, mut rev, doc, module)) = read else {
-        return Err(Error::new(ErrorKind::CommandError, format!("could not load {path}")));
-    };
-    if !has_revision {
+/// Runs a revision file (`path`, a file of the interpreter's project) inside the current run
+/// and reads it as Alembic does; the module is what the runner calls `upgrade()` /
+/// `downgrade()` on. A file without `revision` is Alembic's CommandError.
+pub fn load_revision(py: &mut Interpreter, path: &str) -> Res<(Revision, Obj)> {
+    let module = py.load_file(&module_name(path), path)?;
+    let Some(revision) = global(&module, "revision") else {
         let file = path.rsplit('/').next().unwrap_or(path);
-        return Err(Error::new(
-            ErrorKind::CommandError,
-            format!(
+        return crate::sqlalchemy::convert::raise(
+            py,
+            "alembic.util.exc",
+            "CommandError",
+            &format!(
                 "Could not determine revision id from filename {file}. Be sure the 'revision' variable is declared \
                  inside the script (please see 'Upgrading from Alembic 0.1 to 0.2' in the documentation)."
             ),
-        ));
-    }
+        );
+    };
+    let mut rev = Revision {
+        revision: py.str_of(&revision)?,
+        down_revision: ids(py, global(&module, "down_revision"))?,
+        branch_labels: ids(py, global(&module, "branch_labels"))?,
+        depends_on: ids(py, global(&module, "depends_on"))?,
+        message: String::new(),
+        doc: String::new(),
+        create_date: String::new(),
+    };
+    let doc = match global(&module, "__doc__") {
+        Some(Obj::Str(doc)) => doc.to_string(),
+        _ => String::new(),
+    };
     read_docstring(&doc, &mut rev);
-    Ok((rev, module, printed))
+    Ok((rev, module))
 }
 
 fn read_docstring(doc: &str, rev: &mut Revision) {
