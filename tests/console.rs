@@ -93,7 +93,7 @@ fn create_tables_then_alembic_upgrade_head_meets_the_same_database() {
     ok(&mut lab, "db.create_tables()");
     ok(&mut lab, "db.create_user(User(name=\"John Doe\"))");
     let result = lab.run("alembic upgrade head");
-    assert!(result.output.last().unwrap().contains("table users already exists"));
+    assert!(result.error.as_ref().unwrap().traceback_line().contains("table users already exists"));
     ok(&mut lab, "alembic stamp head");
     assert_eq!(ok(&mut lab, "alembic upgrade head").len(), 2);
     assert_eq!(ok(&mut lab, "db.get_user(1)").last().map(String::as_str), Some("<User(name=John Doe)>"), "the data is still there");

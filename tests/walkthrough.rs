@@ -167,7 +167,7 @@ fn create_all_before_alembic_fails_until_stamp_head() {
         .unwrap();
     let result = lab.run("alembic upgrade head");
     assert_eq!(result.error.as_ref().map(|e| e.class_name()), Some("sqlalchemy.exc.OperationalError"));
-    assert!(result.output.last().unwrap().starts_with("sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) table users already exists"));
+    assert!(result.error.as_ref().unwrap().traceback_line().starts_with("sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) table users already exists"));
     ok(&mut lab, "alembic stamp head");
     assert_eq!(ok(&mut lab, "alembic upgrade head").len(), 2, "nothing left to run");
 }
@@ -238,7 +238,7 @@ fn a_plain_alter_column_fails_on_sqlite() {
     assert!(lab.read_file(OPTIONAL_NAME).unwrap().contains("    op.alter_column('users', 'name',\n"));
     let result = lab.run("alembic upgrade head");
     assert_eq!(
-        result.output.last().unwrap(),
+        result.error.as_ref().unwrap().traceback_line(),
         "sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) near \"ALTER\": syntax error\n\
          [SQL: ALTER TABLE users ALTER COLUMN name DROP NOT NULL]\n(Background on this error at: https://sqlalche.me/e/21/e3q8)"
     );
@@ -258,7 +258,7 @@ fn batch_mode_does_the_same_change_and_keeps_the_rows() {
     // Going back to NOT NULL with a NULL in the table fails, as it does for real, and changes nothing.
     let result = lab.run("alembic downgrade -1");
     assert_eq!(result.error.as_ref().map(|e| e.class_name()), Some("sqlalchemy.exc.IntegrityError"));
-    assert!(result.output.last().unwrap().contains("NOT NULL constraint failed: _alembic_tmp_users.name"));
+    assert!(result.error.as_ref().unwrap().traceback_line().contains("NOT NULL constraint failed: _alembic_tmp_users.name"));
     assert_eq!(rows(&mut lab, "SELECT count(*) FROM users"), vec![vec![Value::Integer(3)]]);
     assert_eq!(current_heads(&mut lab.engine("sqlite.db").unwrap().borrow_mut()).unwrap(), ["5b6c7d8e9f01"]);
 }

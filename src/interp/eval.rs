@@ -567,7 +567,11 @@ impl Interpreter {
         // Like CPython, the same frame three times in a row is enough: the rest are counted.
         let mut repeated = 0;
         let mut previous: Option<&TracebackEntry> = None;
-        for entry in frames.iter().rev() {
+        // The frames of the lab's own library modules (logging, configparser, alembic.context …)
+        // are left out, as the recorders leave out CPython's standard library and site-packages:
+        // what shows is the learner's code.
+        let shown: Vec<&TracebackEntry> = frames.iter().filter(|(file, _, _)| self.files.contains_key(file.as_ref()) || file.starts_with('<')).collect();
+        for entry in shown.into_iter().rev() {
             if previous == Some(entry) {
                 repeated += 1;
             } else {

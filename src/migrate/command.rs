@@ -161,6 +161,9 @@ pub fn run_alembic(lab: &mut Lab, words: &[String]) -> LineResult {
                     output.push(format!("FAILED: {}", err.message()));
                 }
                 ErrorKind::NotAvailable => output.push(err.message().to_string()),
+                // A Python exception (in env.py, a revision, a model) shows as Python shows it:
+                // the traceback through the project's files.
+                ErrorKind::PythonException => output.extend(err.message().split('\n').map(str::to_string)),
                 _ => output.push(err.traceback_line()),
             }
             let output = if quiet { quieted(&invocation.command, output) } else { output };

@@ -137,21 +137,23 @@ def revision_bodies(text):
     return "\n".join(out)
 
 
-def collapse_tracebacks(lines):
-    """A traceback from inside a library shows as its final exception (the lab has no library
-    frames to show): the lines before it, then the last exception's text to the end."""
-    text = "\n".join(lines)
-    start = text.find("Traceback (most recent call last):")
-    if start < 0:
-        return lines
-    before = text[:start].removesuffix("\n")
-    last = text.rfind("Traceback (most recent call last):")
-    tail = text[last:].split("\n")[1:]
-    i = 0
-    while i < len(tail) and (tail[i].startswith(" ") or tail[i] == ""):
-        i += 1
-    final = tail[i:]
-    return (before.split("\n") if before else []) + final
+def alembic_frames(lines):
+    """An alembic command's traceback as the lab shows it: the project's frames (env.py, the
+    revision files, the models) and the exceptions; Alembic's and Python's own frames left out
+    (site-packages, the `alembic` script, importlib's frozen frames, Alembic's generated proxy)."""
+    out = []
+    skipping = False
+    for line in without_library_frames(lines):
+        if line.startswith("  File "):
+            skipping = line.startswith(('  File ".venv/', '  File "<frozen', '  File "<string>"'))
+            if skipping:
+                continue
+        elif skipping and line.startswith("    "):
+            continue
+        else:
+            skipping = False
+        out.append(line)
+    return out
 
 
 def _sqlalchemy_recorder():
@@ -261,9 +263,9 @@ def record(scenario):
                 entry = {
                     "run": step["run"],
                     "exit": status,
-                    # An alembic command's traceback is all Alembic's own: its final exception;
-                    # a Python line's keeps the learner's frames.
-                    "terminal": collapse_tracebacks(raw) if step["run"].startswith("alembic") else without_library_frames(raw),
+                    # A traceback keeps the learner's frames (env.py, revisions, models), not the
+                    # libraries'.
+                    "terminal": alembic_frames(raw) if step["run"].startswith("alembic") else without_library_frames(raw),
                     "schema": schema,
                     "rows": rows,
                     "created": sorted(set(after) - set(before)),
