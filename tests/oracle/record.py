@@ -141,19 +141,7 @@ def alembic_frames(lines):
     """An alembic command's traceback as the lab shows it: the project's frames (env.py, the
     revision files, the models) and the exceptions; Alembic's and Python's own frames left out
     (site-packages, the `alembic` script, importlib's frozen frames, Alembic's generated proxy)."""
-    out = []
-    skipping = False
-    for line in without_library_frames(lines):
-        if line.startswith("  File "):
-            skipping = line.startswith(('  File ".venv/', '  File "<frozen', '  File "<string>"'))
-            if skipping:
-                continue
-        elif skipping and line.startswith("    "):
-            continue
-        else:
-            skipping = False
-        out.append(line)
-    return out
+    return without_library_frames(lines, also=('  File ".venv/', '  File "<frozen', '  File "<string>"'))
 
 
 def _sqlalchemy_recorder():

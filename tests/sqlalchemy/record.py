@@ -29,14 +29,16 @@ ENV = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1", PYTHON
 ENV.pop("PYTHONSTARTUP", None)
 
 
-def without_library_frames(lines):
-    """Drops each `File ".../site-packages/..."` frame of a traceback with its source lines, and
-    CPython's caret lines (`^^^^`), which the lab does not print."""
+def without_library_frames(lines, also=()):
+    """Drops each `File ".../site-packages/..."` frame of a traceback with its source lines (and
+    frames starting with any of `also`), and CPython's caret lines (`^^^^`), which the lab does
+    not print."""
     out = []
     skipping = False
     for line in lines:
         if line.startswith("  File "):
-            skipping = "site-packages" in line or "/lib/python3" in line or line.startswith('  File "<sqlalchemy generated')
+            skipping = ("site-packages" in line or "/lib/python3" in line or line.startswith('  File "<sqlalchemy generated')
+                        or line.startswith(tuple(also)))
             if skipping:
                 continue
         elif skipping and line.startswith("    "):
