@@ -11,7 +11,7 @@ use crate::interp::{Interpreter, Res};
 use crate::migrate::compare::{compare_with, Comparison, Decide};
 use crate::schema::{MetaData, SqlType, Table};
 use crate::sqlalchemy::convert::native;
-use crate::sqlalchemy::schema::{table_value, ColumnObj, ColumnSpec, MetaDataObj, TableObj};
+use crate::sqlalchemy::schema::{table_value, ColumnObj, ColumnSpec, ConstraintObj, MetaDataObj, TableItem, TableObj};
 use crate::sqlalchemy::types::TypeObj;
 
 use super::environment::Configured;
@@ -73,6 +73,8 @@ struct EnvHooks<'a> {
     include_object: Option<Obj>,
     compare_type: Obj,
     live: &'a [Table],
+    /// The models' tables, as the schema model has them (for their indexes and constraints).
+    model_tables: Vec<Table>,
     raised: Option<Box<crate::interp::Raised>>,
 }
 
@@ -124,6 +126,21 @@ impl Decide for EnvHooks<'_> {
             _ => (self.live_table(name), Obj::None),
         };
         self.filter(vec![object, Obj::str(name), Obj::str("table"), Obj::Bool(!model), compare_to])
+    }
+
+    fn include_constraint(&mut self, table: &str, kind: &str, name: &str, model: bool) -> crate::Result<bool> {
+        if self.include_object.is_none() {
+            return Ok(true);
+        }
+        let tables: Vec<Table> = if model { self.model_tables.clone() } else { self.live.to_vec() };
+        let object = tables.iter().find(|t| t.name == table).and_then(|t| {
+            let item = match kind {
+                "index" => TableItem::Index(t.indexes.iter().find(|i| i.name == name)?.clone()),
+                _ => TableItem::Constraint(t.constraints.iter().find(|c| c.name() == Some(name))?.clone()),
+            };
+            Some(native(ConstraintObj(item)))
+        });
+        self.filter(vec![object.unwrap_or(Obj::None), Obj::str(name), Obj::str(kind), Obj::Bool(!model), Obj::None])
     }
 
     fn include_column(&mut self, table: &str, column: &str, model: bool, live: bool) -> crate::Result<bool> {
@@ -193,6 +210,7 @@ pub fn compare(py: &mut Interpreter, configured: &Configured, metadata: &MetaDat
         include_object: hook(configured, "include_object"),
         compare_type: configured.option("compare_type").cloned().unwrap_or(Obj::Bool(true)),
         live: &live,
+        model_tables: metadata.tables.clone(),
         raised: None,
     };
     let found = compare_with(metadata, live.clone(), &mut hooks);

@@ -4,7 +4,7 @@
 
 use crate::migrate::ops::Op;
 use crate::migrate::render::render_type;
-use crate::schema::{Column, Table};
+use crate::schema::{Column, MetaData, Table};
 
 /// A type as SQLAlchemy's repr writes it: `String(length=120)`, or `VARCHAR()` for a type read
 /// back from the database.
@@ -77,6 +77,37 @@ pub fn diff_text(op: &Op) -> String {
         Op::DropIndex { name, .. } => format!("('remove_index', Index('{name}'))"),
         Op::Batch { ops, .. } => ops.iter().map(diff_text).collect::<Vec<_>>().join(", "),
         other => format!("('{}',)", other.name()),
+    }
+}
+
+/// [`diff_text`], with the tables the comparison saw (the models' and the database's), which
+/// the reprs of indexes and constraints show their columns from.
+pub fn diff_text_in(op: &Op, model: &MetaData, live: &[Table]) -> String {
+    let columns_of = |table: Option<&Table>, table_name: &str, names: &[String]| -> Vec<String> {
+        names
+            .iter()
+            .map(|n| match table.and_then(|t| t.column(n)) {
+                Some(column) => column_repr(None, table_name, column),
+                None => format!("Column('{n}', NullType(), table=<{table_name}>)"),
+            })
+            .collect()
+    };
+    match op {
+        Op::DropIndex { table: Some(table), name, existing: Some(index), .. } => {
+            let parts = columns_of(live.iter().find(|t| t.name == *table), table, &index.columns);
+            format!("('remove_index', Index('{name}', {}))", parts.join(", "))
+        }
+        Op::CreateIndex { table, index } => {
+            let parts = columns_of(model.table(table), table, &index.columns);
+            format!("('add_index', Index('{}', {}))", index.name, parts.join(", "))
+        }
+        // The constraint's own copies of its columns, which know no type.
+        Op::CreateUniqueConstraint { table, columns, .. } => {
+            let parts: Vec<String> = columns.iter().map(|c| format!("Column('{c}', NullType(), table=<{table}>)")).collect();
+            format!("('add_constraint', UniqueConstraint({}))", parts.join(", "))
+        }
+        Op::Batch { ops, .. } => ops.iter().map(|inner| diff_text_in(inner, model, live)).collect::<Vec<_>>().join(", "),
+        other => diff_text(other),
     }
 }
 

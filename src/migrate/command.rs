@@ -8,7 +8,6 @@ use crate::migrate::compare::as_batches;
 use crate::migrate::ops::{reverse_all, Op};
 use crate::migrate::reference;
 use crate::migrate::revision::RevisionError;
-use crate::migrate::check::diff_text;
 use crate::migrate::cli::{self, Invocation, Parsed};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -322,7 +321,7 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
         }
     }
     let runtime = crate::alembic::Runtime::default();
-    let found: Rc<RefCell<Option<(Vec<Op>, bool)>>> = Rc::default();
+    let found: Rc<RefCell<Option<(Vec<Op>, bool, Vec<String>)>>> = Rc::default();
     let lost: Rc<RefCell<Vec<(String, i64)>>> = Rc::default();
     let loaded: Rc<RefCell<Option<Scripts>>> = Rc::default();
     let migration: Migration = {
@@ -363,8 +362,8 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
     let result = match env.error.take() {
         Some(error) => Err(error),
         None => match (inv.command.as_str(), found.take(), loaded.take()) {
-            ("revision", Some(found), Some(scripts)) => revision(lab, project, &scripts, inv, out, Some(found)),
-            ("check", Some((found, _)), _) => check(&found, out),
+            ("revision", Some((ops, batch, _)), Some(scripts)) => revision(lab, project, &scripts, inv, out, Some((ops, batch))),
+            ("check", Some((_, _, diffs)), _) => check(&diffs, out),
             _ => Ok(()),
         },
     };
@@ -594,7 +593,8 @@ const AUTOGENERATE_PLUGINS: [&str; 6] = ["schemas", "tables", "types", "constrai
 /// database must be at head, the plugins are set up, env.py must have given a MetaData, and the
 /// comparison logs what it found. Returns the upgrade operations and whether env.py asked for
 /// batch mode (`render_as_batch=True`).
-fn autogenerate(py: &mut crate::interp::Interpreter, scripts: &Scripts, configured: &Configured, script_location: &str, database: &crate::databases::SharedEngine, out: &mut Vec<String>) -> Result<(Vec<Op>, bool)> {
+/// Returns the upgrade operations, whether to write them in batch mode, and `check`'s diff texts.
+fn autogenerate(py: &mut crate::interp::Interpreter, scripts: &Scripts, configured: &Configured, script_location: &str, database: &crate::databases::SharedEngine, out: &mut Vec<String>) -> Result<(Vec<Op>, bool, Vec<String>)> {
     let mut borrowed = Databases::borrow(database)?;
     let engine = &mut *borrowed;
     let mut current = runner::open_context(engine, false, true, out)?;
@@ -614,9 +614,10 @@ fn autogenerate(py: &mut crate::interp::Interpreter, scripts: &Scripts, configur
     drop(borrowed);
     // env.py's hooks run now; what they print shows among the `Detected …` lines, in order.
     scripts.flush(py, out)?;
-    let found = scripts.python(crate::alembic::hooks::compare(py, configured, &metadata, live, &database_order))?;
+    let found = scripts.python(crate::alembic::hooks::compare(py, configured, &metadata, live.clone(), &database_order))?;
     let batch = matches!(configured.option("render_as_batch"), Some(Obj::Bool(true)));
-    Ok((found.upgrade, batch))
+    let diffs = found.upgrade.iter().map(|op| crate::migrate::check::diff_text_in(op, &metadata, &live)).collect();
+    Ok((found.upgrade, batch, diffs))
 }
 
 /// The `target_metadata` env.py passed: a MetaData (like `Base.metadata`), a list of them, or
@@ -734,13 +735,12 @@ fn merge(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation, 
     write_revision(lab, project, &rev, (&[], &[]), false, out)
 }
 
-/// `alembic check`: what autogenerate found, as an error when it found anything.
-fn check(found: &[Op], out: &mut Vec<String>) -> Result<()> {
-    if found.is_empty() {
+/// `alembic check`: what autogenerate found (as its diff texts), as an error when it found anything.
+fn check(diffs: &[String], out: &mut Vec<String>) -> Result<()> {
+    if diffs.is_empty() {
         out.push("No new upgrade operations detected.".to_string());
         return Ok(());
     }
-    let diffs: Vec<String> = found.iter().map(diff_text).collect();
     Err(command_error(format!("New upgrade operations detected: [{}]", diffs.join(", "))))
 }
 

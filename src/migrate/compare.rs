@@ -86,6 +86,11 @@ pub trait Decide {
     fn include_column_name(&mut self, _table: &str, _column: &str) -> Result<bool> {
         Ok(true)
     }
+    /// An index or constraint (`kind`: `index`, `unique_constraint`, `foreign_key_constraint`) of
+    /// table `table`, found on one side only: report it?
+    fn include_constraint(&mut self, _table: &str, _kind: &str, _name: &str, _model: bool) -> Result<bool> {
+        Ok(true)
+    }
     /// A column of table `table` on one side or both: compare it?
     fn include_column(&mut self, table: &str, column: &str, model: bool, live: bool) -> Result<bool>;
     /// Whether a column's type changed, given the default comparison's answer.
@@ -141,8 +146,12 @@ pub fn compare_with(metadata: &MetaData, live: Vec<Table>, decide: &mut dyn Deci
             if !decide.include_table(&table.name, false, true)? {
                 continue;
             }
-            note(&mut out, decide, detected("tables", format!("removed table '{}'", table.name)))?;
+            // Its indexes are dropped first, and logged so.
             for index in &table.indexes {
+                if !decide.include_constraint(&table.name, "index", &index.name, false)? {
+                    continue;
+                }
+                note(&mut out, decide, detected("constraints", format!("removed index '{}' on '{}'", index.name, table.name)))?;
                 out.upgrade.push(Op::DropIndex {
                     table: Some(table.name.clone()),
                     name: index.name.clone(),
@@ -150,6 +159,7 @@ pub fn compare_with(metadata: &MetaData, live: Vec<Table>, decide: &mut dyn Deci
                     existing: Some(index.clone()),
                 });
             }
+            note(&mut out, decide, detected("tables", format!("removed table '{}'", table.name)))?;
             out.upgrade.push(Op::DropTable { table: table.name.clone(), existing: Some(table.clone()) });
         }
     }
@@ -165,7 +175,12 @@ pub fn compare_with(metadata: &MetaData, live: Vec<Table>, decide: &mut dyn Deci
 }
 
 fn index_columns(index: &Index) -> String {
-    let quoted: Vec<String> = index.columns.iter().map(|c| format!("'{c}'")).collect();
+    tuple_inside(&index.columns)
+}
+
+/// The inside of a Python tuple of names: `'a',` for one, `'a', 'b'` for more.
+fn tuple_inside(columns: &[String]) -> String {
+    let quoted: Vec<String> = columns.iter().map(|c| format!("'{c}'")).collect();
     if quoted.len() == 1 {
         format!("{},", quoted[0])
     } else {
@@ -229,7 +244,9 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
         }));
     }
     for index in &db.indexes {
-        if !model.indexes.iter().any(|i| i.name == index.name && i.columns == index.columns && i.unique == index.unique) {
+        if !model.indexes.iter().any(|i| i.name == index.name && i.columns == index.columns && i.unique == index.unique)
+            && decide.include_constraint(name, "index", &index.name, false)?
+        {
             note(out, decide, detected("constraints", format!("removed index '{}' on '{name}'", index.name)))?;
             out.upgrade.push(Op::DropIndex {
                 table: Some(name.clone()),
@@ -240,7 +257,9 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
         }
     }
     for index in &model.indexes {
-        if !db.indexes.iter().any(|i| i.name == index.name && i.columns == index.columns && i.unique == index.unique) {
+        if !db.indexes.iter().any(|i| i.name == index.name && i.columns == index.columns && i.unique == index.unique)
+            && decide.include_constraint(name, "index", &index.name, true)?
+        {
             note(out, decide, detected("constraints", format!("added index '{}' on '({})'", index.name, index_columns(index))))?;
             out.upgrade.push(Op::CreateIndex { table: name.clone(), index: index.clone() });
         }
@@ -256,14 +275,17 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
     };
     let (model_uniques, db_uniques) = (uniques(model), uniques(db));
     for (uq_name, columns) in &model_uniques {
-        if uq_name.is_some() && !db_uniques.iter().any(|(_, c)| c == columns) {
-            note(out, decide, detected("constraints", format!("added unique constraint {:?} on '{name}'", columns)))?;
+        if uq_name.is_some()
+            && !db_uniques.iter().any(|(_, c)| c == columns)
+            && decide.include_constraint(name, "unique_constraint", uq_name.as_deref().unwrap_or(""), true)?
+        {
+            note(out, decide, detected("constraints", format!("added unique constraint '{}' on '({})'", uq_name.as_deref().unwrap_or(""), tuple_inside(columns))))?;
             out.upgrade.push(Op::CreateUniqueConstraint { table: name.clone(), name: uq_name.clone(), columns: columns.clone() });
         }
     }
     for (uq_name, columns) in &db_uniques {
         if let Some(uq_name) = uq_name {
-            if !model_uniques.iter().any(|(_, c)| c == columns) {
+            if !model_uniques.iter().any(|(_, c)| c == columns) && decide.include_constraint(name, "unique_constraint", uq_name, false)? {
                 note(out, decide, detected("constraints", format!("removed unique constraint '{uq_name}' on '{name}'")))?;
                 out.upgrade.push(Op::DropConstraint {
                     table: name.clone(),

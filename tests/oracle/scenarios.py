@@ -244,6 +244,7 @@ def SCENARIOS():
     yield documented_patterns()
     yield autogenerate_hooks()
     yield batch_copy_from()
+    yield autogenerate_indexes()
 
 
 def divergences():
@@ -676,3 +677,31 @@ def batch_copy_from():
             "files": files,
             "steps": runs("alembic upgrade ba7c00000001:head --sql", "alembic upgrade head", "alembic downgrade -1",
                           "alembic upgrade head")}
+
+
+def autogenerate_indexes():
+    """Autogenerate's index and unique constraint changes, with include_object asked about them:
+    a removed table's indexes, a removed and an added index, an added unique constraint."""
+    model = "src/models/user.py"
+    first = ('revision = "aaa000000001"\ndown_revision = None\nbranch_labels = None\ndepends_on = None\n\n'
+             "from alembic import op\nimport sqlalchemy as sa\n\n\ndef upgrade():\n"
+             "    op.create_table('users', sa.Column('id', sa.Integer, primary_key=True),\n"
+             "                    sa.Column('name', sa.String, nullable=False), sa.Column('old', sa.String))\n"
+             "    op.create_index('ix_users_old', 'users', ['old'])\n"
+             "    op.create_table('gone', sa.Column('id', sa.Integer, primary_key=True), sa.Column('x', sa.Integer, index=True))\n\n\n"
+             "def downgrade():\n    op.drop_table('gone')\n    op.drop_table('users')\n")
+    hook = ("\n\ndef include_object(object, name, type_, reflected, compare_to):\n"
+            "    print('include_object', type_, name, reflected, compare_to is not None)\n"
+            "    return True\n")
+    return {"name": "autogenerate_indexes", "about": "Index and unique constraint changes through autogenerate and include_object.",
+            "steps": CONFIGURED
+            + [{"write": "migrations/versions/aaa000000001_first.py", "text": first}]
+            + runs("alembic upgrade head", "alembic check")
+            + [{"edit": (model, "mapped_column(String)", "mapped_column(String, index=True)\n"
+                                "    __table_args__ = (UniqueConstraint('name', name='uq_users_name'),)")},
+               {"edit": (model, "from sqlalchemy import Integer, String", "from sqlalchemy import Integer, String, UniqueConstraint")},
+               {"edit": ("migrations/env.py", "target_metadata = Base.metadata", "target_metadata = Base.metadata" + hook)},
+               {"edit": ("migrations/env.py", "        context.configure(connection=connection, target_metadata=target_metadata)",
+                         "        context.configure(connection=connection, target_metadata=target_metadata,\n"
+                         "                          include_object=include_object)")}]
+            + runs("alembic check", 'alembic revision --autogenerate -m "indexes" --rev-id bbb000000002')}
