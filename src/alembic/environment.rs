@@ -46,16 +46,6 @@ impl Configured {
     }
 }
 
-/// A line of Alembic's migration log, through the logging env.py set up.
-fn log_info(py: &mut Interpreter, message: &str) -> Res<()> {
-    let logging = py.import("logging")?;
-    let get = py.get_attr(&logging, "getLogger")?;
-    let logger = py.call(get, vec![Obj::str("alembic.runtime.migration")], Vec::new())?;
-    let info = py.get_attr(&logger, "info")?;
-    py.call(info, vec![Obj::str(message)], Vec::new())?;
-    Ok(())
-}
-
 fn no_context<T>(py: &mut Interpreter, name: &str) -> Res<T> {
     super::proxy_missing(py, name, "EnvironmentContext")
 }
@@ -110,12 +100,13 @@ pub fn module(runtime: &Runtime) -> crate::interp::native::ModuleBuilder {
             if let Some(env) = r.env.borrow_mut().as_mut() {
                 env.configured = Some(Configured { database, target_metadata: target_metadata.clone(), options: kept });
             }
-            // The migration context opens here, and says so.
-            log_info(py, "Context impl SQLiteImpl.")?;
+            // The migration context opens here, and says so through env.py's logging.
+            use crate::migrate::runner::{emit_line, CONTEXT_IMPL, GENERATING_SQL, NON_TRANSACTIONAL};
+            emit_line(py, CONTEXT_IMPL)?;
             if offline {
-                log_info(py, "Generating static SQL")?;
+                emit_line(py, GENERATING_SQL)?;
             }
-            log_info(py, "Will assume non-transactional DDL.")?;
+            emit_line(py, NON_TRANSACTIONAL)?;
             Ok(Obj::None)
         });
         let r = runtime.clone();

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use crate::alembic::environment::{Configured, Environment, Migration};
 use crate::alembic::Target;
 use crate::databases::Databases;
-use crate::migrate::runner::{self, Scripts, CONTEXT_IMPL};
+use crate::migrate::runner::{self, Scripts};
 use crate::migrate::script::{file_name, render_template, Revision};
 use crate::interp::object::Obj;
 use crate::schema::MetaData;
@@ -150,15 +150,8 @@ pub fn run_alembic(lab: &mut Lab, words: &[String]) -> LineResult {
         Ok(()) => LineResult { output: if quiet { quieted(&invocation.command, output) } else { output }, error: None, notes, ..LineResult::default() },
         Err(err) => {
             match err.kind() {
-                ErrorKind::CommandError if !invocation.flag("raiseerr") => {
-                    // Once env.py has configured logging, Alembic logs the error before FAILED
-                    // (the commands that run env.py log it through that logging themselves).
-                    let logged = output.iter().any(|l| l.starts_with("ERROR [alembic.util.messaging]"));
-                    if !logged && output.iter().any(|l| l == CONTEXT_IMPL) {
-                        output.push(format!("ERROR [alembic.util.messaging] {}", err.message()));
-                    }
-                    output.push(format!("FAILED: {}", err.message()));
-                }
+                // (The commands that run env.py have logged it first, through env.py's logging.)
+                ErrorKind::CommandError if !invocation.flag("raiseerr") => output.push(format!("FAILED: {}", err.message())),
                 ErrorKind::NotAvailable => output.push(err.message().to_string()),
                 // A Python exception (in env.py, a revision, a model) shows as Python shows it:
                 // the traceback through the project's files.
@@ -339,7 +332,7 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
             let mut lines = Vec::new();
             let result = match inv.command.as_str() {
                 "revision" | "check" => autogenerate(py, &scripts, configured, &location, &database, &mut lines).map(|f| *found.borrow_mut() = Some(f)),
-                "history" | "show" => runner::open_context(&mut *Databases::borrow(&database)?, false, true, &mut lines).and_then(|currents| {
+                "history" | "show" => runner::open_context(&mut *Databases::borrow(&database)?, false, true).and_then(|currents| {
                     if inv.command == "history" {
                         history(&scripts, &inv, currents, &mut lines)
                     } else {
@@ -393,7 +386,7 @@ fn run_migrations(py: &mut crate::interp::Interpreter, scripts: &Scripts, databa
         "ensure_version" => runner::ensure_version(&mut *Databases::borrow(database)?, sql, out).map(|()| Vec::new()),
         "current" => {
             let verbose = inv.flag("verbose");
-            let heads = runner::open_context(&mut *Databases::borrow(database)?, false, false, out)?;
+            let heads = runner::open_context(&mut *Databases::borrow(database)?, false, false)?;
             if verbose {
                 out.push(format!("Current revision(s) for {}:", obfuscate_password(url)));
             }
@@ -597,7 +590,7 @@ const AUTOGENERATE_PLUGINS: [&str; 6] = ["schemas", "tables", "types", "constrai
 fn autogenerate(py: &mut crate::interp::Interpreter, scripts: &Scripts, configured: &Configured, script_location: &str, database: &crate::databases::SharedEngine, out: &mut Vec<String>) -> Result<(Vec<Op>, bool, Vec<String>)> {
     let mut borrowed = Databases::borrow(database)?;
     let engine = &mut *borrowed;
-    let mut current = runner::open_context(engine, false, true, out)?;
+    let mut current = runner::open_context(engine, false, true)?;
     crate::sorting::sort(&mut current);
     let mut heads = scripts.map.heads();
     crate::sorting::sort(&mut heads);

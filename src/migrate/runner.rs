@@ -127,12 +127,8 @@ impl Scripts {
 
     /// Writes a command's pending output lines through `py` (see [`emit_line`]), in order,
     /// before Python runs again.
-    /// The migration context's opening lines are left out: `context.configure()` logged them.
     pub fn flush(&self, py: &mut Interpreter, lines: &mut Vec<String>) -> Result<()> {
         for line in lines.drain(..) {
-            if matches!(line.as_str(), CONTEXT_IMPL | GENERATING_SQL | NON_TRANSACTIONAL) {
-                continue;
-            }
             if let Err(raised) = emit_line(py, &line) {
                 return Err(keep(&self.runtime, raised));
             }
@@ -174,7 +170,7 @@ impl Scripts {
                     collected = target;
                     Ok(Obj::None)
                 }
-                (Err(error), _) => match self.runtime.pending.borrow_mut().take() {
+                (Err(error), _) => match self.take_pending() {
                     Some(raised) => Err(raised),
                     None => crate::alembic::raise_error(py, error, None),
                 },
@@ -378,18 +374,14 @@ fn destination_error(err: crate::migrate::revision::RevisionError, target: &str,
     }
 }
 
-/// Opens a migration context as env.py does: the lines Alembic logs as it starts and, online, the
-/// current heads — with `alembic_version` created when there are none, as `run_migrations` does
-/// before it looks at any target. Offline there is no database: no heads.
-/// `mutate: false` is Alembic's `dont_mutate` (`current` only looks).
-pub fn open_context(engine: &mut Engine, sql_mode: bool, mutate: bool, out: &mut Vec<String>) -> Result<Vec<String>> {
-    out.push(CONTEXT_IMPL.to_string());
+/// The current heads as a migration starts (its opening lines are `context.configure()`'s), with
+/// `alembic_version` created when there are none, as `run_migrations` does before it looks at any
+/// target. Offline there is no database: no heads. `mutate: false` is Alembic's `dont_mutate`
+/// (`current` only looks).
+pub fn open_context(engine: &mut Engine, sql_mode: bool, mutate: bool) -> Result<Vec<String>> {
     if sql_mode {
-        out.push(GENERATING_SQL.to_string());
-        out.push(NON_TRANSACTIONAL.to_string());
         return Ok(Vec::new());
     }
-    out.push(NON_TRANSACTIONAL.to_string());
     let heads = current_heads(engine)?;
     if heads.is_empty() && mutate {
         ensure_version_table(engine)?;
@@ -399,7 +391,7 @@ pub fn open_context(engine: &mut Engine, sql_mode: bool, mutate: bool, out: &mut
 
 /// `alembic ensure_version [--sql]`.
 pub fn ensure_version(engine: &mut Engine, sql_mode: bool, out: &mut Vec<String>) -> Result<()> {
-    open_context(engine, sql_mode, true, out)?;
+    open_context(engine, sql_mode, true)?;
     if sql_mode {
         out.push(offline_sql(&create_table(&version_table())));
     }
@@ -411,7 +403,7 @@ pub fn upgrade(py: &mut Interpreter, database: &SharedEngine, scripts: &Scripts,
     if target.contains(':') && !sql_mode {
         return Err(Error::new(ErrorKind::CommandError, "Range revision not allowed"));
     }
-    let current = open_context(&mut *Databases::borrow(database)?, sql_mode, true, out)?;
+    let current = open_context(&mut *Databases::borrow(database)?, sql_mode, true)?;
     let (current, target) = match target.split_once(':') {
         Some((start, end)) => (scripts.map.resolve(start)?, end),
         None => (current, target),
@@ -428,7 +420,7 @@ pub fn downgrade(py: &mut Interpreter, database: &SharedEngine, scripts: &Script
     if !target.contains(':') && sql_mode {
         return Err(Error::new(ErrorKind::CommandError, "downgrade with --sql requires <fromrev>:<torev>"));
     }
-    let current = open_context(&mut *Databases::borrow(database)?, sql_mode, true, out)?;
+    let current = open_context(&mut *Databases::borrow(database)?, sql_mode, true)?;
     let (current, target) = match target.split_once(':') {
         Some((start, end)) => (scripts.map.resolve(start)?, end),
         None => (current, target),
@@ -519,11 +511,6 @@ fn run_online(py: &mut Interpreter, database: &SharedEngine, scripts: &Scripts, 
 /// `alembic stamp <target> [--purge] [--sql]`: records revisions in `alembic_version` without
 /// running them.
 pub fn stamp(engine: &mut Engine, scripts: &Scripts, targets: &[String], purge: bool, sql_mode: bool, out: &mut Vec<String>) -> Result<()> {
-    out.push(CONTEXT_IMPL.to_string());
-    if sql_mode {
-        out.push(GENERATING_SQL.to_string());
-    }
-    out.push(NON_TRANSACTIONAL.to_string());
     if purge && sql_mode {
         return Err(Error::new(ErrorKind::CommandError, "Can't use --purge with --sql mode"));
     }
