@@ -41,6 +41,15 @@ pub struct Configured {
 }
 
 impl Configured {
+    /// `target_metadata` as a list: env.py may give one MetaData or a sequence of them.
+    pub fn metadata_items(&self) -> Vec<Obj> {
+        match &self.target_metadata {
+            Obj::List(items) => items.borrow().clone(),
+            Obj::Tuple(items) => items.to_vec(),
+            other => vec![other.clone()],
+        }
+    }
+
     pub fn option(&self, name: &str) -> Option<&Obj> {
         self.options.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }

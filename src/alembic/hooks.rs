@@ -80,11 +80,7 @@ struct EnvHooks<'a> {
 
 impl EnvHooks<'_> {
     fn model_table(&self, name: &str) -> Obj {
-        let items = match &self.configured.target_metadata {
-            Obj::List(items) => items.borrow().clone(),
-            Obj::Tuple(items) => items.to_vec(),
-            other => vec![other.clone()],
-        };
+        let items = self.configured.metadata_items();
         items.iter().find_map(|m| m.native::<MetaDataObj>().and_then(|m| m.table(name))).unwrap_or(Obj::None)
     }
 

@@ -102,6 +102,11 @@ fn read_config(lab: &Lab, invocation: &Invocation) -> Result<Project> {
     Ok(Project { script_location, url: url.unwrap_or_default() })
 }
 
+/// Printed text as terminal lines (its last newline ends the last line).
+fn lines_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.strip_suffix('\n').unwrap_or(text).split('\n').map(str::to_string)
+}
+
 /// The revision files in `<script_location>/versions/`, in file-name order.
 fn revision_paths(lab: &Lab, project: &Project) -> Vec<String> {
     let prefix = format!("{}/versions/", project.script_location);
@@ -155,7 +160,7 @@ pub fn run_alembic(lab: &mut Lab, words: &[String]) -> LineResult {
                 ErrorKind::NotAvailable => output.push(err.message().to_string()),
                 // A Python exception (in env.py, a revision, a model) shows as Python shows it:
                 // the traceback through the project's files.
-                ErrorKind::PythonException => output.extend(err.message().split('\n').map(str::to_string)),
+                ErrorKind::PythonException => output.extend(lines_of(err.message())),
                 _ => output.push(err.traceback_line()),
             }
             let output = if quiet { quieted(&invocation.command, output) } else { output };
@@ -289,7 +294,7 @@ fn run_env(lab: &mut Lab, project: &Project, inv: &Invocation, runtime: &crate::
         }
     }
     if !text.is_empty() {
-        out.extend(text.strip_suffix('\n').unwrap_or(&text).split('\n').map(str::to_string));
+        out.extend(lines_of(&text));
     }
     let configured = runtime.env.borrow_mut().take().is_some_and(|e| e.configured.is_some());
     let error = outcome.error.map(|(class, traceback)| runner::python_error(&class, &traceback));
@@ -368,7 +373,7 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
             let (_, outcome) = env.python.run_host(|py| runner::emit_line(py, &line).map(|()| Obj::None));
             let text = outcome.output;
             if !text.is_empty() {
-                out.extend(text.strip_suffix('\n').unwrap_or(&text).split('\n').map(str::to_string));
+                out.extend(lines_of(&text));
             }
         }
     }
@@ -600,7 +605,7 @@ fn autogenerate(py: &mut crate::interp::Interpreter, scripts: &Scripts, configur
     for plugin in AUTOGENERATE_PLUGINS {
         out.push(format!("INFO  [alembic.runtime.plugins] setting up autogenerate plugin alembic.autogenerate.{plugin}"));
     }
-    let metadata = metadata_of(&configured.target_metadata, script_location)?.ok_or_else(|| no_metadata(script_location))?;
+    let metadata = metadata_of(configured, script_location)?.ok_or_else(|| no_metadata(script_location))?;
     let live = crate::migrate::compare::live_tables(engine)?;
     // The table names as the database lists them (in creation order), for `include_name`.
     let database_order: Vec<String> = engine.tables()?.into_iter().map(|t| t.name).filter(|n| n != runner::VERSION_TABLE).collect();
@@ -615,15 +620,12 @@ fn autogenerate(py: &mut crate::interp::Interpreter, scripts: &Scripts, configur
 
 /// The `target_metadata` env.py passed: a MetaData (like `Base.metadata`), a list of them, or
 /// `None`.
-fn metadata_of(value: &Obj, script_location: &str) -> Result<Option<MetaData>> {
-    let items = match value {
-        Obj::None => return Ok(None),
-        Obj::List(items) => items.borrow().clone(),
-        Obj::Tuple(items) => items.to_vec(),
-        other => vec![other.clone()],
-    };
+fn metadata_of(configured: &Configured, script_location: &str) -> Result<Option<MetaData>> {
+    if matches!(configured.target_metadata, Obj::None) {
+        return Ok(None);
+    }
     let mut tables = Vec::new();
-    for item in items {
+    for item in configured.metadata_items() {
         match item.native::<crate::sqlalchemy::schema::MetaDataObj>() {
             Some(metadata) => tables.extend(metadata.to_schema().tables),
             None => {
