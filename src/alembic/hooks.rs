@@ -75,6 +75,8 @@ struct EnvHooks<'a> {
     live: &'a [Table],
     /// The models' tables, as the schema model has them (for their indexes and constraints).
     model_tables: Vec<Table>,
+    /// The database's tables built for the hooks so far.
+    reflected: Vec<(String, Obj)>,
     raised: Option<Box<crate::interp::Raised>>,
 }
 
@@ -84,8 +86,15 @@ impl EnvHooks<'_> {
         items.iter().find_map(|m| m.native::<MetaDataObj>().and_then(|m| m.table(name))).unwrap_or(Obj::None)
     }
 
-    fn live_table(&self, name: &str) -> Obj {
-        self.live.iter().find(|t| t.name == name).map_or(Obj::None, reflected_table)
+    /// The database's table as a `Table` for the hooks, built once: every call about it (and
+    /// its columns) gets the same object, as Alembic's hooks do.
+    fn live_table(&mut self, name: &str) -> Obj {
+        if let Some((_, table)) = self.reflected.iter().find(|(n, _)| n == name) {
+            return table.clone();
+        }
+        let table = self.live.iter().find(|t| t.name == name).map_or(Obj::None, reflected_table);
+        self.reflected.push((name.to_string(), table.clone()));
+        table
     }
 
     /// A Python error from a hook stops the comparison; it is raised once the comparison returns.
@@ -207,6 +216,7 @@ pub fn compare(py: &mut Interpreter, configured: &Configured, metadata: &MetaDat
         compare_type: configured.option("compare_type").cloned().unwrap_or(Obj::Bool(true)),
         live: &live,
         model_tables: metadata.tables.clone(),
+        reflected: Vec::new(),
         raised: None,
     };
     let found = compare_with(metadata, live.clone(), &mut hooks);
