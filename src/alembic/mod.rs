@@ -55,48 +55,57 @@ impl Runtime {
 
     /// Runs or writes one operation; a failure is the Python exception Alembic's would be.
     pub fn submit(&self, py: &mut Interpreter, name: &str, op: Op) -> Res<()> {
-        let database = match &mut *self.target.borrow_mut() {
-            None => None,
+        /// Where the operation goes, decided while the target is borrowed.
+        enum Destination {
+            Nowhere,
+            Sql,
+            Database(SharedEngine),
+        }
+        let destination = match &mut *self.target.borrow_mut() {
+            None => Destination::Nowhere,
             Some(Target::Collect(ops)) => {
                 ops.push(op);
                 return Ok(());
             }
-            Some(Target::Offline) => None,
+            Some(Target::Offline) => Destination::Sql,
             Some(Target::Online { database, lost, .. }) => {
                 if let Ok(engine) = database.try_borrow() {
                     lost.extend(crate::migrate::runner::data_in(&engine, &op));
                 }
-                Some(database.clone())
+                Destination::Database(database.clone())
             }
         };
-        if database.is_none() && self.target.borrow().is_none() {
-            return no_proxy(py, name);
-        }
-        let Some(database) = database else {
-            let statements = match plan(&op, None) {
-                Ok(statements) => statements,
-                Err(error) => return raise_error(py, error, None),
-            };
-            for statement in statements {
-                // One statement per row, as Alembic renders an executemany.
-                for row in statement.params {
-                    write_offline(py, &statement.sql, &row)?;
+        match destination {
+            Destination::Nowhere => no_proxy(py, name),
+            Destination::Sql => {
+                let statements = match plan(&op, None) {
+                    Ok(statements) => statements,
+                    Err(error) => return raise_error(py, error, None),
+                };
+                for statement in statements {
+                    // One statement per row, as Alembic renders an executemany.
+                    for row in statement.params {
+                        write_offline(py, &statement.sql, &row)?;
+                    }
+                }
+                Ok(())
+            }
+            Destination::Database(database) => {
+                let outcome = {
+                    let mut engine = match Databases::borrow(&database) {
+                        Ok(engine) => engine,
+                        Err(busy) => return raise_error(py, busy, None),
+                    };
+                    apply(&mut engine, &op).map_err(|e| (e, engine.last_logged().map(|s| s.sql.clone())))
+                };
+                match outcome {
+                    Ok(()) => Ok(()),
+                    Err((error, sql)) => raise_error(py, error, sql),
                 }
             }
-            return Ok(());
-        };
-        let outcome = {
-            let mut engine = match Databases::borrow(&database) {
-                Ok(engine) => engine,
-                Err(busy) => return raise_error(py, busy, None),
-            };
-            apply(&mut engine, &op).map_err(|e| (e, engine.last_logged().map(|s| s.sql.clone())))
-        };
-        match outcome {
-            Ok(()) => Ok(()),
-            Err((error, sql)) => raise_error(py, error, sql),
         }
     }
+
 
     /// `op.get_bind()`: the migration's connection online, `None` offline.
     pub fn bind(&self, py: &mut Interpreter) -> Res<Obj> {
