@@ -102,7 +102,7 @@ test-browser: setup
 	  wasm-pack test --headless --$(TEST_BROWSER) --chromedriver $(CHROMEDRIVER) --mode no-install
 
 test-e2e: build
-	node --test e2e/
+	node --test e2e/ tests/js/
 	@# A sample of the bad-input campaign (make fuzz runs 20,000 inputs).
 	node fuzz/campaign.mjs --inputs 1000
 

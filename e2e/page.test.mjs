@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "../tools/serve.mjs";
 import { launchOptions } from "../tools/chromium.mjs";
-import { STEPS, CHAPTERS } from "../www/walkthrough.js";
+import { STEPS, CHAPTERS, CHAPTER_STARTS } from "../www/walkthrough.js";
 
 let server;
 let browser;
@@ -42,10 +42,22 @@ async function openLab(context) {
 const text = (page, selector) => page.textContent(selector);
 const lastTerminal = (page) => page.$$eval("#terminal-output pre", (rows) => rows.map((r) => r.textContent).join("\n"));
 const graphNodes = (page) => page.$$eval("#graph .rev", (nodes) => nodes.map((n) => ({ id: n.dataset.revision, current: n.classList.contains("current") })));
-const tableNames = (page) => page.$$eval("#panel-tables h3", (hs) => hs.map((h) => h.firstChild.textContent));
+const tableNames = (page) => page.$$eval("#panel-tables section:not(.dropped) h3", (hs) => hs.map((h) => h.firstChild.textContent));
+const rowsOf = (page, table) =>
+  page.$$eval(`#panel-tables section:not(.dropped)`, (sections, name) => sections.filter((s) => s.querySelector("h3").firstChild.textContent === name).flatMap((s) => [...s.querySelectorAll("table.rows tbody tr")].map((tr) => tr.textContent)), table);
 
+/** Runs the card's step as the learner would with "Type it for me", and waits for its result. */
+async function typeStep(page) {
+  await page.click("#type-step");
+  await page.waitForFunction(() => !document.querySelector("#next-step").disabled || !document.querySelector("#step-stuck").hidden);
+}
+
+/** Runs `count` steps from the card's, moving on after each but the last. */
 async function runSteps(page, count) {
-  for (let i = 0; i < count; i++) await page.click("#run-step");
+  for (let i = 0; i < count; i++) {
+    if (i > 0) await page.click("#next-step");
+    await typeStep(page);
+  }
 }
 
 async function showTab(page, tab) {
@@ -59,8 +71,7 @@ test("every walkthrough step runs on the release page with its visible effect", 
   const checks = {
     'db.create_tables()': async () => assert.deepEqual(await tableNames(page), ["users"]),
     'db.create_user(User(name="Jill Doe"))': async () => {
-      const rows = await page.$$eval("#panel-tables tbody tr", (trs) => trs.map((tr) => tr.textContent));
-      assert.equal(rows.length, 4);
+      assert.equal((await rowsOf(page, "users")).length, 4);
       assert.match(await lastTerminal(page), /INFO:src.db:User <User\(name=Jill Doe\)> created in the database$/);
     },
     "print(user)": async () => assert.match(await lastTerminal(page), /\$ print\(user\)\n<User\(name=John Doe\)>$/),
@@ -75,7 +86,9 @@ test("every walkthrough step runs on the release page with its visible effect", 
   };
   for (let i = 0; i < STEPS.length; i++) {
     const step = STEPS[i];
-    await page.click("#run-step");
+    if (i > 0) await page.click("#next-step");
+    await typeStep(page);
+    assert.equal(await page.isHidden("#step-stuck"), true, `step ${i} (${step.run ?? step.edit.path}) went as the walkthrough expects`);
     const terminal = await lastTerminal(page);
     if (step.run) {
       assert.ok(terminal.includes(`$ ${step.run}`), `step ${i}: ${step.run} shown`);
@@ -92,7 +105,10 @@ test("every walkthrough step runs on the release page with its visible effect", 
       assert.deepEqual(await tableNames(page), ["alembic_version", "users"]);
     }
   }
+  await page.click("#next-step");
   assert.match(await text(page, "#progress-text"), /Walkthrough finished/);
+  // The end: a recap and three exercises, none reached yet.
+  assert.deepEqual(await page.$$eval("#exercises .exercise-list > li .badge", (b) => b.map((x) => x.textContent)), ["not yet", "not yet", "not yet"]);
   const nodes = await graphNodes(page);
   assert.deepEqual(nodes.filter((n) => n.current).map((n) => n.id), ["f7a8b9c0d1e2"]);
   assert.equal(nodes.length, 6);
@@ -100,10 +116,7 @@ test("every walkthrough step runs on the release page with its visible effect", 
   const sql = await text(page, "#panel-sql");
   assert.ok(sql.includes("CREATE TABLE _alembic_tmp_users") && sql.includes("ALTER TABLE _alembic_tmp_users RENAME TO users"), sql);
   await showTab(page, "tables");
-  const users = await page.$$eval("#panel-tables section", (sections) =>
-    sections.filter((s) => s.querySelector("h3").firstChild.textContent === "users").map((s) => s.querySelectorAll("tbody tr").length),
-  );
-  assert.deepEqual(users, [2], "the batch copy kept both rows");
+  assert.equal((await rowsOf(page, "users")).length, 2, "the batch copy kept both rows");
 
   // Back undoes the last step: the batch revision is no longer applied.
   await page.click("#back");
@@ -115,6 +128,8 @@ test("every walkthrough step runs on the release page with its visible effect", 
   await page.waitForSelector("body[data-ready=true]");
   assert.deepEqual((await graphNodes(page)).filter((n) => n.current).map((n) => n.id), ["e69c2a1b4d37"]);
   assert.match(await text(page, "#progress-text"), new RegExp(`Step ${STEPS.length} of ${STEPS.length}`));
+  // Every chapter is ticked in the menu, after the reload too.
+  assert.deepEqual(await page.$$eval("#chapters .chapter-link", (b) => b.map((x) => x.textContent.startsWith("✓ "))), CHAPTERS.map(() => true));
   await page.screenshot({ path: "target/e2e-walkthrough-end.png" });
   assert.deepEqual(problems, []);
   await context.close();
@@ -150,7 +165,7 @@ test("learner text is shown as text, bad lines fail cleanly, and the .db downloa
   await page.press("#terminal-input", "Enter");
   assert.deepEqual(await tableNames(page), []);
   await page.setInputFiles("#open-db", path);
-  await page.waitForFunction(() => document.querySelectorAll("#panel-tables h3").length === 1);
+  await page.waitForFunction(() => document.querySelectorAll("#panel-tables section:not(.dropped) h3").length === 1);
   assert.deepEqual(await tableNames(page), ["users"]);
 
   await writeFile(path, "not a database");
@@ -328,7 +343,9 @@ test("the project downloads as a zip, a share link reproduces it, and the page w
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
-  assert.match(await text(page, "#progress-text"), /Step 17 of/);
+  // The card comes back as it was: step 16, run, with its result.
+  assert.match(await text(page, "#progress-text"), /Step 16 of/);
+  assert.match(await text(page, "#step-result"), /^✓/);
   await context.setOffline(false);
   assert.deepEqual(problems.filter((p) => !p.includes("net::ERR_INTERNET_DISCONNECTED")), []);
   await context.close();
@@ -349,11 +366,177 @@ test("a 100,000-row table opens and pages without drawing every row", async () =
   await page.waitForSelector(".pager-text");
   const opened = Date.now() - started;
   assert.equal((await text(page, ".pager-text")).trim(), "rows 1–200 of 100000");
-  assert.equal(await page.$$eval("#panel-tables tbody tr", (rows) => rows.length), 200);
+  assert.equal(await page.$$eval("#panel-tables table.rows tbody tr", (rows) => rows.length), 200);
   await page.click('[aria-label="Next rows of users"]');
   assert.equal((await text(page, ".pager-text")).trim(), "rows 201–400 of 100000");
-  assert.equal(await page.$eval("#panel-tables tbody tr td", (td) => td.textContent), "201");
+  assert.equal(await page.$eval("#panel-tables table.rows tbody tr td", (td) => td.textContent), "201");
   console.log(`# opening and drawing 100,000 rows took ${opened} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Opens the chapter menu and starts chapter `c` (its state rebuilt from the steps before it). */
+async function startChapter(page, c) {
+  if (!(await page.$eval(".chapters-box", (d) => d.open))) await page.click(".chapters-box summary");
+  await page.click(`#chapters li:nth-child(${c + 1}) .chapter-link`);
+  await page.waitForFunction((title) => document.querySelector("#chapter-title").textContent.endsWith(title), CHAPTERS[c].title);
+}
+
+async function typeLine(page, line) {
+  await page.fill("#terminal-input", line);
+  await page.press("#terminal-input", "Enter");
+}
+
+test("typing a step's line completes it; Type it for me cannot repeat it; the next step's line moves on", async () => {
+  const { page, problems, context } = await openLab();
+  await typeLine(page, STEPS[0].run);
+  assert.match(await text(page, "#step-result"), /^✓ It ran without an error/);
+  assert.equal(await page.isDisabled("#type-step"), true, "the step ran: typing it again is not offered");
+  assert.equal(await page.isEnabled("#next-step"), true);
+  await typeLine(page, "1 + 1");
+  assert.match(await text(page, "#progress-text"), /^Step 1 of/, "another line is just run: the step waits");
+  await typeLine(page, STEPS[1].run);
+  assert.match(await text(page, "#progress-text"), /^Step 2 of/, "the next step's line moves on");
+  assert.match(await text(page, "#step-result"), /^✓/);
+  await page.click("#next-step");
+  assert.match(await text(page, "#progress-text"), /^Step 3 of/);
+  assert.equal(await text(page, "#step-result"), "");
+  assert.equal(await page.isEnabled("#type-step"), true);
+  const terminal = await lastTerminal(page);
+  assert.equal(terminal.split(`$ ${STEPS[0].run}\n`).length, 2, "the first step ran once");
+  // Back returns to the step before the last line ran, with its result.
+  await page.click("#back");
+  assert.match(await text(page, "#progress-text"), /^Step 1 of/);
+  assert.match(await text(page, "#step-result"), /^✓/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the Tables view shows each table's columns even with no rows, and marks what a step changed", async () => {
+  const { page, problems, context } = await openLab();
+  await startChapter(page, 3); // Evolve the schema
+  assert.match(await lastTerminal(page), /the project was rebuilt by running the 25 walkthrough steps before it/);
+  const schema = () => page.$$eval("#panel-tables section:not(.dropped) table.schema tbody tr", (trs) => trs.map((tr) => [tr.className, ...[...tr.cells].map((td) => td.textContent)]));
+  assert.deepEqual(await schema(), [["", "version_num", "VARCHAR(32)", "NOT NULL", "PK"], ["", "id", "INTEGER", "NOT NULL", "PK"], ["", "name", "VARCHAR", "NOT NULL", ""]]);
+  await runSteps(page, 3); // edit the model, autogenerate, upgrade head
+  assert.deepEqual((await schema()).at(-1), ["added", "email", "VARCHAR(120)", "NULL", ""]);
+  await page.click("#next-step");
+  await typeStep(page); // alembic downgrade -1
+  assert.deepEqual((await schema()).at(-1), ["removed", "email", "VARCHAR(120)", "NULL", ""], "a dropped column shows struck out once");
+  assert.equal(await page.$eval("#panel-tables tr.removed td", (td) => getComputedStyle(td).textDecorationLine), "line-through");
+  assert.match(await text(page, "#step-notice"), /^Look \(Tables tab\)/);
+  // The chapter's goal is drawn from a scratch lab that ran the chapter: two revisions in a line.
+  await page.click("#show-goal");
+  assert.equal(await page.$$eval("#goal-graph .rev", (n) => n.length), 2);
+  assert.match(await text(page, "#goal-tables"), /users \(id INTEGER PK, name VARCHAR NOT NULL, email VARCHAR\(120\)\)/);
+  await page.click("#show-solution");
+  assert.equal(await page.$$eval("#solution-text li", (li) => li.length), CHAPTERS[3].steps.length);
+  // The next step's note names the SQL tab: it gets a badge until opened.
+  await startChapter(page, 0);
+  await runSteps(page, 4);
+  assert.equal(await page.$eval("#tab-sql", (t) => t.classList.contains("news")), true);
+  await showTab(page, "sql");
+  assert.equal(await page.$eval("#tab-sql", (t) => t.classList.contains("news")), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a step that goes otherwise than the walkthrough expects stops it, and Reset this chapter rebuilds it", async () => {
+  const { page, problems, context } = await openLab();
+  await startChapter(page, 2); // The first revision
+  await typeStep(page); // autogenerate
+  await page.click("#next-step");
+  await typeLine(page, "db.create_tables()"); // behind Alembic's back
+  await typeStep(page); // alembic upgrade head: should work, fails
+  assert.equal(await page.isVisible("#step-stuck"), true);
+  assert.match(await text(page, "#stuck-text"), /should have worked, but it failed: .*table users already exists/);
+  assert.equal(await page.isDisabled("#next-step"), true);
+  await page.click("#stuck-reset");
+  assert.equal(await page.isHidden("#step-stuck"), true);
+  assert.match(await text(page, "#progress-text"), new RegExp(`^Step ${CHAPTER_STARTS[2] + 1} of`));
+  assert.deepEqual(await graphNodes(page), []);
+  // Chapter 2's autogenerate made alembic_version (run_migrations ensures it); users is gone again.
+  assert.deepEqual(await tableNames(page), ["alembic_version"]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the revision graph keeps the current revision in view after 30 more revisions", async () => {
+  const { page, problems, context } = await openLab();
+  await startChapter(page, 2);
+  await runSteps(page, 2); // autogenerate, upgrade head
+  for (let i = 1; i <= 30; i++) await typeLine(page, `alembic revision -m "step ${i}"`);
+  await typeLine(page, "alembic upgrade head");
+  assert.equal((await graphNodes(page)).length, 31);
+  const inView = () =>
+    page.evaluate(() => {
+      const box = document.querySelector("#graph-box").getBoundingClientRect();
+      const node = document.querySelector("#graph .rev.current").getBoundingClientRect();
+      return node.top >= box.top && node.bottom <= box.bottom && node.left >= box.left && node.right <= box.right;
+    });
+  assert.equal(await inView(), true, "the head is in view after upgrading to it");
+  await typeLine(page, "alembic downgrade -29");
+  assert.equal(await inView(), true, "and the revision downgraded to");
+  assert.equal(await page.isVisible("#graph-legend"), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("keyboard: a skip link to the step, tabs with arrow keys, Tab completion in the terminal", async () => {
+  const { page, problems, context } = await openLab();
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "step-card");
+  await page.focus("#tab-tables");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-sql");
+  assert.equal(await page.getAttribute("#tab-sql", "aria-selected"), "true");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-files", "arrows wrap around");
+  await page.fill("#terminal-input", "alembic hist");
+  await page.press("#terminal-input", "Tab");
+  assert.equal(await page.inputValue("#terminal-input"), "alembic history ");
+  await page.fill("#terminal-input", "cat src/models/u");
+  await page.press("#terminal-input", "Tab");
+  assert.equal(await page.inputValue("#terminal-input"), "cat src/models/user.py ");
+  await page.fill("#terminal-input", "alembic h");
+  await page.press("#terminal-input", "Tab");
+  assert.match(await lastTerminal(page), /heads {2}history$/, "several matches are listed");
+  await page.press("#terminal-input", "Control+l");
+  assert.equal(await page.$$eval("#terminal-output pre", (p) => p.length), 0, "Ctrl+L clears the screen");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("axe-core finds no serious or critical problems on the start page, mid-walkthrough and in free play", async () => {
+  // axe is injected as a script, which the page's Content-Security-Policy would refuse.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const { page, problems } = await openLab(context);
+  const audit = async (where) => {
+    await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
+    const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`), [], where);
+  };
+  await audit("start page");
+  await startChapter(page, 5);
+  await runSteps(page, 2);
+  await page.click("#show-goal");
+  await page.click("#show-hint");
+  await showTab(page, "files");
+  await audit("mid-walkthrough");
+  // Free play: a share link that points past the last step.
+  const link = await page.evaluate(async (step) => {
+    const { shareLink } = await import("./share.js");
+    return shareLink({ "main.py": "print('hi')\n" }, step);
+  }, STEPS.length);
+  await page.goto("about:blank");
+  await page.goto(link);
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match(await text(page, "#progress-text"), /Walkthrough finished/);
+  await audit("free play");
   assert.deepEqual(problems, []);
   await context.close();
 });

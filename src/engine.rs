@@ -51,6 +51,8 @@ pub struct TableData {
     pub rows: Vec<Vec<Value>>,
     #[serde(rename = "rowCount")]
     pub row_count: i64,
+    /// Columns with their types and keys, foreign keys and indexes: shown even with no rows.
+    pub schema: crate::table_schema::TableSchema,
 }
 
 /// A SQLite database in memory, with its echo log.
@@ -318,7 +320,8 @@ impl Engine {
             let start = i64::try_from(offset(&name)).unwrap_or(0);
             let mut select = self.conn.prepare(&format!("SELECT * FROM {quoted} LIMIT {sql_limit} OFFSET {start}"))?;
             let QueryResult { columns, rows, .. } = read_all(&mut select, &[], usize::MAX)?;
-            tables.push(TableData { name, sql: sql.unwrap_or_default(), columns, rows, row_count });
+            let schema = crate::table_schema::table_schema(self, &name)?;
+            tables.push(TableData { name, sql: sql.unwrap_or_default(), columns, rows, row_count, schema });
         }
         Ok(tables)
     }

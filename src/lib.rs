@@ -22,6 +22,7 @@ pub mod seed_database;
 pub mod sorting;
 pub mod sqlalchemy;
 pub mod sql;
+pub mod table_schema;
 pub mod value;
 pub mod watchdog;
 

@@ -4,13 +4,14 @@
 // Learner data is only ever set with textContent.
 
 import init, { Lab } from "./pkg/alembic_lab.js";
-import { CHAPTERS, STEPS, stepCode } from "./walkthrough.js";
+import { CHAPTERS, STEPS, CHAPTER_STARTS, EXERCISES, stepCode, isStepLine } from "./walkthrough.js";
 import { echoLines } from "./format.js";
 import { drawGraph } from "./graph.js";
 import { loadState, saveState, clearState } from "./store.js";
 import { zipFiles } from "./zip.js";
 import { shareLink, readShareLink } from "./share.js";
 import { highlight } from "./highlight.js";
+import { complete } from "./complete.js";
 
 const $ = (id) => document.getElementById(id);
 const PAGE_ROWS = 200;
@@ -21,7 +22,11 @@ const SAVE_DELAY_MS = 600;
 
 const state = {
   lab: null,
-  step: 0, // index into STEPS of the next step to run
+  step: 0, // index into STEPS of the step on the card
+  outcome: null, // what the card's step did once run: { ok, error }; null until it runs
+  ticks: [], // chapters finished, kept across reloads
+  news: null, // the view a step's "look" note names, badged until opened
+  open: { goal: false, hint: false, solution: false }, // the card's folding parts
   terminal: [], // { kind: "in" | "more" | "out" | "err" | "note", text }
   undo: [], // { snapshot, step, terminalLength }
   typed: [], // lines typed in the terminal, for ↑ / ↓
@@ -91,7 +96,7 @@ function say(kind, text) {
 function change(action) {
   const snapshot = safe(() => state.lab.snapshot(), null);
   if (!snapshot) return;
-  state.undo.push({ snapshot, step: state.step, terminalLength: state.terminal.length });
+  state.undo.push({ snapshot, step: state.step, outcome: state.outcome, terminalLength: state.terminal.length });
   if (state.undo.length > UNDO_LIMIT) state.undo.splice(0, state.undo.length - UNDO_LIMIT);
   state.before = currentTables();
   const filesBefore = new Set(Object.keys(safe(() => state.lab.files(), {})));
@@ -101,11 +106,6 @@ function change(action) {
   if (created.length) state.openFile = created.sort().at(-1);
   draw();
   persist();
-}
-
-function runLine(line) {
-  say("in", line);
-  return show(safe(() => state.lab.run(line), { ok: false, output: "" }));
 }
 
 /** Shows what one console entry printed; `clear` empties the screen. */
@@ -123,28 +123,139 @@ function show(result) {
   return result.ok;
 }
 
-function runStep() {
-  const step = STEPS[state.step];
-  if (!step) return;
-  change(() => {
-    if (step.run) runLine(step.run);
-    else if (step.edit) {
-      const { path, from, to } = step.edit;
-      const text = safe(() => state.lab.readFile(path), null);
-      if (text === null) return;
-      if (!text.includes(from)) {
-        say("err", `${path} no longer contains the text this step changes; edit it yourself, or go Back.`);
-      } else {
-        safe(() => state.lab.writeFile(path, text.replace(from, to)));
-        say("note", `# edited ${path}`);
-        state.openFile = path;
-      }
-    } else if (step.remove) {
-      say("in", `rm ${step.remove}`);
-      safe(() => state.lab.removeFile(step.remove));
-    }
+// ---- the walkthrough ------------------------------------------------------------------------------
+
+const stepNow = () => STEPS[state.step];
+/** The step ran as the walkthrough expects (a `fails` step failed, any other succeeded). */
+const asExpected = () => Boolean(state.outcome) && state.outcome.ok === !stepNow().fails;
+
+/** What the card's step did, kept on the card until the learner moves on. */
+function settle(ok, output) {
+  const step = stepNow();
+  // The error in the tool's own words: its last "SomethingError: …" or "FAILED: …" line.
+  const lines = String(output ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
+  const said = lines.findLast((l) => /^[\w.]*(Error|Exception|FAILED)\b.*:/.test(l)) ?? lines.at(-1) ?? "";
+  state.outcome = { ok, error: ok ? "" : said };
+  if (!asExpected()) return;
+  if (step.look) state.news = step.look;
+  if (step.index === CHAPTERS[step.chapter].steps.length - 1 && !state.ticks.includes(step.chapter)) state.ticks.push(step.chapter);
+}
+
+/** A line typed at the console (by the learner or by "Type it for me") that is the card's step
+ * completes it; the next step's line, typed once this one is done, moves on and completes that. */
+function followTyped(entry, result) {
+  if (!stepNow()) return;
+  if (asExpected() && isStepLine(STEPS[state.step + 1], entry)) {
     state.step += 1;
+    state.outcome = null;
+  }
+  if (!state.outcome && isStepLine(stepNow(), entry)) settle(result.ok, result.output);
+}
+
+/** Applies an edit step to `lab`'s file; false when the file no longer holds the text it changes. */
+function applyEdit(lab, { path, from, to }) {
+  const text = lab.readFile(path);
+  if (!text.includes(from)) return false;
+  lab.writeFile(path, text.replace(from, to));
+  return true;
+}
+
+function editStep(step) {
+  const { path } = step.edit;
+  const applied = safe(() => applyEdit(state.lab, step.edit), false);
+  if (applied) {
+    say("note", `# edited ${path}`);
+    state.openFile = path;
+    settle(true, "");
+  } else {
+    say("err", `${path} no longer contains the text this step changes; edit it yourself, or go Back.`);
+    settle(false, `${path} no longer contains the text this step changes`);
+  }
+}
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** "Type it for me": the step's line appears in the terminal's input as if typed, then runs. */
+async function typeForMe() {
+  const step = stepNow();
+  if (!step || state.outcome || state.typing) return;
+  if (step.edit) return change(() => editStep(step));
+  state.typing = true;
+  $("type-step").disabled = true;
+  const input = $("terminal-input");
+  const chunk = Math.max(1, Math.ceil(step.run.length / 16));
+  for (let i = chunk; i < step.run.length + chunk; i += chunk) {
+    input.value = step.run.slice(0, i);
+    await pause(10);
+  }
+  input.value = "";
+  state.typing = false;
+  typed(step.run);
+}
+
+function next() {
+  if (!stepNow() || !asExpected()) return;
+  state.step += 1;
+  state.outcome = null;
+  state.open = { goal: false, hint: false, solution: false };
+  draw();
+  persist();
+  $("terminal-input").focus({ preventScroll: true });
+}
+
+/** Runs the walkthrough's steps before STEPS[index] in `lab`, quietly: the state a chapter starts from. */
+function replaySteps(lab, index) {
+  for (const step of STEPS.slice(0, index)) {
+    if (step.run) lab.run(step.run);
+    else if (step.edit) applyEdit(lab, step.edit);
+  }
+  lab.takeSqlLog();
+}
+
+/** Opens chapter `c` as it starts: a fresh project with every step before it replayed (undoable). */
+function startChapter(c) {
+  const index = CHAPTER_STARTS[c];
+  change(() => {
+    const fresh = safe(() => {
+      const lab = new Lab();
+      replaySteps(lab, index);
+      return lab;
+    }, null);
+    if (!fresh) return;
+    state.lab.free();
+    state.lab = fresh;
+    state.step = index;
+    state.outcome = null;
+    state.pending = [];
+    say("note", `# chapter ${c + 1}, ${CHAPTERS[c].title}: the project was rebuilt by running the ${index} walkthrough steps before it (Back undoes this)`);
   });
+  drawPrompt();
+  $("step-card").focus();
+}
+
+// Where each chapter ends, computed once by running its steps in a scratch lab.
+const goals = new Map();
+function goalOf(c) {
+  if (!goals.has(c)) {
+    const end = CHAPTER_STARTS[c] + CHAPTERS[c].steps.length;
+    const goal = safe(() => {
+      const lab = new Lab();
+      try {
+        replaySteps(lab, end);
+        return { revisions: lab.revisions(), tables: lab.tablesWindow({}, 1) };
+      } finally {
+        lab.free();
+      }
+    }, null);
+    if (!goal) return null;
+    goals.set(c, goal);
+  }
+  return goals.get(c);
+}
+
+/** The lab as the exercises' checks read it. */
+function labView() {
+  return { tables: currentTables(), current: safe(() => state.lab.current(), []), revisions: safe(() => state.lab.revisions(), []) };
 }
 
 function back() {
@@ -154,7 +265,9 @@ function back() {
   safe(() => state.lab.restore(last.snapshot));
   safe(() => state.lab.takeSqlLog());
   state.step = last.step;
-  state.terminal.length = last.terminalLength;
+  state.outcome = last.outcome ?? null;
+  // After `clear` the terminal is shorter than it was: it stays cleared.
+  if (last.terminalLength <= state.terminal.length) state.terminal.length = last.terminalLength;
   state.log = [];
   state.before = null;
   state.pending = [];
@@ -187,7 +300,10 @@ function typed(text, { hold = false } = {}) {
   change(() => {
     const result = safe(() => state.lab.run(entry), { ok: false, output: "" });
     more = Boolean(result.more);
-    if (!more) show(result);
+    if (!more) {
+      show(result);
+      followTyped(entry, result);
+    }
   });
   if (!more) state.pending = [];
   if (more) state.undo.pop(); // nothing ran: nothing to undo
@@ -213,7 +329,7 @@ function saveNow() {
   const snapshot = safe(() => state.lab.snapshot(), null);
   if (!snapshot) return;
   const terminal = state.terminal.slice(-2000);
-  saveState({ snapshot, step: state.step, terminal, undo: state.undo, typed: state.typed.slice(-500), openFile: state.openFile }).then(() => {
+  saveState({ snapshot, step: state.step, outcome: state.outcome, ticks: state.ticks, terminal, undo: state.undo, typed: state.typed.slice(-500), openFile: state.openFile }).then(() => {
     // Saved, unless more changes came in meanwhile (their own save is on its way).
     if (state.unsaved === changes) {
       state.unsaved = 0;
@@ -251,26 +367,115 @@ function draw() {
 }
 
 function drawStep() {
-  const step = STEPS[state.step];
-  const done = state.step >= STEPS.length;
-  $("progress-bar").style.width = `${(100 * state.step) / STEPS.length}%`;
-  $("progress-text").textContent = done ? "Walkthrough finished — the console is yours." : `Step ${state.step + 1} of ${STEPS.length}`;
+  const step = stepNow();
+  const done = !step;
   const chapter = done ? CHAPTERS.length - 1 : step.chapter;
-  $("chapter-title").textContent = `${chapter + 1}. ${CHAPTERS[chapter].title}`;
-  $("step-say").textContent = done ? "You have run every step. Type your own lines below: alembic commands, ls, cat, and the tutorial's Python." : step.say || "Next:";
+  const finishedSteps = state.step + (asExpected() ? 1 : 0);
+  $("progress-bar").style.width = `${(100 * finishedSteps) / STEPS.length}%`;
+  $("progress-text").textContent = done ? "Walkthrough finished — the console is yours." : `Step ${state.step + 1} of ${STEPS.length} · chapter ${chapter + 1} of ${CHAPTERS.length}`;
+  $("chapter-title").textContent = done ? "Free play" : `${chapter + 1}. ${CHAPTERS[chapter].title}`;
+  $("chapter-goal").textContent = done ? "" : `Goal: ${CHAPTERS[chapter].goal}`;
+  for (const part of ["goal", "hint", "solution"]) {
+    $(`show-${part}`).hidden = done;
+    $(`show-${part}`).setAttribute("aria-expanded", String(!done && state.open[part]));
+  }
+  $("goal-view").hidden = done || !state.open.goal;
+  if (!done && state.open.goal) drawGoal(chapter);
+  $("hint-text").hidden = done || !state.open.hint;
+  $("hint-text").textContent = done ? "" : `Hint: ${CHAPTERS[chapter].hint}`;
+  $("solution-text").hidden = done || !state.open.solution;
+  $("solution-text").replaceChildren(...(done ? [] : CHAPTERS[chapter].steps.map((s) => el("li", "", stepCode(s)))));
+
+  $("step-say").textContent = done ? "You have run every step. Below: what you did, and three exercises to try on your own." : step.say || "Next:";
   $("step-code").textContent = done ? "" : stepCode(step);
   $("step-code").hidden = done;
-  $("run-step").disabled = done;
+  $("step-how").textContent = done ? "" : step.edit ? `Make this edit in the Files tab (${step.edit.path}), or let the page do it.` : "Type this line in the terminal below and press Enter, or let the page type it.";
+  $("type-step").textContent = step && step.edit ? "Edit it for me" : "Type it for me";
+  $("type-step").hidden = done;
+  $("type-step").disabled = done || Boolean(state.outcome) || Boolean(state.typing);
+  $("next-step").hidden = done;
+  $("next-step").disabled = !asExpected();
   $("back").disabled = state.undo.length === 0;
-  const previous = STEPS[state.step - 1];
-  $("step-notice").textContent = previous && previous.notice ? `Look: ${previous.notice}` : "";
+
+  const result = $("step-result");
+  result.className = "result";
+  result.textContent = "";
+  const stuck = Boolean(state.outcome) && !asExpected();
+  if (state.outcome && !stuck) {
+    result.classList.add(state.outcome.ok ? "ok" : "failed");
+    result.textContent = state.outcome.ok
+      ? "✓ It ran without an error. Press Next, or type the next step's line."
+      : `✗ It failed, as this step means it to: ${state.outcome.error}\nWhy: ${step.why}.`;
+  }
+  $("step-notice").textContent = state.outcome && !stuck && step.notice ? `Look${step.look ? ` (${TAB_NAMES[step.look]})` : ""}: ${step.notice}` : "";
+  $("step-stuck").hidden = !stuck;
+  if (stuck) {
+    $("stuck-text").textContent = step.fails
+      ? "This step should have failed, but it ran without an error: your project is not what the walkthrough expects here. Go Back to undo it, or reset the chapter to rebuild its starting state."
+      : `This step should have worked, but it failed: ${state.outcome.error}. Your project is not what the walkthrough expects here (an edit of yours, or a line run out of order). Go Back to undo it, or reset the chapter to rebuild its starting state.`;
+  }
+  drawExercises(done);
+
   const list = $("chapters");
   list.replaceChildren();
   CHAPTERS.forEach((c, i) => {
-    const first = STEPS.findIndex((s) => s.chapter === i);
-    const li = el("li", state.step > first + c.steps.length - 1 ? "done" : i === chapter ? "current" : "", c.title);
+    const finished = state.ticks.includes(i);
+    const li = el("li", i === chapter && !done ? "current" : "");
+    const button = el("button", "chapter-link", `${finished ? "✓ " : ""}${c.title}`);
+    button.type = "button";
+    button.setAttribute("aria-label", `Chapter ${i + 1}, ${c.title}${finished ? ", finished" : ""}: start it`);
+    if (i === chapter && !done) button.setAttribute("aria-current", "step");
+    button.addEventListener("click", () => startChapter(i));
+    li.append(button);
     list.append(li);
   });
+}
+
+const TABS = ["tables", "sql", "files"];
+const TAB_NAMES = { tables: "Tables tab", sql: "SQL tab", files: "Files tab" };
+
+/** The chapter's goal as Learn Git Branching shows one: the graph and tables it ends with. */
+function drawGoal(chapter) {
+  const goal = goalOf(chapter);
+  const tables = $("goal-tables");
+  tables.replaceChildren();
+  if (!goal) return;
+  drawGraph($("goal-graph"), goal.revisions, null);
+  if (!goal.tables.length) tables.append(el("li", "muted", "no tables"));
+  for (const t of goal.tables) {
+    const columns = t.schema.columns.map((c) => `${c.name} ${c.type}${c.primaryKey ? " PK" : c.nullable ? "" : " NOT NULL"}`).join(", ");
+    tables.append(el("li", "", `${t.name} (${columns})`));
+  }
+}
+
+const RECAP = [
+  "ran the tutorial's own SQLAlchemy code: engine, Session, add, query, update, delete;",
+  "set up Alembic, pointed env.py at the models' MetaData, and saw the empty revision a missing import gives;",
+  "autogenerated revisions, upgraded, downgraded (-1, base) and moved relatively (+2);",
+  "met the create_all pitfall and fixed it with stamp head;",
+  "branched, merged two heads, and altered a column on SQLite with batch mode.",
+];
+
+/** After the last step: a recap, and the exercises with their goals checked against the lab. */
+function drawExercises(done) {
+  const box = $("exercises");
+  box.hidden = !done;
+  if (!done) return box.replaceChildren();
+  const view = labView();
+  const recap = el("ul", "recap");
+  for (const line of RECAP) recap.append(el("li", "", line));
+  const items = el("ol", "exercise-list");
+  for (const exercise of EXERCISES) {
+    const reached = safe(() => exercise.check(view), false);
+    const item = el("li", reached ? "reached" : "");
+    item.append(el("strong", "", exercise.title), el("span", `badge ${reached ? "added" : "pending"}`, reached ? "✓ goal reached" : "not yet"));
+    item.append(el("p", "", exercise.task));
+    const hint = el("details");
+    hint.append(el("summary", "", "Hint"), el("p", "", exercise.hint));
+    item.append(hint);
+    items.append(item);
+  }
+  box.replaceChildren(el("h3", "", "What you did"), recap, el("h3", "", "Exercises"), el("p", "muted small", "The page checks each goal after every line you run."), items);
 }
 
 const TERMINAL_ROWS = 400;
@@ -296,16 +501,29 @@ function drawTerminal() {
 function drawGraphView() {
   const revisions = safe(() => state.lab.revisions(), []);
   $("graph-empty").hidden = revisions.length > 0;
-  drawGraph($("graph"), revisions, (r) => {
+  $("graph-box").hidden = $("graph-legend").hidden = revisions.length === 0;
+  const current = drawGraph($("graph"), revisions, (r) => {
     state.openFile = r.path;
     state.tab = "files";
     drawTab();
   });
+  // Keep the current revision in view however long the graph grows.
+  const box = $("graph-box");
+  if (current) {
+    const top = current.y - box.clientHeight / 2;
+    const left = current.x - box.clientWidth / 2;
+    box.scrollTo({ top: Math.max(0, top), left: Math.max(0, left) });
+  }
 }
 
 function drawTab() {
-  for (const tab of ["tables", "sql", "files"]) {
-    $(`tab-${tab}`).setAttribute("aria-selected", String(state.tab === tab));
+  if (state.news === state.tab) state.news = null;
+  for (const tab of TABS) {
+    const button = $(`tab-${tab}`);
+    button.setAttribute("aria-selected", String(state.tab === tab));
+    button.tabIndex = state.tab === tab ? 0 : -1;
+    button.classList.toggle("news", state.news === tab);
+    button.title = state.news === tab ? "The last step's note is about this view" : "";
     $(`panel-${tab}`).hidden = state.tab !== tab;
   }
   if (state.tab === "tables") drawTables();
@@ -341,31 +559,97 @@ function currentTables() {
   return safe(() => state.lab.tablesWindow(offsets, PAGE_ROWS), []);
 }
 
+/** One line of a column's shape: type, NULL / NOT NULL, primary key, default, references. */
+function columnFacts(column, foreignKeys) {
+  const refs = foreignKeys.filter((k) => k.columns.includes(column.name)).map((k) => `→ ${k.refTable}.${k.refColumns[k.columns.indexOf(column.name)]}`);
+  return {
+    type: column.type || "(no type)",
+    nullable: column.nullable ? "NULL" : "NOT NULL",
+    key: [column.primaryKey ? "PK" : "", ...refs, column.default !== undefined ? `DEFAULT ${column.default}` : ""].filter(Boolean).join(" "),
+  };
+}
+
+/** The table's columns with their types and keys, its indexes; what the last step changed in
+ * them marked (added, changed, dropped struck out). */
+function schemaView(table, old) {
+  const grid = el("table", "schema");
+  grid.setAttribute("aria-label", `Columns of ${table.name}`);
+  const head = el("tr");
+  for (const h of ["column", "type", "null", "key"]) head.append(el("th", "", h));
+  const thead = el("thead");
+  thead.append(head);
+  const tbody = el("tbody");
+  const oldColumns = new Map((old?.schema?.columns ?? []).map((c) => [c.name, columnFacts(c, old.schema.foreignKeys)]));
+  const row = (name, facts, className, was) => {
+    const tr = el("tr", className);
+    tr.append(el("td", "", name));
+    for (const part of ["type", "nullable", "key"]) {
+      const td = el("td", "", facts[part]);
+      if (was && was[part] !== facts[part]) {
+        td.classList.add("changed");
+        td.title = `was ${was[part] || "(none)"}`;
+      }
+      tr.append(td);
+    }
+    return tr;
+  };
+  for (const column of table.schema.columns) {
+    const facts = columnFacts(column, table.schema.foreignKeys);
+    const was = oldColumns.get(column.name);
+    tbody.append(row(column.name, facts, old && !was ? "added" : "", was));
+  }
+  if (old) {
+    const now = new Set(table.schema.columns.map((c) => c.name));
+    for (const [name, facts] of oldColumns) if (!now.has(name)) tbody.append(row(name, facts, "removed"));
+  }
+  grid.append(thead, tbody);
+  const parts = [grid];
+  const describe = (i) => `${i.constraint ? "UNIQUE" : i.unique ? "UNIQUE INDEX" : "INDEX"} ${i.name} (${i.columns.join(", ")})`;
+  const oldIndexes = new Set((old?.schema?.indexes ?? []).map(describe));
+  const nowIndexes = new Set(table.schema.indexes.map(describe));
+  const indexes = el("ul", "indexes");
+  for (const text of nowIndexes) indexes.append(el("li", old && !oldIndexes.has(text) ? "added" : "", text));
+  if (old) for (const text of oldIndexes) if (!nowIndexes.has(text)) indexes.append(el("li", "removed", text));
+  if (indexes.childElementCount) parts.push(indexes);
+  return parts;
+}
+
 function drawTables() {
   const box = $("panel-tables");
   box.replaceChildren();
   const tables = currentTables();
-  if (!tables.length) {
+  const before = new Map((state.before ?? []).map((t) => [t.name, t]));
+  const dropped = state.before ? state.before.filter((t) => !tables.some((now) => now.name === t.name)) : [];
+  if (!tables.length && !dropped.length) {
     box.append(el("p", "empty", "The database has no tables yet."));
     return;
   }
-  const before = new Map((state.before ?? []).map((t) => [t.name, t]));
+  for (const table of dropped) {
+    const section = el("section", "table-view dropped");
+    const title = el("h3", "", table.name);
+    title.append(el("span", "badge removed", "dropped"));
+    section.append(title, ...schemaView(table, null));
+    box.append(section);
+  }
   for (const table of tables) {
     const old = before.get(table.name);
     const section = el("section", "table-view");
     const title = el("h3", "", table.name);
     if (state.before && !old) title.append(el("span", "badge added", "new"));
-    section.append(title);
+    section.append(title, ...schemaView(table, state.before ? old ?? null : null));
     const key = (row) => JSON.stringify(row[0]);
     const oldRows = new Map((old ? old.rows : []).map((r) => [key(r), r]));
     const page = state.pages[table.name] ?? 0;
     const rows = table.rows;
-    const grid = el("table");
+    const grid = el("table", "rows");
+    grid.setAttribute("aria-label", `Rows of ${table.name}`);
     const head = el("tr");
     for (const c of table.columns) head.append(el("th", "", c));
     const thead = el("thead");
     thead.append(head);
     const tbody = el("tbody");
+    // Rows compare column by column by name, so a column added or dropped does not mark every row.
+    const oldAt = new Map((old ? old.columns : []).map((c, i) => [c, i]));
     for (const row of rows) {
       const prev = oldRows.get(key(row));
       const tr = el("tr", state.before && old && !prev ? "added" : "");
@@ -373,7 +657,8 @@ function drawTables() {
       row.forEach((v, i) => {
         const td = el("td", v === null ? "null" : "", cellText(v));
         if (v && typeof v === "object" && !Array.isArray(v)) td.prepend(fullValueButton(table.name, table.columns[i], rowIndex));
-        if (prev && JSON.stringify(prev[i]) !== JSON.stringify(v)) td.classList.add("changed");
+        const j = oldAt.get(table.columns[i]);
+        if (prev && j !== undefined && JSON.stringify(prev[j]) !== JSON.stringify(v)) td.classList.add("changed");
         tr.append(td);
       });
       tbody.append(tr);
@@ -383,12 +668,14 @@ function drawTables() {
       for (const row of old.rows) {
         if (now.has(key(row))) continue;
         const tr = el("tr", "removed");
-        for (const v of row) tr.append(el("td", "", cellText(v)));
+        for (const c of table.columns) tr.append(el("td", "", oldAt.has(c) ? cellText(row[oldAt.get(c)]) : ""));
         tbody.append(tr);
       }
     }
     grid.append(thead, tbody);
-    section.append(table.rows.length || (old && old.rows.length) ? grid : el("p", "empty", "No rows."));
+    const count = el("p", "rows-title", table.rowCount === 1 ? "1 row" : `${table.rowCount.toLocaleString()} rows`);
+    section.append(count);
+    if (table.rows.length || (old && old.rows.length)) section.append(grid);
     if (table.rowCount > PAGE_ROWS) {
       const pages = Math.ceil(table.rowCount / PAGE_ROWS);
       const nav = el("div", "pager");
@@ -475,19 +762,38 @@ function status(text) {
 // ---- start ----------------------------------------------------------------------------------------
 
 function wire() {
-  $("run-step").addEventListener("click", runStep);
+  $("type-step").addEventListener("click", typeForMe);
+  $("next-step").addEventListener("click", next);
+  $("stuck-back").addEventListener("click", back);
+  $("stuck-reset").addEventListener("click", () => startChapter(stepNow().chapter));
+  for (const part of ["goal", "hint", "solution"]) {
+    $(`show-${part}`).addEventListener("click", () => {
+      state.open[part] = !state.open[part];
+      drawStep();
+    });
+  }
   $("back").addEventListener("click", back);
   $("reset").addEventListener("click", reset);
   $("trouble-back").addEventListener("click", () => (($("trouble").hidden = true), back()));
   $("trouble-retry").addEventListener("click", () => ($("trouble").hidden = true));
   $("trouble-reset").addEventListener("click", reset);
   window.addEventListener("pagehide", saveNow);
-  for (const tab of ["tables", "sql", "files"]) {
+  for (const tab of TABS) {
     $(`tab-${tab}`).addEventListener("click", () => {
       state.tab = tab;
       drawTab();
     });
   }
+  // Tabs as the ARIA pattern has them: arrow keys move between them, Home and End to the ends.
+  document.querySelector(".tabs").addEventListener("keydown", (e) => {
+    const moves = { ArrowRight: 1, ArrowLeft: -1, Home: -TABS.length, End: TABS.length };
+    if (!(e.key in moves)) return;
+    e.preventDefault();
+    const at = Math.max(0, Math.min(TABS.length - 1, TABS.indexOf(state.tab) + moves[e.key]));
+    state.tab = e.key === "ArrowRight" && TABS.indexOf(state.tab) === TABS.length - 1 ? TABS[0] : e.key === "ArrowLeft" && TABS.indexOf(state.tab) === 0 ? TABS.at(-1) : TABS[at];
+    drawTab();
+    $(`tab-${state.tab}`).focus();
+  });
   const input = $("terminal-input");
   $("terminal-form").addEventListener("submit", (e) => {
     e.preventDefault();
@@ -510,6 +816,26 @@ function wire() {
       typed(line, { hold: true });
       return;
     }
+    if (e.key === "l" && e.ctrlKey) {
+      e.preventDefault();
+      state.terminal.length = 0;
+      drawTerminal();
+      return;
+    }
+    if (e.key === "Tab" && !e.shiftKey && input.value.trim() && input.selectionStart === input.value.length) {
+      const files = Object.keys(safe(() => state.lab.files(), {}));
+      const revisions = safe(() => state.lab.revisions(), []).map((r) => r.revision);
+      const { line, choices } = complete(input.value, { files, revisions });
+      if (line === input.value && !choices.length) return; // nothing to complete: Tab moves on
+      e.preventDefault();
+      input.value = line;
+      if (choices.length) {
+        say("in", input.value);
+        say("note", choices.join("  "));
+        drawTerminal();
+      }
+      return;
+    }
     if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
     e.preventDefault();
     state.typedAt = Math.max(0, Math.min(state.typed.length, state.typedAt + (e.key === "ArrowUp" ? -1 : 1)));
@@ -519,6 +845,12 @@ function wire() {
     const path = e.target.dataset.path;
     if (!path) return;
     safe(() => state.lab.writeFile(path, e.target.value));
+    // Making a step's edit by hand completes it, as typing its line does.
+    const step = stepNow();
+    if (step && step.edit && step.edit.path === path && !state.outcome && e.target.value.includes(step.edit.to)) {
+      settle(true, "");
+      drawStep();
+    }
     drawHighlight();
     persist();
   });
@@ -545,7 +877,8 @@ function wire() {
   $("share").addEventListener("click", async () => {
     const files = safe(() => state.lab.files(), null);
     if (!files) return;
-    const link = await shareLink(files, state.step);
+    // The link opens on the step to do next: past the card's step once it has run.
+    const link = await shareLink(files, state.step + (stepNow() && asExpected() ? 1 : 0));
     try {
       await navigator.clipboard.writeText(link);
       status("Share link copied.");
@@ -598,7 +931,7 @@ async function start() {
   } else if (saved && saved.snapshot) {
     try {
       state.lab.restore(saved.snapshot);
-      Object.assign(state, { step: saved.step, terminal: saved.terminal, undo: saved.undo, typed: saved.typed ?? [], openFile: saved.openFile });
+      Object.assign(state, { step: saved.step, outcome: saved.outcome ?? null, ticks: saved.ticks ?? [], terminal: saved.terminal, undo: saved.undo, typed: saved.typed ?? [], openFile: saved.openFile });
       state.typedAt = state.typed.length;
     } catch {
       state.lab = new Lab(); // a stale or damaged save: start fresh

@@ -43,7 +43,11 @@ function truncate(text, n) {
   return text.length > n ? text.slice(0, n - 1) + "…" : text;
 }
 
-/** Draws `revisions` ([{ revision, downRevisions, message, isHead, isCurrent, path }]) into `svg`. */
+/**
+ * Draws `revisions` ([{ revision, downRevisions, dependsOn, branchLabels, message, isHead,
+ * isCurrent, path }]) into `svg`; `onOpen(revision)` when a node is clicked, or null for a picture
+ * only. Returns the centre of the (first) current revision, or null when the database is at base.
+ */
 export function drawGraph(svg, revisions, onOpen) {
   const previous = svg.querySelector(".current-ring");
   const from = previous ? { x: previous.getAttribute("data-x"), y: previous.getAttribute("data-y") } : null;
@@ -56,6 +60,8 @@ export function drawGraph(svg, revisions, onOpen) {
   svg.setAttribute("height", height);
   const center = (p) => ({ x: LEFT + p.lane * LANE + WIDTH / 2, y: TOP + p.row * ROW + HEIGHT / 2 });
   const anyCurrent = revisions.some((r) => r.isCurrent);
+  const childCount = new Map();
+  for (const r of revisions) for (const d of r.downRevisions) childCount.set(d, (childCount.get(d) ?? 0) + 1);
   // base
   const baseX = LEFT + WIDTH / 2;
   svg.append(node("circle", { cx: baseX, cy: 16, r: 7, class: anyCurrent ? "base" : "base current-base" }));
@@ -71,21 +77,44 @@ export function drawGraph(svg, revisions, onOpen) {
       const startY = q.y === 16 ? 23 : q.y + HEIGHT / 2;
       edges.append(node("path", { d: `M ${q.x} ${startY} C ${q.x} ${startY + 18}, ${c.x} ${c.y - HEIGHT / 2 - 18}, ${c.x} ${c.y - HEIGHT / 2}`, class: "edge" }));
     }
+    // depends_on: a dashed line from the revision depended on, beside the ordinary edges.
+    for (const d of r.dependsOn ?? []) {
+      const q = place.get(d) && center(place.get(d));
+      if (q) edges.append(node("path", { d: `M ${q.x + WIDTH / 2} ${q.y} C ${q.x + WIDTH / 2 + 24} ${q.y}, ${c.x + WIDTH / 2 + 24} ${c.y}, ${c.x + WIDTH / 2} ${c.y}`, class: "edge depends" }));
+    }
+    const merge = r.downRevisions.length > 1;
+    const branchpoint = (childCount.get(r.revision) ?? 0) > 1;
+    const labels = r.branchLabels ?? [];
+    const says = [r.isHead && "head", r.isCurrent && "current", merge && "merge point", branchpoint && "branch point", labels.length && `branch labels ${labels.join(", ")}`].filter(Boolean);
     const g = node("g", {
-      class: `rev${r.isHead ? " head" : ""}${r.isCurrent ? " current" : ""}`,
+      class: `rev${r.isHead ? " head" : ""}${r.isCurrent ? " current" : ""}${merge ? " merge" : ""}${branchpoint ? " branchpoint" : ""}`,
       transform: `translate(${c.x - WIDTH / 2}, ${c.y - HEIGHT / 2})`,
-      tabindex: 0,
-      role: "button",
       "data-revision": r.revision,
-      "aria-label": `Revision ${r.revision}, ${r.message}${r.isHead ? ", head" : ""}${r.isCurrent ? ", current" : ""}. Open its file.`,
     });
+    const shown = {
+      id: r.revision.slice(0, 12),
+      message: truncate(r.message || "(no message)", labels.length ? 14 : 24),
+      tags: [r.isHead && "head", merge && "merge", branchpoint && "branch"].filter(Boolean).join(" · "),
+      labels: labels.length ? truncate(`@${labels.join(" @")}`, 12) : "",
+    };
+    if (onOpen) {
+      // The accessible name starts with the text the node shows, then says the rest in words.
+      const visible = [shown.id, shown.message, shown.tags, shown.labels].filter(Boolean).join(" ");
+      g.setAttribute("tabindex", 0);
+      g.setAttribute("role", "button");
+      g.setAttribute("aria-label", `${visible}. Revision ${r.revision}, ${r.message}${says.length ? `, ${says.join(", ")}` : ""}. Open its file.`);
+    }
     g.append(node("rect", { width: WIDTH, height: HEIGHT, rx: 7 }));
-    g.append(node("text", { x: 9, y: 16, class: "rev-id" }, r.revision.slice(0, 12)));
-    g.append(node("text", { x: 9, y: 31, class: "rev-message" }, truncate(r.message || "(no message)", 24)));
-    if (r.isHead) g.append(node("text", { x: WIDTH - 8, y: 16, class: "tag", "text-anchor": "end" }, "head"));
-    const open = () => onOpen(r);
-    g.addEventListener("click", open);
-    g.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), open()));
+    // A trailing space (not drawn: SVG collapses it) keeps the words apart for text readers.
+    g.append(node("text", { x: 9, y: 16, class: "rev-id" }, `${shown.id} `));
+    g.append(node("text", { x: 9, y: 31, class: "rev-message" }, `${shown.message} `));
+    if (shown.tags) g.append(node("text", { x: WIDTH - 8, y: 16, class: "tag", "text-anchor": "end" }, `${shown.tags} `));
+    if (shown.labels) g.append(node("text", { x: WIDTH - 8, y: 31, class: "label", "text-anchor": "end" }, `${shown.labels} `));
+    if (onOpen) {
+      const open = () => onOpen(r);
+      g.addEventListener("click", open);
+      g.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), open()));
+    }
     nodes.append(g);
   }
   const current = revisions.filter((r) => r.isCurrent).map((r) => center(place.get(r.revision)));
@@ -104,4 +133,5 @@ export function drawGraph(svg, revisions, onOpen) {
     svg.append(ring);
     requestAnimationFrame(() => (ring.style.transform = `translate(${c.x}px, ${c.y}px)`));
   }
+  return current[0] ?? null;
 }

@@ -14,6 +14,7 @@ const FILES = [
   "zip.js",
   "share.js",
   "highlight.js",
+  "complete.js",
   "pkg/alembic_lab.js",
   "pkg/alembic_lab_bg.wasm",
 ];

@@ -747,6 +747,8 @@ pub struct RevisionInfo {
     pub down_revisions: Vec<String>,
     pub message: String,
     pub branch_labels: Vec<String>,
+    /// `depends_on`, resolved to revision ids: drawn as dashed edges.
+    pub depends_on: Vec<String>,
     pub is_head: bool,
     pub is_current: bool,
     pub path: String,
@@ -774,6 +776,7 @@ pub fn revision_list(lab: &mut Lab) -> Result<Vec<RevisionInfo>> {
                 down_revisions: rev.down_revision.clone(),
                 message: rev.message.clone(),
                 branch_labels: rev.branch_labels.clone(),
+                depends_on: scripts.map.dependencies_of(&id),
                 revision: id,
             })
         })
