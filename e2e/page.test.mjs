@@ -195,6 +195,23 @@ test("an edited file runs with python: its prints are output, its traceback an e
     ["t-err", "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n    sorted([3, 1, 'x'])\n" +
       "TypeError: '<' not supported between instances of 'str' and 'int'"],
   ]);
+  // The editor marks the line the traceback names, in the gutter and under the text.
+  assert.equal(await page.$eval("#gutter .error", (n) => n.textContent.trim()), "3");
+  assert.equal(await text(page, "#editor-error"), "Line 3: TypeError: '<' not supported between instances of 'str' and 'int' (from the last run)");
+  assert.equal(await page.$$eval("#highlight .error-band", (b) => b.length), 1);
+  assert.equal(await page.$$eval("#gutter span", (s) => s.length), 4, "one number per line");
+  // Enter keeps the indentation, one level more after a colon.
+  await page.fill("#editor", "");
+  await page.click("#editor");
+  await page.keyboard.type("def f():");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("return 1");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.inputValue("#editor"), "def f():\n    return 1\n    ");
+  // Esc, then Tab, leaves the editor (Tab alone indents).
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Tab");
+  assert.notEqual(await page.evaluate(() => document.activeElement.id), "editor");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -111,6 +111,8 @@ function change(action) {
 /** Shows what one console entry printed; `clear` empties the screen. */
 function show(result) {
   if (result.clear) state.terminal.length = 0;
+  state.errorAt = result.ok ? null : errorPlace(result.output);
+  if (state.errorAt) state.news = state.news ?? "files";
   // What a program printed before its traceback is ordinary output, as in a terminal.
   const traceback = result.ok || !result.output ? -1 : result.output.indexOf("Traceback (most recent call last):");
   if (traceback > 0) {
@@ -121,6 +123,17 @@ function show(result) {
   }
   for (const note of result.notes ?? []) say("note", `lab note: ${note}`);
   return result.ok;
+}
+
+/** Where a traceback points in the learner's files: the innermost `File "…", line N` that names
+ * a project file, with the error's last line; null when it names none. */
+function errorPlace(output) {
+  const files = safe(() => state.lab.files(), {});
+  const places = [...String(output ?? "").matchAll(/File "([^"]+)", line (\d+)/g)].filter((m) => m[1] in files);
+  if (!places.length) return null;
+  const [, file, line] = places.at(-1);
+  const message = String(output).trimEnd().split("\n").at(-1);
+  return { file, line: Number(line), message };
 }
 
 // ---- the walkthrough ------------------------------------------------------------------------------
@@ -227,6 +240,7 @@ function startChapter(c) {
     state.step = index;
     state.outcome = null;
     state.pending = [];
+    state.before = null; // a rebuilt project: nothing to mark as changed by one step
     say("note", `# chapter ${c + 1}, ${CHAPTERS[c].title}: the project was rebuilt by running the ${index} walkthrough steps before it (Back undoes this)`);
   });
   drawPrompt();
@@ -746,12 +760,33 @@ function drawFiles() {
   drawHighlight();
 }
 
+/** The highlighted text behind the editor, its line numbers, and the last error's line marked. */
 function drawHighlight() {
   const editor = $("editor");
   const pre = $("highlight");
-  highlight(pre, editor.value, (editor.dataset.path ?? "").endsWith(".py"));
-  pre.scrollTop = editor.scrollTop;
-  pre.scrollLeft = editor.scrollLeft;
+  const path = editor.dataset.path ?? "";
+  highlight(pre, editor.value, path.endsWith(".py"));
+  const lines = editor.value.split("\n").length;
+  const error = state.errorAt && state.errorAt.file === path && state.errorAt.line <= lines ? state.errorAt : null;
+  const gutter = $("gutter");
+  const numbers = [];
+  for (let n = 1; n <= lines; n++) numbers.push(el("span", error && n === error.line ? "error" : "", `${n}\n`));
+  gutter.replaceChildren(...numbers);
+  $("editor-error").textContent = error ? `Line ${error.line}: ${error.message} (from the last run)` : "";
+  if (error) {
+    // Inside the scrolling layer, so the band scrolls with the text.
+    const band = el("div", "error-band");
+    const lineHeight = parseFloat(getComputedStyle(editor).lineHeight) || 19;
+    band.style.top = `calc(0.5rem + ${(error.line - 1) * lineHeight}px)`;
+    pre.append(band);
+  }
+  syncScroll();
+}
+
+function syncScroll() {
+  const editor = $("editor");
+  $("highlight").scrollTop = $("gutter").scrollTop = editor.scrollTop;
+  $("highlight").scrollLeft = editor.scrollLeft;
 }
 
 function status(text) {
@@ -854,10 +889,7 @@ function wire() {
     drawHighlight();
     persist();
   });
-  $("editor").addEventListener("scroll", () => {
-    $("highlight").scrollTop = $("editor").scrollTop;
-    $("highlight").scrollLeft = $("editor").scrollLeft;
-  });
+  $("editor").addEventListener("scroll", syncScroll);
   $("editor").addEventListener("keydown", (e) => {
     // Tab indents (four spaces) instead of leaving the editor; Escape, then Tab, moves on.
     if (e.key === "Escape") {
@@ -867,6 +899,15 @@ function wire() {
     if (e.key === "Tab" && !e.shiftKey && !state.escaped) {
       e.preventDefault();
       document.execCommand("insertText", false, "    ");
+    }
+    // Enter keeps the line's indentation, one level more after a colon (def, class, if, with…).
+    if (e.key === "Enter" && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      const editor = e.target;
+      const start = editor.selectionStart;
+      const line = editor.value.slice(editor.value.lastIndexOf("\n", start - 1) + 1, start);
+      const indent = line.match(/^[ \t]*/)[0] + (/:\s*(#.*)?$/.test(line) ? "    " : "");
+      e.preventDefault();
+      document.execCommand("insertText", false, `\n${indent}`);
     }
     state.escaped = false;
   });

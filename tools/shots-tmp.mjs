@@ -1,0 +1,16 @@
+import { chromium } from "playwright-core";
+import { serve } from "./serve.mjs";
+import { launchOptions } from "./chromium.mjs";
+const server = await serve("www");
+const browser = await chromium.launch(launchOptions());
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+await page.goto(server.url);
+await page.waitForSelector("body[data-ready=true]");
+await page.click("#tab-files");
+await page.click(`#file-list .file[title="main.py"]`);
+await page.fill("#editor", "def main():\n    total = 0\n    for n in [1, 2, 'x']:\n        total += n\n    return total\n\nprint(main())\n");
+await page.fill("#terminal-input", "python main.py");
+await page.press("#terminal-input", "Enter");
+await page.waitForTimeout(300);
+await page.screenshot({ path: "/tmp/editor.png" });
+await browser.close(); await server.close();
