@@ -478,7 +478,7 @@ test("a step that goes otherwise than the walkthrough expects stops it, and Rese
   await context.close();
 });
 
-test("the revision graph keeps the current revision in view after 30 more revisions", async () => {
+test("the revision graph keeps the current revision in view after 30 more revisions, collapses straight runs past 50, zooms", async () => {
   const { page, problems, context } = await openLab();
   await startChapter(page, 2);
   await runSteps(page, 2); // autogenerate, upgrade head
@@ -495,6 +495,19 @@ test("the revision graph keeps the current revision in view after 30 more revisi
   await typeLine(page, "alembic downgrade -29");
   assert.equal(await inView(), true, "and the revision downgraded to");
   assert.equal(await page.isVisible("#graph-legend"), true);
+  // Past 50 revisions, straight runs are drawn as one node; clicking it shows them.
+  for (let i = 31; i <= 52; i++) await typeLine(page, `alembic revision -m "step ${i}"`);
+  const collapsed = await page.$$eval("#graph .rev.collapsed", (n) => n.length);
+  assert.ok(collapsed >= 1, "a straight run is collapsed");
+  assert.ok((await graphNodes(page)).length < 53);
+  assert.equal(await inView(), true, "the current revision stays in view");
+  await page.click("#graph .rev.collapsed");
+  assert.ok((await page.$$eval("#graph .rev.collapsed", (n) => n.length)) < collapsed);
+  // Zoom changes the drawing's size, not its content.
+  const width = await page.$eval("#graph", (svg) => Number(svg.getAttribute("width")));
+  await page.click("#zoom-out");
+  assert.ok((await page.$eval("#graph", (svg) => Number(svg.getAttribute("width")))) < width);
+  assert.equal(await text(page, "#zoom-reset"), "80%");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -6,7 +6,7 @@
 import init, { Lab } from "./pkg/alembic_lab.js";
 import { CHAPTERS, STEPS, CHAPTER_STARTS, EXERCISES, stepCode, isStepLine } from "./walkthrough.js";
 import { echoLines } from "./format.js";
-import { drawGraph } from "./graph.js";
+import { drawGraph, collapseChains } from "./graph.js";
 import { loadState, saveState, clearState } from "./store.js";
 import { zipFiles } from "./zip.js";
 import { shareLink, readShareLink } from "./share.js";
@@ -27,6 +27,8 @@ const state = {
   ticks: [], // chapters finished, kept across reloads
   news: null, // the view a step's "look" note names, badged until opened
   open: { goal: false, hint: false, solution: false }, // the card's folding parts
+  expanded: new Set(), // collapsed runs of the graph the learner opened (by their first revision)
+  zoom: 1,
   terminal: [], // { kind: "in" | "more" | "out" | "err" | "note", text }
   undo: [], // { snapshot, step, terminalLength }
   typed: [], // lines typed in the terminal, for ↑ / ↓
@@ -516,16 +518,28 @@ function drawGraphView() {
   const revisions = safe(() => state.lab.revisions(), []);
   $("graph-empty").hidden = revisions.length > 0;
   $("graph-box").hidden = $("graph-legend").hidden = revisions.length === 0;
-  const current = drawGraph($("graph"), revisions, (r) => {
-    state.openFile = r.path;
-    state.tab = "files";
-    drawTab();
-  });
+  const shown = collapseChains(revisions, state.expanded);
+  const current = drawGraph(
+    $("graph"),
+    shown,
+    (r) => {
+      if (r.collapsed) {
+        state.expanded.add(r.collapsed[0]);
+        return drawGraphView();
+      }
+      state.openFile = r.path;
+      state.tab = "files";
+      drawTab();
+    },
+    state.zoom,
+  );
+  $("zoom-reset").textContent = `${Math.round(state.zoom * 100)}%`;
+  for (const id of ["zoom-out", "zoom-reset", "zoom-in"]) $(id).hidden = revisions.length === 0;
   // Keep the current revision in view however long the graph grows.
   const box = $("graph-box");
   if (current) {
-    const top = current.y - box.clientHeight / 2;
-    const left = current.x - box.clientWidth / 2;
+    const top = current.y * state.zoom - box.clientHeight / 2;
+    const left = current.x * state.zoom - box.clientWidth / 2;
     box.scrollTo({ top: Math.max(0, top), left: Math.max(0, left) });
   }
 }
@@ -798,6 +812,28 @@ function status(text) {
 
 function wire() {
   $("type-step").addEventListener("click", typeForMe);
+  const zoomTo = (zoom) => {
+    state.zoom = Math.max(0.25, Math.min(2, Math.round(zoom * 100) / 100));
+    drawGraphView();
+  };
+  $("zoom-in").addEventListener("click", () => zoomTo(state.zoom * 1.25));
+  $("zoom-out").addEventListener("click", () => zoomTo(state.zoom / 1.25));
+  $("zoom-reset").addEventListener("click", () => zoomTo(1));
+  // Drag the graph to pan it (the box also scrolls as usual).
+  const box = $("graph-box");
+  box.addEventListener("pointerdown", (e) => {
+    if (e.button !== 0 || e.target.closest(".rev")) return;
+    const start = { x: e.clientX, y: e.clientY, left: box.scrollLeft, top: box.scrollTop };
+    box.classList.add("panning");
+    const move = (m) => box.scrollTo(start.left - (m.clientX - start.x), start.top - (m.clientY - start.y));
+    const up = () => {
+      box.classList.remove("panning");
+      window.removeEventListener("pointermove", move);
+      window.removeEventListener("pointerup", up);
+    };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
+  });
   $("next-step").addEventListener("click", next);
   $("stuck-back").addEventListener("click", back);
   $("stuck-reset").addEventListener("click", () => startChapter(stepNow().chapter));

@@ -39,6 +39,59 @@ export function layout(revisions) {
   return { place, lanes: Math.max(lanes, 1), rows: Math.max(0, ...[...place.values()].map((p) => p.row + 1)) };
 }
 
+/**
+ * With more than `threshold` revisions, each straight run of four or more plain revisions (one
+ * parent, one child, not a head, not current, no branch label, no depends_on either way) is drawn
+ * as one node, `{ revision: "…", collapsed: [ids] }`, unless its first id is in `expanded`.
+ */
+export function collapseChains(revisions, expanded = new Set(), threshold = 50) {
+  if (revisions.length <= threshold) return revisions;
+  const children = new Map();
+  const dependedOn = new Set(revisions.flatMap((r) => r.dependsOn ?? []));
+  for (const r of revisions) for (const d of r.downRevisions) children.set(d, [...(children.get(d) ?? []), r.revision]);
+  const plain = (r) =>
+    r.downRevisions.length === 1 && (children.get(r.revision) ?? []).length === 1 && !r.isHead && !r.isCurrent &&
+    !(r.branchLabels ?? []).length && !(r.dependsOn ?? []).length && !dependedOn.has(r.revision);
+  const runOf = new Map(); // revision → its run (an array shared by the run's members)
+  for (const r of revisions) {
+    if (!plain(r)) continue;
+    const run = runOf.get(r.downRevisions[0]) ?? [];
+    run.push(r.revision);
+    runOf.set(r.revision, run);
+  }
+  const hidden = new Map(); // revision → the collapsed node standing for it
+  const out = [];
+  for (const r of revisions) {
+    const run = runOf.get(r.revision);
+    if (run && run.length >= 4 && !expanded.has(run[0])) {
+      if (run[0] !== r.revision) continue;
+      const id = `…${run[0]}`;
+      for (const member of run) hidden.set(member, id);
+      out.push({ revision: id, collapsed: run, downRevisions: r.downRevisions, dependsOn: [], branchLabels: [], message: `${run.length} revisions in a line`, isHead: false, isCurrent: false });
+      continue;
+    }
+    out.push({ ...r, downRevisions: r.downRevisions.map((d) => hidden.get(d) ?? d) });
+  }
+  return out;
+}
+
+/** The revisions between `from` and `to` along the graph's edges (both ends included), or []. */
+function pathBetween(revisions, from, to) {
+  const next = new Map(revisions.map((r) => [r.revision, []]));
+  for (const r of revisions) for (const d of r.downRevisions) if (next.has(d)) next.get(d).push(r.revision), next.get(r.revision).push(d);
+  const cameFrom = new Map([[from, null]]);
+  const queue = [from];
+  while (queue.length) {
+    const at = queue.shift();
+    if (at === to) break;
+    for (const n of next.get(at) ?? []) if (!cameFrom.has(n)) cameFrom.set(n, at), queue.push(n);
+  }
+  if (!cameFrom.has(to)) return [];
+  const path = [];
+  for (let at = to; at !== null; at = cameFrom.get(at)) path.unshift(at);
+  return path;
+}
+
 function truncate(text, n) {
   return text.length > n ? text.slice(0, n - 1) + "…" : text;
 }
@@ -48,16 +101,16 @@ function truncate(text, n) {
  * isCurrent, path }]) into `svg`; `onOpen(revision)` when a node is clicked, or null for a picture
  * only. Returns the centre of the (first) current revision, or null when the database is at base.
  */
-export function drawGraph(svg, revisions, onOpen) {
+export function drawGraph(svg, revisions, onOpen, zoom = 1) {
   const previous = svg.querySelector(".current-ring");
-  const from = previous ? { x: previous.getAttribute("data-x"), y: previous.getAttribute("data-y") } : null;
+  const from = previous ? { x: previous.getAttribute("data-x"), y: previous.getAttribute("data-y"), revision: previous.getAttribute("data-revision") } : null;
   svg.replaceChildren();
   const { place, lanes, rows } = layout(revisions);
   const width = LEFT * 2 + lanes * LANE;
   const height = TOP + rows * ROW + 10;
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  svg.setAttribute("width", width);
-  svg.setAttribute("height", height);
+  svg.setAttribute("width", width * zoom);
+  svg.setAttribute("height", height * zoom);
   const center = (p) => ({ x: LEFT + p.lane * LANE + WIDTH / 2, y: TOP + p.row * ROW + HEIGHT / 2 });
   const anyCurrent = revisions.some((r) => r.isCurrent);
   const childCount = new Map();
@@ -87,12 +140,12 @@ export function drawGraph(svg, revisions, onOpen) {
     const labels = r.branchLabels ?? [];
     const says = [r.isHead && "head", r.isCurrent && "current", merge && "merge point", branchpoint && "branch point", labels.length && `branch labels ${labels.join(", ")}`].filter(Boolean);
     const g = node("g", {
-      class: `rev${r.isHead ? " head" : ""}${r.isCurrent ? " current" : ""}${merge ? " merge" : ""}${branchpoint ? " branchpoint" : ""}`,
+      class: `rev${r.isHead ? " head" : ""}${r.isCurrent ? " current" : ""}${merge ? " merge" : ""}${branchpoint ? " branchpoint" : ""}${r.collapsed ? " collapsed" : ""}`,
       transform: `translate(${c.x - WIDTH / 2}, ${c.y - HEIGHT / 2})`,
       "data-revision": r.revision,
     });
     const shown = {
-      id: r.revision.slice(0, 12),
+      id: r.collapsed ? `${r.collapsed[0].slice(0, 6)} … ${r.collapsed.at(-1).slice(0, 6)}` : r.revision.slice(0, 12),
       message: truncate(r.message || "(no message)", labels.length ? 14 : 24),
       tags: [r.isHead && "head", merge && "merge", branchpoint && "branch"].filter(Boolean).join(" · "),
       labels: labels.length ? truncate(`@${labels.join(" @")}`, 12) : "",
@@ -102,7 +155,12 @@ export function drawGraph(svg, revisions, onOpen) {
       const visible = [shown.id, shown.message, shown.tags, shown.labels].filter(Boolean).join(" ");
       g.setAttribute("tabindex", 0);
       g.setAttribute("role", "button");
-      g.setAttribute("aria-label", `${visible}. Revision ${r.revision}, ${r.message}${says.length ? `, ${says.join(", ")}` : ""}. Open its file.`);
+      g.setAttribute(
+        "aria-label",
+        r.collapsed
+          ? `${visible}. ${r.collapsed.length} revisions from ${r.collapsed[0]} to ${r.collapsed.at(-1)}, drawn as one. Show them.`
+          : `${visible}. Revision ${r.revision}, ${r.message}${says.length ? `, ${says.join(", ")}` : ""}. Open its file.`,
+      );
     }
     g.append(node("rect", { width: WIDTH, height: HEIGHT, rx: 7 }));
     // A trailing space (not drawn: SVG collapses it) keeps the words apart for text readers.
@@ -117,7 +175,7 @@ export function drawGraph(svg, revisions, onOpen) {
     }
     nodes.append(g);
   }
-  const current = revisions.filter((r) => r.isCurrent).map((r) => center(place.get(r.revision)));
+  const current = revisions.filter((r) => r.isCurrent).map((r) => ({ ...center(place.get(r.revision)), revision: r.revision }));
   for (const c of current) {
     const ring = node("rect", {
       class: "current-ring",
@@ -128,10 +186,18 @@ export function drawGraph(svg, revisions, onOpen) {
       rx: 10,
       "data-x": c.x,
       "data-y": c.y,
+      "data-revision": c.revision,
     });
-    ring.style.transform = `translate(${from ? from.x : c.x}px, ${from ? from.y : c.y}px)`;
     svg.append(ring);
-    requestAnimationFrame(() => (ring.style.transform = `translate(${c.x}px, ${c.y}px)`));
+    // The ring travels the way the command went: through each revision between the old current
+    // one and the new (upgrade and downgrade run them one by one), or straight when none links them.
+    const path = from && from.revision ? pathBetween(revisions, from.revision, ring.dataset.revision).map((id) => place.get(id)).filter(Boolean).map(center) : [];
+    const stops = path.length > 1 ? path : from ? [{ x: from.x, y: from.y }, c] : [c];
+    ring.style.transform = `translate(${c.x}px, ${c.y}px)`;
+    if (stops.length > 1 && ring.animate) {
+      const keyframes = stops.map((p) => ({ transform: `translate(${p.x}px, ${p.y}px)` }));
+      ring.animate(keyframes, { duration: Math.min(1500, 200 + 140 * stops.length), easing: "ease-in-out" });
+    }
   }
   return current[0] ?? null;
 }

@@ -53,3 +53,21 @@ test("the exercises' checks read the lab's schema and rows", () => {
   const empty = { tables: [users({})], current: ["f7a8b9c0d1e2"], revisions: [{ revision: "f7a8b9c0d1e2", isCurrent: true }] };
   assert.deepEqual(EXERCISES.map((e) => e.check(empty)), [false, false, false]);
 });
+
+test("a long graph draws straight runs as one node, keeping heads, current, branch and merge points", async () => {
+  const { collapseChains } = await import("../../www/graph.js");
+  const chain = Array.from({ length: 500 }, (_, i) => ({ revision: `r${i}`, downRevisions: i ? [`r${i - 1}`] : [], isHead: i === 499, isCurrent: i === 250 }));
+  const shown = collapseChains(chain);
+  assert.deepEqual(shown.map((r) => r.revision), ["r0", "…r1", "r250", "…r251", "r499"]);
+  assert.equal(shown[1].collapsed.length, 249);
+  assert.deepEqual(shown[2].downRevisions, ["…r1"], "the current revision hangs from the collapsed run");
+  assert.deepEqual(shown[4].downRevisions, ["…r251"]);
+  // Opened runs are drawn in full; short graphs are never collapsed.
+  assert.equal(collapseChains(chain, new Set(["r1", "r251"])).length, 500);
+  assert.equal(collapseChains(chain.slice(0, 40)).length, 40);
+  // A branch point and a merge point stay.
+  const forked = [...chain.slice(0, 60), { revision: "b", downRevisions: ["r30"], isHead: true }];
+  forked[59] = { ...forked[59], isHead: true };
+  const ids = collapseChains(forked).map((r) => r.revision);
+  assert.ok(ids.includes("r30") && ids.includes("b") && ids.includes("r59"), ids.join());
+});
