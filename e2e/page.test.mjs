@@ -570,3 +570,29 @@ test("axe-core finds no serious or critical problems on the start page, mid-walk
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("after the last chapter: a recap, and exercises whose goals the page checks", async () => {
+  const { page, problems, context } = await openLab();
+  await startChapter(page, CHAPTERS.length - 1);
+  await runSteps(page, CHAPTERS.at(-1).steps.length);
+  await page.click("#next-step");
+  assert.match(await text(page, "#progress-text"), /Walkthrough finished/);
+  assert.equal(await page.$$eval("#exercises .recap li", (li) => li.length), 5);
+  const badges = () => page.$$eval("#exercises .exercise-list > li .badge", (b) => b.map((x) => x.textContent));
+  assert.deepEqual(await badges(), ["not yet", "not yet", "not yet"]);
+  // Exercise 2, done as a learner would: edit the model, autogenerate, upgrade.
+  await showTab(page, "files");
+  await page.click('#file-list .file[title="src/models/user.py"]');
+  const model = await page.inputValue("#editor");
+  await page.fill("#editor", model.replace("mapped_column(String(120))", "mapped_column(String(120), index=True)"));
+  await typeLine(page, 'alembic revision --autogenerate -m "Index email"');
+  await typeLine(page, "alembic upgrade head");
+  assert.deepEqual(await badges(), ["not yet", "✓ goal reached", "not yet"]);
+  await showTab(page, "tables");
+  assert.match(await text(page, "#panel-tables .indexes li.added"), /INDEX ix_users_email \(email\)/);
+  // An unavailable shell command is said so, in the lab's words.
+  await typeLine(page, "pip install requests");
+  assert.match(await lastTerminal(page), /not available in this lab: the shell command `pip`/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -365,6 +365,12 @@ impl Lab {
     /// Runs one console entry: a shell line (`alembic …`, `python FILE`, `ls`, `cat`, `rm`,
     /// `clear`, `help`), or Python for the session — a line, or a block sent whole.
     pub fn run(&mut self, entry: &str) -> LineResult {
+        if let Some(command) = other_shell_command(entry) {
+            let message = format!(
+                "not available in this lab: the shell command `{command}` (this terminal runs alembic, python, ls, cat, rm, clear and help; any other line is Python; type help)"
+            );
+            return LineResult { output: vec![message.clone()], error: Some(Error::new(ErrorKind::NotAvailable, message)), ..LineResult::default() };
+        }
         if !is_shell_line(entry) {
             return self.run_python(entry);
         }
@@ -494,6 +500,25 @@ fn is_shell_line(entry: &str) -> bool {
     SHELL_COMMANDS.contains(&first) && !python_after
 }
 
+/// Shell commands a learner may reach for that the lab does not run.
+const OTHER_SHELL_COMMANDS: &[&str] = &[
+    "cd", "pwd", "mkdir", "touch", "mv", "cp", "echo", "pip", "pip3", "git", "sqlite3", "vim", "vi", "nano", "sudo",
+    "apt", "apt-get", "npm", "rmdir", "chmod", "grep", "which", "flask", "pytest", "poetry", "uv",
+];
+
+/// The command word when `entry` is one of those commands with arguments and is not Python: a
+/// line Python would refuse (`pip install x`, `cd ..`, `mkdir -p x`). A bare name, or a line
+/// Python runs (`cd = 1`, `echo(1)`, `cd - 1`), stays Python.
+fn other_shell_command(entry: &str) -> Option<&str> {
+    let entry = entry.trim();
+    if entry.contains('\n') {
+        return None;
+    }
+    let (first, rest) = entry.split_once(char::is_whitespace)?;
+    let shell = OTHER_SHELL_COMMANDS.contains(&first) && !rest.trim().is_empty();
+    (shell && crate::python::parser::parse_module(entry).is_err()).then_some(first)
+}
+
 /// What `help` prints: what this console runs, and what it does not.
 const HELP: &str = "This console is a terminal in the project folder. It runs:
   python FILE [ARG...]            run a project file as __main__, as a new process would
@@ -501,14 +526,19 @@ const HELP: &str = "This console is a terminal in the project folder. It runs:
   any other line                  Python, as `python -i` would: one session whose names last
                                   until exit(); expressions show their repr; a block may be
                                   pasted whole or typed line by line (an empty line ends it)
-  alembic ...                     Alembic's command line (alembic --help lists its commands)
+  alembic COMMAND ...             Alembic's command line: init, revision, upgrade, downgrade,
+                                  current, history, heads, branches, show, stamp, merge,
+                                  check, ensure_version, list_templates (alembic COMMAND --help)
   ls [DIR], cat FILE, rm FILE...  the project's files
   clear                           empty the screen
 Python here has the language and its builtins, the modules sqlalchemy (Core and ORM, on the
 lab's SQLite), alembic (op, context, config: what env.py and revision files use), logging,
 logging.config, configparser, typing, dataclasses, datetime, decimal, contextlib, math, os, sys
 and time; your project's files import as on your machine.
-Not available in this lab: other shell commands, pip, files outside the project, input().";
+  Tab completes commands, file names and revision ids; Shift+Enter adds a line to a block;
+  Ctrl+L (or clear) empties the screen; up and down arrows recall earlier lines.
+Not available in this lab: other shell commands (cd, pip, git, sqlite3, …), files outside the
+project, input(), alembic edit (open the file in the Files tab).";
 
 /// What a Python run printed, as console lines, and the exception it ended with.
 fn python_result(outcome: crate::interp::RunOutcome) -> LineResult {

@@ -134,7 +134,10 @@ fn shell_lines_and_python_lines_are_told_apart() {
     assert_eq!(lab.run("ls = [3, 1, 2]").output, Vec::<String>::new());
     assert_eq!(lab.run("sorted(ls)").output, ["[1, 2, 3]"]);
     assert!(lab.run("ls").output.join(" ").contains("main.py"), "a bare `ls` is the shell's");
-    assert!(lab.run("help").output[0].contains("terminal in the project folder"));
+    let help = lab.run("help").output.join("\n");
+    assert!(help.contains("terminal in the project folder"));
+    assert!(help.contains("init, revision, upgrade, downgrade"), "help names alembic's subcommands: {help}");
+    assert!(help.contains("Not available in this lab"));
     assert!(lab.run("clear").clear);
     assert!(!lab.run("help(len)").output[0].contains("terminal"), "help(...) is Python's");
     let missing = lab.run("rm nothing.py");
@@ -173,4 +176,23 @@ fn python_takes_a_file_with_arguments_code_with_c_and_says_its_version() {
     assert_eq!(lab.run("python -m nowhere").output, ["python: No module named nowhere"]);
     assert!(lab.run("python -V").output[0].starts_with("Python 3.11"));
     assert!(lab.run("python -i main.py").output[0].starts_with("not available in this lab: python -i"));
+}
+
+#[test]
+fn other_shell_commands_are_said_to_be_unavailable_and_python_stays_python() {
+    let mut lab = Lab::new(Sources::default());
+    for line in ["pip install requests", "cd migrations", "cd ..", "git status", "sqlite3 sqlite.db", "echo \"hi\"", "mkdir -p x"] {
+        let result = lab.run(line);
+        assert!(!result.ok(), "{line}");
+        let word = line.split(' ').next().unwrap_or_default();
+        assert!(result.output[0].starts_with(&format!("not available in this lab: the shell command `{word}`")), "{line}: {:?}", result.output);
+    }
+    // The same words as Python: a name alone, assigned, called, or in an expression.
+    assert!(lab.run("cd = 3").ok());
+    assert_eq!(lab.run("cd").output, ["3"]);
+    assert_eq!(lab.run("cd - 1").output, ["2"]);
+    assert_eq!(lab.run("cd if cd else 0").output, ["3"]);
+    assert_eq!(lab.run("echo = print").output, Vec::<String>::new());
+    assert_eq!(lab.run("echo (1)").output, ["1"]);
+    assert!(lab.run("pwd").output.join("\n").ends_with("NameError: name 'pwd' is not defined"));
 }
