@@ -456,7 +456,7 @@ function drawGoal(chapter) {
   const tables = $("goal-tables");
   tables.replaceChildren();
   if (!goal) return;
-  drawGraph($("goal-graph"), goal.revisions, null);
+  drawGraph($("goal-graph"), collapseChains(goal.revisions), null, 0.75);
   if (!goal.tables.length) tables.append(el("li", "muted", "no tables"));
   for (const t of goal.tables) {
     const columns = t.schema.columns.map((c) => `${c.name} ${c.type}${c.primaryKey ? " PK" : c.nullable ? "" : " NOT NULL"}`).join(", ");

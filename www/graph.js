@@ -144,11 +144,16 @@ export function drawGraph(svg, revisions, onOpen, zoom = 1) {
       transform: `translate(${c.x - WIDTH / 2}, ${c.y - HEIGHT / 2})`,
       "data-revision": r.revision,
     });
+    // Top right: head, or else the kind of point; bottom right: branch labels, or the kind of
+    // point when head took the top.
+    const kind = merge ? "merge" : branchpoint ? "branch" : "";
+    const top = r.isHead ? "head" : kind;
+    const bottom = labels.length ? truncate(`@${labels.join(" @")}`, 12) : r.isHead ? kind : "";
     const shown = {
       id: r.collapsed ? `${r.collapsed[0].slice(0, 6)} … ${r.collapsed.at(-1).slice(0, 6)}` : r.revision.slice(0, 12),
-      message: truncate(r.message || "(no message)", labels.length ? 14 : 24),
-      tags: [r.isHead && "head", merge && "merge", branchpoint && "branch"].filter(Boolean).join(" · "),
-      labels: labels.length ? truncate(`@${labels.join(" @")}`, 12) : "",
+      message: truncate(r.message || "(no message)", bottom ? 16 : 24),
+      tags: top,
+      labels: bottom,
     };
     if (onOpen) {
       // The accessible name starts with the text the node shows, then says the rest in words.
@@ -167,7 +172,7 @@ export function drawGraph(svg, revisions, onOpen, zoom = 1) {
     g.append(node("text", { x: 9, y: 16, class: "rev-id" }, `${shown.id} `));
     g.append(node("text", { x: 9, y: 31, class: "rev-message" }, `${shown.message} `));
     if (shown.tags) g.append(node("text", { x: WIDTH - 8, y: 16, class: "tag", "text-anchor": "end" }, `${shown.tags} `));
-    if (shown.labels) g.append(node("text", { x: WIDTH - 8, y: 31, class: "label", "text-anchor": "end" }, `${shown.labels} `));
+    if (shown.labels) g.append(node("text", { x: WIDTH - 8, y: 31, class: labels.length ? "label" : "tag", "text-anchor": "end" }, `${shown.labels} `));
     if (onOpen) {
       const open = () => onOpen(r);
       g.addEventListener("click", open);
