@@ -508,6 +508,10 @@ test("the revision graph keeps the current revision in view after 30 more revisi
   await page.click("#zoom-out");
   assert.ok((await page.$eval("#graph", (svg) => Number(svg.getAttribute("width")))) < width);
   assert.equal(await text(page, "#zoom-reset"), "80%");
+  // Branch labels and depends_on are drawn.
+  await typeLine(page, 'alembic revision -m "side" --head base --branch-label side --depends-on 3f1a9c2b7d40');
+  assert.ok((await page.$$eval("#graph .label", (l) => l.map((x) => x.textContent.trim()))).includes("@side"));
+  assert.equal(await page.$$eval("#graph .edge.depends", (e) => e.length), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -536,6 +540,27 @@ test("keyboard: a skip link to the step, tabs with arrow keys, Tab completion in
   assert.match(await lastTerminal(page), /heads {2}history$/, "several matches are listed");
   await page.press("#terminal-input", "Control+l");
   assert.equal(await page.$$eval("#terminal-output pre", (p) => p.length), 0, "Ctrl+L clears the screen");
+  // At a pixel ratio of 1, the input's line box holds an underscore's full depth below the baseline.
+  const room = await page.$eval("#terminal-input", (input) => {
+    const style = getComputedStyle(input);
+    const ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    const m = ctx.measureText("_");
+    const content = input.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    const lineHeight = parseFloat(style.lineHeight);
+    // The text sits centred in its line box: the baseline is half the leading below the ascent.
+    const below = (Math.min(content, lineHeight) - (m.fontBoundingBoxAscent + m.fontBoundingBoxDescent)) / 2 + m.fontBoundingBoxDescent;
+    return { ratio: devicePixelRatio, below, underscore: m.actualBoundingBoxDescent };
+  });
+  assert.equal(room.ratio, 1);
+  assert.ok(room.below >= room.underscore, `an underscore needs ${room.underscore}px below the baseline, the line box has ${room.below}px`);
+  // Typed lines come back with ↑ after a reload.
+  await typeLine(page, "6 * 7");
+  await page.waitForSelector("body[data-saved=true]");
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.press("#terminal-input", "ArrowUp");
+  assert.equal(await page.inputValue("#terminal-input"), "6 * 7");
   assert.deepEqual(problems, []);
   await context.close();
 });
