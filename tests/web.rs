@@ -260,7 +260,8 @@ fn the_lab_runs_alembic_commands_and_keeps_its_state() {
     assert_eq!(get(&refused, "ok").as_bool(), Some(false));
     assert!(get(&refused, "output").as_string().unwrap().starts_with("rm: it is dangerous to operate recursively on '/'"));
     let unknown = lab_run(&lab, "sudo rm -rf /");
-    assert_eq!(get(&get(&unknown, "error"), "name").as_string().unwrap(), "SyntaxError", "not a command here: Python's error");
+    assert_eq!(get(&get(&unknown, "error"), "name").as_string().unwrap(), "NotAvailable", "a shell command the lab does not run");
+    assert!(get(&unknown, "output").as_string().unwrap().starts_with("not available in this lab: the shell command `sudo`"));
     let printed = lab_run(&lab, "print(\"hi\")");
     assert_eq!(get(&printed, "output").as_string().unwrap(), "hi");
 }

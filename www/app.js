@@ -271,7 +271,7 @@ function goalOf(c) {
 
 /** The lab as the exercises' checks read it. */
 function labView() {
-  return { tables: currentTables(), current: safe(() => state.lab.current(), []), revisions: safe(() => state.lab.revisions(), []) };
+  return { tables: currentTables(), current: safe(() => state.lab.current(), []), revisions: state.revisions ?? [] };
 }
 
 function back() {
@@ -376,6 +376,8 @@ function download(bytes, name, type) {
 // ---- drawing ------------------------------------------------------------------------------------
 
 function draw() {
+  // Read once per drawing: listing the revisions runs every revision file.
+  state.revisions = safe(() => state.lab.revisions(), []);
   drawStep();
   drawTerminal();
   drawGraphView();
@@ -515,7 +517,7 @@ function drawTerminal() {
 }
 
 function drawGraphView() {
-  const revisions = safe(() => state.lab.revisions(), []);
+  const revisions = state.revisions ?? [];
   $("graph-empty").hidden = revisions.length > 0;
   $("graph-box").hidden = $("graph-legend").hidden = revisions.length === 0;
   const shown = collapseChains(revisions, state.expanded);
@@ -895,7 +897,7 @@ function wire() {
     }
     if (e.key === "Tab" && !e.shiftKey && input.value.trim() && input.selectionStart === input.value.length) {
       const files = Object.keys(safe(() => state.lab.files(), {}));
-      const revisions = safe(() => state.lab.revisions(), []).map((r) => r.revision);
+      const revisions = (state.revisions ?? []).map((r) => r.revision);
       const { line, choices } = complete(input.value, { files, revisions });
       if (line === input.value && !choices.length) return; // nothing to complete: Tab moves on
       e.preventDefault();
