@@ -422,7 +422,7 @@ function drawStep() {
   if (state.outcome && !stuck) {
     result.classList.add(state.outcome.ok ? "ok" : "failed");
     result.textContent = state.outcome.ok
-      ? "✓ It ran without an error. Press Next, or type the next step's line."
+      ? `✓ ${step.edit ? "Edited" : "It ran without an error"}. Press Next, or type the next step's line.`
       : `✗ It failed, as this step means it to: ${state.outcome.error}\nWhy: ${step.why}.`;
   }
   $("step-notice").textContent = state.outcome && !stuck && step.notice ? `Look${step.look ? ` (${TAB_NAMES[step.look]})` : ""}: ${step.notice}` : "";
@@ -1015,6 +1015,9 @@ async function start() {
     } catch {
       state.lab = new Lab(); // a stale or damaged save: start fresh
     }
+  }
+  if (!shared && !(saved && saved.snapshot)) {
+    say("note", "# A terminal in the project folder: python FILE, alembic …, ls, cat, rm, and any Python line. Type help for more.");
   }
   window.addEventListener("error", (e) => trouble(e.error ?? e.message));
   window.addEventListener("unhandledrejection", (e) => trouble(e.reason));
