@@ -485,6 +485,9 @@ test("the revision graph keeps the current revision in view after 30 more revisi
   for (let i = 1; i <= 30; i++) await typeLine(page, `alembic revision -m "step ${i}"`);
   await typeLine(page, "alembic upgrade head");
   assert.equal((await graphNodes(page)).length, 31);
+  // The ring travels through each revision the upgrade ran: 30 stops after where it started.
+  const stops = () => page.$eval("#graph .current-ring", (ring) => ring.getAnimations().map((a) => a.effect.getKeyframes().length));
+  assert.deepEqual(await stops(), [31]);
   const inView = () =>
     page.evaluate(() => {
       const box = document.querySelector("#graph-box").getBoundingClientRect();
@@ -494,6 +497,7 @@ test("the revision graph keeps the current revision in view after 30 more revisi
   assert.equal(await inView(), true, "the head is in view after upgrading to it");
   await typeLine(page, "alembic downgrade -29");
   assert.equal(await inView(), true, "and the revision downgraded to");
+  assert.deepEqual(await stops(), [30]);
   assert.equal(await page.isVisible("#graph-legend"), true);
   // Past 50 revisions, straight runs are drawn as one node; clicking it shows them.
   for (let i = 31; i <= 52; i++) await typeLine(page, `alembic revision -m "step ${i}"`);

@@ -6,7 +6,7 @@
 import init, { Lab } from "./pkg/alembic_lab.js";
 import { CHAPTERS, STEPS, CHAPTER_STARTS, EXERCISES, stepCode, isStepLine } from "./walkthrough.js";
 import { echoLines } from "./format.js";
-import { drawGraph, collapseChains } from "./graph.js";
+import { drawGraph, collapseChains, revisionsRun } from "./graph.js";
 import { loadState, saveState, clearState } from "./store.js";
 import { zipFiles } from "./zip.js";
 import { shareLink, readShareLink } from "./share.js";
@@ -114,6 +114,7 @@ function change(action) {
 function show(result) {
   if (result.clear) state.terminal.length = 0;
   state.errorAt = result.ok ? null : errorPlace(result.output);
+  state.travelled = revisionsRun(result.output);
   if (state.errorAt) state.news = state.news ?? "files";
   // What a program printed before its traceback is ordinary output, as in a terminal.
   const traceback = result.ok || !result.output ? -1 : result.output.indexOf("Traceback (most recent call last):");
@@ -534,7 +535,9 @@ function drawGraphView() {
       drawTab();
     },
     state.zoom,
+    state.travelled ?? [],
   );
+  state.travelled = [];
   $("zoom-reset").textContent = `${Math.round(state.zoom * 100)}%`;
   for (const id of ["zoom-out", "zoom-reset", "zoom-in"]) $(id).hidden = revisions.length === 0;
   // Keep the current revision in view however long the graph grows.

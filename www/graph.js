@@ -92,6 +92,16 @@ function pathBetween(revisions, from, to) {
   return path;
 }
 
+/** The revisions an alembic command moved through, in order, from its "Running upgrade A -> B" /
+ * "Running downgrade B -> A" log lines (the side it arrived at; base is left out). */
+export function revisionsRun(output) {
+  const ids = [];
+  for (const [, to] of String(output ?? "").matchAll(/Running (?:upgrade|downgrade|stamp_revision) [^\n]*?-> ([0-9A-Za-z_]+(?:, [0-9A-Za-z_]+)*)?, /g)) {
+    if (to) ids.push(...to.split(", "));
+  }
+  return ids;
+}
+
 function truncate(text, n) {
   return text.length > n ? text.slice(0, n - 1) + "…" : text;
 }
@@ -101,7 +111,7 @@ function truncate(text, n) {
  * isCurrent, path }]) into `svg`; `onOpen(revision)` when a node is clicked, or null for a picture
  * only. Returns the centre of the (first) current revision, or null when the database is at base.
  */
-export function drawGraph(svg, revisions, onOpen, zoom = 1) {
+export function drawGraph(svg, revisions, onOpen, zoom = 1, travelled = []) {
   const previous = svg.querySelector(".current-ring");
   const from = previous ? { x: previous.getAttribute("data-x"), y: previous.getAttribute("data-y"), revision: previous.getAttribute("data-revision") } : null;
   svg.replaceChildren();
@@ -194,9 +204,12 @@ export function drawGraph(svg, revisions, onOpen, zoom = 1) {
       "data-revision": c.revision,
     });
     svg.append(ring);
-    // The ring travels the way the command went: through each revision between the old current
-    // one and the new (upgrade and downgrade run them one by one), or straight when none links them.
-    const path = from && from.revision ? pathBetween(revisions, from.revision, ring.dataset.revision).map((id) => place.get(id)).filter(Boolean).map(center) : [];
+    // The ring travels the way the command went: through the revisions it ran, in the order it
+    // ran them (`travelled`, read from Alembic's "Running upgrade A -> B" lines), else through the
+    // graph from the old current revision to the new one, else straight.
+    const ran = travelled.includes(c.revision) ? travelled.slice(0, travelled.lastIndexOf(c.revision) + 1) : [];
+    const route = ran.length && from && from.revision ? [from.revision, ...ran] : ran.length ? ran : from && from.revision ? pathBetween(revisions, from.revision, c.revision) : [];
+    const path = route.map((id) => place.get(id)).filter(Boolean).map(center);
     const stops = path.length > 1 ? path : from ? [{ x: from.x, y: from.y }, c] : [c];
     ring.style.transform = `translate(${c.x}px, ${c.y}px)`;
     if (stops.length > 1 && ring.animate) {

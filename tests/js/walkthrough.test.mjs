@@ -71,3 +71,18 @@ test("a long graph draws straight runs as one node, keeping heads, current, bran
   const ids = collapseChains(forked).map((r) => r.revision);
   assert.ok(ids.includes("r30") && ids.includes("b") && ids.includes("r59"), ids.join());
 });
+
+test("the ring's path is read from Alembic's Running lines: both branches, then the merge", async () => {
+  const { revisionsRun } = await import("../../www/graph.js");
+  const log = [
+    "INFO  [alembic.runtime.migration] Context impl SQLiteImpl.",
+    "INFO  [alembic.runtime.migration] Running upgrade  -> 3f1a9c2b7d40, Add User table",
+    "INFO  [alembic.runtime.migration] Running upgrade 8e2d41b6c0f3 -> c47a0e9b2d15, Add posts table",
+    "INFO  [alembic.runtime.migration] Running upgrade 8e2d41b6c0f3 -> d58b1f0a3c26, Add avatar to users",
+    "INFO  [alembic.runtime.migration] Running upgrade c47a0e9b2d15, d58b1f0a3c26 -> e69c2a1b4d37, Merge posts and avatar",
+  ].join("\n");
+  assert.deepEqual(revisionsRun(log), ["3f1a9c2b7d40", "c47a0e9b2d15", "d58b1f0a3c26", "e69c2a1b4d37"]);
+  assert.deepEqual(revisionsRun("INFO  [alembic.runtime.migration] Running downgrade 3f1a9c2b7d40 -> , Add User table"), []);
+  assert.deepEqual(revisionsRun("INFO  [alembic.runtime.migration] Running downgrade e69c2a1b4d37 -> c47a0e9b2d15, d58b1f0a3c26, Merge"), ["c47a0e9b2d15", "d58b1f0a3c26"]);
+  assert.deepEqual(revisionsRun(undefined), []);
+});
