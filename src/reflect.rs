@@ -8,7 +8,8 @@ use crate::schema::{Column, Constraint, ForeignKey, Index, ServerDefault, SqlTyp
 use crate::sql::quote_always;
 use crate::value::Value;
 
-fn text(value: &Value) -> String {
+/// A pragma's text (or integer) cell as text; anything else is empty.
+pub(crate) fn text(value: &Value) -> String {
     match value {
         Value::Text(t) => t.clone(),
         Value::Integer(i) => i.to_string(),
@@ -16,7 +17,8 @@ fn text(value: &Value) -> String {
     }
 }
 
-fn int(value: &Value) -> i64 {
+/// A pragma's integer cell; anything else is 0.
+pub(crate) fn int(value: &Value) -> i64 {
     match value {
         Value::Integer(i) => *i,
         _ => 0,

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::engine::Engine;
 use crate::error::Result;
+use crate::reflect::{int, text};
 use crate::sql::quote_always;
 use crate::value::Value;
 
@@ -50,21 +51,6 @@ pub struct TableSchema {
     #[serde(rename = "foreignKeys")]
     pub foreign_keys: Vec<SchemaForeignKey>,
     pub indexes: Vec<SchemaIndex>,
-}
-
-fn text(value: &Value) -> String {
-    match value {
-        Value::Text(t) => t.clone(),
-        Value::Integer(i) => i.to_string(),
-        _ => String::new(),
-    }
-}
-
-fn int(value: &Value) -> i64 {
-    match value {
-        Value::Integer(i) => *i,
-        _ => 0,
-    }
 }
 
 /// The shape of table `name` (empty when there is no such table).
