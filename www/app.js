@@ -952,6 +952,25 @@ function wire() {
     }
     state.escaped = false;
   });
+  // A new, empty project file (an existing one just opens), as an editor's "new file" does.
+  $("new-file").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const path = $("new-file-path").value.trim().replace(/^\.\//, "");
+    if (!path) return;
+    const files = safe(() => state.lab.files(), {});
+    if (!(path in files)) {
+      let made = false;
+      change(() => {
+        made = safe(() => (state.lab.writeFile(path, ""), true), false);
+        if (made) say("note", `# new file ${path}`);
+      });
+      if (!made) return;
+    }
+    $("new-file-path").value = "";
+    state.openFile = path;
+    drawFiles();
+    $("editor").focus();
+  });
   $("download-project").addEventListener("click", () => {
     const files = safe(() => state.lab.files(), null);
     if (files) download(zipFiles(files, "alembic-lab-project"), "alembic-lab-project.zip", "application/zip");
