@@ -474,6 +474,17 @@ test("a step that goes otherwise than the walkthrough expects stops it, and Rese
   assert.deepEqual(await graphNodes(page), []);
   // Chapter 2's autogenerate made alembic_version (run_migrations ensures it); users is gone again.
   assert.deepEqual(await tableNames(page), ["alembic_version"]);
+  // The other way round: the pitfall's upgrade is meant to fail; with the tables dropped first, it works.
+  await startChapter(page, 4); // The create_all pitfall
+  await runSteps(page, 6); // … db.create_tables()
+  await page.click("#next-step");
+  await typeLine(page, "db.drop_tables()");
+  await typeStep(page); // alembic upgrade head
+  assert.equal(await page.isVisible("#step-stuck"), true);
+  assert.match(await text(page, "#stuck-text"), /^This step should have failed, but it ran without an error/);
+  await page.click("#stuck-back");
+  assert.equal(await page.isHidden("#step-stuck"), true);
+  assert.equal(await page.isEnabled("#type-step"), true, "Back: the step can be run again");
   assert.deepEqual(problems, []);
   await context.close();
 });
