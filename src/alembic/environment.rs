@@ -21,6 +21,8 @@ pub struct Environment {
     pub ini_section: String,
     /// `-x` arguments (`None` when none were given, as argparse leaves it).
     pub x_arguments: Option<Vec<String>>,
+    /// The command's options and positionals, for `config.cmd_opts`.
+    pub options: Vec<(&'static str, crate::migrate::cli::OptionValue)>,
     pub offline: bool,
     pub configured: Option<Configured>,
     /// What `context.run_migrations()` runs (taken when it runs, once).
@@ -74,7 +76,17 @@ pub fn module(runtime: &Runtime) -> crate::interp::native::ModuleBuilder {
             let dict = py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())?;
             py.set_item(&dict, Obj::str("config_file_name"), Obj::str(&env.config_file_name))?;
             py.set_item(&dict, Obj::str("ini_section"), Obj::str(&env.ini_section))?;
-            py.set_item(&dict, Obj::str("x"), x)?;
+            let options = py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())?;
+            for (name, value) in &env.options {
+                let value = match value {
+                    crate::migrate::cli::OptionValue::Flag(on) => Obj::Bool(*on),
+                    crate::migrate::cli::OptionValue::Text(Some(text)) => Obj::str(text),
+                    crate::migrate::cli::OptionValue::Text(None) => Obj::None,
+                };
+                py.set_item(&options, Obj::str(name), value)?;
+            }
+            py.set_item(&options, Obj::str("x"), x)?;
+            py.set_item(&dict, Obj::str("options"), options)?;
             Ok(dict)
         });
         let r = runtime.clone();

@@ -44,6 +44,14 @@ fn hook(configured: &Configured, name: &str) -> Option<Obj> {
     configured.option(name).filter(|v| !matches!(v, Obj::None | Obj::Bool(_))).cloned()
 }
 
+/// The `context` Alembic passes env.py's hooks: `alembic.context.MigrationContext()`, with the
+/// command's config and the options configure() got.
+pub(crate) fn migration_context(py: &mut Interpreter) -> Res<Obj> {
+    let module = py.import("alembic.context")?;
+    let make = py.get_attr(&module, "_migration_context")?;
+    py.call(make, Vec::new(), Vec::new())
+}
+
 fn parent_names(py: &mut Interpreter, table: Option<&str>) -> Res<Obj> {
     let dict = py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())?;
     py.set_item(&dict, Obj::str("schema_name"), Obj::None)?;
@@ -168,8 +176,10 @@ impl Decide for EnvHooks<'_> {
             callable => {
                 let metadata_column = column_of(&self.model_table(table), column);
                 let inspected_column = column_of(&self.live_table(table), column);
-                let args = vec![Obj::None, inspected_column, metadata_column, native(TypeObj(live.clone())), native(TypeObj(model.clone()))];
-                let answer = self.py.call(callable, args, Vec::new()).and_then(|answer| match answer {
+                let types = (native(TypeObj(live.clone())), native(TypeObj(model.clone())));
+                let answer = migration_context(self.py)
+                    .and_then(|context| self.py.call(callable, vec![context, inspected_column, metadata_column, types.0, types.1], Vec::new()))
+                    .and_then(|answer| match answer {
                     Obj::None => Ok(default),
                     other => self.py.truthy(&other),
                 });
@@ -190,9 +200,6 @@ impl Decide for EnvHooks<'_> {
 /// database's tables, through env.py's hooks, inside the current run: the hooks' prints and the
 /// `Detected …` lines go out in order as they come.
 pub fn compare(py: &mut Interpreter, configured: &Configured, metadata: &MetaData, mut live: Vec<Table>, database_order: &[String]) -> Res<Comparison> {
-    if hook(configured, "process_revision_directives").is_some() {
-        return py.stop_not_available("process_revision_directives (the lab writes the revision autogenerate found)");
-    }
     // include_name: the schema, then the table names as the database lists them; a table's
     // column names when that table is compared.
     let include_name = hook(configured, "include_name");

@@ -4,6 +4,7 @@
 //! variables, loops, helper functions and data migrations run as written.
 
 pub mod batch;
+pub mod directives;
 pub mod environment;
 pub mod hooks;
 pub mod op;

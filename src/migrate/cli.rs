@@ -288,6 +288,29 @@ fn read(
     Ok((values, positionals, extras, words.len()))
 }
 
+/// One value of argparse's Namespace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OptionValue {
+    Flag(bool),
+    Text(Option<String>),
+}
+
+/// The command's own options and positionals as argparse's Namespace holds them (what env.py
+/// reads from `config.cmd_opts`): a flag True or False, a value or None, by destination, in the
+/// parser's order.
+pub fn namespace(inv: &Invocation) -> Vec<(&'static str, OptionValue)> {
+    let Some(spec) = COMMANDS.iter().find(|c| c.name == inv.command) else { return Vec::new() };
+    let mut found = Vec::new();
+    for (name, _) in spec.positionals {
+        found.push((*name, OptionValue::Text(inv.positional(name).map(str::to_string))));
+    }
+    for opt in spec.options.iter().filter(|o| o.dest != "help") {
+        let value = if opt.takes_value { OptionValue::Text(inv.value(opt.dest).map(str::to_string)) } else { OptionValue::Flag(inv.flag(opt.dest)) };
+        found.push((opt.dest, value));
+    }
+    found
+}
+
 /// Reads `alembic <words>` as Alembic's parser does.
 pub fn parse(words: &[String]) -> Parsed {
     let prog = "alembic";

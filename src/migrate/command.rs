@@ -2,6 +2,7 @@
 //! the models and `versions/` from the project's files as real Alembic would, and prints what
 //! Alembic prints on SQLite, ending with `FAILED: …` where Alembic fails.
 
+use crate::alembic::directives::Directive;
 use crate::error::{Error, ErrorKind, Result};
 use crate::lab::{Lab, LineResult};
 use crate::migrate::compare::as_batches;
@@ -210,7 +211,7 @@ fn dispatch(lab: &mut Lab, inv: &Invocation, out: &mut Vec<String>, notes: &mut 
     }
     let verbose = inv.flag("verbose");
     match inv.command.as_str() {
-        "revision" => revision(lab, &project, &scripts, inv, out, None),
+        "revision" => revision(lab, &project, &scripts, inv, out, None, None),
         "merge" => merge(lab, &project, &scripts, inv, out),
         "heads" => {
             for head in scripts.map.heads() {
@@ -281,6 +282,7 @@ fn run_env(lab: &mut Lab, project: &Project, inv: &Invocation, runtime: &crate::
         config_file_name: inv.value("config").unwrap_or("alembic.ini").to_string(),
         ini_section: inv.value("name").unwrap_or("alembic").to_string(),
         x_arguments: if x.is_empty() { None } else { Some(x) },
+        options: crate::migrate::cli::namespace(inv),
         offline: inv.flag("sql"),
         configured: None,
         migration: Some(migration),
@@ -319,11 +321,16 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
         }
     }
     let runtime = crate::alembic::Runtime::default();
+    // A new revision's id is chosen before env.py runs, as Alembic's RevisionContext does, so
+    // that process_revision_directives sees the id the file gets.
+    let planned_id = (inv.command == "revision").then(|| inv.value("rev_id").map_or_else(|| lab.new_revision_id(), str::to_string));
+    let directed: Rc<RefCell<Option<Directive>>> = Rc::default();
     let found: Rc<RefCell<Option<(Vec<Op>, bool, Vec<String>)>>> = Rc::default();
     let lost: Rc<RefCell<Vec<(String, i64)>>> = Rc::default();
     let loaded: Rc<RefCell<Option<Scripts>>> = Rc::default();
     let migration: Migration = {
-        let (runtime, found, lost, loaded) = (runtime.clone(), found.clone(), lost.clone(), loaded.clone());
+        let (runtime, found, lost, loaded, directed, planned_id) =
+            (runtime.clone(), found.clone(), lost.clone(), loaded.clone(), directed.clone(), planned_id.clone());
         let (paths, inv, location, url) = (revision_paths(lab, project), inv.clone(), project.script_location.clone(), project.url.clone());
         Box::new(move |py, configured| {
             let sql = inv.flag("sql");
@@ -336,7 +343,19 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
             let scripts = Scripts::load(py, runtime.clone(), &paths, Some(target)).map_err(|raised| runner::keep(&runtime, raised))?;
             let mut lines = Vec::new();
             let result = match inv.command.as_str() {
-                "revision" | "check" => autogenerate(py, &scripts, configured, &location, &database, &mut lines).map(|f| *found.borrow_mut() = Some(f)),
+                "revision" | "check" => {
+                    let mut recorded = Vec::new();
+                    autogenerate(py, &scripts, configured, &location, &database, &mut lines, &mut recorded).and_then(|f| {
+                        if let Some(id) = &planned_id {
+                            scripts.flush(py, &mut lines)?;
+                            let downgrade = reverse_all(&f.0)?;
+                            let hook = crate::alembic::directives::process(py, configured, &recorded, id, inv.value("message"), &f.0, &downgrade);
+                            *directed.borrow_mut() = scripts.python(hook)?;
+                        }
+                        *found.borrow_mut() = Some(f);
+                        Ok(())
+                    })
+                }
                 "history" | "show" => runner::open_context(&mut *Databases::borrow(&database)?, false, true).and_then(|currents| {
                     if inv.command == "history" {
                         history(&scripts, &inv, currents, &mut lines)
@@ -360,7 +379,14 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
     let result = match env.error.take() {
         Some(error) => Err(error),
         None => match (inv.command.as_str(), found.take(), loaded.take()) {
-            ("revision", Some((ops, batch, _)), Some(scripts)) => revision(lab, project, &scripts, inv, out, Some((ops, batch))),
+            ("revision", Some((ops, batch, _)), Some(scripts)) => match directed.take() {
+                Some(Directive::Skip) => Ok(()),
+                Some(Directive::Write { rev_id, message }) => revision(lab, project, &scripts, inv, out, Some((ops, batch)), Some((rev_id, message))),
+                None => {
+                    let chosen = planned_id.map(|id| (id, inv.value("message").map(str::to_string)));
+                    revision(lab, project, &scripts, inv, out, Some((ops, batch)), chosen)
+                }
+            },
             ("check", Some((_, _, diffs)), _) => check(&diffs, out),
             _ => Ok(()),
         },
@@ -592,10 +618,19 @@ const AUTOGENERATE_PLUGINS: [&str; 6] = ["schemas", "tables", "types", "constrai
 /// comparison logs what it found. Returns the upgrade operations and whether env.py asked for
 /// batch mode (`render_as_batch=True`).
 /// Returns the upgrade operations, whether to write them in batch mode, and `check`'s diff texts.
-fn autogenerate(py: &mut crate::interp::Interpreter, scripts: &Scripts, configured: &Configured, script_location: &str, database: &crate::databases::SharedEngine, out: &mut Vec<String>) -> Result<(Vec<Op>, bool, Vec<String>)> {
+fn autogenerate(
+    py: &mut crate::interp::Interpreter,
+    scripts: &Scripts,
+    configured: &Configured,
+    script_location: &str,
+    database: &crate::databases::SharedEngine,
+    out: &mut Vec<String>,
+    recorded: &mut Vec<String>,
+) -> Result<(Vec<Op>, bool, Vec<String>)> {
     let mut borrowed = Databases::borrow(database)?;
     let engine = &mut *borrowed;
     let mut current = runner::open_context(engine, false, true)?;
+    recorded.clone_from(&current);
     crate::sorting::sort(&mut current);
     let mut heads = scripts.map.heads();
     crate::sorting::sort(&mut heads);
@@ -647,8 +682,8 @@ fn no_metadata(script_location: &str) -> Error {
     ))
 }
 
-fn new_revision(lab: &mut Lab, scripts: &Scripts, inv: &Invocation, heads: Vec<String>) -> Result<Revision> {
-    let id = match inv.value("rev_id") {
+fn new_revision(lab: &mut Lab, scripts: &Scripts, inv: &Invocation, heads: Vec<String>, chosen_id: Option<&str>) -> Result<Revision> {
+    let id = match chosen_id.or(inv.value("rev_id")) {
         Some(id) => {
             if id.is_empty() || id.contains(['-', ' ', '@', ':']) {
                 return Err(command_error(format!("Revision id '{id}' is not a valid identifier")));
@@ -689,7 +724,18 @@ fn write_revision(lab: &mut Lab, project: &Project, rev: &Revision, ops: (&[Op],
 
 /// `alembic revision`; `found` is what autogenerate found (the upgrade operations, and whether
 /// to write them in batch mode) when it ran.
-fn revision(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation, out: &mut Vec<String>, found: Option<(Vec<Op>, bool)>) -> Result<()> {
+/// `alembic revision`: a new revision file, with what autogenerate `found` when it ran, under the
+/// id and message `chosen` before (the id picked before env.py ran, or what
+/// process_revision_directives made of them).
+fn revision(
+    lab: &mut Lab,
+    project: &Project,
+    scripts: &Scripts,
+    inv: &Invocation,
+    out: &mut Vec<String>,
+    found: Option<(Vec<Op>, bool)>,
+    chosen: Option<(String, Option<String>)>,
+) -> Result<()> {
     if inv.value("version_path").is_some() {
         return Err(not_available("--version-path (the lab keeps one versions/ folder)"));
     }
@@ -708,7 +754,10 @@ fn revision(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocatio
             )));
         }
     }
-    let rev = new_revision(lab, scripts, inv, heads)?;
+    let mut rev = new_revision(lab, scripts, inv, heads, chosen.as_ref().map(|(id, _)| id.as_str()))?;
+    if let Some((_, message)) = chosen {
+        rev.message = message.unwrap_or_default();
+    }
     let Some((found, batch)) = found else {
         return write_revision(lab, project, &rev, (&[], &[]), false, out);
     };
@@ -726,7 +775,7 @@ fn merge(lab: &mut Lab, project: &Project, scripts: &Scripts, inv: &Invocation, 
             }
         }
     }
-    let rev = new_revision(lab, scripts, inv, heads)?;
+    let rev = new_revision(lab, scripts, inv, heads, None)?;
     write_revision(lab, project, &rev, (&[], &[]), false, out)
 }
 

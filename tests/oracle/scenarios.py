@@ -29,7 +29,9 @@ def walkthrough():
                                       capture_output=True, text=True).stdout)
     out = []
     for step in steps:
-        if "run" in step:
+        if "run" in step and step["run"].startswith("rm "):
+            out.append({"remove": step["run"].removeprefix("rm ")})  # the page types rm; the recorder unlinks
+        elif "run" in step:
             out.append({"run": step["run"]})
         elif "edit" in step:
             out.append({"edit": (step["edit"]["path"], step["edit"]["from"], step["edit"]["to"])})
@@ -245,6 +247,7 @@ def SCENARIOS():
     yield autogenerate_hooks()
     yield batch_copy_from()
     yield autogenerate_indexes()
+    yield revision_directives()
 
 
 def divergences():
@@ -638,7 +641,7 @@ def autogenerate_hooks():
                          "compare_type=my_compare_type)")},
                {"edit": (env, "def run_migrations_offline()",
                          "def my_compare_type(context, inspected_column, metadata_column, inspected_type, metadata_type):\n"
-                         "    print('compare_type', inspected_column.name, metadata_column.name)\n"
+                         "    print('compare_type', type(context).__name__, inspected_column.name, metadata_column.name)\n"
                          "    return False if metadata_column.name == 'name' else None\n\n\n"
                          "def include_object(object, name, type_, reflected, compare_to):\n"
                          "    print('include_object', type_, name, reflected, compare_to is not None)\n"
@@ -705,3 +708,34 @@ def autogenerate_indexes():
                          "        context.configure(connection=connection, target_metadata=target_metadata,\n"
                          "                          include_object=include_object)")}]
             + runs("alembic check", 'alembic revision --autogenerate -m "indexes" --rev-id bbb000000002')}
+
+
+def revision_directives():
+    """env.py's process_revision_directives, as real projects write it: Flask-Migrate's "no empty
+    revision" check, and a hook that renames and renumbers the revision autogenerate made."""
+    env = "migrations/env.py"
+    online = "        context.configure(connection=connection, target_metadata=target_metadata)"
+    hook = ("def process_revision_directives(context, revision, directives):\n"
+            "    script = directives[0]\n"
+            "    print('context', type(context).__name__, context.config.config_file_name,\n"
+            "          context.opts['target_metadata'] is target_metadata)\n"
+            "    print('directives', len(directives), type(script).__name__, revision, repr(script.message),\n"
+            "          script.head, script.splice, script.branch_label, script.version_path, script.depends_on,\n"
+            "          script.upgrade_ops.is_empty(), script.downgrade_ops.is_empty(), len(script.upgrade_ops_list),\n"
+            "          getattr(config.cmd_opts, 'autogenerate', False), config.cmd_opts.message)\n"
+            "    if getattr(config.cmd_opts, 'autogenerate', False) and script.upgrade_ops.is_empty():\n"
+            "        directives[:] = []\n"
+            "        print('No changes in schema detected.')\n"
+            "        return\n"
+            "    script.rev_id = 'prd' + str(len(script.upgrade_ops.ops)) + 'x' * 8\n"
+            "    script.message = script.message.upper()\n\n\n"
+            "def run_migrations_offline()")
+    return {"name": "revision_directives", "about": "process_revision_directives: an emptied list writes no file; "
+                                                    "a changed rev_id and message are the file's.",
+            "steps": CONFIGURED
+            + [{"edit": (env, "def run_migrations_offline()", hook)},
+               {"edit": (env, online, "        context.configure(connection=connection, target_metadata=target_metadata,\n"
+                                      "                          process_revision_directives=process_revision_directives)")}]
+            + runs('alembic revision --autogenerate -m "add users"', "alembic upgrade head",
+                   'alembic revision --autogenerate -m "nothing new"', 'alembic revision -m "by hand" --rev-id byhand000001',
+                   "alembic history")}
