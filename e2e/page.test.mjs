@@ -399,6 +399,13 @@ async function startChapter(page, c) {
   await page.waitForFunction((title) => document.querySelector("#chapter-title").textContent.endsWith(title), CHAPTERS[c].title);
 }
 
+/** Opens a project file in the Files tab and replaces its text with `change(text)`. */
+async function editFile(page, path, change) {
+  await showTab(page, "files");
+  await page.click(`#file-list .file[title="${path}"]`);
+  await page.fill("#editor", change(await page.inputValue("#editor")));
+}
+
 async function typeLine(page, line) {
   await page.fill("#terminal-input", line);
   await page.press("#terminal-input", "Enter");
@@ -621,10 +628,7 @@ test("after the last chapter: a recap, and exercises whose goals the page checks
   const badges = () => page.$$eval("#exercises .exercise-list > li .badge", (b) => b.map((x) => x.textContent));
   assert.deepEqual(await badges(), ["not yet", "not yet", "not yet"]);
   // Exercise 2, done as a learner would: edit the model, autogenerate, upgrade.
-  await showTab(page, "files");
-  await page.click('#file-list .file[title="src/models/user.py"]');
-  const model = await page.inputValue("#editor");
-  await page.fill("#editor", model.replace("mapped_column(String(120))", "mapped_column(String(120), index=True)"));
+  await editFile(page, "src/models/user.py", (model) => model.replace("mapped_column(String(120))", "mapped_column(String(120), index=True)"));
   await typeLine(page, 'alembic revision --autogenerate -m "Index email"');
   await typeLine(page, "alembic upgrade head");
   assert.deepEqual(await badges(), ["not yet", "✓ goal reached", "not yet"]);
@@ -650,17 +654,13 @@ test("after the last chapter: a recap, and exercises whose goals the page checks
     '    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))',
     "",
   ].join("\n"));
-  await page.click('#file-list .file[title="migrations/env.py"]');
-  const env = await page.inputValue("#editor");
-  await page.fill("#editor", env.replace("import src.models.user", "import src.models.post  # noqa: F401\nimport src.models.user"));
+  await editFile(page, "migrations/env.py", (env) => env.replace("import src.models.user", "import src.models.post  # noqa: F401\nimport src.models.user"));
   await typeLine(page, 'alembic revision --autogenerate -m "Add posts"');
   await typeLine(page, "alembic upgrade head");
   assert.deepEqual(await badges(), ["✓ goal reached", "✓ goal reached", "not yet"]);
   // Exercise 3: a hand-written data migration.
   await typeLine(page, 'alembic revision -m "Add admin" --rev-id a0a0a0a0a0a0');
-  await page.click('#file-list .file[title="migrations/versions/a0a0a0a0a0a0_add_admin.py"]');
-  const revision = await page.inputValue("#editor");
-  await page.fill("#editor", revision
+  await editFile(page, "migrations/versions/a0a0a0a0a0a0_add_admin.py", (revision) => revision
     .replace(/(def upgrade\(\) -> None:\n(?:    """.*"""\n)?)    pass/, '$1    users = sa.table("users", sa.column("name", sa.String))\n    op.bulk_insert(users, [{"name": "Admin"}])')
     .replace(/(def downgrade\(\) -> None:\n(?:    """.*"""\n)?)    pass/, "$1    op.execute(\"DELETE FROM users WHERE name = 'Admin'\")"));
   await typeLine(page, "alembic upgrade head");
