@@ -248,6 +248,7 @@ def SCENARIOS():
     yield batch_copy_from()
     yield autogenerate_indexes()
     yield revision_directives()
+    yield autogenerate_foreign_keys()
 
 
 def divergences():
@@ -739,3 +740,49 @@ def revision_directives():
             + runs('alembic revision --autogenerate -m "add users"', "alembic upgrade head",
                    'alembic revision --autogenerate -m "nothing new"', 'alembic revision -m "by hand" --rev-id byhand000001',
                    "alembic history")}
+
+
+def autogenerate_foreign_keys():
+    """Foreign keys through autogenerate with include_object and include_name asked about them:
+    one added by the models, one named and one unnamed only in the database."""
+    first = ('revision = "fk0000000001"\ndown_revision = None\nbranch_labels = None\ndepends_on = None\n\n'
+             "from alembic import op\nimport sqlalchemy as sa\n\n\ndef upgrade():\n"
+             "    op.create_table('users', sa.Column('id', sa.Integer, primary_key=True),\n"
+             "                    sa.Column('name', sa.String, nullable=False))\n"
+             "    op.create_table('posts', sa.Column('id', sa.Integer, primary_key=True),\n"
+             "                    sa.Column('user_id', sa.Integer, nullable=False),\n"
+             "                    sa.Column('editor_id', sa.Integer),\n"
+             "                    sa.Column('owner_id', sa.Integer),\n"
+             "                    sa.ForeignKeyConstraint(['editor_id'], ['users.id'], name='fk_posts_editor'),\n"
+             "                    sa.ForeignKeyConstraint(['owner_id'], ['users.id']))\n\n\n"
+             "def downgrade():\n    op.drop_table('posts')\n    op.drop_table('users')\n")
+    post = ("from sqlalchemy import ForeignKey, Integer\n"
+            "from sqlalchemy.orm import Mapped, mapped_column\n\n"
+            "from src.models.base import Base\n\n\n"
+            "class Post(Base):\n"
+            "    __tablename__ = 'posts'\n\n"
+            "    id: Mapped[int] = mapped_column(primary_key=True)\n"
+            "    user_id: Mapped[int] = mapped_column(ForeignKey('users.id'))\n"
+            "    editor_id: Mapped[int | None] = mapped_column(Integer)\n"
+            "    owner_id: Mapped[int | None] = mapped_column(Integer)\n")
+    hook = ("\n\n\ndef include_object(object, name, type_, reflected, compare_to):\n"
+            "    if type_ == 'foreign_key_constraint':\n"
+            "        print('include_object', type_, name, reflected, compare_to is not None,\n"
+            "              [e.target_fullname for e in object.elements])\n"
+            "    return True\n\n\n"
+            "def include_name(name, type_, parent_names):\n"
+            "    if type_ == 'foreign_key_constraint':\n"
+            "        print('include_name', type_, name, parent_names.get('table_name'))\n"
+            "    return True\n")
+    return {"name": "autogenerate_foreign_keys", "about": "Added and removed foreign keys, with include_object and include_name.",
+            "steps": CONFIGURED
+            + [{"write": "migrations/versions/fk0000000001_first.py", "text": first},
+               {"write": "src/models/post.py", "text": post},
+               {"edit": ("migrations/env.py", "import src.models.user  # noqa: F401",
+                         "import src.models.user  # noqa: F401\nimport src.models.post  # noqa: F401")}]
+            + runs("alembic upgrade head", "alembic check")
+            + [{"edit": ("migrations/env.py", "target_metadata = Base.metadata", "target_metadata = Base.metadata" + hook)},
+               {"edit": ("migrations/env.py", "        context.configure(connection=connection, target_metadata=target_metadata)",
+                         "        context.configure(connection=connection, target_metadata=target_metadata,\n"
+                         "                          include_object=include_object, include_name=include_name)")}]
+            + runs("alembic check", 'alembic revision --autogenerate -m "fks" --rev-id fk0000000002')}
