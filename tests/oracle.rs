@@ -93,12 +93,46 @@ fn set_order(line: &str, mut terminal: Vec<String>) -> Vec<String> {
     // do the diff tuples of `check`'s message.
     // Alembic also asks include_name about the database's tables in a set's order: the
     // autogenerate_hooks scenario's hook prints them as `include_name table NAME`.
-    for unordered in ["Detected removed table", "include_name table "] {
+    // Foreign keys are compared through sets of their signatures too.
+    for unordered in ["Detected removed table", "include_name table ", "Detected removed foreign key", "Detected added foreign key"] {
         let mut i = 0;
         while i < terminal.len() {
             let run = terminal[i..].iter().take_while(|l| l.contains(unordered)).count();
             terminal[i..i + run].sort();
             i += run.max(1);
+        }
+    }
+    // With a hook that prints, each removed (or added) foreign key comes as a chunk — the hook's
+    // lines, then its Detected line — and the chunks come in a set's order: sort them as chunks.
+    for detected in ["Detected removed foreign key", "Detected added foreign key"] {
+        let mut i = 0;
+        while i < terminal.len() {
+            let in_chunk = |l: &String| l.contains(detected) || l.starts_with("include_object foreign_key_constraint");
+            let run = terminal[i..].iter().take_while(|l| in_chunk(l)).count();
+            let mut chunks: Vec<Vec<String>> = Vec::new();
+            let mut current = Vec::new();
+            for line in &terminal[i..i + run] {
+                current.push(line.clone());
+                if line.contains(detected) {
+                    chunks.push(std::mem::take(&mut current));
+                }
+            }
+            if chunks.len() > 1 {
+                chunks.sort_by(|a, b| a.last().cmp(&b.last()));
+                let flat: Vec<String> = chunks.into_iter().flatten().chain(current).collect();
+                terminal.splice(i..i + run, flat);
+            }
+            i += run.max(1);
+        }
+    }
+    // Python shows some objects by their address, which differs from run to run.
+    for l in terminal.iter_mut() {
+        let mut from = 0;
+        while let Some(at) = l[from..].find("object at 0x").map(|n| from + n) {
+            let start = at + "object at 0x".len();
+            let end = l[start..].find(|c: char| !c.is_ascii_hexdigit()).map_or(l.len(), |n| start + n);
+            l.replace_range(start..end, "…");
+            from = start;
         }
     }
     for l in terminal.iter_mut() {

@@ -9,7 +9,7 @@ use crate::error::{Error, ErrorKind};
 use crate::interp::object::Obj;
 use crate::interp::{Interpreter, Res};
 use crate::migrate::compare::{compare_with, Comparison, Decide};
-use crate::schema::{MetaData, SqlType, Table};
+use crate::schema::{Constraint, ForeignKey, MetaData, SqlType, Table};
 use crate::sqlalchemy::convert::native;
 use crate::sqlalchemy::schema::{table_value, ColumnObj, ColumnSpec, ConstraintObj, MetaDataObj, TableItem, TableObj};
 use crate::sqlalchemy::types::TypeObj;
@@ -154,6 +154,27 @@ impl Decide for EnvHooks<'_> {
             Some(native(ConstraintObj(item)))
         });
         self.filter(vec![object.unwrap_or(Obj::None), Obj::str(name), Obj::str(kind), Obj::Bool(!model), Obj::None])
+    }
+
+    fn include_foreign_key_name(&mut self, table: &str, name: Option<&str>) -> crate::Result<bool> {
+        if self.include_name.is_none() {
+            return Ok(true);
+        }
+        let answer = parent_names(self.py, Some(table)).and_then(|parents| {
+            let name = name.map_or(Obj::None, Obj::str);
+            call_filter(self.py, &self.include_name, vec![name, Obj::str("foreign_key_constraint"), parents])
+        });
+        self.python(answer)
+    }
+
+    fn include_foreign_key(&mut self, _table: &str, fk: &ForeignKey, model: bool, compare_to: Option<&ForeignKey>) -> crate::Result<bool> {
+        if self.include_object.is_none() {
+            return Ok(true);
+        }
+        let object = |fk: &ForeignKey| native(ConstraintObj(TableItem::Constraint(Constraint::ForeignKey(fk.clone()))));
+        let name = fk.name.as_deref().map_or(Obj::None, Obj::str);
+        let compare_to = compare_to.map_or(Obj::None, object);
+        self.filter(vec![object(fk), name, Obj::str("foreign_key_constraint"), Obj::Bool(!model), compare_to])
     }
 
     fn include_column(&mut self, table: &str, column: &str, model: bool, live: bool) -> crate::Result<bool> {

@@ -4,7 +4,7 @@
 
 use crate::migrate::ops::Op;
 use crate::migrate::render::render_type;
-use crate::schema::{Column, MetaData, Table};
+use crate::schema::{Column, Constraint, ForeignKey, MetaData, Table};
 
 /// A type as SQLAlchemy's repr writes it: `String(length=120)`, or `VARCHAR()` for a type read
 /// back from the database.
@@ -82,6 +82,23 @@ pub fn diff_text(op: &Op) -> String {
 
 /// [`diff_text`], with the tables the comparison saw (the models' and the database's), which
 /// the reprs of indexes and constraints show their columns from.
+/// A foreign key as Alembic's comparison holds it: a `ForeignKeyConstraint` on a stand-in table
+/// whose columns know no type. SQLAlchemy's repr shows the constraint's column collection as an
+/// object at some address; the lab's address is made up (the oracle compares them as "0x…").
+fn foreign_key_repr(table: &str, fk: &ForeignKey) -> String {
+    let columns: Vec<String> = fk
+        .columns
+        .iter()
+        .zip(&fk.ref_columns)
+        .map(|(column, target)| format!("Column('{column}', NullType(), ForeignKey('{}.{target}'), table=<{table}>)", fk.ref_table))
+        .collect();
+    let name = fk.name.as_ref().map_or_else(String::new, |n| format!("name='{n}', "));
+    format!(
+        "ForeignKeyConstraint(<sqlalchemy.sql.base.ReadOnlyColumnCollection object at 0x7f0000000000>, None, {name}table=Table('{table}', MetaData(), {}, schema=None))",
+        columns.join(", ")
+    )
+}
+
 pub fn diff_text_in(op: &Op, model: &MetaData, live: &[Table]) -> String {
     let columns_of = |table: Option<&Table>, table_name: &str, names: &[String]| -> Vec<String> {
         names
@@ -106,6 +123,8 @@ pub fn diff_text_in(op: &Op, model: &MetaData, live: &[Table]) -> String {
             let parts: Vec<String> = columns.iter().map(|c| format!("Column('{c}', NullType(), table=<{table}>)")).collect();
             format!("('add_constraint', UniqueConstraint({}))", parts.join(", "))
         }
+        Op::CreateForeignKey { table, fk } => format!("('add_fk', {})", foreign_key_repr(table, fk)),
+        Op::DropConstraint { table, existing: Some(Constraint::ForeignKey(fk)), .. } => format!("('remove_fk', {})", foreign_key_repr(table, fk)),
         Op::Batch { ops, .. } => ops.iter().map(|inner| diff_text_in(inner, model, live)).collect::<Vec<_>>().join(", "),
         other => diff_text(other),
     }

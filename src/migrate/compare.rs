@@ -91,6 +91,15 @@ pub trait Decide {
     fn include_constraint(&mut self, _table: &str, _kind: &str, _name: &str, _model: bool) -> Result<bool> {
         Ok(true)
     }
+    /// A foreign key read from the database, by its name (Alembic's `include_name`): compare it?
+    fn include_foreign_key_name(&mut self, _table: &str, _name: Option<&str>) -> Result<bool> {
+        Ok(true)
+    }
+    /// A foreign key of table `table` found on one side only (`model`: in the models), with the
+    /// other side's key of the same name, if any: report it?
+    fn include_foreign_key(&mut self, _table: &str, _fk: &ForeignKey, _model: bool, _compare_to: Option<&ForeignKey>) -> Result<bool> {
+        Ok(true)
+    }
     /// A column of table `table` on one side or both: compare it?
     fn include_column(&mut self, table: &str, column: &str, model: bool, live: bool) -> Result<bool>;
     /// Whether a column's type changed, given the default comparison's answer.
@@ -296,29 +305,45 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
             }
         }
     }
+    // Foreign keys as Alembic compares them: the database's keys pass include_name first; then
+    // the removed ones (named or not), then the added ones, each through include_object with the
+    // other side's key of the same name as compare_to.
+    let mut db_fks = Vec::new();
+    for fk in db.foreign_keys() {
+        if decide.include_foreign_key_name(name, fk.name.as_deref())? {
+            db_fks.push(fk);
+        }
+    }
+    let same_name = |fks: Vec<&ForeignKey>, fk: &ForeignKey| fks.into_iter().find(|f| f.name.is_some() && f.name == fk.name).cloned();
+    for fk in db_fks.iter().copied() {
+        if model.foreign_keys().any(|f| same_fk(f, fk)) {
+            continue;
+        }
+        let compare_to = same_name(model.foreign_keys().collect(), fk);
+        if decide.include_foreign_key(name, fk, false, compare_to.as_ref())? {
+            note(out, decide, detected(
+                "constraints",
+                format!("removed foreign key ({})({}) on table {name}", fk.columns.join(", "), fk.ref_columns.join(", ")),
+            ))?;
+            out.upgrade.push(Op::DropConstraint {
+                table: name.clone(),
+                name: fk.name.clone().unwrap_or_default(),
+                type_: Some("foreignkey".into()),
+                existing: Some(Constraint::ForeignKey(fk.clone())),
+            });
+        }
+    }
     for fk in model.foreign_keys() {
-        if !db.foreign_keys().any(|f| same_fk(f, fk)) {
+        if db_fks.iter().any(|f| same_fk(f, fk)) {
+            continue;
+        }
+        let compare_to = same_name(db_fks.clone(), fk);
+        if decide.include_foreign_key(name, fk, true, compare_to.as_ref())? {
             note(out, decide, detected(
                 "constraints",
                 format!("added foreign key ({})({}) on table {name}", fk.columns.join(", "), fk.ref_columns.join(", ")),
             ))?;
             out.upgrade.push(Op::CreateForeignKey { table: name.clone(), fk: fk.clone() });
-        }
-    }
-    for fk in db.foreign_keys() {
-        if let Some(fk_name) = &fk.name {
-            if !model.foreign_keys().any(|f| same_fk(f, fk)) {
-                note(out, decide, detected(
-                    "constraints",
-                    format!("removed foreign key ({})({}) on table {name}", fk.columns.join(", "), fk.ref_columns.join(", ")),
-                ))?;
-                out.upgrade.push(Op::DropConstraint {
-                    table: name.clone(),
-                    name: fk_name.clone(),
-                    type_: Some("foreignkey".into()),
-                    existing: Some(Constraint::ForeignKey(fk.clone())),
-                });
-            }
         }
     }
     for column in &db.columns {

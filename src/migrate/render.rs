@@ -261,7 +261,10 @@ pub fn render_op(op: &Op, indent: usize) -> Vec<String> {
         Op::DropConstraint { table, name, type_, .. } => {
             let table_arg = if in_batch { String::new() } else { format!(", {}", py_str(table)) };
             let kind = type_.as_ref().map_or_else(String::new, |t| format!(", type_={}", py_str(t)));
-            one(format!("{prefix}.drop_constraint({}{table_arg}{kind})", py_str(name)))
+            // An unnamed constraint (a foreign key SQLite reflects without a name) renders as
+            // None, as Alembic writes it; such a migration needs a name before it can run.
+            let name = if name.is_empty() { "None".to_string() } else { py_str(name) };
+            one(format!("{prefix}.drop_constraint({name}{table_arg}{kind})"))
         }
         Op::Execute { sql, .. } => one(format!("op.execute({})", py_str(sql))),
         Op::BulkInsert { table, columns, rows } => {

@@ -543,6 +543,32 @@ impl Native for ConstraintObj {
             _ => format!("{}()", self.type_name()),
         })
     }
+    /// `name`, and a foreign key constraint's `elements` (one `ForeignKey` per column): what
+    /// env.py's include_object hooks read.
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        let own_name = match &self.0 {
+            TableItem::Index(index) => Some(index.name.clone()),
+            TableItem::Constraint(constraint) => constraint.name().map(str::to_string),
+            TableItem::PrimaryKey { name, .. } => name.clone(),
+        };
+        Ok(match (name, &self.0) {
+            ("name", _) => Some(own_name.map_or(Obj::None, |n| Obj::str(&n))),
+            ("elements", TableItem::Constraint(Constraint::ForeignKey(fk))) => Some(Obj::list(
+                fk.ref_columns
+                    .iter()
+                    .map(|column| {
+                        native(ForeignKeyObj {
+                            target: format!("{}.{column}", fk.ref_table),
+                            name: fk.name.clone(),
+                            ondelete: fk.ondelete.clone(),
+                            onupdate: fk.onupdate.clone(),
+                        })
+                    })
+                    .collect(),
+            )),
+            _ => None,
+        })
+    }
 }
 
 /// A column named by a string or given as a column.
