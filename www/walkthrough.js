@@ -1,7 +1,9 @@
-// The guided walkthrough as data: chapters of steps. A step runs a console line (`run`), edits a
-// project file (`edit`: replace `from` with `to`), or removes one (`remove`). `say` explains what
-// is about to happen; `notice` what to look at afterwards. The page and the end-to-end test both
-// read this file, so the walkthrough and its test cannot drift apart.
+// The guided walkthrough as data: chapters (each with its `goal` and a `hint`) of steps. A step
+// is a console line the learner types (`run`; `rm` removes a file) or an edit of a project file
+// (`edit`: replace `from` with `to`). `say` explains what is about to happen; `fails` marks a
+// step meant to fail and `why` says why; `notice` is what to look at afterwards and `look` the
+// view it is in. The page, the end-to-end test and the oracle's walkthrough scenario all read
+// this file, so they cannot drift apart.
 //
 // Revision ids are fixed with --rev-id so later steps can name them; without it Alembic picks a
 // random 12-digit id.
