@@ -58,6 +58,52 @@ pub fn type_from_declared(declared: &str) -> SqlType {
     SqlType::Upper(Box::new(inner))
 }
 
+/// The table's foreign keys in the order they were declared, unnamed (SQLite's pragma gives no
+/// names; `reflect_table` reads them from the `CREATE TABLE` text).
+pub(crate) fn foreign_keys(engine: &Engine, table: &str) -> Result<Vec<ForeignKey>> {
+    // id, seq, table, from, to, on_update, on_delete, match — one row per column of each key.
+    let rows = engine.inspect(&format!("PRAGMA main.foreign_key_list({})", quote_always(table)))?.rows;
+    let action = |v: &Value| Some(text(v)).filter(|a| a != "NO ACTION");
+    let mut by_id: Vec<(i64, ForeignKey)> = Vec::new();
+    for row in &rows {
+        let id = int(&row[0]);
+        let at = match by_id.iter().position(|(i, _)| *i == id) {
+            Some(at) => at,
+            None => {
+                let fk = ForeignKey {
+                    name: None,
+                    columns: Vec::new(),
+                    ref_table: text(&row[2]),
+                    ref_columns: Vec::new(),
+                    ondelete: action(&row[6]),
+                    onupdate: action(&row[5]),
+                };
+                by_id.push((id, fk));
+                by_id.len() - 1
+            }
+        };
+        by_id[at].1.columns.push(text(&row[3]));
+        by_id[at].1.ref_columns.push(text(&row[4]));
+    }
+    // SQLite lists foreign keys last-declared first.
+    crate::sorting::sort_by_key(&mut by_id, |(id, _)| std::cmp::Reverse(*id));
+    Ok(by_id.into_iter().map(|(_, fk)| fk).collect())
+}
+
+/// The table's indexes with their origin: "c" made by CREATE INDEX, "u" kept for a UNIQUE
+/// constraint, "pk" for the primary key.
+pub(crate) fn indexes(engine: &Engine, table: &str) -> Result<Vec<(Index, String)>> {
+    let mut found = Vec::new();
+    // seq, name, unique, origin, partial
+    for row in engine.inspect(&format!("PRAGMA main.index_list({})", quote_always(table)))?.rows {
+        let name = text(&row[1]);
+        let info = engine.inspect(&format!("PRAGMA main.index_info({})", quote_always(&name)))?;
+        let index = Index { columns: info.rows.iter().map(|r| text(&r[2])).collect(), name, unique: int(&row[2]) == 1, auto_named: false };
+        found.push((index, text(&row[3])));
+    }
+    Ok(found)
+}
+
 /// The table named `name` as it is in the database now, or `None` when there is no such table.
 pub fn reflect_table(engine: &Engine, name: &str) -> Result<Option<Table>> {
     let info = engine.inspect(&format!("PRAGMA main.table_info({})", quote_always(name)))?;
@@ -81,38 +127,8 @@ pub fn reflect_table(engine: &Engine, name: &str) -> Result<Option<Table>> {
         .first()
         .map(|r| text(&r[0]))
         .unwrap_or_default();
-    // id, seq, table, from, to, on_update, on_delete, match
-    let fks = engine.inspect(&format!("PRAGMA main.foreign_key_list({})", quote_always(name)))?;
-    let mut by_id: Vec<(i64, ForeignKey)> = Vec::new();
-    for row in &fks.rows {
-        let id = int(&row[0]);
-        let action = |v: &Value| Some(text(v)).filter(|a| a != "NO ACTION");
-        let position = by_id.iter().position(|(i, _)| *i == id);
-        let fk = match position {
-            Some(p) => &mut by_id[p].1,
-            None => {
-                by_id.push((
-                    id,
-                    ForeignKey {
-                        name: None,
-                        columns: Vec::new(),
-                        ref_table: text(&row[2]),
-                        ref_columns: Vec::new(),
-                        ondelete: action(&row[6]),
-                        onupdate: action(&row[5]),
-                    },
-                ));
-                let last = by_id.len() - 1;
-                &mut by_id[last].1
-            }
-        };
-        fk.columns.push(text(&row[3]));
-        fk.ref_columns.push(text(&row[4]));
-    }
-    // SQLite lists foreign keys last-declared first.
-    crate::sorting::sort_by_key(&mut by_id, |(id, _)| std::cmp::Reverse(*id));
     let names = foreign_key_names(&sql);
-    for (i, (_, mut fk)) in by_id.into_iter().enumerate() {
+    for (i, mut fk) in foreign_keys(engine, name)?.into_iter().enumerate() {
         fk.name = names.get(i).cloned().flatten();
         table.constraints.push(Constraint::ForeignKey(fk));
     }
@@ -123,20 +139,10 @@ pub fn reflect_table(engine: &Engine, name: &str) -> Result<Option<Table>> {
     for (constraint_name, sqltext) in check_clauses(&sql) {
         table.constraints.push(Constraint::Check { name: constraint_name, sqltext });
     }
-    // seq, name, unique, origin, partial
-    let indexes = engine.inspect(&format!("PRAGMA main.index_list({})", quote_always(name)))?;
-    for row in &indexes.rows {
-        let index_name = text(&row[1]);
-        if text(&row[3]) != "c" {
-            continue; // "u" and "pk" indexes belong to constraints, already read above
+    for (index, origin) in indexes(engine, name)? {
+        if origin == "c" {
+            table.indexes.push(index); // "u" and "pk" indexes belong to constraints, already read above
         }
-        let info = engine.inspect(&format!("PRAGMA main.index_info({})", quote_always(&index_name)))?;
-        table.indexes.push(Index {
-            name: index_name,
-            columns: info.rows.iter().map(|r| text(&r[2])).collect(),
-            unique: int(&row[2]) == 1,
-            auto_named: false,
-        });
     }
     crate::sorting::sort_by(&mut table.indexes, |a, b| a.name < b.name);
     Ok(Some(table))

@@ -78,37 +78,15 @@ pub fn table_schema(engine: &Engine, name: &str) -> Result<TableSchema> {
             column.nullable = false;
         }
     }
-    // id, seq, table, from, to, on_update, on_delete, match — one row per column of each key.
-    let mut keys: Vec<(i64, SchemaForeignKey)> = Vec::new();
-    for row in engine.inspect(&format!("PRAGMA main.foreign_key_list({quoted})"))?.rows {
-        let id = int(&row[0]);
-        let at = match keys.iter().position(|(i, _)| *i == id) {
-            Some(at) => at,
-            None => {
-                keys.push((id, SchemaForeignKey { columns: Vec::new(), ref_table: text(&row[2]), ref_columns: Vec::new() }));
-                keys.len() - 1
-            }
-        };
-        keys[at].1.columns.push(text(&row[3]));
-        keys[at].1.ref_columns.push(text(&row[4]));
-    }
-    // SQLite lists the last-declared key first; the page lists them as declared.
-    keys.reverse();
-    schema.foreign_keys = keys.into_iter().map(|(_, key)| key).collect();
-    // seq, name, unique, origin ("c" CREATE INDEX, "u" UNIQUE, "pk"), partial
-    for row in engine.inspect(&format!("PRAGMA main.index_list({quoted})"))?.rows {
-        let origin = text(&row[3]);
-        if origin == "pk" {
-            continue; // shown as the columns' primary key
+    schema.foreign_keys = crate::reflect::foreign_keys(engine, name)?
+        .into_iter()
+        .map(|fk| SchemaForeignKey { columns: fk.columns, ref_table: fk.ref_table, ref_columns: fk.ref_columns })
+        .collect();
+    for (index, origin) in crate::reflect::indexes(engine, name)? {
+        if origin != "pk" {
+            // the primary key's index is shown as the columns' primary key
+            schema.indexes.push(SchemaIndex { name: index.name, columns: index.columns, unique: index.unique, constraint: origin == "u" });
         }
-        let index_name = text(&row[1]);
-        let info = engine.inspect(&format!("PRAGMA main.index_info({})", quote_always(&index_name)))?;
-        schema.indexes.push(SchemaIndex {
-            name: index_name,
-            columns: info.rows.iter().map(|r| text(&r[2])).collect(),
-            unique: int(&row[2]) == 1,
-            constraint: origin == "u",
-        });
     }
     crate::sorting::sort_by(&mut schema.indexes, |a, b| a.name < b.name);
     Ok(schema)

@@ -93,8 +93,7 @@ fn set_order(line: &str, mut terminal: Vec<String>) -> Vec<String> {
     // do the diff tuples of `check`'s message.
     // Alembic also asks include_name about the database's tables in a set's order: the
     // autogenerate_hooks scenario's hook prints them as `include_name table NAME`.
-    // Foreign keys are compared through sets of their signatures too.
-    for unordered in ["Detected removed table", "include_name table ", "Detected removed foreign key", "Detected added foreign key"] {
+    for unordered in ["Detected removed table", "include_name table "] {
         let mut i = 0;
         while i < terminal.len() {
             let run = terminal[i..].iter().take_while(|l| l.contains(unordered)).count();
@@ -102,8 +101,9 @@ fn set_order(line: &str, mut terminal: Vec<String>) -> Vec<String> {
             i += run.max(1);
         }
     }
-    // With a hook that prints, each removed (or added) foreign key comes as a chunk — the hook's
-    // lines, then its Detected line — and the chunks come in a set's order: sort them as chunks.
+    // Foreign keys are compared through sets of their signatures: each removed (or added) key
+    // comes as a chunk — what include_object printed, then its Detected line — in a set's order,
+    // so the chunks are sorted (a chunk without a hook is the Detected line alone).
     for detected in ["Detected removed foreign key", "Detected added foreign key"] {
         let mut i = 0;
         while i < terminal.len() {

@@ -272,7 +272,7 @@ function goalOf(c) {
 
 /** The lab as the exercises' checks read it. */
 function labView() {
-  return { tables: currentTables(), current: safe(() => state.lab.current(), []), revisions: state.revisions ?? [] };
+  return { tables: tablesNow(), current: safe(() => state.lab.current(), []), revisions: state.revisions ?? [] };
 }
 
 function back() {
@@ -377,8 +377,10 @@ function download(bytes, name, type) {
 // ---- drawing ------------------------------------------------------------------------------------
 
 function draw() {
-  // Read once per drawing: listing the revisions runs every revision file.
+  // Read once per drawing: listing the revisions runs every revision file; the tables are read
+  // when first wanted (the Tables view, the exercises' checks).
   state.revisions = safe(() => state.lab.revisions(), []);
+  state.tables = null;
   drawStep();
   drawTerminal();
   drawGraphView();
@@ -586,6 +588,12 @@ function cellText(value) {
   return String(value);
 }
 
+/** The tables as this drawing shows them, read once (a pager click reads them again). */
+function tablesNow() {
+  state.tables ??= currentTables();
+  return state.tables;
+}
+
 /** The tables as shown: one page of rows each. */
 function currentTables() {
   const offsets = Object.fromEntries(Object.entries(state.pages).map(([name, page]) => [name, page * PAGE_ROWS]));
@@ -650,7 +658,7 @@ function schemaView(table, old) {
 function drawTables() {
   const box = $("panel-tables");
   box.replaceChildren();
-  const tables = currentTables();
+  const tables = tablesNow();
   const before = new Map((state.before ?? []).map((t) => [t.name, t]));
   const dropped = state.before ? state.before.filter((t) => !tables.some((now) => now.name === t.name)) : [];
   if (!tables.length && !dropped.length) {
@@ -714,10 +722,10 @@ function drawTables() {
       const nav = el("div", "pager");
       const prev = el("button", "", "◀");
       prev.disabled = page === 0;
-      prev.addEventListener("click", () => ((state.pages[table.name] = page - 1), (state.before = null), drawTables()));
+      prev.addEventListener("click", () => ((state.pages[table.name] = page - 1), (state.before = null), (state.tables = null), drawTables()));
       const next = el("button", "", "▶");
       next.disabled = page >= pages - 1;
-      next.addEventListener("click", () => ((state.pages[table.name] = page + 1), (state.before = null), drawTables()));
+      next.addEventListener("click", () => ((state.pages[table.name] = page + 1), (state.before = null), (state.tables = null), drawTables()));
       prev.setAttribute("aria-label", `Previous rows of ${table.name}`);
       next.setAttribute("aria-label", `Next rows of ${table.name}`);
       const shown = `rows ${page * PAGE_ROWS + 1}–${Math.min(table.rowCount, (page + 1) * PAGE_ROWS)} of ${table.rowCount}`;
@@ -862,11 +870,11 @@ function wire() {
   }
   // Tabs as the ARIA pattern has them: arrow keys move between them, Home and End to the ends.
   document.querySelector(".tabs").addEventListener("keydown", (e) => {
-    const moves = { ArrowRight: 1, ArrowLeft: -1, Home: -TABS.length, End: TABS.length };
-    if (!(e.key in moves)) return;
+    const at = TABS.indexOf(state.tab);
+    const to = { ArrowRight: (at + 1) % TABS.length, ArrowLeft: (at + TABS.length - 1) % TABS.length, Home: 0, End: TABS.length - 1 }[e.key];
+    if (to === undefined) return;
     e.preventDefault();
-    const at = Math.max(0, Math.min(TABS.length - 1, TABS.indexOf(state.tab) + moves[e.key]));
-    state.tab = e.key === "ArrowRight" && TABS.indexOf(state.tab) === TABS.length - 1 ? TABS[0] : e.key === "ArrowLeft" && TABS.indexOf(state.tab) === 0 ? TABS.at(-1) : TABS[at];
+    state.tab = TABS[to];
     drawTab();
     $(`tab-${state.tab}`).focus();
   });

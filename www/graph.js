@@ -18,11 +18,23 @@ function node(tag, attrs, text) {
   return el;
 }
 
-/** Rows (depth from base) and lanes (columns) for revisions given oldest first. */
+/** Each revision's children (revisions naming it as a down_revision), in the list's order. */
+function childrenOf(revisions) {
+  const children = new Map();
+  for (const r of revisions) {
+    for (const d of r.downRevisions) {
+      if (!children.has(d)) children.set(d, []);
+      children.get(d).push(r.revision);
+    }
+  }
+  return children;
+}
+
+/** Rows (depth from base) and lanes (columns) for revisions given oldest first, and each
+ * revision's children. */
 export function layout(revisions) {
   const place = new Map();
-  const children = new Map();
-  for (const r of revisions) for (const d of r.downRevisions) children.set(d, [...(children.get(d) ?? []), r.revision]);
+  const children = childrenOf(revisions);
   let lanes = 0;
   for (const r of revisions) {
     const parents = r.downRevisions.map((d) => place.get(d)).filter(Boolean);
@@ -36,7 +48,7 @@ export function layout(revisions) {
     }
     place.set(r.revision, { row, lane });
   }
-  return { place, lanes: Math.max(lanes, 1), rows: Math.max(0, ...[...place.values()].map((p) => p.row + 1)) };
+  return { place, children, lanes: Math.max(lanes, 1), rows: Math.max(0, ...[...place.values()].map((p) => p.row + 1)) };
 }
 
 /**
@@ -46,9 +58,8 @@ export function layout(revisions) {
  */
 export function collapseChains(revisions, expanded = new Set(), threshold = 50) {
   if (revisions.length <= threshold) return revisions;
-  const children = new Map();
+  const children = childrenOf(revisions);
   const dependedOn = new Set(revisions.flatMap((r) => r.dependsOn ?? []));
-  for (const r of revisions) for (const d of r.downRevisions) children.set(d, [...(children.get(d) ?? []), r.revision]);
   const plain = (r) =>
     r.downRevisions.length === 1 && (children.get(r.revision) ?? []).length === 1 && !r.isHead && !r.isCurrent &&
     !(r.branchLabels ?? []).length && !(r.dependsOn ?? []).length && !dependedOn.has(r.revision);
@@ -115,7 +126,7 @@ export function drawGraph(svg, revisions, onOpen, zoom = 1, travelled = []) {
   const previous = svg.querySelector(".current-ring");
   const from = previous ? { x: previous.getAttribute("data-x"), y: previous.getAttribute("data-y"), revision: previous.getAttribute("data-revision") } : null;
   svg.replaceChildren();
-  const { place, lanes, rows } = layout(revisions);
+  const { place, children, lanes, rows } = layout(revisions);
   const width = LEFT * 2 + lanes * LANE;
   const height = TOP + rows * ROW + 10;
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
@@ -123,8 +134,6 @@ export function drawGraph(svg, revisions, onOpen, zoom = 1, travelled = []) {
   svg.setAttribute("height", height * zoom);
   const center = (p) => ({ x: LEFT + p.lane * LANE + WIDTH / 2, y: TOP + p.row * ROW + HEIGHT / 2 });
   const anyCurrent = revisions.some((r) => r.isCurrent);
-  const childCount = new Map();
-  for (const r of revisions) for (const d of r.downRevisions) childCount.set(d, (childCount.get(d) ?? 0) + 1);
   // base
   const baseX = LEFT + WIDTH / 2;
   svg.append(node("circle", { cx: baseX, cy: 16, r: 7, class: anyCurrent ? "base" : "base current-base" }));
@@ -146,7 +155,7 @@ export function drawGraph(svg, revisions, onOpen, zoom = 1, travelled = []) {
       if (q) edges.append(node("path", { d: `M ${q.x + WIDTH / 2} ${q.y} C ${q.x + WIDTH / 2 + 24} ${q.y}, ${c.x + WIDTH / 2 + 24} ${c.y}, ${c.x + WIDTH / 2} ${c.y}`, class: "edge depends" }));
     }
     const merge = r.downRevisions.length > 1;
-    const branchpoint = (childCount.get(r.revision) ?? 0) > 1;
+    const branchpoint = (children.get(r.revision) ?? []).length > 1;
     const labels = r.branchLabels ?? [];
     const says = [r.isHead && "head", r.isCurrent && "current", merge && "merge point", branchpoint && "branch point", labels.length && `branch labels ${labels.join(", ")}`].filter(Boolean);
     const g = node("g", {
@@ -162,12 +171,10 @@ export function drawGraph(svg, revisions, onOpen, zoom = 1, travelled = []) {
     const shown = {
       id: r.collapsed ? `${r.collapsed[0].slice(0, 6)} … ${r.collapsed.at(-1).slice(0, 6)}` : r.revision.slice(0, 12),
       message: truncate(r.message || "(no message)", bottom ? 16 : 24),
-      tags: top,
-      labels: bottom,
     };
     if (onOpen) {
       // The accessible name starts with the text the node shows, then says the rest in words.
-      const visible = [shown.id, shown.message, shown.tags, shown.labels].filter(Boolean).join(" ");
+      const visible = [shown.id, shown.message, top, bottom].filter(Boolean).join(" ");
       g.setAttribute("tabindex", 0);
       g.setAttribute("role", "button");
       g.setAttribute(
@@ -181,8 +188,8 @@ export function drawGraph(svg, revisions, onOpen, zoom = 1, travelled = []) {
     // A trailing space (not drawn: SVG collapses it) keeps the words apart for text readers.
     g.append(node("text", { x: 9, y: 16, class: "rev-id" }, `${shown.id} `));
     g.append(node("text", { x: 9, y: 31, class: "rev-message" }, `${shown.message} `));
-    if (shown.tags) g.append(node("text", { x: WIDTH - 8, y: 16, class: "tag", "text-anchor": "end" }, `${shown.tags} `));
-    if (shown.labels) g.append(node("text", { x: WIDTH - 8, y: 31, class: labels.length ? "label" : "tag", "text-anchor": "end" }, `${shown.labels} `));
+    if (top) g.append(node("text", { x: WIDTH - 8, y: 16, class: "tag", "text-anchor": "end" }, `${top} `));
+    if (bottom) g.append(node("text", { x: WIDTH - 8, y: 31, class: labels.length ? "label" : "tag", "text-anchor": "end" }, `${bottom} `));
     if (onOpen) {
       const open = () => onOpen(r);
       g.addEventListener("click", open);

@@ -98,11 +98,10 @@ pub fn process(
     }
     let rev_id = py.get_item(&answer, Obj::Int(0))?;
     let message = py.get_item(&answer, Obj::Int(1))?;
-    let text = |py: &mut Interpreter, value: &Obj| py.str_of(value);
-    let rev_id = text(py, &rev_id)?;
+    let rev_id = py.str_of(&rev_id)?;
     let message = match message {
         Obj::None => None,
-        other => Some(text(py, &other)?),
+        other => Some(py.str_of(&other)?),
     };
     Ok(Some(Directive::Write { rev_id, message }))
 }

@@ -72,6 +72,12 @@ fn type_repr(sql_type: &SqlType) -> String {
     crate::migrate::render::render_type(sql_type).trim_start_matches("sa.").to_string()
 }
 
+/// The key among `fks` with `fk`'s name (none when `fk` has no name): the `compare_to` that
+/// Alembic passes include_object for a key found on one side only.
+fn same_name<'a>(mut fks: impl Iterator<Item = &'a ForeignKey>, fk: &ForeignKey) -> Option<ForeignKey> {
+    fks.find(|f| f.name.is_some() && f.name == fk.name).cloned()
+}
+
 fn same_fk(a: &ForeignKey, b: &ForeignKey) -> bool {
     a.columns == b.columns && a.ref_table == b.ref_table && a.ref_columns == b.ref_columns
 }
@@ -314,12 +320,11 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
             db_fks.push(fk);
         }
     }
-    let same_name = |fks: Vec<&ForeignKey>, fk: &ForeignKey| fks.into_iter().find(|f| f.name.is_some() && f.name == fk.name).cloned();
     for fk in db_fks.iter().copied() {
         if model.foreign_keys().any(|f| same_fk(f, fk)) {
             continue;
         }
-        let compare_to = same_name(model.foreign_keys().collect(), fk);
+        let compare_to = same_name(model.foreign_keys(), fk);
         if decide.include_foreign_key(name, fk, false, compare_to.as_ref())? {
             note(out, decide, detected(
                 "constraints",
@@ -337,7 +342,7 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
         if db_fks.iter().any(|f| same_fk(f, fk)) {
             continue;
         }
-        let compare_to = same_name(db_fks.clone(), fk);
+        let compare_to = same_name(db_fks.iter().copied(), fk);
         if decide.include_foreign_key(name, fk, true, compare_to.as_ref())? {
             note(out, decide, detected(
                 "constraints",
