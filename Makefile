@@ -25,7 +25,7 @@ APT_PACKAGES := clang llvm chromium chromium-driver
 PORT ?= 8000
 
 .PHONY: help serve test bench fuzz build build-bench setup setup-apt setup-rust setup-npm \
-        test-native test-browser test-e2e check-env-imports clean
+        test-native test-browser test-e2e check-env-imports real-projects clean
 
 help:
 	@echo "make serve   build the page and serve it on 127.0.0.1:$(PORT)"
@@ -67,6 +67,23 @@ setup-npm:
 	  echo "==> npm ci"; npm ci --no-audit --no-fund; \
 	fi
 
+# Public projects' wheels whose migrations the oracle replays (tests/oracle/real_projects.txt):
+# downloaded pinned and hash-checked, unpacked under target/real-projects/<name>/.
+REAL_PROJECTS := target/real-projects
+real-projects: $(REAL_PROJECTS)/.unpacked
+
+$(REAL_PROJECTS)/.unpacked: tests/oracle/real_projects.txt
+	@python3 -m pip --version >/dev/null 2>&1 || { \
+	  echo "==> apt: installing python3-pip"; $(SUDO) apt-get update -q; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-pip; }
+	@echo "==> pip download: the public projects the oracle replays"
+	@rm -rf $(REAL_PROJECTS) && mkdir -p $(REAL_PROJECTS)/wheels
+	python3 -m pip download -q --disable-pip-version-check --no-deps --only-binary=:all: --require-hashes \
+	  -r $< -d $(REAL_PROJECTS)/wheels
+	@for wheel in $(REAL_PROJECTS)/wheels/*.whl; do \
+	  name=$$(basename $$wheel | cut -d- -f1); python3 -m zipfile -e $$wheel $(REAL_PROJECTS)/$$name; done
+	@touch $@
+
 ## ---- building -------------------------------------------------------------------------------
 
 build: setup
@@ -88,7 +105,7 @@ serve: build
 
 test: setup test-native test-browser test-e2e
 
-test-native:
+test-native: real-projects
 	cargo test
 	@# The oracle's summary: how many recorded steps of real Alembic the lab matches.
 	@cargo test -q --test oracle -- --nocapture 2>&1 | grep '^oracle:'

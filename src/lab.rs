@@ -533,8 +533,8 @@ const HELP: &str = "This console is a terminal in the project folder. It runs:
   clear                           empty the screen
 Python here has the language and its builtins, the modules sqlalchemy (Core and ORM, on the
 lab's SQLite), alembic (op, context, config: what env.py and revision files use), logging,
-logging.config, configparser, typing, dataclasses, datetime, decimal, contextlib, math, os, sys
-and time; your project's files import as on your machine.
+logging.config, configparser, typing, dataclasses, datetime, decimal, enum, json, contextlib,
+math, os, sys and time; your project's files import as on your machine.
   Tab completes commands, file names and revision ids; Shift+Enter adds a line to a block;
   Ctrl+L (or clear) empties the screen; up and down arrows recall earlier lines.
 Not available in this lab: other shell commands (cd, pip, git, sqlite3, …), files outside the

@@ -260,6 +260,25 @@ fn sorted_schema(schema: &Json) -> Json {
     Json::Array(list)
 }
 
+/// A public project's files for an unpack step (record.py's `unpacked_files`): one file, or a
+/// folder's `.py` files, from the project's wheel as `make real-projects` unpacked it.
+fn unpacked_files(project: &str, from: &str, to: &str) -> Vec<(String, String)> {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/real-projects").join(project).join(from);
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}; run `make real-projects` first", path.display()))
+    };
+    if !source.is_dir() {
+        return vec![(to.to_string(), read(&source))];
+    }
+    let mut paths: Vec<_> = std::fs::read_dir(&source)
+        .unwrap_or_else(|e| panic!("{}: {e}; run `make real-projects` first", source.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| (format!("{to}/{}", p.file_name().unwrap_or_default().to_string_lossy()), read(p))).collect()
+}
+
 /// Replays one fixture; returns (steps, differences as "scenario#index: what").
 fn replay(fixture: &Json) -> (usize, Vec<(String, String)>) {
     let name = fixture["name"].as_str().unwrap_or("?");
@@ -278,6 +297,12 @@ fn replay(fixture: &Json) -> (usize, Vec<(String, String)>) {
         }
         if let Some(path) = step["remove"].as_str() {
             lab.remove_file(path).expect("remove");
+            continue;
+        }
+        if let Some(project) = step["unpack"].as_str() {
+            for (path, text) in unpacked_files(project, step["from"].as_str().unwrap_or(""), step["to"].as_str().unwrap_or("")) {
+                lab.write_file(&path, &text).expect("unpacked file");
+            }
             continue;
         }
         let line = step["run"].as_str().unwrap_or("");

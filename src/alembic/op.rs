@@ -36,11 +36,12 @@ pub const OPERATIONS: &[(&str, &[&str])] = &[
     ("batch_alter_table", &["table_name"]),
     ("f", &["name"]),
     ("get_bind", &[]),
+    ("get_context", &[]),
     ("inline_literal", &["value", "type_"]),
 ];
 
 /// Alembic's, and not in the lab: calling them says so.
-const UNAVAILABLE: &[&str] = &["create_table_comment", "drop_table_comment", "create_exclude_constraint", "get_context", "invoke", "run_async"];
+const UNAVAILABLE: &[&str] = &["create_table_comment", "drop_table_comment", "create_exclude_constraint", "invoke", "run_async"];
 
 /// What only `op.` has (not a batch's `batch_op.`).
 const NOT_IN_BATCH: &[&str] = &["create_table", "drop_table", "rename_table", "bulk_insert", "batch_alter_table", "f", "inline_literal"];
@@ -133,6 +134,11 @@ pub fn call(py: &mut Interpreter, runtime: &Runtime, name: &'static str, batch: 
     let op = match name {
         "f" => return Ok(native(Conv(call.text(py, "name")?))),
         "get_bind" => return runtime.bind(py),
+        // The migration's context (outside a migration, get_bind's error: there is no proxy).
+        "get_context" => {
+            runtime.bind(py)?;
+            return super::hooks::migration_context(py);
+        }
         "inline_literal" => return call.required(py, "value"),
         "batch_alter_table" => return super::batch::begin(py, runtime, &call),
         "create_table" => {

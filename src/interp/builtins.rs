@@ -505,6 +505,12 @@ impl Interpreter {
                     _ => Obj::None,
                 })
             }
+            // A bare instance, no __init__: what a class's own __new__ builds on.
+            "object.__new__" => match args.first() {
+                Some(Obj::Class(class)) => Ok(Obj::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(Dict::default()) }))),
+                Some(other) => self.error("TypeError", format!("object.__new__(X): X is not a type object ({})", other.type_name())),
+                None => self.error("TypeError", "object.__new__(): not enough arguments"),
+            },
             "dict.fromkeys" => {
                 self.arity("fromkeys", &args, 1, 2)?;
                 let value = args.get(1).cloned().unwrap_or(Obj::None);
@@ -851,6 +857,7 @@ impl Interpreter {
             Obj::Tuple(t) => t.len(),
             Obj::Dict(d) | Obj::Set(d) | Obj::DictView(d, _) => d.borrow().len(),
             Obj::Range(start, stop, step) => range_len(*start, *stop, *step),
+            Obj::Class(class) if self.enum_members(class).is_some() => self.enum_members(class).map_or(0, |m| m.len()),
             Obj::Native(native) => match native.clone().len(self, value) {
                 Some(n) => n?,
                 None => return self.error("TypeError", format!("object of type '{}' has no len()", native.type_name())),
@@ -869,6 +876,16 @@ impl Interpreter {
     /// Every item of an iterable, in order.
     fn lazy(&mut self, kind: LazyKind, sources: Vec<super::eval::LoopItems>) -> Obj {
         Obj::Lazy(Rc::new(Lazy::new(kind, sources)))
+    }
+
+    /// An enum class's members in definition order (`_member_names_` through `_member_map_`),
+    /// which CPython's EnumType iterates, counts and searches; None for any other class.
+    pub fn enum_members(&self, class: &Rc<Class>) -> Option<Vec<Obj>> {
+        let Some(Obj::List(names)) = self.find_in_mro(class, "_member_names_") else { return None };
+        let Some(Obj::Dict(map)) = self.find_in_mro(class, "_member_map_") else { return None };
+        let map = map.borrow();
+        let names = names.borrow();
+        Some(names.iter().filter_map(|n| if let Obj::Str(s) = n { map.get(&key(s)).cloned() } else { None }).collect())
     }
 
     pub fn iterate(&mut self, value: &Obj) -> Res<Vec<Obj>> {
@@ -910,6 +927,7 @@ impl Interpreter {
                 Some(items) => items?,
                 None => return self.error("TypeError", format!("'{}' object is not iterable", native.type_name())),
             },
+            Obj::Class(class) if self.enum_members(class).is_some() => self.enum_members(class).unwrap_or_default(),
             Obj::Instance(_) => {
                 if let Some(m) = self.lookup_special(value, "__iter__") {
                     let it = self.call(m, Vec::new(), Vec::new())?;
@@ -1107,6 +1125,7 @@ impl Interpreter {
             Obj::NativeMethod(this, name) => format!("<built-in method {name} of {} object>", this.type_name()),
             Obj::UnboundNative(name) => format!("<method '{name}'>"),
             Obj::Method(this, f) => format!("<bound method {}.{} of {}>", this.type_name(), f.name, self.repr_of(this)?),
+            Obj::Class(c) if self.enum_members(c).is_some() => format!("<enum '{}'>", c.name),
             Obj::Class(c) => match class_module(c) {
                 Some(module) => format!("<class '{module}.{}'>", c.name),
                 None => format!("<class '{}'>", c.name),
@@ -1238,6 +1257,7 @@ impl Interpreter {
                         }
                     }
                     Some(v) => Ok(v),
+                    None if name == "__new__" => Ok(Obj::Builtin("object.__new__")),
                     None => self.error("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name)),
                 }
             }
@@ -1306,6 +1326,7 @@ impl Interpreter {
             },
             Obj::Builtin(type_name) if name == "__name__" => Ok(Obj::str(type_name)),
             Obj::Builtin("dict") if name == "fromkeys" => Ok(Obj::Builtin("dict.fromkeys")),
+            Obj::Builtin("object") if name == "__new__" => Ok(Obj::Builtin("object.__new__")),
             Obj::Builtin(type_name @ ("str" | "list" | "dict" | "set" | "tuple" | "int")) => {
                 let sample = match *type_name {
                     "int" => Obj::Int(0),
@@ -1481,6 +1502,16 @@ impl Interpreter {
                 Some(item) => item,
                 None => self.error("TypeError", format!("'{}' object is not subscriptable", native.type_name())),
             },
+            // An enum class's member by name (EnumType.__getitem__).
+            Obj::Class(class) if self.enum_members(class).is_some() => {
+                let Some(Obj::Dict(map)) = self.find_in_mro(class, "_member_map_") else { return Ok(Obj::None) };
+                let k = self.hash_key(&index)?;
+                let found = map.borrow().get(&k).cloned();
+                match found {
+                    Some(member) => Ok(member),
+                    None => self.key_error(index),
+                }
+            }
             Obj::Builtin(_) | Obj::Class(_) => Ok(object.clone()),
             other => self.error("TypeError", format!("'{}' object is not subscriptable", other.type_name())),
         }
@@ -2110,6 +2141,15 @@ impl Interpreter {
         if let Obj::Native(native) = container {
             if let Some(found) = native.clone().contains(self, container, item) {
                 return found;
+            }
+        }
+        if let Obj::Class(class) = container {
+            if let Some(members) = self.enum_members(class) {
+                // Python 3.11's EnumType: a member of this class, or a TypeError for anything else.
+                if !matches!(item, Obj::Instance(i) if i.class.mro.borrow().iter().any(|c| self.enum_members(c).is_some())) {
+                    return self.error("TypeError", format!("unsupported operand type(s) for 'in': '{}' and 'EnumType'", item.type_name()));
+                }
+                return Ok(members.iter().any(|m| matches!((m, item), (Obj::Instance(a), Obj::Instance(b)) if Rc::ptr_eq(a, b))));
             }
         }
         match container {
@@ -2937,7 +2977,11 @@ fn is_not_implemented(value: &Obj) -> bool {
 
 /// The built-in names that are types (`int`, `str`, …), as `issubclass` sees them.
 fn is_type_name(name: &str) -> bool {
-    matches!(name, "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "object" | "type" | "range" | "bytes")
+    matches!(
+        name,
+        "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "object" | "type" | "range" | "bytes" | "property"
+            | "staticmethod" | "classmethod"
+    )
 }
 
 fn builtin_name(value: &Obj) -> &'static str {
@@ -2973,6 +3017,9 @@ fn builtin_type_name(value: &Obj) -> &'static str {
         Obj::Range(..) => "range",
         Obj::Generator(_) => "generator",
         Obj::Lazy(lazy) => lazy.type_name(),
+        Obj::Property(_) => "property",
+        Obj::StaticMethod(_) => "staticmethod",
+        Obj::ClassMethod(_) => "classmethod",
         _ => "object",
     }
 }

@@ -20,6 +20,8 @@ const STEPS_PER_CHECK: u64 = 4096;
 const LIBRARY: &[(&str, &str, &str)] = &[
     ("logging", "logging/__init__.py", include_str!("lib/logging.py")),
     ("dataclasses", "dataclasses.py", include_str!("lib/dataclasses.py")),
+    ("enum", "enum.py", include_str!("lib/enum.py")),
+    ("json", "json/__init__.py", include_str!("lib/json.py")),
     ("contextlib", "contextlib.py", include_str!("lib/contextlib.py")),
     ("sys", "sys.py", include_str!("lib/sys.py")),
     ("os", "os.py", include_str!("lib/os.py")),
@@ -1344,8 +1346,15 @@ impl Interpreter {
         if finalbody.is_empty() {
             return outcome;
         }
+        // An exception passing through keeps the line it was raised at, as its traceback shows it.
+        let raised_at = frame.line.get();
         match self.exec_block(frame, finalbody)? {
-            Flow::Next => outcome,
+            Flow::Next => {
+                if outcome.is_err() {
+                    frame.line.set(raised_at);
+                }
+                outcome
+            }
             Flow::Yield(value) => {
                 self.suspend.push(Resume::Try(TryPart::Finally(Box::new(outcome))));
                 Ok(Flow::Yield(value))
@@ -1918,6 +1927,22 @@ impl Interpreter {
     pub(super) fn instantiate(&mut self, class: &Rc<Class>, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
         if Rc::ptr_eq(class, &self.object_class) {
             return Ok(Obj::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(Dict::default()) })));
+        }
+        // A class's own __new__ (an enum's lookup by value) makes the object; __init__ follows only
+        // for an instance of this class, as type.__call__ does (EnumType's call never runs it).
+        if let Some(Obj::Function(new)) = self.find_in_mro(class, "__new__") {
+            let mut all = vec![Obj::Class(class.clone())];
+            all.extend(args.iter().cloned());
+            let made = self.call_function(&new, all, kwargs.clone())?;
+            let of_class = matches!(&made, Obj::Instance(i) if i.class.mro.borrow().iter().any(|c| Rc::ptr_eq(c, class)));
+            if of_class && self.enum_members(class).is_none() {
+                if let Some(Obj::Function(init)) = self.find_in_mro(class, "__init__") {
+                    let mut all = vec![made.clone()];
+                    all.extend(args);
+                    self.call_function(&init, all, kwargs)?;
+                }
+            }
+            return Ok(made);
         }
         let instance = Obj::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(Dict::default()) }));
         if self.is_exception_class(class) {

@@ -292,6 +292,9 @@ fn move_and_copy(existing: &Table, ops: &[Op]) -> Result<Vec<Statement>> {
     let temp = quote_identifier(&temp_name);
     let mut new_table = table.clone();
     new_table.name = temp_name;
+    // Alembic copies the named constraints first, then the unnamed ones (its batch's
+    // named_constraints, then unnamed_constraints), which is their order in the new CREATE TABLE.
+    new_table.constraints.sort_by_key(|c| c.name().is_none());
     let copied: Vec<&(String, Option<String>, bool)> = sources.iter().filter(|(_, from, _)| from.is_some()).collect();
     let targets: Vec<String> = copied.iter().map(|(to, _, _)| quote_identifier(to)).collect();
     let selects: Vec<String> = copied

@@ -43,6 +43,10 @@ class InvalidRequestError(SQLAlchemyError):
     pass
 
 
+class UnboundExecutionError(InvalidRequestError):
+    pass
+
+
 class NoInspectionAvailable(InvalidRequestError):
     pass
 

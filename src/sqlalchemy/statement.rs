@@ -518,6 +518,19 @@ impl Native for DmlObj {
         Ok(super::expression::named_binds(&text, &names))
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        if name == "execution_options" {
+            // synchronize_session only tells the ORM how to update objects already loaded, which
+            // the lab's session expires after any bulk UPDATE or DELETE; other options are not here.
+            return Ok(Some(method(this, "execution_options", |py, this, args, kwargs| {
+                if let Some((other, _)) = kwargs.iter().find(|(k, _)| k != "synchronize_session") {
+                    return py.stop_not_available(&format!("execution_options({other}=...)"));
+                }
+                if !args.is_empty() {
+                    return py.error("TypeError", "execution_options() takes 1 positional argument but 2 were given");
+                }
+                Ok(this.clone())
+            })));
+        }
         let name: &'static str = match name {
             "values" => "values",
             "where" => "where",

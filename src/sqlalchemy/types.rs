@@ -51,10 +51,19 @@ impl TypeClass {
             "JSON" => SqlType::Json,
             "Enum" => {
                 let mut values = Vec::new();
+                let mut class_name = None;
                 for arg in args {
                     match arg {
                         Obj::Str(s) => values.push(s.to_string()),
-                        Obj::Class(_) => return py.stop_not_available("Enum of a Python enum class (the lab's Python has no enum module; list the values as strings)"),
+                        // A Python enum class: its members' names, and its name lowercased.
+                        Obj::Class(class) if values.is_empty() && class_name.is_none() => {
+                            let Some(names) = enum_member_names(py, arg)? else {
+                                let shown = py.repr_of(arg)?;
+                                return py.error("TypeError", format!("Enum values must be strings or a PEP-435 enum class, got {shown}"));
+                            };
+                            values = names;
+                            class_name = Some(class.name.to_lowercase());
+                        }
                         other => {
                             let shown = py.repr_of(other)?;
                             return py.error("TypeError", format!("Enum values must be strings, got {shown}"));
@@ -63,7 +72,8 @@ impl TypeClass {
                 }
                 let name = match kwarg(kwargs, "name") {
                     Some(Obj::Str(s)) => Some(s.to_string()),
-                    _ => None,
+                    Some(_) => None,
+                    None => class_name,
                 };
                 SqlType::Enum { values, name }
             }
@@ -128,12 +138,31 @@ impl Native for TypeObj {
     fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
         Ok(crate::sql::type_ddl(&self.0))
     }
-    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         Ok(match (name, &self.0) {
             ("length", SqlType::String(n)) => Some(n.map_or(Obj::None, |n| Obj::Int(i64::from(n)))),
+            ("enums", SqlType::Enum { values, .. }) => Some(Obj::list(values.iter().map(|v| Obj::str(v)).collect())),
+            ("name", SqlType::Enum { name, .. }) => Some(name.as_deref().map_or(Obj::None, Obj::str)),
+            // A schema type's CREATE TYPE / DROP TYPE: SQLite has none, so nothing runs; a
+            // missing connection (`op.get_bind()` under --sql) fails where SQLAlchemy reads it.
+            ("create" | "drop", SqlType::Enum { .. }) => Some(super::convert::method(this, name, |py, _, args, kwargs| {
+                let bind = args.first().or_else(|| kwarg(&kwargs, "bind")).cloned().unwrap_or(Obj::None);
+                py.get_attr(&bind, "dialect")?;
+                Ok(Obj::None)
+            })),
             _ => None,
         })
     }
+}
+
+/// The member names of a Python enum class (its `__members__`), as SQLAlchemy's Enum takes them.
+fn enum_member_names(py: &mut Interpreter, class: &Obj) -> Res<Option<Vec<String>>> {
+    let Obj::Class(c) = class else { return Ok(None) };
+    if py.enum_members(c).is_none() {
+        return Ok(None);
+    }
+    let members = py.get_attr(class, "__members__")?;
+    Ok(Some(py.iterate(&members)?.iter().filter_map(|k| if let Obj::Str(s) = k { Some(s.to_string()) } else { None }).collect()))
 }
 
 /// The type a value stands for: a type class, a type instance; `None` for anything else.
@@ -145,29 +174,4 @@ pub fn sql_type_of(py: &mut Interpreter, value: &Obj) -> Res<Option<SqlType>> {
         return class.instantiate(py, &[], &[]).map(Some);
     }
     Ok(None)
-}
-
-/// The type SQLAlchemy's declarative mapping gives a Python type in `Mapped[...]`.
-pub fn type_for_python(py: &mut Interpreter, annotation: &Obj) -> Res<Option<SqlType>> {
-    let name = match annotation {
-        Obj::Class(class) => class.name.to_string(),
-        Obj::Builtin(name) => name.to_string(),
-        other => match py.get_attr(other, "__name__") {
-            Ok(Obj::Str(name)) => name.to_string(),
-            _ => return Ok(None),
-        },
-    };
-    Ok(match name.as_str() {
-        "int" => Some(SqlType::Integer),
-        "str" => Some(SqlType::String(None)),
-        "float" => Some(SqlType::Double),
-        "bool" => Some(SqlType::Boolean),
-        "bytes" => Some(SqlType::LargeBinary),
-        "datetime" => Some(SqlType::DateTime),
-        "date" => Some(SqlType::Date),
-        "time" => Some(SqlType::Time),
-        "Decimal" => Some(SqlType::Numeric(None)),
-        "dict" | "list" => Some(SqlType::Json),
-        _ => None,
-    })
 }

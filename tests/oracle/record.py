@@ -41,6 +41,7 @@ LAB_INIT = {
     "script.py.mako": ROOT / "migrations/script.py.mako",
 }
 SKIP_DIRS = {"__pycache__"}
+REAL_PROJECTS = ROOT / "target/real-projects"
 
 # Runs Python lines the way an interactive interpreter does, one JSON request per line, with
 # stdout and stderr captured together in the order written.
@@ -77,10 +78,21 @@ def snapshot_files(root):
     out = {}
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
-        if path.is_dir() or SKIP_DIRS & set(rel.parts) or rel.suffix == ".db" or rel.name == ".gitkeep":
+        if path.is_dir() or SKIP_DIRS & set(rel.parts) or rel.suffix == ".db" or rel.name == ".gitkeep" \
+                or rel.name.endswith(("-journal", "-wal", "-shm")):  # SQLite's, while a transaction is open
             continue
         out[rel.as_posix()] = path.read_text()
     return out
+
+
+def unpacked_files(step):
+    """(path in the lab's project, text) for an unpack step: a file, or a folder's .py files."""
+    source = REAL_PROJECTS / step["unpack"] / step["from"]
+    if not source.exists():
+        raise SystemExit(f"{source} is missing: run `make real-projects` first")
+    if source.is_file():
+        return [(step["to"], source.read_text())]
+    return [(f'{step["to"]}/{path.name}', path.read_text()) for path in sorted(source.glob("*.py"))]
 
 
 def database_path(root):
@@ -230,6 +242,12 @@ def record(scenario):
                     (root / step["write"]).parent.mkdir(parents=True, exist_ok=True)
                     (root / step["write"]).write_text(step["text"])
                     steps.append({"write": step["write"], "text": step["text"]})
+                    continue
+                if "unpack" in step:
+                    for path, text in unpacked_files(step):
+                        (root / path).parent.mkdir(parents=True, exist_ok=True)
+                        (root / path).write_text(text)
+                    steps.append({k: step[k] for k in ("unpack", "from", "to")})
                     continue
                 if "remove" in step:
                     (root / step["remove"]).unlink()

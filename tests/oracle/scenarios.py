@@ -5,6 +5,7 @@ A scenario is data: `files` written over the lab's starting project, then `steps
   {"run": "alembic ..."} or {"run": "<a line of Python>"}   a console line
   {"write": path, "text": ...} / {"remove": path}             a file change
   {"edit": (path, old, new)}                                  replace the first `old` with `new`
+  {"unpack": project, "from": path, "to": path}               a public project's files (record.py)
 """
 import json
 import subprocess
@@ -249,6 +250,7 @@ def SCENARIOS():
     yield autogenerate_indexes()
     yield revision_directives()
     yield autogenerate_foreign_keys()
+    yield from real_projects()
 
 
 def divergences():
@@ -786,3 +788,96 @@ def autogenerate_foreign_keys():
                          "        context.configure(connection=connection, target_metadata=target_metadata,\n"
                          "                          include_object=include_object, include_name=include_name)")}]
             + runs("alembic check", 'alembic revision --autogenerate -m "fks" --rev-id fk0000000002')}
+
+
+def unpack(project, source, target):
+    """Puts a public project's files in place, from its wheel (tests/oracle/real_projects.txt)."""
+    return {"unpack": project, "from": source, "to": target}
+
+
+def sql_lines(*statements):
+    """Python lines that run SQL on the project's database, as a learner would in the console,
+    each committed (the recorder reads the database file from outside the transaction)."""
+    return runs("from sqlalchemy import create_engine, text",
+                'engine = create_engine("sqlite:///sqlite.db")',
+                "conn = engine.connect()",
+                *[f"_ = conn.execute(text({s!r})); conn.commit()" for s in statements],
+                "conn.close()")
+
+
+def real_projects():
+    """Public projects' own migration folders, run as their users run them: the lab's `alembic
+    init` project (its env.py, sqlite.db) with the project's revision files, data between steps,
+    upgrade, downgrade, history and --sql. A revision that imports the project's own package gets
+    a small stand-in module giving the names it uses (the package itself needs a web framework)."""
+    init = [{"run": "alembic init migrations"}, URL_EDIT]
+    read_only = ["alembic heads", "alembic history", "alembic current"]
+    yield {"name": "real_ihatemoney",
+           "about": "ihatemoney 7.2.1 (a Flask app, Flask-Migrate): 13 revisions with batch mode, "
+                    "data migrations, an Enum built from a Python enum, and a decorator that skips SQLite.",
+           "steps": init
+           + [unpack("ihatemoney", "ihatemoney/migrations/versions", "migrations/versions"),
+              unpack("ihatemoney", "ihatemoney/migrations/utils.py", "ihatemoney/migrations/utils.py"),
+              {"write": "ihatemoney/models.py",
+               "text": "from enum import Enum\n\n\nclass BillType(Enum):\n"
+                       "    EXPENSE = \"Expense\"\n    REIMBURSEMENT = \"Reimbursement\"\n"},
+              {"write": "ihatemoney/currency_convertor.py",
+               "text": "class CurrencyConverter:\n    no_currency = \"XXX\"\n"},
+              {"write": "werkzeug/security.py",
+               "text": "def generate_password_hash(password):\n    return \"hashed:\" + password[::-1]\n"}]
+           + runs(*read_only, "alembic upgrade head --sql", "alembic upgrade 26d6a218c329")
+           + sql_lines("INSERT INTO project (id, name, password, contact_email) "
+                       "VALUES ('trip', 'Trip', 'secret', 'ann@example.com')",
+                       "INSERT INTO person (id, project_id, name, activated, weight) "
+                       "VALUES (1, 'trip', 'ann', 1, NULL), (2, 'trip', 'bo', 1, -2), (3, 'trip', 'cy', 0, 2)",
+                       "INSERT INTO bill (id, payer_id, amount, date, what) "
+                       "VALUES (1, 1, 12.5, '2026-01-02', 'lunch')",
+                       "INSERT INTO billowers (bill_id, person_id) VALUES (1, 1), (1, 2)")
+           + runs("alembic upgrade head", *read_only, "alembic history -r 26d6a218c329:cb038f79982e",
+                  "alembic downgrade cb038f79982e", "alembic downgrade base", "alembic current")}
+    yield {"name": "real_nbgrader",
+           "about": "nbgrader 0.9.6 (a Jupyter extension): 6 revisions over a database its models "
+                    "created first; a data migration moving cells, batch mode, and a downgrade that "
+                    "calls batch_op.drop_column with one argument too many.",
+           "steps": init
+           + [unpack("nbgrader", "nbgrader/alembic/versions", "migrations/versions"),
+              {"write": "nbgrader/api.py", "text": "class Course:\n    pass\n\n\nclass Base:\n    pass\n"}]
+           + runs(*read_only, "alembic upgrade head --sql")
+           + sql_lines("CREATE TABLE assignment (id VARCHAR(32) NOT NULL, name VARCHAR(128) NOT NULL, "
+                       "duedate DATETIME, PRIMARY KEY (id), UNIQUE (name))",
+                       "CREATE TABLE notebook (id VARCHAR(32) NOT NULL, name VARCHAR(128) NOT NULL, "
+                       "assignment_id VARCHAR(32), PRIMARY KEY (id), FOREIGN KEY(assignment_id) REFERENCES assignment (id))",
+                       "CREATE TABLE student (id VARCHAR(128) NOT NULL, first_name VARCHAR(128), "
+                       "last_name VARCHAR(128), email VARCHAR(128), PRIMARY KEY (id))",
+                       "CREATE TABLE grade_cell (id VARCHAR(32) NOT NULL, name VARCHAR(128) NOT NULL, "
+                       "max_score FLOAT NOT NULL, cell_type VARCHAR(8) NOT NULL, notebook_id VARCHAR(32), "
+                       "PRIMARY KEY (id), FOREIGN KEY(notebook_id) REFERENCES notebook (id))",
+                       "CREATE TABLE solution_cell (id VARCHAR(32) NOT NULL, name VARCHAR(128) NOT NULL, "
+                       "max_score FLOAT NOT NULL, cell_type VARCHAR(8) NOT NULL, notebook_id VARCHAR(32), "
+                       "PRIMARY KEY (id), FOREIGN KEY(notebook_id) REFERENCES notebook (id))",
+                       "CREATE TABLE grade (id VARCHAR(32) NOT NULL, auto_score FLOAT, manual_score FLOAT, "
+                       "cell_id VARCHAR(32), PRIMARY KEY (id), FOREIGN KEY(cell_id) REFERENCES grade_cell (id))",
+                       "INSERT INTO notebook (id, name) VALUES ('nb1', 'problem1')",
+                       "INSERT INTO grade_cell (id, name, max_score, cell_type, notebook_id) "
+                       "VALUES ('g1', 'q1', 2.0, 'code', 'nb1'), ('g2', 'q2', 3.5, 'markdown', 'nb1')",
+                       "INSERT INTO solution_cell (id, name, max_score, cell_type, notebook_id) "
+                       "VALUES ('s1', 'a1', 0.0, 'code', 'nb1')",
+                       "INSERT INTO student (id, first_name) VALUES ('bitdiddle', 'Ben')")
+           + runs("alembic upgrade 724cde206c17", "alembic current", "alembic upgrade head", *read_only,
+                  "alembic downgrade -1", "alembic current", "alembic history -v -r 724cde206c17:")}
+    versions = "optuna/storages/_rdb/alembic/versions"
+    yield {"name": "real_optuna",
+           "about": "optuna 5.0.0's first three revisions (the later ones import optuna and numpy): "
+                    "tables with an Enum and a check constraint, batch alter_column of an Enum, and a "
+                    "data migration that maps its own declarative models and uses a Session.",
+           "steps": init
+           + [unpack("optuna", f"{versions}/{name}", f"migrations/versions/{name}")
+              for name in ("v0.9.0.a.py", "v1.2.0.a.py", "v1.3.0.a.py")]
+           + runs(*read_only, "alembic upgrade head --sql", "alembic upgrade v1.2.0.a")
+           + sql_lines("INSERT INTO studies (study_id, study_name, direction) VALUES (1, 'tune', 'MINIMIZE')",
+                       "INSERT INTO trials (trial_id, study_id, state, value) "
+                       "VALUES (1, 1, 'COMPLETE', 0.5), (2, 1, 'WAITING', NULL)",
+                       "INSERT INTO trial_system_attributes (trial_system_attribute_id, trial_id, key, value_json) "
+                       "VALUES (1, 1, '_number', '0'), (2, 2, '_number', '1'), (3, 1, 'other', '7')")
+           + runs("alembic upgrade head", *read_only, "alembic downgrade -1", "alembic downgrade base",
+                  "alembic current")}

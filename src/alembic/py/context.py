@@ -101,20 +101,58 @@ def execute(sql, execution_options=None):
 
 
 def get_context():
-    _alembic.unavailable("context.get_context()")
+    _alembic.require("get_context")
+    return _migration_context()
 
 
 def static_output(text):
     print(text)
 
 
+class _SQLiteDialect:
+    """The migration's dialect as revision code reads it: its name, and has_table(), which
+    SQLAlchemy only answers for a real connection (not --sql's mock one)."""
+
+    name = "sqlite"
+    driver = "pysqlite"
+
+    def has_table(self, connection, table_name, schema=None, **kw):
+        if type(connection).__name__ == "MockConnection":
+            from sqlalchemy.exc import ArgumentError
+            raise ArgumentError(
+                "The argument passed to Dialect.has_table() should be a <class "
+                "'sqlalchemy.engine.base.Connection'>, got <class 'sqlalchemy.engine.mock.MockConnection'>. "
+                "Additionally, the Dialect.has_table() method is for internal dialect use only; please use "
+                "``inspect(some_engine).has_table(<tablename>>)`` for public API use.")
+        from sqlalchemy import inspect
+        return inspect(connection).has_table(table_name)
+
+    def __repr__(self):
+        return f"<sqlalchemy.dialects.sqlite.pysqlite.SQLiteDialect_pysqlite object at {id(self):#x}>"
+
+
 class MigrationContext:
-    """What Alembic hands env.py's hooks as `context`: the command's config and the options
-    configure() got. The rest of Alembic's MigrationContext is not in this lab."""
+    """What Alembic hands env.py's hooks as `context` and op.get_context() returns: the command's
+    config, the options configure() got, the dialect and the connection (op.get_bind()'s). The
+    rest of Alembic's MigrationContext is not in this lab."""
+
+    dialect = _SQLiteDialect()
 
     def __init__(self):
         self.config = config
         self.opts = _opts
+
+    @property
+    def bind(self):
+        return _alembic.bind()
+
+    @property
+    def connection(self):
+        return _alembic.bind()
+
+    @property
+    def as_sql(self):
+        return _alembic.is_offline_mode()
 
     def __getattr__(self, name):
         _alembic.unavailable(f"MigrationContext.{name}")

@@ -13,7 +13,7 @@ use crate::interp::{Interpreter, Res};
 use crate::value::Value;
 
 use super::super::convert::{flag, kwarg, method, native, raise, to_value};
-use super::super::engine::{Conn, EngineObj, Stat};
+use super::super::engine::{Conn, ConnectionObj, EngineObj, Stat};
 use super::super::expression::Sql;
 use super::super::result::ResultObj;
 use super::super::statement::{SelectObj, SelectState, Selected};
@@ -59,6 +59,10 @@ pub struct SessionCore {
     /// first transient again and brings the second back.
     inserted: RefCell<Vec<Obj>>,
     removed: RefCell<Vec<Obj>>,
+    /// `Session(bind=connection)`'s connection was already in a transaction when the session
+    /// joined it: commit leaves that transaction to its owner, as SQLAlchemy's default
+    /// join_transaction_mode ("conservative_savepoint", no savepoint) does; rollback still ends it.
+    joined: Cell<bool>,
 }
 
 impl SessionCore {
@@ -78,6 +82,7 @@ impl SessionCore {
             no_autoflush: Cell::new(0),
             inserted: RefCell::new(Vec::new()),
             removed: RefCell::new(Vec::new()),
+            joined: Cell::new(false),
         })
     }
 
@@ -93,12 +98,23 @@ impl SessionCore {
         Ok(())
     }
 
+    fn bound_connection(&self) -> Option<Rc<Conn>> {
+        self.bind.as_ref().and_then(|b| b.native::<ConnectionObj>().map(|c| c.conn.clone()))
+    }
+
     /// The session's connection, its transaction begun.
     pub fn connection(&self, py: &mut Interpreter) -> Res<Rc<Conn>> {
         self.check_failed(py)?;
         if let Some(conn) = self.conn.borrow().clone() {
             conn.begin(py)?;
             return Ok(conn);
+        }
+        if let Some(bound) = self.bound_connection() {
+            // A session on a given connection works in its transaction and never closes it.
+            self.joined.set(bound.in_transaction());
+            bound.begin(py)?;
+            *self.conn.borrow_mut() = Some(bound.clone());
+            return Ok(bound);
         }
         let Some(engine) = self.bind.as_ref().and_then(|b| b.native::<EngineObj>().map(|e| e.0.clone())) else {
             return raise(py, "sqlalchemy.exc", "UnboundExecutionError", "Could not locate a bind configured on SQL expression or this Session.");
@@ -544,6 +560,58 @@ impl SessionCore {
         Ok(())
     }
 
+    /// The legacy bulk methods' writes: rows of attribute values straight to the table, with no
+    /// identity map; consecutive rows with the same columns go as one executemany. An update
+    /// sets the row's other columns where its primary key matches.
+    fn bulk_write(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, rows: Vec<Vec<(String, Obj)>>, update: bool) -> Res<()> {
+        let conn = self.connection(py)?;
+        let table = crate::sql::quote_identifier(&mapper.table_name);
+        let mut prepared: Vec<Vec<(String, Value, bool)>> = Vec::new();
+        for row in rows {
+            let mut columns = Vec::new();
+            for column in &mapper.columns {
+                if let Some((_, value)) = row.iter().find(|(attr, _)| *attr == column.attr) {
+                    columns.push((column.name.clone(), to_value(py, value)?, column.primary_key));
+                }
+            }
+            if !update || columns.iter().any(|(_, _, pk)| !pk) {
+                prepared.push(columns);
+            }
+        }
+        let mut at = 0;
+        while at < prepared.len() {
+            let names = |row: &Vec<(String, Value, bool)>| row.iter().map(|(n, _, _)| n.clone()).collect::<Vec<_>>();
+            let first = names(&prepared[at]);
+            let mut end = at + 1;
+            while end < prepared.len() && names(&prepared[end]) == first {
+                end += 1;
+            }
+            let quoted = |n: &String| crate::sql::quote_identifier(n);
+            let (sql, rows): (String, Vec<Vec<Value>>) = if update {
+                let row = &prepared[at];
+                let sets: Vec<String> = row.iter().filter(|c| !c.2).map(|(n, _, _)| format!("{}=?", quoted(n))).collect();
+                let keys: Vec<String> = row.iter().filter(|c| c.2).map(|(n, _, _)| format!("{table}.{} = ?", quoted(n))).collect();
+                let values = prepared[at..end]
+                    .iter()
+                    .map(|r| r.iter().filter(|c| !c.2).chain(r.iter().filter(|c| c.2)).map(|(_, v, _)| v.clone()).collect())
+                    .collect();
+                (format!("UPDATE {table} SET {} WHERE {}", sets.join(", "), keys.join(" AND ")), values)
+            } else {
+                let columns: Vec<String> = first.iter().map(quoted).collect();
+                let marks: Vec<&str> = first.iter().map(|_| "?").collect();
+                let values = prepared[at..end].iter().map(|r| r.iter().map(|(_, v, _)| v.clone()).collect()).collect();
+                (format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")), values)
+            };
+            if rows.len() == 1 {
+                conn.run(py, Stat::Compiled, &sql, &sql, &rows[0], None)?;
+            } else {
+                conn.run_many(py, &sql, &sql, &rows)?;
+            }
+            at = end;
+        }
+        Ok(())
+    }
+
     fn emit_inserts(self: &Rc<Self>, py: &mut Interpreter, conn: &Rc<Conn>, mapper: &Rc<Mapper>, inserts: &[Obj]) -> Res<()> {
         // Each object's parameters: the columns with a value, defaults applied; NULL for the
         // other plain columns; a primary key without a value is left to SQLite.
@@ -684,8 +752,12 @@ impl SessionCore {
         self.check_failed(py)?;
         self.flush(py)?;
         if let Some(conn) = self.conn.borrow_mut().take() {
-            conn.commit(py)?;
-            conn.close(py)?;
+            if !self.joined.get() {
+                conn.commit(py)?;
+            }
+            if self.bound_connection().is_none() {
+                conn.close(py)?;
+            }
         }
         self.after_transaction(true);
         Ok(())
@@ -732,7 +804,9 @@ impl SessionCore {
     pub fn rollback(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
         if let Some(conn) = self.conn.borrow_mut().take() {
             conn.rollback(py)?;
-            conn.close(py)?;
+            if self.bound_connection().is_none() {
+                conn.close(py)?;
+            }
         }
         *self.failed.borrow_mut() = None;
         self.take_modified();
@@ -749,7 +823,12 @@ impl SessionCore {
 
     pub fn close(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
         if let Some(conn) = self.conn.borrow_mut().take() {
-            conn.close(py)?;
+            match self.bound_connection() {
+                None => conn.close(py)?,
+                // The transaction the session began on a given connection ends; the connection stays.
+                Some(_) if !self.joined.get() => conn.rollback(py)?,
+                Some(_) => {}
+            }
         }
         *self.failed.borrow_mut() = None;
         self.expunge_all();
@@ -910,6 +989,58 @@ impl Native for SessionObj {
                 };
                 for item in &items {
                     s.add(py, item)?;
+                }
+                Ok(Obj::None)
+            }),
+            "bulk_insert_mappings" | "bulk_update_mappings" => {
+                let update = name == "bulk_update_mappings";
+                let name = if update { "bulk_update_mappings" } else { "bulk_insert_mappings" };
+                method(this, name, move |py, this, args, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                let (Some(target), Some(mappings)) = (args.first(), args.get(1)) else {
+                    return py.error("TypeError", format!("Session.{name}() missing required positional arguments: 'mapper' and 'mappings'"));
+                };
+                let Some(mapper) = mapper_of(py, target)? else {
+                    let shown = py.repr_of(target)?;
+                    return raise(py, "sqlalchemy.orm.exc", "UnmappedClassError", &format!("Class {shown} is not mapped"));
+                };
+                let mut rows = Vec::new();
+                for mapping in py.iterate(mappings)? {
+                    let items = crate::sqlalchemy::statement::dict_items(py, &mapping)?;
+                    rows.push(items);
+                }
+                s.bulk_write(py, &mapper, rows, update)?;
+                Ok(Obj::None)
+            })
+            }
+            "bulk_save_objects" => method(this, name, move |py, this, args, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                let Some(objects) = args.first() else {
+                    return py.error("TypeError", "Session.bulk_save_objects() missing 1 required positional argument: 'objects'");
+                };
+                // Rows of new objects, grouped by class as they come; the objects stay transient.
+                let mut groups: Vec<(Rc<Mapper>, Vec<Vec<(String, Obj)>>)> = Vec::new();
+                for object in py.iterate(objects)? {
+                    let Some(mapper) = mapper_of(py, &object)? else {
+                        let shown = py.repr_of(&object)?;
+                        return raise(py, "sqlalchemy.orm.exc", "UnmappedInstanceError", &format!("Class '{}' is not mapped", shown));
+                    };
+                    if state_of(&object).is_some_and(|state| state.key.borrow().is_some()) {
+                        return py.stop_not_available("Session.bulk_save_objects() of objects already in the database");
+                    }
+                    let Obj::Instance(inst) = &object else { continue };
+                    let row: Vec<(String, Obj)> = mapper
+                        .columns
+                        .iter()
+                        .filter_map(|c| inst.attrs.borrow().get(&attr_key(&c.attr)).map(|v| (c.attr.clone(), v.clone())))
+                        .collect();
+                    match groups.last_mut() {
+                        Some((last, rows)) if Rc::ptr_eq(last, &mapper) => rows.push(row),
+                        _ => groups.push((mapper, vec![row])),
+                    }
+                }
+                for (mapper, rows) in groups {
+                    s.bulk_write(py, &mapper, rows, false)?;
                 }
                 Ok(Obj::None)
             }),

@@ -1,0 +1,196 @@
+"""The lab's enum module, in Python: Enum, IntEnum, StrEnum, auto() and @unique. A subclass's
+members are made when its body ends (__init_subclass__); iterating, measuring, searching and
+subscripting the class itself is the evaluator's part, done as CPython's EnumType does it for a
+class with `_member_names_`."""
+
+
+class auto:
+    """A member's value, chosen by the class's _generate_next_value_."""
+
+
+def _is_member(name, value):
+    if name.startswith("_"):
+        return False
+    return not (callable(value) or hasattr(value, "__get__") or isinstance(value, (classmethod, staticmethod, property)))
+
+
+class Enum:
+    _member_names_ = []
+    _member_map_ = {}
+    _value2member_map_ = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._member_names_ = []
+        cls._member_map_ = {}
+        cls._value2member_map_ = {}
+        last_values = []
+        for name, value in list(cls.__dict__.items()):
+            if not _is_member(name, value):
+                continue
+            if isinstance(value, auto):
+                value = cls._generate_next_value_(name, 1, len(cls._member_names_), last_values)
+            last_values.append(value)
+            alias = None
+            for other in cls._member_map_.values():
+                if other._value_ == value:
+                    alias = other
+                    break
+            if alias is not None:
+                cls._member_map_[name] = alias
+                setattr(cls, name, alias)
+                continue
+            member = object.__new__(cls)
+            member._name_ = name
+            member._value_ = cls._member_value_(value)
+            for klass in cls.__mro__:
+                if klass is Enum:
+                    break
+                if "__init__" in klass.__dict__:
+                    # A member's own __init__ gets its value's items, as CPython's enum does.
+                    klass.__dict__["__init__"](member, *(value if isinstance(value, tuple) else (value,)))
+                    break
+            cls._member_names_.append(name)
+            cls._member_map_[name] = member
+            try:
+                cls._value2member_map_[member._value_] = member
+            except TypeError:
+                pass
+            setattr(cls, name, member)
+        cls.__members__ = dict(cls._member_map_)
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        for last in reversed(last_values):
+            if isinstance(last, int) and not isinstance(last, bool):
+                return last + 1
+        return start
+
+    @classmethod
+    def _member_value_(cls, value):
+        return value
+
+    def __new__(cls, value):
+        if isinstance(value, cls):
+            return value
+        try:
+            return cls._value2member_map_[value]
+        except (KeyError, TypeError):
+            pass
+        for member in cls._member_map_.values():
+            if member._value_ == value:
+                return member
+        raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+
+    @property
+    def name(self):
+        return self._name_
+
+    @name.setter
+    def name(self, _):
+        raise AttributeError("<enum 'Enum'> cannot set attribute 'name'")
+
+    @property
+    def value(self):
+        return self._value_
+
+    @value.setter
+    def value(self, _):
+        raise AttributeError("<enum 'Enum'> cannot set attribute 'value'")
+
+    def __repr__(self):
+        return f"<{type(self).__name__}.{self._name_}: {self._value_!r}>"
+
+    def __str__(self):
+        return f"{type(self).__name__}.{self._name_}"
+
+    def __format__(self, spec):
+        return format(str(self), spec)
+
+    def __hash__(self):
+        return hash(self._name_)
+
+
+class IntEnum(Enum):
+    """Members are their int values in comparisons, arithmetic and str()."""
+
+    @classmethod
+    def _member_value_(cls, value):
+        return int(value)
+
+    def __str__(self):
+        return str(self._value_)
+
+    def __format__(self, spec):
+        return format(self._value_, spec)
+
+    def __eq__(self, other):
+        return self._value_ == (other._value_ if isinstance(other, Enum) else other)
+
+    def __lt__(self, other):
+        return self._value_ < int(other)
+
+    def __le__(self, other):
+        return self._value_ <= int(other)
+
+    def __gt__(self, other):
+        return self._value_ > int(other)
+
+    def __ge__(self, other):
+        return self._value_ >= int(other)
+
+    def __hash__(self):
+        return hash(self._value_)
+
+    def __int__(self):
+        return self._value_
+
+    def __index__(self):
+        return self._value_
+
+    def __add__(self, other):
+        return self._value_ + other
+
+    def __radd__(self, other):
+        return other + self._value_
+
+    def __sub__(self, other):
+        return self._value_ - other
+
+    def __mul__(self, other):
+        return self._value_ * other
+
+
+class StrEnum(Enum):
+    """Members are their str values in comparisons and str(); auto() gives the lowercased name."""
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        return name.lower()
+
+    @classmethod
+    def _member_value_(cls, value):
+        if not isinstance(value, str):
+            raise TypeError(f"{value!r} is not a string")
+        return value
+
+    def __str__(self):
+        return self._value_
+
+    def __format__(self, spec):
+        return format(self._value_, spec)
+
+    def __eq__(self, other):
+        return self._value_ == (other._value_ if isinstance(other, Enum) else other)
+
+    def __hash__(self):
+        return hash(self._value_)
+
+
+def unique(enumeration):
+    """Raises ValueError when two names share a value (aliases), as CPython's @unique does."""
+    duplicates = [(name, member.name) for name, member in enumeration.__members__.items() if name != member.name]
+    if duplicates:
+        found = ", ".join(f"{alias} -> {name}" for alias, name in duplicates)
+        raise ValueError(f"duplicate values found in {enumeration!r}: {found}")
+    return enumeration
