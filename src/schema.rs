@@ -126,11 +126,13 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub constraints: Vec<Constraint>,
     pub indexes: Vec<Index>,
+    /// `sqlite_autoincrement=True`: an integer primary key column is `PRIMARY KEY AUTOINCREMENT`.
+    pub sqlite_autoincrement: bool,
 }
 
 impl Table {
     pub fn new(name: impl Into<String>, columns: Vec<Column>) -> Self {
-        Table { name: name.into(), primary_key_name: None, columns, constraints: Vec::new(), indexes: Vec::new() }
+        Table { name: name.into(), primary_key_name: None, columns, constraints: Vec::new(), indexes: Vec::new(), sqlite_autoincrement: false }
     }
 
     pub fn column(&self, name: &str) -> Option<&Column> {

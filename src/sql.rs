@@ -145,10 +145,28 @@ pub fn constraint_ddl(constraint: &Constraint) -> String {
 
 /// `CREATE TABLE …` as SQLAlchemy emits it, without the blank lines it wraps around the statement:
 /// columns, then the primary key, then the other constraints in creation order.
+fn is_integer(sql_type: &SqlType) -> bool {
+    match sql_type {
+        SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => true,
+        SqlType::Upper(inner) => is_integer(inner),
+        _ => false,
+    }
+}
+
 pub fn create_table(table: &Table) -> String {
-    let mut items: Vec<String> = table.columns.iter().map(column_ddl).collect();
     let primary_key: Vec<String> = table.primary_key().map(|c| c.name.clone()).collect();
-    if !primary_key.is_empty() {
+    // sqlite_autoincrement: a lone integer primary key without a foreign key is declared on its
+    // column, `PRIMARY KEY AUTOINCREMENT`, and the table has no PRIMARY KEY clause.
+    let autoincrement = table.sqlite_autoincrement
+        && primary_key.len() == 1
+        && table.column(&primary_key[0]).is_some_and(|c| is_integer(&c.sql_type))
+        && !table.constraints.iter().any(|c| matches!(c, Constraint::ForeignKey(fk) if fk.columns.contains(&primary_key[0])));
+    let mut items: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| if autoincrement && c.name == primary_key[0] { column_ddl(c) + " PRIMARY KEY AUTOINCREMENT" } else { column_ddl(c) })
+        .collect();
+    if !primary_key.is_empty() && !autoincrement {
         items.push(format!("{}PRIMARY KEY ({})", named(&table.primary_key_name), column_list(&primary_key)));
     }
     items.extend(table.constraints.iter().map(constraint_ddl));
@@ -195,6 +213,22 @@ mod tests {
             "CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)"
         );
         assert_eq!(drop_table("users"), "DROP TABLE users");
+    }
+
+    #[test]
+    fn sqlite_autoincrement_declares_a_lone_integer_key_on_its_column() {
+        // SQLAlchemy 2.1's CreateTable for Table(..., sqlite_autoincrement=True).
+        let mut table = user_table();
+        table.sqlite_autoincrement = true;
+        assert_eq!(create_table(&table), "CREATE TABLE users (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\tname VARCHAR NOT NULL\n)");
+        // A text key, or a key that is also a foreign key, keeps its PRIMARY KEY clause.
+        let mut text_key = Table::new("t", vec![Column { primary_key: true, nullable: false, ..Column::new("code", SqlType::String(Some(3))) }]);
+        text_key.sqlite_autoincrement = true;
+        assert_eq!(create_table(&text_key), "CREATE TABLE t (\n\tcode VARCHAR(3) NOT NULL, \n\tPRIMARY KEY (code)\n)");
+        let mut keyed = user_table();
+        keyed.sqlite_autoincrement = true;
+        keyed.constraints.push(Constraint::ForeignKey(fk(&["id"], "people", &["id"])));
+        assert!(create_table(&keyed).contains("\tid INTEGER NOT NULL, ") && create_table(&keyed).contains("PRIMARY KEY (id)"));
     }
 
     #[test]

@@ -220,24 +220,35 @@ fn revision_bodies(text: &str) -> String {
     out.join("\n")
 }
 
-/// Batch mode rebuilds a table from its constraints as SQLAlchemy keeps them, in a Python set:
-/// the `CONSTRAINT …` lines of a CREATE TABLE may come in any order, so they compare sorted.
+/// Batch mode rebuilds a table (`CREATE TABLE "name"`, as SQLite records the renamed copy) from
+/// its constraints as Alembic gathers them from a Python set: named ones first, then unnamed
+/// ones, each group in any order. A run of named (`CONSTRAINT …`) lines, or of unnamed
+/// (`FOREIGN KEY(…`, `UNIQUE (…`, `CHECK (…`) lines, compares sorted.
 fn constraint_lines_sorted(sql: &str) -> String {
-    let mut lines: Vec<&str> = sql.split('\n').collect();
+    let lines: Vec<String> = sql.split('\n').map(|l| l.trim_end_matches(", ").to_string()).collect();
+    let ends_with_comma: Vec<bool> = sql.split('\n').map(|l| l.ends_with(", ")).collect();
+    let kind = |line: &str| {
+        let line = line.trim_start();
+        if line.starts_with("CONSTRAINT ") {
+            Some(0)
+        } else if sql.starts_with("CREATE TABLE \"") && ["FOREIGN KEY(", "UNIQUE (", "CHECK ("].iter().any(|p| line.starts_with(p)) {
+            Some(1)
+        } else {
+            None
+        }
+    };
+    let mut sorted = lines.clone();
     let mut i = 0;
     while i < lines.len() {
-        let run = lines[i..].iter().take_while(|l| l.trim_start().starts_with("CONSTRAINT ")).count();
-        if run > 1 {
-            let mut part: Vec<String> = lines[i..i + run].iter().map(|l| l.trim_end_matches(", ").to_string()).collect();
-            part.sort();
-            let last = i + run == lines.len() || !lines[i + run - 1].ends_with(", ");
-            let joined: Vec<String> =
-                part.iter().enumerate().map(|(k, l)| if k + 1 < run || !last { format!("{l}, ") } else { l.clone() }).collect();
-            return lines[..i].iter().map(|l| l.to_string()).chain(joined).chain(lines[i + run..].iter().map(|l| l.to_string())).collect::<Vec<_>>().join("\n");
-        }
-        i += run.max(1);
+        let Some(k) = kind(&lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let run = lines[i..].iter().take_while(|l| kind(l) == Some(k)).count();
+        sorted[i..i + run].sort();
+        i += run;
     }
-    lines.join("\n")
+    sorted.iter().zip(ends_with_comma).map(|(l, comma)| if comma { format!("{l}, ") } else { l.clone() }).collect::<Vec<_>>().join("\n")
 }
 
 fn sorted_schema(schema: &Json) -> Json {

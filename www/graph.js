@@ -104,10 +104,11 @@ function pathBetween(revisions, from, to) {
 }
 
 /** The revisions an alembic command moved through, in order, from its "Running upgrade A -> B" /
- * "Running downgrade B -> A" log lines (the side it arrived at; base is left out). */
+ * "Running downgrade B -> A" log lines (the side it arrived at; base is left out). The word is the
+ * migration function's name, so a decorated one may read "Running wrapper A -> B". */
 export function revisionsRun(output) {
   const ids = [];
-  for (const [, to] of String(output ?? "").matchAll(/Running (?:upgrade|downgrade|stamp_revision) [^\n]*?-> ([0-9A-Za-z_]+(?:, [0-9A-Za-z_]+)*)?, /g)) {
+  for (const [, to] of String(output ?? "").matchAll(/Running [A-Za-z_][A-Za-z0-9_]* [^\n]*?-> ([0-9A-Za-z_]+(?:, [0-9A-Za-z_]+)*)?, /g)) {
     if (to) ids.push(...to.split(", "));
   }
   return ids;

@@ -61,7 +61,11 @@ pub fn begin(py: &mut Interpreter, runtime: &Runtime, call: &Args) -> Res<Obj> {
     if let Some(args) = call.keyword("table_args") {
         options.table_args = op::constraints_of(py, args)?;
     }
-    for unsupported in ["schema", "partial_reordering", "reflect_args", "reflect_kwargs", "table_kwargs"] {
+    if let Some(kwargs) = call.keyword("table_kwargs").filter(|c| !matches!(c, Obj::None)) {
+        let kwargs = crate::sqlalchemy::statement::dict_items(py, kwargs)?;
+        options.sqlite_autoincrement = crate::sqlalchemy::schema::table_options(py, &kwargs)?;
+    }
+    for unsupported in ["schema", "partial_reordering", "reflect_args", "reflect_kwargs"] {
         if call.keyword(unsupported).is_some_and(|v| !matches!(v, Obj::None) && py.truthy(v).unwrap_or(true)) {
             return py.stop_not_available(&format!("batch_alter_table({unsupported}=...)"));
         }

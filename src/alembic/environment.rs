@@ -200,6 +200,8 @@ pub fn module(runtime: &Runtime) -> crate::interp::native::ModuleBuilder {
             ("option".into(), option),
             ("bind".into(), bind),
             ("unavailable".into(), unavailable),
+            // The migration context's dialect: SQLite's, with or without a connection.
+            ("dialect".into(), crate::sqlalchemy::convert::native(crate::sqlalchemy::engine::Dialect)),
         ])
     })
 }

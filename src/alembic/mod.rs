@@ -200,6 +200,9 @@ impl crate::interp::native::Native for OfflineConnection {
         Ok(format!("<sqlalchemy.engine.mock.MockConnection object at {:#x}>", crate::interp::object::identity(this)))
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        if name == "dialect" {
+            return Ok(Some(crate::sqlalchemy::convert::native(crate::sqlalchemy::engine::Dialect)));
+        }
         if name != "execute" {
             return Ok(None);
         }

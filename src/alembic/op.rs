@@ -384,7 +384,9 @@ fn create_table(py: &mut Interpreter, call: &Args) -> Res<(Table, Obj)> {
         args.push(call.required(py, "table_name")?);
     }
     args.insert(1, native(MetaDataObj::default()));
-    let value = crate::sqlalchemy::schema::table_call(py, args, Vec::new())?;
+    // Keywords besides the table name are the Table's own (`sqlite_autoincrement=True`, …).
+    let options: Vec<(String, Obj)> = call.kwargs.iter().filter(|(k, _)| k != "table_name").cloned().collect();
+    let value = crate::sqlalchemy::schema::table_call(py, args, options)?;
     let table = match value.native::<TableObj>() {
         Some(table) => table.to_schema(),
         None => return py.error("TypeError", "create_table() did not make a table"),

@@ -177,7 +177,7 @@ pub fn plan(op: &Op, reflect: Option<Reflect<'_>>) -> Result<Vec<Statement>> {
             let mut existing = existing.ok_or_else(|| Error::new(ErrorKind::CommandError, format!("NoSuchTableError: {table}")))?;
             existing.constraints.extend(options.table_args.iter().cloned());
             name_by_convention(&mut existing, &options.naming_convention);
-            move_and_copy(&existing, ops)?
+            move_and_copy(&existing, ops, options.sqlite_autoincrement)?
         }
     })
 }
@@ -211,7 +211,7 @@ fn name_by_convention(table: &mut Table, convention: &[(String, String)]) {
 }
 
 /// Batch mode's "move and copy": the table rebuilt with the block's changes, rows carried over.
-fn move_and_copy(existing: &Table, ops: &[Op]) -> Result<Vec<Statement>> {
+fn move_and_copy(existing: &Table, ops: &[Op], sqlite_autoincrement: bool) -> Result<Vec<Statement>> {
     let mut table = existing.clone();
     // Each new column and where its rows come from (`None` for columns added in the block).
     let mut sources: Vec<(String, Option<String>, bool)> =
@@ -295,6 +295,7 @@ fn move_and_copy(existing: &Table, ops: &[Op]) -> Result<Vec<Statement>> {
     // Alembic copies the named constraints first, then the unnamed ones (its batch's
     // named_constraints, then unnamed_constraints), which is their order in the new CREATE TABLE.
     new_table.constraints.sort_by_key(|c| c.name().is_none());
+    new_table.sqlite_autoincrement = sqlite_autoincrement;
     let copied: Vec<&(String, Option<String>, bool)> = sources.iter().filter(|(_, from, _)| from.is_some()).collect();
     let targets: Vec<String> = copied.iter().map(|(to, _, _)| quote_identifier(to)).collect();
     let selects: Vec<String> = copied

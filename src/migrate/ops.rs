@@ -59,6 +59,9 @@ pub struct BatchOptions {
     pub copy_from: Option<Table>,
     /// `table_args=`: constraints the recreated table gets besides its own.
     pub table_args: Vec<Constraint>,
+    /// `table_kwargs={"sqlite_autoincrement": …}`: the recreated table's option (the reflected
+    /// table's own options are not carried over, as in Alembic).
+    pub sqlite_autoincrement: bool,
 }
 
 fn not_reversible(what: &str) -> Error {

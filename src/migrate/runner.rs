@@ -147,6 +147,16 @@ impl Scripts {
         result.map_err(|raised| keep(&self.runtime, raised))
     }
 
+    /// The name of the revision's `upgrade` or `downgrade` function, which Alembic's "Running …"
+    /// lines show: a decorator without functools.wraps makes it `wrapper`.
+    fn function_name(&self, py: &mut Interpreter, id: &str, function: &str) -> String {
+        let Some((_, _, module)) = self.by_id.get(id) else { return function.to_string() };
+        match py.get_attr(module, function).and_then(|f| py.get_attr(&f, "__name__")) {
+            Ok(Obj::Str(name)) => name.to_string(),
+            _ => function.to_string(),
+        }
+    }
+
     /// Calls the revision's `upgrade()` or `downgrade()` inside the current run, its operations
     /// going to `target`, which comes back (with what it collected). A Python exception is kept
     /// for the caller to raise.
@@ -324,9 +334,10 @@ fn ensure_version_table(engine: &mut Engine) -> Result<()> {
 }
 
 
-fn running(direction: &str, from: &[String], to: &[String], message: &str) -> String {
+/// `Running upgrade A -> B, message`: the word is the migration function's name.
+fn running(function: &str, from: &[String], to: &[String], message: &str) -> String {
     let doc = if message.is_empty() { String::new() } else { format!(", {message}") };
-    format!("INFO  [alembic.runtime.migration] Running {direction} {} -> {}{doc}", from.join(", "), to.join(", "))
+    format!("INFO  [alembic.runtime.migration] Running {function} {} -> {}{doc}", from.join(", "), to.join(", "))
 }
 
 fn offline_sql(sql: &str) -> String {
@@ -450,12 +461,13 @@ fn run(
         let (from, to): (Vec<String>, Vec<String>) =
             if up { (rev.down_revision.clone(), vec![id.clone()]) } else { (vec![id.clone()], rev.down_revision.clone()) };
         let direction = if up { "upgrade" } else { "downgrade" };
+        let name = scripts.function_name(py, id, direction);
         if sql_mode {
             if heads.is_empty() {
                 out.push(offline_sql(&create_table(&version_table())));
             }
-            out.push(running(direction, &from, &to, &rev.message));
-            out.push(format!("-- Running {direction} {} -> {}\n", from.join(", "), to.join(", ")));
+            out.push(running(&name, &from, &to, &rev.message));
+            out.push(format!("-- Running {name} {} -> {}\n", from.join(", "), to.join(", ")));
             // What the revision writes (its SQL, its prints) follows the lines so far.
             scripts.flush(py, out)?;
             scripts.call(py, id, direction, Target::Offline).0?;
@@ -463,7 +475,7 @@ fn run(
                 out.push(offline_sql(sql));
             }
         } else {
-            out.push(running(direction, &from, &to, &rev.message));
+            out.push(running(&name, &from, &to, &rev.message));
             scripts.flush(py, out)?;
             lost.extend(run_online(py, database, scripts, id, direction, &versions)?);
         }

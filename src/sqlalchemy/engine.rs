@@ -596,6 +596,7 @@ impl Native for EngineObj {
             "url" => Some(Obj::str(&self.0.url)),
             "echo" => Some(Obj::Bool(self.0.echo.get())),
             "name" => Some(Obj::str("sqlite")),
+            "dialect" => Some(native(Dialect)),
             "connect" | "begin" => {
                 let begin = name == "begin";
                 Some(method(this, name, move |_, this, _, _| {
@@ -604,6 +605,48 @@ impl Native for EngineObj {
                 }))
             }
             "dispose" => Some(method(this, "dispose", |_, _, _, _| Ok(Obj::None))),
+            _ => None,
+        })
+    }
+}
+
+/// `engine.dialect` / `connection.dialect`: SQLite's, as code that branches on the database reads
+/// it (`name`, `driver`), and `has_table()`, which SQLAlchemy answers only for a real connection.
+pub struct Dialect;
+
+impl Native for Dialect {
+    fn type_name(&self) -> &str {
+        "SQLiteDialect_pysqlite"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.dialects.sqlite.pysqlite.SQLiteDialect_pysqlite object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(match name {
+            "name" => Some(Obj::str("sqlite")),
+            "driver" => Some(Obj::str("pysqlite")),
+            "has_table" => Some(method(this, "has_table", |py, _, args, kwargs| {
+                let connection = args.first().or_else(|| kwarg(&kwargs, "connection")).cloned().unwrap_or(Obj::None);
+                let Some(table) = args.get(1).or_else(|| kwarg(&kwargs, "table_name")).cloned() else {
+                    return py.error("TypeError", "has_table() missing 1 required positional argument: 'table_name'");
+                };
+                if connection.native::<ConnectionObj>().is_none() {
+                    let class = match connection.type_name().as_str() {
+                        "MockConnection" => "sqlalchemy.engine.mock.MockConnection".to_string(),
+                        "Engine" => "sqlalchemy.engine.base.Engine".to_string(),
+                        other => other.to_string(),
+                    };
+                    return raise(py, "sqlalchemy.exc", "ArgumentError", &format!(
+                        "The argument passed to Dialect.has_table() should be a <class 'sqlalchemy.engine.base.Connection'>, got <class '{class}'>. \
+                         Additionally, the Dialect.has_table() method is for internal dialect use only; please use \
+                         ``inspect(some_engine).has_table(<tablename>>)`` for public API use."));
+                }
+                let inspect = py.import("sqlalchemy")?;
+                let inspect = py.get_attr(&inspect, "inspect")?;
+                let inspector = py.call(inspect, vec![connection], Vec::new())?;
+                let has_table = py.get_attr(&inspector, "has_table")?;
+                py.call(has_table, vec![table], Vec::new())
+            })),
             _ => None,
         })
     }
@@ -680,6 +723,7 @@ impl Native for ConnectionObj {
             "in_transaction" => Some(method(this, "in_transaction", move |_, this, _, _| Ok(Obj::Bool(conn(this).is_some_and(|c| c.in_transaction()))))),
             "closed" => Some(Obj::Bool(self.conn.closed.get())),
             "engine" => Some(native(EngineObj(self.conn.engine.clone()))),
+            "dialect" => Some(native(Dialect)),
             _ => None,
         })
     }

@@ -226,6 +226,7 @@ pub struct TableObj {
     pub constraints: RefCell<Vec<Constraint>>,
     pub indexes: RefCell<Vec<schema::Index>>,
     pub primary_key_name: Option<String>,
+    pub sqlite_autoincrement: std::cell::Cell<bool>,
 }
 
 impl TableObj {
@@ -259,7 +260,14 @@ impl TableObj {
         all_indexes.extend(indexes);
         // Created in name order, as SQLAlchemy creates a table's indexes.
         crate::sorting::sort_by(&mut all_indexes, |a, b| a.name < b.name);
-        TableObj { name: name.to_string(), columns, constraints: RefCell::new(constraints), indexes: RefCell::new(all_indexes), primary_key_name }
+        TableObj {
+            name: name.to_string(),
+            columns,
+            constraints: RefCell::new(constraints),
+            indexes: RefCell::new(all_indexes),
+            primary_key_name,
+            sqlite_autoincrement: std::cell::Cell::new(false),
+        }
     }
 
     pub fn specs(&self) -> Vec<ColumnSpec> {
@@ -273,6 +281,7 @@ impl TableObj {
             columns: self.specs().iter().map(ColumnSpec::to_schema).collect(),
             constraints: self.constraints.borrow().clone(),
             indexes: self.indexes.borrow().clone(),
+            sqlite_autoincrement: self.sqlite_autoincrement.get(),
         }
     }
 
@@ -473,7 +482,23 @@ impl Native for MetaDataObj {
 }
 
 /// `Table("users", metadata, Column(...), ..., UniqueConstraint(...))`.
-pub fn table_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+/// A Table's keyword options, as far as they matter on SQLite: `sqlite_autoincrement` (returned);
+/// other dialects' options (`mysql_engine=…`), `comment`, `info`, `extend_existing`,
+/// `keep_existing` change nothing here, as with SQLAlchemy on SQLite; the rest is not in the lab.
+pub fn table_options(py: &mut Interpreter, kwargs: &[(String, Obj)]) -> Res<bool> {
+    let mut autoincrement = false;
+    for (key, value) in kwargs {
+        match key.as_str() {
+            "sqlite_autoincrement" => autoincrement = py.truthy(value)?,
+            "comment" | "info" | "extend_existing" | "keep_existing" | "quote" => {}
+            other if ["mysql_", "mariadb_", "postgresql_", "mssql_", "oracle_"].iter().any(|p| other.starts_with(p)) => {}
+            other => return py.stop_not_available(&format!("Table({other}=...)")),
+        }
+    }
+    Ok(autoincrement)
+}
+
+pub fn table_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
     let name = match args.first() {
         Some(name) => text_arg(py, name, "Table name")?,
         None => return py.error("TypeError", "Table() missing required argument 'name'"),
@@ -510,7 +535,10 @@ pub fn table_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Ob
             return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {shown}"));
         }
     }
-    let table = table_value(TableObj::new(&name, columns, constraints, indexes, pk_name));
+    let autoincrement = table_options(py, &kwargs)?;
+    let made = TableObj::new(&name, columns, constraints, indexes, pk_name);
+    made.sqlite_autoincrement.set(autoincrement);
+    let table = table_value(made);
     if let Some(metadata) = metadata.as_ref().and_then(|m| m.native::<MetaDataObj>()) {
         metadata.add(py, table.clone())?;
     }

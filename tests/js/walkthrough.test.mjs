@@ -84,5 +84,7 @@ test("the ring's path is read from Alembic's Running lines: both branches, then 
   assert.deepEqual(revisionsRun(log), ["3f1a9c2b7d40", "c47a0e9b2d15", "d58b1f0a3c26", "e69c2a1b4d37"]);
   assert.deepEqual(revisionsRun("INFO  [alembic.runtime.migration] Running downgrade 3f1a9c2b7d40 -> , Add User table"), []);
   assert.deepEqual(revisionsRun("INFO  [alembic.runtime.migration] Running downgrade e69c2a1b4d37 -> c47a0e9b2d15, d58b1f0a3c26, Merge"), ["c47a0e9b2d15", "d58b1f0a3c26"]);
+  // The word is the migration function's name: a decorator without functools.wraps makes it `wrapper`.
+  assert.deepEqual(revisionsRun("INFO  [alembic.runtime.migration] Running wrapper 7a9b38559992 -> 06884b17c50f, fix"), ["06884b17c50f"]);
   assert.deepEqual(revisionsRun(undefined), []);
 });

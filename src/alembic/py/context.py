@@ -109,34 +109,10 @@ def static_output(text):
     print(text)
 
 
-class _SQLiteDialect:
-    """The migration's dialect as revision code reads it: its name, and has_table(), which
-    SQLAlchemy only answers for a real connection (not --sql's mock one)."""
-
-    name = "sqlite"
-    driver = "pysqlite"
-
-    def has_table(self, connection, table_name, schema=None, **kw):
-        if type(connection).__name__ == "MockConnection":
-            from sqlalchemy.exc import ArgumentError
-            raise ArgumentError(
-                "The argument passed to Dialect.has_table() should be a <class "
-                "'sqlalchemy.engine.base.Connection'>, got <class 'sqlalchemy.engine.mock.MockConnection'>. "
-                "Additionally, the Dialect.has_table() method is for internal dialect use only; please use "
-                "``inspect(some_engine).has_table(<tablename>>)`` for public API use.")
-        from sqlalchemy import inspect
-        return inspect(connection).has_table(table_name)
-
-    def __repr__(self):
-        return f"<sqlalchemy.dialects.sqlite.pysqlite.SQLiteDialect_pysqlite object at {id(self):#x}>"
-
-
 class MigrationContext:
     """What Alembic hands env.py's hooks as `context` and op.get_context() returns: the command's
     config, the options configure() got, the dialect and the connection (op.get_bind()'s). The
     rest of Alembic's MigrationContext is not in this lab."""
-
-    dialect = _SQLiteDialect()
 
     def __init__(self):
         self.config = config
@@ -145,6 +121,8 @@ class MigrationContext:
     @property
     def bind(self):
         return _alembic.bind()
+
+    dialect = _alembic.dialect
 
     @property
     def connection(self):
