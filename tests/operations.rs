@@ -109,7 +109,7 @@ fn alter_column_statements_follow_alembics_order() {
 #[test]
 fn constraint_changes_outside_batch_mode_are_refused_with_alembics_words() {
     let mut engine = seeded();
-    let op = Op::CreateUniqueConstraint { table: "users".into(), name: Some("uq_users_name".into()), columns: vec!["name".into()] };
+    let op = Op::CreateUniqueConstraint { table: "users".into(), name: Some("uq_users_name".into()), columns: vec!["name".into()], conv: false };
     let err = apply_all(&mut engine, &[op]).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotImplementedError);
     assert_eq!(

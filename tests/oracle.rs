@@ -220,6 +220,34 @@ fn revision_bodies(text: &str) -> String {
     out.join("\n")
 }
 
+/// Autogenerate compares foreign keys through Python sets: a run of foreign-key drops, or of
+/// foreign-key creations, in a revision file comes in any order, so such runs compare sorted.
+fn foreign_key_lines_sorted(body: &str) -> String {
+    let kind = |line: &str| {
+        let op = line.trim_start().trim_start_matches("batch_").trim_start_matches("op.");
+        if op.starts_with("drop_constraint(") && op.contains("type_='foreignkey'") {
+            Some(0)
+        } else if op.starts_with("create_foreign_key(") {
+            Some(1)
+        } else {
+            None
+        }
+    };
+    let mut lines: Vec<&str> = body.split('\n').collect();
+    let mut i = 0;
+    while i < lines.len() {
+        match kind(lines[i]) {
+            None => i += 1,
+            Some(k) => {
+                let run = lines[i..].iter().take_while(|l| kind(l) == Some(k)).count();
+                lines[i..i + run].sort();
+                i += run;
+            }
+        }
+    }
+    lines.join("\n")
+}
+
 /// Batch mode rebuilds a table (`CREATE TABLE "name"`, as SQLite records the renamed copy) from
 /// its constraints as Alembic gathers them from a Python set: named ones first, then unnamed
 /// ones, each group in any order. A run of named (`CONSTRAINT …`) lines, or of unnamed
@@ -350,7 +378,7 @@ fn replay(fixture: &Json) -> (usize, Vec<(String, String)>) {
         if let Some(revisions) = step["revisions"].as_object() {
             for (path, body) in revisions {
                 let lab_body = after.get(path).map(|t| revision_bodies(t)).unwrap_or_default();
-                if lab_body != body.as_str().unwrap_or("") {
+                if foreign_key_lines_sorted(&lab_body) != foreign_key_lines_sorted(body.as_str().unwrap_or("")) {
                     what.push(format!("{path}:\n--- real\n{}\n--- lab\n{lab_body}", body.as_str().unwrap_or("")));
                 }
             }

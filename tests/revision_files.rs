@@ -140,7 +140,7 @@ fn every_op() -> Vec<Op> {
         Op::RenameTable { old: "users".into(), new: "people".into() },
         Op::CreateIndex { table: "users".into(), index },
         Op::DropIndex { table: Some("users".into()), name: "ix_users_email".into(), auto_named: true, existing: None },
-        Op::CreateUniqueConstraint { table: "users".into(), name: Some("uq_users_email".into()), columns: vec!["email".into()] },
+        Op::CreateUniqueConstraint { table: "users".into(), name: Some("uq_users_email".into()), columns: vec!["email".into()], conv: false },
         Op::CreateForeignKey {
             table: "posts".into(),
             fk: ForeignKey {
@@ -151,9 +151,10 @@ fn every_op() -> Vec<Op> {
                 ondelete: Some("CASCADE".into()),
                 onupdate: None,
             },
+            conv: false,
         },
         Op::CreateCheckConstraint { table: "users".into(), name: Some("ck_name".into()), sqltext: "length(name) > 0".into() },
-        Op::DropConstraint { table: "users".into(), name: "uq_users_email".into(), type_: Some("unique".into()), existing: None },
+        Op::DropConstraint { table: "users".into(), name: "uq_users_email".into(), type_: Some("unique".into()), existing: None, conv: false },
         Op::Execute { sql: "UPDATE users SET name = 'Jane' WHERE id = 2".into(), params: Vec::new() },
         Op::BulkInsert {
             table: "users".into(),
@@ -170,9 +171,9 @@ fn every_op() -> Vec<Op> {
                     index: Index { name: "ix_users_name".into(), columns: vec!["name".into()], unique: false, auto_named: true },
                 },
                 Op::DropIndex { table: Some("users".into()), name: "ix_old".into(), auto_named: false, existing: None },
-                Op::CreateUniqueConstraint { table: "users".into(), name: None, columns: vec!["email".into()] },
+                Op::CreateUniqueConstraint { table: "users".into(), name: None, columns: vec!["email".into()], conv: false },
                 Op::CreateCheckConstraint { table: "users".into(), name: Some("ck_b".into()), sqltext: "id > 0".into() },
-                Op::DropConstraint { table: "users".into(), name: "uq_x".into(), type_: Some("unique".into()), existing: None },
+                Op::DropConstraint { table: "users".into(), name: "uq_x".into(), type_: Some("unique".into()), existing: None, conv: false },
             ],
             options: Default::default(),
         },

@@ -197,18 +197,19 @@ pub fn call(py: &mut Interpreter, runtime: &Runtime, name: &'static str, batch: 
             };
             Op::DropIndex { table, name: index, auto_named, existing: None }
         }
-        "create_unique_constraint" => Op::CreateUniqueConstraint {
-            name: optional_name(py, call.get("constraint_name"))?,
-            table: table(py, "table_name")?,
-            columns: call.names(py, "columns")?,
-        },
+        "create_unique_constraint" => {
+            let (name, conv) = optional_name(py, call.get("constraint_name"))?;
+            Op::CreateUniqueConstraint { name, table: table(py, "table_name")?, columns: call.names(py, "columns")?, conv }
+        }
         "create_foreign_key" => {
             let source = table(py, "source_table")?;
             let ondelete = call.given("ondelete").map(|v| text(py, v, "ondelete")).transpose()?;
             let onupdate = call.given("onupdate").map(|v| text(py, v, "onupdate")).transpose()?;
+            let (name, conv) = optional_name(py, call.get("constraint_name"))?;
             Op::CreateForeignKey {
+                conv,
                 fk: ForeignKey {
-                    name: optional_name(py, call.get("constraint_name"))?,
+                    name,
                     columns: call.names(py, "local_cols")?,
                     ref_table: call.text(py, "referent_table")?,
                     ref_columns: call.names(py, "remote_cols")?,
@@ -219,16 +220,20 @@ pub fn call(py: &mut Interpreter, runtime: &Runtime, name: &'static str, batch: 
             }
         }
         "create_check_constraint" => Op::CreateCheckConstraint {
-            name: optional_name(py, call.get("constraint_name"))?,
+            name: optional_name(py, call.get("constraint_name"))?.0,
             table: table(py, "table_name")?,
             sqltext: { let condition = call.required(py, "condition")?; condition_of(py, &condition)? },
         },
-        "drop_constraint" => Op::DropConstraint {
-            name: call.name(py, "constraint_name")?.0,
-            table: table(py, "table_name")?,
-            type_: call.get("type_").filter(|t| !matches!(t, Obj::None)).map(|t| text(py, t, "type_")).transpose()?,
-            existing: None,
-        },
+        "drop_constraint" => {
+            let (name, conv) = call.name(py, "constraint_name")?;
+            Op::DropConstraint {
+                name,
+                table: table(py, "table_name")?,
+                type_: call.get("type_").filter(|t| !matches!(t, Obj::None)).map(|t| text(py, t, "type_")).transpose()?,
+                existing: None,
+                conv,
+            }
+        }
         "create_primary_key" => return py.stop_not_available("op.create_primary_key() (SQLite cannot add a primary key to a table: recreate it in a batch)"),
         "execute" => {
             let statement = call.required(py, "sqltext")?;
@@ -283,10 +288,11 @@ fn name_of(py: &mut Interpreter, value: &Obj, what: &str) -> Res<(String, bool)>
     }
 }
 
-fn optional_name(py: &mut Interpreter, value: Option<&Obj>) -> Res<Option<String>> {
+/// A constraint name that may be None, and whether it was written `op.f(...)`.
+fn optional_name(py: &mut Interpreter, value: Option<&Obj>) -> Res<(Option<String>, bool)> {
     match value {
-        None | Some(Obj::None) => Ok(None),
-        Some(value) => Ok(Some(name_of(py, value, "constraint_name")?.0)),
+        None | Some(Obj::None) => Ok((None, false)),
+        Some(value) => name_of(py, value, "constraint_name").map(|(name, conv)| (Some(name), conv)),
     }
 }
 

@@ -123,7 +123,7 @@ pub fn diff_text_in(op: &Op, model: &MetaData, live: &[Table]) -> String {
             let parts: Vec<String> = columns.iter().map(|c| format!("Column('{c}', NullType(), table=<{table}>)")).collect();
             format!("('add_constraint', UniqueConstraint({}))", parts.join(", "))
         }
-        Op::CreateForeignKey { table, fk } => format!("('add_fk', {})", foreign_key_repr(table, fk)),
+        Op::CreateForeignKey { table, fk, .. } => format!("('add_fk', {})", foreign_key_repr(table, fk)),
         Op::DropConstraint { table, existing: Some(Constraint::ForeignKey(fk)), .. } => format!("('remove_fk', {})", foreign_key_repr(table, fk)),
         Op::Batch { ops, .. } => ops.iter().map(|inner| diff_text_in(inner, model, live)).collect::<Vec<_>>().join(", "),
         other => diff_text(other),

@@ -31,19 +31,18 @@ pub fn live_tables(engine: &Engine) -> Result<Vec<Table>> {
             continue;
         }
         if let Some(table) = reflect_table(engine, &data.name)? {
-            tables.push(mark_convention_names(table));
+            tables.push(reflected_names_as_conv(table));
         }
     }
     crate::sorting::sort_by(&mut tables, |a, b| a.name < b.name);
     Ok(tables)
 }
 
-/// Reflected indexes named by SQLAlchemy's convention (`ix_<table>_<column>`) are written as
-/// `op.f(...)`, as Alembic writes them.
-fn mark_convention_names(mut table: Table) -> Table {
-    let name = table.name.clone();
+/// Alembic wraps every name it reflects (indexes, unique constraints, foreign keys) in `conv`, so
+/// the revision file writes them `op.f(...)`: a reflected index is marked so.
+fn reflected_names_as_conv(mut table: Table) -> Table {
     for index in &mut table.indexes {
-        index.auto_named = index.columns.first().is_some_and(|c| index.name == format!("ix_{name}_{c}"));
+        index.auto_named = true;
     }
     table
 }
@@ -295,7 +294,7 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
             && decide.include_constraint(name, "unique_constraint", uq_name.as_deref().unwrap_or(""), true)?
         {
             note(out, decide, detected("constraints", format!("added unique constraint '{}' on '({})'", uq_name.as_deref().unwrap_or(""), tuple_inside(columns))))?;
-            out.upgrade.push(Op::CreateUniqueConstraint { table: name.clone(), name: uq_name.clone(), columns: columns.clone() });
+            out.upgrade.push(Op::CreateUniqueConstraint { table: name.clone(), name: uq_name.clone(), columns: columns.clone(), conv: false });
         }
     }
     for (uq_name, columns) in &db_uniques {
@@ -307,6 +306,7 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
                     name: uq_name.clone(),
                     type_: Some("unique".into()),
                     existing: Some(Constraint::Unique { name: Some(uq_name.clone()), columns: columns.clone() }),
+                    conv: true,
                 });
             }
         }
@@ -335,6 +335,7 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
                 name: fk.name.clone().unwrap_or_default(),
                 type_: Some("foreignkey".into()),
                 existing: Some(Constraint::ForeignKey(fk.clone())),
+                conv: fk.name.is_some(),
             });
         }
     }
@@ -348,7 +349,7 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
                 "constraints",
                 format!("added foreign key ({})({}) on table {name}", fk.columns.join(", "), fk.ref_columns.join(", ")),
             ))?;
-            out.upgrade.push(Op::CreateForeignKey { table: name.clone(), fk: fk.clone() });
+            out.upgrade.push(Op::CreateForeignKey { table: name.clone(), fk: fk.clone(), conv: false });
         }
     }
     for column in &db.columns {

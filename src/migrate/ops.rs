@@ -34,11 +34,13 @@ pub enum Op {
     RenameTable { old: String, new: String },
     CreateIndex { table: String, index: Index },
     DropIndex { table: Option<String>, name: String, auto_named: bool, existing: Option<Index> },
-    CreateUniqueConstraint { table: String, name: Option<String>, columns: Vec<String> },
-    CreateForeignKey { table: String, fk: ForeignKey },
+    /// `conv`: the name is written `op.f(name)` — a name reflected from the database (Alembic
+    /// wraps those in `conv`) or given so in a revision file — not run through a naming convention.
+    CreateUniqueConstraint { table: String, name: Option<String>, columns: Vec<String>, conv: bool },
+    CreateForeignKey { table: String, fk: ForeignKey, conv: bool },
     CreateCheckConstraint { table: String, name: Option<String>, sqltext: String },
     /// `type_` is Alembic's `'unique'`, `'foreignkey'`, `'check'` or `'primary'`.
-    DropConstraint { table: String, name: String, type_: Option<String>, existing: Option<Constraint> },
+    DropConstraint { table: String, name: String, type_: Option<String>, existing: Option<Constraint>, conv: bool },
     /// `op.execute(sql)`: SQL as written (or a statement compiled), with its parameters.
     Execute { sql: String, params: Vec<Value> },
     /// `op.bulk_insert(sa.table(name, sa.column(...)...), [rows])`.
@@ -122,28 +124,31 @@ impl Op {
             Op::DropIndex { name, .. } => {
                 return Err(not_reversible(&format!("the definition of index '{name}' is not present")))
             }
-            Op::CreateUniqueConstraint { table, name, columns } => Op::DropConstraint {
+            Op::CreateUniqueConstraint { table, name, columns, conv } => Op::DropConstraint {
                 table: table.clone(),
                 name: name.clone().unwrap_or_default(),
                 type_: Some("unique".into()),
                 existing: Some(Constraint::Unique { name: name.clone(), columns: columns.clone() }),
+                conv: *conv,
             },
-            Op::CreateForeignKey { table, fk } => Op::DropConstraint {
+            Op::CreateForeignKey { table, fk, conv } => Op::DropConstraint {
                 table: table.clone(),
                 name: fk.name.clone().unwrap_or_default(),
                 type_: Some("foreignkey".into()),
                 existing: Some(Constraint::ForeignKey(fk.clone())),
+                conv: *conv,
             },
             Op::CreateCheckConstraint { table, name, sqltext } => Op::DropConstraint {
                 table: table.clone(),
                 name: name.clone().unwrap_or_default(),
                 type_: Some("check".into()),
                 existing: Some(Constraint::Check { name: name.clone(), sqltext: sqltext.clone() }),
+                conv: false,
             },
-            Op::DropConstraint { table, existing: Some(constraint), .. } => match constraint.clone() {
-                Constraint::Unique { name, columns } => Op::CreateUniqueConstraint { table: table.clone(), name, columns },
+            Op::DropConstraint { table, existing: Some(constraint), conv, .. } => match constraint.clone() {
+                Constraint::Unique { name, columns } => Op::CreateUniqueConstraint { table: table.clone(), name, columns, conv: *conv },
                 Constraint::Check { name, sqltext } => Op::CreateCheckConstraint { table: table.clone(), name, sqltext },
-                Constraint::ForeignKey(fk) => Op::CreateForeignKey { table: table.clone(), fk },
+                Constraint::ForeignKey(fk) => Op::CreateForeignKey { table: table.clone(), fk, conv: *conv },
             },
             Op::DropConstraint { name, .. } => {
                 return Err(not_reversible(&format!("the definition of constraint '{name}' is not present")))
@@ -222,8 +227,8 @@ mod tests {
             Op::AlterColumn(alter),
             Op::RenameTable { old: "users".into(), new: "people".into() },
             Op::CreateIndex { table: "users".into(), index },
-            Op::CreateUniqueConstraint { table: "users".into(), name: Some("uq".into()), columns: vec!["email".into()] },
-            Op::CreateForeignKey { table: "posts".into(), fk },
+            Op::CreateUniqueConstraint { table: "users".into(), name: Some("uq".into()), columns: vec!["email".into()], conv: false },
+            Op::CreateForeignKey { table: "posts".into(), fk, conv: false },
             Op::CreateCheckConstraint { table: "users".into(), name: Some("ck".into()), sqltext: "id > 0".into() },
         ];
         for op in &ops {
@@ -258,7 +263,7 @@ mod tests {
             Op::DropTable { table: "users".into(), existing: None },
             Op::Execute { sql: "UPDATE users SET name = 'x'".into(), params: Vec::new() },
             Op::BulkInsert { table: "users".into(), columns: vec![], rows: vec![] },
-            Op::DropConstraint { table: "users".into(), name: "uq".into(), type_: None, existing: None },
+            Op::DropConstraint { table: "users".into(), name: "uq".into(), type_: None, existing: None, conv: false },
         ];
         for op in cases {
             let err = op.reverse().unwrap_err();

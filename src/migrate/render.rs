@@ -132,8 +132,10 @@ pub fn create_table_items(table: &Table) -> Vec<String> {
     table.columns.iter().map(render_column).chain(constraints).collect()
 }
 
-fn index_name(prefix: &str, name: &str, auto_named: bool) -> String {
-    if auto_named {
+/// A constraint or index name: `op.f('name')` when it is a `conv` (named by a convention, or
+/// reflected), else the plain string — Alembic's `_render_gen_name`.
+fn gen_name(prefix: &str, name: &str, conv: bool) -> String {
+    if conv {
         format!("{prefix}.f({})", py_str(name))
     } else {
         py_str(name)
@@ -217,7 +219,7 @@ pub fn render_op(op: &Op, indent: usize) -> Vec<String> {
         }).collect(),
         Op::RenameTable { old, new } => one(format!("op.rename_table({}, {})", py_str(old), py_str(new))),
         Op::CreateIndex { table, index } => {
-            let name = index_name(prefix, &index.name, index.auto_named);
+            let name = gen_name(prefix, &index.name, index.auto_named);
             let table_arg = if in_batch { String::new() } else { format!("{}, ", py_str(table)) };
             one(format!(
                 "{prefix}.create_index({name}, {table_arg}{}, unique={})",
@@ -226,21 +228,22 @@ pub fn render_op(op: &Op, indent: usize) -> Vec<String> {
             ))
         }
         Op::DropIndex { table, name, auto_named, .. } => {
-            let name = index_name(prefix, name, *auto_named);
+            let name = gen_name(prefix, name, *auto_named);
             match table {
                 Some(table) if !in_batch => one(format!("op.drop_index({name}, table_name={})", py_str(table))),
                 _ => one(format!("{prefix}.drop_index({name})")),
             }
         }
-        Op::CreateUniqueConstraint { table, name, columns } => {
+        Op::CreateUniqueConstraint { table, name, columns, conv } => {
             let table_arg = if in_batch { String::new() } else { format!("{}, ", py_str(table)) };
-            one(format!("{prefix}.create_unique_constraint({}, {table_arg}{})", py_opt_str(name), py_list(columns)))
+            let name = name.as_deref().map_or_else(|| "None".to_string(), |n| gen_name(prefix, n, *conv));
+            one(format!("{prefix}.create_unique_constraint({name}, {table_arg}{})", py_list(columns)))
         }
-        Op::CreateForeignKey { table, fk } => {
+        Op::CreateForeignKey { table, fk, conv } => {
             let table_arg = if in_batch { String::new() } else { format!("{}, ", py_str(table)) };
             let mut text = format!(
                 "{prefix}.create_foreign_key({}, {table_arg}{}, {}, {}",
-                py_opt_str(&fk.name),
+                fk.name.as_deref().map_or_else(|| "None".to_string(), |n| gen_name(prefix, n, *conv)),
                 py_str(&fk.ref_table),
                 py_list(&fk.columns),
                 py_list(&fk.ref_columns)
@@ -258,13 +261,17 @@ pub fn render_op(op: &Op, indent: usize) -> Vec<String> {
             let table_arg = if in_batch { String::new() } else { format!("{}, ", py_str(table)) };
             one(format!("{prefix}.create_check_constraint({}, {table_arg}{})", py_opt_str(name), py_str(sqltext)))
         }
-        Op::DropConstraint { table, name, type_, .. } => {
+        Op::DropConstraint { table, name, type_, conv, .. } => {
             let table_arg = if in_batch { String::new() } else { format!(", {}", py_str(table)) };
             let kind = type_.as_ref().map_or_else(String::new, |t| format!(", type_={}", py_str(t)));
             // An unnamed constraint (a foreign key SQLite reflects without a name) renders as
             // None, as Alembic writes it; such a migration needs a name before it can run.
-            let name = if name.is_empty() { "None".to_string() } else { py_str(name) };
-            one(format!("{prefix}.drop_constraint({name}{table_arg}{kind})"))
+            if name.is_empty() {
+                let mut lines: Vec<String> = UNNAMED_CONSTRAINT_WARNING.iter().map(|l| format!("{pad}{l}")).collect();
+                lines.push(format!("{pad}{prefix}.drop_constraint(None{table_arg}{kind})"));
+                return lines;
+            }
+            one(format!("{prefix}.drop_constraint({}{table_arg}{kind})", gen_name(prefix, name, *conv)))
         }
         Op::Execute { sql, .. } => one(format!("op.execute({})", py_str(sql))),
         Op::BulkInsert { table, columns, rows } => {
@@ -297,6 +304,43 @@ pub fn render_op(op: &Op, indent: usize) -> Vec<String> {
     }
 }
 
+/// The comment Alembic writes above a `drop_constraint(None, …)` it rendered.
+const UNNAMED_CONSTRAINT_WARNING: [&str; 3] = [
+    "# WARNING: constraint name is None; this directive will fail as",
+    "# rendered.  Add a name, or use a naming convention; see",
+    "# https://alembic.sqlalchemy.org/en/latest/naming.html",
+];
+
+/// The UserWarning Python prints (once per distinct text, as its warnings filter does) for each
+/// table whose unnamed constraint Alembic rendered a drop for, in the order they are rendered.
+pub fn unnamed_drop_warnings(ops: &[Op]) -> Vec<String> {
+    fn tables(ops: &[Op], out: &mut Vec<String>) {
+        for op in ops {
+            match op {
+                Op::DropConstraint { table, name, .. } if name.is_empty() => out.push(table.clone()),
+                Op::Batch { ops, .. } => tables(ops, out),
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    tables(ops, &mut found);
+    let mut warnings: Vec<String> = Vec::new();
+    for table in found {
+        let text = format!(
+            ".venv/lib/python3.11/site-packages/alembic/autogenerate/render.py:488: UserWarning: Autogenerate rendered a \
+             drop_constraint() directive for an unnamed constraint on table {}; the migration will fail unless a constraint \
+             name is added to the directive.  Consider using a naming convention so that constraint names are known ahead of \
+             time.\n  util.warn(",
+            py_str(&table)
+        );
+        if !warnings.contains(&text) {
+            warnings.push(text);
+        }
+    }
+    warnings
+}
+
 /// The body of `upgrade()` / `downgrade()`: the operations, or `pass` when there are none.
 pub fn render_ops(ops: &[Op]) -> Vec<String> {
     if ops.is_empty() {
@@ -324,6 +368,45 @@ mod tests {
 
     fn text(op: &Op) -> String {
         render_op(op, 4).join("\n")
+    }
+
+    // What Alembic 1.20.1's render_python_code printed for DropConstraintOp(None, …) and
+    // conv-named (reflected) constraints, and the UserWarning it raised once.
+    #[test]
+    fn reflected_names_render_as_op_f_and_an_unnamed_drop_is_flagged() {
+        let fk = ForeignKey {
+            name: Some("fk_a".into()),
+            columns: vec!["a".into()],
+            ref_table: "users".into(),
+            ref_columns: vec!["id".into()],
+            ondelete: None,
+            onupdate: None,
+        };
+        let unnamed = Op::DropConstraint { table: "posts".into(), name: String::new(), type_: Some("foreignkey".into()), existing: None, conv: false };
+        let ops = vec![
+            unnamed.clone(),
+            Op::DropConstraint { table: "posts".into(), name: "fk_a".into(), type_: Some("foreignkey".into()), existing: None, conv: true },
+            Op::CreateForeignKey { table: "posts".into(), fk, conv: true },
+            Op::CreateUniqueConstraint { table: "t".into(), name: Some("uq_x".into()), columns: vec!["x".into()], conv: true },
+            unnamed,
+        ];
+        assert_eq!(
+            render_ops(&ops[..4]).join("\n"),
+            "    # WARNING: constraint name is None; this directive will fail as\n    \
+             # rendered.  Add a name, or use a naming convention; see\n    \
+             # https://alembic.sqlalchemy.org/en/latest/naming.html\n    \
+             op.drop_constraint(None, 'posts', type_='foreignkey')\n    \
+             op.drop_constraint(op.f('fk_a'), 'posts', type_='foreignkey')\n    \
+             op.create_foreign_key(op.f('fk_a'), 'posts', 'users', ['a'], ['id'])\n    \
+             op.create_unique_constraint(op.f('uq_x'), 't', ['x'])"
+        );
+        assert_eq!(
+            unnamed_drop_warnings(&ops),
+            [".venv/lib/python3.11/site-packages/alembic/autogenerate/render.py:488: UserWarning: Autogenerate rendered a \
+              drop_constraint() directive for an unnamed constraint on table 'posts'; the migration will fail unless a \
+              constraint name is added to the directive.  Consider using a naming convention so that constraint names are \
+              known ahead of time.\n  util.warn("]
+        );
     }
 
     // Each expected text is what Alembic's render_python_code printed for the same operation.
@@ -384,7 +467,7 @@ mod tests {
             "    op.drop_index(op.f('ix_users_email'), table_name='users')"
         );
         assert_eq!(
-            text(&Op::CreateUniqueConstraint { table: "users".into(), name: Some("uq_users_email".into()), columns: vec!["email".into()] }),
+            text(&Op::CreateUniqueConstraint { table: "users".into(), name: Some("uq_users_email".into()), columns: vec!["email".into()], conv: false }),
             "    op.create_unique_constraint('uq_users_email', 'users', ['email'])"
         );
         let fk = ForeignKey {
@@ -396,7 +479,7 @@ mod tests {
             onupdate: None,
         };
         assert_eq!(
-            text(&Op::CreateForeignKey { table: "posts".into(), fk }),
+            text(&Op::CreateForeignKey { table: "posts".into(), fk, conv: false }),
             "    op.create_foreign_key('fk_posts_user_id_users', 'posts', 'users', ['user_id'], ['id'])"
         );
         assert_eq!(
@@ -404,7 +487,7 @@ mod tests {
             "    op.create_check_constraint('ck_users_name', 'users', 'length(name) > 0')"
         );
         assert_eq!(
-            text(&Op::DropConstraint { table: "users".into(), name: "uq_users_email".into(), type_: Some("unique".into()), existing: None }),
+            text(&Op::DropConstraint { table: "users".into(), name: "uq_users_email".into(), type_: Some("unique".into()), existing: None, conv: false }),
             "    op.drop_constraint('uq_users_email', 'users', type_='unique')"
         );
     }
