@@ -293,7 +293,8 @@ impl Conn {
             Err(busy) => failure = Some(busy),
         }
         let elapsed = now_ms() - started;
-        let stats = self.engine.stats(Stat::Compiled, key, elapsed);
+        // SQLAlchemy caches an executemany's compiled form apart from a single execute's.
+        let stats = self.engine.stats(Stat::Compiled, &format!("{key}\0executemany"), elapsed);
         let shown: Vec<String> = rows.iter().take(10).map(|r| params_repr(r)).collect();
         let more = if rows.len() > 10 { format!("  ... displaying 10 of {} total bound parameter sets ...  ", rows.len()) } else { String::new() };
         self.log(py, &format!("{stats} [{}{more}]", shown.join(", ")))?;
@@ -610,6 +611,44 @@ impl Native for EngineObj {
     }
 }
 
+/// `connection.begin()`: the connection's transaction, ended by `commit()` / `rollback()` or by
+/// its `with` block (commit, or rollback on an exception).
+pub struct Transaction {
+    conn: Rc<Conn>,
+}
+
+impl Native for Transaction {
+    fn type_name(&self) -> &str {
+        "RootTransaction"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.engine.base.RootTransaction object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(match name {
+            "is_active" => Some(Obj::Bool(self.conn.in_transaction())),
+            "commit" | "rollback" | "close" => {
+                let commit = name == "commit";
+                let name = if commit { "commit" } else if name == "rollback" { "rollback" } else { "close" };
+                Some(method(this, name, move |py, this, _, _| {
+                    if let Some(transaction) = this.native::<Transaction>() {
+                        if commit { transaction.conn.commit(py)? } else { transaction.conn.rollback(py)? }
+                    }
+                    Ok(Obj::None)
+                }))
+            }
+            _ => None,
+        })
+    }
+    fn enter(&self, _py: &mut Interpreter, this: &Obj) -> Option<Res<Obj>> {
+        Some(Ok(this.clone()))
+    }
+    fn exit(&self, py: &mut Interpreter, _this: &Obj, error: Option<&Obj>) -> Res<bool> {
+        if error.is_none() { self.conn.commit(py)? } else { self.conn.rollback(py)? }
+        Ok(false)
+    }
+}
+
 /// `engine.dialect` / `connection.dialect`: SQLite's, as code that branches on the database reads
 /// it (`name`, `driver`), and `has_table()`, which SQLAlchemy answers only for a real connection.
 pub struct Dialect;
@@ -719,6 +758,14 @@ impl Native for ConnectionObj {
                     conn.close(py)?;
                 }
                 Ok(Obj::None)
+            })),
+            "begin" => Some(method(this, "begin", move |py, this, _, _| {
+                let Some(conn) = conn(this) else { return Ok(Obj::None) };
+                if conn.in_transaction() {
+                    return raise(py, "sqlalchemy.exc", "InvalidRequestError", "This connection has already initialized a SQLAlchemy Transaction() object via begin() or autobegin; can't call begin() here unless rollback() or commit() is called first.");
+                }
+                conn.begin(py)?;
+                Ok(native(Transaction { conn }))
             })),
             "in_transaction" => Some(method(this, "in_transaction", move |_, this, _, _| Ok(Obj::Bool(conn(this).is_some_and(|c| c.in_transaction()))))),
             "closed" => Some(Obj::Bool(self.conn.closed.get())),
