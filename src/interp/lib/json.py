@@ -47,6 +47,21 @@ def _float(value, allow_nan):
     return repr(value)
 
 
+def _scalar(value, allow_nan):
+    """null, true, false or a number as JSON writes them; None for anything else."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, float):
+        return _float(value, allow_nan)
+    if isinstance(value, int):
+        return str(value)
+    return None
+
+
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None,
           indent=None, separators=None, default=None, sort_keys=False):
     if isinstance(indent, int) and not isinstance(indent, bool):
@@ -56,33 +71,14 @@ def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_
     item_sep, key_sep = separators
 
     def key_text(key):
-        if isinstance(key, str):
-            return key
-        if key is True:
-            return "true"
-        if key is False:
-            return "false"
-        if key is None:
-            return "null"
-        if isinstance(key, float):
-            return _float(key, allow_nan)
-        if isinstance(key, int):
-            return str(key)
-        return None
+        return key if isinstance(key, str) else _scalar(key, allow_nan)
 
     def encode(value, level):
-        if value is None:
-            return "null"
-        if value is True:
-            return "true"
-        if value is False:
-            return "false"
         if isinstance(value, str):
             return _quote(value, ensure_ascii)
-        if isinstance(value, float):
-            return _float(value, allow_nan)
-        if isinstance(value, int):
-            return str(value)
+        text = _scalar(value, allow_nan)
+        if text is not None:
+            return text
         if isinstance(value, (list, tuple)):
             if not value:
                 return "[]"
