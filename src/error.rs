@@ -101,6 +101,12 @@ pub struct Error {
     /// The class of an exception the lab's Python raised (`ZeroDivisionError`), which the kinds
     /// above do not all name; the page shows it as the JS error's name.
     python_class: Option<String>,
+    /// The exception this one was raised from (`raise … from`): its qualified class and message,
+    /// as Alembic's CommandError is from the revision map's error.
+    cause: Option<Box<(String, String)>>,
+    /// The whole traceback of an error that came up through the learner's Python (env.py), for
+    /// `alembic --raiseerr`, which shows it rather than `FAILED:`.
+    traceback: Option<String>,
 }
 
 /// The lab's `Result`.
@@ -108,12 +114,44 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into(), python_class: None }
+        Error { kind, message: message.into(), python_class: None, cause: None, traceback: None }
+    }
+
+    /// The same error, raised from `class: message`.
+    pub fn caused_by(mut self, class: &str, message: impl Into<String>) -> Self {
+        self.cause = Some(Box::new((class.to_string(), message.into())));
+        self
+    }
+
+    /// The same error, with the traceback Python printed for it.
+    pub fn with_traceback(mut self, traceback: impl Into<String>) -> Self {
+        self.traceback = Some(traceback.into());
+        self
+    }
+
+    pub fn cause(&self) -> Option<(&str, &str)> {
+        self.cause.as_deref().map(|(class, message)| (class.as_str(), message.as_str()))
+    }
+
+    /// What Python prints when the error goes uncaught: the traceback it came up with, or — for
+    /// an error raised in library code, whose frames the lab does not show — the headers, the
+    /// exception it was raised from, and its last line.
+    pub fn uncaught_text(&self) -> String {
+        if let Some(traceback) = &self.traceback {
+            return traceback.trim_end().to_string();
+        }
+        let mut text = String::new();
+        if let Some((class, message)) = self.cause() {
+            text.push_str(&format!(
+                "Traceback (most recent call last):\n{class}: {message}\n\nThe above exception was the direct cause of the following exception:\n\n"
+            ));
+        }
+        text + "Traceback (most recent call last):\n" + &self.traceback_line()
     }
 
     /// An exception a Python program raised and did not catch: its class and its traceback text.
     pub fn python(class: &str, traceback: impl Into<String>) -> Self {
-        Error { kind: ErrorKind::PythonException, message: traceback.into(), python_class: Some(class.to_string()) }
+        Error { kind: ErrorKind::PythonException, message: traceback.into(), python_class: Some(class.to_string()), cause: None, traceback: None }
     }
 
     /// The Python class name of the error, for the page.

@@ -168,7 +168,23 @@ pub fn raise_error<T>(py: &mut Interpreter, error: Error, sql: Option<String>) -
         ErrorKind::OperationalError | ErrorKind::IntegrityError | ErrorKind::ProgrammingError => {
             crate::sqlalchemy::engine::database_error(py, error, &as_compiled(&sql.unwrap_or_default()), Obj::None)
         }
-        ErrorKind::CommandError => crate::sqlalchemy::convert::raise(py, "alembic.util.exc", "CommandError", error.message()),
+        ErrorKind::CommandError => {
+            let module = py.import("alembic.util.exc")?;
+            let class = py.get_attr(&module, "CommandError")?;
+            let value = py.call(class, vec![Obj::str(error.message())], Vec::new())?;
+            // Raised from the revision map's error, which was raised in Alembic's own code (its
+            // frames are not shown; its traceback header is).
+            if let Some((qualified, message)) = error.cause() {
+                // The revision map's errors live beside CommandError (their __module__ is Alembic's).
+                let class = qualified.rsplit('.').next().unwrap_or(qualified);
+                let class = py.get_attr(&module, class)?;
+                let cause = py.call(class, vec![Obj::str(message)], Vec::new())?;
+                py.set_attr(&cause, "__lab_library_frames__", Obj::Bool(true))?;
+                py.set_attr(&value, "__cause__", cause)?;
+                py.set_attr(&value, "__suppress_context__", Obj::Bool(true))?;
+            }
+            py.raise(value)
+        }
         ErrorKind::LabLimit | ErrorKind::NotAvailable => py.stop(error.message()),
         other => py.error(other.name(), error.message()),
     }

@@ -158,6 +158,8 @@ pub fn run_alembic(lab: &mut Lab, words: &[String]) -> LineResult {
             match err.kind() {
                 // (The commands that run env.py have logged it first, through env.py's logging.)
                 ErrorKind::CommandError if !invocation.flag("raiseerr") => output.push(format!("FAILED: {}", err.message())),
+                // --raiseerr: the exception goes uncaught, and Python prints its traceback.
+                ErrorKind::CommandError => output.extend(lines_of(&err.uncaught_text())),
                 ErrorKind::NotAvailable => output.push(err.message().to_string()),
                 // A Python exception (in env.py, a revision, a model) shows as Python shows it:
                 // the traceback through the project's files.

@@ -81,6 +81,13 @@ impl From<RevisionError> for Error {
         if err == RevisionError::Assertion {
             return Error::new(ErrorKind::AssertionError, "");
         }
+        let class = match &err {
+            RevisionError::NotFound { .. } | RevisionError::Ambiguous { .. } => "ResolutionError",
+            RevisionError::MultipleHeads { .. } => "MultipleHeads",
+            RevisionError::NotAncestor { .. } => "RangeNotAncestorError",
+            _ => "RevisionError",
+        };
+        let detail = err.detail();
         let message = match &err {
             RevisionError::NotFound { argument } | RevisionError::Ambiguous { argument, .. } => {
                 format!("Can't locate revision identified by '{argument}'")
@@ -94,7 +101,8 @@ impl From<RevisionError> for Error {
             ),
             other => other.detail(),
         };
-        Error::new(ErrorKind::CommandError, message)
+        // Alembic raises its CommandError from the revision map's error (`--raiseerr` shows both).
+        Error::new(ErrorKind::CommandError, message).caused_by(&format!("alembic.script.revision.{class}"), detail)
     }
 }
 
@@ -585,11 +593,8 @@ impl RevisionMap {
         };
         let applied = self.ancestors_of(&self.indexes(current)?);
         let wanted = self.ancestors_of(&self.indexes(&destination)?);
-        // A destination below the current heads is no upgrade; a head the database already has
-        // through a dependency (an "effective head") just needs nothing.
-        if destination.iter().any(|d| self.index.get(d).is_some_and(|i| applied.contains(i)) && !current.contains(d) && !self.is_head(d)) {
-            return Err(RevisionError::NotAncestor { lower: current.join(","), upper: target.to_string() });
-        }
+        // A destination the database already has (below its heads, or a head it reaches through
+        // a dependency) needs nothing: Alembic runs no step and says nothing.
         let run: HashSet<usize> = wanted.difference(&applied).copied().collect();
         let mut order = self.alembic_order(&run);
         order.reverse();
@@ -639,7 +644,7 @@ impl RevisionMap {
                         let from = self.lookup(symbol)?;
                         let to = self.walk(&[from], steps, target)?.ok_or_else(|| RevisionError::Invalid("Walked too far".into()))?;
                         let at = self.index.get(&to).copied();
-                        return self.undo_above(&applied, current, branch.map(String::from), at, target);
+                        return self.undo_above(&applied, current, branch.map(String::from), at);
                     }
                     (branch, Some(symbol)) => (branch.map(String::from), self.lookup(symbol)?),
                     (Some(branch), None) => {
@@ -682,7 +687,7 @@ impl RevisionMap {
                 (branch, destination)
             }
         };
-        self.undo_above(&applied, current, branch, destination, target)
+        self.undo_above(&applied, current, branch, destination)
     }
 
     /// The revision a branch name stands for: a label's revision, or a revision id.
@@ -698,7 +703,7 @@ impl RevisionMap {
 
     /// Alembic's `_collect_downgrade_revisions`: what must go to bring the database down to
     /// `destination` (`None`: base).
-    fn undo_above(&self, applied: &HashSet<usize>, current: &[String], branch: Option<String>, destination: Option<usize>, target: &str) -> Outcome<Vec<String>> {
+    fn undo_above(&self, applied: &HashSet<usize>, current: &[String], branch: Option<String>, destination: Option<usize>) -> Outcome<Vec<String>> {
         let mut roots: Vec<usize> = match destination {
             None => (0..self.nodes.len()).filter(|&i| self.parents[i].is_empty()).collect(),
             Some(d) => self.children[d].clone(),
@@ -727,7 +732,10 @@ impl RevisionMap {
         undo.retain(|i| applied.contains(i));
         if let Some(d) = destination {
             if undo.is_empty() && !current.iter().any(|c| self.index.get(c) == Some(&d)) {
-                return Err(RevisionError::NotAncestor { lower: target.to_string(), upper: current.join(",") });
+                // Alembic's words for it: nothing to drop below the current heads (as a tuple).
+                let heads: Vec<String> = current.iter().map(|c| format!("'{c}'")).collect();
+                let upper = if heads.len() == 1 { format!("({},)", heads[0]) } else { format!("({})", heads.join(", ")) };
+                return Err(RevisionError::NotAncestor { lower: "Nothing to drop".into(), upper });
             }
         }
         Ok(self.ids(self.alembic_order(&undo)))

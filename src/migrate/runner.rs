@@ -202,7 +202,8 @@ pub fn python_error(class: &str, traceback: &str) -> Error {
     let error = Error::python(class, traceback.trim_end());
     if class == "alembic.util.exc.CommandError" {
         let line = error.traceback_line();
-        return Error::new(ErrorKind::CommandError, line.strip_prefix("alembic.util.exc.CommandError: ").unwrap_or(&line));
+        let message = line.strip_prefix("alembic.util.exc.CommandError: ").unwrap_or(&line);
+        return Error::new(ErrorKind::CommandError, message).with_traceback(traceback.trim_end());
     }
     error
 }
@@ -380,7 +381,8 @@ fn destination_error(err: crate::migrate::revision::RevisionError, target: &str,
         crate::migrate::revision::RevisionError::NotAncestor { .. } => Error::new(
             ErrorKind::CommandError,
             format!("Destination {target} is not a valid {direction} target from current head(s)"),
-        ),
+        )
+        .caused_by("alembic.script.revision.RangeNotAncestorError", err.detail()),
         other => other.into(),
     }
 }

@@ -306,6 +306,21 @@ def divergences():
                          "alembic --raiseerr upgrade zzzz", "alembic -c other.ini heads", "alembic -n nope heads",
                          "alembic --rev-range x heads", "alembic history --rev-range", "alembic upgrade a:b",
                          "alembic downgrade -1 --sql", "alembic stamp head --purge --sql", "alembic history -r nocolon")}
+    yield {"name": "raiseerr", "about": "--raiseerr: the traceback instead of FAILED, with the revision "
+                                        "error Alembic raised its CommandError from.",
+           "files": project(BRANCHED),
+           "steps": runs("alembic --raiseerr upgrade zzzz", "alembic --raiseerr history -r zzzz:",
+                         "alembic --raiseerr upgrade head", "alembic --raiseerr upgrade 1975ea83b712",
+                         "alembic --raiseerr upgrade +7", "alembic --raiseerr downgrade 27c6a30d7c24",
+                         "alembic --raiseerr show 1975ea83b712:ae1027a6acf0", "alembic --raiseerr downgrade -1 --sql",
+                         "alembic --raiseerr upgrade ae1027a6acf0:1975ea83b712 --sql", "alembic --raiseerr stamp zzzz")}
+    yield {"name": "upgrade_to_an_ancestor", "about": "upgrade to a revision already applied (or, with --sql, "
+                                                      "behind the start) does nothing.",
+           "files": project(BRANCHED),
+           "steps": runs("alembic upgrade ae1027a6acf0", "alembic upgrade 1975ea83b712", "alembic current",
+                         "alembic upgrade ae1027a6acf0:1975ea83b712 --sql", "alembic upgrade 27c6a30d7c24",
+                         "alembic upgrade 27c6a30d7c24:3cd9f1e44b0a --sql", "alembic upgrade base",
+                         "alembic upgrade 27c6a30d7c24:ae1027a6acf0 --sql")}
     yield {"name": "before_init", "about": "The alembic command before `alembic init`.",
            "steps": runs("alembic heads", "alembic upgrade head", "alembic current", "alembic history",
                          "alembic revision -m x")}
