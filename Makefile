@@ -118,7 +118,7 @@ test-browser: setup
 	WASM_BINDGEN_TEST_TIMEOUT=$(TEST_TIMEOUT) WASM_BINDGEN_TEST_DRIVER_TIMEOUT=$(DRIVER_TIMEOUT) \
 	  wasm-pack test --headless --$(TEST_BROWSER) --chromedriver $(CHROMEDRIVER) --mode no-install
 
-test-e2e: build
+test-e2e: build real-projects
 	node --test e2e/ tests/js/
 	@# A sample of the bad-input campaign (make fuzz runs 20,000 inputs).
 	node fuzz/campaign.mjs --inputs 1000

@@ -5,7 +5,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -668,6 +668,49 @@ test("after the last chapter: a recap, and exercises whose goals the page checks
   // An unavailable shell command is said so, in the lab's words.
   await typeLine(page, "pip install requests");
   assert.match(await lastTerminal(page), /not available in this lab: the shell command `pip`/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a real project's migrations, pasted file by file, run in the page", async () => {
+  // ihatemoney 7.2.1's revision folder, from its wheel (`make real-projects`), as a learner would
+  // paste it: New file, then the text; the names its revisions import get small stand-ins.
+  const root = "target/real-projects/ihatemoney/ihatemoney/migrations";
+  const names = (await readdir(`${root}/versions`)).filter((n) => n.endsWith(".py")).sort();
+  const files = [
+    ...(await Promise.all(names.map(async (n) => [`migrations/versions/${n}`, await readFile(`${root}/versions/${n}`, "utf8")]))),
+    ["ihatemoney/migrations/utils.py", await readFile(`${root}/utils.py`, "utf8")],
+    ["ihatemoney/models.py", 'from enum import Enum\n\n\nclass BillType(Enum):\n    EXPENSE = "Expense"\n    REIMBURSEMENT = "Reimbursement"\n'],
+    ["ihatemoney/currency_convertor.py", 'class CurrencyConverter:\n    no_currency = "XXX"\n'],
+    ["werkzeug/security.py", 'def generate_password_hash(password):\n    return "hashed:" + password\n'],
+  ];
+  assert.equal(names.length, 13);
+  const { page, problems, context } = await openLab();
+  await typeLine(page, "alembic init migrations");
+  await editFile(page, "alembic.ini", (ini) => ini.replace("driver://user:pass@localhost/dbname", "sqlite:///sqlite.db"));
+  for (const [path, source] of files) {
+    await page.fill("#new-file-path", path);
+    await page.click("#new-file button");
+    assert.equal(await text(page, "#file-path"), path);
+    await page.fill("#editor", source);
+  }
+  // Twenty-odd files scroll the Files list; none is squeezed so that its name is cut.
+  const squeezed = await page.$$eval("#file-list > *", (items) => items.filter((i) => i.scrollHeight > i.clientHeight + 1).map((i) => i.textContent));
+  assert.deepEqual(squeezed, []);
+  await typeLine(page, "alembic history");
+  assert.match(await lastTerminal(page), /06884b17c50f -> c941aaca38c2 \(head\), remove ip recording/);
+  await typeLine(page, "alembic upgrade head");
+  const log = await lastTerminal(page);
+  assert.match(log, /Running upgrade 2dcb0c0048dc -> cb038f79982e, sqlite_autoincrement/);
+  assert.match(log, /Running wrapper 7a9b38559992 -> 06884b17c50f, fix password hash length/, "the decorated upgrade() is named as Alembic names it");
+  const nodes = await graphNodes(page);
+  assert.equal(nodes.length, 13);
+  assert.deepEqual(nodes.filter((n) => n.current).map((n) => n.id), ["c941aaca38c2"]);
+  await showTab(page, "tables");
+  for (const table of ["bill", "bill_version", "person", "project", "transaction"]) assert.ok((await tableNames(page)).includes(table), table);
+  await typeLine(page, "alembic downgrade base");
+  assert.match(await lastTerminal(page), /Running downgrade b9a10d5d63ce -> , Initial migration/);
+  assert.deepEqual((await graphNodes(page)).filter((n) => n.current), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
