@@ -2129,7 +2129,7 @@ impl Interpreter {
         }
     }
 
-    fn contains(&mut self, container: &Obj, item: &Obj) -> Res<bool> {
+    pub fn contains(&mut self, container: &Obj, item: &Obj) -> Res<bool> {
         if let Obj::Bytes(b) = container {
             return match item {
                 Obj::Int(i) if (0..256).contains(i) => Ok(b.contains(&(*i as u8))),
@@ -2979,7 +2979,7 @@ fn is_not_implemented(value: &Obj) -> bool {
 fn is_type_name(name: &str) -> bool {
     matches!(
         name,
-        "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "object" | "type" | "range" | "bytes" | "property"
+        "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "object" | "type" | "range" | "bytes" | "property" | "NoneType"
             | "staticmethod" | "classmethod"
     )
 }

@@ -115,6 +115,9 @@ pub struct RunOutcome {
 pub struct Interpreter {
     pub files: BTreeMap<String, String>,
     pub out: String,
+    /// Objects a native module keeps for this interpreter, by its own keys (sqlalchemy: the
+    /// Python enum class behind an `Enum` column type, to give its rows back as members).
+    pub native_state: HashMap<String, Obj>,
     modules: HashMap<String, Obj>,
     pub(super) builtins: Dict,
     pub(super) exceptions: HashMap<&'static str, Rc<Class>>,
@@ -234,6 +237,7 @@ impl Interpreter {
         let mut interp = Interpreter {
             files,
             out: String::new(),
+            native_state: HashMap::new(),
             modules: HashMap::new(),
             builtins: Dict::default(),
             exceptions: HashMap::new(),

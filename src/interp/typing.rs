@@ -46,6 +46,18 @@ impl Native for Form {
         Some(py.error("TypeError", format!("Type {} cannot be instantiated; use {}() instead", self.name, self.name.to_lowercase())))
     }
 
+    /// `__args__`: what it was subscripted with (`Optional[X]` is `Union[X, None]`: `(X, NoneType)`).
+    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        if name != "__args__" || self.args.is_empty() {
+            return Ok(None);
+        }
+        let mut args = self.args.clone();
+        if self.name == "Optional" {
+            args.push(py.call(Obj::Builtin("type"), vec![Obj::None], Vec::new())?);
+        }
+        Ok(Some(Obj::tuple(args)))
+    }
+
     fn binary(&self, _py: &mut Interpreter, this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
         union_operator(this, op, other, reflected)
     }

@@ -25,6 +25,16 @@ pub fn to_value(py: &mut Interpreter, value: &Obj) -> Res<Value> {
                 let text = if type_name != "date" && !text.contains('.') { format!("{text}.000000") } else { text };
                 return Ok(Value::Text(text));
             }
+            // A Python enum member: an IntEnum's or StrEnum's value (they are ints and strs in
+            // CPython), any other member's name (what an Enum column of its class stores).
+            if let Obj::Instance(instance) = other {
+                if instance.class.mro.borrow().iter().any(|c| py.enum_members(c).is_some()) {
+                    let is = |name: &str| instance.class.mro.borrow().iter().any(|c| c.name.as_ref() == name);
+                    let attr = if is("IntEnum") || is("StrEnum") { "_value_" } else { "_name_" };
+                    let inner = py.get_attr(other, attr)?;
+                    return to_value(py, &inner);
+                }
+            }
             if type_name == "Decimal" {
                 // SQLite has no decimal type: pysqlite binds it as a float.
                 let float = py.call(Obj::Builtin("float"), vec![other.clone()], Vec::new())?;
@@ -59,6 +69,10 @@ pub fn from_value_typed(py: &mut Interpreter, value: &Value, sql_type: Option<&S
         py.call(method, vec![Obj::str(text)], Vec::new())
     };
     match (value, sql_type.map(SqlType::base)) {
+        (Value::Text(text), Some(enum_type @ SqlType::Enum { .. })) => match super::types::enum_member(py, enum_type, text)? {
+            Some(member) => Ok(member),
+            None => Ok(from_value(value, sql_type)),
+        },
         (Value::Text(text), Some(SqlType::Date)) => parse(py, "date", text),
         (Value::Text(text), Some(SqlType::DateTime)) => parse(py, "datetime", text),
         (Value::Text(text), Some(SqlType::Time)) => parse(py, "time", text),

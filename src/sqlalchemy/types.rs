@@ -63,6 +63,7 @@ impl TypeClass {
                             };
                             values = names;
                             class_name = Some(class.name.to_lowercase());
+                            remember_enum_class(py, &class_name, &values, arg);
                         }
                         other => {
                             let shown = py.repr_of(other)?;
@@ -153,6 +154,45 @@ impl Native for TypeObj {
             _ => None,
         })
     }
+}
+
+/// The key under which an `Enum` type's Python enum class is kept in the interpreter.
+fn enum_key(name: &Option<String>, values: &[String]) -> String {
+    format!("sqlalchemy.Enum:{}:{}", name.as_deref().unwrap_or(""), values.join(","))
+}
+
+fn remember_enum_class(py: &mut Interpreter, name: &Option<String>, values: &[String], class: &Obj) {
+    py.native_state.insert(enum_key(name, values), class.clone());
+}
+
+/// The `Enum` type SQLAlchemy gives a Python enum class (`Mapped[Status]`, `Enum(Status)`): its
+/// members' names, its name lowercased; the class is kept to give rows back as members.
+pub fn enum_type_of(py: &mut Interpreter, class: &Obj) -> Res<Option<SqlType>> {
+    let Obj::Class(c) = class else { return Ok(None) };
+    let Some(values) = enum_member_names(py, class)? else { return Ok(None) };
+    let name = Some(c.name.to_lowercase());
+    remember_enum_class(py, &name, &values, class);
+    Ok(Some(SqlType::Enum { values, name }))
+}
+
+/// A row's text in an `Enum` column of a Python enum class: the member of that name, or
+/// SQLAlchemy's LookupError; `None` when the type has no enum class.
+pub fn enum_member(py: &mut Interpreter, sql_type: &SqlType, text: &str) -> Res<Option<Obj>> {
+    let SqlType::Enum { values, name } = sql_type else { return Ok(None) };
+    let Some(class) = py.native_state.get(&enum_key(name, values)).cloned() else { return Ok(None) };
+    let map = py.get_attr(&class, "_member_map_")?;
+    let key = Obj::str(text);
+    if py.contains(&map, &key)? {
+        return py.get_item(&map, key).map(Some);
+    }
+    py.error(
+        "LookupError",
+        format!(
+            "'{text}' is not among the defined enum values. Enum name: {}. Possible values: {}",
+            name.as_deref().unwrap_or(""),
+            values.join(", ")
+        ),
+    )
 }
 
 /// The member names of a Python enum class (its `__members__`), as SQLAlchemy's Enum takes them.

@@ -125,6 +125,21 @@ pub fn parse_mapped(text: &str) -> Option<MappedType> {
     Some(MappedType { target, optional, collection })
 }
 
+/// A Python enum class in a `Mapped[...]` annotation (`Mapped[Status]`, `Mapped[Status | None]`,
+/// `Mapped[Optional[Status]]`), as the `Enum` type SQLAlchemy's type map gives it.
+fn enum_class_in(py: &mut Interpreter, inner: &Obj) -> Res<Option<SqlType>> {
+    if let Some(found) = super::super::types::enum_type_of(py, inner)? {
+        return Ok(Some(found));
+    }
+    let Ok(args) = py.get_attr(inner, "__args__") else { return Ok(None) };
+    for arg in py.iterate(&args).unwrap_or_default() {
+        if let Some(found) = super::super::types::enum_type_of(py, &arg)? {
+            return Ok(Some(found));
+        }
+    }
+    Ok(None)
+}
+
 /// The SQL type SQLAlchemy's default type map gives a Python type named in `Mapped[...]`.
 pub fn type_for_name(name: &str) -> Option<SqlType> {
     let last = name.rsplit('.').next().unwrap_or(name);
@@ -439,7 +454,12 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
         }
         if let Some(m) = &mapped {
             if spec.sql_type.is_none() {
-                match type_for_name(&m.target) {
+                let annotation = annotations.iter().find(|(k, _)| k == name).map(|(_, a)| a.clone());
+                let enum_type = match annotation.as_ref().and_then(|a| a.native::<MappedAnnotation>()).map(|m| m.0.clone()) {
+                    Some(inner) => enum_class_in(py, &inner)?,
+                    None => None,
+                };
+                match type_for_name(&m.target).or(enum_type) {
                     Some(t) if !m.collection => spec.sql_type = Some(t),
                     _ => {
                         return raise(
