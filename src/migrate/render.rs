@@ -194,7 +194,11 @@ pub fn render_op(op: &Op, indent: usize) -> Vec<String> {
     match op {
         Op::CreateTable(table) => {
             let mut lines = vec![format!("{pad}op.create_table({},", py_str(&table.name))];
-            let items = create_table_items(table);
+            let mut items = create_table_items(table);
+            // The table's dialect keywords follow its columns and constraints.
+            if table.sqlite_autoincrement {
+                items.push("sqlite_autoincrement=True".to_string());
+            }
             let count = items.len();
             for (i, item) in items.into_iter().enumerate() {
                 lines.push(format!("{pad}{item}{}", if i + 1 < count { "," } else { "" }));

@@ -250,6 +250,7 @@ def SCENARIOS():
     yield autogenerate_indexes()
     yield revision_directives()
     yield autogenerate_foreign_keys()
+    yield autogenerate_table_options()
     yield from real_projects()
 
 
@@ -803,6 +804,25 @@ def autogenerate_foreign_keys():
                          "        context.configure(connection=connection, target_metadata=target_metadata,\n"
                          "                          include_object=include_object, include_name=include_name)")}]
             + runs("alembic check", 'alembic revision --autogenerate -m "fks" --rev-id fk0000000002')}
+
+
+def autogenerate_table_options():
+    """A model's __table_args__ options dict: sqlite_autoincrement reaches the revision file and
+    the table Alembic creates."""
+    tag = ("from sqlalchemy.orm import Mapped, mapped_column\n\n"
+           "from src.models.base import Base\n\n\n"
+           "class Tag(Base):\n"
+           "    __tablename__ = 'tags'\n"
+           "    __table_args__ = {'sqlite_autoincrement': True}\n\n"
+           "    id: Mapped[int] = mapped_column(primary_key=True)\n"
+           "    name: Mapped[str]\n")
+    return {"name": "autogenerate_table_options", "about": "sqlite_autoincrement from a model to the database.",
+            "steps": CONFIGURED
+            + [{"write": "src/models/tag.py", "text": tag},
+               {"edit": ("migrations/env.py", "import src.models.user  # noqa: F401",
+                         "import src.models.user  # noqa: F401\nimport src.models.tag  # noqa: F401")}]
+            + runs('alembic revision --autogenerate -m "tags" --rev-id 7a9000000001', "alembic upgrade head",
+                   "alembic upgrade head --sql", "alembic downgrade base")}
 
 
 def unpack(project, source, target):

@@ -488,13 +488,19 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
     let mut constraints: Vec<Constraint> = Vec::new();
     let mut indexes = Vec::new();
     let mut pk_name = None;
+    let mut autoincrement = false;
     if let Some(args) = class_attr(class, "__table_args__") {
         let items = match &args {
             Obj::Tuple(items) => items.to_vec(),
-            Obj::Dict(_) => Vec::new(),
             other => vec![other.clone()],
         };
         for item in items {
+            // The options dict (alone, or last in the tuple): the Table's keywords.
+            if matches!(item, Obj::Dict(_)) {
+                let options = super::super::statement::dict_items(py, &item)?;
+                autoincrement = super::super::schema::table_options(py, &options)?;
+                continue;
+            }
             if let Some(c) = item.native::<ConstraintObj>() {
                 match &c.0 {
                     TableItem::Constraint(constraint) => constraints.push(constraint.clone()),
@@ -516,6 +522,7 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
         }
     }
     let table = TableObj::new(&table_name, column_objs.clone(), constraints, indexes, pk_name);
+    table.sqlite_autoincrement.set(autoincrement);
     let table_obj = super::super::schema::table_value(table);
     let metadata = py.get_attr(&Obj::Class(class.clone()), "metadata")?;
     if let Some(m) = metadata.native::<MetaDataObj>() {
