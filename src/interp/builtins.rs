@@ -507,7 +507,7 @@ impl Interpreter {
             }
             // A bare instance, no __init__: what a class's own __new__ builds on.
             "object.__new__" => match args.first() {
-                Some(Obj::Class(class)) => Ok(Obj::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(Dict::default()) }))),
+                Some(Obj::Class(class)) => Ok(Obj::new_instance(class.clone())),
                 Some(other) => self.error("TypeError", format!("object.__new__(X): X is not a type object ({})", other.type_name())),
                 None => self.error("TypeError", "object.__new__(): not enough arguments"),
             },
@@ -857,7 +857,10 @@ impl Interpreter {
             Obj::Tuple(t) => t.len(),
             Obj::Dict(d) | Obj::Set(d) | Obj::DictView(d, _) => d.borrow().len(),
             Obj::Range(start, stop, step) => range_len(*start, *stop, *step),
-            Obj::Class(class) if self.enum_members(class).is_some() => self.enum_members(class).map_or(0, |m| m.len()),
+            Obj::Class(class) => match self.enum_members(class) {
+                Some(members) => members.len(),
+                None => return self.error("TypeError", "object of type 'type' has no len()"),
+            },
             Obj::Native(native) => match native.clone().len(self, value) {
                 Some(n) => n?,
                 None => return self.error("TypeError", format!("object of type '{}' has no len()", native.type_name())),
@@ -876,6 +879,17 @@ impl Interpreter {
     /// Every item of an iterable, in order.
     fn lazy(&mut self, kind: LazyKind, sources: Vec<super::eval::LoopItems>) -> Obj {
         Obj::Lazy(Rc::new(Lazy::new(kind, sources)))
+    }
+
+    /// Whether a class is an enum (it has `_member_names_` and `_member_map_`, as the lab's
+    /// `enum` gives every Enum subclass): CPython's EnumType behaviour applies to it.
+    pub fn is_enum_class(&self, class: &Rc<Class>) -> bool {
+        matches!(self.find_in_mro(class, "_member_names_"), Some(Obj::List(_))) && matches!(self.find_in_mro(class, "_member_map_"), Some(Obj::Dict(_)))
+    }
+
+    /// Whether a value is a member of an enum class.
+    pub fn is_enum_member(&self, value: &Obj) -> bool {
+        matches!(value, Obj::Instance(i) if self.is_enum_class(&i.class))
     }
 
     /// An enum class's members in definition order (`_member_names_` through `_member_map_`),
@@ -927,7 +941,10 @@ impl Interpreter {
                 Some(items) => items?,
                 None => return self.error("TypeError", format!("'{}' object is not iterable", native.type_name())),
             },
-            Obj::Class(class) if self.enum_members(class).is_some() => self.enum_members(class).unwrap_or_default(),
+            Obj::Class(class) => match self.enum_members(class) {
+                Some(members) => members,
+                None => return self.error("TypeError", "'type' object is not iterable"),
+            },
             Obj::Instance(_) => {
                 if let Some(m) = self.lookup_special(value, "__iter__") {
                     let it = self.call(m, Vec::new(), Vec::new())?;
@@ -1125,7 +1142,7 @@ impl Interpreter {
             Obj::NativeMethod(this, name) => format!("<built-in method {name} of {} object>", this.type_name()),
             Obj::UnboundNative(name) => format!("<method '{name}'>"),
             Obj::Method(this, f) => format!("<bound method {}.{} of {}>", this.type_name(), f.name, self.repr_of(this)?),
-            Obj::Class(c) if self.enum_members(c).is_some() => format!("<enum '{}'>", c.name),
+            Obj::Class(c) if self.is_enum_class(c) => format!("<enum '{}'>", c.name),
             Obj::Class(c) => match class_module(c) {
                 Some(module) => format!("<class '{module}.{}'>", c.name),
                 None => format!("<class '{}'>", c.name),
@@ -1503,7 +1520,7 @@ impl Interpreter {
                 None => self.error("TypeError", format!("'{}' object is not subscriptable", native.type_name())),
             },
             // An enum class's member by name (EnumType.__getitem__).
-            Obj::Class(class) if self.enum_members(class).is_some() => {
+            Obj::Class(class) if self.is_enum_class(class) => {
                 let Some(Obj::Dict(map)) = self.find_in_mro(class, "_member_map_") else { return Ok(Obj::None) };
                 let k = self.hash_key(&index)?;
                 let found = map.borrow().get(&k).cloned();
@@ -2146,7 +2163,7 @@ impl Interpreter {
         if let Obj::Class(class) = container {
             if let Some(members) = self.enum_members(class) {
                 // Python 3.11's EnumType: a member of this class, or a TypeError for anything else.
-                if !matches!(item, Obj::Instance(i) if i.class.mro.borrow().iter().any(|c| self.enum_members(c).is_some())) {
+                if !self.is_enum_member(item) {
                     return self.error("TypeError", format!("unsupported operand type(s) for 'in': '{}' and 'EnumType'", item.type_name()));
                 }
                 return Ok(members.iter().any(|m| matches!((m, item), (Obj::Instance(a), Obj::Instance(b)) if Rc::ptr_eq(a, b))));

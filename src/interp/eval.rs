@@ -1930,7 +1930,7 @@ impl Interpreter {
     /// `Class(args)`: a new instance, `__init__` run on it.
     pub(super) fn instantiate(&mut self, class: &Rc<Class>, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
         if Rc::ptr_eq(class, &self.object_class) {
-            return Ok(Obj::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(Dict::default()) })));
+            return Ok(Obj::new_instance(class.clone()));
         }
         // A class's own __new__ (an enum's lookup by value) makes the object; __init__ follows only
         // for an instance of this class, as type.__call__ does (EnumType's call never runs it).
@@ -1939,7 +1939,7 @@ impl Interpreter {
             all.extend(args.iter().cloned());
             let made = self.call_function(&new, all, kwargs.clone())?;
             let of_class = matches!(&made, Obj::Instance(i) if i.class.mro.borrow().iter().any(|c| Rc::ptr_eq(c, class)));
-            if of_class && self.enum_members(class).is_none() {
+            if of_class && !self.is_enum_class(class) {
                 if let Some(Obj::Function(init)) = self.find_in_mro(class, "__init__") {
                     let mut all = vec![made.clone()];
                     all.extend(args);
@@ -1948,7 +1948,7 @@ impl Interpreter {
             }
             return Ok(made);
         }
-        let instance = Obj::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(Dict::default()) }));
+        let instance = Obj::new_instance(class.clone());
         if self.is_exception_class(class) {
             let tuple = Obj::tuple(args.clone());
             self.set_attr(&instance, "args", tuple)?;

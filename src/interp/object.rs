@@ -413,6 +413,11 @@ pub struct Module {
 }
 
 impl Obj {
+    /// A new instance of `class` with no attributes yet (what `__init__` then fills).
+    pub fn new_instance(class: Rc<Class>) -> Obj {
+        Obj::Instance(Rc::new(Instance { class, attrs: RefCell::new(Dict::default()) }))
+    }
+
     pub fn str(text: &str) -> Obj {
         Obj::Str(Rc::from(text))
     }

@@ -27,13 +27,11 @@ pub fn to_value(py: &mut Interpreter, value: &Obj) -> Res<Value> {
             }
             // A Python enum member: an IntEnum's or StrEnum's value (they are ints and strs in
             // CPython), any other member's name (what an Enum column of its class stores).
-            if let Obj::Instance(instance) = other {
-                if instance.class.mro.borrow().iter().any(|c| py.enum_members(c).is_some()) {
-                    let is = |name: &str| instance.class.mro.borrow().iter().any(|c| c.name.as_ref() == name);
-                    let attr = if is("IntEnum") || is("StrEnum") { "_value_" } else { "_name_" };
-                    let inner = py.get_attr(other, attr)?;
-                    return to_value(py, &inner);
-                }
+            if let (Obj::Instance(instance), true) = (other, py.is_enum_member(other)) {
+                let is = |name: &str| instance.class.mro.borrow().iter().any(|c| c.name.as_ref() == name);
+                let attr = if is("IntEnum") || is("StrEnum") { "_value_" } else { "_name_" };
+                let inner = py.get_attr(other, attr)?;
+                return to_value(py, &inner);
             }
             if type_name == "Decimal" {
                 // SQLite has no decimal type: pysqlite binds it as a float.

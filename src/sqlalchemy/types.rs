@@ -198,7 +198,7 @@ pub fn enum_member(py: &mut Interpreter, sql_type: &SqlType, text: &str) -> Res<
 /// The member names of a Python enum class (its `__members__`), as SQLAlchemy's Enum takes them.
 fn enum_member_names(py: &mut Interpreter, class: &Obj) -> Res<Option<Vec<String>>> {
     let Obj::Class(c) = class else { return Ok(None) };
-    if py.enum_members(c).is_none() {
+    if !py.is_enum_class(c) {
         return Ok(None);
     }
     let members = py.get_attr(class, "__members__")?;

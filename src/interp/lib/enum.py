@@ -14,6 +14,18 @@ def _is_member(name, value):
     return not (callable(value) or hasattr(value, "__get__") or isinstance(value, (classmethod, staticmethod, property)))
 
 
+def _member_of(cls, value):
+    """The member with this value (by hash, or by == for an unhashable one); None when none has it."""
+    try:
+        return cls._value2member_map_[value]
+    except (KeyError, TypeError):
+        pass
+    for member in cls._member_map_.values():
+        if member._value_ == value:
+            return member
+    return None
+
+
 class Enum:
     _member_names_ = []
     _member_map_ = {}
@@ -31,11 +43,7 @@ class Enum:
             if isinstance(value, auto):
                 value = cls._generate_next_value_(name, 1, len(cls._member_names_), last_values)
             last_values.append(value)
-            alias = None
-            for other in cls._member_map_.values():
-                if other._value_ == value:
-                    alias = other
-                    break
+            alias = _member_of(cls, value)
             if alias is not None:
                 cls._member_map_[name] = alias
                 setattr(cls, name, alias)
@@ -73,14 +81,10 @@ class Enum:
     def __new__(cls, value):
         if isinstance(value, cls):
             return value
-        try:
-            return cls._value2member_map_[value]
-        except (KeyError, TypeError):
-            pass
-        for member in cls._member_map_.values():
-            if member._value_ == value:
-                return member
-        raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+        member = _member_of(cls, value)
+        if member is None:
+            raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+        return member
 
     @property
     def name(self):

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::interp::native::Native;
-use crate::interp::object::{Dict, Instance, Key, Obj};
+use crate::interp::object::{Instance, Key, Obj};
 use crate::interp::{Interpreter, Res};
 use crate::value::Value;
 
@@ -277,7 +277,7 @@ impl SessionCore {
             return Ok(existing);
         }
         let Some(Obj::Class(class)) = mapper.class_obj() else { return py.error("TypeError", "the mapped class is gone") };
-        let instance = Obj::Instance(Rc::new(Instance { class, attrs: RefCell::new(Dict::default()) }));
+        let instance = Obj::new_instance(class);
         let state = ensure_state(&instance, mapper);
         *state.key.borrow_mut() = Some(key);
         *state.session.borrow_mut() = Rc::downgrade(self);
