@@ -189,18 +189,9 @@ pub fn compare_with(metadata: &MetaData, live: Vec<Table>, decide: &mut dyn Deci
 }
 
 fn index_columns(index: &Index) -> String {
-    tuple_inside(&index.columns)
+    super::render::tuple_inside(&index.columns)
 }
 
-/// The inside of a Python tuple of names: `'a',` for one, `'a', 'b'` for more.
-fn tuple_inside(columns: &[String]) -> String {
-    let quoted: Vec<String> = columns.iter().map(|c| format!("'{c}'")).collect();
-    if quoted.len() == 1 {
-        format!("{},", quoted[0])
-    } else {
-        quoted.join(", ")
-    }
-}
 
 /// A `Detected …` line, told to `decide` as it is found.
 fn note(out: &mut Comparison, decide: &mut dyn Decide, line: String) -> Result<()> {
@@ -293,7 +284,7 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
             && !db_uniques.iter().any(|(_, c)| c == columns)
             && decide.include_constraint(name, "unique_constraint", uq_name.as_deref().unwrap_or(""), true)?
         {
-            note(out, decide, detected("constraints", format!("added unique constraint '{}' on '({})'", uq_name.as_deref().unwrap_or(""), tuple_inside(columns))))?;
+            note(out, decide, detected("constraints", format!("added unique constraint '{}' on '({})'", uq_name.as_deref().unwrap_or(""), super::render::tuple_inside(columns))))?;
             out.upgrade.push(Op::CreateUniqueConstraint { table: name.clone(), name: uq_name.clone(), columns: columns.clone(), conv: false });
         }
     }

@@ -14,6 +14,16 @@ pub fn py_str(text: &str) -> String {
     Value::Text(text.to_string()).python_repr()
 }
 
+/// The inside of a Python tuple of names: `'a',` for one, `'a', 'b'` for more.
+pub(super) fn tuple_inside(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|c| format!("'{c}'")).collect();
+    if quoted.len() == 1 {
+        format!("{},", quoted[0])
+    } else {
+        quoted.join(", ")
+    }
+}
+
 fn py_list(items: &[String]) -> String {
     format!("[{}]", items.iter().map(|i| py_str(i)).collect::<Vec<_>>().join(", "))
 }
@@ -331,12 +341,14 @@ pub fn unnamed_drop_warnings(ops: &[Op]) -> Vec<String> {
     tables(ops, &mut found);
     let mut warnings: Vec<String> = Vec::new();
     for table in found {
-        let text = format!(
-            ".venv/lib/python3.11/site-packages/alembic/autogenerate/render.py:488: UserWarning: Autogenerate rendered a \
-             drop_constraint() directive for an unnamed constraint on table {}; the migration will fail unless a constraint \
-             name is added to the directive.  Consider using a naming convention so that constraint names are known ahead of \
-             time.\n  util.warn(",
-            py_str(&table)
+        let text = super::runner::alembic_warning(
+            "autogenerate/render.py:488",
+            &format!(
+                "Autogenerate rendered a drop_constraint() directive for an unnamed constraint on table {}; the migration \
+                 will fail unless a constraint name is added to the directive.  Consider using a naming convention so that \
+                 constraint names are known ahead of time.",
+                py_str(&table)
+            ),
         );
         if !warnings.contains(&text) {
             warnings.push(text);

@@ -733,8 +733,7 @@ impl RevisionMap {
         if let Some(d) = destination {
             if undo.is_empty() && !current.iter().any(|c| self.index.get(c) == Some(&d)) {
                 // Alembic's words for it: nothing to drop below the current heads (as a tuple).
-                let heads: Vec<String> = current.iter().map(|c| format!("'{c}'")).collect();
-                let upper = if heads.len() == 1 { format!("({},)", heads[0]) } else { format!("({})", heads.join(", ")) };
+                let upper = format!("({})", super::render::tuple_inside(current));
                 return Err(RevisionError::NotAncestor { lower: "Nothing to drop".into(), upper });
             }
         }

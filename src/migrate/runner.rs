@@ -222,10 +222,11 @@ pub fn emit_line(py: &mut Interpreter, line: &str) -> crate::interp::Res<()> {
     py.write(&format!("{line}\n"))
 }
 
-/// The warning Python prints (on stderr, with the file and line that raised it) when `downgrade
-/// -1` starts from several heads. The lab's Alembic lives in the project's `.venv/`.
-const AMBIGUOUS_DOWNGRADE: &str = ".venv/lib/python3.11/site-packages/alembic/script/revision.py:1168: UserWarning: \
-downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release.\n  util.warn(";
+/// A UserWarning Alembic raises (`util.warn(...)`), as Python prints it on stderr: the file and
+/// line that raised it — the lab's Alembic lives in the project's `.venv/` — then that line.
+pub fn alembic_warning(place: &str, message: &str) -> String {
+    format!(".venv/lib/python3.11/site-packages/alembic/{place}: UserWarning: {message}\n  util.warn(")
+}
 
 /// The heads recorded in `alembic_version` (an empty list when the table is absent).
 pub fn current_heads(engine: &mut Engine) -> Result<Vec<String>> {
@@ -439,7 +440,10 @@ pub fn downgrade(py: &mut Interpreter, database: &SharedEngine, scripts: &Script
         None => (current, target),
     };
     if scripts.map.downgrade_is_ambiguous(&current, target) {
-        out.push(AMBIGUOUS_DOWNGRADE.to_string());
+        out.push(alembic_warning(
+            "script/revision.py:1168",
+            "downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release.",
+        ));
     }
     let path = scripts.map.downgrade_path(&current, target).map_err(|e| destination_error(e, target, "downgrade"))?;
     run(py, database, scripts, current, &path, false, sql_mode, out)

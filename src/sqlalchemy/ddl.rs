@@ -11,7 +11,7 @@ use crate::schema::MetaData;
 use super::engine::{with_connection, Conn, Stat};
 
 /// Whether a table exists, as SQLite's dialect asks: the main schema, then the temp one.
-fn has_table(py: &mut Interpreter, conn: &Rc<Conn>, name: &str) -> Res<bool> {
+pub(super) fn has_table(py: &mut Interpreter, conn: &Rc<Conn>, name: &str) -> Res<bool> {
     for schema in ["main", "temp"] {
         let sql = format!("PRAGMA {schema}.table_info({})", crate::sql::quote_always(name));
         let ran = conn.run(py, Stat::Raw, &sql, &sql, &[], None)?;

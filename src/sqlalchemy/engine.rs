@@ -669,7 +669,7 @@ impl Native for Dialect {
                 let Some(table) = args.get(1).or_else(|| kwarg(&kwargs, "table_name")).cloned() else {
                     return py.error("TypeError", "has_table() missing 1 required positional argument: 'table_name'");
                 };
-                if connection.native::<ConnectionObj>().is_none() {
+                let Some(conn) = connection.native::<ConnectionObj>().map(|c| c.conn.clone()) else {
                     let class = match connection.type_name().as_str() {
                         "MockConnection" => "sqlalchemy.engine.mock.MockConnection".to_string(),
                         "Engine" => "sqlalchemy.engine.base.Engine".to_string(),
@@ -679,12 +679,9 @@ impl Native for Dialect {
                         "The argument passed to Dialect.has_table() should be a <class 'sqlalchemy.engine.base.Connection'>, got <class '{class}'>. \
                          Additionally, the Dialect.has_table() method is for internal dialect use only; please use \
                          ``inspect(some_engine).has_table(<tablename>>)`` for public API use."));
-                }
-                let inspect = py.import("sqlalchemy")?;
-                let inspect = py.get_attr(&inspect, "inspect")?;
-                let inspector = py.call(inspect, vec![connection], Vec::new())?;
-                let has_table = py.get_attr(&inspector, "has_table")?;
-                py.call(has_table, vec![table], Vec::new())
+                };
+                let table = super::convert::text_arg(py, &table, "table_name")?;
+                Ok(Obj::Bool(super::ddl::has_table(py, &conn, &table)?))
             })),
             _ => None,
         })
