@@ -22,6 +22,12 @@ METADATA_EDIT = {"edit": ("migrations/env.py", "target_metadata = None",
 CONFIGURED = [{"run": "alembic init migrations"}, URL_EDIT, METADATA_EDIT]
 
 
+def import_model(module):
+    """env.py imports one more model module (src/models/MODULE.py), after the user model."""
+    return {"edit": ("migrations/env.py", "import src.models.user  # noqa: F401",
+                     f"import src.models.user  # noqa: F401\nimport src.models.{module}  # noqa: F401")}
+
+
 def walkthrough():
     """The page's walkthrough, read from www/walkthrough.js so the two cannot drift apart."""
     script = ('import("./www/walkthrough.js").then(m => '
@@ -796,8 +802,7 @@ def autogenerate_foreign_keys():
             "steps": CONFIGURED
             + [{"write": "migrations/versions/fk0000000001_first.py", "text": first},
                {"write": "src/models/post.py", "text": post},
-               {"edit": ("migrations/env.py", "import src.models.user  # noqa: F401",
-                         "import src.models.user  # noqa: F401\nimport src.models.post  # noqa: F401")}]
+               import_model("post")]
             + runs("alembic upgrade head", "alembic check")
             + [{"edit": ("migrations/env.py", "target_metadata = Base.metadata", "target_metadata = Base.metadata" + hook)},
                {"edit": ("migrations/env.py", "        context.configure(connection=connection, target_metadata=target_metadata)",
@@ -819,8 +824,7 @@ def autogenerate_table_options():
     return {"name": "autogenerate_table_options", "about": "sqlite_autoincrement from a model to the database.",
             "steps": CONFIGURED
             + [{"write": "src/models/tag.py", "text": tag},
-               {"edit": ("migrations/env.py", "import src.models.user  # noqa: F401",
-                         "import src.models.user  # noqa: F401\nimport src.models.tag  # noqa: F401")}]
+               import_model("tag")]
             + runs('alembic revision --autogenerate -m "tags" --rev-id 7a9000000001', "alembic upgrade head",
                    "alembic upgrade head --sql", "alembic downgrade base")}
 
