@@ -629,7 +629,7 @@ impl Interpreter {
                 if let Obj::Instance(instance) = &value {
                     instance.attrs.borrow_mut().insert(key("args"), Obj::str("args"), Obj::tuple(args));
                 }
-                Err(Box::new(super::eval::Raised { value, frames: Vec::new(), stop: false }))
+                Err(Box::new(super::eval::Raised { value, frames: Vec::new(), stop: false, at: None }))
             }
             "math.sqrt" | "math.floor" | "math.ceil" | "math.fabs" => {
                 self.arity(name, &args, 1, 1)?;
@@ -723,6 +723,7 @@ impl Interpreter {
             value: self.new_exception("RuntimeError", format!("not available in this lab: {what}")),
             frames: Vec::new(),
             stop: true,
+            at: None,
         }))
     }
 
@@ -989,7 +990,7 @@ impl Interpreter {
     pub(super) fn key_error<T>(&mut self, key: Obj) -> Res<T> {
         let exc = self.new_exception("KeyError", String::new());
         self.set_attr(&exc, "args", Obj::tuple(vec![key]))?;
-        Err(Box::new(super::eval::Raised { value: exc, frames: Vec::new(), stop: false }))
+        Err(Box::new(super::eval::Raised { value: exc, frames: Vec::new(), stop: false, at: None }))
     }
 
     pub(super) fn memory_error<T>(&self) -> Res<T> {
@@ -1475,10 +1476,12 @@ impl Interpreter {
                 let i = match &index {
                     Obj::Int(_) | Obj::Bool(_) => self.to_index(&index)?,
                     other => {
-                        return self.error(
-                            "TypeError",
-                            format!("{} indices must be integers or slices, not {}", object.type_name(), other.type_name()),
-                        )
+                        let message = match object {
+                            Obj::Str(_) => format!("string indices must be integers, not '{}'", other.type_name()),
+                            Obj::Bytes(_) => format!("byte indices must be integers or slices, not {}", other.type_name()),
+                            _ => format!("{} indices must be integers or slices, not {}", object.type_name(), other.type_name()),
+                        };
+                        return self.error("TypeError", message);
                     }
                 };
                 // One item, found where it is: no copy of the whole sequence.
@@ -2227,7 +2230,7 @@ impl Interpreter {
                             Obj::Instance(i) if self.is_exception_class(&i.class) => args[0].clone(),
                             _ => return self.error("TypeError", "exceptions must be classes or instances deriving from BaseException, not ".to_string() + &args[0].type_name()),
                         };
-                        let thrown = Box::new(super::eval::Raised { value, frames: Vec::new(), stop: false });
+                        let thrown = Box::new(super::eval::Raised { value, frames: Vec::new(), stop: false, at: None });
                         match self.resume_generator(&generator, Obj::None, Some(thrown))? {
                             Some(value) => Ok(value),
                             None => self.error("StopIteration", ""),

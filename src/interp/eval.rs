@@ -5,9 +5,10 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
+use super::carets;
 use super::generator::{Resume, TryPart};
 use super::object::{c3_mro, identity, key_of, Class, Dict, Function, Instance, Iter, Module, Obj, Scope, Vars};
-use crate::python::{parse_module, Comprehension, Constant, Expr, ExprKind, FStringPart, Keyword, Param, Stmt, StmtKind};
+use crate::python::{parse_module, Comprehension, Constant, Expr, ExprKind, FStringPart, Keyword, Param, Span, Stmt, StmtKind};
 
 /// How deep Python calls may nest before `RecursionError` (the lab's stack is smaller than
 /// CPython's, whose default is 1000).
@@ -52,6 +53,9 @@ pub struct Raised {
     pub frames: Vec<TracebackEntry>,
     /// The lab stopped the program (time, steps): no `except` may catch it.
     pub stop: bool,
+    /// Where in the frame it is passing through it was raised (the expression or statement that
+    /// failed), until that frame is added to `frames`.
+    pub at: Option<Span>,
 }
 
 pub type Res<T> = Result<T, Box<Raised>>;
@@ -78,6 +82,17 @@ pub(super) struct Frame {
 }
 
 impl Frame {
+    /// This frame as a traceback shows it, at `at` (or its current line).
+    pub(super) fn entry(&self, at: Option<Span>) -> TracebackEntry {
+        (self.file.clone(), at.map_or(self.line.get(), |at| at.line), self.name.clone(), at)
+    }
+
+    /// An exception leaving this frame records it.
+    pub(super) fn leave(&self, raised: &mut Raised) {
+        let entry = self.entry(raised.at.take());
+        raised.frames.push(entry);
+    }
+
     /// The values of its variables, taken out when nothing else shares them (for freeing).
     pub(super) fn take_values(&mut self) -> Vec<Obj> {
         match self.scope.as_mut().and_then(Rc::get_mut) {
@@ -137,7 +152,7 @@ pub struct Interpreter {
     user_key_count: usize,
     /// The exceptions being handled (`except` blocks entered, innermost last), with the frames
     /// they came through: a bare `raise` re-raises the last.
-    handling: Vec<(Obj, Vec<TracebackEntry>)>,
+    handling: Vec<(Obj, Vec<TracebackEntry>, Option<Span>)>,
     /// The files that import `annotations` from `__future__`.
     future_annotations: Vec<Rc<str>>,
     /// Where each caught exception was raised, for a chained traceback (`__cause__`,
@@ -217,7 +232,26 @@ const OUTERMOST: &str = ".0";
 const STDIN: &str = "<stdin>";
 
 /// One `File "x.py", line 3, in f` of a traceback.
-pub(super) type TracebackEntry = (Rc<str>, u32, Rc<str>);
+/// `raised` marked at `span` in the frame it is passing through, unless a part of it was.
+fn marked(mut raised: Box<Raised>, span: Span) -> Box<Raised> {
+    if raised.at.is_none() {
+        raised.at = Some(span);
+    }
+    raised
+}
+
+/// Where a statement that failed as a whole is marked: a statement the parser did not place
+/// (one the lab made) is its whole first line.
+fn statement_span(stmt: &Stmt) -> Span {
+    if stmt.span.line == 0 {
+        return Span { line: stmt.line, col: stmt.col, end_line: stmt.line + 1, end_col: 1 };
+    }
+    stmt.span
+}
+
+/// A frame of a traceback: file, line, function name, and the span its `^^^^` markers are drawn
+/// under.
+pub(super) type TracebackEntry = (Rc<str>, u32, Rc<str>, Option<Span>);
 
 pub(super) fn key(name: &str) -> super::object::Key {
     super::object::Key::Str(Rc::from(name))
@@ -355,7 +389,7 @@ impl Interpreter {
             line: Cell::new(1),
         };
         self.exec_block(&frame, &module.body).map(|_| ()).map_err(|mut raised| {
-            raised.frames.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
+            frame.leave(&mut raised);
             raised
         })
     }
@@ -389,7 +423,7 @@ impl Interpreter {
 
     /// Raises an exception value (an instance a native module made by calling its class).
     pub fn raise<T>(&self, value: Obj) -> Res<T> {
-        Err(Box::new(Raised { value, frames: Vec::new(), stop: false }))
+        Err(Box::new(Raised { value, frames: Vec::new(), stop: false, at: None }))
     }
 
     /// Shows a warning as Python's default `warnings` filter does (on stderr, once per place):
@@ -481,7 +515,7 @@ impl Interpreter {
                 let text = self.traceback_text(&raised);
                 // A syntax error is marked where it was found, under the import that read the file.
                 let found = syntax_place(&raised.value).map(|p| (p.file.to_string(), u32::try_from(p.line).unwrap_or(0)));
-                let error_at = found.or_else(|| raised.frames.first().map(|(f, l, _)| (f.to_string(), *l)));
+                let error_at = found.or_else(|| raised.frames.first().map(|(f, l, _, _)| (f.to_string(), *l)));
                 let mut output = output;
                 output.push_str(&text);
                 RunOutcome { output, error: Some((class, text)), error_at, exited: false }
@@ -576,7 +610,7 @@ impl Interpreter {
         // The frames of the lab's own library modules (logging, configparser, alembic.context …)
         // are left out, as the recorders leave out CPython's standard library and site-packages:
         // what shows is the learner's code.
-        let shown: Vec<&TracebackEntry> = frames.iter().filter(|(file, _, _)| self.files.contains_key(file.as_ref()) || file.starts_with('<')).collect();
+        let shown: Vec<&TracebackEntry> = frames.iter().filter(|(file, _, _, _)| self.files.contains_key(file.as_ref()) || file.starts_with('<')).collect();
         for entry in shown.into_iter().rev() {
             if previous == Some(entry) {
                 repeated += 1;
@@ -591,11 +625,15 @@ impl Interpreter {
             if repeated > 2 {
                 continue;
             }
-            let (file, line, name) = entry;
+            let (file, line, name, at) = entry;
             text.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
-            let source_line = self.files.get(file.as_ref()).and_then(|s| s.lines().nth((*line as usize).saturating_sub(1))).map(str::trim);
-            if let Some(source_line) = source_line.filter(|l| !l.is_empty()) {
-                text.push_str(&format!("    {source_line}\n"));
+            let source_line = self.files.get(file.as_ref()).and_then(|s| s.lines().nth((*line as usize).saturating_sub(1)));
+            if let Some(source_line) = source_line.filter(|l| !l.trim().is_empty()) {
+                text.push_str(&format!("    {}\n", source_line.trim()));
+                if let Some(markers) = at.and_then(|at| carets::markers(source_line, at)) {
+                    text.push_str(&markers);
+                    text.push('\n');
+                }
             }
         }
         if repeated > 2 {
@@ -629,9 +667,25 @@ impl Interpreter {
 
     // ---- raising --------------------------------------------------------------------------
 
+    /// An operator's TypeError as its augmented assignment words it (`for +=:`).
+    fn in_place_error(&mut self, raised: Box<Raised>, op: &str) -> Box<Raised> {
+        if raised.stop || !self.is_instance_of(&raised.value, "TypeError") {
+            return raised;
+        }
+        let shown = if op == "**" { "** or pow()" } else { op };
+        let message = self.exception_message(&raised.value);
+        match message.strip_prefix(&format!("unsupported operand type(s) for {shown}:")) {
+            Some(rest) => {
+                let value = self.new_exception("TypeError", format!("unsupported operand type(s) for {op}=:{rest}"));
+                Box::new(Raised { value, ..*raised })
+            }
+            None => raised,
+        }
+    }
+
     /// A new exception of a built-in class, raised.
     pub fn error<T>(&self, class: &str, message: impl Into<String>) -> Res<T> {
-        Err(Box::new(Raised { value: self.new_exception(class, message.into()), frames: Vec::new(), stop: false }))
+        Err(Box::new(Raised { value: self.new_exception(class, message.into()), frames: Vec::new(), stop: false, at: None }))
     }
 
     pub fn new_exception(&self, class: &str, message: String) -> Obj {
@@ -660,13 +714,13 @@ impl Interpreter {
                 attrs.insert(key(name), Obj::str(name), attr);
             }
         }
-        Box::new(Raised { value, frames: Vec::new(), stop: false })
+        Box::new(Raised { value, frames: Vec::new(), stop: false, at: None })
     }
 
     /// Stops the program with the lab's own words (a budget spent, something the lab lacks): no
     /// `except` catches it, and the terminal shows the message as it is.
     pub fn stop<T>(&self, message: &str) -> Res<T> {
-        Err(Box::new(Raised { value: self.new_exception("RuntimeError", message.into()), frames: Vec::new(), stop: true }))
+        Err(Box::new(Raised { value: self.new_exception("RuntimeError", message.into()), frames: Vec::new(), stop: true, at: None }))
     }
 
     /// One step of work (a statement, a loop's item, a sort's comparison): stops the program
@@ -680,7 +734,7 @@ impl Interpreter {
                 MEMORY_BUDGET_BYTES >> 20,
                 MEMORY_BUDGET_BYTES >> 20
             );
-            return Err(Box::new(Raised { value: self.new_exception("MemoryError", message), frames: Vec::new(), stop: true }));
+            return Err(Box::new(Raised { value: self.new_exception("MemoryError", message), frames: Vec::new(), stop: true, at: None }));
         }
         if self.steps % STEPS_PER_CHECK == 0 && crate::watchdog::now_ms() > self.deadline {
             let tenths = (self.time_budget_ms / 100.0).round() as u64;
@@ -737,7 +791,7 @@ impl Interpreter {
         match self.exec_block(&frame, &body) {
             Ok(_) => Ok(module_obj),
             Err(mut raised) => {
-                raised.frames.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
+                frame.leave(&mut raised);
                 if name != "__main__" {
                     self.modules.remove(name);
                 }
@@ -852,7 +906,7 @@ impl Interpreter {
             frame.line.set(stmt.line);
             self.tick()?;
             self.finalize_dropped()?;
-            match self.exec(frame, stmt)? {
+            match self.exec(frame, stmt).map_err(|raised| marked(raised, statement_span(stmt)))? {
                 Flow::Next => {}
                 Flow::Yield(value) => {
                     self.suspend.push(Resume::At(at));
@@ -1001,7 +1055,10 @@ impl Interpreter {
                         list.borrow_mut().extend(items);
                         current.clone()
                     }
-                    _ => self.binary(op, current, right)?,
+                    _ => match self.binary(op, current, right) {
+                        Ok(result) => result,
+                        Err(raised) => return Err(self.in_place_error(raised, op)),
+                    },
                 };
                 self.assign(frame, target, result)?;
             }
@@ -1113,7 +1170,8 @@ impl Interpreter {
                 let value = match exc {
                     None => {
                         return match self.handling.last() {
-                            Some((value, frames)) => Err(Box::new(Raised { value: value.clone(), frames: frames.clone(), stop: false })),
+                            // A bare `raise` goes on from where the exception was caught.
+                            Some((value, frames, at)) => Err(Box::new(Raised { value: value.clone(), frames: frames.clone(), stop: false, at: *at })),
                             None => self.error("RuntimeError", "No active exception to reraise"),
                         };
                     }
@@ -1135,7 +1193,7 @@ impl Interpreter {
                     self.set_attr(&value, "__cause__", cause)?;
                     self.set_attr(&value, "__suppress_context__", Obj::Bool(true))?;
                 }
-                return Err(Box::new(Raised { value, frames: Vec::new(), stop: false }));
+                return Err(Box::new(Raised { value, frames: Vec::new(), stop: false, at: None }));
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 let part = self.resumed(|r| if let Resume::Try(part) = r { Ok(part) } else { Err(r) });
@@ -1225,7 +1283,7 @@ impl Interpreter {
                         }
                         None => String::new(),
                     };
-                    return self.error("AssertionError", message);
+                    return self.error("AssertionError", message).map_err(|raised| marked(raised, test.span));
                 }
             }
             StmtKind::Delete(targets) => {
@@ -1309,12 +1367,12 @@ impl Interpreter {
                     self.store(frame, name, raised.value.clone())?;
                 }
                 let mut full = raised.frames.clone();
-                full.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
+                full.push(frame.entry(raised.at));
                 self.caught_frames.insert(identity(&raised.value), (raised.value.clone(), full));
                 index
             }
         };
-        self.handling.push((raised.value.clone(), raised.frames.clone()));
+        self.handling.push((raised.value.clone(), raised.frames.clone(), raised.at));
         let outcome = self.exec_block(frame, &handlers[index].body);
         self.handling.pop();
         match outcome {
@@ -1489,7 +1547,12 @@ impl Interpreter {
         Ok(())
     }
 
+    /// Stores into `target`; what fails is marked at the target, as CPython marks its store.
     fn assign(&mut self, frame: &Frame, target: &Expr, value: Obj) -> Res<()> {
+        self.assign_here(frame, target, value).map_err(|raised| marked(raised, target.span))
+    }
+
+    fn assign_here(&mut self, frame: &Frame, target: &Expr, value: Obj) -> Res<()> {
         match &target.kind {
             ExprKind::Name(name) => self.store(frame, name, value),
             ExprKind::Attribute { value: object, attr } => {
@@ -1552,6 +1615,10 @@ impl Interpreter {
     }
 
     fn delete(&mut self, frame: &Frame, target: &Expr) -> Res<()> {
+        self.delete_here(frame, target).map_err(|raised| marked(raised, target.span))
+    }
+
+    fn delete_here(&mut self, frame: &Frame, target: &Expr) -> Res<()> {
         match &target.kind {
             ExprKind::Name(name) => {
                 let removed = if let (Some(_), Some(scope)) = (&frame.func, &frame.scope) {
@@ -1679,7 +1746,7 @@ impl Interpreter {
         // An error in the class body has the body's own frame, named after the class, as in CPython.
         self.exec_block(&class_frame, body).map_err(|mut raised| {
             if !raised.stop {
-                raised.frames.push((class_frame.file.clone(), class_frame.line.get(), class_frame.name.clone()));
+                class_frame.leave(&mut raised);
             }
             raised
         })?;
@@ -1810,7 +1877,7 @@ impl Interpreter {
         let outcome = self.exec_block(frame, body);
         self.depth -= 1;
         outcome.map_err(|mut raised| {
-            raised.frames.push((frame.file.clone(), frame.line.get(), frame.name.clone()));
+            frame.leave(&mut raised);
             raised
         })
     }
@@ -2025,7 +2092,13 @@ impl Interpreter {
         Ok(text)
     }
 
+    /// An exception raised by `expr` itself (not by a part of it) is marked at its span.
+    #[inline]
     fn eval(&mut self, frame: &Frame, expr: &Expr) -> Res<Obj> {
+        self.eval_here(frame, expr).map_err(|raised| marked(raised, expr.span))
+    }
+
+    fn eval_here(&mut self, frame: &Frame, expr: &Expr) -> Res<Obj> {
         match &expr.kind {
             ExprKind::Name(name) => self.load(frame, name),
             ExprKind::Constant(c) => self.constant(c),
@@ -2110,7 +2183,8 @@ impl Interpreter {
             }
             ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
                 let mut out = Vec::new();
-                self.comprehension(frame, generators, &mut |interp, f| {
+                let name = if matches!(expr.kind, ExprKind::SetComp { .. }) { "<setcomp>" } else { "<listcomp>" };
+                self.comprehension(frame, name, generators, &mut |interp, f| {
                     out.push(interp.eval(f, elt)?);
                     Ok(())
                 })?;
@@ -2122,7 +2196,7 @@ impl Interpreter {
             ExprKind::GeneratorExp { elt, generators } => self.generator_expression(frame, elt, generators),
             ExprKind::DictComp { key: k, value, generators } => {
                 let mut dict = Dict::default();
-                self.comprehension(frame, generators, &mut |interp, f| {
+                self.comprehension(frame, "<dictcomp>", generators, &mut |interp, f| {
                     let kk = interp.eval(f, k)?;
                     let vv = interp.eval(f, value)?;
                     let hashed = interp.hash_key(&kk)?;
@@ -2191,7 +2265,7 @@ impl Interpreter {
                 }
             }
             ExprKind::Lambda { params, body } => {
-                let ret = Stmt { kind: StmtKind::Return(Some((**body).clone())), line: body.line, col: body.col };
+                let ret = Stmt { kind: StmtKind::Return(Some((**body).clone())), line: body.line, col: body.col, span: body.span };
                 self.make_function(frame, "<lambda>", params, vec![ret])
             }
             ExprKind::Starred(_) => self.error("SyntaxError", "can't use starred expression here"),
@@ -2261,7 +2335,7 @@ impl Interpreter {
         self.depth -= 1;
         outcome.map_err(|mut raised| {
             if !raised.frames.is_empty() || !self.is_instance_of(&raised.value, "SyntaxError") {
-                raised.frames.push((code_frame.file.clone(), code_frame.line.get(), code_frame.name.clone()));
+                code_frame.leave(&mut raised);
             }
             raised
         })
@@ -2339,14 +2413,15 @@ impl Interpreter {
         let first = self.eval(frame, &generators[0].iter)?;
         self.loop_over(&first)?; // not iterable: Python's TypeError, here and now
         let (line, col) = (elt.line, elt.col);
-        let statement = |kind: StmtKind| Stmt { kind, line, col };
-        let yielded = Expr { kind: ExprKind::Yield { value: Some(Box::new(elt.clone())), from: false }, line, col };
+        let span = elt.span;
+        let statement = |kind: StmtKind| Stmt { kind, line, col, span };
+        let yielded = Expr { kind: ExprKind::Yield { value: Some(Box::new(elt.clone())), from: false }, line, col, span };
         let mut body = vec![statement(StmtKind::Expr(yielded))];
         for (at, g) in generators.iter().enumerate().rev() {
             for condition in g.ifs.iter().rev() {
                 body = vec![statement(StmtKind::If { test: condition.clone(), body, orelse: Vec::new() })];
             }
-            let iter = if at == 0 { Expr { kind: ExprKind::Name(OUTERMOST.to_string()), line, col } } else { g.iter.clone() };
+            let iter = if at == 0 { Expr { kind: ExprKind::Name(OUTERMOST.to_string()), line, col, span } } else { g.iter.clone() };
             body = vec![statement(StmtKind::For { target: g.target.clone(), iter, body, orelse: Vec::new() })];
         }
         let mut locals = vec![OUTERMOST.to_string()];
@@ -2372,7 +2447,9 @@ impl Interpreter {
         Ok(Obj::Generator(Rc::new(super::generator::Generator::new(func, gen_frame))))
     }
 
-    fn comprehension(&mut self, frame: &Frame, generators: &[Comprehension], body: &mut dyn FnMut(&mut Self, &Frame) -> Res<()>) -> Res<()> {
+    /// A comprehension runs in a frame of its own, named `<listcomp>` (`<setcomp>`, `<dictcomp>`)
+    /// in a traceback, as in CPython 3.11.
+    fn comprehension(&mut self, frame: &Frame, name: &str, generators: &[Comprehension], body: &mut dyn FnMut(&mut Self, &Frame) -> Res<()>) -> Res<()> {
         let scope = Rc::new(Scope { vars: RefCell::new(Vars::default()), parent: frame.scope.clone() });
         let mut locals = Vec::new();
         for g in generators {
@@ -2380,27 +2457,36 @@ impl Interpreter {
         }
         let qualname = frame.func.as_ref().map_or_else(|| Rc::from("<listcomp>"), |f| f.qualname.clone());
         let func = inner_function(frame, "<listcomp>", qualname, Vec::new(), locals, false);
-        // The outermost iterable is evaluated in the enclosing frame, as Python does.
+        // The outermost iterable is evaluated, and iterated, in the enclosing frame, as Python does.
         let first = self.eval(frame, &generators[0].iter)?;
+        let items = self.iterate(&first)?;
         let inner = Frame {
             globals: frame.globals.clone(),
             scope: Some(scope),
             func: Some(func),
             class_ns: None,
             file: frame.file.clone(),
-            name: frame.name.clone(),
+            name: Rc::from(name),
             line: Cell::new(frame.line.get()),
         };
-        self.clause(&inner, generators, 0, Some(first), body)
+        self.clause(&inner, generators, 0, Some(items), body).map_err(|mut raised| {
+            if !raised.stop {
+                inner.leave(&mut raised);
+            }
+            raised
+        })
     }
 
-    fn clause(&mut self, frame: &Frame, generators: &[Comprehension], at: usize, first: Option<Obj>, body: &mut dyn FnMut(&mut Self, &Frame) -> Res<()>) -> Res<()> {
+    fn clause(&mut self, frame: &Frame, generators: &[Comprehension], at: usize, first: Option<Vec<Obj>>, body: &mut dyn FnMut(&mut Self, &Frame) -> Res<()>) -> Res<()> {
         let Some(g) = generators.get(at) else { return body(self, frame) };
-        let iterable = match first {
-            Some(v) => v,
-            None => self.eval(frame, &g.iter)?,
+        let items = match first {
+            Some(items) => items,
+            None => {
+                let iterable = self.eval(frame, &g.iter)?;
+                self.iterate(&iterable)?
+            }
         };
-        'items: for item in self.iterate(&iterable)? {
+        'items: for item in items {
             self.tick()?;
             self.assign(frame, &g.target, item)?;
             for cond in &g.ifs {

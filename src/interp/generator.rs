@@ -210,7 +210,7 @@ impl Interpreter {
                 generator.state.set(State::Done);
                 // PEP 479: a StopIteration leaking out of a generator's body is a RuntimeError.
                 if !raised.stop && self.is_instance_of(&raised.value, "StopIteration") {
-                    let mut replaced = Raised { value: self.new_exception("RuntimeError", "generator raised StopIteration".into()), frames: raised.frames.clone(), stop: false };
+                    let mut replaced = Raised { value: self.new_exception("RuntimeError", "generator raised StopIteration".into()), frames: raised.frames.clone(), stop: false, at: None };
                     self.set_attr(&replaced.value, "__cause__", raised.value.clone())?;
                     replaced.frames = raised.frames;
                     return Err(Box::new(replaced));
@@ -231,7 +231,7 @@ impl Interpreter {
             State::Done => return Ok(()),
             _ => {}
         }
-        let exit = Box::new(Raised { value: self.new_exception("GeneratorExit", String::new()), frames: Vec::new(), stop: false });
+        let exit = Box::new(Raised { value: self.new_exception("GeneratorExit", String::new()), frames: Vec::new(), stop: false, at: None });
         match self.resume_generator(generator, Obj::None, Some(exit)) {
             Ok(Some(_)) => self.error("RuntimeError", "generator ignored GeneratorExit"),
             Ok(None) => Ok(()),
@@ -280,7 +280,7 @@ impl Interpreter {
                     self.set_attr(&stop, "args", Obj::tuple(vec![returned.clone()]))?;
                 }
                 self.set_attr(&stop, "value", returned)?;
-                Err(Box::new(Raised { value: stop, frames: Vec::new(), stop: false }))
+                Err(Box::new(Raised { value: stop, frames: Vec::new(), stop: false, at: None }))
             }
         }
     }

@@ -5,6 +5,7 @@
 
 mod builtins;
 mod bytes;
+mod carets;
 mod eval;
 mod format;
 mod generator;

@@ -12,6 +12,20 @@ pub struct Stmt {
     pub kind: StmtKind,
     pub line: u32,
     pub col: u32,
+    /// Where the statement ends (a compound statement's header line only).
+    pub span: Span,
+}
+
+/// Where a node is in its file as CPython's `ast` places it: 1-based line and column (in
+/// characters) of its first character, including an opening parenthesis that belongs to its
+/// leftmost part, and the line and column just past its last. A traceback's `^^^^` markers are
+/// drawn from it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Span {
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +93,7 @@ pub struct Expr {
     pub kind: ExprKind,
     pub line: u32,
     pub col: u32,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]

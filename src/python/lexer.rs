@@ -26,6 +26,9 @@ pub struct Token {
     /// 1-based line and column (in characters) where the token starts.
     pub line: u32,
     pub col: u32,
+    /// Line and column just past its last character.
+    pub end_line: u32,
+    pub end_col: u32,
 }
 
 /// Operators and delimiters, longest first so `**=` wins over `**` and `*`.
@@ -54,11 +57,17 @@ struct Lexer {
 
 /// Splits a whole file into tokens, ending with NEWLINE, the DEDENTs that close open blocks and END.
 pub fn tokenize(source: &str) -> Result<Vec<Token>> {
+    tokenize_at(source, 1, 1)
+}
+
+/// Tokenizes text that starts at `line`, `col` of a file (an f-string's replacement field), so
+/// its tokens carry the file's positions.
+pub fn tokenize_at(source: &str, line: u32, col: u32) -> Result<Vec<Token>> {
     let mut lexer = Lexer {
         chars: source.chars().collect(),
         pos: 0,
-        line: 1,
-        col: 1,
+        line,
+        col,
         tokens: Vec::new(),
         indents: vec![0],
         brackets: Vec::new(),
@@ -85,7 +94,7 @@ impl Lexer {
     }
 
     fn push(&mut self, kind: TokenKind, line: u32, col: u32) {
-        self.tokens.push(Token { kind, line, col });
+        self.tokens.push(Token { kind, line, col, end_line: self.line, end_col: self.col });
     }
 
     fn last_is_newline_or_start(&self) -> bool {

@@ -3,7 +3,7 @@
 //! never a guess. Nesting is bounded, so no input can overflow the stack.
 
 use super::ast::*;
-use super::lexer::{syntax_error, tokenize, Token, TokenKind};
+use super::lexer::{syntax_error, tokenize, tokenize_at, Token, TokenKind};
 use crate::error::{Error, Result};
 
 /// How deep expressions and blocks may nest (Python's own parser stops near 200).
@@ -33,7 +33,12 @@ pub fn parse_module(source: &str) -> Result<Module> {
 
 /// Parses one expression (all of `source` must be that expression).
 pub fn parse_expression(source: &str) -> Result<Expr> {
-    let mut parser = Parser::new(tokenize(source)?);
+    parse_expression_at(source, 1, 1)
+}
+
+/// Parses one expression written at `line`, `col` of a file: its spans are the file's.
+fn parse_expression_at(source: &str, line: u32, col: u32) -> Result<Expr> {
+    let mut parser = Parser::new(tokenize_at(source, line, col)?);
     let expr = parser.test_list()?;
     parser.eat_kind(&TokenKind::Newline);
     if !parser.at_end() {
@@ -46,11 +51,14 @@ struct Parser {
     tokens: Vec<Token>,
     pos: usize,
     depth: u32,
+    /// Where the last token taken (not a NEWLINE, INDENT or DEDENT) ends: the end of the node
+    /// being built.
+    last_end: (u32, u32),
 }
 
 impl Parser {
     fn new(tokens: Vec<Token>) -> Self {
-        Parser { tokens, pos: 0, depth: 0 }
+        Parser { tokens, pos: 0, depth: 0, last_end: (1, 1) }
     }
 
     fn peek(&self) -> &Token {
@@ -68,6 +76,9 @@ impl Parser {
         let token = self.peek().clone();
         if !matches!(token.kind, TokenKind::End) {
             self.pos += 1;
+        }
+        if !matches!(token.kind, TokenKind::End | TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent) {
+            self.last_end = (token.end_line, token.end_col);
         }
         token
     }
@@ -156,9 +167,19 @@ impl Parser {
     // ---- statements ---------------------------------------------------------------------------
 
     fn statement(&mut self, out: &mut Vec<Stmt>) -> Result<()> {
+        let first = out.len();
+        self.statement_here(out)?;
+        // A compound statement spans to the end of its body (simple ones set their own).
+        for stmt in out.iter_mut().skip(first).filter(|s| s.span == Span::default()) {
+            stmt.span = Span { line: stmt.line, col: stmt.col, end_line: self.last_end.0, end_col: self.last_end.1 };
+        }
+        Ok(())
+    }
+
+    fn statement_here(&mut self, out: &mut Vec<Stmt>) -> Result<()> {
         let token = self.peek().clone();
         let (line, col) = (token.line, token.col);
-        let stmt = |kind| Stmt { kind, line, col };
+        let stmt = |kind| Stmt { kind, line, col, span: Span::default() };
         if self.is_op("@") {
             let mut decorators = Vec::new();
             while self.eat_op("@") {
@@ -312,7 +333,7 @@ impl Parser {
         } else {
             Vec::new()
         };
-        Ok(Stmt { kind: StmtKind::If { test, body, orelse }, line, col })
+        Ok(Stmt { kind: StmtKind::If { test, body, orelse }, line, col, span: Span::default() })
     }
 
     /// An indented block after `:` (or statements on the same line: `def f(): pass`).
@@ -341,7 +362,9 @@ impl Parser {
 
     fn simple_statements(&mut self, out: &mut Vec<Stmt>) -> Result<()> {
         loop {
-            out.push(self.simple_statement()?);
+            let mut stmt = self.simple_statement()?;
+            stmt.span = Span { line: stmt.line, col: stmt.col, end_line: self.last_end.0, end_col: self.last_end.1 };
+            out.push(stmt);
             if !self.eat_op(";") || matches!(self.peek().kind, TokenKind::Newline | TokenKind::End) {
                 break;
             }
@@ -352,7 +375,7 @@ impl Parser {
     fn simple_statement(&mut self) -> Result<Stmt> {
         let token = self.peek().clone();
         let (line, col) = (token.line, token.col);
-        let stmt = |kind| Ok(Stmt { kind, line, col });
+        let stmt = |kind| Ok(Stmt { kind, line, col, span: Span::default() });
         if let TokenKind::Name(word) = &token.kind {
             match word.as_str() {
                 "pass" => {
@@ -421,7 +444,7 @@ impl Parser {
                 }
                 "from" => {
                     self.advance();
-                    return self.import_from().map(|kind| Stmt { kind, line, col });
+                    return self.import_from().map(|kind| Stmt { kind, line, col, span: Span::default() });
                 }
                 "yield" => {
                     self.advance();
@@ -567,7 +590,17 @@ impl Parser {
     // ---- expressions --------------------------------------------------------------------------
 
     fn expr(&self, kind: ExprKind, line: u32, col: u32) -> Expr {
-        Expr { kind, line, col }
+        self.expr_from(kind, line, col, (line, col))
+    }
+
+    /// A node whose reported `line`/`col` is its operator or bracket, starting at `start`.
+    fn expr_from(&self, kind: ExprKind, line: u32, col: u32, start: (u32, u32)) -> Expr {
+        let span = Span { line: start.0, col: start.1, end_line: self.last_end.0, end_col: self.last_end.1 };
+        Expr { kind, line, col, span }
+    }
+
+    fn start(&self) -> (u32, u32) {
+        (self.peek().line, self.peek().col)
     }
 
     /// `a, b` as a tuple, or a single expression.
@@ -730,11 +763,12 @@ impl Parser {
     }
 
     fn binary(&mut self, ops: &[&'static str], operand: fn(&mut Self) -> Result<Expr>) -> Result<Expr> {
+        let start = self.start();
         let mut left = operand(self)?;
         while let Some(op) = ops.iter().find(|op| self.is_op(op)).copied() {
             let token = self.advance();
             let right = operand(self)?;
-            left = self.expr(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, token.line, token.col);
+            left = self.expr_from(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, token.line, token.col, start);
         }
         Ok(left)
     }
@@ -769,12 +803,13 @@ impl Parser {
             let operand = self.nested(Self::factor)?;
             return Ok(self.expr(ExprKind::UnaryOp { op, operand: Box::new(operand) }, token.line, token.col));
         }
+        let start = self.start();
         let base = self.primary()?;
         if self.is_op("**") {
             let token = self.advance();
             let exponent = self.nested(Self::factor)?;
             let kind = ExprKind::BinOp { left: Box::new(base), op: "**", right: Box::new(exponent) };
-            return Ok(self.expr(kind, token.line, token.col));
+            return Ok(self.expr_from(kind, token.line, token.col, start));
         }
         Ok(base)
     }
@@ -783,19 +818,20 @@ impl Parser {
         if self.is_keyword("await") {
             return Err(self.error_here("'await' is not supported here"));
         }
+        let start = self.start();
         let mut value = self.atom()?;
         loop {
             let (line, col) = (self.peek().line, self.peek().col);
             if self.eat_op("(") {
                 let (args, keywords) = self.nested(Self::call_arguments)?;
-                value = self.expr(ExprKind::Call { func: Box::new(value), args, keywords }, line, col);
+                value = self.expr_from(ExprKind::Call { func: Box::new(value), args, keywords }, line, col, start);
             } else if self.eat_op("[") {
                 let index = self.nested(Self::subscript)?;
                 self.expect_op("]", "to close the subscript")?;
-                value = self.expr(ExprKind::Subscript { value: Box::new(value), index: Box::new(index) }, line, col);
+                value = self.expr_from(ExprKind::Subscript { value: Box::new(value), index: Box::new(index) }, line, col, start);
             } else if self.eat_op(".") {
                 let attr = self.expect_name("after '.'")?;
-                value = self.expr(ExprKind::Attribute { value: Box::new(value), attr }, line, col);
+                value = self.expr_from(ExprKind::Attribute { value: Box::new(value), attr }, line, col, start);
             } else {
                 return Ok(value);
             }
@@ -904,8 +940,12 @@ impl Parser {
                 if self.eat_op(")") {
                     return Ok(self.expr(ExprKind::Tuple(Vec::new()), line, col));
                 }
-                let inner = self.nested(Self::star_test_list_in_parens)?;
+                let mut inner = self.nested(Self::star_test_list_in_parens)?;
                 self.expect_op(")", "to close the parenthesis")?;
+                // A tuple or a generator expression in parentheses includes them, as in CPython.
+                if matches!(inner.kind, ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. }) {
+                    inner.span = Span { line, col, end_line: self.last_end.0, end_col: self.last_end.1 };
+                }
                 Ok(inner)
             }
             TokenKind::Op("[") => {
@@ -1051,7 +1091,15 @@ impl Parser {
                 bytes.get_or_insert_with(Vec::new).extend(value.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')));
             } else if prefix.contains('f') {
                 any_f = true;
-                parts.extend(self.nested(|_| fstring_parts(&value, token.line, token.col))?);
+                // Where the text between the quotes starts, when each of its characters is one
+                // written on the same line (no escapes): replacement fields then have the file's
+                // columns, as CPython 3.11 gives them.
+                let written = token.end_col.saturating_sub(token.col) as usize;
+                let (chars, prefix_len) = (value.chars().count(), prefix.chars().count());
+                let quotes = written.saturating_sub(prefix_len + chars);
+                let exact = token.end_line == token.line && (quotes == 2 || quotes == 6);
+                let origin = exact.then(|| token.col + (prefix_len + quotes / 2) as u32);
+                parts.extend(self.nested(|_| fstring_parts(&value, token.line, token.col, origin))?);
             } else {
                 parts.push(FStringPart::Text(value));
             }
@@ -1095,7 +1143,7 @@ fn merge_text(parts: Vec<FStringPart>) -> Vec<FStringPart> {
 }
 
 /// Splits an f-string's text into literal text and `{expression!conversion:spec}` parts.
-fn fstring_parts(text: &str, line: u32, col: u32) -> Result<Vec<FStringPart>> {
+fn fstring_parts(text: &str, line: u32, col: u32, origin: Option<u32>) -> Result<Vec<FStringPart>> {
     let chars: Vec<char> = text.chars().collect();
     let mut parts = Vec::new();
     let mut literal = String::new();
@@ -1160,7 +1208,12 @@ fn fstring_parts(text: &str, line: u32, col: u32) -> Result<Vec<FStringPart>> {
         if source.trim().is_empty() {
             return Err(fail("valid expression required before '}'"));
         }
-        let mut expr = parse_expression(source.trim()).map_err(|e| fail(e.message()))?;
+        let lead = source.chars().take_while(|c| c.is_whitespace()).count();
+        let at = origin.map_or(1, |o| o + (start + lead) as u32);
+        let mut expr = parse_expression_at(source.trim(), line, at).map_err(|e| fail(e.message()))?;
+        if origin.is_none() {
+            expr.span = Span { line, col, end_line: line, end_col: col };
+        }
         relocate(&mut expr, line, col);
         let mut conversion = None;
         let mut spec = None;
@@ -1180,7 +1233,7 @@ fn fstring_parts(text: &str, line: u32, col: u32) -> Result<Vec<FStringPart>> {
                 }
             }
             spec = match spec_part {
-                Some(text) if text.contains(['{', '}']) => Some(fstring_parts(&text, line, col)?),
+                Some(text) if text.contains(['{', '}']) => Some(fstring_parts(&text, line, col, origin.map(|o| o + split as u32))?),
                 Some(text) if text.is_empty() => None,
                 Some(text) => Some(vec![FStringPart::Text(text)]),
                 None => None,

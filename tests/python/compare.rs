@@ -1,16 +1,30 @@
 //! How a lab run is compared with what CPython printed (shared by the corpus replays).
 
-/// (printed before the traceback, innermost frame line, final line), or the whole output: the lab
-/// prints no `^^^^` markers, and a traceback's outer frames may name CPython's own files.
+/// The output with CPython's own frames left out — a file outside the project (an absolute
+/// path) or `<frozen …>`, with its source and `^^^^` lines — as the lab shows the learner's
+/// frames only. Everything else, `^^^^` lines included, is compared as printed.
 #[allow(dead_code)]
-pub fn shape(lines: &[String]) -> (Vec<String>, Option<String>, Option<String>) {
-    match lines.iter().position(|l| l == "Traceback (most recent call last):") {
-        None => (lines.to_vec(), None, None),
-        Some(at) => {
-            let innermost = lines[at..].iter().filter(|l| l.starts_with("  File ")).last().cloned();
-            (lines[..at].to_vec(), innermost, lines.last().cloned())
+pub fn shape(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut skipping = false;
+    for line in lines {
+        if line.starts_with("  File ") {
+            skipping = line.starts_with("  File \"/") || line.starts_with("  File \"<frozen");
+            if skipping {
+                continue;
+            }
+        } else if skipping && line.starts_with("    ") {
+            continue;
+        } else {
+            skipping = false;
+        }
+        // The lab's recursion limit is lower than CPython's (README): the count is not compared.
+        match line.strip_prefix("  [Previous line repeated ") {
+            Some(_) => out.push("  [Previous line repeated N more times]".to_string()),
+            None => out.push(line.clone()),
         }
     }
+    out
 }
 
 /// `python PROGRAM` in a fresh lab; Some(report) when it differs from the recorded fixture.

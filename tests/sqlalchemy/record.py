@@ -30,9 +30,8 @@ ENV.pop("PYTHONSTARTUP", None)
 
 
 def without_library_frames(lines, also=()):
-    """Drops each `File ".../site-packages/..."` frame of a traceback with its source lines (and
-    frames starting with any of `also`), and CPython's caret lines (`^^^^`), which the lab does
-    not print."""
+    """Drops each `File ".../site-packages/..."` frame of a traceback with its source and `^^^^`
+    lines (and frames starting with any of `also`)."""
     out = []
     skipping = False
     for line in lines:
@@ -45,8 +44,6 @@ def without_library_frames(lines, also=()):
             continue
         else:
             skipping = False
-        if re.fullmatch(r"\s*[~^]+\s*", line):
-            continue
         out.append(line)
     return out
 

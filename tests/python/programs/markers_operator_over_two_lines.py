@@ -1,0 +1,3 @@
+width = 3
+area = (width +
+        0) / 0

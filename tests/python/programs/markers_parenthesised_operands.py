@@ -1,0 +1,2 @@
+count = (2)
+print((count) + "items")
