@@ -1152,8 +1152,8 @@ impl Interpreter {
                 self.keep_annotations(frame, &function, params, returns.as_ref())?;
                 let mut value = function;
                 for decorator in decorators.iter().rev() {
-                    let decorator = self.eval(frame, decorator)?;
-                    value = self.call(decorator, vec![value], Vec::new())?;
+                    let callable = self.eval(frame, decorator)?;
+                    value = self.call(callable, vec![value], Vec::new()).map_err(|raised| marked(raised, decorator.span))?;
                 }
                 self.store(frame, name, value)?;
             }
@@ -1161,8 +1161,8 @@ impl Interpreter {
                 let class = self.make_class(frame, name, bases, body)?;
                 let mut value = class;
                 for decorator in decorators.iter().rev() {
-                    let decorator = self.eval(frame, decorator)?;
-                    value = self.call(decorator, vec![value], Vec::new())?;
+                    let callable = self.eval(frame, decorator)?;
+                    value = self.call(callable, vec![value], Vec::new()).map_err(|raised| marked(raised, decorator.span))?;
                 }
                 self.store(frame, name, value)?;
             }
@@ -2095,7 +2095,11 @@ impl Interpreter {
     /// An exception raised by `expr` itself (not by a part of it) is marked at its span.
     #[inline]
     fn eval(&mut self, frame: &Frame, expr: &Expr) -> Res<Obj> {
-        self.eval_here(frame, expr).map_err(|raised| marked(raised, expr.span))
+        self.eval_here(frame, expr).map_err(|raised| match expr.kind {
+            // A slice's bounds are checked by the subscript using it, where CPython marks them.
+            ExprKind::Slice(..) => raised,
+            _ => marked(raised, expr.span),
+        })
     }
 
     fn eval_here(&mut self, frame: &Frame, expr: &Expr) -> Res<Obj> {

@@ -824,14 +824,22 @@ impl Parser {
             let (line, col) = (self.peek().line, self.peek().col);
             if self.eat_op("(") {
                 let (args, keywords) = self.nested(Self::call_arguments)?;
-                value = self.expr_from(ExprKind::Call { func: Box::new(value), args, keywords }, line, col, start);
+                // A method call continued on a later line is placed at its name there, as
+                // CPython 3.11 places it (`.first()` of a chain split over lines).
+                let from = match &value.kind {
+                    ExprKind::Attribute { .. } if value.span.line != start.0 => (value.span.line, value.span.col),
+                    _ => start,
+                };
+                value = self.expr_from(ExprKind::Call { func: Box::new(value), args, keywords }, line, col, from);
             } else if self.eat_op("[") {
                 let index = self.nested(Self::subscript)?;
                 self.expect_op("]", "to close the subscript")?;
                 value = self.expr_from(ExprKind::Subscript { value: Box::new(value), index: Box::new(index) }, line, col, start);
             } else if self.eat_op(".") {
+                let name_at = self.start();
                 let attr = self.expect_name("after '.'")?;
-                value = self.expr_from(ExprKind::Attribute { value: Box::new(value), attr }, line, col, start);
+                let from = if name_at.0 != start.0 { name_at } else { start };
+                value = self.expr_from(ExprKind::Attribute { value: Box::new(value), attr }, line, col, from);
             } else {
                 return Ok(value);
             }

@@ -1,0 +1,2 @@
+letters = ["a", "b", "c"]
+print(letters[1:"2"])
