@@ -1279,10 +1279,16 @@ impl Interpreter {
                     None => self.error("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name)),
                 }
             }
-            Obj::Module(module) => match module.globals.borrow().get(&key(name)) {
-                Some(v) => Ok(v.clone()),
-                None => self.error("AttributeError", format!("module '{}' has no attribute '{name}'", module.name)),
-            },
+            Obj::Module(module) => {
+                let found = module.globals.borrow().get(&key(name)).cloned();
+                match found {
+                    Some(v) => Ok(v),
+                    None => match self.library_lacks(&module.name, Some(name)) {
+                        Some(lacking) => lacking,
+                        None => self.error("AttributeError", format!("module '{}' has no attribute '{name}'", module.name)),
+                    },
+                }
+            }
             Obj::Super(class, this) => {
                 let owner = match this.as_ref() {
                     Obj::Instance(i) => i.class.clone(),

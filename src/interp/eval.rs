@@ -166,6 +166,9 @@ pub struct Interpreter {
     native_modules: HashMap<String, super::native::ModuleBuilder>,
     /// Modules written in Python that a native module brings (name → file, source).
     python_modules: HashMap<String, (&'static str, &'static str)>,
+    /// The real libraries' modules and names (`module name name …` per line) that native modules
+    /// stand in for: what the lab lacks of them is said as such (see `library_lacks`).
+    library_names: Vec<&'static str>,
     /// Where a warning raised now would point: the class statements whose hooks are running.
     warning_sites: Vec<(Rc<str>, u32)>,
     /// Warnings already shown (file, line, category, message): each once, as Python's default filter.
@@ -249,6 +252,10 @@ fn statement_span(stmt: &Stmt) -> Span {
     stmt.span
 }
 
+/// Where the learner's machine has SQLAlchemy and Alembic: the project's virtual environment, as
+/// Alembic's own files are named elsewhere (README, fidelity notes).
+const SITE_PACKAGES: &str = ".venv/lib/python3.11/site-packages";
+
 /// A frame of a traceback: file, line, function name, and the span its `^^^^` markers are drawn
 /// under.
 pub(super) type TracebackEntry = (Rc<str>, u32, Rc<str>, Option<Span>);
@@ -291,6 +298,7 @@ impl Interpreter {
             main_globals: None,
             native_modules: HashMap::new(),
             python_modules: HashMap::new(),
+            library_names: Vec::new(),
             warning_sites: Vec::new(),
             warned: std::collections::HashSet::new(),
             resume: Vec::new(),
@@ -448,6 +456,30 @@ impl Interpreter {
     /// such as its exception classes); `file` is the name its tracebacks give.
     pub fn register_python_module(&mut self, name: &str, file: &'static str, source: &'static str) {
         self.python_modules.insert(name.to_string(), (file, source));
+    }
+
+    /// Declares the modules of a real library the lab's modules stand in for, one per line, each
+    /// with the public names it has where the lab provides the module (`module name name …`).
+    pub fn declare_library_names(&mut self, text: &'static str) {
+        self.library_names.push(text);
+    }
+
+    /// When the real library has `module` (and, given, its `name`) but the lab does not: the
+    /// lab's plain "not available" stop, instead of a Python error the learner's machine would
+    /// not print.
+    pub(super) fn library_lacks<T>(&self, module: &str, name: Option<&str>) -> Option<Res<T>> {
+        let line = self.library_line(module)?;
+        match name {
+            None => Some(self.stop_not_available(&format!("the module {module}"))),
+            Some(name) if line.split(' ').skip(1).any(|n| n == name) => Some(self.stop_not_available(&format!("{module}.{name}"))),
+            Some(_) => None,
+        }
+    }
+
+    /// The real library's line for `module`, if it has that module.
+    fn library_line(&self, module: &str) -> Option<&'static str> {
+        let named = |line: &&str| line.split(' ').next().map(|m| m.trim_end_matches('/')) == Some(module);
+        self.library_names.iter().flat_map(|text| text.lines()).find(named)
     }
 
     /// Makes a module written in Rust importable by `name`; `build` gives its members the first
@@ -855,11 +887,8 @@ impl Interpreter {
             self.modules.insert(name.to_string(), module.clone());
             return Ok(module);
         }
-        let top = name.split('.').next().unwrap_or(name);
-        if top == "alembic" {
-            return self.stop(&format!(
-                "not available in this lab yet: the '{name}' module from Python (revision files have alembic.op; run alembic commands at the console)"
-            ));
+        if let Some(lacking) = self.library_lacks(name, None) {
+            return lacking;
         }
         self.error("ModuleNotFoundError", format!("No module named '{name}'"))
     }
@@ -1323,6 +1352,7 @@ impl Interpreter {
                     }
                     let value = match self.get_attr(&loaded, name) {
                         Ok(v) => v,
+                        Err(raised) if raised.stop => return Err(raised),
                         Err(_) => match self.import_module(&format!("{module}.{name}")) {
                             Ok(sub) => sub,
                             // What the lab lacks is said as such, not as a missing name.
@@ -1453,9 +1483,13 @@ impl Interpreter {
     fn module_file(&self, module: &str) -> String {
         let path = module.replace('.', "/");
         if self.files.contains_key(&format!("{path}.py")) {
-            format!("{path}.py")
-        } else {
-            "unknown location".into()
+            return format!("{path}.py");
+        }
+        // A library module is where the project's virtual environment would have it.
+        match self.library_line(module) {
+            Some(line) if line.split(' ').next().is_some_and(|m| m.ends_with('/')) => format!("{SITE_PACKAGES}/{path}/__init__.py"),
+            Some(_) => format!("{SITE_PACKAGES}/{path}.py"),
+            None => "unknown location".into(),
         }
     }
 

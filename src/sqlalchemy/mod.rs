@@ -65,6 +65,8 @@ fn ordering(descending: bool) -> Obj {
 /// Makes `sqlalchemy`, `sqlalchemy.orm`, `sqlalchemy.exc` and `sqlalchemy.orm.exc` importable,
 /// over the lab's databases.
 pub fn install(py: &mut Interpreter, databases: Databases) {
+    // SQLAlchemy's and Alembic's modules and names (tests/sqlalchemy/library_names.py).
+    py.declare_library_names(include_str!("../library_names.txt"));
     py.register_python_module("sqlalchemy.exc", "sqlalchemy/exc.py", include_str!("exc.py"));
     // The driver's exception classes, which SQLAlchemy's wrap (`e.orig`).
     py.register_python_module(

@@ -339,6 +339,7 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
                 state.columns.extend(selected(py, arg)?);
             }
         }
+        "options" => return py.stop_not_available("loader options (relationships load lazily here)"),
         _ => return Ok(false),
     }
     Ok(true)
@@ -358,6 +359,7 @@ impl Native for SelectObj {
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         const METHODS: &[&str] = &[
             "where", "filter", "filter_by", "order_by", "group_by", "having", "limit", "offset", "distinct", "join", "outerjoin", "join_from", "select_from", "add_columns",
+            "options",
         ];
         if let Some(found) = METHODS.iter().find(|m| **m == name) {
             let name: &'static str = found;

@@ -50,7 +50,7 @@ impl Native for QueryObj {
         Ok(self.state.compile().0)
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
-        const REFINE: &[&str] = &["filter", "filter_by", "where", "order_by", "group_by", "having", "limit", "offset", "distinct", "join", "outerjoin", "select_from", "add_columns"];
+        const REFINE: &[&str] = &["filter", "filter_by", "where", "order_by", "group_by", "having", "limit", "offset", "distinct", "join", "outerjoin", "select_from", "add_columns", "options"];
         if let Some(found) = REFINE.iter().find(|m| **m == name) {
             let name: &'static str = found;
             return Ok(Some(method(this, name, move |py, this, args, kwargs| {

@@ -1,0 +1,58 @@
+"""Writes src/library_names.txt (development only): the modules of SQLAlchemy 2.1.9 and Alembic
+1.20.1, one per line (a package's name ends with `/`), and for the modules the lab provides the
+public names the real one has.
+
+    /path/to/venv/bin/python tests/sqlalchemy/library_names.py
+
+The lab reads it to tell a name the real library has but the lab does not ("not available in this
+lab: sqlalchemy.orm.load_only") from a name that does not exist (Python's own ImportError or
+ModuleNotFoundError, as the learner's machine would print it).
+"""
+import importlib
+import os
+from pathlib import Path
+
+import alembic
+import sqlalchemy
+
+ROOT = Path(__file__).resolve().parents[2]
+# The modules the lab provides (src/sqlalchemy/mod.rs, src/alembic/mod.rs): their names are listed.
+PROVIDED = ["sqlalchemy", "sqlalchemy.orm", "sqlalchemy.sql", "sqlalchemy.pool", "sqlalchemy.exc", "sqlalchemy.orm.exc",
+            "alembic", "alembic.op", "alembic.context", "alembic.config", "alembic.util"]
+
+
+def modules(package):
+    root = Path(package.__file__).parent
+    for directory, _, files in os.walk(root):
+        for file in files:
+            if not file.endswith(".py"):
+                continue
+            parts = list((Path(directory) / file).relative_to(root.parent).with_suffix("").parts)
+            package = parts[-1] == "__init__"
+            if package:
+                parts.pop()
+            if any(p.startswith("_") for p in parts) or "testing" in parts or "templates" in parts:
+                continue
+            yield ".".join(parts), package
+
+
+def is_its_own(value):
+    """Not a submodule (the module list has those) nor a `typing` name a module imported."""
+    return type(value).__name__ != "module" and getattr(value, "__module__", "") not in ("typing", "typing_extensions")
+
+
+def main():
+    assert sqlalchemy.__version__ == "2.1.9" and alembic.__version__ == "1.20.1"
+    lines = []
+    for name, package in sorted(set(modules(sqlalchemy)) | set(modules(alembic))):
+        names = []
+        if name in PROVIDED:
+            module = importlib.import_module(name)
+            names = sorted(n for n in dir(module) if not n.startswith("_") and is_its_own(getattr(module, n)))
+        lines.append(" ".join([name + ("/" if package else ""), *names]))
+    (ROOT / "src/library_names.txt").write_text("\n".join(lines) + "\n")
+    print(f"{len(lines)} modules")
+
+
+if __name__ == "__main__":
+    main()
