@@ -38,6 +38,29 @@ impl SqlType {
             other => other,
         }
     }
+
+    /// The class names SQLAlchemy has for this type: the generic one (`DateTime`) and the one
+    /// spelled as the database names it (`DATETIME`), which Alembic writes for a type read back.
+    pub fn class_names(&self) -> (&'static str, &'static str) {
+        match self.base() {
+            SqlType::Integer => ("Integer", "INTEGER"),
+            SqlType::BigInteger => ("BigInteger", "BIGINT"),
+            SqlType::SmallInteger => ("SmallInteger", "SMALLINT"),
+            SqlType::String(_) => ("String", "VARCHAR"),
+            SqlType::Text => ("Text", "TEXT"),
+            SqlType::Boolean => ("Boolean", "BOOLEAN"),
+            SqlType::Float => ("Float", "FLOAT"),
+            SqlType::Double => ("Double", "DOUBLE"),
+            SqlType::Numeric(_) => ("Numeric", "NUMERIC"),
+            SqlType::Date => ("Date", "DATE"),
+            SqlType::DateTime => ("DateTime", "DATETIME"),
+            SqlType::Time => ("Time", "TIME"),
+            SqlType::LargeBinary => ("LargeBinary", "BLOB"),
+            SqlType::Json => ("JSON", "JSON"),
+            SqlType::Enum { .. } => ("Enum", "Enum"),
+            SqlType::Named(_) | SqlType::Upper(_) => ("NullType", "NullType"),
+        }
+    }
 }
 
 /// A server-side default (`server_default=`): what goes after `DEFAULT` in the DDL.

@@ -46,25 +46,11 @@ pub fn render_type(sql_type: &SqlType) -> String {
         SqlType::Upper(inner) => (true, inner.base()),
         other => (false, other),
     };
-    let pick = |generic: &str, database: &str| if upper { database.to_string() } else { generic.to_string() };
+    let (generic, database) = inner.class_names();
+    let name = if upper { database } else { generic }.to_string();
     let (name, args) = match inner {
-        SqlType::Integer => (pick("Integer", "INTEGER"), String::new()),
-        SqlType::BigInteger => (pick("BigInteger", "BIGINT"), String::new()),
-        SqlType::SmallInteger => (pick("SmallInteger", "SMALLINT"), String::new()),
-        SqlType::String(length) => (pick("String", "VARCHAR"), length.map_or_else(String::new, |n| format!("length={n}"))),
-        SqlType::Text => (pick("Text", "TEXT"), String::new()),
-        SqlType::Boolean => (pick("Boolean", "BOOLEAN"), String::new()),
-        SqlType::Float => (pick("Float", "FLOAT"), String::new()),
-        SqlType::Double => (pick("Double", "DOUBLE"), String::new()),
-        SqlType::Numeric(ps) => (
-            pick("Numeric", "NUMERIC"),
-            ps.map_or_else(String::new, |(p, s)| format!("precision={p}, scale={s}")),
-        ),
-        SqlType::Date => (pick("Date", "DATE"), String::new()),
-        SqlType::DateTime => (pick("DateTime", "DATETIME"), String::new()),
-        SqlType::Time => (pick("Time", "TIME"), String::new()),
-        SqlType::LargeBinary => (pick("LargeBinary", "BLOB"), String::new()),
-        SqlType::Json => (pick("JSON", "JSON"), String::new()),
+        SqlType::String(length) => (name, length.map_or_else(String::new, |n| format!("length={n}"))),
+        SqlType::Numeric(ps) => (name, ps.map_or_else(String::new, |(p, s)| format!("precision={p}, scale={s}"))),
         SqlType::Enum { values, name } => {
             let mut args: Vec<String> = values.iter().map(|v| py_str(v)).collect();
             if let Some(name) = name {
@@ -72,7 +58,7 @@ pub fn render_type(sql_type: &SqlType) -> String {
             }
             ("Enum".to_string(), args.join(", "))
         }
-        SqlType::Named(_) | SqlType::Upper(_) => ("NullType".to_string(), String::new()),
+        _ => (name, String::new()),
     };
     format!("sa.{name}({args})")
 }

@@ -11,7 +11,8 @@ use super::convert::{kwarg, native};
 /// The type classes the module exports, by name.
 pub const TYPE_NAMES: &[&str] = &[
     "Integer", "BigInteger", "SmallInteger", "String", "Text", "Boolean", "Float", "Double", "Numeric", "Date", "DateTime",
-    "Time", "LargeBinary", "JSON", "Enum", "Unicode", "UnicodeText", "VARCHAR", "INTEGER", "TEXT",
+    "Time", "LargeBinary", "JSON", "Enum", "Unicode", "UnicodeText", "VARCHAR", "INTEGER", "TEXT", "BIGINT", "SMALLINT",
+    "BOOLEAN", "FLOAT", "DOUBLE", "NUMERIC", "DATE", "DATETIME", "TIME", "BLOB",
 ];
 
 /// `String`, uncalled: a type class.
@@ -44,6 +45,20 @@ impl TypeClass {
                 (Some(p), Some(s)) => SqlType::Numeric(Some((p, s))),
                 _ => SqlType::Numeric(None),
             },
+            // The database's spellings, which autogenerate writes for types read back.
+            "BIGINT" => SqlType::Upper(Box::new(SqlType::BigInteger)),
+            "SMALLINT" => SqlType::Upper(Box::new(SqlType::SmallInteger)),
+            "BOOLEAN" => SqlType::Upper(Box::new(SqlType::Boolean)),
+            "FLOAT" => SqlType::Upper(Box::new(SqlType::Float)),
+            "DOUBLE" => SqlType::Upper(Box::new(SqlType::Double)),
+            "NUMERIC" => SqlType::Upper(Box::new(match (int_arg(0, "precision"), int_arg(1, "scale")) {
+                (Some(p), Some(s)) => SqlType::Numeric(Some((p, s))),
+                _ => SqlType::Numeric(None),
+            })),
+            "DATE" => SqlType::Upper(Box::new(SqlType::Date)),
+            "DATETIME" => SqlType::Upper(Box::new(SqlType::DateTime)),
+            "TIME" => SqlType::Upper(Box::new(SqlType::Time)),
+            "BLOB" => SqlType::Upper(Box::new(SqlType::LargeBinary)),
             "Date" => SqlType::Date,
             "DateTime" => SqlType::DateTime,
             "Time" => SqlType::Time,
@@ -125,7 +140,11 @@ pub fn type_repr(sql_type: &SqlType) -> String {
             format!("Enum({})", args.join(", "))
         }
         SqlType::Named(name) => format!("{name}()"),
-        SqlType::Upper(inner) => type_repr(inner).replace("String", "VARCHAR").replace("Integer", "INTEGER").replace("Text", "TEXT"),
+        SqlType::Upper(inner) => {
+            let (generic, database) = inner.class_names();
+            let repr = type_repr(inner);
+            format!("{database}{}", repr.strip_prefix(generic).unwrap_or(&repr))
+        }
     }
 }
 

@@ -257,6 +257,7 @@ def SCENARIOS():
     yield revision_directives()
     yield autogenerate_foreign_keys()
     yield autogenerate_table_options()
+    yield autogenerate_reflected_types()
     yield from real_projects()
 
 
@@ -827,6 +828,45 @@ def autogenerate_table_options():
                import_model("tag")]
             + runs('alembic revision --autogenerate -m "tags" --rev-id 7a9000000001', "alembic upgrade head",
                    "alembic upgrade head --sql", "alembic downgrade base")}
+
+
+def autogenerate_reflected_types():
+    """Columns of every common type, then made NOT NULL: Alembic names each existing type as SQLite
+    reports it (sa.DATETIME(), sa.NUMERIC(precision=10, scale=2) …) in the alter_column it writes."""
+    def event(nullable):
+        flag = "" if nullable else "nullable=False"
+        def col(name, annotation, type_):
+            args = ", ".join(a for a in (type_, flag) if a)
+            return f"    {name}: Mapped[{annotation}] = mapped_column({args})\n"
+        return ("import datetime\nimport decimal\n\n"
+                "from sqlalchemy import (BigInteger, Boolean, Date, DateTime, Double, Float, LargeBinary, Numeric,\n"
+                "                        SmallInteger, String, Text, Time)\n"
+                "from sqlalchemy.orm import Mapped, mapped_column\n\n"
+                "from src.models.base import Base\n\n\n"
+                "class Event(Base):\n"
+                "    __tablename__ = 'events'\n\n"
+                "    id: Mapped[int] = mapped_column(primary_key=True)\n"
+                + col("starts", "Optional[datetime.datetime]" if nullable else "datetime.datetime", "DateTime")
+                + col("day", "Optional[datetime.date]" if nullable else "datetime.date", "Date")
+                + col("at", "Optional[datetime.time]" if nullable else "datetime.time", "Time")
+                + col("public", "Optional[bool]" if nullable else "bool", "Boolean")
+                + col("score", "Optional[float]" if nullable else "float", "Float")
+                + col("ratio", "Optional[float]" if nullable else "float", "Double")
+                + col("price", "Optional[decimal.Decimal]" if nullable else "decimal.Decimal", "Numeric(10, 2)")
+                + col("blob", "Optional[bytes]" if nullable else "bytes", "LargeBinary")
+                + col("big", "Optional[int]" if nullable else "int", "BigInteger")
+                + col("small", "Optional[int]" if nullable else "int", "SmallInteger")
+                + col("notes", "Optional[str]" if nullable else "str", "Text")
+                + col("title", "Optional[str]" if nullable else "str", "String(40)")).replace(
+                    "import datetime\n", "import datetime\n" + ("from typing import Optional\n" if nullable else ""), 1)
+    return {"name": "autogenerate_reflected_types", "about": "Each common type as SQLite reflects it, in alter_column.",
+            "steps": CONFIGURED
+            + [{"write": "src/models/event.py", "text": event(True)},
+               import_model("event")]
+            + runs('alembic revision --autogenerate -m "events" --rev-id 7e0000000001', "alembic upgrade head")
+            + [{"write": "src/models/event.py", "text": event(False)}]
+            + runs('alembic revision --autogenerate -m "required" --rev-id 7e0000000002',
+                   "alembic upgrade 7e0000000001:7e0000000002 --sql", "alembic downgrade 7e0000000002:7e0000000001 --sql")}
 
 
 def unpack(project, source, target):
