@@ -1346,7 +1346,10 @@ impl Interpreter {
             }
             Obj::Native(native) => match native.clone().get_attr(self, object, name)? {
                 Some(value) => Ok(value),
-                None => self.error("AttributeError", format!("'{}' object has no attribute '{name}'", native.type_name())),
+                None => match self.library_lacks(&format!("{}()", native.type_name()), Some(name)) {
+                    Some(lacking) => lacking,
+                    None => self.error("AttributeError", format!("'{}' object has no attribute '{name}'", native.type_name())),
+                },
             },
             Obj::Builtin(type_name) if name == "__name__" => Ok(Obj::str(type_name)),
             Obj::Builtin("dict") if name == "fromkeys" => Ok(Obj::Builtin("dict.fromkeys")),

@@ -459,7 +459,9 @@ impl Interpreter {
     }
 
     /// Declares the modules of a real library the lab's modules stand in for, one per line, each
-    /// with the public names it has where the lab provides the module (`module name name …`).
+    /// with the public names it has where the lab provides the module (`module name name …`), and
+    /// the classes the lab's objects stand in for (`Session() add merge …`, named as the objects'
+    /// `type_name`).
     pub fn declare_library_names(&mut self, text: &'static str) {
         self.library_names.push(text);
     }
@@ -471,7 +473,9 @@ impl Interpreter {
         let line = self.library_line(module)?;
         match name {
             None => Some(self.stop_not_available(&format!("the module {module}"))),
-            Some(name) if line.split(' ').skip(1).any(|n| n == name) => Some(self.stop_not_available(&format!("{module}.{name}"))),
+            Some(name) if line.split(' ').skip(1).any(|n| n == name) => {
+                Some(self.stop_not_available(&format!("{}.{name}", module.trim_end_matches("()"))))
+            }
             Some(_) => None,
         }
     }

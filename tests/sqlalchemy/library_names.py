@@ -1,6 +1,7 @@
 """Writes src/library_names.txt (development only): the modules of SQLAlchemy 2.1.9 and Alembic
 1.20.1, one per line (a package's name ends with `/`), and for the modules the lab provides the
-public names the real one has.
+public names the real one has; then the classes whose objects the lab's own stand in for
+(`Session() add merge …`, by the name the lab's objects give their type), with their public names.
 
     /path/to/venv/bin/python tests/sqlalchemy/library_names.py
 
@@ -41,6 +42,21 @@ def is_its_own(value):
     return type(value).__name__ != "module" and getattr(value, "__module__", "") not in ("typing", "typing_extensions")
 
 
+def classes():
+    """The lab's object types (their `type_name()` in src/sqlalchemy, src/alembic) and the real classes."""
+    from alembic.operations import BatchOperations
+    from sqlalchemy import orm
+    from sqlalchemy.engine import Connection, CursorResult, Engine, Inspector, MappingResult, Row, RowMapping, ScalarResult
+    from sqlalchemy.orm.attributes import InstrumentedAttribute
+    return {"Session": orm.Session, "Query": orm.Query, "sessionmaker": orm.sessionmaker, "Mapper": orm.Mapper,
+            "InstrumentedAttribute": InstrumentedAttribute, "Select": sqlalchemy.Select, "Insert": sqlalchemy.Insert,
+            "Update": sqlalchemy.Update, "Delete": sqlalchemy.Delete, "TextClause": sqlalchemy.TextClause,
+            "CursorResult": CursorResult, "ScalarResult": ScalarResult, "MappingResult": MappingResult, "Row": Row,
+            "RowMapping": RowMapping, "Engine": Engine, "Connection": Connection, "MetaData": sqlalchemy.MetaData,
+            "Table": sqlalchemy.Table, "Column": sqlalchemy.Column, "SQLiteInspector": Inspector,
+            "BatchOperations": BatchOperations}
+
+
 def main():
     assert sqlalchemy.__version__ == "2.1.9" and alembic.__version__ == "1.20.1"
     lines = []
@@ -50,6 +66,8 @@ def main():
             module = importlib.import_module(name)
             names = sorted(n for n in dir(module) if not n.startswith("_") and is_its_own(getattr(module, n)))
         lines.append(" ".join([name + ("/" if package else ""), *names]))
+    for name, cls in classes().items():
+        lines.append(" ".join([name + "()", *sorted(n for n in dir(cls) if not n.startswith("_"))]))
     (ROOT / "src/library_names.txt").write_text("\n".join(lines) + "\n")
     print(f"{len(lines)} modules")
 

@@ -202,6 +202,45 @@ impl SessionCore {
         Ok(())
     }
 
+    /// `session.merge(obj)`: the session's own object for `obj` — the one of the same primary key
+    /// (from the identity map, or loaded as `get` loads it), else a new pending one — with `obj`'s
+    /// loaded column values set on it as assignments (a flush writes what differs). `obj` itself
+    /// stays where it was.
+    pub fn merge(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj) -> Res<Obj> {
+        let Some(mapper) = instance_mapper(py, instance)? else { return unmapped(py, instance) };
+        // What is pending is flushed first, as merge may load rows.
+        self.autoflush(py)?;
+        if state_of(instance).and_then(|s| s.session()).is_some_and(|s| Rc::ptr_eq(&s, self)) {
+            return Ok(instance.clone());
+        }
+        let Obj::Instance(source) = instance else { return unmapped(py, instance) };
+        let loaded = |attr: &str| source.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(attr))).cloned();
+        if let Some(spec) = mapper.relationships.borrow().iter().find(|r| loaded(&r.attr).is_some()) {
+            return py.stop_not_available(&format!("merge() of an object with related objects loaded ('{}')", spec.attr));
+        }
+        let key: Option<Vec<Obj>> = mapper.primary_key().iter().map(|c| loaded(&c.attr).filter(|v| !matches!(v, Obj::None))).collect();
+        let Some(class) = mapper.class_obj() else { return unmapped(py, instance) };
+        let found = match key {
+            Some(key) => self.get(py, &class, &Obj::tuple(key))?,
+            None => Obj::None,
+        };
+        let merged = match found {
+            Obj::None => {
+                let Obj::Class(class) = &class else { return unmapped(py, instance) };
+                let fresh = Obj::new_instance(class.clone());
+                self.add(py, &fresh)?;
+                fresh
+            }
+            found => found,
+        };
+        for column in &mapper.columns {
+            if let Some(value) = loaded(&column.attr) {
+                py.set_attr(&merged, &column.attr, value)?;
+            }
+        }
+        Ok(merged)
+    }
+
     /// `session.is_modified(obj)`: a loaded column attribute differs from the database's.
     fn is_modified(&self, py: &mut Interpreter, instance: &Obj) -> Res<bool> {
         let Some(state) = state_of(instance) else { return unmapped(py, instance) };
@@ -446,6 +485,8 @@ impl SessionCore {
         self.sync_all(py)?;
         let dirty = self.dirty(py, None, &deleted)?;
         if new.is_empty() && deleted.is_empty() && dirty.is_empty() {
+            // Assignments that changed nothing: the objects are clean again, as after a flush.
+            self.take_modified();
             return Ok(());
         }
         let conn = self.connection(py)?;
@@ -966,7 +1007,7 @@ impl Native for SessionObj {
     fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
         Ok(format!("<sqlalchemy.orm.session.Session object at {:#x}>", crate::interp::object::identity(this)))
     }
-    fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         let core = |this: &Obj| this.native::<SessionObj>().map(|s| s.0.clone());
         let one = |py: &mut Interpreter, args: &[Obj], what: &str| -> Res<Obj> {
             match args.first() {
@@ -1085,6 +1126,14 @@ impl Native for SessionObj {
                 };
                 s.get(py, entity, ident)
             }),
+            "merge" => method(this, name, move |py, this, args, kwargs| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                let instance = one(py, &args, "merge")?;
+                if let Some((other, _)) = kwargs.first() {
+                    return py.stop_not_available(&format!("Session.merge({other}=...)"));
+                }
+                s.merge(py, &instance)
+            }),
             "refresh" => method(this, name, move |py, this, args, _| {
                 let Some(s) = core(this) else { return Ok(Obj::None) };
                 let instance = one(py, &args, "refresh")?;
@@ -1138,16 +1187,11 @@ impl Native for SessionObj {
             "new" => native(IdentitySet(self.0.new.borrow().clone())),
             "deleted" => native(IdentitySet(self.0.deleted.borrow().clone())),
             "dirty" => {
-                let mut out = Vec::new();
+                // Any assignment makes an object dirty, as in SQLAlchemy, even one that changes
+                // nothing (`is_modified()` tells; a flush writes only what differs).
+                let deleted: Vec<usize> = self.0.deleted.borrow().iter().map(crate::interp::object::identity).collect();
                 let modified: Vec<Obj> = self.0.modified.borrow().clone();
-                for instance in modified {
-                    if let Some(state) = state_of(&instance) {
-                        if !state.changes(py, &instance)?.is_empty() {
-                            out.push(instance);
-                        }
-                    }
-                }
-                native(IdentitySet(out))
+                native(IdentitySet(modified.into_iter().filter(|i| !deleted.contains(&crate::interp::object::identity(i))).collect()))
             }
             "identity_map" => Obj::list(self.0.persistent()),
             "bind" => self.0.bind.clone().unwrap_or(Obj::None),
