@@ -48,7 +48,7 @@ const FUNCTIONS: &[&str] = &[
     "issubclass", "hasattr", "getattr", "setattr", "delattr", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
     "zip", "map", "filter", "any", "all", "round", "iter", "next", "ord", "chr", "divmod", "pow", "format", "vars", "dir",
     "bytes", "frozenset", "bytearray", "memoryview", "complex", "help", "id", "hash", "callable", "property", "staticmethod", "classmethod", "input", "open", "exit", "quit", "exec", "eval",
-    "hex", "oct", "bin", "slice",
+    "hex", "oct", "bin", "slice", "ascii",
 ];
 
 impl Interpreter {
@@ -140,6 +140,10 @@ impl Interpreter {
             "repr" => {
                 self.arity("repr", &args, 1, 1)?;
                 Ok(Obj::str(&self.repr_of(&args[0])?))
+            }
+            "ascii" => {
+                self.arity("ascii", &args, 1, 1)?;
+                Ok(Obj::str(&self.ascii_of(&args[0])?))
             }
             "str" => match args.as_slice() {
                 [] => Ok(Obj::str("")),
@@ -1394,8 +1398,26 @@ impl Interpreter {
         }
     }
 
+    /// `ascii(value)`: its repr with what is not ASCII escaped (`\xe9`, `\u2603`, `\U0001f600`).
+    pub(super) fn ascii_of(&mut self, value: &Obj) -> Res<String> {
+        let repr = self.repr_of(value)?;
+        Ok(repr
+            .chars()
+            .map(|c| match u32::from(c) {
+                0..=0x7f => c.to_string(),
+                n @ 0x80..=0xff => format!("\\x{n:02x}"),
+                n @ 0x100..=0xffff => format!("\\u{n:04x}"),
+                n => format!("\\U{n:08x}"),
+            })
+            .collect())
+    }
+
     pub fn set_attr(&mut self, object: &Obj, name: &str, value: Obj) -> Res<()> {
         match object {
+            // A bare `object()` has no `__dict__`: nothing can be set on it.
+            Obj::Instance(instance) if Rc::ptr_eq(&instance.class, &self.object_class) => {
+                self.error("AttributeError", format!("'object' object has no attribute '{name}'"))
+            }
             Obj::Instance(instance) => {
                 // A class's own `__setattr__` decides (it may call `object.__setattr__`).
                 if let Some(hook @ Obj::Function(_)) = self.find_in_mro(&instance.class, "__setattr__") {

@@ -237,7 +237,7 @@ const STDIN: &str = "<stdin>";
 /// One `File "x.py", line 3, in f` of a traceback.
 /// `raised` marked at `span` in the frame it is passing through, unless a part of it was.
 fn marked(mut raised: Box<Raised>, span: Span) -> Box<Raised> {
-    if raised.at.is_none() {
+    if raised.at.is_none() && span.line > 0 {
         raised.at = Some(span);
     }
     raised
@@ -2115,7 +2115,8 @@ impl Interpreter {
                 FStringPart::Value { expr, conversion, spec } => {
                     let value = self.eval(frame, expr)?;
                     let value = match conversion {
-                        Some('r') | Some('a') => Obj::str(&self.repr_of(&value)?),
+                        Some('r') => Obj::str(&self.repr_of(&value)?),
+                        Some('a') => Obj::str(&self.ascii_of(&value)?),
                         Some('s') => Obj::str(&self.str_of(&value)?),
                         _ => value,
                     };

@@ -1216,12 +1216,13 @@ fn fstring_parts(text: &str, line: u32, col: u32, origin: Option<u32>) -> Result
         if source.trim().is_empty() {
             return Err(fail("valid expression required before '}'"));
         }
+        // Without the file's columns (escapes, several lines) the field's parts are placed on line
+        // 0, which marks nothing: a failure inside is marked at the whole f-string.
         let lead = source.chars().take_while(|c| c.is_whitespace()).count();
-        let at = origin.map_or(1, |o| o + (start + lead) as u32);
-        let mut expr = parse_expression_at(source.trim(), line, at).map_err(|e| fail(e.message()))?;
-        if origin.is_none() {
-            expr.span = Span { line, col, end_line: line, end_col: col };
-        }
+        let (at_line, at_col) = origin.map_or((0, 1), |o| (line, o + (start + lead) as u32));
+        // The field's own error, without its position: the f-string's is the one reported.
+        let mut expr = parse_expression_at(source.trim(), at_line, at_col)
+            .map_err(|e| fail(e.message().split_once(": ").filter(|(at, _)| at.starts_with("line ")).map_or(e.message(), |(_, m)| m)))?;
         relocate(&mut expr, line, col);
         let mut conversion = None;
         let mut spec = None;
