@@ -64,7 +64,10 @@ fn what_the_lab_lacks_is_said_plainly() {
     assert_eq!(output.last().unwrap(), "not available in this lab: the module alembic.autogenerate", "{output:?}");
     let (ok, output, _) = run("from sqlalchemy.orm import selectinload\nselectinload(None)\n");
     assert!(!ok);
-    assert!(output.last().unwrap().starts_with("not available in this lab: selectinload()"), "{output:?}");
+    assert!(output.last().unwrap().starts_with("not available in this lab: selectinload() of anything but"), "{output:?}");
+    let (ok, output, _) = run("from sqlalchemy.orm import joinedload\njoinedload(None)\n");
+    assert!(!ok);
+    assert!(output.last().unwrap().starts_with("not available in this lab: joinedload()"), "{output:?}");
     // A name SQLAlchemy has but the lab does not is said so; a name SQLAlchemy does not have is
     // Python's ImportError, naming the file the learner's virtual environment would have.
     let (ok, output, _) = run("from sqlalchemy.orm import load_only\n");
@@ -74,8 +77,8 @@ fn what_the_lab_lacks_is_said_plainly() {
     assert_eq!(output.last().unwrap(), "not available in this lab: the module sqlalchemy.types", "{output:?}");
     let (_, output, _) = run("import sqlalchemy as sa\nsa.bindparam\n");
     assert_eq!(output.last().unwrap(), "not available in this lab: sqlalchemy.bindparam", "{output:?}");
-    let (_, output, _) = run("from sqlalchemy import select, table, column\nselect(table(\"t\", column(\"a\"))).options()\n");
-    assert_eq!(output.last().unwrap(), "not available in this lab: loader options (relationships load lazily here)", "{output:?}");
+    let (_, output, _) = run("from sqlalchemy import select, table, column\nselect(table(\"t\", column(\"a\"))).options(1)\n");
+    assert_eq!(output.last().unwrap(), "not available in this lab: this loader option (the lab has selectinload())", "{output:?}");
     let (ok, output, class) = run("from sqlalchemy import Colum\n");
     assert!(!ok);
     assert_eq!(class.as_deref(), Some("ImportError"));

@@ -212,7 +212,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                         py.call(make, args, kwargs)
                     }),
                 ),
-                ("selectinload".into(), function("selectinload", |py, _, _| py.stop_not_available("selectinload() (relationships load lazily here)"))),
+                ("selectinload".into(), function("selectinload", orm::loader::selectinload)),
                 ("joinedload".into(), function("joinedload", |py, _, _| py.stop_not_available("joinedload() (relationships load lazily here)"))),
                 ("aliased".into(), function("aliased", |py, _, _| py.stop_not_available("aliased()"))),
             ])

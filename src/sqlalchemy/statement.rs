@@ -43,6 +43,8 @@ pub struct SelectState {
     pub select_from: Vec<String>,
     /// `Query` labels every column `users.id AS users_id`.
     pub tablename_labels: bool,
+    /// `.options(selectinload(User.addresses))`: relationships loaded after the rows.
+    pub loaders: Vec<Rc<crate::sqlalchemy::orm::relationship::RelationshipSpec>>,
 }
 
 fn tables_in(sql: &Sql, out: &mut Vec<String>) {
@@ -339,7 +341,14 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
                 state.columns.extend(selected(py, arg)?);
             }
         }
-        "options" => return py.stop_not_available("loader options (relationships load lazily here)"),
+        "options" => {
+            for arg in args {
+                match arg.native::<crate::sqlalchemy::orm::loader::LoaderOption>() {
+                    Some(option) => state.loaders.push(option.0.clone()),
+                    None => return py.stop_not_available("this loader option (the lab has selectinload())"),
+                }
+            }
+        }
         _ => return Ok(false),
     }
     Ok(true)

@@ -1,6 +1,7 @@
 //! `sqlalchemy.orm`: declarative mapping, relationships, the Session and its Query.
 
 pub mod collection;
+pub mod loader;
 pub mod mapper;
 pub mod query;
 pub mod relationship;

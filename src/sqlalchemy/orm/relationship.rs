@@ -222,6 +222,66 @@ impl Native for RelationshipAttr {
     }
 }
 
+/// `selectinload`: the relationship of each of `parents` not loaded yet, loaded with one
+/// `SELECT <foreign key>, <the other columns> … WHERE <foreign key> IN (…)` (the parents' keys in
+/// the order the query returned them), as SQLAlchemy's selectin loader does for one-to-many.
+pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>, spec: &Rc<RelationshipSpec>, parents: &[Obj]) -> Res<()> {
+    let (direction, pairs, target) = spec.direction(py)?;
+    let (Direction::OneToMany, [(pk_attr, fk_attr)]) = (direction, pairs.as_slice()) else {
+        return py.stop_not_available("selectinload() of a many-to-one relationship, or over a key of several columns");
+    };
+    let Some(fk) = target.column(fk_attr).cloned() else { return Ok(()) };
+    let mut wanting: Vec<(Obj, crate::value::Value)> = Vec::new();
+    for parent in parents {
+        // Every parent the query returned is asked for, loaded before or not (as SQLAlchemy
+        // does); a collection already loaded is kept as it is.
+        if wanting.iter().any(|(p, _)| crate::interp::object::identity(p) == crate::interp::object::identity(parent)) {
+            continue;
+        }
+        let pk = read_attribute(py, parent, pk_attr)?;
+        wanting.push((parent.clone(), super::super::convert::to_value(py, &pk)?));
+    }
+    if wanting.is_empty() {
+        return Ok(());
+    }
+    // The foreign key first, then the target's other columns (a column is selected once).
+    let others: Vec<usize> = (0..target.columns.len()).filter(|&i| target.columns[i].name != fk.name).collect();
+    let mut columns = vec![super::super::statement::Selected::Column(fk.sql.clone())];
+    columns.extend(others.iter().map(|&i| super::super::statement::Selected::Column(target.columns[i].sql.clone())));
+    let items = wanting.iter().map(|(_, pk)| Sql::Bind(pk.clone())).collect();
+    let select = super::super::statement::SelectState {
+        columns,
+        where_: vec![Sql::In { expr: Box::new(fk.sql.clone()), items, negated: false }],
+        ..Default::default()
+    };
+    // SQLAlchemy's IN list expands at execution: one cached statement whatever its length.
+    let purpose = format!("selectin {}.{}", fk.name, target.table_name);
+    let mut children: Vec<(crate::value::Value, Obj)> = Vec::new();
+    for row in session.select_values_keyed(py, &select, &purpose)? {
+        let Some(fk_value) = row.first().cloned() else { continue };
+        // Back in the mapper's column order, as the identity map reads a row.
+        let mut values = Vec::with_capacity(target.columns.len());
+        for column in &target.columns {
+            let value = match others.iter().position(|&i| target.columns[i].name == column.name) {
+                Some(at) => row.get(1 + at).cloned().unwrap_or(crate::value::Value::Null),
+                None => fk_value.clone(),
+            };
+            values.push(value);
+        }
+        children.push((fk_value, session.instance_for_row(py, &target, &values)?));
+    }
+    for (parent, pk) in wanting {
+        let mine: Vec<Obj> = children.iter().filter(|(fk, _)| *fk == pk).map(|(_, child)| child.clone()).collect();
+        let value = if spec.collection { InstrumentedList::new(&parent, spec.clone(), mine) } else { mine.into_iter().next().unwrap_or(Obj::None) };
+        if let Obj::Instance(inst) = &parent {
+            if inst.attrs.borrow().get(&key(&spec.attr)).is_none() {
+                inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Reads a relationship of an instance: as loaded, else loaded now (persistent), else empty.
 fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Res<Obj> {
     let Obj::Instance(inst) = instance else { return Ok(Obj::None) };

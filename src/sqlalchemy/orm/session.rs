@@ -298,9 +298,21 @@ impl SessionCore {
     /// load of expired attributes, a `refresh`), though their SQL reads the same.
     fn select_rows(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, condition: Sql, purpose: &str) -> Res<Vec<Vec<Value>>> {
         let state = SelectState { columns: vec![Selected::Entity(mapper.clone())], where_: vec![condition], ..SelectState::default() };
+        self.select_values(py, &state, purpose)
+    }
+
+    /// The rows of a SELECT the ORM emits for itself (a `get`), as values.
+    fn select_values(&self, py: &mut Interpreter, state: &SelectState, purpose: &str) -> Res<Vec<Vec<Value>>> {
+        let (sql, _) = state.compile();
+        self.select_values_keyed(py, state, &format!("{sql}\u{0}{purpose}"))
+    }
+
+    /// The same, cached under `key` (a statement whose SQL varies with its IN list, as a selectin
+    /// load's, is one statement to SQLAlchemy's cache).
+    pub fn select_values_keyed(&self, py: &mut Interpreter, state: &SelectState, key: &str) -> Res<Vec<Vec<Value>>> {
         let (sql, params) = state.compile();
         let conn = self.connection(py)?;
-        let ran = conn.run(py, Stat::Compiled, &format!("{sql}\u{0}{purpose}"), &sql, &params, None)?;
+        let ran = conn.run(py, Stat::Compiled, key, &sql, &params, None)?;
         Ok(ran.rows)
     }
 
@@ -429,6 +441,9 @@ impl SessionCore {
                 }
             }
             rows.push(values);
+        }
+        for spec in &select.loaders {
+            super::loader::select_in(py, self, spec, &select.columns, &rows)?;
         }
         Ok(ResultObj::objects(keys, rows))
     }
