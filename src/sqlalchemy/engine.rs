@@ -73,6 +73,7 @@ impl EngineCore {
             Stat::NoKey => format!("[no key {seconds:.5}s]"),
             Stat::Compiled => {
                 let now = now_ms();
+                let key = &expanding_in_collapsed(key);
                 let mut cache = self.cache.borrow_mut();
                 match cache.get(key) {
                     Some(first) => format!("[cached since {}s ago]", four_significant((now - first) / 1000.0)),
@@ -84,6 +85,22 @@ impl EngineCore {
             }
         }
     }
+}
+
+/// A statement's cache key with each `IN (?, ?, …)` written `IN (?)`: SQLAlchemy's IN list is one
+/// "expanding" parameter, so a statement is the same one to its cache whatever the list's length.
+fn expanding_in_collapsed(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut rest = key;
+    while let Some(at) = rest.find("IN (?, ?") {
+        out.push_str(&rest[..at + "IN (?".len()]);
+        rest = &rest[at + "IN (?".len()..];
+        while let Some(more) = rest.strip_prefix(", ?") {
+            rest = more;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The logger SQLAlchemy's engine logs to.

@@ -170,8 +170,8 @@ impl Compiler {
                     self.names.push((base.to_string(), true));
                     "\u{1}".to_string()
                 } else if items.is_empty() {
-                    // An empty IN is SQLAlchemy's "empty set" expression.
-                    if *negated { "SELECT 1 WHERE 1!=1".to_string() } else { "NULL) AND (1 != 1".to_string() }
+                    // An empty IN is the SQLite dialect's "empty set" expression.
+                    "SELECT 1 FROM (SELECT 1) WHERE 1!=1".to_string()
                 } else {
                     items.iter().map(|i| self.expr(i)).collect::<Vec<_>>().join(", ")
                 };
