@@ -213,7 +213,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                     }),
                 ),
                 ("selectinload".into(), function("selectinload", orm::loader::selectinload)),
-                ("joinedload".into(), function("joinedload", |py, _, _| py.stop_not_available("joinedload() (relationships load lazily here)"))),
+                ("joinedload".into(), function("joinedload", orm::loader::joinedload)),
                 ("aliased".into(), function("aliased", |py, _, _| py.stop_not_available("aliased()"))),
             ])
         }),

@@ -45,6 +45,31 @@ pub struct SelectState {
     pub tablename_labels: bool,
     /// `.options(selectinload(User.addresses))`: relationships loaded after the rows.
     pub loaders: Vec<Rc<crate::sqlalchemy::orm::relationship::RelationshipSpec>>,
+    /// `.options(joinedload(Address.user))`: many-to-one relationships loaded in the same SELECT,
+    /// from an aliased join.
+    pub eager: Vec<EagerJoin>,
+}
+
+/// A joined eager load: the target's columns from `alias` (`user_account AS user_account_1`),
+/// joined on its key (`user_account_1.id = address.user_id`).
+#[derive(Clone)]
+pub struct EagerJoin {
+    pub spec: Rc<crate::sqlalchemy::orm::relationship::RelationshipSpec>,
+    pub target: Rc<Mapper>,
+    pub alias: Rc<str>,
+    pub on: Sql,
+    pub inner: bool,
+}
+
+impl EagerJoin {
+    /// The target's columns, read from the alias.
+    pub fn columns(&self) -> Vec<Sql> {
+        self.target
+            .columns
+            .iter()
+            .map(|c| Sql::Column { table: self.alias.clone(), name: Rc::from(c.name.as_str()), sql_type: c.sql_type.clone() })
+            .collect()
+    }
 }
 
 fn tables_in(sql: &Sql, out: &mut Vec<String>) {
@@ -102,7 +127,10 @@ impl SelectState {
     pub fn compile_named(&self, sqlite: bool) -> (String, Vec<Value>, Vec<(String, bool)>) {
         let mut c = Compiler { display: !sqlite, ..Compiler::default() };
         let mut taken = Vec::new();
-        let columns: Vec<String> = self.column_sqls().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)).collect();
+        let mut columns: Vec<String> = self.column_sqls().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)).collect();
+        for eager in &self.eager {
+            columns.extend(eager.columns().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)));
+        }
         let mut text = format!("SELECT {}{}", if self.distinct { "DISTINCT " } else { "" }, columns.join(", "));
         // FROM: the tables of the columns (or select_from), joined as asked; tables only the WHERE
         // names come after, as a cartesian product (what SQLAlchemy does, with a warning).
@@ -135,6 +163,14 @@ impl SelectState {
                 from_items.push(first);
             } else {
                 from_items[0] = first;
+            }
+        }
+        if let Some(first) = from_items.first_mut() {
+            for eager in &self.eager {
+                let on = c.expr(&eager.on);
+                let kind = if eager.inner { "JOIN" } else { "LEFT OUTER JOIN" };
+                let table = crate::sql::quote_identifier(&eager.target.table_name);
+                *first = format!("{first} {kind} {table} AS {} ON {on}", eager.alias);
             }
         }
         if !from_items.is_empty() {
@@ -343,9 +379,24 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
         }
         "options" => {
             for arg in args {
-                match arg.native::<crate::sqlalchemy::orm::loader::LoaderOption>() {
-                    Some(option) => state.loaders.push(option.0.clone()),
-                    None => return py.stop_not_available("this loader option (the lab has selectinload())"),
+                let Some(option) = arg.native::<crate::sqlalchemy::orm::loader::LoaderOption>() else {
+                    return py.stop_not_available("this loader option (the lab has selectinload() and joinedload())");
+                };
+                match option.joined {
+                    None => state.loaders.push(option.spec.clone()),
+                    Some(inner) => {
+                        let (target, on_pairs) = crate::sqlalchemy::orm::relationship::many_to_one(py, &option.spec, "joinedload()")?;
+                        let Some(parent) = option.spec.parent.upgrade() else { continue };
+                        let taken = state.eager.iter().filter(|e| e.target.table_name == target.table_name).count();
+                        let alias: Rc<str> = Rc::from(format!("{}_{}", target.table_name, taken + 1));
+                        let mut on = Vec::new();
+                        for (fk_attr, pk_attr) in &on_pairs {
+                            let (Some(fk), Some(pk)) = (parent.column(fk_attr), target.column(pk_attr)) else { continue };
+                            let remote = Sql::Column { table: alias.clone(), name: Rc::from(pk.name.as_str()), sql_type: pk.sql_type.clone() };
+                            on.push(Sql::Binary { left: Box::new(remote), op: "=", right: Box::new(fk.sql.clone()) });
+                        }
+                        state.eager.push(EagerJoin { spec: option.spec.clone(), target, alias, on: and(on), inner });
+                    }
                 }
             }
         }

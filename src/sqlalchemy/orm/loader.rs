@@ -8,12 +8,16 @@ use crate::interp::native::Native;
 use crate::interp::object::Obj;
 use crate::interp::{Interpreter, Res};
 
-use super::super::statement::Selected;
+use super::super::statement::{EagerJoin, Selected};
 use super::relationship::{RelationshipAttr, RelationshipSpec};
 use super::session::SessionCore;
 
-/// What `selectinload(User.addresses)` gives: the relationship to load that way.
-pub struct LoaderOption(pub Rc<RelationshipSpec>);
+/// What `selectinload(User.addresses)` or `joinedload(Address.user)` gives: the relationship, and
+/// for a joined load whether its join is inner (`innerjoin=True`).
+pub struct LoaderOption {
+    pub spec: Rc<RelationshipSpec>,
+    pub joined: Option<bool>,
+}
 
 impl Native for LoaderOption {
     fn type_name(&self) -> &str {
@@ -26,14 +30,58 @@ impl Native for LoaderOption {
 
 /// `selectinload(Parent.children)`.
 pub fn selectinload(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>) -> Res<Obj> {
-    let spec = match args.as_slice() {
-        [attr] => attr.native::<RelationshipAttr>().and_then(|r| r.spec.clone()),
-        _ => None,
-    };
-    match spec {
-        Some(spec) => Ok(super::super::convert::native(LoaderOption(spec))),
+    match relationship_of(&args) {
+        Some(spec) => Ok(super::super::convert::native(LoaderOption { spec, joined: None })),
         None => py.stop_not_available("selectinload() of anything but one relationship attribute (selectinload(User.addresses))"),
     }
+}
+
+/// `joinedload(Child.parent, innerjoin=False)`: many-to-one only (a collection needs
+/// `Result.unique()`, which the lab does not have).
+pub fn joinedload(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let inner = match super::super::convert::kwarg(&kwargs, "innerjoin") {
+        Some(value) => py.truthy(value)?,
+        None => false,
+    };
+    if let Some((other, _)) = kwargs.iter().find(|(k, _)| k != "innerjoin") {
+        return py.stop_not_available(&format!("joinedload({other}=...)"));
+    }
+    match relationship_of(&args) {
+        Some(spec) => {
+            super::relationship::many_to_one(py, &spec, "joinedload()")?;
+            Ok(super::super::convert::native(LoaderOption { spec, joined: Some(inner) }))
+        }
+        None => py.stop_not_available("joinedload() of anything but one relationship attribute (joinedload(Address.user))"),
+    }
+}
+
+fn relationship_of(args: &[Obj]) -> Option<Rc<RelationshipSpec>> {
+    match args {
+        [attr] => attr.native::<RelationshipAttr>().and_then(|r| r.spec.clone()),
+        _ => None,
+    }
+}
+
+/// After a query's rows are read: each joined eager load's columns (at the end of `row`, from
+/// `at` on) make the related object, set on the row's instance of the relationship's class.
+pub fn joined(py: &mut Interpreter, session: &Rc<SessionCore>, columns: &[Selected], eager: &[EagerJoin], values: &[Obj], row: &[crate::value::Value], mut at: usize) -> Res<()> {
+    for join in eager {
+        let width = join.target.columns.len();
+        let slice = row.get(at..at + width).unwrap_or(&[]);
+        at += width;
+        let Some(parent_mapper) = join.spec.parent.upgrade() else { continue };
+        let Some(index) = columns.iter().position(|c| matches!(c, Selected::Entity(m) if Rc::ptr_eq(m, &parent_mapper))) else {
+            return py.stop_not_available(&format!("joinedload() of {}.{} in a query that does not select {}", parent_mapper.class_name, join.spec.attr, parent_mapper.class_name));
+        };
+        let Some(Obj::Instance(parent)) = values.get(index) else { continue };
+        let found = join.target.columns.iter().zip(slice).any(|(c, v)| c.primary_key && !matches!(v, crate::value::Value::Null));
+        let related = if found { session.instance_for_row(py, &join.target, slice)? } else { Obj::None };
+        let key = crate::interp::object::Key::Str(Rc::from(join.spec.attr.as_str()));
+        if parent.attrs.borrow().get(&key).is_none() {
+            parent.attrs.borrow_mut().insert(key, Obj::str(&join.spec.attr), related);
+        }
+    }
+    Ok(())
 }
 
 /// After a query's rows are made: loads `spec` for the instances of its class among them, in the

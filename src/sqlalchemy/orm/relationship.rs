@@ -222,6 +222,15 @@ impl Native for RelationshipAttr {
     }
 }
 
+/// The target and the (own foreign key attr, target key attr) pairs of a many-to-one
+/// relationship; for another kind, `what` is not available.
+pub fn many_to_one(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, what: &str) -> Res<(Rc<Mapper>, Vec<(String, String)>)> {
+    match spec.direction(py)? {
+        (Direction::ManyToOne, pairs, target) => Ok((target, pairs)),
+        _ => py.stop_not_available(&format!("{what} of a collection (one-to-many; the lab has selectinload() for those)")),
+    }
+}
+
 /// `selectinload`: the relationship of each of `parents` not loaded yet, loaded with one
 /// `SELECT <foreign key>, <the other columns> … WHERE <foreign key> IN (…)` (the parents' keys in
 /// the order the query returned them), as SQLAlchemy's selectin loader does for one-to-many.

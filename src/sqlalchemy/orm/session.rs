@@ -440,6 +440,7 @@ impl SessionCore {
                     }
                 }
             }
+            super::loader::joined(py, self, &select.columns, &select.eager, &values, row, at)?;
             rows.push(values);
         }
         for spec in &select.loaders {
