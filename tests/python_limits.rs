@@ -85,6 +85,12 @@ fn what_the_lab_lacks_is_said_plainly() {
     assert_eq!(output.last().unwrap(), "ImportError: cannot import name 'Colum' from 'sqlalchemy' (.venv/lib/python3.11/site-packages/sqlalchemy/__init__.py)");
     let (_, output, _) = run("import sqlalchemy as sa\nsa.nosuch\n");
     assert_eq!(output.last().unwrap(), "AttributeError: module 'sqlalchemy' has no attribute 'nosuch'");
+    // A module of Python's standard library is on the learner's machine: the lab says it lacks it.
+    let (ok, output, _) = run("from functools import wraps\n");
+    assert!(!ok);
+    assert_eq!(output.last().unwrap(), "not available in this lab: the module functools (the lab's Python has part of the standard library)");
+    let (_, output, _) = run("import logging.handlers\n");
+    assert_eq!(output.last().unwrap(), "not available in this lab: the module logging.handlers (the lab's Python has part of the standard library)");
     let (ok, output, class) = run("import requests\n");
     assert!(!ok);
     assert_eq!(class.as_deref(), Some("ModuleNotFoundError"));

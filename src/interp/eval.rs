@@ -17,6 +17,9 @@ pub const RECURSION_LIMIT: usize = 180;
 pub const TIME_BUDGET_MS: f64 = 800.0;
 /// Steps between two looks at the clock.
 const STEPS_PER_CHECK: u64 = 4096;
+/// The modules of CPython 3.11's standard library (tests/python/stdlib_names.py).
+const STDLIB_NAMES: &str = include_str!("stdlib_names.txt");
+
 /// Standard modules the lab writes in Python itself: (module, file, source).
 const LIBRARY: &[(&str, &str, &str)] = &[
     ("logging", "logging/__init__.py", include_str!("lib/logging.py")),
@@ -893,6 +896,11 @@ impl Interpreter {
         }
         if let Some(lacking) = self.library_lacks(name, None) {
             return lacking;
+        }
+        // A module of Python's own library is on the learner's machine: the lab lacks it.
+        let top = name.split('.').next().unwrap_or(name);
+        if STDLIB_NAMES.lines().any(|module| module == top) {
+            return self.stop_not_available(&format!("the module {name} (the lab's Python has part of the standard library)"));
         }
         self.error("ModuleNotFoundError", format!("No module named '{name}'"))
     }
