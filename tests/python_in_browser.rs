@@ -27,6 +27,8 @@ const SAMPLE: &[(&str, &str, &str)] = &[
     ("text_processing.py", include_str!("python/programs/text_processing.py"), include_str!("python/fixtures/text_processing.json")),
     ("gen_try_finally.py", include_str!("python/programs/gen_try_finally.py"), include_str!("python/fixtures/gen_try_finally.json")),
     ("module_datetime.py", include_str!("python/programs/module_datetime.py"), include_str!("python/fixtures/module_datetime.json")),
+    ("markers_subscript_in_a_sum.py", include_str!("python/programs/markers_subscript_in_a_sum.py"), include_str!("python/fixtures/markers_subscript_in_a_sum.json")),
+    ("markers_comprehension_frames.py", include_str!("python/programs/markers_comprehension_frames.py"), include_str!("python/fixtures/markers_comprehension_frames.json")),
 ];
 
 #[test]

@@ -16,8 +16,8 @@ macro_rules! sample {
     };
 }
 
-/// The seed with and without echo, the ORM quick start, sessions, the legacy Query, Core, and
-/// errors with their tracebacks.
+/// The seed with and without echo, the ORM quick start, sessions, the legacy Query, Core, errors
+/// with their tracebacks, and the loader options.
 const SAMPLE: &[(&str, &str, &str)] = sample![
     "seed_main",
     "seed_main_echo",
@@ -32,6 +32,9 @@ const SAMPLE: &[(&str, &str, &str)] = sample![
     "core_text_binds",
     "orm_column_types",
     "errors_not_null_uncaught",
+    "orm_selectinload_echo",
+    "orm_joinedload_echo",
+    "session_merge_echo",
 ];
 
 #[test]
