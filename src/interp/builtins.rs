@@ -36,6 +36,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("ModuleNotFoundError", "ImportError"),
     ("MemoryError", "Exception"),
     ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
     ("OSError", "Exception"),
     ("FileNotFoundError", "OSError"),
     ("KeyboardInterrupt", "BaseException"),

@@ -739,9 +739,20 @@ impl Interpreter {
     /// caret) instead of a frame, since none of the file ran.
     fn syntax_error(&self, path: &str, source: &str, parser_message: &str) -> Box<Raised> {
         let (line, col, message) = split_line_prefix(parser_message);
-        let value = self.new_exception("SyntaxError", message.clone());
+        // Python's IndentationError (a SyntaxError) for what is wrong with indentation.
+        let indentation = ["expected an indented block", "unexpected indent", "unindent does not match"].iter().any(|m| message.starts_with(m));
+        let value = self.new_exception(if indentation { "IndentationError" } else { "SyntaxError" }, message.clone());
         if let Obj::Instance(instance) = &value {
             let text = source.lines().nth(line.saturating_sub(1) as usize).unwrap_or_default();
+            // CPython places these two where no caret (an unexpected indent) or one past the
+            // line's end (an unindent) is drawn.
+            let col = if message.starts_with("unexpected indent") {
+                col.saturating_sub(1)
+            } else if message.starts_with("unindent does not match") {
+                u32::try_from(text.trim_end().chars().count() + 1).unwrap_or(col)
+            } else {
+                col
+            };
             let mut attrs = instance.attrs.borrow_mut();
             for (name, attr) in [
                 ("msg", Obj::str(&message)),
@@ -2734,8 +2745,11 @@ fn syntax_error_location(value: &Obj) -> String {
     let trimmed = place.text.trim_start();
     if !trimmed.trim_end().is_empty() {
         let indent = place.text.chars().count() - trimmed.chars().count();
-        let caret = (place.offset as usize).saturating_sub(1).saturating_sub(indent);
-        text.push_str(&format!("    {}\n    {}^\n", trimmed.trim_end(), " ".repeat(caret)));
+        text.push_str(&format!("    {}\n", trimmed.trim_end()));
+        // No caret when it would fall before the line's text (as CPython leaves it out).
+        if let Some(caret) = usize::try_from(place.offset - 1).ok().and_then(|at| at.checked_sub(indent)) {
+            text.push_str(&format!("    {}^\n", " ".repeat(caret)));
+        }
     }
     text
 }

@@ -23,7 +23,12 @@ pub struct ResultObj {
     scalars: bool,
     /// `MappingResult`: each row is a dict-like mapping.
     mappings: bool,
+    /// Rows of a joined eager load of a collection repeat their entity: SQLAlchemy refuses to
+    /// hand them out before `unique()`.
+    needs_unique: Cell<bool>,
 }
+
+const UNIQUE_FIRST: &str = "The unique() method must be invoked on this Result, as it contains results that include joined eager loads against collections";
 
 impl ResultObj {
     /// A result of database rows, each value read as its column's type.
@@ -36,17 +41,17 @@ impl ResultObj {
             }
             rows.push_back(values);
         }
-        Ok(native(ResultObj { keys: ran.columns.into(), rows: RefCell::new(rows), rowcount: ran.rowcount, inserted: Cell::new(None), scalars: false, mappings: false }))
+        Ok(native(ResultObj { keys: ran.columns.into(), rows: RefCell::new(rows), rowcount: ran.rowcount, inserted: Cell::new(None), scalars: false, mappings: false, needs_unique: Cell::new(false) }))
     }
 
     /// A result of rows already made (the ORM's instances).
     pub fn objects(keys: Vec<String>, rows: Vec<Vec<Obj>>) -> Obj {
-        native(ResultObj { keys: keys.into(), rows: RefCell::new(rows.into()), rowcount: -1, inserted: Cell::new(None), scalars: false, mappings: false })
+        native(ResultObj { keys: keys.into(), rows: RefCell::new(rows.into()), rowcount: -1, inserted: Cell::new(None), scalars: false, mappings: false, needs_unique: Cell::new(false) })
     }
 
     /// A result with no rows, only a count (an INSERT, UPDATE or DELETE).
     pub fn rowcount(count: i64) -> Obj {
-        native(ResultObj { keys: Rc::from(Vec::new()), rows: RefCell::new(VecDeque::new()), rowcount: count, inserted: Cell::new(None), scalars: false, mappings: false })
+        native(ResultObj { keys: Rc::from(Vec::new()), rows: RefCell::new(VecDeque::new()), rowcount: count, inserted: Cell::new(None), scalars: false, mappings: false, needs_unique: Cell::new(false) })
     }
 
     pub fn set_inserted_primary_key(&self, rowid: i64) {
@@ -55,7 +60,35 @@ impl ResultObj {
 
     fn derived(&self, scalars: bool, mappings: bool) -> Obj {
         let rows = std::mem::take(&mut *self.rows.borrow_mut());
-        native(ResultObj { keys: self.keys.clone(), rows: RefCell::new(rows), rowcount: self.rowcount, inserted: Cell::new(None), scalars, mappings })
+        let needs_unique = Cell::new(self.needs_unique.get());
+        native(ResultObj { keys: self.keys.clone(), rows: RefCell::new(rows), rowcount: self.rowcount, inserted: Cell::new(None), scalars, mappings, needs_unique })
+    }
+
+    /// A result whose rows must go through `unique()` first (see `needs_unique`).
+    pub fn objects_needing_unique(keys: Vec<String>, rows: Vec<Vec<Obj>>) -> Obj {
+        let result = Self::objects(keys, rows);
+        if let Some(r) = result.native::<ResultObj>() {
+            r.needs_unique.set(true);
+        }
+        result
+    }
+
+    /// `unique()`: the rows not read yet, each kept once (the first time it comes), as Python's
+    /// equality and hashing tell rows (and a scalar result's values) apart.
+    fn unique(&self, py: &mut Interpreter) -> Res<()> {
+        let rows: Vec<Vec<Obj>> = self.rows.borrow_mut().drain(..).collect();
+        let seen = Obj::Dict(Rc::new(RefCell::new(crate::interp::object::Dict::default())));
+        let mut kept = VecDeque::with_capacity(rows.len());
+        for row in rows {
+            let key = if self.scalars { row.first().cloned().unwrap_or(Obj::None) } else { Obj::tuple(row.clone()) };
+            if !py.contains(&seen, &key)? {
+                py.set_item(&seen, key, Obj::None)?;
+                kept.push_back(row);
+            }
+        }
+        *self.rows.borrow_mut() = kept;
+        self.needs_unique.set(false);
+        Ok(())
     }
 
     fn shape(&self, row: Vec<Obj>) -> Obj {
@@ -113,6 +146,10 @@ impl Native for ResultObj {
     }
     fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         let with = |this: &Obj, f: &dyn Fn(&ResultObj) -> Obj| this.native::<ResultObj>().map_or(Obj::None, f);
+        const FETCH: &[&str] = &["all", "fetchall", "first", "fetchone", "fetchmany", "one", "scalar_one", "one_or_none", "scalar_one_or_none", "scalar"];
+        if self.needs_unique.get() && FETCH.contains(&name) {
+            return Ok(Some(method(this, name, |py, _, _, _| raise(py, "sqlalchemy.exc", "InvalidRequestError", UNIQUE_FIRST))));
+        }
         Ok(Some(match name {
             "all" | "fetchall" => method(this, name, move |_, this, _, _| Ok(with(this, &|r| Obj::list(r.take_all())))),
             "first" => method(this, name, move |_, this, _, _| {
@@ -152,7 +189,12 @@ impl Native for ResultObj {
             }),
             "scalars" => method(this, name, move |_, this, _, _| Ok(with(this, &|r| r.derived(true, false)))),
             "mappings" => method(this, name, move |_, this, _, _| Ok(with(this, &|r| r.derived(false, true)))),
-            "unique" => method(this, name, move |_, this, _, _| Ok(this.clone())),
+            "unique" => method(this, name, move |py, this, _, _| {
+                if let Some(r) = this.native::<ResultObj>() {
+                    r.unique(py)?;
+                }
+                Ok(this.clone())
+            }),
             "keys" => {
                 let keys: Vec<Obj> = self.keys.iter().map(|k| Obj::str(k)).collect();
                 method(this, name, move |_, _, _, _| Ok(Obj::list(keys.clone())))
@@ -171,7 +213,10 @@ impl Native for ResultObj {
             _ => return Ok(None),
         }))
     }
-    fn iterate(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<Vec<Obj>>> {
+    fn iterate(&self, py: &mut Interpreter, _this: &Obj) -> Option<Res<Vec<Obj>>> {
+        if self.needs_unique.get() {
+            return Some(raise(py, "sqlalchemy.exc", "InvalidRequestError", UNIQUE_FIRST));
+        }
         Some(Ok(self.take_all()))
     }
 }

@@ -59,6 +59,8 @@ pub struct EagerJoin {
     pub alias: Rc<str>,
     pub on: Sql,
     pub inner: bool,
+    /// The target is a collection (one-to-many): rows repeat the parent.
+    pub collection: bool,
 }
 
 impl EagerJoin {
@@ -385,17 +387,21 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
                 match option.joined {
                     None => state.loaders.push(option.spec.clone()),
                     Some(inner) => {
-                        let (target, on_pairs) = crate::sqlalchemy::orm::relationship::many_to_one(py, &option.spec, "joinedload()")?;
+                        let (target, pairs, collection) = crate::sqlalchemy::orm::relationship::join_parts(py, &option.spec)?;
+                        if collection && (state.limit.is_some() || state.offset.is_some()) {
+                            return py.stop_not_available("joinedload() of a collection with LIMIT or OFFSET (SQLAlchemy wraps the query in a subquery)");
+                        }
                         let Some(parent) = option.spec.parent.upgrade() else { continue };
                         let taken = state.eager.iter().filter(|e| e.target.table_name == target.table_name).count();
                         let alias: Rc<str> = Rc::from(format!("{}_{}", target.table_name, taken + 1));
                         let mut on = Vec::new();
-                        for (fk_attr, pk_attr) in &on_pairs {
-                            let (Some(fk), Some(pk)) = (parent.column(fk_attr), target.column(pk_attr)) else { continue };
-                            let remote = Sql::Column { table: alias.clone(), name: Rc::from(pk.name.as_str()), sql_type: pk.sql_type.clone() };
-                            on.push(Sql::Binary { left: Box::new(remote), op: "=", right: Box::new(fk.sql.clone()) });
+                        for (local_attr, remote_attr) in &pairs {
+                            let (Some(local), Some(remote)) = (parent.column(local_attr), target.column(remote_attr)) else { continue };
+                            let aliased = Sql::Column { table: alias.clone(), name: Rc::from(remote.name.as_str()), sql_type: remote.sql_type.clone() };
+                            let (left, right) = if collection { (local.sql.clone(), aliased) } else { (aliased, local.sql.clone()) };
+                            on.push(Sql::Binary { left: Box::new(left), op: "=", right: Box::new(right) });
                         }
-                        state.eager.push(EagerJoin { spec: option.spec.clone(), target, alias, on: and(on), inner });
+                        state.eager.push(EagerJoin { spec: option.spec.clone(), target, alias, on: and(on), inner, collection });
                     }
                 }
             }

@@ -36,8 +36,8 @@ pub fn selectinload(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, 
     }
 }
 
-/// `joinedload(Child.parent, innerjoin=False)`: many-to-one only (a collection needs
-/// `Result.unique()`, which the lab does not have).
+/// `joinedload(Address.user, innerjoin=False)`, `joinedload(User.addresses)` (whose result
+/// needs `unique()`).
 pub fn joinedload(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
     let inner = match super::super::convert::kwarg(&kwargs, "innerjoin") {
         Some(value) => py.truthy(value)?,
@@ -48,7 +48,7 @@ pub fn joinedload(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj
     }
     match relationship_of(&args) {
         Some(spec) => {
-            super::relationship::many_to_one(py, &spec, "joinedload()")?;
+            super::relationship::join_parts(py, &spec)?;
             Ok(super::super::convert::native(LoaderOption { spec, joined: Some(inner) }))
         }
         None => py.stop_not_available("joinedload() of anything but one relationship attribute (joinedload(Address.user))"),
@@ -62,10 +62,16 @@ fn relationship_of(args: &[Obj]) -> Option<Rc<RelationshipSpec>> {
     }
 }
 
+/// The collections a query's joined eager loads are filling: (parent, which load, whether it
+/// was not loaded before the query, its members so far).
+pub type Filling = Vec<(Obj, usize, bool, Vec<Obj>)>;
+
 /// After a query's rows are read: each joined eager load's columns (at the end of `row`, from
-/// `at` on) make the related object, set on the row's instance of the relationship's class.
-pub fn joined(py: &mut Interpreter, session: &Rc<SessionCore>, columns: &[Selected], eager: &[EagerJoin], values: &[Obj], row: &[crate::value::Value], mut at: usize) -> Res<()> {
-    for join in eager {
+/// `at` on) make the related object, set on the row's instance of the relationship's class (a
+/// collection's members gathered in `filling`, set by `fill`).
+#[allow(clippy::too_many_arguments)]
+pub fn joined(py: &mut Interpreter, session: &Rc<SessionCore>, columns: &[Selected], eager: &[EagerJoin], values: &[Obj], row: &[crate::value::Value], mut at: usize, filling: &mut Filling) -> Res<()> {
+    for (which, join) in eager.iter().enumerate() {
         let width = join.target.columns.len();
         let slice = row.get(at..at + width).unwrap_or(&[]);
         at += width;
@@ -73,15 +79,41 @@ pub fn joined(py: &mut Interpreter, session: &Rc<SessionCore>, columns: &[Select
         let Some(index) = columns.iter().position(|c| matches!(c, Selected::Entity(m) if Rc::ptr_eq(m, &parent_mapper))) else {
             return py.stop_not_available(&format!("joinedload() of {}.{} in a query that does not select {}", parent_mapper.class_name, join.spec.attr, parent_mapper.class_name));
         };
-        let Some(Obj::Instance(parent)) = values.get(index) else { continue };
+        let Some(parent_obj @ Obj::Instance(parent)) = values.get(index) else { continue };
         let found = join.target.columns.iter().zip(slice).any(|(c, v)| c.primary_key && !matches!(v, crate::value::Value::Null));
         let related = if found { session.instance_for_row(py, &join.target, slice)? } else { Obj::None };
         let key = crate::interp::object::Key::Str(Rc::from(join.spec.attr.as_str()));
-        if parent.attrs.borrow().get(&key).is_none() {
-            parent.attrs.borrow_mut().insert(key, Obj::str(&join.spec.attr), related);
+        let unloaded = parent.attrs.borrow().get(&key).is_none();
+        if !join.collection {
+            if unloaded {
+                parent.attrs.borrow_mut().insert(key, Obj::str(&join.spec.attr), related);
+            }
+            continue;
+        }
+        let same = |o: &Obj| crate::interp::object::identity(o) == crate::interp::object::identity(parent_obj);
+        let at_parent = match filling.iter().position(|(p, w, _, _)| *w == which && same(p)) {
+            Some(i) => i,
+            None => {
+                filling.push((parent_obj.clone(), which, unloaded, Vec::new()));
+                filling.len() - 1
+            }
+        };
+        let members = &mut filling[at_parent].3;
+        let known = members.iter().any(|m| crate::interp::object::identity(m) == crate::interp::object::identity(&related));
+        if !matches!(related, Obj::None) && !known {
+            members.push(related);
         }
     }
     Ok(())
+}
+
+/// Sets the collections gathered by `joined` on the parents that had them unloaded.
+pub fn fill(eager: &[EagerJoin], filling: Filling) {
+    for (parent, which, unloaded, members) in filling {
+        let (Some(join), true, Obj::Instance(inst)) = (eager.get(which), unloaded, &parent) else { continue };
+        let list = super::collection::InstrumentedList::new(&parent, join.spec.clone(), members);
+        inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(join.spec.attr.as_str())), Obj::str(&join.spec.attr), list);
+    }
 }
 
 /// After a query's rows are made: loads `spec` for the instances of its class among them, in the

@@ -34,6 +34,8 @@ impl QueryObj {
         // One mapped class gives its instances; columns (even one) give rows.
         let single = state.columns.len() == 1 && matches!(state.columns[0], Selected::Entity(_));
         let result = if single { ResultObj::call_method(py, &result, "scalars")? } else { result };
+        // The legacy Query makes its rows unique itself when a joined eager load repeats them.
+        let result = if state.eager.iter().any(|e| e.collection) { ResultObj::call_method(py, &result, "unique")? } else { result };
         py.iterate(&result)
     }
 }

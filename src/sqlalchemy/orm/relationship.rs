@@ -222,13 +222,13 @@ impl Native for RelationshipAttr {
     }
 }
 
-/// The target and the (own foreign key attr, target key attr) pairs of a many-to-one
-/// relationship; for another kind, `what` is not available.
-pub fn many_to_one(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, what: &str) -> Res<(Rc<Mapper>, Vec<(String, String)>)> {
-    match spec.direction(py)? {
-        (Direction::ManyToOne, pairs, target) => Ok((target, pairs)),
-        _ => py.stop_not_available(&format!("{what} of a collection (one-to-many; the lab has selectinload() for those)")),
-    }
+/// How a joined eager load joins the target: the target, and the ON clause's
+/// (parent column attr, target column attr) pairs, and whether the target is on the many side
+/// (a collection: `ON user_account.id = address_1.user_id`, the parent written first) or not
+/// (`ON user_account_1.id = address.user_id`, the target first).
+pub fn join_parts(py: &mut Interpreter, spec: &Rc<RelationshipSpec>) -> Res<(Rc<Mapper>, Vec<(String, String)>, bool)> {
+    let (direction, pairs, target) = spec.direction(py)?;
+    Ok((target, pairs, direction == Direction::OneToMany))
 }
 
 /// `selectinload`: the relationship of each of `parents` not loaded yet, loaded with one

@@ -420,6 +420,7 @@ impl SessionCore {
             }
         }
         let mut rows = Vec::with_capacity(ran.rows.len());
+        let mut filling = super::loader::Filling::new();
         for row in &ran.rows {
             let mut at = 0;
             let mut values = Vec::with_capacity(select.columns.len());
@@ -440,11 +441,15 @@ impl SessionCore {
                     }
                 }
             }
-            super::loader::joined(py, self, &select.columns, &select.eager, &values, row, at)?;
+            super::loader::joined(py, self, &select.columns, &select.eager, &values, row, at, &mut filling)?;
             rows.push(values);
         }
+        super::loader::fill(&select.eager, filling);
         for spec in &select.loaders {
             super::loader::select_in(py, self, spec, &select.columns, &rows)?;
+        }
+        if select.eager.iter().any(|e| e.collection) {
+            return Ok(ResultObj::objects_needing_unique(keys, rows));
         }
         Ok(ResultObj::objects(keys, rows))
     }

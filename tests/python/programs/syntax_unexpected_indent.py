@@ -1,0 +1,2 @@
+name = "lab"
+    print(name)
