@@ -116,6 +116,22 @@ pub fn fill(eager: &[EagerJoin], filling: Filling) {
     }
 }
 
+/// The relationships a SELECT loads the selectin way: its `selectinload` options, then the
+/// `lazy="selectin"` relationships of the classes it selects.
+pub fn selectin_loads(select: &super::super::statement::SelectState) -> Vec<Rc<RelationshipSpec>> {
+    let mut out: Vec<Rc<RelationshipSpec>> = select.loaders.clone();
+    for column in &select.columns {
+        if let Selected::Entity(mapper) = column {
+            for spec in mapper.relationships.borrow().iter().filter(|r| r.args.selectin) {
+                if !out.iter().any(|s| Rc::ptr_eq(s, spec)) {
+                    out.push(spec.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// After a query's rows are made: loads `spec` for the instances of its class among them, in the
 /// order they came.
 pub fn select_in(py: &mut Interpreter, session: &Rc<SessionCore>, spec: &Rc<RelationshipSpec>, columns: &[Selected], rows: &[Vec<Obj>]) -> Res<()> {

@@ -23,6 +23,8 @@ pub struct RelationshipArgs {
     pub back_populates: Option<String>,
     pub cascade: String,
     pub uselist: Option<bool>,
+    /// `lazy="selectin"`: loaded as `selectinload` loads it, whenever its class is queried.
+    pub selectin: bool,
 }
 
 /// A relationship of a mapped class.
@@ -236,8 +238,11 @@ pub fn join_parts(py: &mut Interpreter, spec: &Rc<RelationshipSpec>) -> Res<(Rc<
 /// the order the query returned them), as SQLAlchemy's selectin loader does for one-to-many.
 pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>, spec: &Rc<RelationshipSpec>, parents: &[Obj]) -> Res<()> {
     let (direction, pairs, target) = spec.direction(py)?;
+    if let (Direction::ManyToOne, [(fk_attr, pk_attr)]) = (direction, pairs.as_slice()) {
+        return select_in_many_to_one(py, session, spec, parents, &target, fk_attr, pk_attr);
+    }
     let (Direction::OneToMany, [(pk_attr, fk_attr)]) = (direction, pairs.as_slice()) else {
-        return py.stop_not_available("selectinload() of a many-to-one relationship, or over a key of several columns");
+        return py.stop_not_available("selectinload() over a key of several columns");
     };
     let Some(fk) = target.column(fk_attr).cloned() else { return Ok(()) };
     let mut wanting: Vec<(Obj, crate::value::Value)> = Vec::new();
@@ -285,6 +290,59 @@ pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>
         if let Obj::Instance(inst) = &parent {
             if inst.attrs.borrow().get(&key(&spec.attr)).is_none() {
                 inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `selectinload` of a many-to-one: the targets the parents' foreign keys name (each key once,
+/// in the order met; those already in the identity map asked for too, as SQLAlchemy does) with
+/// one `SELECT … WHERE <target key> IN (…)`.
+fn select_in_many_to_one(
+    py: &mut Interpreter,
+    session: &Rc<super::session::SessionCore>,
+    spec: &Rc<RelationshipSpec>,
+    parents: &[Obj],
+    target: &Rc<Mapper>,
+    fk_attr: &str,
+    pk_attr: &str,
+) -> Res<()> {
+    let Some(pk) = target.column(pk_attr).cloned() else { return Ok(()) };
+    let mut keyed: Vec<(Obj, crate::value::Value)> = Vec::new();
+    let mut wanted: Vec<crate::value::Value> = Vec::new();
+    for parent in parents {
+        if keyed.iter().any(|(p, _)| crate::interp::object::identity(p) == crate::interp::object::identity(parent)) {
+            continue;
+        }
+        let fk = read_attribute(py, parent, fk_attr)?;
+        let fk = super::super::convert::to_value(py, &fk)?;
+        if !matches!(fk, crate::value::Value::Null) && !wanted.contains(&fk) {
+            wanted.push(fk.clone());
+        }
+        keyed.push((parent.clone(), fk));
+    }
+    let mut found: Vec<(crate::value::Value, Obj)> = Vec::new();
+    if !wanted.is_empty() {
+        let columns = target.columns.iter().map(|c| super::super::statement::Selected::Column(c.sql.clone())).collect();
+        let items = wanted.iter().map(|v| Sql::Bind(v.clone())).collect();
+        let select = super::super::statement::SelectState {
+            columns,
+            where_: vec![Sql::In { expr: Box::new(pk.sql.clone()), items, negated: false }],
+            ..Default::default()
+        };
+        let purpose = format!("selectin {}.{}", target.table_name, pk.name);
+        for row in session.select_values_keyed(py, &select, &purpose)? {
+            let at = target.columns.iter().position(|c| c.name == pk.name).unwrap_or(0);
+            let key = row.get(at).cloned().unwrap_or(crate::value::Value::Null);
+            found.push((key, session.instance_for_row(py, target, &row)?));
+        }
+    }
+    for (parent, fk) in keyed {
+        let related = found.iter().find(|(k, _)| *k == fk).map_or(Obj::None, |(_, o)| o.clone());
+        if let Obj::Instance(inst) = &parent {
+            if inst.attrs.borrow().get(&key(&spec.attr)).is_none() {
+                inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), related);
             }
         }
     }
@@ -584,9 +642,10 @@ pub fn relationship_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(Stri
         Some(v) => Some(py.truthy(v)?),
         None => None,
     };
-    if let Some(lazy) = text("lazy") {
-        if lazy != "select" && lazy != "True" {
-            return py.stop_not_available(&format!("relationship(lazy=\"{lazy}\") (the lab loads relationships lazily, lazy=\"select\")"));
+    let lazy = text("lazy");
+    if let Some(lazy) = &lazy {
+        if lazy != "select" && lazy != "True" && lazy != "selectin" {
+            return py.stop_not_available(&format!("relationship(lazy=\"{lazy}\") (the lab has lazy=\"select\" and lazy=\"selectin\")"));
         }
     }
     let args = RelationshipArgs {
@@ -594,6 +653,7 @@ pub fn relationship_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(Stri
         back_populates: text("back_populates").or_else(|| text("backref")),
         cascade: text("cascade").unwrap_or_else(|| "save-update, merge".into()),
         uselist,
+        selectin: lazy.as_deref() == Some("selectin"),
     };
     Ok(native(RelationshipAttr { spec_args: args, spec: None }))
 }

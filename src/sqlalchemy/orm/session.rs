@@ -377,10 +377,14 @@ impl SessionCore {
         }
         self.autoflush(py)?;
         let rows = self.select_rows(py, &mapper, mapper.identity_condition(&key), "get")?;
-        match rows.first() {
-            Some(row) => self.instance_for_row(py, &mapper, row),
-            None => Ok(Obj::None),
+        let Some(row) = rows.first() else { return Ok(Obj::None) };
+        let instance = self.instance_for_row(py, &mapper, row)?;
+        // Its lazy="selectin" relationships come with it.
+        let configured: Vec<_> = mapper.relationships.borrow().iter().filter(|r| r.args.selectin).cloned().collect();
+        for spec in configured {
+            super::relationship::select_in(py, self, &spec, std::slice::from_ref(&instance))?;
         }
+        Ok(instance)
     }
 
     /// Runs a statement in the session: ORM selects give instances; the rest runs as Core.
@@ -445,8 +449,8 @@ impl SessionCore {
             rows.push(values);
         }
         super::loader::fill(&select.eager, filling);
-        for spec in &select.loaders {
-            super::loader::select_in(py, self, spec, &select.columns, &rows)?;
+        for spec in super::loader::selectin_loads(select) {
+            super::loader::select_in(py, self, &spec, &select.columns, &rows)?;
         }
         if select.eager.iter().any(|e| e.collection) {
             return Ok(ResultObj::objects_needing_unique(keys, rows));
