@@ -45,8 +45,8 @@ pub struct SelectState {
     pub tablename_labels: bool,
     /// `.options(selectinload(User.addresses))`: relationships loaded after the rows.
     pub loaders: Vec<Rc<crate::sqlalchemy::orm::relationship::RelationshipSpec>>,
-    /// `.options(joinedload(Address.user))`: many-to-one relationships loaded in the same SELECT,
-    /// from an aliased join.
+    /// `.options(joinedload(Address.user))`: relationships loaded in the same SELECT, from an
+    /// aliased join.
     pub eager: Vec<EagerJoin>,
 }
 

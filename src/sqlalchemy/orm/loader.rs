@@ -9,7 +9,7 @@ use crate::interp::object::Obj;
 use crate::interp::{Interpreter, Res};
 
 use super::super::statement::{EagerJoin, Selected};
-use super::relationship::{RelationshipAttr, RelationshipSpec};
+use super::relationship::{is_loaded, set_loaded, RelationshipAttr, RelationshipSpec};
 use super::session::SessionCore;
 
 /// What `selectinload(User.addresses)` or `joinedload(Address.user)` gives: the relationship, and
@@ -75,26 +75,19 @@ pub fn joined(py: &mut Interpreter, session: &Rc<SessionCore>, columns: &[Select
         let width = join.target.columns.len();
         let slice = row.get(at..at + width).unwrap_or(&[]);
         at += width;
-        let Some(parent_mapper) = join.spec.parent.upgrade() else { continue };
-        let Some(index) = columns.iter().position(|c| matches!(c, Selected::Entity(m) if Rc::ptr_eq(m, &parent_mapper))) else {
-            return py.stop_not_available(&format!("joinedload() of {}.{} in a query that does not select {}", parent_mapper.class_name, join.spec.attr, parent_mapper.class_name));
-        };
-        let Some(parent_obj @ Obj::Instance(parent)) = values.get(index) else { continue };
+        let Some(index) = parent_column(py, columns, &join.spec, "joinedload()")? else { continue };
+        let Some(parent_obj) = values.get(index) else { continue };
         let found = join.target.columns.iter().zip(slice).any(|(c, v)| c.primary_key && !matches!(v, crate::value::Value::Null));
         let related = if found { session.instance_for_row(py, &join.target, slice)? } else { Obj::None };
-        let key = crate::interp::object::Key::Str(Rc::from(join.spec.attr.as_str()));
-        let unloaded = parent.attrs.borrow().get(&key).is_none();
         if !join.collection {
-            if unloaded {
-                parent.attrs.borrow_mut().insert(key, Obj::str(&join.spec.attr), related);
-            }
+            set_loaded(parent_obj, &join.spec, related);
             continue;
         }
         let same = |o: &Obj| crate::interp::object::identity(o) == crate::interp::object::identity(parent_obj);
         let at_parent = match filling.iter().position(|(p, w, _, _)| *w == which && same(p)) {
             Some(i) => i,
             None => {
-                filling.push((parent_obj.clone(), which, unloaded, Vec::new()));
+                filling.push((parent_obj.clone(), which, !is_loaded(parent_obj, &join.spec), Vec::new()));
                 filling.len() - 1
             }
         };
@@ -110,10 +103,25 @@ pub fn joined(py: &mut Interpreter, session: &Rc<SessionCore>, columns: &[Select
 /// Sets the collections gathered by `joined` on the parents that had them unloaded.
 pub fn fill(eager: &[EagerJoin], filling: Filling) {
     for (parent, which, unloaded, members) in filling {
-        let (Some(join), true, Obj::Instance(inst)) = (eager.get(which), unloaded, &parent) else { continue };
+        let (Some(join), true) = (eager.get(which), unloaded) else { continue };
         let list = super::collection::InstrumentedList::new(&parent, join.spec.clone(), members);
-        inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(join.spec.attr.as_str())), Obj::str(&join.spec.attr), list);
+        set_loaded(&parent, &join.spec, list);
     }
+}
+
+/// Where a query's rows hold the instances of `spec`'s class; a query without them cannot have
+/// `what` on that relationship. None when the class is gone.
+fn parent_column(py: &mut Interpreter, columns: &[Selected], spec: &RelationshipSpec, what: &str) -> Res<Option<usize>> {
+    let Some(parent) = spec.parent.upgrade() else { return Ok(None) };
+    match columns.iter().position(|c| matches!(c, Selected::Entity(m) if Rc::ptr_eq(m, &parent))) {
+        Some(at) => Ok(Some(at)),
+        None => py.stop_not_available(&format!("{what} of {}.{} in a query that does not select {}", parent.class_name, spec.attr, parent.class_name)),
+    }
+}
+
+/// A class's `lazy="selectin"` relationships.
+pub fn configured_selectin(mapper: &super::mapper::Mapper) -> Vec<Rc<RelationshipSpec>> {
+    mapper.relationships.borrow().iter().filter(|r| r.args.selectin).cloned().collect()
 }
 
 /// The relationships a SELECT loads the selectin way: its `selectinload` options, then the
@@ -122,9 +130,9 @@ pub fn selectin_loads(select: &super::super::statement::SelectState) -> Vec<Rc<R
     let mut out: Vec<Rc<RelationshipSpec>> = select.loaders.clone();
     for column in &select.columns {
         if let Selected::Entity(mapper) = column {
-            for spec in mapper.relationships.borrow().iter().filter(|r| r.args.selectin) {
-                if !out.iter().any(|s| Rc::ptr_eq(s, spec)) {
-                    out.push(spec.clone());
+            for spec in configured_selectin(mapper) {
+                if !out.iter().any(|s| Rc::ptr_eq(s, &spec)) {
+                    out.push(spec);
                 }
             }
         }
@@ -135,10 +143,7 @@ pub fn selectin_loads(select: &super::super::statement::SelectState) -> Vec<Rc<R
 /// After a query's rows are made: loads `spec` for the instances of its class among them, in the
 /// order they came.
 pub fn select_in(py: &mut Interpreter, session: &Rc<SessionCore>, spec: &Rc<RelationshipSpec>, columns: &[Selected], rows: &[Vec<Obj>]) -> Res<()> {
-    let Some(parent) = spec.parent.upgrade() else { return Ok(()) };
-    let Some(at) = columns.iter().position(|c| matches!(c, Selected::Entity(m) if Rc::ptr_eq(m, &parent))) else {
-        return py.stop_not_available(&format!("selectinload() of {}.{} in a query that does not select {}", parent.class_name, spec.attr, parent.class_name));
-    };
+    let Some(at) = parent_column(py, columns, spec, "selectinload()")? else { return Ok(()) };
     let parents: Vec<Obj> = rows.iter().filter_map(|row| row.get(at).cloned()).collect();
     super::relationship::select_in(py, session, spec, &parents)
 }

@@ -268,10 +268,8 @@ pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>
         where_: vec![Sql::In { expr: Box::new(fk.sql.clone()), items, negated: false }],
         ..Default::default()
     };
-    // SQLAlchemy's IN list expands at execution: one cached statement whatever its length.
-    let purpose = format!("selectin {}.{}", fk.name, target.table_name);
     let mut children: Vec<(crate::value::Value, Obj)> = Vec::new();
-    for row in session.select_values_keyed(py, &select, &purpose)? {
+    for row in session.select_values(py, &select, "selectin")? {
         let Some(fk_value) = row.first().cloned() else { continue };
         // Back in the mapper's column order, as the identity map reads a row.
         let mut values = Vec::with_capacity(target.columns.len());
@@ -287,13 +285,24 @@ pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>
     for (parent, pk) in wanting {
         let mine: Vec<Obj> = children.iter().filter(|(fk, _)| *fk == pk).map(|(_, child)| child.clone()).collect();
         let value = if spec.collection { InstrumentedList::new(&parent, spec.clone(), mine) } else { mine.into_iter().next().unwrap_or(Obj::None) };
-        if let Obj::Instance(inst) = &parent {
-            if inst.attrs.borrow().get(&key(&spec.attr)).is_none() {
-                inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value);
-            }
-        }
+        set_loaded(&parent, spec, value);
     }
     Ok(())
+}
+
+/// Whether `instance` has `spec`'s value loaded already.
+pub fn is_loaded(instance: &Obj, spec: &RelationshipSpec) -> bool {
+    matches!(instance, Obj::Instance(inst) if inst.attrs.borrow().get(&key(&spec.attr)).is_some())
+}
+
+/// An eager load's result for `instance`: set unless its value is loaded already (a query does
+/// not overwrite what the session holds, as SQLAlchemy's loaders do not).
+pub fn set_loaded(instance: &Obj, spec: &RelationshipSpec, value: Obj) {
+    if let Obj::Instance(inst) = instance {
+        if !is_loaded(instance, spec) {
+            inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value);
+        }
+    }
 }
 
 /// `selectinload` of a many-to-one: the targets the parents' foreign keys name (each key once,
@@ -331,8 +340,7 @@ fn select_in_many_to_one(
             where_: vec![Sql::In { expr: Box::new(pk.sql.clone()), items, negated: false }],
             ..Default::default()
         };
-        let purpose = format!("selectin {}.{}", target.table_name, pk.name);
-        for row in session.select_values_keyed(py, &select, &purpose)? {
+        for row in session.select_values(py, &select, "selectin")? {
             let at = target.columns.iter().position(|c| c.name == pk.name).unwrap_or(0);
             let key = row.get(at).cloned().unwrap_or(crate::value::Value::Null);
             found.push((key, session.instance_for_row(py, target, &row)?));
@@ -340,11 +348,7 @@ fn select_in_many_to_one(
     }
     for (parent, fk) in keyed {
         let related = found.iter().find(|(k, _)| *k == fk).map_or(Obj::None, |(_, o)| o.clone());
-        if let Obj::Instance(inst) = &parent {
-            if inst.attrs.borrow().get(&key(&spec.attr)).is_none() {
-                inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), related);
-            }
-        }
+        set_loaded(&parent, spec, related);
     }
     Ok(())
 }

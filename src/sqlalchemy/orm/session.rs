@@ -301,18 +301,11 @@ impl SessionCore {
         self.select_values(py, &state, purpose)
     }
 
-    /// The rows of a SELECT the ORM emits for itself (a `get`), as values.
-    fn select_values(&self, py: &mut Interpreter, state: &SelectState, purpose: &str) -> Res<Vec<Vec<Value>>> {
-        let (sql, _) = state.compile();
-        self.select_values_keyed(py, state, &format!("{sql}\u{0}{purpose}"))
-    }
-
-    /// The same, cached under `key` (a statement whose SQL varies with its IN list, as a selectin
-    /// load's, is one statement to SQLAlchemy's cache).
-    pub fn select_values_keyed(&self, py: &mut Interpreter, state: &SelectState, key: &str) -> Res<Vec<Vec<Value>>> {
+    /// The rows of a SELECT the ORM emits for itself (a `get`, a selectin load), as values.
+    pub fn select_values(&self, py: &mut Interpreter, state: &SelectState, purpose: &str) -> Res<Vec<Vec<Value>>> {
         let (sql, params) = state.compile();
         let conn = self.connection(py)?;
-        let ran = conn.run(py, Stat::Compiled, key, &sql, &params, None)?;
+        let ran = conn.run(py, Stat::Compiled, &format!("{sql}\u{0}{purpose}"), &sql, &params, None)?;
         Ok(ran.rows)
     }
 
@@ -380,8 +373,7 @@ impl SessionCore {
         let Some(row) = rows.first() else { return Ok(Obj::None) };
         let instance = self.instance_for_row(py, &mapper, row)?;
         // Its lazy="selectin" relationships come with it.
-        let configured: Vec<_> = mapper.relationships.borrow().iter().filter(|r| r.args.selectin).cloned().collect();
-        for spec in configured {
+        for spec in super::loader::configured_selectin(&mapper) {
             super::relationship::select_in(py, self, &spec, std::slice::from_ref(&instance))?;
         }
         Ok(instance)
