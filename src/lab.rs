@@ -100,10 +100,20 @@ pub struct Lab {
     python_budget_ms: f64,
 }
 
+/// A project's files by path, from a built-in list. Inserted one by one: collecting into a
+/// BTreeMap sorts with the standard library's sort, kilobytes of wasm for this one use.
+pub fn project_files(list: &[(&str, &str)]) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    for (path, text) in list {
+        files.insert(path.to_string(), text.to_string());
+    }
+    files
+}
+
 impl Lab {
     /// The seed project with no database yet.
     pub fn new(sources: Sources) -> Lab {
-        let files = SEED_FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+        let files = project_files(SEED_FILES);
         let rng = sources.seed | 1;
         Lab {
             files,
@@ -553,7 +563,7 @@ fn python_result(outcome: crate::interp::RunOutcome) -> LineResult {
             {
                 let mut names = crate::interp::available_modules();
                 names.extend(["sqlalchemy", "sqlalchemy.orm", "sqlalchemy.exc", "sqlalchemy.sql", "sqlalchemy.pool", "sqlite3", "alembic", "alembic.op", "alembic.context", "alembic.config"]);
-                names.sort_unstable();
+                crate::sorting::sort(&mut names);
                 names.join(", ")
             }
         ));

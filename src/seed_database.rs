@@ -77,7 +77,7 @@ impl SeedDatabase {
 
     /// The seed's project as it starts, on a database of its own.
     pub fn open_seed(name: &str) -> Result<SeedDatabase> {
-        let files = crate::lab::SEED_FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+        let files = crate::lab::project_files(crate::lab::SEED_FILES);
         SeedDatabase::open(files, Databases::new(crate::watchdog::DEFAULT_BUDGET_MS), name)
     }
 

@@ -592,7 +592,7 @@ impl Interpreter {
                     Some(Obj::Class(c)) => c.mro.borrow().iter().flat_map(|c| c.attrs.borrow().items().map(|(k, _)| self.plain_str(k)).collect::<Vec<_>>()).collect(),
                     _ => Vec::new(),
                 };
-                names.sort();
+                crate::sorting::sort(&mut names);
                 names.dedup();
                 Ok(Obj::list(names.iter().map(|n| Obj::str(n)).collect()))
             }
@@ -1704,8 +1704,13 @@ impl Interpreter {
                 let Obj::Slice(start, stop, step) = index else { return Ok(()) };
                 let len = l.borrow().len();
                 let doomed = self.slice_positions(len, start, stop, step)?;
-                let doomed: std::collections::BTreeSet<usize> = doomed.into_iter().collect();
-                let kept: Vec<Obj> = l.borrow().iter().enumerate().filter(|(i, _)| !doomed.contains(i)).map(|(_, v)| v.clone()).collect();
+                let mut gone = vec![false; len];
+                for i in doomed {
+                    if let Some(g) = gone.get_mut(i) {
+                        *g = true;
+                    }
+                }
+                let kept: Vec<Obj> = l.borrow().iter().zip(gone).filter(|(_, g)| !g).map(|(v, _)| v.clone()).collect();
                 *l.borrow_mut() = kept;
                 Ok(())
             }

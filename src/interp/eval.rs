@@ -40,7 +40,7 @@ const LIBRARY: &[(&str, &str, &str)] = &[
 /// goes with a `ModuleNotFoundError`.
 pub fn available_modules() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = LIBRARY.iter().map(|(name, _, _)| *name).chain(["typing", "math", "__future__", "builtins"]).collect();
-    names.sort_unstable();
+    crate::sorting::sort(&mut names);
     names
 }
 

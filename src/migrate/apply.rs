@@ -294,7 +294,7 @@ fn move_and_copy(existing: &Table, ops: &[Op], sqlite_autoincrement: bool) -> Re
     new_table.name = temp_name;
     // Alembic copies the named constraints first, then the unnamed ones (its batch's
     // named_constraints, then unnamed_constraints), which is their order in the new CREATE TABLE.
-    new_table.constraints.sort_by_key(|c| c.name().is_none());
+    crate::sorting::sort_by_key(&mut new_table.constraints, |c| c.name().is_none());
     new_table.sqlite_autoincrement = sqlite_autoincrement;
     let copied: Vec<&(String, Option<String>, bool)> = sources.iter().filter(|(_, from, _)| from.is_some()).collect();
     let targets: Vec<String> = copied.iter().map(|(to, _, _)| quote_identifier(to)).collect();

@@ -27,7 +27,7 @@ pub const FILES: &[(&str, &str)] = &[
 /// The reference revision files, loaded (over databases of their own), with the interpreter
 /// that runs them.
 pub fn scripts() -> Result<(Scripts, crate::interp::Interpreter)> {
-    let files = FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    let files = crate::lab::project_files(FILES);
     let paths: Vec<String> = FILES.iter().filter(|(p, _)| p.starts_with("migrations/versions/")).map(|(p, _)| p.to_string()).collect();
     Scripts::from_files(files, Databases::new(crate::watchdog::DEFAULT_BUDGET_MS), &paths)
 }
