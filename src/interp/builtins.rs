@@ -162,9 +162,9 @@ impl Interpreter {
                     "inf" | "+inf" | "infinity" => Ok(Obj::Float(f64::INFINITY)),
                     "-inf" | "-infinity" => Ok(Obj::Float(f64::NEG_INFINITY)),
                     "nan" => Ok(Obj::Float(f64::NAN)),
-                    t => match t.replace('_', "").parse::<f64>() {
-                        Ok(f) => Ok(Obj::Float(f)),
-                        Err(_) => self.error("ValueError", format!("could not convert string to float: {}", python_str_repr(s))),
+                    t => match super::parse_float::parse_float(&super::parse_float::without_digit_separators(t)) {
+                        Some(f) => Ok(Obj::Float(f)),
+                        None => self.error("ValueError", format!("could not convert string to float: {}", python_str_repr(s))),
                     },
                 },
                 Some(other) => match self.lookup_special(other, "__float__") {
@@ -425,7 +425,7 @@ impl Interpreter {
                     (Obj::Float(f), Some(d)) if d >= 0 => {
                         // Correctly rounded, as Python's round(): through the exact decimal digits.
                         let text = super::format::fixed(*f, d as usize);
-                        Ok(Obj::Float(text.parse().unwrap_or(*f)))
+                        Ok(Obj::Float(super::parse_float::parse_float(&text).unwrap_or(*f)))
                     }
                     (Obj::Float(f), Some(d)) => {
                         let scale = 10f64.powi((-d) as i32);

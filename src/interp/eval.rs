@@ -2584,7 +2584,7 @@ impl Interpreter {
         } else if let Some(bin) = lower.strip_prefix("0b") {
             i64::from_str_radix(bin, 2).ok().map(Obj::Int)
         } else if lower.contains(['.', 'e']) && !lower.ends_with('j') {
-            lower.parse::<f64>().ok().map(Obj::Float)
+            super::parse_float::parse_float(&lower).map(Obj::Float)
         } else if lower.ends_with('j') {
             None
         } else {

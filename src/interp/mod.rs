@@ -12,6 +12,7 @@ mod generator;
 mod host;
 pub mod native;
 pub mod object;
+mod parse_float;
 mod set_order;
 mod typing;
 
