@@ -16,6 +16,7 @@ mod parse_float;
 mod set_order;
 mod typing;
 
+pub use format::fixed;
 pub use eval::{available_modules, Interpreter, Raised, Res, RunOutcome, TIME_BUDGET_MS};
 
 /// What `python -V` and `sys.version` say: the language level the lab follows, and what it is.

@@ -83,7 +83,7 @@ pub fn from_value_typed(py: &mut Interpreter, value: &Value, sql_type: Option<&S
             let places = scale.map_or(10, |(_, s)| s as usize);
             let module = py.import("decimal")?;
             let class = py.get_attr(&module, "Decimal")?;
-            py.call(class, vec![Obj::str(&format!("{number:.places$}"))], Vec::new())
+            py.call(class, vec![Obj::str(&crate::interp::fixed(number, places))], Vec::new())
         }
         _ => Ok(from_value(value, sql_type)),
     }
@@ -151,12 +151,12 @@ pub fn four_significant(seconds: f64) -> String {
     let exponent = seconds.log10().floor() as i32;
     if !(-4..4).contains(&exponent) {
         let mantissa = seconds / 10f64.powi(exponent);
-        let mut text = format!("{mantissa:.3}");
+        let mut text = crate::interp::fixed(mantissa, 3);
         trim_zeros(&mut text);
         return format!("{text}e{}{:02}", if exponent < 0 { '-' } else { '+' }, exponent.abs());
     }
     let decimals = (3 - exponent).max(0) as usize;
-    let mut text = format!("{seconds:.decimals$}");
+    let mut text = crate::interp::fixed(seconds, decimals);
     trim_zeros(&mut text);
     text
 }

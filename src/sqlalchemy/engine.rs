@@ -70,7 +70,7 @@ impl EngineCore {
         let seconds = elapsed_ms / 1000.0;
         match stat {
             Stat::Raw => "[raw sql]".to_string(),
-            Stat::NoKey => format!("[no key {seconds:.5}s]"),
+            Stat::NoKey => format!("[no key {}s]", crate::interp::fixed(seconds, 5)),
             Stat::Compiled => {
                 let now = now_ms();
                 let key = &expanding_in_collapsed(key);
@@ -79,7 +79,7 @@ impl EngineCore {
                     Some(first) => format!("[cached since {}s ago]", four_significant((now - first) / 1000.0)),
                     None => {
                         cache.insert(key.to_string(), now);
-                        format!("[generated in {seconds:.5}s]")
+                        format!("[generated in {}s]", crate::interp::fixed(seconds, 5))
                     }
                 }
             }
