@@ -13,6 +13,8 @@ WASM_PACK_VERSION := $(call conf,wasm_pack_version)
 WASM_BINDGEN_VERSION := $(call conf,wasm_bindgen_cli_version)
 BUILD_TARGET := $(call conf,build_target)
 OUT_DIR := $(call conf,out_dir)
+# The release page: www/ with the build, its JS minified (tools/release.mjs). What is served and tested.
+SITE := target/site
 TEST_BROWSER := $(call conf,test_browser)
 CHROMEDRIVER := $(call conf,chromedriver)
 TEST_TIMEOUT := $(call conf,test_timeout)
@@ -89,6 +91,7 @@ $(REAL_PROJECTS)/.unpacked: tests/oracle/real_projects.txt
 build: setup
 	wasm-pack build --target $(BUILD_TARGET) --release --mode no-install --out-dir $(OUT_DIR) --no-pack
 	@$(MAKE) --no-print-directory check-env-imports
+	node tools/release.mjs www $(SITE)
 
 # A build whose wasm imports from "env" looks fine and dies on load: fail instead.
 check-env-imports:
@@ -99,7 +102,7 @@ build-bench: setup
 	wasm-pack build --target $(BUILD_TARGET) --release --mode no-install --out-dir target/bench-pkg --no-pack -- --features bench
 
 serve: build
-	node tools/serve.mjs www $(PORT)
+	node tools/serve.mjs $(SITE) $(PORT)
 
 ## ---- testing --------------------------------------------------------------------------------
 
@@ -139,4 +142,4 @@ bench: build build-bench
 
 clean:
 	cargo clean
-	rm -rf $(OUT_DIR)
+	rm -rf $(OUT_DIR) $(SITE)

@@ -155,11 +155,12 @@ function nativeCrud() {
   return JSON.parse(out.trim().split("\n").at(-1));
 }
 
-const pkgFiles = (await readdir("www/pkg")).filter((f) => f.endsWith(".wasm") || f.endsWith(".js"));
-const pageJs = (await readdir("www")).filter((f) => f.endsWith(".js"));
-const lab = printSizes("Page weight: the lab's wasm and all of its JS", await sizes([
-  ...pkgFiles.map((f) => join("www/pkg", f)),
-  ...pageJs.map((f) => join("www", f)),
+// The release page as served (target/site: JS minified by tools/release.mjs).
+const pkgFiles = (await readdir("target/site/pkg")).filter((f) => f.endsWith(".wasm") || f.endsWith(".js"));
+const pageJs = (await readdir("target/site")).filter((f) => f.endsWith(".js"));
+const lab = printSizes("Page weight: the lab's wasm and all of its JS (minified, as served)", await sizes([
+  ...pkgFiles.map((f) => join("target/site/pkg", f)),
+  ...pageJs.map((f) => join("target/site", f)),
 ]));
 const peer = printSizes("sql.js 1.16 (wasm + js), the peer", await sizes([
   "node_modules/sql.js/dist/sql-wasm.wasm",
@@ -168,7 +169,7 @@ const peer = printSizes("sql.js 1.16 (wasm + js), the peer", await sizes([
 console.log(`  page gzip ${(lab.gzip / 1024).toFixed(1)} KB against a budget of ${BUDGET_KB} KB; ` +
   `${((lab.gzip / peer.gzip) * 100).toFixed(0)} % of sql.js`);
 
-const server = await serve("www", 0, { "/bench/": "bench", "/bench-pkg/": "target/bench-pkg", "/sqljs/": "node_modules/sql.js/dist" });
+const server = await serve("target/site", 0, { "/bench/": "bench", "/bench-pkg/": "target/bench-pkg", "/sqljs/": "node_modules/sql.js/dist" });
 const browser = await chromium.launch(launchOptions());
 try {
   console.log(`\nCold start, navigation → ready, headless Chromium on loopback (median of ${STARTS}, ms)`);

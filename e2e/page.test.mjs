@@ -1,4 +1,4 @@
-// End-to-end: the RELEASE page (www/ with the wasm-opt'ed build in www/pkg) in Debian's Chromium,
+// End-to-end: the RELEASE page (target/site: www/ with the wasm-opt'ed build, JS minified) in Debian's Chromium,
 // driven with playwright-core. Runs every walkthrough step in order and checks its visible effect,
 // Back, reload, download/open of the .db, learner text shown as text, and a bad typed line.
 // Run with `make test-e2e` (it builds first) or `node --test e2e/` after `make build`.
@@ -17,7 +17,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await serve("www");
+  server = await serve("target/site");
   browser = await chromium.launch(launchOptions());
 });
 

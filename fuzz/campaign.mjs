@@ -217,7 +217,7 @@ async function typing(page, count, seed) {
   return stuck;
 }
 
-const server = await serve("www");
+const server = await serve("target/site");
 const browser = await chromium.launch(launchOptions());
 let failed = false;
 try {

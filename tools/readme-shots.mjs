@@ -8,7 +8,7 @@ import { serve } from "./serve.mjs";
 import { launchOptions } from "./chromium.mjs";
 
 const dir = process.argv[2] ?? "docs";
-const server = await serve("www");
+const server = await serve("target/site");
 const browser = await chromium.launch(launchOptions());
 
 /** A fresh page (empty storage) on the lab, with helpers that act as the learner does. */

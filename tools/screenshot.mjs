@@ -10,7 +10,7 @@ import { launchOptions } from "./chromium.mjs";
 
 const [lines, out] = [Number(process.argv[2] ?? 0), process.argv[3] ?? "screenshot.png"];
 const tab = process.argv.includes("--tab") ? process.argv[process.argv.indexOf("--tab") + 1] : null;
-const server = await serve("www");
+const server = await serve("target/site");
 const browser = await chromium.launch(launchOptions());
 try {
   const width = Number(process.env.WIDTH ?? 1280);

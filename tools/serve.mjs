@@ -1,4 +1,4 @@
-// A static file server for the built page (www/), used by `make serve`, the end-to-end tests and
+// A static file server for the release page (target/site/, written by `make build`), used by `make serve`, the end-to-end tests and
 // the benchmark. Binds 127.0.0.1 on the given port, or on a free one the system picks.
 //
 //   node tools/serve.mjs [dir] [port]      prints the URL, serves until stopped
@@ -58,7 +58,7 @@ export async function serve(dir, port = 0, extraRoots = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dir = process.argv[2] ?? "www";
+  const dir = process.argv[2] ?? "target/site";
   const port = Number(process.argv[3] ?? process.env.PORT ?? 0);
   try {
     let served;
