@@ -5,7 +5,7 @@
 //!
 //!     cargo run --release --example python_bench
 
-use std::collections::BTreeMap;
+use alembic_lab::Files;
 use std::time::Instant;
 
 use alembic_lab::interp::Interpreter;
@@ -17,7 +17,7 @@ fn lab_ms(source: &str) -> (f64, String) {
     let mut best = f64::INFINITY;
     let mut output = String::new();
     for _ in 0..3 {
-        let mut files = BTreeMap::new();
+        let mut files = Files::new();
         files.insert("bench.py".to_string(), source.to_string());
         let mut interpreter = Interpreter::new(files);
         let start = Instant::now();

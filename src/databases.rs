@@ -4,7 +4,7 @@
 //! statement that uses it, never while Python runs.
 
 use std::cell::{RefCell, RefMut};
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::rc::Rc;
 
 use crate::engine::Engine;
@@ -16,7 +16,7 @@ pub type SharedEngine = Rc<RefCell<Engine>>;
 /// The databases of one lab, by name.
 #[derive(Clone, Default)]
 pub struct Databases {
-    by_name: Rc<RefCell<BTreeMap<String, SharedEngine>>>,
+    by_name: Rc<RefCell<SortedMap<String, SharedEngine>>>,
     budget_ms: Rc<std::cell::Cell<f64>>,
 }
 
@@ -72,7 +72,7 @@ impl Databases {
     }
 
     /// Replaces every database at once (restoring a snapshot).
-    pub fn replace_all(&self, engines: BTreeMap<String, Engine>) {
+    pub fn replace_all(&self, engines: SortedMap<String, Engine>) {
         self.by_name.borrow_mut().retain(|name, _| engines.contains_key(name));
         for (name, engine) in engines {
             self.insert(&name, engine);

@@ -2,7 +2,7 @@
 //! databases it opens (`sqlite:///sqlite.db` in alembic.ini and `Database("sqlite.db")` are the
 //! same one), and the console that runs `alembic …`, `ls` and `cat` lines against them.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::{Files, SortedMap};
 
 use crate::databases::{Databases, SharedEngine};
 use crate::encoding::{get_bytes, get_len, get_str, get_u64, put_bytes, put_len, put_str, take};
@@ -89,7 +89,7 @@ impl LineResult {
 
 /// The learner's project.
 pub struct Lab {
-    files: BTreeMap<String, String>,
+    files: Files,
     databases: Databases,
     /// The console's Python session (`python -i`): its namespace lasts until `exit()`, an undo
     /// or a reload.
@@ -100,10 +100,9 @@ pub struct Lab {
     python_budget_ms: f64,
 }
 
-/// A project's files by path, from a built-in list. Inserted one by one: collecting into a
-/// BTreeMap sorts with the standard library's sort, kilobytes of wasm for this one use.
-pub fn project_files(list: &[(&str, &str)]) -> BTreeMap<String, String> {
-    let mut files = BTreeMap::new();
+/// A project's files by path, from a built-in list.
+pub fn project_files(list: &[(&str, &str)]) -> Files {
+    let mut files = Files::new();
     for (path, text) in list {
         files.insert(path.to_string(), text.to_string());
     }
@@ -125,7 +124,7 @@ impl Lab {
         }
     }
 
-    pub fn files(&self) -> &BTreeMap<String, String> {
+    pub fn files(&self) -> &Files {
         &self.files
     }
 
@@ -254,13 +253,13 @@ impl Lab {
         if take(&mut rest, SNAPSHOT_MAGIC.len()) != Some(SNAPSHOT_MAGIC) {
             return Err(bad());
         }
-        let mut files = BTreeMap::new();
+        let mut files = Files::new();
         for _ in 0..get_len(&mut rest).ok_or_else(bad)? {
             let path = get_str(&mut rest).ok_or_else(bad)?;
             let text = get_str(&mut rest).ok_or_else(bad)?;
             files.insert(path, text);
         }
-        let mut engines = BTreeMap::new();
+        let mut engines = SortedMap::new();
         for _ in 0..get_len(&mut rest).ok_or_else(bad)? {
             let name = get_str(&mut rest).ok_or_else(bad)?;
             let data = get_bytes(&mut rest).ok_or_else(bad)?;

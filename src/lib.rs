@@ -19,6 +19,7 @@ pub mod python;
 pub mod reflect;
 pub mod schema;
 pub mod seed_database;
+pub mod sorted_map;
 pub mod sorting;
 pub mod sqlalchemy;
 pub mod sql;
@@ -31,6 +32,7 @@ pub mod wasm;
 
 pub use engine::{LoggedStatement, QueryResult, TableData};
 pub use error::{Error, ErrorKind, Result};
+pub use sorted_map::{Files, SortedMap};
 pub use value::Value;
 
 // Unit tests run in the browser too (`wasm-pack test`), as rusqlite's own tests do.

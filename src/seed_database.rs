@@ -3,7 +3,7 @@
 //! learner's own `src/db.py` through the interpreter, so an edit to that file changes what they
 //! do, exactly as it changes `python main.py`.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::Files;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -53,7 +53,7 @@ fn value_obj(value: &Value) -> Obj {
 
 impl SeedDatabase {
     /// `Database(name)` from the project's `src/db.py`, on the given databases.
-    pub fn open(files: BTreeMap<String, String>, databases: Databases, name: &str) -> Result<SeedDatabase> {
+    pub fn open(files: Files, databases: Databases, name: &str) -> Result<SeedDatabase> {
         let mut py = Interpreter::new(files);
         crate::sqlalchemy::install(&mut py, databases.clone());
         let engine = databases.open(name)?;

@@ -124,8 +124,8 @@ fn the_seeds_errors_are_python_exceptions_and_change_nothing() {
 
 #[test]
 fn an_edit_to_src_db_py_changes_what_the_methods_do() {
-    let mut files: std::collections::BTreeMap<String, String> = SEED_FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
-    let db_py = files["src/db.py"].replace("logger.info(f\"User {user} created in the database\")", "logger.info(f\"Welcome, {user.name}!\")");
+    let mut files: alembic_lab::Files = SEED_FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    let db_py = files.get("src/db.py").expect("the seed has src/db.py").replace("logger.info(f\"User {user} created in the database\")", "logger.info(f\"Welcome, {user.name}!\")");
     files.insert("src/db.py".into(), db_py);
     let mut db = SeedDatabase::open(files, Databases::new(800.0), "edited.db").unwrap();
     db.create_tables().unwrap();

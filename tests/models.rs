@@ -7,7 +7,6 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(all(target_family = "wasm", target_os = "unknown"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use std::collections::BTreeMap;
 
 use alembic_lab::lab::{Lab, Sources};
 use alembic_lab::schema::{MetaData, SqlType};
@@ -99,7 +98,7 @@ fn module_of(path: &str) -> String {
 }
 
 fn try_models(files: &[(&str, &str)]) -> alembic_lab::Result<MetaData> {
-    let map: BTreeMap<String, String> = files.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    let map: alembic_lab::Files = files.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
     let modules: Vec<String> = files.iter().map(|(p, _)| module_of(p)).collect();
     let modules: Vec<&str> = modules.iter().map(String::as_str).collect();
     declared_metadata(map, &modules, "src.models.base")

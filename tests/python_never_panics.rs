@@ -4,7 +4,7 @@
 //! python_never_panics` (make fuzz) runs a million.
 #![cfg(not(target_family = "wasm"))]
 
-use std::collections::BTreeMap;
+use alembic_lab::Files;
 use std::path::Path;
 use std::time::Instant;
 
@@ -62,7 +62,7 @@ fn no_program_panics_or_outlives_its_budget() {
             }
         }
         let source: String = text.into_iter().collect();
-        let mut files: BTreeMap<String, String> = SEED_FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+        let mut files: Files = SEED_FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
         files.insert("prog.py".to_string(), source.clone());
         let mut interpreter = Interpreter::new(files);
         interpreter.time_budget_ms = 30.0;

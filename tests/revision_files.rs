@@ -8,7 +8,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(all(target_family = "wasm", target_os = "unknown"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use std::collections::BTreeMap;
+use alembic_lab::Files;
 
 use alembic_lab::databases::Databases;
 use alembic_lab::migrate::ops::{AlterColumn, Op};
@@ -28,7 +28,7 @@ const REFERENCE: &[(&str, &str)] = &[
 /// Revision files (name, text) in `migrations/versions/`, loaded as one `alembic` command would,
 /// with the interpreter that runs them.
 fn load(files: &[(&str, &str)]) -> Result<(Scripts, Interpreter)> {
-    let mut project = BTreeMap::new();
+    let mut project = Files::new();
     let mut paths = Vec::new();
     for (name, text) in files {
         let path = format!("migrations/versions/{name}");

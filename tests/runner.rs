@@ -169,7 +169,7 @@ fn create_all_then_upgrade_head_fails_and_stamping_the_matching_revision_fixes_i
 
 #[test]
 fn a_failing_revision_rolls_back_its_writes_and_keeps_the_last_good_one() {
-    let mut files: std::collections::BTreeMap<String, String> = reference::FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    let mut files: alembic_lab::Files = reference::FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
     let broken = reference::FILES[4].1.replace(
         "    op.add_column('users', sa.Column('email', sa.String(length=120), nullable=True))",
         "    op.add_column('users', sa.Column('email', sa.String(length=120), nullable=True))\n    op.execute('INSERT INTO nowhere VALUES (1)')",

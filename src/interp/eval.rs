@@ -2,7 +2,7 @@
 //! classes with C3 method order, exceptions with tracebacks, imports of the project's own files.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::carets;
@@ -131,7 +131,7 @@ pub struct RunOutcome {
 
 /// One interpreter: its modules, builtins, output and budgets.
 pub struct Interpreter {
-    pub files: BTreeMap<String, String>,
+    pub files: crate::Files,
     pub out: String,
     /// Objects a native module keeps for this interpreter, by its own keys (sqlalchemy: the
     /// Python enum class behind an `Enum` column type, to give its rows back as members).
@@ -269,7 +269,7 @@ pub(super) fn key(name: &str) -> super::object::Key {
 
 impl Interpreter {
     /// An interpreter over the project's files (`path → text`), for imports and source lines.
-    pub fn new(files: BTreeMap<String, String>) -> Interpreter {
+    pub fn new(files: crate::Files) -> Interpreter {
         let object_class = Rc::new(Class {
             name: Rc::from("object"),
             bases: Vec::new(),

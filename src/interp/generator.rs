@@ -398,12 +398,11 @@ impl Interpreter {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
 
     use super::Interpreter;
 
     fn run(program: &str) -> String {
-        let files = BTreeMap::from([("prog.py".to_string(), program.to_string())]);
+        let files = crate::Files::from([("prog.py".to_string(), program.to_string())]);
         Interpreter::new(files).run_main("prog.py").output
     }
 

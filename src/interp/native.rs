@@ -246,7 +246,6 @@ mod tests {
     //! with `with` — run by Python code that the evaluator knows nothing about.
 
     use std::cell::RefCell;
-    use std::collections::BTreeMap;
 
     use super::*;
     use crate::interp::eval::key;
@@ -443,7 +442,7 @@ mod tests {
 
     fn run(program: &str) -> (String, Rc<Registry>) {
         let registry = Rc::new(Registry::default());
-        let files = BTreeMap::from([("prog.py".to_string(), program.to_string())]);
+        let files = crate::Files::from([("prog.py".to_string(), program.to_string())]);
         let mut py = Interpreter::new(files);
         py.register_module("toyorm", toy_module(registry.clone()));
         let outcome = py.run_main("prog.py");

@@ -104,7 +104,7 @@ impl Scripts {
 
     /// The project's revision files as a fresh interpreter over `files` loads them, `alembic.op`
     /// installed: what one `alembic` command sees, with that interpreter.
-    pub fn from_files(files: std::collections::BTreeMap<String, String>, databases: Databases, paths: &[String]) -> Result<(Scripts, Interpreter)> {
+    pub fn from_files(files: crate::Files, databases: Databases, paths: &[String]) -> Result<(Scripts, Interpreter)> {
         let mut python = Interpreter::new(files);
         crate::sqlalchemy::install(&mut python, databases);
         let runtime = Runtime::default();

@@ -244,7 +244,7 @@ fn engine_from_config(py: &mut Interpreter, databases: &Databases, args: Vec<Obj
 
 /// The MetaData a project's models declare: `modules` imported (their classes mapped as the class
 /// bodies run), then `Base.metadata` of `base_module`. A model's error is its Python traceback.
-pub fn declared_metadata(files: std::collections::BTreeMap<String, String>, modules: &[&str], base_module: &str) -> crate::Result<crate::schema::MetaData> {
+pub fn declared_metadata(files: crate::Files, modules: &[&str], base_module: &str) -> crate::Result<crate::schema::MetaData> {
     let mut py = Interpreter::new(files);
     install(&mut py, Databases::new(crate::watchdog::DEFAULT_BUDGET_MS));
     let (value, outcome) = py.run_host(|py| {
