@@ -39,6 +39,11 @@ impl Databases {
         Ok(engine)
     }
 
+    /// The database a name opens, if anything has opened it yet.
+    pub fn get(&self, name: &str) -> Option<SharedEngine> {
+        self.by_name.borrow().get(name).cloned()
+    }
+
     /// The database, borrowed for one use; a database already in use (a statement that calls back
     /// into Python which opens it again) is an error, not a crash.
     pub fn borrow(engine: &SharedEngine) -> Result<RefMut<'_, Engine>> {

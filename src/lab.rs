@@ -166,6 +166,13 @@ impl Lab {
         self.databases.open(name)
     }
 
+    /// The lab's database if anything has opened it yet. The page's views read it through this
+    /// and never create it (looking at a folder creates no file), which also keeps SQLite's first
+    /// start out of the page's cold start.
+    pub fn opened_database(&self) -> Option<SharedEngine> {
+        self.databases.get(&self.database_name())
+    }
+
     /// The lab's databases, for the Python that opens them by URL.
     pub fn databases(&self) -> &Databases {
         &self.databases

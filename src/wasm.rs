@@ -422,20 +422,18 @@ impl JsLab {
 
     /// The revision ids in `alembic_version`.
     pub fn current(&self) -> Result<JsValue, JsValue> {
-        let heads = {
-            let mut lab = self.state()?;
-            let name = lab.database_name();
-            crate::migrate::runner::recorded_heads(&lab.engine(&name).map_err(to_js)?.borrow()).map_err(to_js)?
+        let heads = match self.state()?.opened_database() {
+            Some(engine) => crate::migrate::runner::recorded_heads(&engine.borrow()).map_err(to_js)?,
+            None => Vec::new(),
         };
         to_plain(&heads)
     }
 
     /// Every table of the lab's database, as `Database.tables()`.
     pub fn tables(&self) -> Result<JsValue, JsValue> {
-        let tables = {
-            let mut lab = self.state()?;
-            let name = lab.database_name();
-            lab.engine(&name).map_err(to_js)?.borrow_mut().tables().map_err(to_js)?
+        let tables = match self.state()?.opened_database() {
+            Some(engine) => engine.borrow_mut().tables().map_err(to_js)?,
+            None => Vec::new(),
         };
         to_plain(&tables)
     }
@@ -458,10 +456,9 @@ impl JsLab {
             }
         }
         let offset_of = |name: &str| wanted.iter().find(|(n, _)| n == name).map_or(0, |(_, o)| *o);
-        let tables = {
-            let mut lab = self.state()?;
-            let name = lab.database_name();
-            lab.engine(&name).map_err(to_js)?.borrow_mut().tables_window(offset_of, limit as usize).map_err(to_js)?
+        let tables = match self.state()?.opened_database() {
+            Some(engine) => engine.borrow_mut().tables_window(offset_of, limit as usize).map_err(to_js)?,
+            None => Vec::new(),
         };
         to_plain(&tables)
     }
