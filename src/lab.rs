@@ -628,6 +628,17 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
+    fn the_database_exists_once_something_opens_it() {
+        let mut lab = Lab::new(Sources::default());
+        assert!(lab.opened_database().is_none());
+        assert!(lab.engine_names().is_empty());
+        assert!(lab.run("from src.db import Database").ok());
+        assert!(lab.run("Database(\"sqlite.db\").create_tables()").ok());
+        let engine = lab.opened_database().expect("create_tables opened sqlite.db");
+        assert_eq!(engine.borrow_mut().tables().unwrap().len(), 1);
+    }
+
+    #[test]
     fn a_snapshot_restores_files_and_databases_exactly() {
         let mut lab = Lab::new(Sources::default());
         lab.engine("sqlite.db").unwrap().borrow_mut().exec("CREATE TABLE t (x); INSERT INTO t VALUES ('kept')").unwrap();

@@ -374,3 +374,18 @@ fn a_value_handed_over_cut_downloads_whole() {
     assert_eq!(thrown(lab.cell_bytes("files".into(), "body".into(), (-1).into()).unwrap_err()).0, "TypeError");
     assert_eq!(thrown(lab.cell_bytes("nope".into(), "body".into(), 0.into()).unwrap_err()).0, "OperationalError");
 }
+
+#[wasm_bindgen_test]
+fn looking_at_a_fresh_lab_creates_no_database() {
+    use alembic_lab::wasm::JsLab;
+    let lab = JsLab::new();
+    assert_eq!(json(&lab.tables().unwrap()), "[]");
+    assert_eq!(json(&lab.tables_window(JsValue::NULL, 200.into()).unwrap()), "[]");
+    assert_eq!(json(&lab.current().unwrap()), "[]");
+    let snapshot = lab.snapshot().unwrap().to_vec();
+    // The snapshot's last part: no database in it (a count of 0 before the random seed's 8 bytes).
+    assert_eq!(&snapshot[snapshot.len() - 12..snapshot.len() - 8], &[0, 0, 0, 0], "no database was made by looking");
+    lab_run(&lab, "from src.db import Database");
+    lab_run(&lab, "Database(\"sqlite.db\").create_tables()");
+    assert!(json(&lab.tables().unwrap()).contains("\"name\":\"users\""));
+}
