@@ -44,6 +44,11 @@ impl Databases {
         self.by_name.borrow().get(name).cloned()
     }
 
+    /// Forgets a database, as deleting its file does.
+    pub fn remove(&self, name: &str) {
+        self.by_name.borrow_mut().remove(name);
+    }
+
     /// The database, borrowed for one use; a database already in use (a statement that calls back
     /// into Python which opens it again) is an error, not a crash.
     pub fn borrow(engine: &SharedEngine) -> Result<RefMut<'_, Engine>> {

@@ -173,6 +173,19 @@ impl Lab {
         self.databases.get(&self.database_name())
     }
 
+    /// Free SQL on the lab's database. A statement SQLite refuses changes nothing: not even by
+    /// leaving behind the empty database it was typed against.
+    pub fn exec(&mut self, sql: &str) -> Result<crate::engine::QueryResult> {
+        let name = self.database_name();
+        let existed = self.databases.get(&name).is_some();
+        let engine = self.engine(&name)?;
+        let result = Databases::borrow(&engine)?.exec(sql);
+        if result.is_err() && !existed {
+            self.databases.remove(&name);
+        }
+        result
+    }
+
     /// The lab's databases, for the Python that opens them by URL.
     pub fn databases(&self) -> &Databases {
         &self.databases
@@ -636,6 +649,16 @@ mod tests {
         assert!(lab.run("Database(\"sqlite.db\").create_tables()").ok());
         let engine = lab.opened_database().expect("create_tables opened sqlite.db");
         assert_eq!(engine.borrow_mut().tables().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn refused_free_sql_leaves_no_database_behind() {
+        let mut lab = Lab::new(Sources::default());
+        assert!(lab.exec("SELECT * FROM nowhere").is_err());
+        assert!(lab.opened_database().is_none(), "the refused statement made no database");
+        assert!(lab.exec("CREATE TABLE t (x)").is_ok());
+        assert!(lab.exec("SELECT * FROM nowhere").is_err());
+        assert!(lab.opened_database().is_some(), "a database that was there stays");
     }
 
     #[test]

@@ -477,11 +477,7 @@ impl JsLab {
 
     pub fn exec(&self, sql: JsValue) -> Result<JsValue, JsValue> {
         let sql = text_arg(&sql, "exec(sql)")?;
-        let result = {
-            let mut lab = self.state()?;
-            let name = lab.database_name();
-            lab.engine(&name).map_err(to_js)?.borrow_mut().exec(&sql).map_err(to_js)?
-        };
+        let result = self.state()?.exec(&sql).map_err(to_js)?;
         to_plain(&result)
     }
 
