@@ -575,7 +575,7 @@ impl Interpreter {
                 Ok(Obj::str(&self.format_value(&args[0], &spec)?))
             }
             "vars" => match args.first() {
-                Some(Obj::Instance(i)) => Ok(Obj::Dict(Rc::new(RefCell::new(i.attrs.borrow().clone())))),
+                Some(Obj::Instance(i)) => Ok(Obj::Dict(i.attrs.clone())),
                 Some(Obj::Module(m)) => Ok(Obj::Dict(m.globals.clone())),
                 _ => self.error("TypeError", "vars() argument must have __dict__ attribute"),
             },
@@ -1206,7 +1206,7 @@ impl Interpreter {
                     return Ok(Obj::Class(instance.class.clone()));
                 }
                 if name == "__dict__" {
-                    return Ok(Obj::Dict(Rc::new(RefCell::new(instance.attrs.borrow().clone()))));
+                    return Ok(Obj::Dict(instance.attrs.clone()));
                 }
                 if matches!(name, "__cause__" | "__context__" | "__suppress_context__" | "__traceback__")
                     && self.is_exception_class(&instance.class)
@@ -1233,6 +1233,15 @@ impl Interpreter {
                     let owner = Obj::Class(instance.class.clone());
                     if let Some(value) = native.clone().descriptor_get(self, descriptor, Some(object), &owner) {
                         return value;
+                    }
+                }
+                // A descriptor written in Python: one with `__set__` or `__delete__` (a data
+                // descriptor) comes before the instance's own attribute, one with only `__get__`
+                // after it.
+                if let Some(get) = from_class.as_ref().and_then(|d| self.lookup_special(d, "__get__")) {
+                    let data = from_class.as_ref().is_some_and(|d| self.lookup_special(d, "__set__").is_some() || self.lookup_special(d, "__delete__").is_some());
+                    if data || instance.attrs.borrow().get(&key(name)).is_none() {
+                        return self.call(get, vec![object.clone(), Obj::Class(instance.class.clone())], Vec::new());
                     }
                 }
                 if let Some(v) = instance.attrs.borrow().get(&key(name)) {
@@ -1279,7 +1288,10 @@ impl Interpreter {
                             None => Ok(descriptor),
                         }
                     }
-                    Some(v) => Ok(v),
+                    Some(v) => match self.lookup_special(&v, "__get__") {
+                        Some(get) => self.call(get, vec![Obj::None, object.clone()], Vec::new()),
+                        None => Ok(v),
+                    },
                     None if name == "__new__" => Ok(Obj::Builtin("object.__new__")),
                     None => self.error("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name)),
                 }
@@ -1442,12 +1454,15 @@ impl Interpreter {
                     self.call(setter, vec![object.clone(), value], Vec::new())?;
                     return Ok(());
                 }
-                if let Some(descriptor @ Obj::Native(_)) = self.find_in_mro(&instance.class, name) {
-                    if let Obj::Native(native) = &descriptor {
-                        if let Some(done) = native.clone().descriptor_set(self, &descriptor, object, value.clone()) {
-                            return done;
-                        }
+                let from_class = self.find_in_mro(&instance.class, name);
+                if let Some(descriptor @ Obj::Native(native)) = &from_class {
+                    if let Some(done) = native.clone().descriptor_set(self, descriptor, object, value.clone()) {
+                        return done;
                     }
+                }
+                if let Some(set) = from_class.as_ref().and_then(|d| self.lookup_special(d, "__set__")) {
+                    self.call(set, vec![object.clone(), value], Vec::new())?;
+                    return Ok(());
                 }
                 instance.attrs.borrow_mut().insert(key(name), Obj::str(name), value);
                 Ok(())
@@ -1481,6 +1496,13 @@ impl Interpreter {
     }
 
     pub(super) fn del_attr(&mut self, object: &Obj, name: &str) -> Res<()> {
+        if let Obj::Instance(instance) = object {
+            let from_class = self.find_in_mro(&instance.class, name);
+            if let Some(delete) = from_class.as_ref().and_then(|d| self.lookup_special(d, "__delete__")) {
+                self.call(delete, vec![object.clone()], Vec::new())?;
+                return Ok(());
+            }
+        }
         let removed = match object {
             Obj::Instance(instance) => instance.attrs.borrow_mut().remove(&key(name)).is_some(),
             Obj::Class(class) if !class.builtin => class.attrs.borrow_mut().remove(&key(name)).is_some(),

@@ -729,7 +729,7 @@ impl Interpreter {
 
     pub fn new_exception(&self, class: &str, message: String) -> Obj {
         let class = self.exceptions.get(class).cloned().unwrap_or_else(|| self.exceptions["Exception"].clone());
-        let instance = Instance { class, attrs: RefCell::new(Dict::default()) };
+        let instance = Instance { class, attrs: Rc::new(RefCell::new(Dict::default())) };
         let args = if message.is_empty() { Obj::tuple(Vec::new()) } else { Obj::tuple(vec![Obj::str(&message)]) };
         instance.attrs.borrow_mut().insert(key("args"), Obj::str("args"), args);
         Obj::Instance(Rc::new(instance))

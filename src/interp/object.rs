@@ -124,8 +124,9 @@ pub(super) fn free(mut pending: Vec<Obj>) {
                 }
             }
             Obj::Instance(rc) => {
-                if let Some(instance) = Rc::get_mut(rc) {
-                    for (_, (k, v)) in std::mem::take(&mut instance.attrs.get_mut().entries).into_iter().flatten() {
+                // Its attributes, unless a `__dict__` taken from it lives on.
+                if let Some(attrs) = Rc::get_mut(rc).and_then(|instance| Rc::get_mut(&mut instance.attrs)) {
+                    for (_, (k, v)) in std::mem::take(&mut attrs.get_mut().entries).into_iter().flatten() {
                         pending.push(k);
                         pending.push(v);
                     }
@@ -404,7 +405,9 @@ pub struct Class {
 
 pub struct Instance {
     pub class: Rc<Class>,
-    pub attrs: RefCell<Dict>,
+    /// The instance's `__dict__` itself: `obj.__dict__[k] = v` and `vars(obj).update(...)` set
+    /// attributes, as in Python.
+    pub attrs: Rc<RefCell<Dict>>,
 }
 
 pub struct Module {
@@ -415,7 +418,7 @@ pub struct Module {
 impl Obj {
     /// A new instance of `class` with no attributes yet (what `__init__` then fills).
     pub fn new_instance(class: Rc<Class>) -> Obj {
-        Obj::Instance(Rc::new(Instance { class, attrs: RefCell::new(Dict::default()) }))
+        Obj::Instance(Rc::new(Instance { class, attrs: Rc::new(RefCell::new(Dict::default())) }))
     }
 
     pub fn str(text: &str) -> Obj {
