@@ -1619,22 +1619,29 @@ impl Interpreter {
         Ok(picked)
     }
 
+    /// `slice(start, stop, step).indices(len)`: the start, stop and step a sequence of `len`
+    /// items is walked with.
+    pub(super) fn slice_indices(&self, len: i64, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> Res<(i64, i64, i64)> {
+        let step = step.unwrap_or(1);
+        if step == 0 {
+            return self.error("ValueError", "slice step cannot be zero");
+        }
+        let (lower, upper) = if step > 0 { (0, len) } else { (-1, len - 1) };
+        let clamp = |given: Option<i64>, default: i64| match given {
+            None => default,
+            Some(v) if v < 0 => v.saturating_add(len).max(lower),
+            Some(v) => v.min(upper),
+        };
+        let from = clamp(start, if step > 0 { lower } else { upper });
+        let to = clamp(stop, if step > 0 { upper } else { lower });
+        Ok((from, to, step))
+    }
+
     pub(super) fn slice(&mut self, object: &Obj, start: &Option<i64>, stop: &Option<i64>, step: &Option<i64>) -> Res<Obj> {
         if let Obj::Range(r_start, r_stop, r_step) = object {
-            // A range's slice is a range, worked out without listing it (as slice.indices does).
+            // A range's slice is a range, worked out without listing it.
             let len = range_len(*r_start, *r_stop, *r_step) as i64;
-            let step = step.unwrap_or(1);
-            if step == 0 {
-                return self.error("ValueError", "slice step cannot be zero");
-            }
-            let (lower, upper) = if step > 0 { (0, len) } else { (-1, len - 1) };
-            let clamp = |given: Option<i64>, default: i64| match given {
-                None => default,
-                Some(v) if v < 0 => (v + len).max(lower),
-                Some(v) => v.min(upper),
-            };
-            let from = clamp(*start, if step > 0 { lower } else { upper });
-            let to = clamp(*stop, if step > 0 { upper } else { lower });
+            let (from, to, step) = self.slice_indices(len, *start, *stop, *step)?;
             let at = |i: i64| r_start.saturating_add(i.saturating_mul(*r_step));
             return Ok(Obj::Range(at(from), at(to), r_step.saturating_mul(step)));
         }
@@ -2271,6 +2278,15 @@ impl Interpreter {
     pub(super) fn call_native_method(&mut self, this: &Obj, name: &str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
         let kw = |key: &str| kwargs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
         match (this, name) {
+            (Obj::Slice(start, stop, step), "indices") => {
+                self.arity("indices", &args, 1, 1)?;
+                let len = self.to_index(&args[0])?;
+                if len < 0 {
+                    return self.error("ValueError", "length should not be negative");
+                }
+                let (from, to, step) = self.slice_indices(len, *start, *stop, *step)?;
+                Ok(Obj::tuple(vec![Obj::Int(from), Obj::Int(to), Obj::Int(step)]))
+            }
             // `super().__init__(...)` reaching the built-in base: an exception keeps its
             // arguments; a plain object takes none.
             (Obj::Generator(generator), "send" | "__next__" | "throw" | "close") => {
@@ -3130,6 +3146,7 @@ fn native_method(value: &Obj, name: &str) -> Option<&'static str> {
         Obj::Property(_) => &["setter", "getter"],
         Obj::Int(_) | Obj::Bool(_) => &["bit_length"],
         Obj::Float(_) => &["is_integer"],
+        Obj::Slice(..) => &["indices"],
         Obj::Generator(_) => &["send", "throw", "close", "__next__"],
         Obj::Dict(_) => &["get", "keys", "values", "items", "update", "pop", "setdefault", "copy", "clear", "popitem"],
         Obj::Set(_) => &["add", "discard", "remove", "union", "intersection", "difference", "symmetric_difference", "update", "intersection_update", "difference_update", "issubset", "issuperset", "isdisjoint", "copy", "pop", "clear"],
