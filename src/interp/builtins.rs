@@ -243,10 +243,11 @@ impl Interpreter {
                 }
                 Ok(Obj::Dict(Rc::new(RefCell::new(dict))))
             }
-            "type" => {
-                self.arity("type", &args, 1, 1)?;
-                Ok(self.type_of(&args[0]))
-            }
+            "type" => match args.len() {
+                1 => Ok(self.type_of(&args[0])),
+                3 => self.stop_not_available("type() with three arguments (a class made without a class statement)"),
+                _ => self.error("TypeError", "type() takes 1 or 3 arguments"),
+            },
             "isinstance" => {
                 self.arity("isinstance", &args, 2, 2)?;
                 Ok(Obj::Bool(self.is_instance(&args[0], &args[1])?))
@@ -580,16 +581,27 @@ impl Interpreter {
                 _ => self.error("TypeError", "vars() argument must have __dict__ attribute"),
             },
             "dir" => {
+                // A class statement's class has object's attributes, and __dict__, __weakref__
+                // and __module__ of its own.
+                let class_names = |py: &Self, class: &Rc<Class>| {
+                    let mut n: Vec<String> = class.mro.borrow().iter().flat_map(|c| c.attrs.borrow().items().map(|(k, _)| py.plain_str(k)).collect::<Vec<_>>()).collect();
+                    if !class.builtin {
+                        n.extend(OBJECT_ATTRIBUTES.iter().chain(&["__dict__", "__weakref__", "__module__"]).map(|s| s.to_string()));
+                        if py.is_exception_class(class) {
+                            n.extend(EXCEPTION_ATTRIBUTES.iter().map(|s| s.to_string()));
+                        }
+                    }
+                    n.retain(|name| name != "__qualname__");
+                    n
+                };
                 let mut names: Vec<String> = match args.first() {
                     Some(Obj::Instance(i)) => {
                         let mut n: Vec<String> = i.attrs.borrow().items().map(|(k, _)| self.plain_str(k)).collect();
-                        for c in i.class.mro.borrow().iter() {
-                            n.extend(c.attrs.borrow().items().map(|(k, _)| self.plain_str(k)));
-                        }
+                        n.extend(class_names(self, &i.class));
                         n
                     }
                     Some(Obj::Module(m)) => m.globals.borrow().items().map(|(k, _)| self.plain_str(k)).collect(),
-                    Some(Obj::Class(c)) => c.mro.borrow().iter().flat_map(|c| c.attrs.borrow().items().map(|(k, _)| self.plain_str(k)).collect::<Vec<_>>()).collect(),
+                    Some(Obj::Class(c)) => class_names(self, c),
                     _ => Vec::new(),
                 };
                 crate::sorting::sort(&mut names);
@@ -619,7 +631,8 @@ impl Interpreter {
                 let mut args = args.into_iter();
                 let getter = args.next().or_else(|| kw("fget")).unwrap_or(Obj::None);
                 let setter = args.next().or_else(|| kw("fset")).filter(|s| !matches!(s, Obj::None));
-                Ok(Obj::Property(Rc::new(super::object::PropertyCell { getter, setter })))
+                let deleter = args.next().or_else(|| kw("fdel")).filter(|s| !matches!(s, Obj::None));
+                Ok(Obj::Property(Rc::new(super::object::PropertyCell { getter, setter, deleter })))
             }
             "staticmethod" => Ok(Obj::StaticMethod(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
             "classmethod" => Ok(Obj::ClassMethod(Box::new(args.into_iter().next().unwrap_or(Obj::None)))),
@@ -1498,6 +1511,13 @@ impl Interpreter {
     pub(super) fn del_attr(&mut self, object: &Obj, name: &str) -> Res<()> {
         if let Obj::Instance(instance) = object {
             let from_class = self.find_in_mro(&instance.class, name);
+            if let Some(Obj::Property(property)) = &from_class {
+                let Some(deleter) = property.deleter.clone() else {
+                    return self.error("AttributeError", format!("property '{name}' of '{}' object has no deleter", instance.class.name));
+                };
+                self.call(deleter, vec![object.clone()], Vec::new())?;
+                return Ok(());
+            }
             if let Some(delete) = from_class.as_ref().and_then(|d| self.lookup_special(d, "__delete__")) {
                 self.call(delete, vec![object.clone()], Vec::new())?;
                 return Ok(());
@@ -2589,13 +2609,15 @@ impl Interpreter {
                 Ok(Obj::Int(i64::from(64 - i.unsigned_abs().leading_zeros())))
             }
             (Obj::Float(f), "is_integer") => Ok(Obj::Bool(f.is_finite() && f.fract() == 0.0)),
-            (Obj::Property(property), "setter" | "getter") => {
+            (Obj::Property(property), "setter" | "getter" | "deleter") => {
                 self.arity(name, &args, 1, 1)?;
-                let (getter, setter) = match name {
-                    "setter" => (property.getter.clone(), Some(args[0].clone())),
-                    _ => (args[0].clone(), property.setter.clone()),
-                };
-                Ok(Obj::Property(Rc::new(super::object::PropertyCell { getter, setter })))
+                let mut copy = super::object::PropertyCell { getter: property.getter.clone(), setter: property.setter.clone(), deleter: property.deleter.clone() };
+                match name {
+                    "setter" => copy.setter = Some(args[0].clone()),
+                    "deleter" => copy.deleter = Some(args[0].clone()),
+                    _ => copy.getter = args[0].clone(),
+                }
+                Ok(Obj::Property(Rc::new(copy)))
             }
             (Obj::Dict(d), "popitem") => {
                 self.arity(name, &args, 0, 0)?;
@@ -3132,6 +3154,16 @@ fn class_module(class: &Class) -> Option<String> {
 }
 
 /// The name of a built-in method that exists on this kind of value.
+/// What `dir(object())` lists in CPython 3.11.
+const OBJECT_ATTRIBUTES: &[&str] = &[
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+    "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
+    "__subclasshook__",
+];
+
+/// What an exception has besides object's attributes (`dir(Exception())`).
+const EXCEPTION_ATTRIBUTES: &[&str] = &["__cause__", "__context__", "__setstate__", "__suppress_context__", "__traceback__", "add_note", "args", "with_traceback"];
+
 fn native_method(value: &Obj, name: &str) -> Option<&'static str> {
     let names: &[&'static str] = match value {
         Obj::Str(_) => &[
@@ -3143,7 +3175,7 @@ fn native_method(value: &Obj, name: &str) -> Option<&'static str> {
         Obj::List(_) => &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"],
         Obj::Tuple(_) => &["index", "count"],
         Obj::Bytes(_) => super::bytes::METHODS,
-        Obj::Property(_) => &["setter", "getter"],
+        Obj::Property(_) => &["setter", "getter", "deleter"],
         Obj::Int(_) | Obj::Bool(_) => &["bit_length"],
         Obj::Float(_) => &["is_integer"],
         Obj::Slice(..) => &["indices"],

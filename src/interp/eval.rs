@@ -606,6 +606,17 @@ impl Interpreter {
         }
     }
 
+    /// The traceback of `exception` (by default the one being handled) as the terminal would
+    /// show it were it not caught, for logging's `exc_info`; `NoneType: None` when there is none.
+    pub(super) fn caught_traceback(&mut self, exception: Option<Obj>) -> String {
+        let Some(value) = exception.or_else(|| self.handling.last().map(|(value, _, _)| value.clone())) else {
+            return "NoneType: None".to_string();
+        };
+        let frames = self.caught_frames.get(&identity(&value)).map(|(_, frames)| frames.clone()).unwrap_or_default();
+        let raised = Raised { value, frames, stop: false, at: None };
+        self.traceback_text(&raised).trim_end_matches('\n').to_string()
+    }
+
     /// `Traceback (most recent call last):`, each frame with its source line, and the final line.
     pub(super) fn traceback_text(&mut self, raised: &Raised) -> String {
         if raised.stop {
@@ -1826,7 +1837,7 @@ impl Interpreter {
                     Obj::Function(f) => vec![f.clone()],
                     _ => Vec::new(),
                 },
-                Obj::Property(property) => [Some(&property.getter), property.setter.as_ref()]
+                Obj::Property(property) => [Some(&property.getter), property.setter.as_ref(), property.deleter.as_ref()]
                     .into_iter()
                     .flatten()
                     .filter_map(|o| if let Obj::Function(f) = o { Some(f.clone()) } else { None })

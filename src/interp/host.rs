@@ -59,6 +59,14 @@ pub fn module() -> ModuleBuilder {
             ),
             ("version".to_string(), NativeFunction::function("version", |_, _, _| Ok(Obj::str(super::VERSION)))),
             (
+                // The traceback of an exception (the one being handled by default), for logging.
+                "traceback".to_string(),
+                NativeFunction::function("traceback", |py, args, _| {
+                    let exception = args.into_iter().next().filter(|e| matches!(e, Obj::Instance(_)));
+                    Ok(Obj::str(&py.caught_traceback(exception)))
+                }),
+            ),
+            (
                 // A project file's text (`None` when there is no such file), for configparser.
                 "read_text".to_string(),
                 NativeFunction::function("read_text", |py, args, _| {

@@ -340,6 +340,7 @@ pub struct Function {
 pub struct PropertyCell {
     pub getter: Obj,
     pub setter: Option<Obj>,
+    pub deleter: Option<Obj>,
 }
 
 /// A function call's variables, and the scope it was defined in (for closures).

@@ -41,6 +41,10 @@ def _check_level(level):
 
 class LogRecord:
     def __init__(self, name, level, pathname, lineno, msg, args, exc_info, func=None):
+        # The traceback is written when the record is made, while its exception is handled.
+        self.exc_text = None
+        if exc_info:
+            self.exc_text = _lab.traceback(exc_info if isinstance(exc_info, BaseException) else None)
         self.name = name
         self.pathname = pathname
         self.lineno = lineno
@@ -85,9 +89,15 @@ class Formatter:
         values = {"name": record.name, "levelno": record.levelno, "levelname": record.levelname,
                   "message": record.message, "msg": record.msg, "created": record.created,
                   "msecs": record.msecs}
+        values.update(record.__dict__)
         if self.usesTime():
             values["asctime"] = self.formatTime(record, self.datefmt)
-        return self._fmt % values
+        text = self._fmt % values
+        if record.exc_text:
+            if text[-1:] != "\n":
+                text = text + "\n"
+            text = text + record.exc_text
+        return text
 
 
 _default_formatter = Formatter()
@@ -203,32 +213,38 @@ class Logger:
         if not found and record.levelno >= lastResort.level:
             lastResort.handle(record)
 
-    def _log(self, level, msg, args):
-        self.handle(LogRecord(self.name, level, "", 0, msg, args, None))
+    def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False, stacklevel=1):
+        record = LogRecord(self.name, level, "", 0, msg, args, exc_info)
+        if extra:
+            for key in extra:
+                if key in ("message", "asctime") or key in record.__dict__:
+                    raise KeyError(f"Attempt to overwrite {key!r} in LogRecord")
+                record.__dict__[key] = extra[key]
+        self.handle(record)
 
-    def log(self, level, msg, *args):
+    def log(self, level, msg, *args, **kwargs):
         if not isinstance(level, int):
             raise TypeError("level must be an integer")
         if self.isEnabledFor(level):
-            self.handle(LogRecord(self.name, level, "", 0, msg, args, None))
+            self._log(level, msg, args, **kwargs)
 
-    def debug(self, msg, *args):
-        self.log(DEBUG, msg, *args)
+    def debug(self, msg, *args, **kwargs):
+        self.log(DEBUG, msg, *args, **kwargs)
 
-    def info(self, msg, *args):
-        self.log(INFO, msg, *args)
+    def info(self, msg, *args, **kwargs):
+        self.log(INFO, msg, *args, **kwargs)
 
-    def warning(self, msg, *args):
-        self.log(WARNING, msg, *args)
+    def warning(self, msg, *args, **kwargs):
+        self.log(WARNING, msg, *args, **kwargs)
 
-    def error(self, msg, *args):
-        self.log(ERROR, msg, *args)
+    def error(self, msg, *args, **kwargs):
+        self.log(ERROR, msg, *args, **kwargs)
 
-    def exception(self, msg, *args):
-        self.log(ERROR, msg, *args)
+    def exception(self, msg, *args, exc_info=True, **kwargs):
+        self.log(ERROR, msg, *args, exc_info=exc_info, **kwargs)
 
-    def critical(self, msg, *args):
-        self.log(CRITICAL, msg, *args)
+    def critical(self, msg, *args, **kwargs):
+        self.log(CRITICAL, msg, *args, **kwargs)
 
     def getChild(self, suffix):
         return getLogger(f"{self.name}.{suffix}" if self is not root else suffix)
@@ -278,30 +294,38 @@ def basicConfig(level=None, format=None, stream=None, datefmt=None, force=False)
         root.setLevel(level)
 
 
-def _module_level(level, msg, args):
+def _module_level(level, msg, args, kwargs):
     if not root.handlers:
         basicConfig()
-    root.log(level, msg, *args)
+    root.log(level, msg, *args, **kwargs)
 
 
-def debug(msg, *args):
-    _module_level(DEBUG, msg, args)
+def debug(msg, *args, **kwargs):
+    _module_level(DEBUG, msg, args, kwargs)
 
 
-def info(msg, *args):
-    _module_level(INFO, msg, args)
+def info(msg, *args, **kwargs):
+    _module_level(INFO, msg, args, kwargs)
 
 
-def warning(msg, *args):
-    _module_level(WARNING, msg, args)
+def warning(msg, *args, **kwargs):
+    _module_level(WARNING, msg, args, kwargs)
 
 
-def error(msg, *args):
-    _module_level(ERROR, msg, args)
+def error(msg, *args, **kwargs):
+    _module_level(ERROR, msg, args, kwargs)
 
 
-def critical(msg, *args):
-    _module_level(CRITICAL, msg, args)
+def exception(msg, *args, exc_info=True, **kwargs):
+    _module_level(ERROR, msg, args, dict(kwargs, exc_info=exc_info))
+
+
+def critical(msg, *args, **kwargs):
+    _module_level(CRITICAL, msg, args, kwargs)
+
+
+def log(level, msg, *args, **kwargs):
+    _module_level(level, msg, args, kwargs)
 
 
 def disable(level=CRITICAL):
