@@ -85,7 +85,7 @@ impl Interpreter {
         self.builtin_module = Some(module);
     }
 
-    fn arity(&self, name: &str, args: &[Obj], min: usize, max: usize) -> Res<()> {
+    pub(super) fn arity(&self, name: &str, args: &[Obj], min: usize, max: usize) -> Res<()> {
         if args.len() < min || args.len() > max {
             let expected = if min == max { format!("{min}") } else if max == usize::MAX { format!("at least {min}") } else { format!("from {min} to {max}") };
             let plural = if max == 1 { "" } else { "s" };
@@ -95,6 +95,9 @@ impl Interpreter {
     }
 
     pub(super) fn call_builtin(&mut self, name: &'static str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+        if name.starts_with("math.") {
+            return self.call_math(name, args, kwargs);
+        }
         let kw = |key: &str| kwargs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
         if !kwargs.is_empty() && !matches!(name, "print" | "sorted" | "min" | "max" | "dict" | "round" | "int" | "enumerate") {
             return self.error("TypeError", format!("{name}() takes no keyword arguments"));
@@ -649,79 +652,6 @@ impl Interpreter {
                 }
                 Err(Box::new(super::eval::Raised { value, frames: Vec::new(), stop: false, at: None }))
             }
-            "math.sqrt" | "math.floor" | "math.ceil" | "math.fabs" => {
-                self.arity(name, &args, 1, 1)?;
-                let x = match &args[0] {
-                    Obj::Int(i) => *i as f64,
-                    Obj::Float(f) => *f,
-                    Obj::Bool(b) => f64::from(u8::from(*b)),
-                    other => return self.error("TypeError", format!("must be real number, not {}", other.type_name())),
-                };
-                match name {
-                    "math.sqrt" if x < 0.0 => self.error("ValueError", "math domain error"),
-                    "math.sqrt" => Ok(Obj::Float(x.sqrt())),
-                    "math.fabs" => Ok(Obj::Float(x.abs())),
-                    _ if x.is_nan() => self.error("ValueError", "cannot convert float NaN to integer"),
-                    _ if x.is_infinite() => self.error("OverflowError", "cannot convert float infinity to integer"),
-                    _ if x.abs() >= 9.2e18 => self.overflow(),
-                    "math.floor" => Ok(Obj::Int(x.floor() as i64)),
-                    _ => Ok(Obj::Int(x.ceil() as i64)),
-                }
-            }
-            "math.gcd" | "math.lcm" => {
-                let mut result: i64 = if name == "math.gcd" { 0 } else { 1 };
-                for a in &args {
-                    let n = match a {
-                        Obj::Int(_) | Obj::Bool(_) => self.to_index(a)?,
-                        other => return self.error("TypeError", format!("'{}' object cannot be interpreted as an integer", other.type_name())),
-                    };
-                    let (x, y) = (result.unsigned_abs(), n.unsigned_abs());
-                    let mut gcd = (x, y);
-                    while gcd.1 != 0 {
-                        gcd = (gcd.1, gcd.0 % gcd.1);
-                    }
-                    result = if name == "math.gcd" {
-                        i64::try_from(gcd.0).map_or_else(|_| self.overflow(), Ok)?
-                    } else if x == 0 || y == 0 {
-                        0
-                    } else {
-                        match (x / gcd.0).checked_mul(y).and_then(|v| i64::try_from(v).ok()) {
-                            Some(v) => v,
-                            None => return self.overflow(),
-                        }
-                    };
-                }
-                Ok(Obj::Int(result))
-            }
-            "math.isqrt" | "math.factorial" => {
-                self.arity(name, &args, 1, 1)?;
-                let n = match &args[0] {
-                    Obj::Int(_) | Obj::Bool(_) => self.to_index(&args[0])?,
-                    other => return self.error("TypeError", format!("'{}' object cannot be interpreted as an integer", other.type_name())),
-                };
-                if n < 0 {
-                    let message = if name == "math.isqrt" { "isqrt() argument must be nonnegative" } else { "factorial() not defined for negative values" };
-                    return self.error("ValueError", message);
-                }
-                if name == "math.isqrt" {
-                    let mut r = (n as f64).sqrt() as i64;
-                    while r.checked_mul(r).is_none_or(|sq| sq > n) {
-                        r -= 1;
-                    }
-                    while (r + 1).checked_mul(r + 1).is_some_and(|sq| sq <= n) {
-                        r += 1;
-                    }
-                    return Ok(Obj::Int(r));
-                }
-                let mut product: i64 = 1;
-                for k in 2..=n {
-                    product = match product.checked_mul(k) {
-                        Some(p) => p,
-                        None => return self.overflow(),
-                    };
-                }
-                Ok(Obj::Int(product))
-            }
             "hex" | "oct" | "bin" => {
                 self.arity(name, &args, 1, 1)?;
                 let i = self.to_index(&args[0])?;
@@ -745,7 +675,7 @@ impl Interpreter {
         }))
     }
 
-    fn overflow<T>(&self) -> Res<T> {
+    pub(super) fn overflow<T>(&self) -> Res<T> {
         self.error("OverflowError", "integer too large for the lab's Python (it keeps 64-bit integers)")
     }
 
@@ -1157,7 +1087,7 @@ impl Interpreter {
             // What typing `exit` at Python's prompt shows.
             Obj::Builtin(name @ ("exit" | "quit")) => format!("Use {name}() or Ctrl-D (i.e. EOF) to exit"),
             Obj::Builtin(name) if is_type_name(name) => format!("<class '{name}'>"),
-            Obj::Builtin(name) => format!("<built-in function {name}>"),
+            Obj::Builtin(name) => format!("<built-in function {}>", name.trim_start_matches("math.")),
             Obj::NativeMethod(this, name) => format!("<built-in method {name} of {} object>", this.type_name()),
             Obj::UnboundNative(name) => format!("<method '{name}'>"),
             Obj::Method(this, f) => format!("<bound method {}.{} of {}>", this.type_name(), f.name, self.repr_of(this)?),

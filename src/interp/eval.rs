@@ -473,6 +473,10 @@ impl Interpreter {
     /// lab's plain "not available" stop, instead of a Python error the learner's machine would
     /// not print.
     pub(super) fn library_lacks<T>(&self, module: &str, name: Option<&str>) -> Option<Res<T>> {
+        if module == "math" {
+            let name = name.filter(|n| super::math::LACKING.contains(n))?;
+            return Some(self.stop_not_available(&format!("math.{name}")));
+        }
         let line = self.library_line(module)?;
         match name {
             None => Some(self.stop_not_available(&format!("the module {module}"))),
@@ -928,28 +932,23 @@ impl Interpreter {
     }
 
     fn native_module(&mut self, name: &str) -> Option<Obj> {
-        let names: &[&str] = match name {
-            "math" => &["sqrt", "floor", "ceil", "pi", "inf", "e", "gcd", "lcm", "isqrt", "factorial", "fabs"],
-            "__future__" => &["annotations", "division", "absolute_import", "print_function", "unicode_literals", "generator_stop"],
-            _ => return None,
-        };
         let globals = Rc::new(RefCell::new(Dict::default()));
-        for member in names {
-            let value = match (name, *member) {
-                ("math", "pi") => Obj::Float(std::f64::consts::PI),
-                ("math", "inf") => Obj::Float(f64::INFINITY),
-                ("math", "sqrt") => Obj::Builtin("math.sqrt"),
-                ("math", "floor") => Obj::Builtin("math.floor"),
-                ("math", "ceil") => Obj::Builtin("math.ceil"),
-                ("math", "e") => Obj::Float(std::f64::consts::E),
-                ("math", "gcd") => Obj::Builtin("math.gcd"),
-                ("math", "lcm") => Obj::Builtin("math.lcm"),
-                ("math", "isqrt") => Obj::Builtin("math.isqrt"),
-                ("math", "factorial") => Obj::Builtin("math.factorial"),
-                ("math", "fabs") => Obj::Builtin("math.fabs"),
-                _ => Obj::Bool(true),
-            };
-            globals.borrow_mut().insert(key(member), Obj::str(member), value);
+        match name {
+            "math" => {
+                for function in super::math::FUNCTIONS {
+                    let member = function.trim_start_matches("math.");
+                    globals.borrow_mut().insert(key(member), Obj::str(member), Obj::Builtin(function));
+                }
+                for (member, value) in super::math::CONSTANTS {
+                    globals.borrow_mut().insert(key(member), Obj::str(member), Obj::Float(*value));
+                }
+            }
+            "__future__" => {
+                for member in ["annotations", "division", "absolute_import", "print_function", "unicode_literals", "generator_stop"] {
+                    globals.borrow_mut().insert(key(member), Obj::str(member), Obj::Bool(true));
+                }
+            }
+            _ => return None,
         }
         Some(Obj::Module(Rc::new(Module { name: Rc::from(name), globals })))
     }

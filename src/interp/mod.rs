@@ -9,6 +9,7 @@ mod carets;
 mod eval;
 mod format;
 mod generator;
+mod math;
 mod host;
 pub mod native;
 pub mod object;
