@@ -89,8 +89,21 @@ fn what_the_lab_lacks_is_said_plainly() {
     let (ok, output, _) = run("from functools import wraps\n");
     assert!(!ok);
     assert_eq!(output.last().unwrap(), "not available in this lab: the module functools (the lab's Python has part of the standard library)");
+    let (_, output, _) = run("from typing import TypeVar\n");
+    assert_eq!(output.last().unwrap(), "not available in this lab: typing.TypeVar (the lab's Python has part of the standard library)", "{output:?}");
     let (_, output, _) = run("import logging.handlers\n");
     assert_eq!(output.last().unwrap(), "not available in this lab: the module logging.handlers (the lab's Python has part of the standard library)");
+    // Python the lab cannot run says so, rather than a wrong error or a wrong result.
+    let (_, output, _) = run("class Settings(dict):\n    pass\n");
+    assert_eq!(output.last().unwrap(), "not available in this lab: a subclass of the built-in type dict", "{output:?}");
+    let (_, output, _) = run("class Meta(type):\n    pass\n");
+    assert_eq!(output.last().unwrap(), "not available in this lab: a metaclass (a class deriving from type)", "{output:?}");
+    let (_, output, _) = run("import math\nmath.erf(1)\n");
+    assert_eq!(output.last().unwrap(), "not available in this lab: math.erf", "{output:?}");
+    let (_, output, _) = run("T = type('T', (), {})\n");
+    assert_eq!(output.last().unwrap(), "not available in this lab: type() with three arguments (a class made without a class statement)", "{output:?}");
+    let (_, output, _) = run("print('\\N{BULLET}')\n");
+    assert_eq!(output.last().unwrap(), "SyntaxError: named Unicode escapes (\\N{...}) are not available in this lab's Python", "{output:?}");
     let (ok, output, class) = run("import requests\n");
     assert!(!ok);
     assert_eq!(class.as_deref(), Some("ModuleNotFoundError"));

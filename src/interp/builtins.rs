@@ -3023,7 +3023,7 @@ fn is_not_implemented(value: &Obj) -> bool {
 }
 
 /// The built-in names that are types (`int`, `str`, …), as `issubclass` sees them.
-fn is_type_name(name: &str) -> bool {
+pub(super) fn is_type_name(name: &str) -> bool {
     matches!(
         name,
         "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "object" | "type" | "range" | "bytes" | "property" | "NoneType"

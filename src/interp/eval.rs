@@ -1388,6 +1388,11 @@ impl Interpreter {
                         Err(raised) if raised.stop => return Err(raised),
                         Err(_) => match self.import_module(&format!("{module}.{name}")) {
                             Ok(sub) => sub,
+                            // A name a standard module of the lab's lacks (`from typing import
+                            // TypeVar`): said as a name, not as a module.
+                            Err(raised) if raised.stop && STDLIB_NAMES.lines().any(|m| m == module.split('.').next().unwrap_or(module)) => {
+                                return self.stop_not_available(&format!("{module}.{name} (the lab's Python has part of the standard library)"));
+                            }
                             // What the lab lacks is said as such, not as a missing name.
                             Err(raised) if raised.stop => return Err(raised),
                             Err(_) => {
@@ -1789,6 +1794,14 @@ impl Interpreter {
         for base in bases {
             match self.eval(frame, base)? {
                 Obj::Class(c) => base_classes.push(c),
+                // `object` is every class's base anyway.
+                Obj::Builtin("object") => {}
+                // A built-in type as a base (a dict or str subclass, a metaclass from `type`): the
+                // lab's built-in values are not classes it can extend.
+                Obj::Builtin(builtin) if super::builtins::is_type_name(builtin) => {
+                    let what = if builtin == "type" { "a metaclass (a class deriving from type)".to_string() } else { format!("a subclass of the built-in type {builtin}") };
+                    return self.stop_not_available(&what);
+                }
                 other => return self.error("TypeError", format!("bases must be types, not {}", other.type_name())),
             }
         }
