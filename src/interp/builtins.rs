@@ -897,6 +897,30 @@ impl Interpreter {
             Obj::Instance(_) => {
                 if let Some(m) = self.lookup_special(value, "__iter__") {
                     let it = self.call(m, Vec::new(), Vec::new())?;
+                    // An iterator written in Python (its __iter__ often returns itself): its
+                    // __next__ until StopIteration.
+                    if let Obj::Instance(_) = &it {
+                        let Some(next) = self.lookup_special(&it, "__next__") else {
+                            return self.error("TypeError", format!("iter() returned non-iterator of type '{}'", it.type_name()));
+                        };
+                        let mut out = Vec::new();
+                        loop {
+                            match self.call(next.clone(), Vec::new(), Vec::new()) {
+                                Ok(item) => {
+                                    if out.len() >= MAX_ITEMS {
+                                        return self.memory_error();
+                                    }
+                                    out.push(item);
+                                }
+                                Err(raised) if self.class_is(&raised.value, "StopIteration") => return Ok(out),
+                                Err(raised) => return Err(raised),
+                            }
+                        }
+                    }
+                    // What __iter__ returns must itself be an iterator.
+                    if !matches!(it, Obj::Iterator(_) | Obj::Generator(_) | Obj::Lazy(_) | Obj::Native(_)) {
+                        return self.error("TypeError", format!("iter() returned non-iterator of type '{}'", it.type_name()));
+                    }
                     return self.iterate(&it);
                 }
                 if let Some(m) = self.lookup_special(value, "__getitem__") {
