@@ -2932,6 +2932,47 @@ impl Interpreter {
                 }
             }
             "format" => Obj::str(&self.str_format(s, &args, &[])?),
+            "format_map" => {
+                self.arity("format_map", &args, 1, 1)?;
+                let Obj::Dict(mapping) = &args[0] else {
+                    return self.error("TypeError", format!("'{}' object is not subscriptable", args[0].type_name()));
+                };
+                let fields: Vec<(String, Obj)> = mapping.borrow().items().filter_map(|(k, v)| match k {
+                    Obj::Str(k) => Some((k.to_string(), v.clone())),
+                    _ => None,
+                }).collect();
+                Obj::str(&self.str_format(s, &[], &fields)?)
+            }
+            "isascii" => Obj::Bool(s.is_ascii()),
+            "isprintable" => Obj::Bool(s.chars().all(|c| c == ' ' || !(c.is_control() || c.is_whitespace()))),
+            "translate" => {
+                self.arity("translate", &args, 1, 1)?;
+                let mut out = String::new();
+                for c in s.chars() {
+                    let mapped = match &args[0] {
+                        Obj::Dict(table) => table.borrow().get(&key_of_int(c as i64)).cloned(),
+                        other => match self.get_item(other, Obj::Int(c as i64)) {
+                            Ok(v) => Some(v),
+                            Err(raised) if self.class_is(&raised.value, "LookupError") => None,
+                            Err(raised) => return Err(raised),
+                        },
+                    };
+                    match mapped {
+                        None => out.push(c),
+                        Some(Obj::None) => {}
+                        Some(Obj::Str(t)) => out.push_str(&t),
+                        Some(Obj::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
+                            Some(ch) => out.push(ch),
+                            None => return self.error("ValueError", "character mapping must be in range(0x110000)"),
+                        },
+                        Some(_) => return self.error("TypeError", "character mapping must return integer, None or str"),
+                    }
+                    if out.len() > MAX_ITEMS * 16 {
+                        return self.memory_error();
+                    }
+                }
+                Obj::str(&out)
+            }
             "encode" => super::bytes::obj(s.as_bytes().to_vec()),
             _ => return self.error("AttributeError", format!("'str' object has no attribute '{name}'")),
         })
@@ -3118,13 +3159,63 @@ const OBJECT_ATTRIBUTES: &[&str] = &[
 /// What an exception has besides object's attributes (`dir(Exception())`).
 const EXCEPTION_ATTRIBUTES: &[&str] = &["__cause__", "__context__", "__setstate__", "__suppress_context__", "__traceback__", "add_note", "args", "with_traceback"];
 
+/// The dict key of an integer, as `{65: ...}` stores it.
+fn key_of_int(i: i64) -> super::object::Key {
+    super::object::Key::Int(i)
+}
+
+impl Interpreter {
+    /// `str.maketrans(x[, y[, z]])`: a table for `str.translate`, from a dict of characters (or
+    /// code points), from two strings of equal length, and characters to delete.
+    pub(super) fn str_maketrans(&mut self, args: &[Obj]) -> Res<Obj> {
+        self.arity("maketrans", args, 1, 3)?;
+        let table = Rc::new(RefCell::new(Dict::default()));
+        match args {
+            [Obj::Dict(given)] => {
+                let entries: Vec<(Obj, Obj)> = given.borrow().items().cloned().collect();
+                for (k, v) in entries {
+                    let code = match &k {
+                        Obj::Str(c) if c.chars().count() == 1 => c.chars().next().map_or(0, |c| c as i64),
+                        Obj::Str(_) => return self.error("ValueError", "string keys in translate table must be of length 1"),
+                        Obj::Int(i) => *i,
+                        _ => return self.error("TypeError", "keys in translate table must be strings or integers"),
+                    };
+                    self.set_item(&Obj::Dict(table.clone()), Obj::Int(code), v)?;
+                }
+            }
+            [_] => return self.error("TypeError", "if you give only one argument to maketrans it must be a dict"),
+            [Obj::Str(from), Obj::Str(to), rest @ ..] => {
+                if from.chars().count() != to.chars().count() {
+                    return self.error("ValueError", "the first two maketrans arguments must have equal length");
+                }
+                for (a, b) in from.chars().zip(to.chars()) {
+                    self.set_item(&Obj::Dict(table.clone()), Obj::Int(a as i64), Obj::Int(b as i64))?;
+                }
+                match rest {
+                    [Obj::Str(deleted)] => {
+                        for c in deleted.chars() {
+                            self.set_item(&Obj::Dict(table.clone()), Obj::Int(c as i64), Obj::None)?;
+                        }
+                    }
+                    [other] => return self.error("TypeError", format!("maketrans() argument 3 must be str, not {}", other.type_name())),
+                    _ => {}
+                }
+            }
+            [Obj::Str(_), other, ..] => return self.error("TypeError", format!("maketrans() argument 2 must be str, not {}", other.type_name())),
+            [other, ..] => return self.error("TypeError", format!("maketrans() argument 1 must be str, not {}", other.type_name())),
+            [] => {}
+        }
+        Ok(Obj::Dict(table))
+    }
+}
+
 fn native_method(value: &Obj, name: &str) -> Option<&'static str> {
     let names: &[&'static str] = match value {
         Obj::Str(_) => &[
             "upper", "lower", "casefold", "title", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "split", "rsplit", "splitlines",
             "join", "replace", "startswith", "endswith", "find", "rfind", "index", "count", "isdigit", "isnumeric", "isdecimal", "istitle", "rpartition", "rindex", "removeprefix", "removesuffix", "isidentifier", "expandtabs",
             "isalpha", "isalnum", "isspace", "isupper", "islower", "zfill", "center", "ljust", "rjust", "partition", "format",
-            "encode",
+            "encode", "format_map", "isascii", "isprintable", "translate", "maketrans",
         ],
         Obj::List(_) => &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"],
         Obj::Tuple(_) => &["index", "count"],

@@ -1906,6 +1906,8 @@ impl Interpreter {
                 self.call_function(&f, all, kwargs)
             }
             Obj::Builtin(name) => self.call_builtin(name, args, kwargs),
+            // `str.maketrans` is a static method: called on the type or on a string alike.
+            Obj::NativeMethod(_, "maketrans") | Obj::UnboundNative("maketrans") => self.str_maketrans(&args),
             Obj::NativeMethod(this, name) => self.call_native_method(&this, name, args, kwargs),
             Obj::UnboundNative(name) => match args.split_first() {
                 Some((this, rest)) => self.call_native_method(this, name, rest.to_vec(), kwargs),
