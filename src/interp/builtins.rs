@@ -443,6 +443,20 @@ impl Interpreter {
                 if let Obj::Generator(_) | Obj::Iterator(_) | Obj::Lazy(_) = &args[0] {
                     return Ok(args[0].clone());
                 }
+                // An object written in Python gives what its __iter__ returns (an iterator
+                // instance stays itself, however long it would run).
+                if let Some(method) = self.lookup_special(&args[0], "__iter__") {
+                    let iterator = self.call(method, Vec::new(), Vec::new())?;
+                    return match iterator {
+                        Obj::Generator(_) | Obj::Iterator(_) | Obj::Lazy(_) => Ok(iterator),
+                        Obj::Native(_) => {
+                            let items = self.iterate(&iterator)?;
+                            Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items, at: 0 }))))
+                        }
+                        // An instance must have __next__; anything else is not an iterator.
+                        _ => self.iterator_items(iterator.clone()).map(|_| iterator),
+                    };
+                }
                 let items = self.iterate(&args[0])?;
                 Ok(Obj::Iterator(Rc::new(RefCell::new(Iter { items, at: 0 }))))
             }
@@ -476,6 +490,13 @@ impl Interpreter {
                             (outcome, _) => outcome,
                         }
                     }
+                    instance @ Obj::Instance(_) => match self.lookup_special(instance, "__next__") {
+                        Some(next) => match (self.call(next, Vec::new(), Vec::new()), args.get(1)) {
+                            (Err(raised), Some(default)) if !raised.stop && self.is_instance_of(&raised.value, "StopIteration") => Ok(default.clone()),
+                            (outcome, _) => outcome,
+                        },
+                        None => self.error("TypeError", format!("'{}' object is not an iterator", instance.type_name())),
+                    },
                     other => self.error("TypeError", format!("'{}' object is not an iterator", other.type_name())),
                 }
             }
@@ -895,33 +916,18 @@ impl Interpreter {
                 None => return self.error("TypeError", "'type' object is not iterable"),
             },
             Obj::Instance(_) => {
-                if let Some(m) = self.lookup_special(value, "__iter__") {
-                    let it = self.call(m, Vec::new(), Vec::new())?;
-                    // An iterator written in Python (its __iter__ often returns itself): its
-                    // __next__ until StopIteration.
-                    if let Obj::Instance(_) = &it {
-                        let Some(next) = self.lookup_special(&it, "__next__") else {
-                            return self.error("TypeError", format!("iter() returned non-iterator of type '{}'", it.type_name()));
-                        };
-                        let mut out = Vec::new();
-                        loop {
-                            match self.call(next.clone(), Vec::new(), Vec::new()) {
-                                Ok(item) => {
-                                    if out.len() >= MAX_ITEMS {
-                                        return self.memory_error();
-                                    }
-                                    out.push(item);
-                                }
-                                Err(raised) if self.class_is(&raised.value, "StopIteration") => return Ok(out),
-                                Err(raised) => return Err(raised),
-                            }
+                if self.lookup_special(value, "__iter__").is_some() {
+                    // Walked as a `for` loop walks it (an iterator written in Python, its
+                    // __next__ until StopIteration).
+                    let mut items = self.loop_over(value)?;
+                    let mut out = Vec::new();
+                    while let Some(item) = self.next_loop_item(&mut items)? {
+                        if out.len() >= MAX_ITEMS {
+                            return self.memory_error();
                         }
+                        out.push(item);
                     }
-                    // What __iter__ returns must itself be an iterator.
-                    if !matches!(it, Obj::Iterator(_) | Obj::Generator(_) | Obj::Lazy(_) | Obj::Native(_)) {
-                        return self.error("TypeError", format!("iter() returned non-iterator of type '{}'", it.type_name()));
-                    }
-                    return self.iterate(&it);
+                    return Ok(out);
                 }
                 if let Some(m) = self.lookup_special(value, "__getitem__") {
                     let mut out = Vec::new();

@@ -1512,6 +1512,13 @@ impl Interpreter {
             let lazy = lazy.clone();
             return self.lazy_next(&lazy);
         }
+        if let LoopItems::Next(next) = items {
+            return match self.call(next.clone(), Vec::new(), Vec::new()) {
+                Ok(item) => Ok(Some(item)),
+                Err(raised) if !raised.stop && self.is_instance_of(&raised.value, "StopIteration") => Ok(None),
+                Err(raised) => Err(raised),
+            };
+        }
         match items.next_item() {
             Ok(item) => Ok(item),
             Err(message) => self.error("RuntimeError", message),
@@ -2449,8 +2456,28 @@ impl Interpreter {
             Obj::Lazy(lazy) => LoopItems::Lazy(lazy.clone()),
             Obj::Dict(d) => LoopItems::Dict { dict: d.clone(), view: super::object::View::Keys, at: 0, size: d.borrow().len() },
             Obj::DictView(d, view) => LoopItems::Dict { dict: d.clone(), view: *view, at: 0, size: d.borrow().len() },
+            Obj::Instance(_) => match self.lookup_special(iterable, "__iter__") {
+                Some(method) => {
+                    let iterator = self.call(method, Vec::new(), Vec::new())?;
+                    self.iterator_items(iterator)?
+                }
+                None => LoopItems::Items(self.iterate(iterable)?.into_iter()),
+            },
             other => LoopItems::Items(self.iterate(other)?.into_iter()),
         })
+    }
+
+    /// What an `__iter__` returned, walked lazily: it must be an iterator (one written in Python
+    /// has `__next__`), as Python requires.
+    pub(super) fn iterator_items(&mut self, iterator: Obj) -> Res<LoopItems> {
+        match &iterator {
+            Obj::Instance(_) => match self.lookup_special(&iterator, "__next__") {
+                Some(next) => Ok(LoopItems::Next(next)),
+                None => self.error("TypeError", format!("iter() returned non-iterator of type '{}'", iterator.type_name())),
+            },
+            Obj::Iterator(_) | Obj::Generator(_) | Obj::Lazy(_) | Obj::Native(_) => self.loop_over(&iterator),
+            other => self.error("TypeError", format!("iter() returned non-iterator of type '{}'", other.type_name())),
+        }
     }
 
     fn items(&mut self, frame: &Frame, items: &[Expr]) -> Res<Vec<Obj>> {
@@ -2885,6 +2912,9 @@ pub(super) enum LoopItems {
     Lazy(Rc<super::generator::Lazy>),
     List(Rc<super::object::ListCell>, usize),
     Iterator(Rc<RefCell<Iter>>),
+    /// An iterator written in Python: its bound `__next__`, called for each item until it
+    /// raises StopIteration.
+    Next(Obj),
     /// A dict walked live: changing its size meanwhile is Python's RuntimeError.
     Dict { dict: Rc<RefCell<Dict>>, view: super::object::View, at: usize, size: usize },
     Items(std::vec::IntoIter<Obj>),
@@ -2898,6 +2928,7 @@ impl LoopItems {
             LoopItems::Lazy(l) => vec![Obj::Lazy(l)],
             LoopItems::List(l, _) => vec![Obj::List(l)],
             LoopItems::Iterator(it) => vec![Obj::Iterator(it)],
+            LoopItems::Next(next) => vec![next],
             LoopItems::Dict { dict, .. } => vec![Obj::Dict(dict)],
             LoopItems::Items(items) => items.collect(),
             LoopItems::Range { .. } => Vec::new(),
@@ -2950,7 +2981,7 @@ impl LoopItems {
                 item
             }
             LoopItems::Items(items) => items.next(),
-            LoopItems::Generator(_) | LoopItems::Lazy(_) => None,
+            LoopItems::Generator(_) | LoopItems::Lazy(_) | LoopItems::Next(_) => None,
         })
     }
 }

@@ -49,3 +49,45 @@ try:
     list(Bad())
 except TypeError as e:
     print(e)
+
+# iterators that never end, walked lazily; iter() and next() on them
+class Counter:
+    def __init__(self): self.n = 0
+    def __iter__(self): return self
+    def __next__(self):
+        self.n += 1
+        return self.n
+for x in Counter():
+    if x > 3:
+        break
+    print(x)
+c = Counter()
+print(next(c), next(c), iter(c) is c, next(iter(c)))
+class Bag:
+    def __init__(self, *items): self.items = items
+    def __iter__(self):
+        yield from self.items
+b = Bag(1, 2, 3)
+it = iter(b)
+print(type(it).__name__, next(it), list(it), list(b), [x * 2 for x in b], dict.fromkeys(b))
+class Finite:
+    def __init__(self): self.n = 3
+    def __iter__(self): return self
+    def __next__(self):
+        if self.n == 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n
+print(next(Finite()), next(Finite(), "d"), list(zip(Finite(), "abc")), sum(Finite()))
+f = Finite()
+print(list(f), next(f, "exhausted"))
+def g():
+    yield from Finite()
+print(list(g()))
+class NoNext:
+    def __iter__(self): return NoNext()
+for bad in ["iter(NoNext())", "list(NoNext())", "next(Bag())"]:
+    try:
+        eval(bad)
+    except TypeError as e:
+        print(e)
