@@ -267,7 +267,7 @@ impl Interpreter {
                 let name = self.text_arg(&args[1], "attribute name must be string")?;
                 match self.get_attr(&args[0], &name) {
                     Ok(_) => Ok(Obj::Bool(true)),
-                    Err(raised) if !raised.stop && self.class_is(&raised.value, "AttributeError") => Ok(Obj::Bool(false)),
+                    Err(raised) if !raised.stop && self.is_instance_of(&raised.value, "AttributeError") => Ok(Obj::Bool(false)),
                     Err(raised) => Err(raised),
                 }
             }
@@ -275,7 +275,7 @@ impl Interpreter {
                 self.arity("getattr", &args, 2, 3)?;
                 let name = self.text_arg(&args[1], "attribute name must be string")?;
                 match (self.get_attr(&args[0], &name), args.get(2)) {
-                    (Err(raised), Some(default)) if self.class_is(&raised.value, "AttributeError") => Ok(default.clone()),
+                    (Err(raised), Some(default)) if self.is_instance_of(&raised.value, "AttributeError") => Ok(default.clone()),
                     (result, _) => result,
                 }
             }
@@ -714,13 +714,6 @@ impl Interpreter {
         }
     }
 
-    pub(super) fn class_is(&self, value: &Obj, name: &str) -> bool {
-        let Obj::Instance(i) = value else { return false };
-        let wanted = &self.exceptions[name];
-        let found = i.class.mro.borrow().iter().any(|c| Rc::ptr_eq(c, wanted));
-        found
-    }
-
     /// Writes to the terminal, within the lab's memory budget.
     pub fn write(&mut self, text: &str) -> Res<()> {
         if self.out.len() + text.len() > 4 * 1024 * 1024 {
@@ -934,7 +927,7 @@ impl Interpreter {
                     for i in 0.. {
                         match self.call(m.clone(), vec![Obj::Int(i)], Vec::new()) {
                             Ok(v) => out.push(v),
-                            Err(raised) if self.class_is(&raised.value, "IndexError") => break,
+                            Err(raised) if self.is_instance_of(&raised.value, "IndexError") => break,
                             Err(raised) => return Err(raised),
                         }
                     }
@@ -2427,7 +2420,7 @@ impl Interpreter {
             (Obj::Tuple(t), "index" | "count") => {
                 let list = Obj::list(t.to_vec());
                 match self.call_native_method(&list, name, args, kwargs) {
-                    Err(raised) if self.class_is(&raised.value, "ValueError") => self.error("ValueError", "tuple.index(x): x not in tuple"),
+                    Err(raised) if self.is_instance_of(&raised.value, "ValueError") => self.error("ValueError", "tuple.index(x): x not in tuple"),
                     other => other,
                 }
             }
@@ -2959,7 +2952,7 @@ impl Interpreter {
                         Obj::Dict(table) => table.borrow().get(&key_of_int(c as i64)).cloned(),
                         other => match self.get_item(other, Obj::Int(c as i64)) {
                             Ok(v) => Some(v),
-                            Err(raised) if self.class_is(&raised.value, "LookupError") => None,
+                            Err(raised) if self.is_instance_of(&raised.value, "LookupError") => None,
                             Err(raised) => return Err(raised),
                         },
                     };

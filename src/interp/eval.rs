@@ -20,6 +20,12 @@ const STEPS_PER_CHECK: u64 = 4096;
 /// The modules of CPython 3.11's standard library (tests/python/stdlib_names.py).
 const STDLIB_NAMES: &str = include_str!("stdlib_names.txt");
 
+/// Whether `module` (`logging.handlers`) is in CPython's standard library: its top package is.
+fn in_standard_library(module: &str) -> bool {
+    let top = module.split('.').next().unwrap_or(module);
+    STDLIB_NAMES.lines().any(|name| name == top)
+}
+
 /// Standard modules the lab writes in Python itself: (module, file, source).
 const LIBRARY: &[(&str, &str, &str)] = &[
     ("logging", "logging/__init__.py", include_str!("lib/logging.py")),
@@ -924,8 +930,7 @@ impl Interpreter {
             return lacking;
         }
         // A module of Python's own library is on the learner's machine: the lab lacks it.
-        let top = name.split('.').next().unwrap_or(name);
-        if STDLIB_NAMES.lines().any(|module| module == top) {
+        if in_standard_library(name) {
             return self.stop_not_available(&format!("the module {name} (the lab's Python has part of the standard library)"));
         }
         self.error("ModuleNotFoundError", format!("No module named '{name}'"))
@@ -1390,7 +1395,7 @@ impl Interpreter {
                             Ok(sub) => sub,
                             // A name a standard module of the lab's lacks (`from typing import
                             // TypeVar`): said as a name, not as a module.
-                            Err(raised) if raised.stop && STDLIB_NAMES.lines().any(|m| m == module.split('.').next().unwrap_or(module)) => {
+                            Err(raised) if raised.stop && in_standard_library(module) => {
                                 return self.stop_not_available(&format!("{module}.{name} (the lab's Python has part of the standard library)"));
                             }
                             // What the lab lacks is said as such, not as a missing name.
@@ -1645,7 +1650,7 @@ impl Interpreter {
             }
             ExprKind::Tuple(targets) | ExprKind::List(targets) => {
                 let items = match self.iterate(&value) {
-                    Err(raised) if self.class_is(&raised.value, "TypeError") && !matches!(value, Obj::Instance(_)) => {
+                    Err(raised) if self.is_instance_of(&raised.value, "TypeError") && !matches!(value, Obj::Instance(_)) => {
                         return self.error("TypeError", format!("cannot unpack non-iterable {} object", value.type_name()));
                     }
                     other => other?,
