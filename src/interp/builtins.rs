@@ -59,6 +59,7 @@ impl Interpreter {
         }
         self.builtins.insert(key("object"), Obj::str("object"), Obj::Class(self.object_class.clone()));
         self.object_class.attrs.borrow_mut().insert(key("__setattr__"), Obj::str("__setattr__"), Obj::Builtin("object.__setattr__"));
+        self.object_class.attrs.borrow_mut().insert(key("__delattr__"), Obj::str("__delattr__"), Obj::Builtin("object.__delattr__"));
         for (name, base) in EXCEPTIONS {
             let bases = if base.is_empty() { vec![self.object_class.clone()] } else { vec![self.exceptions[base].clone()] };
             let class = Rc::new(Class {
@@ -666,6 +667,10 @@ impl Interpreter {
                 [this, Obj::Str(attr), value] => self.object_set_attr(this, attr, value.clone()).map(|()| Obj::None),
                 _ => self.error("TypeError", "expected 3 arguments: the object, a name and a value"),
             },
+            "object.__delattr__" => match args.as_slice() {
+                [this, Obj::Str(attr)] => self.object_del_attr(this, attr).map(|()| Obj::None),
+                _ => self.error("TypeError", "expected 2 arguments: the object and a name"),
+            },
             "exit" | "quit" => {
                 let value = self.new_exception("SystemExit", String::new());
                 if let Obj::Instance(instance) = &value {
@@ -1104,7 +1109,14 @@ impl Interpreter {
                     format!("range({start}, {stop}, {step})")
                 }
             }
-            Obj::Function(f) => format!("<function {} at 0x{:x}>", f.name, Interpreter::identity_of(value)),
+            Obj::Function(f) => {
+                // Python names a function by its qualified name, which `functools.wraps` may have set.
+                let qualname = match f.attrs.borrow().get(&key("__qualname__")) {
+                    Some(Obj::Str(name)) => name.to_string(),
+                    _ => f.qualname.to_string(),
+                };
+                format!("<function {qualname} at 0x{:x}>", Interpreter::identity_of(value))
+            }
             Obj::Builtin("NotImplemented") => "NotImplemented".into(),
             Obj::Builtin("Ellipsis") => "Ellipsis".into(),
             // What typing `exit` at Python's prompt shows.
@@ -1283,6 +1295,8 @@ impl Interpreter {
                 for c in &mro[start..] {
                     if let Some(v) = c.attrs.borrow().get(&key(name)).cloned() {
                         return match v {
+                            // `__new__` is a static method: `super().__new__(cls)` passes the class.
+                            Obj::Function(f) if name == "__new__" => Ok(Obj::Function(f)),
                             Obj::Function(f) => Ok(Obj::Method(this.clone(), f)),
                             Obj::ClassMethod(f) => self.bind_classmethod(&f, Obj::Class(owner.clone())),
                             other => Ok(other),
@@ -1294,6 +1308,9 @@ impl Interpreter {
                 }
                 if name == "__init_subclass__" {
                     return Ok(Obj::NativeMethod(this.clone(), "__init_subclass__"));
+                }
+                if name == "__new__" {
+                    return Ok(Obj::Builtin("object.__new__"));
                 }
                 self.error("AttributeError", format!("'super' object has no attribute '{name}'"))
             }
@@ -1318,9 +1335,12 @@ impl Interpreter {
                     "__doc__" => Ok(docstring(&f.body).map_or(Obj::None, |d| Obj::str(&d))),
                     "__module__" => Ok(f.globals.borrow().get(&key("__name__")).cloned().unwrap_or(Obj::None)),
                     "__dict__" => {
-                        // `__annotations__` is kept with the attributes but is not one of them.
+                        // The function's own fields, even when assigned (`wrapper.__name__ = …`), are
+                        // not in its `__dict__`; `__annotations__` is kept with the attributes too.
                         let mut attrs = f.attrs.borrow().clone();
-                        attrs.remove(&key("__annotations__"));
+                        for own in ["__annotations__", "__name__", "__qualname__", "__doc__", "__module__", "__defaults__"] {
+                            attrs.remove(&key(own));
+                        }
                         Ok(Obj::Dict(Rc::new(RefCell::new(attrs))))
                     }
                     "__annotations__" => Ok(Obj::Dict(Rc::new(RefCell::new(Dict::default())))),
@@ -1462,6 +1482,17 @@ impl Interpreter {
     }
 
     pub(super) fn del_attr(&mut self, object: &Obj, name: &str) -> Res<()> {
+        // A class's own `__delattr__` decides (it may call `object.__delattr__`).
+        if let Obj::Instance(instance) = object {
+            if let Some(hook @ Obj::Function(_)) = self.find_in_mro(&instance.class, "__delattr__") {
+                return self.call(hook, vec![object.clone(), Obj::str(name)], Vec::new()).map(|_| ());
+            }
+        }
+        self.object_del_attr(object, name)
+    }
+
+    /// `object.__delattr__`: a property's deleter, a descriptor's `__delete__`, or the attribute.
+    fn object_del_attr(&mut self, object: &Obj, name: &str) -> Res<()> {
         if let Obj::Instance(instance) = object {
             let from_class = self.find_in_mro(&instance.class, name);
             if let Some(Obj::Property(property)) = &from_class {
@@ -1559,7 +1590,16 @@ impl Interpreter {
                     None => self.key_error(index),
                 }
             }
-            Obj::Builtin(_) | Obj::Class(_) => Ok(object.clone()),
+            // `Box[int]`: the class's own `__class_getitem__` (implicitly a class method).
+            Obj::Class(class) => match self.find_in_mro(class, "__class_getitem__") {
+                Some(Obj::Function(f)) => self.call(Obj::Function(f), vec![object.clone(), index], Vec::new()),
+                Some(Obj::ClassMethod(f)) => {
+                    let bound = self.bind_classmethod(&f, object.clone())?;
+                    self.call(bound, vec![index], Vec::new())
+                }
+                _ => self.error("TypeError", format!("type '{}' is not subscriptable", class.name)),
+            },
+            Obj::Builtin(_) => Ok(object.clone()),
             other => self.error("TypeError", format!("'{}' object is not subscriptable", other.type_name())),
         }
     }
@@ -3131,6 +3171,18 @@ fn builtin_type_name(value: &Obj) -> &'static str {
         Obj::Property(_) => "property",
         Obj::StaticMethod(_) => "staticmethod",
         Obj::ClassMethod(_) => "classmethod",
+        Obj::Slice(..) => "slice",
+        Obj::DictView(_, super::object::View::Keys) => "dict_keys",
+        Obj::DictView(_, super::object::View::Values) => "dict_values",
+        Obj::DictView(_, super::object::View::Items) => "dict_items",
+        Obj::Function(_) => "function",
+        Obj::Method(..) => "method",
+        Obj::Class(_) => "type",
+        Obj::Builtin(name) if is_type_name(name) => "type",
+        Obj::Builtin(_) | Obj::NativeMethod(..) => "builtin_function_or_method",
+        Obj::UnboundNative(_) => "method_descriptor",
+        Obj::Module(_) => "module",
+        Obj::Super(..) => "super",
         _ => "object",
     }
 }

@@ -41,6 +41,9 @@ const LIBRARY: &[(&str, &str, &str)] = &[
     ("decimal", "decimal.py", include_str!("lib/decimal.py")),
     ("configparser", "configparser.py", include_str!("lib/configparser.py")),
     ("logging.config", "logging/config.py", include_str!("lib/logging_config.py")),
+    ("functools", "functools.py", include_str!("lib/functools.py")),
+    ("itertools", "itertools.py", include_str!("lib/itertools.py")),
+    ("abc", "abc.py", include_str!("lib/abc.py")),
 ];
 /// Every module the lab's Python can import besides the project's own files, for the note that
 /// goes with a `ModuleNotFoundError`.
@@ -2578,7 +2581,7 @@ impl Interpreter {
         let func = inner_function(frame, "<listcomp>", qualname, Vec::new(), locals, false);
         // The outermost iterable is evaluated, and iterated, in the enclosing frame, as Python does.
         let first = self.eval(frame, &generators[0].iter)?;
-        let items = self.iterate(&first)?;
+        let items = self.loop_over(&first)?;
         let inner = Frame {
             globals: frame.globals.clone(),
             scope: Some(scope),
@@ -2596,16 +2599,18 @@ impl Interpreter {
         })
     }
 
-    fn clause(&mut self, frame: &Frame, generators: &[Comprehension], at: usize, first: Option<Vec<Obj>>, body: &mut dyn FnMut(&mut Self, &Frame) -> Res<()>) -> Res<()> {
+    /// One `for … in … if …` of a comprehension; its items are taken one at a time, so that a
+    /// generator's side effects interleave with the comprehension's as in Python.
+    fn clause(&mut self, frame: &Frame, generators: &[Comprehension], at: usize, first: Option<LoopItems>, body: &mut dyn FnMut(&mut Self, &Frame) -> Res<()>) -> Res<()> {
         let Some(g) = generators.get(at) else { return body(self, frame) };
-        let items = match first {
+        let mut items = match first {
             Some(items) => items,
             None => {
                 let iterable = self.eval(frame, &g.iter)?;
-                self.iterate(&iterable)?
+                self.loop_over(&iterable)?
             }
         };
-        'items: for item in items {
+        'items: while let Some(item) = self.next_loop_item(&mut items)? {
             self.tick()?;
             self.assign(frame, &g.target, item)?;
             for cond in &g.ifs {

@@ -1,7 +1,11 @@
-"""The lab's dataclasses module, in Python: @dataclass (init, repr, eq, order), field() with
-default and default_factory, __post_init__, fields() and asdict()."""
+"""The lab's dataclasses module, in Python: @dataclass (init, repr, eq, order, frozen), field()
+with default and default_factory, __post_init__, fields(), asdict(), astuple() and replace()."""
 
 MISSING = object()
+
+
+class FrozenInstanceError(AttributeError):
+    pass
 
 
 class Field:
@@ -53,7 +57,7 @@ def _collect(cls):
     return list(collected.values())
 
 
-def _make_init(cls, fields):
+def _make_init(cls, fields, frozen):
     params = [f for f in fields if f.init]
     owner = cls.__qualname__ if hasattr(cls, "__qualname__") else cls.__name__
 
@@ -85,7 +89,10 @@ def _make_init(cls, fields):
                 value = f.default
             else:
                 continue
-            setattr(self, f.name, value)
+            if frozen:
+                object.__setattr__(self, f.name, value)
+            else:
+                setattr(self, f.name, value)
         if hasattr(self, "__post_init__"):
             self.__post_init__()
     return __init__
@@ -93,12 +100,10 @@ def _make_init(cls, fields):
 
 def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, frozen=False):
     def wrap(cls):
-        if frozen:
-            raise NotImplementedError("the lab's dataclasses do not make frozen classes yet")
         fields = _collect(cls)
         setattr(cls, "__dataclass_fields__", {f.name: f for f in fields})
         if init:
-            setattr(cls, "__init__", _make_init(cls, fields))
+            setattr(cls, "__init__", _make_init(cls, fields, frozen))
         if repr and "__repr__" not in cls.__dict__:
             def __repr__(self):
                 shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields if f.repr)
@@ -113,18 +118,32 @@ def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, frozen=Fa
                 return key(self) == key(other)
             setattr(cls, "__eq__", __eq__)
             if "__hash__" not in cls.__dict__:
-                setattr(cls, "__hash__", None)
+                if frozen:
+                    def __hash__(self):
+                        return hash(key(self))
+                    setattr(cls, "__hash__", __hash__)
+                else:
+                    setattr(cls, "__hash__", None)
         if order:
-            def __lt__(self, other):
-                if type(other) is not type(self):
-                    return NotImplemented
-                return key(self) < key(other)
-            def __gt__(self, other):
-                if type(other) is not type(self):
-                    return NotImplemented
-                return key(self) > key(other)
-            setattr(cls, "__lt__", __lt__)
-            setattr(cls, "__gt__", __gt__)
+            for name, compare in _ORDER:
+                if name in cls.__dict__:
+                    raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}. Consider using functools.total_ordering")
+                setattr(cls, name, _make_order(name, compare, key))
+        if frozen:
+            for name in ("__setattr__", "__delattr__"):
+                if name in cls.__dict__:
+                    raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
+            names = {f.name for f in fields}
+            def __setattr__(self, name, value):
+                if type(self) is cls or name in names:
+                    raise FrozenInstanceError(f"cannot assign to field {name!r}")
+                object.__setattr__(self, name, value)
+            def __delattr__(self, name):
+                if type(self) is cls or name in names:
+                    raise FrozenInstanceError(f"cannot delete field {name!r}")
+                object.__delattr__(self, name)
+            setattr(cls, "__setattr__", __setattr__)
+            setattr(cls, "__delattr__", __delattr__)
         return cls
     if cls is None:
         return wrap
@@ -135,8 +154,57 @@ def fields(obj):
     return tuple(obj.__dataclass_fields__.values())
 
 
+def _make_order(name, compare, key):
+    def method(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return compare(key(self), key(other))
+    method.__name__ = name
+    return method
+
+
+_ORDER = (
+    ("__lt__", lambda a, b: a < b),
+    ("__le__", lambda a, b: a <= b),
+    ("__gt__", lambda a, b: a > b),
+    ("__ge__", lambda a, b: a >= b),
+)
+
+
+def _as(obj, make):
+    """asdict's and astuple's copy: into nested dataclasses, lists, tuples and dicts."""
+    if is_dataclass(obj) and not isinstance(obj, type):
+        if make is dict:
+            return {f.name: _as(getattr(obj, f.name), make) for f in fields(obj)}
+        return tuple(_as(getattr(obj, f.name), make) for f in fields(obj))
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_as(v, make) for v in obj)
+    if isinstance(obj, dict):
+        return {_as(k, make): _as(v, make) for k, v in obj.items()}
+    return obj
+
+
 def asdict(obj):
-    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+    if not is_dataclass(obj) or isinstance(obj, type):
+        raise TypeError("asdict() should be called on dataclass instances")
+    return _as(obj, dict)
+
+
+def astuple(obj):
+    if not is_dataclass(obj) or isinstance(obj, type):
+        raise TypeError("astuple() should be called on dataclass instances")
+    return _as(obj, tuple)
+
+
+def replace(obj, /, **changes):
+    if not is_dataclass(obj) or isinstance(obj, type):
+        raise TypeError("replace() should be called on dataclass instances")
+    for f in fields(obj):
+        if not f.init and f.name in changes:
+            raise ValueError(f"field {f.name} is declared with init=False, it cannot be specified with replace()")
+        if f.init and f.name not in changes:
+            changes[f.name] = getattr(obj, f.name)
+    return type(obj)(**changes)
 
 
 def is_dataclass(obj):
