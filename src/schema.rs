@@ -191,29 +191,34 @@ impl MetaData {
         self.tables.iter().find(|t| t.name == name)
     }
 
-    /// Tables in the order `create_all` creates them (`MetaData.sorted_tables`): sorted by name,
-    /// then in layers so each table comes after the tables its foreign keys point to. Tables in a
-    /// cycle keep name order at the end.
+    /// `MetaData.sorted_tables`: sorted by name, then in dependency layers.
     pub fn sorted_tables(&self) -> Vec<&Table> {
         let mut todo: Vec<&Table> = self.tables.iter().collect();
         crate::sorting::sort_by(&mut todo, |a, b| a.name < b.name);
-        let mut sorted = Vec::with_capacity(todo.len());
-        while !todo.is_empty() {
-            let pending: Vec<&str> = todo.iter().map(|t| t.name.as_str()).collect();
-            let ready: Vec<&Table> = todo
-                .iter()
-                .copied()
-                .filter(|t| t.foreign_keys().all(|fk| fk.ref_table == t.name || !pending.contains(&fk.ref_table.as_str())))
-                .collect();
-            if ready.is_empty() {
-                sorted.append(&mut todo);
-                break;
-            }
-            todo.retain(|t| !ready.iter().any(|r| r.name == t.name));
-            sorted.extend(ready);
-        }
-        sorted
+        dependency_layers(todo)
     }
+}
+
+/// `tables` in layers, each table after the tables its foreign keys point to, keeping the given
+/// order within a layer (SQLAlchemy's topological sort); tables in a cycle keep it at the end.
+/// `create_all` sorts the tables in the metadata's own order (`MetaData.tables`).
+pub fn dependency_layers(mut todo: Vec<&Table>) -> Vec<&Table> {
+    let mut sorted = Vec::with_capacity(todo.len());
+    while !todo.is_empty() {
+        let pending: Vec<&str> = todo.iter().map(|t| t.name.as_str()).collect();
+        let ready: Vec<&Table> = todo
+            .iter()
+            .copied()
+            .filter(|t| t.foreign_keys().all(|fk| fk.ref_table == t.name || !pending.contains(&fk.ref_table.as_str())))
+            .collect();
+        if ready.is_empty() {
+            sorted.append(&mut todo);
+            break;
+        }
+        todo.retain(|t| !ready.iter().any(|r| r.name == t.name));
+        sorted.extend(ready);
+    }
+    sorted
 }
 
 /// The tutorial's `users` table (`id` INTEGER primary key, `name` VARCHAR NOT NULL), as its

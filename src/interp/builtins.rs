@@ -1599,7 +1599,8 @@ impl Interpreter {
                 }
                 _ => self.error("TypeError", format!("type '{}' is not subscriptable", class.name)),
             },
-            Obj::Builtin(_) => Ok(object.clone()),
+            Obj::Builtin(origin @ ("list" | "dict" | "set" | "tuple" | "type" | "frozenset")) => Ok(super::typing::GenericAlias::of(origin, &index)),
+            Obj::Builtin(name) if is_type_name(name) => self.error("TypeError", format!("type '{name}' is not subscriptable")),
             other => self.error("TypeError", format!("'{}' object is not subscriptable", other.type_name())),
         }
     }

@@ -63,6 +63,57 @@ impl Native for Form {
     }
 }
 
+/// `list[int]`, `dict[str, "User"]`: a built-in collection type subscripted (`types.GenericAlias`),
+/// printed as Python prints it and read by the ORM (`Mapped[list["Address"]]`).
+pub struct GenericAlias {
+    pub origin: &'static str,
+    pub args: Vec<Obj>,
+}
+
+impl GenericAlias {
+    pub fn of(origin: &'static str, index: &Obj) -> Obj {
+        let args = match index {
+            Obj::Tuple(items) => items.to_vec(),
+            one => vec![one.clone()],
+        };
+        Obj::Native(Rc::new(GenericAlias { origin, args }))
+    }
+}
+
+impl Native for GenericAlias {
+    fn type_name(&self) -> &str {
+        "types.GenericAlias"
+    }
+
+    fn repr(&self, py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        let mut parts = Vec::with_capacity(self.args.len());
+        for arg in &self.args {
+            parts.push(match arg {
+                Obj::Str(text) => crate::value::python_str_repr(text),
+                other => type_repr(py, other)?,
+            });
+        }
+        Ok(format!("{}[{}]", self.origin, parts.join(", ")))
+    }
+
+    /// `list[int]()` makes a list, as the origin would.
+    fn call(&self, py: &mut Interpreter, _this: &Obj, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Option<Res<Obj>> {
+        Some(py.call(Obj::Builtin(self.origin), args, kwargs))
+    }
+
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(match name {
+            "__args__" => Some(Obj::tuple(self.args.clone())),
+            "__origin__" => Some(Obj::Builtin(self.origin)),
+            _ => None,
+        })
+    }
+
+    fn binary(&self, _py: &mut Interpreter, this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
+        union_operator(this, op, other, reflected)
+    }
+}
+
 /// `int | None`: what `X | Y` of types gives (`types.UnionType`), printed `int | None`.
 struct UnionType(Vec<Obj>);
 
@@ -100,7 +151,7 @@ pub fn is_type(value: &Obj) -> bool {
     match value {
         Obj::None | Obj::Class(_) => true,
         Obj::Builtin(name) => matches!(*name, "int" | "str" | "float" | "bool" | "bytes" | "list" | "dict" | "set" | "tuple" | "object" | "type" | "frozenset" | "complex"),
-        Obj::Native(native) => matches!(native.type_name(), "_SpecialForm" | "UnionType"),
+        Obj::Native(native) => matches!(native.type_name(), "_SpecialForm" | "UnionType" | "types.GenericAlias"),
         _ => false,
     }
 }

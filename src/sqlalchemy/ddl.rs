@@ -44,13 +44,15 @@ pub fn create_all(py: &mut Interpreter, bind: &Obj, metadata: &MetaData, checkfi
     check_references(py, metadata)?;
     with_connection(py, bind, |py, conn| {
         conn.begin(py)?;
+        // As SQLAlchemy's SchemaGenerator: each table checked in the metadata's order, then the
+        // missing ones created in dependency order.
         let mut to_create = Vec::new();
-        for table in metadata.sorted_tables() {
+        for table in &metadata.tables {
             if !checkfirst || !has_table(py, conn, &table.name)? {
                 to_create.push(table);
             }
         }
-        for table in to_create {
+        for table in crate::schema::dependency_layers(to_create) {
             let ddl = crate::sql::create_table(table);
             conn.run(py, Stat::NoKey, &ddl, &ddl, &[], Some(&format!("\n{ddl}\n\n")))?;
             for index in &table.indexes {
@@ -65,14 +67,14 @@ pub fn create_all(py: &mut Interpreter, bind: &Obj, metadata: &MetaData, checkfi
 pub fn drop_all(py: &mut Interpreter, bind: &Obj, metadata: &MetaData, checkfirst: bool) -> Res<()> {
     with_connection(py, bind, |py, conn| {
         conn.begin(py)?;
-        let mut tables = metadata.sorted_tables();
-        tables.reverse();
         let mut to_drop = Vec::new();
-        for table in tables {
+        for table in &metadata.tables {
             if !checkfirst || has_table(py, conn, &table.name)? {
                 to_drop.push(table);
             }
         }
+        let mut to_drop = crate::schema::dependency_layers(to_drop);
+        to_drop.reverse();
         for table in to_drop {
             let ddl = crate::sql::drop_table(&table.name);
             conn.run(py, Stat::NoKey, &ddl, &ddl, &[], Some(&format!("\n{ddl}")))?;

@@ -431,7 +431,26 @@ impl MetaDataObj {
     }
 
     pub fn to_schema(&self) -> schema::MetaData {
-        schema::MetaData::new(self.tables.borrow().iter().filter_map(|t| t.native::<TableObj>().map(TableObj::to_schema)).collect())
+        let mut tables: Vec<schema::Table> = self.tables.borrow().iter().filter_map(|t| t.native::<TableObj>().map(TableObj::to_schema)).collect();
+        // `Column("user_id", ForeignKey("users.id"))` has no type of its own: it takes the
+        // referenced column's, as SQLAlchemy does once the foreign key finds its column.
+        let untyped = |t: &SqlType| matches!(t, SqlType::Named(n) if n == "NULL");
+        let mut found = Vec::new();
+        for (at, table) in tables.iter().enumerate() {
+            for fk in table.foreign_keys() {
+                for (column, target) in fk.columns.iter().zip(&fk.ref_columns) {
+                    let Some(c) = table.columns.iter().position(|c| &c.name == column && untyped(&c.sql_type)) else { continue };
+                    let referenced = tables.iter().find(|t| t.name == fk.ref_table).and_then(|t| t.columns.iter().find(|c| &c.name == target));
+                    if let Some(referenced) = referenced.filter(|r| !untyped(&r.sql_type)) {
+                        found.push((at, c, referenced.sql_type.clone()));
+                    }
+                }
+            }
+        }
+        for (at, c, sql_type) in found {
+            tables[at].columns[c].sql_type = sql_type;
+        }
+        schema::MetaData::new(tables)
     }
 
     pub fn table(&self, name: &str) -> Option<Obj> {

@@ -300,7 +300,12 @@ pub fn is_loaded(instance: &Obj, spec: &RelationshipSpec) -> bool {
 pub fn set_loaded(instance: &Obj, spec: &RelationshipSpec, value: Obj) {
     if let Obj::Instance(inst) = instance {
         if !is_loaded(instance, spec) {
-            inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value);
+            inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value.clone());
+            // What an eager load put in a collection, as for a lazy load, so that a member taken
+            // out later is found at flush (an orphan to delete, or a foreign key to clear).
+            if let Some(state) = state_of(instance) {
+                remember_members(&state, spec, &value);
+            }
         }
     }
 }
@@ -558,6 +563,30 @@ pub fn save_cascade(py: &mut Interpreter, instance: &Obj) -> Res<Vec<Obj>> {
     Ok(out)
 }
 
+/// Which of `pending` (objects of one self-referential mapper, `Tag.parent` / `Tag.children`)
+/// must be inserted before `instance`: the parent it names, and any whose collection holds it.
+pub fn pending_parents(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>, pending: &[Obj]) -> Res<Vec<usize>> {
+    let id = crate::interp::object::identity(instance);
+    let mut out = Vec::new();
+    let relationships = mapper.relationships.borrow().clone();
+    for spec in relationships {
+        let Ok(target) = spec.target(py) else { continue };
+        if !Rc::ptr_eq(&target, mapper) {
+            continue;
+        }
+        let (direction, _, _) = spec.direction(py)?;
+        for (at, other) in pending.iter().enumerate() {
+            let Obj::Instance(inst) = (if direction == Direction::ManyToOne { instance } else { other }) else { continue };
+            let Some(value) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() else { continue };
+            let wanted = if direction == Direction::ManyToOne { crate::interp::object::identity(other) } else { id };
+            if members(&value).iter().any(|m| crate::interp::object::identity(m) == wanted) && crate::interp::object::identity(other) != id {
+                out.push(at);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Children to delete with `instance` (relationships with cascade delete), loaded if need be.
 pub fn delete_cascade(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>) -> Res<Vec<Obj>> {
     let mut out = Vec::new();
@@ -633,6 +662,17 @@ fn own_key_value(instance: &Obj, mapper: &Mapper, attr: &str) -> Obj {
 
 /// `relationship("Address", back_populates="user", cascade="all, delete-orphan")`.
 pub fn relationship_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    // What changes the SQL or the objects and the lab does not do is refused, never ignored:
+    // `secondary=` (many-to-many), `order_by=`, `primaryjoin=`, `backref=` (which also makes the
+    // other side's attribute), `passive_deletes=` …
+    const UNDERSTOOD: &[&str] = &["argument", "back_populates", "cascade", "uselist", "lazy", "remote_side", "overlaps", "doc", "info", "single_parent", "init", "repr"];
+    if let Some((name, _)) = kwargs.iter().find(|(name, _)| !UNDERSTOOD.contains(&name.as_str())) {
+        let what = if name == "secondary" { " (many-to-many relationships)".to_string() } else { String::new() };
+        return py.stop_not_available(&format!("relationship({name}=...){what}"));
+    }
+    if args.len() > 1 {
+        return py.stop_not_available("relationship() with a second positional argument (secondary, many-to-many)");
+    }
     let target = match args.first().or_else(|| kwarg(&kwargs, "argument")) {
         Some(Obj::Str(s)) => Some(s.to_string()),
         Some(Obj::Class(c)) => Some(c.name.to_string()),
@@ -654,7 +694,7 @@ pub fn relationship_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(Stri
     }
     let args = RelationshipArgs {
         target,
-        back_populates: text("back_populates").or_else(|| text("backref")),
+        back_populates: text("back_populates"),
         cascade: text("cascade").unwrap_or_else(|| "save-update, merge".into()),
         uselist,
         selectin: lazy.as_deref() == Some("selectin"),

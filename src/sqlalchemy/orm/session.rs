@@ -524,7 +524,12 @@ impl SessionCore {
             let updates: Vec<&(Obj, Vec<(String, Value)>)> = updates.iter().collect();
             self.emit_updates(py, &conn, mapper, &updates)?;
             let inserts: Vec<Obj> = new.iter().filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.mapper, mapper))).cloned().collect();
-            self.emit_inserts(py, &conn, mapper, &inserts)?;
+            // A self-referential mapper (a tree of tags): parents go first, each generation as
+            // its own batch, their new keys reaching the next generation's foreign keys.
+            for generation in generations(py, mapper, &inserts)? {
+                self.sync_all(py)?;
+                self.emit_inserts(py, &conn, mapper, &generation)?;
+            }
         }
         for mapper in order.iter().rev() {
             let deletes: Vec<Obj> = deleted.iter().filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.mapper, mapper))).cloned().collect();
@@ -1385,4 +1390,25 @@ impl Native for SessionMakerBegin {
         core.close(py)?;
         Ok(false)
     }
+}
+
+/// `inserts` of one mapper split into generations: each object after the pending objects it
+/// refers to through a self-referential relationship (all in one generation when there is none).
+fn generations(py: &mut Interpreter, mapper: &Rc<Mapper>, inserts: &[Obj]) -> Res<Vec<Vec<Obj>>> {
+    let mut parents = Vec::with_capacity(inserts.len());
+    for instance in inserts {
+        parents.push(relationship::pending_parents(py, instance, mapper, inserts)?);
+    }
+    let mut placed = vec![false; inserts.len()];
+    let mut out = Vec::new();
+    while placed.iter().any(|p| !p) {
+        let ready: Vec<usize> = (0..inserts.len()).filter(|&i| !placed[i] && parents[i].iter().all(|&p| placed[p])).collect();
+        // A cycle of pending objects (each the other's parent): the rest go together.
+        let ready = if ready.is_empty() { (0..inserts.len()).filter(|&i| !placed[i]).collect() } else { ready };
+        for &i in &ready {
+            placed[i] = true;
+        }
+        out.push(ready.into_iter().map(|i| inserts[i].clone()).collect());
+    }
+    Ok(out)
 }
