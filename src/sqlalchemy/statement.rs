@@ -24,6 +24,8 @@ pub enum Selected {
 #[derive(Clone)]
 pub struct Join {
     pub table: String,
+    /// `post_tags AS post_tags_1`: a many-to-many relationship's association table.
+    pub alias: Option<String>,
     pub on: Sql,
     pub outer: bool,
 }
@@ -159,7 +161,8 @@ impl SelectState {
             for join in &self.joins {
                 let on = c.expr(&join.on);
                 let kind = if join.outer { "LEFT OUTER JOIN" } else { "JOIN" };
-                first = format!("{first} {kind} {} ON {on}", crate::sql::quote_identifier(&join.table));
+                let alias = join.alias.as_ref().map_or(String::new(), |a| format!(" AS {}", crate::sql::quote_identifier(a)));
+                first = format!("{first} {kind} {}{alias} ON {on}", crate::sql::quote_identifier(&join.table));
             }
             if from_items.is_empty() {
                 from_items.push(first);
@@ -222,8 +225,10 @@ impl SelectState {
     /// and the tables already in the statement.
     fn join(&mut self, py: &mut Interpreter, target: &Obj, on: Option<&Obj>, outer: bool) -> Res<()> {
         let (table, on_sql) = if let Some(relationship) = target.native::<super::orm::relationship::RelationshipAttr>() {
-            let (table, on) = relationship.join_condition(py)?;
-            (table, on)
+            for (table, alias, on) in relationship.join_condition(py)? {
+                self.joins.push(Join { table, alias, on, outer });
+            }
+            return Ok(());
         } else {
             let target_mapper = mapper_of(py, target)?;
             let table = match &target_mapper {
@@ -257,7 +262,7 @@ impl SelectState {
             };
             (table, on)
         };
-        self.joins.push(Join { table, on: on_sql, outer });
+        self.joins.push(Join { table, alias: None, on: on_sql, outer });
         Ok(())
     }
 }

@@ -675,6 +675,10 @@ pub struct InstanceState {
     pub loaded: RefCell<Vec<(String, Vec<Obj>)>>,
     /// Changed since the last flush (the session holds it until then).
     pub modified: Cell<bool>,
+    /// Unloaded collections the other side of a relationship added to (SQLAlchemy's pending
+    /// mutations): until the object expires they are not among the attributes a refresh loads,
+    /// which SQLAlchemy compiles as another statement.
+    pub pending: RefCell<Vec<String>>,
 }
 
 impl InstanceState {
@@ -787,6 +791,7 @@ pub fn ensure_state(instance: &Obj, mapper: &Rc<Mapper>) -> Rc<InstanceState> {
         deleted: Cell::new(false),
         loaded: RefCell::new(Vec::new()),
         modified: Cell::new(false),
+        pending: RefCell::new(Vec::new()),
     });
     if let Obj::Instance(inst) = instance {
         inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(STATE)), Obj::str(STATE), native(StateObj(state.clone(), Rc::downgrade(inst))));

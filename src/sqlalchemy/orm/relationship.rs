@@ -25,6 +25,8 @@ pub struct RelationshipArgs {
     pub uselist: Option<bool>,
     /// `lazy="selectin"`: loaded as `selectinload` loads it, whenever its class is queried.
     pub selectin: bool,
+    /// `secondary=post_tags` (a `Table`, or its name): a many-to-many relationship through it.
+    pub secondary: Option<Obj>,
 }
 
 /// A relationship of a mapped class.
@@ -43,6 +45,17 @@ enum Direction {
     OneToMany,
     /// The parent's table refers to the target's: `Address.user`.
     ManyToOne,
+    /// Through an association table whose rows refer to both: `Post.tags`.
+    ManyToMany,
+}
+
+/// A many-to-many relationship's association table: its name, its columns in order, and for
+/// each side the (key attr of that side's class, association column) pairs.
+pub struct Secondary {
+    pub table: String,
+    pub columns: Vec<String>,
+    pub parent: Vec<(String, String)>,
+    pub target: Vec<(String, String)>,
 }
 
 fn key(name: &str) -> Key {
@@ -85,6 +98,9 @@ impl RelationshipSpec {
     /// for one-to-many (parent pk attr, child fk attr); for many-to-one (own fk attr, target pk attr).
     fn direction(&self, py: &mut Interpreter) -> Res<(Direction, Vec<(String, String)>, Rc<Mapper>)> {
         let target = self.target(py)?;
+        if self.args.secondary.is_some() {
+            return Ok((Direction::ManyToMany, Vec::new(), target));
+        }
         let Some(parent) = self.parent() else { return py.error("TypeError", "the mapped class is gone") };
         if let Some(pairs) = fk_pairs(&target, &parent) {
             // target.fk → parent.pk
@@ -106,6 +122,64 @@ impl RelationshipSpec {
                 self.attr
             ),
         )
+    }
+
+    /// The association table's name, as given (`post_tags`).
+    pub fn secondary_name(&self) -> String {
+        match &self.args.secondary {
+            Some(Obj::Str(name)) => name.to_string(),
+            Some(other) => other.native::<TableObj>().map(|t| t.name.clone()).unwrap_or_default(),
+            None => String::new(),
+        }
+    }
+
+    /// Whether this is a many-to-many relationship (`secondary=`).
+    pub fn is_many_to_many(&self) -> bool {
+        self.args.secondary.is_some()
+    }
+
+    /// The association table of a many-to-many relationship, with the foreign keys that join
+    /// each side to it.
+    pub fn secondary(&self, py: &mut Interpreter) -> Res<Secondary> {
+        let target = self.target(py)?;
+        let Some(parent) = self.parent() else { return py.error("TypeError", "the mapped class is gone") };
+        let table = match &self.args.secondary {
+            Some(Obj::Str(name)) => match parent.metadata.native::<super::super::schema::MetaDataObj>().and_then(|m| m.table(name)) {
+                Some(table) => table,
+                None => {
+                    let message = format!("When initializing mapper Mapper[{}], expression '{name}' failed to locate a name ('{name}'). If this is a class name, consider adding this relationship() to the <class '{}'> class after both dependent classes have been defined.", parent.class_name, parent.class_name);
+                    return raise(py, "sqlalchemy.exc", "InvalidRequestError", &message);
+                }
+            },
+            Some(other) => other.clone(),
+            None => return py.error("TypeError", "not a many-to-many relationship"),
+        };
+        let Some(schema) = table.native::<TableObj>().map(TableObj::to_schema) else {
+            return py.stop_not_available("relationship(secondary=...) with anything but a Table or a table's name");
+        };
+        if parent.table_name == target.table_name {
+            return py.stop_not_available("a self-referential many-to-many relationship (both foreign keys of the association table point to one table)");
+        }
+        let side = |mapper: &Mapper| -> Vec<(String, String)> {
+            let mut pairs = Vec::new();
+            for fk in schema.foreign_keys().filter(|fk| fk.ref_table == mapper.table_name) {
+                for (column, referenced) in fk.columns.iter().zip(&fk.ref_columns) {
+                    if let Some(info) = mapper.column_by_name(referenced) {
+                        pairs.push((info.attr.clone(), column.clone()));
+                    }
+                }
+            }
+            pairs
+        };
+        let (parent_pairs, target_pairs) = (side(&parent), side(&target));
+        if parent_pairs.is_empty() || target_pairs.is_empty() {
+            let message = format!(
+                "Could not determine join condition between parent/child tables on relationship {}.{} - there are no foreign keys linking these tables via secondary table '{}'.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify 'primaryjoin' and 'secondaryjoin' expressions.",
+                parent.class_name, self.attr, schema.name
+            );
+            return raise(py, "sqlalchemy.exc", "NoForeignKeysError", &message);
+        }
+        Ok(Secondary { table: schema.name.clone(), columns: schema.columns.iter().map(|c| c.name.clone()).collect(), parent: parent_pairs, target: target_pairs })
     }
 
     fn cascades(&self, what: &str) -> bool {
@@ -175,24 +249,46 @@ impl RelationshipAttr {
         RelationshipAttr { spec_args: spec.args.clone(), spec: Some(spec) }
     }
 
-    /// For `select(Address).join(Address.user)`: the joined table and the ON clause.
-    pub fn join_condition(&self, py: &mut Interpreter) -> Res<(String, Sql)> {
+    /// For `select(Address).join(Address.user)`: the joined tables, each with its alias (the
+    /// association table of a many-to-many: `post_tags AS post_tags_1`) and its ON clause.
+    pub fn join_condition(&self, py: &mut Interpreter) -> Res<Vec<(String, Option<String>, Sql)>> {
         let Some(spec) = &self.spec else { return py.error("TypeError", "relationship is not mapped yet") };
         let (direction, pairs, target) = spec.direction(py)?;
         let Some(parent) = spec.parent() else { return py.error("TypeError", "the mapped class is gone") };
+        if direction == Direction::ManyToMany {
+            let secondary = spec.secondary(py)?;
+            let alias = format!("{}_1", secondary.table);
+            let column = |name: &str| Sql::Column { table: Rc::from(alias.as_str()), name: Rc::from(name), sql_type: None };
+            let mut first = Vec::new();
+            for (attr, name) in &secondary.parent {
+                if let Some(own) = parent.column(attr) {
+                    first.push(Sql::Binary { left: Box::new(own.sql.clone()), op: "=", right: Box::new(column(name)) });
+                }
+            }
+            let mut second = Vec::new();
+            for (attr, name) in &secondary.target {
+                if let Some(theirs) = target.column(attr) {
+                    second.push(Sql::Binary { left: Box::new(theirs.sql.clone()), op: "=", right: Box::new(column(name)) });
+                }
+            }
+            return Ok(vec![
+                (secondary.table.clone(), Some(alias.clone()), super::super::expression::and(first)),
+                (target.table_name.clone(), None, super::super::expression::and(second)),
+            ]);
+        }
         let mut items = Vec::new();
         for (local, remote) in &pairs {
             let (one, many) = match direction {
                 // (parent pk, child fk): parent.pk = child.fk
                 Direction::OneToMany => (parent.column(local), target.column(remote)),
                 // (own fk, target pk): target.pk = own.fk
-                Direction::ManyToOne => (target.column(remote), parent.column(local)),
+                Direction::ManyToOne | Direction::ManyToMany => (target.column(remote), parent.column(local)),
             };
             if let (Some(one), Some(many)) = (one, many) {
                 items.push(Sql::Binary { left: Box::new(one.sql.clone()), op: "=", right: Box::new(many.sql.clone()) });
             }
         }
-        Ok((target.table_name.clone(), super::super::expression::and(items)))
+        Ok(vec![(target.table_name.clone(), None, super::super::expression::and(items))])
     }
 }
 
@@ -230,6 +326,9 @@ impl Native for RelationshipAttr {
 /// (`ON user_account_1.id = address.user_id`, the target first).
 pub fn join_parts(py: &mut Interpreter, spec: &Rc<RelationshipSpec>) -> Res<(Rc<Mapper>, Vec<(String, String)>, bool)> {
     let (direction, pairs, target) = spec.direction(py)?;
+    if direction == Direction::ManyToMany {
+        return py.stop_not_available("joinedload() of a many-to-many relationship");
+    }
     Ok((target, pairs, direction == Direction::OneToMany))
 }
 
@@ -238,6 +337,9 @@ pub fn join_parts(py: &mut Interpreter, spec: &Rc<RelationshipSpec>) -> Res<(Rc<
 /// the order the query returned them), as SQLAlchemy's selectin loader does for one-to-many.
 pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>, spec: &Rc<RelationshipSpec>, parents: &[Obj]) -> Res<()> {
     let (direction, pairs, target) = spec.direction(py)?;
+    if direction == Direction::ManyToMany {
+        return py.stop_not_available("selectinload() of a many-to-many relationship");
+    }
     if let (Direction::ManyToOne, [(fk_attr, pk_attr)]) = (direction, pairs.as_slice()) {
         return select_in_many_to_one(py, session, spec, parents, &target, fk_attr, pk_attr);
     }
@@ -385,6 +487,34 @@ fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Re
         };
         let (direction, pairs, target) = spec.direction(py)?;
         match direction {
+            Direction::ManyToMany => {
+                // `SELECT tags.id, tags.name FROM tags, post_tags WHERE ? = post_tags.post_id AND
+                // tags.id = post_tags.tag_id`, as SQLAlchemy's lazy loader writes it.
+                let secondary = spec.secondary(py)?;
+                let column = |name: &str| Sql::Column { table: Rc::from(secondary.table.as_str()), name: Rc::from(name), sql_type: None };
+                let mut conditions = Vec::new();
+                for (attr, name) in &secondary.parent {
+                    let own = read_attribute(py, instance, attr)?;
+                    let own = super::super::convert::to_value(py, &own)?;
+                    conditions.push(Sql::Binary { left: Box::new(Sql::Bind(own)), op: "=", right: Box::new(column(name)) });
+                }
+                for (attr, name) in &secondary.target {
+                    if let Some(theirs) = target.column(attr) {
+                        conditions.push(Sql::Binary { left: Box::new(theirs.sql.clone()), op: "=", right: Box::new(column(name)) });
+                    }
+                }
+                let select = super::super::statement::SelectState {
+                    columns: vec![super::super::statement::Selected::Entity(target.clone())],
+                    where_: conditions,
+                    ..Default::default()
+                };
+                let result = session.run_select_as(py, &select, "lazy")?;
+                let mut children = Vec::new();
+                for row in py.iterate(&result)? {
+                    children.push(py.get_item(&row, Obj::Int(0))?);
+                }
+                InstrumentedList::new(instance, spec.clone(), children)
+            }
             Direction::OneToMany => {
                 let mut conditions = Vec::new();
                 for (pk_attr, fk_attr) in &pairs {
@@ -455,6 +585,11 @@ pub fn orphans(py: &mut Interpreter, instance: &Obj) -> Res<(Vec<Obj>, Vec<Obj>)
             continue;
         }
         let Some(current) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() else { continue };
+        if spec.is_many_to_many() {
+            // Its members stay; only the association rows change (`association_changes`).
+            remember_members(&state, &spec, &current);
+            continue;
+        }
         let now = members(&current);
         let before = state.loaded.borrow().iter().find(|(a, _)| *a == spec.attr).map(|(_, m)| m.clone()).unwrap_or_default();
         for old in before {
@@ -495,10 +630,65 @@ pub fn members(value: &Obj) -> Vec<Obj> {
     }
 }
 
+/// The other side of a many-to-many relationship learns that `owner` joined (or left) `child`'s
+/// collection `other`: changed when loaded, started when `child` is new, else left to load.
+pub fn back_collection(child: &Obj, other: &Rc<RelationshipSpec>, owner: &Obj, joined: bool) {
+    let Obj::Instance(child_inst) = child else { return };
+    let existing = child_inst.attrs.borrow().get(&key(&other.attr)).cloned();
+    let owner_id = crate::interp::object::identity(owner);
+    match existing.as_ref().and_then(|e| e.native::<InstrumentedList>()) {
+        Some(list) => {
+            let at = list.items.borrow().iter().position(|i| crate::interp::object::identity(i) == owner_id);
+            match (at, joined) {
+                (None, true) => list.items.borrow_mut().push(owner.clone()),
+                (Some(at), false) => {
+                    list.items.borrow_mut().remove(at);
+                }
+                _ => {}
+            }
+        }
+        None => match state_of(child) {
+            Some(state) if state.key.borrow().is_some() => {
+                let mut pending = state.pending.borrow_mut();
+                if !pending.contains(&other.attr) {
+                    pending.push(other.attr.clone());
+                }
+            }
+            _ if joined => {
+                child_inst.attrs.borrow_mut().insert(key(&other.attr), Obj::str(&other.attr), InstrumentedList::new(child, other.clone(), vec![owner.clone()]));
+            }
+            _ => {}
+        },
+    }
+}
+
 /// `user.addresses = [...]`, `address.user = user`: stored, and the other side kept in step.
 fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, value: Obj) -> Res<()> {
     let Some(parent) = spec.parent() else { return Ok(()) };
     let state = ensure_state(instance, &parent);
+    if spec.is_many_to_many() {
+        // The collection it replaces is loaded first, as SQLAlchemy does, to know which
+        // association rows go.
+        let old = load(py, spec, instance)?;
+        super::mapper::mark_modified(instance, &state);
+        let new = py.iterate(&value)?;
+        let target = spec.target(py)?;
+        let other = spec.args.back_populates.as_ref().and_then(|back| target.relationship(back));
+        if let Some(other) = other {
+            let kept = |m: &Obj, among: &[Obj]| among.iter().any(|n| crate::interp::object::identity(n) == crate::interp::object::identity(m));
+            for gone in members(&old).iter().filter(|m| !kept(m, &new)) {
+                back_collection(gone, &other, instance, false);
+            }
+            for came in new.iter().filter(|m| !kept(m, &members(&old))) {
+                ensure_state(came, &target);
+                back_collection(came, &other, instance, true);
+            }
+        }
+        if let Obj::Instance(inst) = instance {
+            inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), InstrumentedList::new(instance, spec.clone(), new));
+        }
+        return Ok(());
+    }
     super::mapper::mark_modified(instance, &state);
     let Obj::Instance(inst) = instance else { return Ok(()) };
     let value = if spec.collection { InstrumentedList::new(instance, spec.clone(), py.iterate(&value)?) } else { value };
@@ -575,6 +765,9 @@ pub fn pending_parents(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>
             continue;
         }
         let (direction, _, _) = spec.direction(py)?;
+        if direction == Direction::ManyToMany {
+            continue;
+        }
         for (at, other) in pending.iter().enumerate() {
             let Obj::Instance(inst) = (if direction == Direction::ManyToOne { instance } else { other }) else { continue };
             let Some(value) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() else { continue };
@@ -582,6 +775,120 @@ pub fn pending_parents(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>
             if members(&value).iter().any(|m| crate::interp::object::identity(m) == wanted) && crate::interp::object::identity(other) != id {
                 out.push(at);
             }
+        }
+    }
+    Ok(out)
+}
+
+/// One row of an association table to write or remove: the many-to-many relationship it comes
+/// through, the object that holds the collection, and the member.
+pub struct Association {
+    spec: Rc<RelationshipSpec>,
+    owner: Obj,
+    member: Obj,
+}
+
+/// What a flush does to association tables, in SQLAlchemy's order: rows for members taken out of
+/// and added to many-to-many collections since they were loaded, then the rows of deleted objects.
+#[derive(Default)]
+pub struct AssociationChanges {
+    pub removed: Vec<Association>,
+    pub added: Vec<Association>,
+    pub of_deleted: Vec<Association>,
+}
+
+impl AssociationChanges {
+    pub fn is_empty(&self) -> bool {
+        self.removed.is_empty() && self.added.is_empty() && self.of_deleted.is_empty()
+    }
+}
+
+/// Whether `rows` has the row of `owner` and `member` already (from either side).
+fn has_row(rows: &[Association], table: &str, owner: &Obj, member: &Obj) -> bool {
+    let (a, b) = (crate::interp::object::identity(owner), crate::interp::object::identity(member));
+    rows.iter().any(|r| {
+        let (x, y) = (crate::interp::object::identity(&r.owner), crate::interp::object::identity(&r.member));
+        r.spec.args.secondary.as_ref().is_some_and(|_| r.spec.secondary_name() == table) && ((x, y) == (a, b) || (x, y) == (b, a))
+    })
+}
+
+/// The association rows a flush writes and removes. `objects` are the session's new objects in
+/// the order added, then its changed persistent ones in key order; the relationships are taken
+/// class by class in table-name order, so that the side SQLAlchemy processes first gives the
+/// rows' order. Collections of deleted objects are loaded here, as SQLAlchemy loads them.
+pub fn association_changes(py: &mut Interpreter, objects: &[Obj], deleted: &[Obj]) -> Res<AssociationChanges> {
+    let mut changes = AssociationChanges::default();
+    let mut specs: Vec<Rc<RelationshipSpec>> = Vec::new();
+    for instance in objects.iter().chain(deleted) {
+        let Some(state) = state_of(instance) else { continue };
+        for spec in state.mapper.relationships.borrow().iter().filter(|s| s.is_many_to_many()) {
+            if !specs.iter().any(|s| Rc::ptr_eq(s, spec)) {
+                specs.push(spec.clone());
+            }
+        }
+    }
+    let table_of = |spec: &Rc<RelationshipSpec>| spec.parent().map(|p| p.table_name.clone()).unwrap_or_default();
+    crate::sorting::sort_by(&mut specs, |a, b| table_of(a) < table_of(b));
+    for spec in &specs {
+        let table = spec.secondary_name();
+        for instance in objects {
+            let Some(state) = state_of(instance) else { continue };
+            if !spec.parent().is_some_and(|p| Rc::ptr_eq(&p, &state.mapper)) {
+                continue;
+            }
+            let Obj::Instance(inst) = instance else { continue };
+            let Some(current) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() else { continue };
+            let now = members(&current);
+            let before = state.loaded.borrow().iter().find(|(a, _)| *a == spec.attr).map(|(_, m)| m.clone()).unwrap_or_default();
+            let within = |m: &Obj, among: &[Obj]| among.iter().any(|n| crate::interp::object::identity(n) == crate::interp::object::identity(m));
+            for gone in before.iter().filter(|m| !within(m, &now)) {
+                if !has_row(&changes.removed, &table, instance, gone) {
+                    changes.removed.push(Association { spec: spec.clone(), owner: instance.clone(), member: gone.clone() });
+                }
+            }
+            for came in now.iter().filter(|m| !within(m, &before)) {
+                if !has_row(&changes.added, &table, instance, came) {
+                    changes.added.push(Association { spec: spec.clone(), owner: instance.clone(), member: came.clone() });
+                }
+            }
+        }
+    }
+    for instance in deleted {
+        let Some(state) = state_of(instance) else { continue };
+        let relationships = state.mapper.relationships.borrow().clone();
+        for spec in relationships.iter().filter(|s| s.is_many_to_many()) {
+            let table = spec.secondary_name();
+            let value = load(py, spec, instance)?;
+            for member in members(&value) {
+                if !has_row(&changes.of_deleted, &table, instance, &member) {
+                    changes.of_deleted.push(Association { spec: spec.clone(), owner: instance.clone(), member });
+                }
+            }
+        }
+    }
+    Ok(changes)
+}
+
+/// The values of association rows, by column in the association table's order (keys read as
+/// the objects have them, refreshed if expired): grouped by table, with the table's columns.
+pub fn association_rows(py: &mut Interpreter, rows: &[Association]) -> Res<Vec<(String, Vec<String>, Vec<Vec<crate::value::Value>>)>> {
+    let mut out: Vec<(String, Vec<String>, Vec<Vec<crate::value::Value>>)> = Vec::new();
+    for row in rows {
+        let secondary = row.spec.secondary(py)?;
+        let mut named: Vec<(String, crate::value::Value)> = Vec::new();
+        for (attr, column) in &secondary.parent {
+            let value = read_attribute(py, &row.owner, attr)?;
+            named.push((column.clone(), super::super::convert::to_value(py, &value)?));
+        }
+        for (attr, column) in &secondary.target {
+            let value = read_attribute(py, &row.member, attr)?;
+            named.push((column.clone(), super::super::convert::to_value(py, &value)?));
+        }
+        let columns: Vec<String> = secondary.columns.iter().filter(|c| named.iter().any(|(n, _)| n == *c)).cloned().collect();
+        let values = columns.iter().filter_map(|c| named.iter().find(|(n, _)| n == c).map(|(_, v)| v.clone())).collect();
+        match out.last_mut() {
+            Some((table, cols, rows)) if *table == secondary.table && *cols == columns => rows.push(values),
+            _ => out.push((secondary.table.clone(), columns, vec![values])),
         }
     }
     Ok(out)
@@ -611,6 +918,7 @@ pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mappe
         let Some(value) = value else { continue };
         let (direction, pairs, _target) = spec.direction(py)?;
         match direction {
+            Direction::ManyToMany => {}
             Direction::OneToMany => {
                 for child in members(&value) {
                     let Obj::Instance(child_inst) = &child else { continue };
@@ -665,14 +973,11 @@ pub fn relationship_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(Stri
     // What changes the SQL or the objects and the lab does not do is refused, never ignored:
     // `secondary=` (many-to-many), `order_by=`, `primaryjoin=`, `backref=` (which also makes the
     // other side's attribute), `passive_deletes=` …
-    const UNDERSTOOD: &[&str] = &["argument", "back_populates", "cascade", "uselist", "lazy", "remote_side", "overlaps", "doc", "info", "single_parent", "init", "repr"];
+    const UNDERSTOOD: &[&str] = &["argument", "secondary", "back_populates", "cascade", "uselist", "lazy", "remote_side", "overlaps", "doc", "info", "single_parent", "init", "repr"];
     if let Some((name, _)) = kwargs.iter().find(|(name, _)| !UNDERSTOOD.contains(&name.as_str())) {
-        let what = if name == "secondary" { " (many-to-many relationships)".to_string() } else { String::new() };
-        return py.stop_not_available(&format!("relationship({name}=...){what}"));
+        return py.stop_not_available(&format!("relationship({name}=...)"));
     }
-    if args.len() > 1 {
-        return py.stop_not_available("relationship() with a second positional argument (secondary, many-to-many)");
-    }
+    let secondary = args.get(1).or_else(|| kwarg(&kwargs, "secondary")).cloned();
     let target = match args.first().or_else(|| kwarg(&kwargs, "argument")) {
         Some(Obj::Str(s)) => Some(s.to_string()),
         Some(Obj::Class(c)) => Some(c.name.to_string()),
@@ -698,6 +1003,7 @@ pub fn relationship_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(Stri
         cascade: text("cascade").unwrap_or_else(|| "save-update, merge".into()),
         uselist,
         selectin: lazy.as_deref() == Some("selectin"),
+        secondary,
     };
     Ok(native(RelationshipAttr { spec_args: args, spec: None }))
 }

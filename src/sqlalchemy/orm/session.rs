@@ -273,7 +273,9 @@ impl SessionCore {
 
     /// Loads the expired column attributes of a persistent instance (the refresh `SELECT`).
     pub fn load_expired(session: &Rc<SessionCore>, py: &mut Interpreter, instance: &Obj, state: &Rc<InstanceState>) -> Res<()> {
-        SessionCore::load(session, py, instance, state, "expired")
+        let pending = state.pending.borrow().join(",");
+        let purpose = if pending.is_empty() { "expired".to_string() } else { format!("expired but {pending}") };
+        SessionCore::load(session, py, instance, state, &purpose)
     }
 
     fn load(session: &Rc<SessionCore>, py: &mut Interpreter, instance: &Obj, state: &Rc<InstanceState>, purpose: &str) -> Res<()> {
@@ -490,6 +492,14 @@ impl SessionCore {
                 }
             }
         }
+        // Association rows of many-to-many collections, found before the collections' loaded
+        // state moves on: new objects in the order added, then changed ones in key order.
+        let mut persistent = modified.clone();
+        crate::sorting::sort_by(&mut persistent, |a, b| key_order(a) < key_order(b));
+        let mut objects: Vec<Obj> = self.new.borrow().clone();
+        objects.extend(persistent);
+        let deleted_now: Vec<Obj> = self.deleted.borrow().clone();
+        let associations = relationship::association_changes(py, &objects, &deleted_now)?;
         // Orphans: members taken out of a loaded collection.
         for instance in &modified {
             let (orphans, _) = relationship::orphans(py, instance)?;
@@ -501,7 +511,7 @@ impl SessionCore {
         let deleted: Vec<Obj> = self.deleted.borrow().clone();
         self.sync_all(py)?;
         let dirty = self.dirty(py, None, &deleted)?;
-        if new.is_empty() && deleted.is_empty() && dirty.is_empty() {
+        if new.is_empty() && deleted.is_empty() && dirty.is_empty() && associations.is_empty() {
             // Assignments that changed nothing: the objects are clean again, as after a flush.
             self.take_modified();
             return Ok(());
@@ -531,6 +541,22 @@ impl SessionCore {
                 self.emit_inserts(py, &conn, mapper, &generation)?;
             }
         }
+        // Association rows after both sides are written; a deleted object's before it goes.
+        let removed = relationship::association_rows(py, &associations.removed)?;
+        let added = relationship::association_rows(py, &associations.added)?;
+        let of_deleted = relationship::association_rows(py, &associations.of_deleted)?;
+        for (table, columns, rows) in removed.iter().chain(&of_deleted) {
+            let quoted = crate::sql::quote_identifier(table);
+            let condition: Vec<String> = columns.iter().map(|c| format!("{quoted}.{} = ?", crate::sql::quote_identifier(c))).collect();
+            let sql = format!("DELETE FROM {quoted} WHERE {}", condition.join(" AND "));
+            self.run_rows(py, &conn, &sql, rows)?;
+        }
+        for (table, columns, rows) in &added {
+            let names: Vec<String> = columns.iter().map(|c| crate::sql::quote_identifier(c)).collect();
+            let marks = vec!["?"; columns.len()].join(", ");
+            let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", crate::sql::quote_identifier(table), names.join(", "));
+            self.run_rows(py, &conn, &sql, rows)?;
+        }
         for mapper in order.iter().rev() {
             let deletes: Vec<Obj> = deleted.iter().filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.mapper, mapper))).cloned().collect();
             self.emit_deletes(py, &conn, mapper, &deletes)?;
@@ -542,6 +568,15 @@ impl SessionCore {
         self.deleted.borrow_mut().clear();
         self.take_modified();
         Ok(())
+    }
+
+    /// One statement for one row, or executemany for several, as SQLAlchemy sends them.
+    fn run_rows(&self, py: &mut Interpreter, conn: &Rc<Conn>, sql: &str, rows: &[Vec<Value>]) -> Res<()> {
+        match rows {
+            [] => Ok(()),
+            [row] => conn.run(py, Stat::Compiled, sql, sql, row, None).map(|_| ()),
+            _ => conn.run_many(py, sql, sql, rows).map(|_| ()),
+        }
     }
 
     /// Foreign keys from relationships, for every object of the session.
@@ -949,6 +984,7 @@ pub fn expire(instance: &Obj, state: &InstanceState) {
         }
     }
     state.committed.borrow_mut().clear();
+    state.pending.borrow_mut().clear();
 }
 
 /// Fills an instance's `__dict__` from a row: every column when `all`, else only the ones not
@@ -1411,4 +1447,12 @@ fn generations(py: &mut Interpreter, mapper: &Rc<Mapper>, inserts: &[Obj]) -> Re
         out.push(ready.into_iter().map(|i| inserts[i].clone()).collect());
     }
     Ok(out)
+}
+
+/// A persistent object's first key value, for ordering changed objects as SQLAlchemy does.
+fn key_order(instance: &Obj) -> i64 {
+    match state_of(instance).and_then(|s| s.key.borrow().as_ref().and_then(|k| k.first().cloned())) {
+        Some(Value::Integer(i)) => i,
+        _ => i64::MAX,
+    }
 }
