@@ -41,6 +41,12 @@ pub enum Sql {
     Distinct(Box<Sql>),
     /// `(expr)`: an expression used as a value.
     Group(Box<Sql>),
+    /// `CASE WHEN (cond) THEN ? … ELSE ? END`, or `CASE x WHEN ? THEN ? … END` with a value.
+    Case { value: Option<Box<Sql>>, whens: Vec<(Sql, Sql)>, otherwise: Option<Box<Sql>> },
+    /// `(SELECT …)`: a SELECT used as a value (`scalar_subquery()`) or after `IN`.
+    Subquery(Rc<super::statement::SelectState>),
+    /// `EXISTS (SELECT * FROM …)`.
+    Exists(Rc<super::statement::SelectState>),
 }
 
 /// Operator precedence, as SQLAlchemy groups with parentheses.
@@ -82,6 +88,13 @@ impl Sql {
         match self {
             Sql::Column { sql_type, .. } => sql_type.as_ref(),
             Sql::Label { expr, .. } => expr.sql_type(),
+            // `EXISTS (…)` is a Boolean: its 1 reads back as True.
+            Sql::Exists(_) => Some(&SqlType::Boolean),
+            // A scalar subquery has its one column's type.
+            Sql::Subquery(select) => select.columns.first().and_then(|c| match c {
+                super::statement::Selected::Column(sql) => sql.sql_type(),
+                super::statement::Selected::Entity(_) => None,
+            }),
             _ => None,
         }
     }
@@ -129,6 +142,9 @@ pub struct Compiler {
     pub display: bool,
     /// Anonymous labels given so far (`count_1`, `lower_1`), by function name.
     pub anon: Vec<(Rc<str>, usize)>,
+    /// The tables of the enclosing SELECTs, which a subquery correlates to (leaves out of its
+    /// FROM) as SQLAlchemy's auto-correlation does.
+    pub outer: Vec<String>,
 }
 
 impl Compiler {
@@ -163,6 +179,12 @@ impl Compiler {
                 let saved = self.near.take();
                 self.near = expr.key().map(|k| (k, true));
                 let left = self.grouped(expr, 5, false);
+                if let [sub @ Sql::Subquery(_)] = items.as_slice() {
+                    // `x IN (SELECT …)`: the subquery's own parentheses.
+                    let text = self.expr(sub);
+                    self.near = saved;
+                    return if *negated { format!("({left} NOT IN {text})") } else { format!("{left} IN {text}") };
+                }
                 let inner = if self.display {
                     // The default compiler shows an expanding parameter, filled in at execution.
                     let (base, _) = self.near.clone().unwrap_or((Rc::from("param"), true));
@@ -235,6 +257,25 @@ impl Compiler {
             Sql::Text(text) => text.to_string(),
             Sql::Distinct(inner) => format!("DISTINCT {}", self.expr(inner)),
             Sql::Group(inner) => format!("({})", self.expr(inner)),
+            Sql::Case { value, whens, otherwise } => {
+                let mut text = String::from("CASE");
+                if let Some(value) = value {
+                    text.push(' ');
+                    text.push_str(&self.expr(value));
+                }
+                for (when, then) in whens {
+                    let when = if value.is_some() { self.expr(when) } else { format!("({})", self.expr(when)) };
+                    let then = self.expr(then);
+                    text.push_str(&format!(" WHEN {when} THEN {then}"));
+                }
+                if let Some(otherwise) = otherwise {
+                    text.push_str(&format!(" ELSE {}", self.expr(otherwise)));
+                }
+                text.push_str(" END");
+                text
+            }
+            Sql::Subquery(select) => format!("({})", select.compile_into(self)),
+            Sql::Exists(select) => format!("EXISTS ({})", select.compile_into(self)),
         }
     }
 
@@ -256,6 +297,7 @@ impl Compiler {
     pub fn select_column(&mut self, sql: &Sql, tablename_labels: bool, taken: &mut Vec<String>) -> String {
         let text = self.expr(sql);
         match sql {
+            Sql::Text(star) if &**star == "*" => text,
             Sql::Label { name, .. } => {
                 taken.push(name.to_string());
                 format!("{text} AS {}", crate::sql::quote_identifier(name))
@@ -446,6 +488,11 @@ pub fn method(this: &Sql, name: &str) -> Res<Option<Obj>> {
         "in_" | "not_in" | "notin_" => {
             let negated = name != "in_";
             function(name, move |py, args, _| {
+                // `in_(select(...))`: a subquery.
+                if let Some(select) = args.first().and_then(|a| a.native::<super::statement::SelectObj>()) {
+                    let sub = Sql::Subquery(Rc::new(select.0.clone()));
+                    return Ok(expr(Sql::In { expr: Box::new(me.clone()), items: vec![sub], negated }));
+                }
                 let items = match args.first() {
                     Some(items) => py.iterate(items)?,
                     None => return py.error("TypeError", "in_() missing 1 required positional argument: 'other'"),
@@ -522,6 +569,9 @@ impl Native for ExprObj {
             Sql::Func { .. } => "Function",
             Sql::Label { .. } => "Label",
             Sql::Order { .. } | Sql::Not(_) | Sql::Distinct(_) => "UnaryExpression",
+            Sql::Case { .. } => "Case",
+            Sql::Subquery(_) => "ScalarSelect",
+            Sql::Exists(_) => "Exists",
             _ => "ColumnElement",
         }
     }
@@ -542,6 +592,16 @@ impl Native for ExprObj {
         }
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        if let (Sql::Exists(select), "where" | "filter" | "select_from") = (&self.0, name) {
+            // `exists().where(...)`: the SELECT inside grows.
+            let state = select.clone();
+            let which: &'static str = if name == "select_from" { "select_from" } else { "where" };
+            return Ok(Some(function(which, move |py, args, kwargs| {
+                let mut inner = (*state).clone();
+                super::statement::select_method(py, &mut inner, which, &args, &kwargs)?;
+                Ok(expr(Sql::Exists(Rc::new(inner))))
+            })));
+        }
         match name {
             "name" | "key" => Ok(self.0.key().map(|k| Obj::str(&k))),
             "compile" => {
@@ -749,4 +809,59 @@ mod tests {
         assert_eq!(display(&eq("id", 1, "=")), "users.id = :id_1");
         assert_eq!(display(&and(vec![eq("id", 1, ">"), eq("id", 5, "<")])), "users.id > :id_1 AND users.id < :id_2");
     }
+}
+
+/// `case((cond, value), …, else_=…)`, or `case({key: value, …}, value=expr, else_=…)`.
+pub fn case_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let value = match kwargs.iter().find(|(k, _)| k == "value") {
+        Some((_, v)) => Some(Box::new(coerce(py, v)?)),
+        None => None,
+    };
+    let otherwise = match kwargs.iter().find(|(k, _)| k == "else_") {
+        Some((_, Obj::None)) | None => None,
+        Some((_, v)) => Some(Box::new(coerce(py, v)?)),
+    };
+    if let Some((other, _)) = kwargs.iter().find(|(k, _)| k != "value" && k != "else_") {
+        return py.error("TypeError", format!("case() got an unexpected keyword argument '{other}'"));
+    }
+    let mut pairs: Vec<(Obj, Obj)> = Vec::new();
+    for arg in &args {
+        if let Obj::Dict(map) = arg {
+            let items: Vec<(Obj, Obj)> = map.borrow().items().cloned().collect();
+            pairs.extend(items);
+            continue;
+        }
+        let parts = py.iterate(arg)?;
+        let [when, then] = parts.as_slice() else {
+            return py.error("TypeError", "case() takes (condition, value) tuples, or a dict with value=");
+        };
+        pairs.push((when.clone(), then.clone()));
+    }
+    if pairs.is_empty() {
+        return super::convert::raise(py, "sqlalchemy.exc", "ArgumentError", "case() requires at least one whens argument");
+    }
+    let mut whens = Vec::with_capacity(pairs.len());
+    for (when, then) in pairs {
+        let when = if value.is_some() { coerce(py, &when)? } else { condition(py, &when)? };
+        whens.push((when, coerce(py, &then)?));
+    }
+    Ok(expr(Sql::Case { value, whens, otherwise }))
+}
+
+/// `exists()`, `exists(select(...))`: `EXISTS (SELECT * …)` or of that SELECT.
+pub fn exists_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let state = match args.first() {
+        Some(arg) => match arg.native::<super::statement::SelectObj>() {
+            Some(select) => select.0.clone(),
+            None => {
+                let mut state = super::statement::SelectState::default();
+                for arg in &args {
+                    state.columns.extend(super::statement::selected(py, arg)?);
+                }
+                state
+            }
+        },
+        None => super::statement::SelectState { columns: vec![super::statement::Selected::Column(Sql::Text(Rc::from("*")))], ..Default::default() },
+    };
+    Ok(expr(Sql::Exists(Rc::new(state))))
 }

@@ -124,6 +124,8 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                     }),
                 ),
                 ("func".into(), native(expression::Func)),
+                ("case".into(), function("case", expression::case_call)),
+                ("exists".into(), function("exists", expression::exists_call)),
                 (
                     "between".into(),
                     function("between", |py, args, _| {

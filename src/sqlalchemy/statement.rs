@@ -104,6 +104,15 @@ fn tables_in(sql: &Sql, out: &mut Vec<String>) {
         Sql::Func { args, .. } => args.iter().for_each(|a| tables_in(a, out)),
         Sql::Not(inner) | Sql::Distinct(inner) | Sql::Group(inner) => tables_in(inner, out),
         Sql::Label { expr, .. } | Sql::Order { expr, .. } => tables_in(expr, out),
+        Sql::Case { value, whens, otherwise } => {
+            value.iter().for_each(|v| tables_in(v, out));
+            for (when, then) in whens {
+                tables_in(when, out);
+                tables_in(then, out);
+            }
+            otherwise.iter().for_each(|o| tables_in(o, out));
+        }
+        // A subquery has FROM clauses of its own.
         _ => {}
     }
 }
@@ -130,12 +139,14 @@ impl SelectState {
     /// `LIMIT ? OFFSET ?`) or as the default compiler writes it (`str(statement)`).
     pub fn compile_named(&self, sqlite: bool) -> (String, Vec<Value>, Vec<(String, bool)>) {
         let mut c = Compiler { display: !sqlite, ..Compiler::default() };
-        let mut taken = Vec::new();
-        let mut columns: Vec<String> = self.column_sqls().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)).collect();
-        for eager in &self.eager {
-            columns.extend(eager.columns().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)));
-        }
-        let mut text = format!("SELECT {}{}", if self.distinct { "DISTINCT " } else { "" }, columns.join(", "));
+        let text = self.compile_into(&mut c);
+        (text, c.params, c.names)
+    }
+
+    /// The SELECT's text, its parameters added to `c`'s; inside another SELECT (a subquery) the
+    /// enclosing SELECTs' tables are left out of its FROM, unless that would leave none.
+    pub fn compile_into(&self, c: &mut Compiler) -> String {
+        let sqlite = !c.display;
         // FROM: the tables of the columns (or select_from), joined as asked; tables only the WHERE
         // names come after, as a cartesian product (what SQLAlchemy does, with a warning).
         let mut froms = self.select_from.clone();
@@ -155,6 +166,22 @@ impl SelectState {
                 froms.push(t);
             }
         }
+        if !c.outer.is_empty() {
+            let own: Vec<String> = froms.iter().filter(|t| !c.outer.contains(t)).cloned().collect();
+            if !own.is_empty() || !self.joins.is_empty() {
+                froms = own;
+            }
+        }
+        let mut visible = c.outer.clone();
+        visible.extend(froms.iter().cloned());
+        visible.extend(self.joins.iter().map(|j| j.table.clone()));
+        let enclosing = std::mem::replace(&mut c.outer, visible);
+        let mut taken = Vec::new();
+        let mut columns: Vec<String> = self.column_sqls().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)).collect();
+        for eager in &self.eager {
+            columns.extend(eager.columns().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)));
+        }
+        let mut text = format!("SELECT {}{}", if self.distinct { "DISTINCT " } else { "" }, columns.join(", "));
         let mut from_items: Vec<String> = froms.iter().map(|t| crate::sql::quote_identifier(t)).collect();
         if !self.joins.is_empty() {
             let mut first = from_items.first().cloned().unwrap_or_default();
@@ -218,7 +245,8 @@ impl SelectState {
                 text.push_str(" OFFSET ?");
             }
         }
-        (text, c.params, c.names)
+        c.outer = enclosing;
+        text
     }
 
     /// The mapped class a join target names, with the ON clause from the foreign key between it
@@ -445,6 +473,13 @@ impl Native for SelectObj {
             "compile" => {
                 let state = self.0.clone();
                 Some(super::expression::compile_method(this, move |_| Ok(state.compile_named(false))))
+            }
+            "scalar_subquery" | "exists" => {
+                let state = Rc::new(self.0.clone());
+                let exists = name == "exists";
+                Some(crate::sqlalchemy::function(if exists { "exists" } else { "scalar_subquery" }, move |_, _, _| {
+                    Ok(super::expression::expr(if exists { Sql::Exists(state.clone()) } else { Sql::Subquery(state.clone()) }))
+                }))
             }
             _ => None,
         })
