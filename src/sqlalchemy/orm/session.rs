@@ -757,6 +757,31 @@ impl SessionCore {
             let marks: Vec<&str> = names.iter().map(|_| "?").collect();
             let base = if columns.is_empty() { format!("INSERT INTO {table} DEFAULT VALUES") } else { format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")) };
             let group = &records[at..end];
+            // Server defaults the rows leave out come back with the key (`RETURNING id,
+            // created`), as SQLAlchemy's eager defaults fetch them where RETURNING is available.
+            let fetch: Vec<String> = mapper.columns.iter().filter(|c| c.server_default && !c.primary_key && !names.contains(&&c.name)).map(|c| c.name.clone()).collect();
+            if !fetch.is_empty() {
+                let mut returning: Vec<String> = if has_pk { Vec::new() } else { pk_names.clone() };
+                returning.extend(fetch.iter().cloned());
+                let quoted: Vec<String> = returning.iter().map(|n| crate::sql::quote_identifier(n)).collect();
+                let sql = format!("{base} RETURNING {}", quoted.join(", "));
+                let total = group.len();
+                for (n, (instance, params, _)) in group.iter().enumerate() {
+                    let values: Vec<Value> = params.iter().map(|(_, v)| v.clone()).collect();
+                    let ran = if total == 1 { conn.run(py, Stat::Compiled, &sql, &sql, &values, None)? } else { conn.run_batch_row(py, &sql, &values, n + 1, total)? };
+                    let row = ran.rows.first().cloned().unwrap_or_default();
+                    let returned: Vec<(String, Value)> = returning.iter().cloned().zip(row).collect();
+                    let id = match returned.first() {
+                        Some((_, Value::Integer(i))) if !has_pk => Some(*i),
+                        _ if !has_pk => Some(ran.lastrowid),
+                        _ => None,
+                    };
+                    self.inserted(py, mapper, instance, params, id)?;
+                    self.fetched(py, mapper, instance, &returned)?;
+                }
+                at = end;
+                continue;
+            }
             if group.len() == 1 || has_pk {
                 if group.len() > 1 {
                     let rows: Vec<Vec<Value>> = group.iter().map(|(_, p, _)| p.iter().map(|(_, v)| v.clone()).collect()).collect();
@@ -819,6 +844,21 @@ impl SessionCore {
         *state.committed.borrow_mut() = committed;
         self.remember(identity_key(mapper, &key), instance);
         self.inserted.borrow_mut().push(instance.clone());
+        Ok(())
+    }
+
+    /// Server-default values an INSERT returned: set on the object, as loaded.
+    fn fetched(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, instance: &Obj, returned: &[(String, Value)]) -> Res<()> {
+        let (Some(state), Obj::Instance(inst)) = (state_of(instance), instance) else { return Ok(()) };
+        for (name, value) in returned {
+            let Some(column) = mapper.column_by_name(name).filter(|c| !c.primary_key) else { continue };
+            let obj = crate::sqlalchemy::convert::from_value_typed(py, value, column.sql_type.as_ref())?;
+            let bound = to_value(py, &obj)?;
+            inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), obj);
+            let mut committed = state.committed.borrow_mut();
+            committed.retain(|(a, _)| *a != column.attr);
+            committed.push((column.attr.clone(), bound));
+        }
         Ok(())
     }
 
