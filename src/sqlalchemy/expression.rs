@@ -47,6 +47,9 @@ pub enum Sql {
     Subquery(Rc<super::statement::SelectState>),
     /// `EXISTS (SELECT * FROM …)`.
     Exists(Rc<super::statement::SelectState>),
+    /// A hybrid attribute's expression (`Person.full`): named like a label in a SELECT's columns,
+    /// and parenthesized when an operator takes it, as SQLAlchemy's hybrid proxy is.
+    Proxy { expr: Box<Sql>, name: Rc<str> },
 }
 
 /// Operator precedence, as SQLAlchemy groups with parentheses.
@@ -71,7 +74,7 @@ impl Sql {
     pub fn key(&self) -> Option<Rc<str>> {
         match self {
             Sql::Column { name, .. } => Some(name.clone()),
-            Sql::Label { name, .. } => Some(name.clone()),
+            Sql::Label { name, .. } | Sql::Proxy { name, .. } => Some(name.clone()),
             _ => None,
         }
     }
@@ -87,7 +90,7 @@ impl Sql {
     pub fn sql_type(&self) -> Option<&SqlType> {
         match self {
             Sql::Column { sql_type, .. } => sql_type.as_ref(),
-            Sql::Label { expr, .. } => expr.sql_type(),
+            Sql::Label { expr, .. } | Sql::Proxy { expr, .. } => expr.sql_type(),
             // `EXISTS (…)` is a Boolean: its 1 reads back as True.
             Sql::Exists(_) => Some(&SqlType::Boolean),
             // A scalar subquery has its one column's type.
@@ -274,6 +277,7 @@ impl Compiler {
                 text.push_str(" END");
                 text
             }
+            Sql::Proxy { expr, .. } => self.expr(expr),
             Sql::Subquery(select) => format!("({})", select.compile_into(self)),
             Sql::Exists(select) => format!("EXISTS ({})", select.compile_into(self)),
         }
@@ -281,6 +285,11 @@ impl Compiler {
 
     fn grouped(&mut self, sql: &Sql, against: u8, right: bool) -> String {
         let text = self.expr(sql);
+        if let Sql::Proxy { expr, .. } = sql {
+            if matches!(**expr, Sql::Binary { .. } | Sql::And(_) | Sql::Or(_) | Sql::Pattern { .. } | Sql::In { .. } | Sql::Between { .. }) {
+                return format!("({text})");
+            }
+        }
         let mine = precedence(sql);
         // Same-level AND/OR flatten; anything looser than its parent (or equal, on the right of
         // a non-associative operator) is parenthesized.
@@ -298,7 +307,7 @@ impl Compiler {
         let text = self.expr(sql);
         match sql {
             Sql::Text(star) if &**star == "*" => text,
-            Sql::Label { name, .. } => {
+            Sql::Label { name, .. } | Sql::Proxy { name, .. } => {
                 taken.push(name.to_string());
                 format!("{text} AS {}", crate::sql::quote_identifier(name))
             }
@@ -441,10 +450,21 @@ pub fn binary(py: &mut Interpreter, left: &Sql, op: &str, other: &Obj, reflected
     let sql = match (sql_op, &b) {
         ("=", Sql::Null) => Sql::Binary { left: Box::new(a), op: "IS", right: Box::new(Sql::Null) },
         ("!=", Sql::Null) => Sql::Binary { left: Box::new(a), op: "IS NOT", right: Box::new(Sql::Null) },
-        ("+", Sql::Bind(Value::Text(_))) => Sql::Binary { left: Box::new(a), op: "||", right: Box::new(b) },
+        // `+` of strings is SQL's concatenation, as the String type makes it.
+        ("+", _) if is_text(&a) || is_text(&b) => Sql::Binary { left: Box::new(a), op: "||", right: Box::new(b) },
         _ => Sql::Binary { left: Box::new(a), op: sql_op, right: Box::new(b) },
     };
     Some(Ok(expr(sql)))
+}
+
+/// Whether an expression is a string (its `+` concatenates).
+fn is_text(sql: &Sql) -> bool {
+    match sql {
+        Sql::Bind(Value::Text(_)) => true,
+        Sql::Binary { op: "||", .. } => true,
+        Sql::Label { expr, .. } | Sql::Proxy { expr, .. } | Sql::Group(expr) => is_text(expr),
+        other => matches!(other.sql_type().map(SqlType::base), Some(SqlType::String(_) | SqlType::Text)),
+    }
 }
 
 pub fn and(items: Vec<Sql>) -> Sql {
@@ -600,6 +620,14 @@ impl Native for ExprObj {
                 let mut inner = (*state).clone();
                 super::statement::select_method(py, &mut inner, which, &args, &kwargs)?;
                 Ok(expr(Sql::Exists(Rc::new(inner))))
+            })));
+        }
+        if name == "_hybrid_proxy" {
+            // sqlalchemy/ext/hybrid.py: the class-level value of a hybrid attribute.
+            let sql = self.0.clone();
+            return Ok(Some(function(name, move |py, args, _| {
+                let Some(Obj::Str(label)) = args.first() else { return py.error("TypeError", "_hybrid_proxy() needs the attribute's name") };
+                Ok(expr(Sql::Proxy { expr: Box::new(sql.clone()), name: label.clone() }))
             })));
         }
         match name {

@@ -68,6 +68,8 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
     // SQLAlchemy's and Alembic's modules and names (tests/sqlalchemy/library_names.py).
     py.declare_library_names(include_str!("../library_names.txt"));
     py.register_python_module("sqlalchemy.exc", "sqlalchemy/exc.py", include_str!("exc.py"));
+    py.register_python_module("sqlalchemy.ext", "sqlalchemy/ext/__init__.py", "");
+    py.register_python_module("sqlalchemy.ext.hybrid", "sqlalchemy/ext/hybrid.py", include_str!("hybrid.py"));
     // The driver's exception classes, which SQLAlchemy's wrap (`e.orig`).
     py.register_python_module(
         "sqlite3",
@@ -217,6 +219,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ("selectinload".into(), function("selectinload", orm::loader::selectinload)),
                 ("joinedload".into(), function("joinedload", orm::loader::joinedload)),
                 ("aliased".into(), function("aliased", |py, _, _| py.stop_not_available("aliased()"))),
+                ("validates".into(), function("validates", orm::mapper::validates)),
             ])
         }),
     );

@@ -103,7 +103,7 @@ fn tables_in(sql: &Sql, out: &mut Vec<String>) {
         Sql::And(items) | Sql::Or(items) => items.iter().for_each(|i| tables_in(i, out)),
         Sql::Func { args, .. } => args.iter().for_each(|a| tables_in(a, out)),
         Sql::Not(inner) | Sql::Distinct(inner) | Sql::Group(inner) => tables_in(inner, out),
-        Sql::Label { expr, .. } | Sql::Order { expr, .. } => tables_in(expr, out),
+        Sql::Label { expr, .. } | Sql::Order { expr, .. } | Sql::Proxy { expr, .. } => tables_in(expr, out),
         Sql::Case { value, whens, otherwise } => {
             value.iter().for_each(|v| tables_in(v, out));
             for (when, then) in whens {

@@ -56,6 +56,10 @@ impl InstrumentedList {
     }
 
     fn add(&self, py: &mut Interpreter, child: Obj, at: Option<usize>) -> Res<()> {
+        let child = match self.owner() {
+            Some(owner) => super::mapper::validated(py, &owner, &self.spec.attr, child)?,
+            None => child,
+        };
         {
             let mut items = self.items.borrow_mut();
             let at = at.unwrap_or(items.len()).min(items.len());

@@ -621,10 +621,46 @@ impl Native for InstrumentedAttribute {
         let Some(mapper) = self.mapper.upgrade() else { return Some(Ok(())) };
         let state = ensure_state(instance, &mapper);
         let Obj::Instance(inst) = instance else { return Some(py.error("TypeError", "not a mapped instance")) };
+        let value = match validated(py, instance, &self.column.attr, value) {
+            Ok(value) => value,
+            Err(error) => return Some(Err(error)),
+        };
         inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(self.column.attr.as_str())), Obj::str(&self.column.attr), value);
         mark_modified(instance, &state);
         Some(Ok(()))
     }
+}
+
+/// `@validates("email")`: marks the method as the validator of those attributes.
+pub fn validates(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    if let Some((name, _)) = kwargs.iter().find(|(k, _)| k != "include_backrefs") {
+        return py.stop_not_available(&format!("validates({name}=...)"));
+    }
+    let names = Obj::tuple(args);
+    Ok(crate::sqlalchemy::function("validates", move |py, args, _| {
+        let Some(method) = args.into_iter().next() else { return py.error("TypeError", "validates() decorates a method") };
+        py.set_attr(&method, "__sa_validators__", names.clone())?;
+        Ok(method)
+    }))
+}
+
+/// The value to store in `attr`: what the class's validator of it returns (`validate(self, key,
+/// value)`), or the value itself when it has none.
+pub fn validated(py: &mut Interpreter, instance: &Obj, attr: &str, value: Obj) -> Res<Obj> {
+    let Obj::Instance(inst) = instance else { return Ok(value) };
+    let mro = inst.class.mro.borrow().clone();
+    for class in &mro {
+        let methods: Vec<Obj> = class.attrs.borrow().items().map(|(_, v)| v.clone()).collect();
+        for method in methods {
+            let Obj::Function(function) = &method else { continue };
+            let names = function.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from("__sa_validators__"))).cloned();
+            let Some(Obj::Tuple(names)) = names else { continue };
+            if names.iter().any(|n| matches!(n, Obj::Str(s) if &**s == attr)) {
+                return py.call(method.clone(), vec![instance.clone(), Obj::str(attr), value], Vec::new());
+            }
+        }
+    }
+    Ok(value)
 }
 
 /// Tells the instance's session (if it is persistent in one) that it changed.

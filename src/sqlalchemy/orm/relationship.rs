@@ -316,6 +316,26 @@ impl Native for RelationshipAttr {
     }
     fn descriptor_set(&self, py: &mut Interpreter, _this: &Obj, instance: &Obj, value: Obj) -> Option<Res<()>> {
         let spec = self.spec.clone()?;
+        // A validator sees each member of a collection assigned, or the one object.
+        let value = if spec.collection {
+            let members = match py.iterate(&value) {
+                Ok(members) => members,
+                Err(error) => return Some(Err(error)),
+            };
+            let mut checked = Vec::with_capacity(members.len());
+            for member in members {
+                match super::mapper::validated(py, instance, &spec.attr, member) {
+                    Ok(member) => checked.push(member),
+                    Err(error) => return Some(Err(error)),
+                }
+            }
+            Obj::list(checked)
+        } else {
+            match super::mapper::validated(py, instance, &spec.attr, value) {
+                Ok(value) => value,
+                Err(error) => return Some(Err(error)),
+            }
+        };
         Some(assign(py, &spec, instance, value))
     }
 }
