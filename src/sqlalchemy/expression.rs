@@ -96,7 +96,7 @@ impl Sql {
             // A scalar subquery has its one column's type.
             Sql::Subquery(select) => select.columns.first().and_then(|c| match c {
                 super::statement::Selected::Column(sql) => sql.sql_type(),
-                super::statement::Selected::Entity(_) => None,
+                super::statement::Selected::Entity(_) | super::statement::Selected::Aliased(..) => None,
             }),
             _ => None,
         }
@@ -148,16 +148,68 @@ pub struct Compiler {
     /// The tables of the enclosing SELECTs, which a subquery correlates to (leaves out of its
     /// FROM) as SQLAlchemy's auto-correlation does.
     pub outer: Vec<String>,
+    /// Aliases named so far (`aliased(User)` → `users_1`): placeholder table, name.
+    pub aliases: Vec<(String, String)>,
+    /// Compiling the SELECT of a subquery or CTE: every column gets its key as a label
+    /// (`posts.user_id AS user_id`).
+    pub subquery_labels: bool,
+    /// The CTEs the statement names, in order, for its `WITH` clause.
+    pub ctes: Vec<String>,
 }
 
 impl Compiler {
+    /// A table as the statement names it: itself, or an alias's name (given when first met).
+    pub fn table_name(&mut self, table: &str) -> String {
+        let Some((base, explicit)) = super::orm::aliased::placeholder(table) else { return table.to_string() };
+        if let Some((_, name)) = self.aliases.iter().find(|(t, _)| t == table) {
+            return name.clone();
+        }
+        let name = if explicit.is_empty() {
+            let taken = self.aliases.iter().filter(|(t, _)| super::orm::aliased::placeholder(t).is_some_and(|(b, e)| b == base && e.is_empty())).count();
+            format!("{base}_{}", taken + 1)
+        } else {
+            explicit.to_string()
+        };
+        self.aliases.push((table.to_string(), name.clone()));
+        name
+    }
+
+    /// A FROM item: `users`, `users AS users_1` for an alias, `(SELECT …) AS anon_1` for a
+    /// subquery, the name of a CTE (defined in the `WITH` clause).
+    pub fn from_item(&mut self, table: &str) -> String {
+        if let Some(from) = super::subquery::from_select(table) {
+            let name = crate::sql::quote_identifier(&self.table_name(table));
+            if from.cte {
+                if !self.ctes.iter().any(|t| t == table) {
+                    self.ctes.push(table.to_string());
+                }
+                return name;
+            }
+            // A subquery in FROM is not correlated to the statement around it.
+            let outer = std::mem::take(&mut self.outer);
+            let labels = std::mem::replace(&mut self.subquery_labels, true);
+            let inner = from.state.compile_into(self);
+            self.subquery_labels = labels;
+            self.outer = outer;
+            return format!("({inner}) AS {name}");
+        }
+        match super::orm::aliased::placeholder(table) {
+            Some((base, _)) => {
+                let base = crate::sql::quote_identifier(base);
+                format!("{base} AS {}", crate::sql::quote_identifier(&self.table_name(table)))
+            }
+            None => crate::sql::quote_identifier(table),
+        }
+    }
+
     pub fn expr(&mut self, sql: &Sql) -> String {
         match sql {
             Sql::Column { table, name, .. } => {
                 if table.is_empty() {
                     crate::sql::quote_identifier(name)
                 } else {
-                    format!("{}.{}", crate::sql::quote_identifier(table), crate::sql::quote_identifier(name))
+                    let table = self.table_name(table);
+                    format!("{}.{}", crate::sql::quote_identifier(&table), crate::sql::quote_identifier(name))
                 }
             }
             Sql::Bind(value) => {
@@ -278,8 +330,16 @@ impl Compiler {
                 text
             }
             Sql::Proxy { expr, .. } => self.expr(expr),
-            Sql::Subquery(select) => format!("({})", select.compile_into(self)),
-            Sql::Exists(select) => format!("EXISTS ({})", select.compile_into(self)),
+            Sql::Subquery(select) | Sql::Exists(select) => {
+                let labels = std::mem::replace(&mut self.subquery_labels, false);
+                let inner = select.compile_into(self);
+                self.subquery_labels = labels;
+                if matches!(sql, Sql::Exists(_)) {
+                    format!("EXISTS ({inner})")
+                } else {
+                    format!("({inner})")
+                }
+            }
         }
     }
 
@@ -312,7 +372,10 @@ impl Compiler {
                 format!("{text} AS {}", crate::sql::quote_identifier(name))
             }
             Sql::Column { table, name, .. } => {
-                if tablename_labels {
+                if self.subquery_labels && !taken.iter().any(|t| t == &**name) {
+                    taken.push(name.to_string());
+                    format!("{text} AS {}", crate::sql::quote_identifier(name))
+                } else if tablename_labels {
                     let label = format!("{table}_{name}");
                     taken.push(label.clone());
                     format!("{text} AS {label}")
@@ -336,7 +399,7 @@ impl Compiler {
         }
     }
 
-    fn anonymous(&mut self, base: &str) -> String {
+    pub fn anonymous(&mut self, base: &str) -> String {
         let count = match self.anon.iter_mut().find(|(b, _)| &**b == base) {
             Some((_, n)) => {
                 *n += 1;

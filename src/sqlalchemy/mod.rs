@@ -14,6 +14,7 @@ pub mod orm;
 pub mod result;
 pub mod schema;
 pub mod statement;
+pub mod subquery;
 pub mod types;
 
 use std::rc::Rc;
@@ -218,7 +219,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ),
                 ("selectinload".into(), function("selectinload", orm::loader::selectinload)),
                 ("joinedload".into(), function("joinedload", orm::loader::joinedload)),
-                ("aliased".into(), function("aliased", |py, _, _| py.stop_not_available("aliased()"))),
+                ("aliased".into(), function("aliased", orm::aliased::aliased)),
                 ("validates".into(), function("validates", orm::mapper::validates)),
             ])
         }),

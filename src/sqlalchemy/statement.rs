@@ -19,6 +19,8 @@ use super::schema::TableObj;
 pub enum Selected {
     Column(Sql),
     Entity(Rc<Mapper>),
+    /// `select(aliased(User))`: the class's columns from the alias (the placeholder table).
+    Aliased(Rc<Mapper>, Rc<str>, String),
 }
 
 #[derive(Clone)]
@@ -125,6 +127,9 @@ impl SelectState {
             match item {
                 Selected::Column(sql) => out.push(sql.clone()),
                 Selected::Entity(mapper) => out.extend(mapper.columns.iter().map(|c| c.sql.clone())),
+                Selected::Aliased(mapper, table, _) => {
+                    out.extend(mapper.columns.iter().map(|c| Sql::Column { table: table.clone(), name: Rc::from(c.name.as_str()), sql_type: c.sql_type.clone() }))
+                }
             }
         }
         out
@@ -139,14 +144,36 @@ impl SelectState {
     /// `LIMIT ? OFFSET ?`) or as the default compiler writes it (`str(statement)`).
     pub fn compile_named(&self, sqlite: bool) -> (String, Vec<Value>, Vec<(String, bool)>) {
         let mut c = Compiler { display: !sqlite, ..Compiler::default() };
-        let text = self.compile_into(&mut c);
-        (text, c.params, c.names)
+        let body = self.compile_into(&mut c);
+        if c.ctes.is_empty() {
+            return (body, c.params, c.names);
+        }
+        // `WITH big AS \n(SELECT …)\n SELECT …`: the CTEs the body named, whose parameters come
+        // first.
+        let mut w = Compiler { display: !sqlite, aliases: c.aliases.clone(), anon: c.anon.clone(), ..Compiler::default() };
+        let mut parts = Vec::new();
+        for table in &c.ctes {
+            let Some(from) = super::subquery::from_select(table) else { continue };
+            let name = crate::sql::quote_identifier(&w.table_name(table));
+            w.subquery_labels = true;
+            let inner = from.state.compile_into(&mut w);
+            w.subquery_labels = false;
+            parts.push(format!("{name} AS \n({inner})"));
+        }
+        let mut params = w.params;
+        params.extend(c.params);
+        let mut names = w.names;
+        names.extend(c.names);
+        (format!("WITH {}\n {body}", parts.join(", \n")), params, names)
     }
 
     /// The SELECT's text, its parameters added to `c`'s; inside another SELECT (a subquery) the
     /// enclosing SELECTs' tables are left out of its FROM, unless that would leave none.
     pub fn compile_into(&self, c: &mut Compiler) -> String {
         let sqlite = !c.display;
+        // Inside a subquery or CTE every column is labelled with its key; what this SELECT nests
+        // is compiled without.
+        let labels = std::mem::replace(&mut c.subquery_labels, false);
         // FROM: the tables of the columns (or select_from), joined as asked; tables only the WHERE
         // names come after, as a cartesian product (what SQLAlchemy does, with a warning).
         let mut froms = self.select_from.clone();
@@ -177,19 +204,22 @@ impl SelectState {
         visible.extend(self.joins.iter().map(|j| j.table.clone()));
         let enclosing = std::mem::replace(&mut c.outer, visible);
         let mut taken = Vec::new();
+        c.subquery_labels = labels;
         let mut columns: Vec<String> = self.column_sqls().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)).collect();
+        c.subquery_labels = false;
         for eager in &self.eager {
             columns.extend(eager.columns().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)));
         }
         let mut text = format!("SELECT {}{}", if self.distinct { "DISTINCT " } else { "" }, columns.join(", "));
-        let mut from_items: Vec<String> = froms.iter().map(|t| crate::sql::quote_identifier(t)).collect();
+        let mut from_items: Vec<String> = froms.iter().map(|t| c.from_item(t)).collect();
         if !self.joins.is_empty() {
             let mut first = from_items.first().cloned().unwrap_or_default();
             for join in &self.joins {
-                let on = c.expr(&join.on);
                 let kind = if join.outer { "LEFT OUTER JOIN" } else { "JOIN" };
                 let alias = join.alias.as_ref().map_or(String::new(), |a| format!(" AS {}", crate::sql::quote_identifier(a)));
-                first = format!("{first} {kind} {}{alias} ON {on}", crate::sql::quote_identifier(&join.table));
+                let table = c.from_item(&join.table);
+                let on = c.expr(&join.on);
+                first = format!("{first} {kind} {table}{alias} ON {on}");
             }
             if from_items.is_empty() {
                 from_items.push(first);
@@ -246,6 +276,7 @@ impl SelectState {
             }
         }
         c.outer = enclosing;
+        c.subquery_labels = labels;
         text
     }
 
@@ -257,6 +288,16 @@ impl SelectState {
                 self.joins.push(Join { table, alias, on, outer });
             }
             return Ok(());
+        } else if let Some(sub) = target.native::<super::subquery::SubqueryObj>() {
+            let Some(on) = on else {
+                return py.stop_not_available("join() to a subquery without an ON clause");
+            };
+            (sub.table.to_string(), condition(py, on)?)
+        } else if let Some(alias) = target.native::<super::orm::aliased::AliasedClass>() {
+            let Some(on) = on else {
+                return py.stop_not_available("join() to an aliased() class without an ON clause");
+            };
+            (alias.table.to_string(), condition(py, on)?)
         } else {
             let target_mapper = mapper_of(py, target)?;
             let table = match &target_mapper {
@@ -309,6 +350,12 @@ pub fn select_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, O
 
 /// What one argument of `select()` contributes.
 pub fn selected(py: &mut Interpreter, arg: &Obj) -> Res<Vec<Selected>> {
+    if let Some(alias) = arg.native::<super::orm::aliased::AliasedClass>() {
+        return Ok(vec![Selected::Aliased(alias.mapper.clone(), alias.table.clone(), alias.key())]);
+    }
+    if let Some(sub) = arg.native::<super::subquery::SubqueryObj>() {
+        return Ok(sub.column_sqls().into_iter().map(Selected::Column).collect());
+    }
     if let Some(mapper) = mapper_of(py, arg)? {
         return Ok(vec![Selected::Entity(mapper)]);
     }
@@ -473,6 +520,21 @@ impl Native for SelectObj {
             "compile" => {
                 let state = self.0.clone();
                 Some(super::expression::compile_method(this, move |_| Ok(state.compile_named(false))))
+            }
+            "subquery" | "cte" | "alias" => {
+                let state = self.0.clone();
+                let cte = name == "cte";
+                let which: &'static str = if cte { "cte" } else if name == "alias" { "alias" } else { "subquery" };
+                Some(crate::sqlalchemy::function(which, move |py, args, kwargs| {
+                    if let Some((other, _)) = kwargs.iter().find(|(k, _)| k != "name") {
+                        return py.stop_not_available(&format!("{which}({other}=...)"));
+                    }
+                    let name = match args.first().or_else(|| kwargs.iter().find(|(k, _)| k == "name").map(|(_, v)| v)) {
+                        Some(Obj::Str(name)) => Some(name.to_string()),
+                        _ => None,
+                    };
+                    Ok(super::subquery::make(&state, name, cte))
+                }))
             }
             "scalar_subquery" | "exists" => {
                 let state = Rc::new(self.0.clone());
@@ -665,7 +727,7 @@ impl Native for DmlObj {
                         for item in selected(py, arg)? {
                             match item {
                                 Selected::Column(sql) => state.returning.push(sql),
-                                Selected::Entity(mapper) => state.returning.extend(mapper.columns.iter().map(|c| c.sql.clone())),
+                                Selected::Entity(mapper) | Selected::Aliased(mapper, ..) => state.returning.extend(mapper.columns.iter().map(|c| c.sql.clone())),
                             }
                         }
                     }

@@ -1,5 +1,6 @@
 //! `sqlalchemy.orm`: declarative mapping, relationships, the Session and its Query.
 
+pub mod aliased;
 pub mod collection;
 pub mod loader;
 pub mod mapper;

@@ -414,6 +414,7 @@ impl SessionCore {
         for item in &select.columns {
             match item {
                 Selected::Entity(mapper) => keys.push(mapper.class_name.clone()),
+                Selected::Aliased(_, _, key) => keys.push(key.clone()),
                 Selected::Column(sql) => keys.push(sql.key().map(|k| k.to_string()).unwrap_or_else(|| format!("{}", keys.len()))),
             }
         }
@@ -424,7 +425,7 @@ impl SessionCore {
             let mut values = Vec::with_capacity(select.columns.len());
             for item in &select.columns {
                 match item {
-                    Selected::Entity(mapper) => {
+                    Selected::Entity(mapper) | Selected::Aliased(mapper, ..) => {
                         let width = mapper.columns.len();
                         let slice = row.get(at..at + width).unwrap_or(&[]);
                         values.push(self.instance_for_row(py, mapper, slice)?);
