@@ -183,6 +183,8 @@ pub struct Interpreter {
     library_names: Vec<&'static str>,
     /// Where a warning raised now would point: the class statements whose hooks are running.
     warning_sites: Vec<(Rc<str>, u32)>,
+    /// The statement running now (file, line): where a warning from a native call points.
+    statement_site: Option<(Rc<str>, u32)>,
     /// Warnings already shown (file, line, category, message): each once, as Python's default filter.
     warned: std::collections::HashSet<(Rc<str>, u32, String, String)>,
     /// Where a resumed generator goes on: the statements on the way to its `yield`, outermost
@@ -312,6 +314,7 @@ impl Interpreter {
             python_modules: HashMap::new(),
             library_names: Vec::new(),
             warning_sites: Vec::new(),
+            statement_site: None,
             warned: std::collections::HashSet::new(),
             resume: Vec::new(),
             suspend: Vec::new(),
@@ -450,7 +453,7 @@ impl Interpreter {
     /// `file.py:20: SAWarning: message`, then the line it points at. A native module warns this
     /// way from a hook a class statement runs; elsewhere the warning names no place.
     pub fn warn(&mut self, category: &str, message: &str) {
-        let Some((file, line)) = self.warning_sites.last().cloned() else {
+        let Some((file, line)) = self.warning_sites.last().cloned().or_else(|| self.statement_site.clone()) else {
             self.out.push_str(&format!("{category}: {message}\n"));
             return;
         };
@@ -974,6 +977,7 @@ impl Interpreter {
         };
         for (at, stmt) in body.iter().enumerate().skip(start) {
             frame.line.set(stmt.line);
+            self.statement_site = Some((frame.file.clone(), stmt.line));
             self.tick()?;
             self.finalize_dropped()?;
             match self.exec(frame, stmt).map_err(|raised| marked(raised, statement_span(stmt)))? {

@@ -47,6 +47,12 @@ pub enum Sql {
     Subquery(Rc<super::statement::SelectState>),
     /// `EXISTS (SELECT * FROM …)`.
     Exists(Rc<super::statement::SelectState>),
+    /// `CAST(users.score AS VARCHAR)`.
+    Cast { expr: Box<Sql>, to: SqlType },
+    /// `users.score DESC NULLS LAST`.
+    Nulls { expr: Box<Sql>, first: bool },
+    /// `literal_column("42")`: SQL text standing as a column, never labelled.
+    Literal(Rc<str>),
     /// A hybrid attribute's expression (`Person.full`): named like a label in a SELECT's columns,
     /// and parenthesized when an operator takes it, as SQLAlchemy's hybrid proxy is.
     Proxy { expr: Box<Sql>, name: Rc<str> },
@@ -75,6 +81,8 @@ impl Sql {
         match self {
             Sql::Column { name, .. } => Some(name.clone()),
             Sql::Label { name, .. } | Sql::Proxy { name, .. } => Some(name.clone()),
+            Sql::Cast { expr, .. } => expr.key(),
+            Sql::Literal(text) => Some(text.clone()),
             _ => None,
         }
     }
@@ -91,6 +99,7 @@ impl Sql {
         match self {
             Sql::Column { sql_type, .. } => sql_type.as_ref(),
             Sql::Label { expr, .. } | Sql::Proxy { expr, .. } => expr.sql_type(),
+            Sql::Cast { to, .. } => Some(to),
             // `EXISTS (…)` is a Boolean: its 1 reads back as True.
             Sql::Exists(_) => Some(&SqlType::Boolean),
             // A scalar subquery has its one column's type.
@@ -330,6 +339,9 @@ impl Compiler {
                 text
             }
             Sql::Proxy { expr, .. } => self.expr(expr),
+            Sql::Cast { expr, to } => format!("CAST({} AS {})", self.expr(expr), crate::sql::type_ddl(to)),
+            Sql::Nulls { expr, first } => format!("{} NULLS {}", self.expr(expr), if *first { "FIRST" } else { "LAST" }),
+            Sql::Literal(text) => text.to_string(),
             Sql::Subquery(select) | Sql::Exists(select) => {
                 let labels = std::mem::replace(&mut self.subquery_labels, false);
                 let inner = select.compile_into(self);
@@ -367,6 +379,15 @@ impl Compiler {
         let text = self.expr(sql);
         match sql {
             Sql::Text(star) if &**star == "*" => text,
+            // Neither is labelled: `SELECT DISTINCT users.status`, `SELECT 42`.
+            Sql::Literal(_) => text,
+            Sql::Distinct(inner) if matches!(**inner, Sql::Column { .. }) => text,
+            // A cast of a column is named after the column (`CAST(users.score AS VARCHAR) AS score`).
+            Sql::Cast { expr, .. } if expr.key().is_some_and(|k| !taken.iter().any(|t| t == &*k)) => {
+                let name = expr.key().unwrap_or_else(|| Rc::from(""));
+                taken.push(name.to_string());
+                format!("{text} AS {}", crate::sql::quote_identifier(&name))
+            }
             Sql::Label { name, .. } | Sql::Proxy { name, .. } => {
                 taken.push(name.to_string());
                 format!("{text} AS {}", crate::sql::quote_identifier(name))
@@ -630,6 +651,10 @@ pub fn method(this: &Sql, name: &str) -> Res<Option<Obj>> {
         "desc" | "asc" => {
             let descending = name == "desc";
             function(name, move |_, _, _| Ok(expr(Sql::Order { expr: Box::new(me.clone()), descending })))
+        }
+        "nulls_first" | "nulls_last" | "nullsfirst" | "nullslast" => {
+            let first = name.contains("first");
+            function(name, move |_, _, _| Ok(expr(Sql::Nulls { expr: Box::new(me.clone()), first })))
         }
         "label" => function(name, move |py, args, _| {
             let label = match args.first() {

@@ -63,6 +63,15 @@ fn ordering(descending: bool) -> Obj {
     })
 }
 
+/// `nulls_first(expr)` / `nulls_last(expr)`.
+fn nulls(first: bool) -> Obj {
+    function(if first { "nulls_first" } else { "nulls_last" }, move |py, args, _| {
+        let Some(arg) = args.first() else { return py.error("TypeError", "nulls_first() missing 1 required positional argument: 'column'") };
+        let sql = coerce(py, arg)?;
+        Ok(expression::expr(Sql::Nulls { expr: Box::new(sql), first }))
+    })
+}
+
 /// Makes `sqlalchemy`, `sqlalchemy.orm`, `sqlalchemy.exc` and `sqlalchemy.orm.exc` importable,
 /// over the lab's databases.
 pub fn install(py: &mut Interpreter, databases: Databases) {
@@ -128,6 +137,33 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ),
                 ("func".into(), native(expression::Func)),
                 ("case".into(), function("case", expression::case_call)),
+                (
+                    "cast".into(),
+                    function("cast", |py, args, _| {
+                        let [value, to] = args.as_slice() else { return py.error("TypeError", "cast() missing 1 required positional argument: 'type_'") };
+                        let Some(to) = types::sql_type_of(py, to)? else { return py.error("TypeError", "cast() needs a type") };
+                        let value = coerce(py, value)?;
+                        Ok(expression::expr(Sql::Cast { expr: Box::new(value), to }))
+                    }),
+                ),
+                (
+                    "literal_column".into(),
+                    function("literal_column", |py, args, _| match args.first() {
+                        Some(Obj::Str(text)) => Ok(expression::expr(Sql::Literal(text.clone()))),
+                        _ => py.error("TypeError", "literal_column() needs the SQL text"),
+                    }),
+                ),
+                (
+                    "distinct".into(),
+                    function("distinct", |py, args, _| {
+                        let Some(arg) = args.first() else { return py.error("TypeError", "distinct() missing 1 required positional argument: 'expr'") };
+                        Ok(expression::expr(Sql::Distinct(Box::new(coerce(py, arg)?))))
+                    }),
+                ),
+                ("nulls_first".into(), nulls(true)),
+                ("nulls_last".into(), nulls(false)),
+                ("nullsfirst".into(), nulls(true)),
+                ("nullslast".into(), nulls(false)),
                 ("exists".into(), function("exists", expression::exists_call)),
                 (
                     "between".into(),

@@ -105,7 +105,7 @@ fn tables_in(sql: &Sql, out: &mut Vec<String>) {
         Sql::And(items) | Sql::Or(items) => items.iter().for_each(|i| tables_in(i, out)),
         Sql::Func { args, .. } => args.iter().for_each(|a| tables_in(a, out)),
         Sql::Not(inner) | Sql::Distinct(inner) | Sql::Group(inner) => tables_in(inner, out),
-        Sql::Label { expr, .. } | Sql::Order { expr, .. } | Sql::Proxy { expr, .. } => tables_in(expr, out),
+        Sql::Label { expr, .. } | Sql::Order { expr, .. } | Sql::Proxy { expr, .. } | Sql::Cast { expr, .. } | Sql::Nulls { expr, .. } => tables_in(expr, out),
         Sql::Case { value, whens, otherwise } => {
             value.iter().for_each(|v| tables_in(v, out));
             for (when, then) in whens {
@@ -344,6 +344,12 @@ pub fn select_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, O
     let mut state = SelectState::default();
     for arg in &args {
         state.columns.extend(selected(py, arg)?);
+    }
+    if state.columns.iter().any(|c| matches!(c, Selected::Column(Sql::Distinct(_)))) {
+        py.warn(
+            "SAWarning",
+            "Column-expression-level unary distinct() should not be used outside of an aggregate function. For general 'SELECT DISTINCT' support use select().distinct().",
+        );
     }
     Ok(native(SelectObj(state)))
 }
