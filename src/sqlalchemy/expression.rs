@@ -164,6 +164,8 @@ pub struct Compiler {
     pub subquery_labels: bool,
     /// The CTEs the statement names, in order, for its `WITH` clause.
     pub ctes: Vec<String>,
+    /// Columns by name alone (a compound SELECT's ORDER BY).
+    pub unqualified: bool,
 }
 
 impl Compiler {
@@ -214,7 +216,7 @@ impl Compiler {
     pub fn expr(&mut self, sql: &Sql) -> String {
         match sql {
             Sql::Column { table, name, .. } => {
-                if table.is_empty() {
+                if table.is_empty() || self.unqualified {
                     crate::sql::quote_identifier(name)
                 } else {
                     let table = self.table_name(table);

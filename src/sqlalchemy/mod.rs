@@ -160,6 +160,12 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                         Ok(expression::expr(Sql::Distinct(Box::new(coerce(py, arg)?))))
                     }),
                 ),
+                ("union".into(), function("union", |py, args, _| statement::compound(py, "UNION", &args))),
+                ("union_all".into(), function("union_all", |py, args, _| statement::compound(py, "UNION ALL", &args))),
+                ("except_".into(), function("except_", |py, args, _| statement::compound(py, "EXCEPT", &args))),
+                ("except_all".into(), function("except_all", |py, args, _| statement::compound(py, "EXCEPT ALL", &args))),
+                ("intersect".into(), function("intersect", |py, args, _| statement::compound(py, "INTERSECT", &args))),
+                ("intersect_all".into(), function("intersect_all", |py, args, _| statement::compound(py, "INTERSECT ALL", &args))),
                 ("nulls_first".into(), nulls(true)),
                 ("nulls_last".into(), nulls(false)),
                 ("nullsfirst".into(), nulls(true)),

@@ -52,6 +52,9 @@ pub struct SelectState {
     /// `.options(joinedload(Address.user))`: relationships loaded in the same SELECT, from an
     /// aliased join.
     pub eager: Vec<EagerJoin>,
+    /// `union(a, b)`: the SELECTs after this one, each with its operator (`UNION ALL`); the
+    /// ORDER BY and LIMIT are then the whole compound's.
+    pub compound: Vec<(&'static str, SelectState)>,
 }
 
 /// A joined eager load: the target's columns from `alias` (`user_account AS user_account_1`),
@@ -250,8 +253,17 @@ impl SelectState {
             let cond = c.expr(&and(self.having.clone()));
             text.push_str(&format!(" \nHAVING {cond}"));
         }
+        for (op, member) in &self.compound {
+            c.subquery_labels = labels;
+            let member = member.compile_into(c);
+            text.push_str(&format!(" {op} {member}"));
+        }
+        c.subquery_labels = false;
         if !self.order_by.is_empty() {
+            // A compound's ORDER BY names its result's columns (`ORDER BY name`).
+            let unqualified = std::mem::replace(&mut c.unqualified, !self.compound.is_empty());
             let items: Vec<String> = self.order_by.iter().map(|o| c.expr(o)).collect();
+            c.unqualified = unqualified;
             text.push_str(&format!(" ORDER BY {}", items.join(", ")));
         }
         if sqlite && (self.limit.is_some() || self.offset.is_some()) {
@@ -451,6 +463,14 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
         }
         "select_from" => {
             for arg in args {
+                if let Some(sub) = arg.native::<super::subquery::SubqueryObj>() {
+                    state.select_from.push(sub.table.to_string());
+                    continue;
+                }
+                if let Some(alias) = arg.native::<super::orm::aliased::AliasedClass>() {
+                    state.select_from.push(alias.table.to_string());
+                    continue;
+                }
                 match mapper_of(py, arg)? {
                     Some(mapper) => state.select_from.push(mapper.table_name.clone()),
                     None => match arg.native::<TableObj>() {
@@ -497,12 +517,32 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
     Ok(true)
 }
 
+/// `union(a, b, …)` and the like: `a` with the others after it.
+pub fn compound(py: &mut Interpreter, op: &'static str, selects: &[Obj]) -> Res<Obj> {
+    let mut states = Vec::with_capacity(selects.len());
+    for select in selects {
+        let Some(select) = select.native::<SelectObj>() else { return py.error("TypeError", format!("{}() takes SELECT statements", op.to_lowercase().replace(' ', "_"))) };
+        if !select.0.order_by.is_empty() || select.0.limit.is_some() || select.0.offset.is_some() || !select.0.compound.is_empty() {
+            return py.stop_not_available("a UNION member with its own ORDER BY, LIMIT or UNION");
+        }
+        states.push(select.0.clone());
+    }
+    let mut states = states.into_iter();
+    let Some(mut first) = states.next() else { return py.error("TypeError", "a compound SELECT needs at least one SELECT") };
+    first.compound.extend(states.map(|s| (op, s)));
+    Ok(native(SelectObj(first)))
+}
+
 impl Native for SelectObj {
     fn type_name(&self) -> &str {
-        "Select"
+        if self.0.compound.is_empty() {
+            "Select"
+        } else {
+            "CompoundSelect"
+        }
     }
     fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
-        Ok(format!("<sqlalchemy.sql.selectable.Select object at {:#x}>", crate::interp::object::identity(this)))
+        Ok(format!("<sqlalchemy.sql.selectable.{} object at {:#x}>", self.type_name(), crate::interp::object::identity(this)))
     }
     fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
         let (text, _, names) = self.0.compile_named(false);
@@ -513,6 +553,19 @@ impl Native for SelectObj {
             "where", "filter", "filter_by", "order_by", "group_by", "having", "limit", "offset", "distinct", "join", "outerjoin", "join_from", "select_from", "add_columns",
             "options",
         ];
+        const COMPOUND: &[(&str, &str)] = &[("union", "UNION"), ("union_all", "UNION ALL"), ("except_", "EXCEPT"), ("except_all", "EXCEPT ALL"), ("intersect", "INTERSECT"), ("intersect_all", "INTERSECT ALL")];
+        if let Some((method_name, op)) = COMPOUND.iter().find(|(m, _)| *m == name) {
+            let op: &'static str = op;
+            return Ok(Some(method(this, method_name, move |py, this, args, _| {
+                let mut all = vec![this.clone()];
+                all.extend(args);
+                compound(py, op, &all)
+            })));
+        }
+        // A compound SELECT is ordered and limited as a whole; the rest is its members'.
+        if !self.0.compound.is_empty() && !matches!(name, "order_by" | "limit" | "offset" | "compile" | "subquery" | "cte" | "alias" | "scalar_subquery" | "exists") {
+            return Ok(None);
+        }
         if let Some(found) = METHODS.iter().find(|m| **m == name) {
             let name: &'static str = found;
             return Ok(Some(method(this, name, move |py, this, args, kwargs| {
