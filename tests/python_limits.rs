@@ -169,3 +169,19 @@ fn recursion_through_operators_and_comprehensions_is_a_recursion_error() {
     assert!(!ok);
     assert_eq!(error.as_deref(), Some("RecursionError"), "{output:?}");
 }
+
+#[test]
+fn a_sql_expression_nested_without_end_is_a_recursion_error_and_the_deepest_allowed_one_runs() {
+    // Each loop would nest thousands deep: compiling (or dropping) that would exhaust the stack.
+    const MODELS: &str = "from sqlalchemy import select, func, create_engine\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, Session\nclass Base(DeclarativeBase):\n    pass\nclass U(Base):\n    __tablename__ = 'u'\n    id: Mapped[int] = mapped_column(primary_key=True)\n";
+    for grow in ["x = U.id\nfor i in range(5000):\n    x = x + 1\n", "x = U.id\nfor i in range(5000):\n    x = func.abs(x)\n", "s = select(U.id)\nfor i in range(5000):\n    s = select(s.subquery().c.id)\n", "s = select(U.id)\nfor i in range(5000):\n    s = select(U.id).where(U.id.in_(s))\n"] {
+        let (ok, output, class) = run(&format!("{MODELS}{grow}"));
+        assert!(!ok);
+        assert_eq!(class.as_deref(), Some("RecursionError"), "{output:?}");
+        assert_eq!(output.last().unwrap(), "RecursionError: maximum recursion depth exceeded");
+    }
+    let deepest = "engine = create_engine('sqlite://')\nBase.metadata.create_all(engine)\nx = U.id\nfor i in range(130):\n    x = func.abs(x + 1) if i % 2 else x + 1\ns = select(U.id)\nfor i in range(49):\n    s = select(s.subquery().c.id)\nwith Session(engine) as session:\n    print(len(str(select(x))) > 0, session.execute(select(x)).all(), session.execute(s).all())\n";
+    let (ok, output, _) = run(&format!("{MODELS}{deepest}"));
+    assert!(ok, "{output:?}");
+    assert_eq!(output.last().unwrap(), "True [] []");
+}

@@ -499,6 +499,70 @@ pub fn expr(sql: Sql) -> Obj {
     native(ExprObj(sql))
 }
 
+/// How deep an expression may nest (`x + 1 + 1 …`, `~~~x`, `lower(lower(…))`, subqueries in
+/// subqueries): far beyond any real query, and well within the stack that compiling and
+/// dropping it take. Deeper is Python's RecursionError, as SQLAlchemy's compiler gives.
+const DEPTH_LIMIT: usize = 200;
+
+/// A new expression from a Python operation, unless it nests too deep.
+pub fn grown(py: &mut Interpreter, sql: Sql) -> Res<Obj> {
+    if deeper_than(&sql, DEPTH_LIMIT) {
+        return py.error("RecursionError", "maximum recursion depth exceeded");
+    }
+    Ok(expr(sql))
+}
+
+/// Whether `sql` nests more than `limit` levels (walked without recursion).
+pub fn deeper_than(sql: &Sql, limit: usize) -> bool {
+    let mut todo: Vec<(&Sql, usize)> = vec![(sql, 1)];
+    while let Some((node, depth)) = todo.pop() {
+        if depth > limit {
+            return true;
+        }
+        match node {
+            Sql::Binary { left, right, .. } => {
+                todo.push((left, depth + 1));
+                todo.push((right, depth + 1));
+            }
+            Sql::In { expr, items, .. } => {
+                todo.push((expr, depth + 1));
+                todo.extend(items.iter().map(|i| (i, depth + 1)));
+            }
+            Sql::Pattern { expr, pattern, .. } => {
+                todo.push((expr, depth + 1));
+                todo.push((pattern, depth + 1));
+            }
+            Sql::Between { expr, low, high } => {
+                todo.push((expr, depth + 1));
+                todo.push((low, depth + 1));
+                todo.push((high, depth + 1));
+            }
+            Sql::And(items) | Sql::Or(items) => todo.extend(items.iter().map(|i| (i, depth + 1))),
+            Sql::Func { args, .. } => todo.extend(args.iter().map(|a| (a, depth + 1))),
+            Sql::Not(inner) | Sql::Distinct(inner) | Sql::Group(inner) => todo.push((inner, depth + 1)),
+            Sql::Label { expr, .. } | Sql::Order { expr, .. } | Sql::Proxy { expr, .. } | Sql::Cast { expr, .. } | Sql::Nulls { expr, .. } => todo.push((expr, depth + 1)),
+            Sql::Case { value, whens, otherwise } => {
+                todo.extend(value.iter().map(|v| (&**v, depth + 1)));
+                for (when, then) in whens {
+                    todo.push((when, depth + 1));
+                    todo.push((then, depth + 1));
+                }
+                todo.extend(otherwise.iter().map(|o| (&**o, depth + 1)));
+            }
+            Sql::Subquery(select) | Sql::Exists(select) => {
+                for item in &select.columns {
+                    if let super::statement::Selected::Column(column) = item {
+                        todo.push((column, depth + 1));
+                    }
+                }
+                todo.extend(select.where_.iter().chain(&select.having).chain(&select.order_by).map(|w| (w, depth + 1)));
+            }
+            Sql::Column { .. } | Sql::Bind(_) | Sql::Null | Sql::True | Sql::False | Sql::Text(_) | Sql::Literal(_) => {}
+        }
+    }
+    false
+}
+
 /// `left OP other` for any expression-like value.
 pub fn binary(py: &mut Interpreter, left: &Sql, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
     let sql_op: &'static str = match op {
@@ -524,7 +588,7 @@ pub fn binary(py: &mut Interpreter, left: &Sql, op: &str, other: &Obj, reflected
                 Err(e) => return Some(Err(e)),
             };
             let (a, b) = if reflected { (right, left.clone()) } else { (left.clone(), right) };
-            return Some(Ok(expr(if op == "&" { and(vec![a, b]) } else { or(vec![a, b]) })));
+            return Some(grown(py, if op == "&" { and(vec![a, b]) } else { or(vec![a, b]) }));
         }
         _ => return None,
     };
@@ -540,7 +604,7 @@ pub fn binary(py: &mut Interpreter, left: &Sql, op: &str, other: &Obj, reflected
         ("+", _) if is_text(&a) || is_text(&b) => Sql::Binary { left: Box::new(a), op: "||", right: Box::new(b) },
         _ => Sql::Binary { left: Box::new(a), op: sql_op, right: Box::new(b) },
     };
-    Some(Ok(expr(sql)))
+    Some(grown(py, sql))
 }
 
 /// Whether an expression is a string (its `+` concatenates).
@@ -597,7 +661,7 @@ pub fn method(this: &Sql, name: &str) -> Res<Option<Obj>> {
                 // `in_(select(...))`: a subquery.
                 if let Some(select) = args.first().and_then(|a| a.native::<super::statement::SelectObj>()) {
                     let sub = Sql::Subquery(Rc::new(select.0.clone()));
-                    return Ok(expr(Sql::In { expr: Box::new(me.clone()), items: vec![sub], negated }));
+                    return grown(py, Sql::In { expr: Box::new(me.clone()), items: vec![sub], negated });
                 }
                 let items = match args.first() {
                     Some(items) => py.iterate(items)?,
@@ -607,14 +671,14 @@ pub fn method(this: &Sql, name: &str) -> Res<Option<Obj>> {
                 for item in &items {
                     sqls.push(coerce(py, item)?);
                 }
-                Ok(expr(Sql::In { expr: Box::new(me.clone()), items: sqls, negated }))
+                grown(py, Sql::In { expr: Box::new(me.clone()), items: sqls, negated })
             })
         }
         "like" | "not_like" | "notlike" => {
             let op = if name == "like" { "LIKE" } else { "NOT LIKE" };
             function(name, move |py, args, _| {
                 let right = one(py, &args, "like")?;
-                Ok(expr(Sql::Binary { left: Box::new(me.clone()), op, right: Box::new(right) }))
+                grown(py, Sql::Binary { left: Box::new(me.clone()), op, right: Box::new(right) })
             })
         }
         "ilike" | "not_ilike" => {
@@ -622,7 +686,7 @@ pub fn method(this: &Sql, name: &str) -> Res<Option<Obj>> {
             function(name, move |py, args, _| {
                 let right = one(py, &args, "ilike")?;
                 let lower = |sql: Sql| Sql::Func { name: Rc::from("lower"), args: vec![sql] };
-                Ok(expr(Sql::Binary { left: Box::new(lower(me.clone())), op, right: Box::new(lower(right)) }))
+                grown(py, Sql::Binary { left: Box::new(lower(me.clone())), op, right: Box::new(lower(right)) })
             })
         }
         "startswith" | "endswith" | "contains" => {
@@ -633,14 +697,14 @@ pub fn method(this: &Sql, name: &str) -> Res<Option<Obj>> {
             };
             function(name, move |py, args, _| {
                 let pattern = one(py, &args, "startswith")?;
-                Ok(expr(Sql::Pattern { expr: Box::new(me.clone()), pattern: Box::new(pattern), before, after, negated: false }))
+                grown(py, Sql::Pattern { expr: Box::new(me.clone()), pattern: Box::new(pattern), before, after, negated: false })
             })
         }
         "is_" | "is_not" | "isnot" => {
             let op = if name == "is_" { "IS" } else { "IS NOT" };
             function(name, move |py, args, _| {
                 let right = one(py, &args, "is_")?;
-                Ok(expr(Sql::Binary { left: Box::new(me.clone()), op, right: Box::new(right) }))
+                grown(py, Sql::Binary { left: Box::new(me.clone()), op, right: Box::new(right) })
             })
         }
         "between" => function(name, move |py, args, _| {
@@ -648,24 +712,24 @@ pub fn method(this: &Sql, name: &str) -> Res<Option<Obj>> {
                 return py.error("TypeError", "between() missing 2 required positional arguments: 'cleft' and 'cright'");
             };
             let (low, high) = (coerce(py, low)?, coerce(py, high)?);
-            Ok(expr(Sql::Between { expr: Box::new(me.clone()), low: Box::new(low), high: Box::new(high) }))
+            grown(py, Sql::Between { expr: Box::new(me.clone()), low: Box::new(low), high: Box::new(high) })
         }),
         "desc" | "asc" => {
             let descending = name == "desc";
-            function(name, move |_, _, _| Ok(expr(Sql::Order { expr: Box::new(me.clone()), descending })))
+            function(name, move |py, _, _| grown(py, Sql::Order { expr: Box::new(me.clone()), descending }))
         }
         "nulls_first" | "nulls_last" | "nullsfirst" | "nullslast" => {
             let first = name.contains("first");
-            function(name, move |_, _, _| Ok(expr(Sql::Nulls { expr: Box::new(me.clone()), first })))
+            function(name, move |py, _, _| grown(py, Sql::Nulls { expr: Box::new(me.clone()), first }))
         }
         "label" => function(name, move |py, args, _| {
             let label = match args.first() {
                 Some(Obj::Str(s)) => s.clone(),
                 _ => return py.error("TypeError", "label() needs a name"),
             };
-            Ok(expr(Sql::Label { expr: Box::new(me.clone()), name: label }))
+            grown(py, Sql::Label { expr: Box::new(me.clone()), name: label })
         }),
-        "distinct" => function(name, move |_, _, _| Ok(expr(Sql::Distinct(Box::new(me.clone()))))),
+        "distinct" => function(name, move |py, _, _| grown(py, Sql::Distinct(Box::new(me.clone())))),
         _ => return Ok(None),
     };
     Ok(Some(value))
@@ -694,10 +758,10 @@ impl Native for ExprObj {
     fn binary(&self, py: &mut Interpreter, _this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
         binary(py, &self.0, op, other, reflected)
     }
-    fn unary(&self, _py: &mut Interpreter, _this: &Obj, op: &str) -> Option<Res<Obj>> {
+    fn unary(&self, py: &mut Interpreter, _this: &Obj, op: &str) -> Option<Res<Obj>> {
         match op {
-            "~" => Some(Ok(expr(self.0.clone().negate()))),
-            "-" => Some(Ok(expr(Sql::Binary { left: Box::new(Sql::Text(Rc::from(""))), op: "-", right: Box::new(self.0.clone()) }))),
+            "~" => Some(grown(py, self.0.clone().negate())),
+            "-" => Some(grown(py, Sql::Binary { left: Box::new(Sql::Text(Rc::from(""))), op: "-", right: Box::new(self.0.clone()) })),
             _ => None,
         }
     }
@@ -709,7 +773,7 @@ impl Native for ExprObj {
             return Ok(Some(function(which, move |py, args, kwargs| {
                 let mut inner = (*state).clone();
                 super::statement::select_method(py, &mut inner, which, &args, &kwargs)?;
-                Ok(expr(Sql::Exists(Rc::new(inner))))
+                grown(py, Sql::Exists(Rc::new(inner)))
             })));
         }
         if name == "_hybrid_proxy" {
@@ -717,7 +781,7 @@ impl Native for ExprObj {
             let sql = self.0.clone();
             return Ok(Some(function(name, move |py, args, _| {
                 let Some(Obj::Str(label)) = args.first() else { return py.error("TypeError", "_hybrid_proxy() needs the attribute's name") };
-                Ok(expr(Sql::Proxy { expr: Box::new(sql.clone()), name: label.clone() }))
+                grown(py, Sql::Proxy { expr: Box::new(sql.clone()), name: label.clone() })
             })));
         }
         match name {
@@ -888,7 +952,7 @@ impl Native for Func {
             for arg in &args {
                 sqls.push(coerce(py, arg)?);
             }
-            Ok(expr(Sql::Func { name: fname.clone(), args: sqls }))
+            grown(py, Sql::Func { name: fname.clone(), args: sqls })
         })))
     }
 }
@@ -963,7 +1027,7 @@ pub fn case_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)
         let when = if value.is_some() { coerce(py, &when)? } else { condition(py, &when)? };
         whens.push((when, coerce(py, &then)?));
     }
-    Ok(expr(Sql::Case { value, whens, otherwise }))
+    grown(py, Sql::Case { value, whens, otherwise })
 }
 
 /// `exists()`, `exists(select(...))`: `EXISTS (SELECT * …)` or of that SELECT.
@@ -981,5 +1045,5 @@ pub fn exists_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, O
         },
         None => super::statement::SelectState { columns: vec![super::statement::Selected::Column(Sql::Text(Rc::from("*")))], ..Default::default() },
     };
-    Ok(expr(Sql::Exists(Rc::new(state))))
+    grown(py, Sql::Exists(Rc::new(state)))
 }

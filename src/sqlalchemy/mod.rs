@@ -48,10 +48,10 @@ fn conjunction(name: &'static str) -> Obj {
         for arg in &args {
             items.push(condition(py, arg)?);
         }
-        Ok(expression::expr(match name {
+        expression::grown(py, match name {
             "and_" => expression::and(items),
             _ => expression::or(items),
-        }))
+        })
     })
 }
 
@@ -59,7 +59,7 @@ fn ordering(descending: bool) -> Obj {
     function(if descending { "desc" } else { "asc" }, move |py, args, _| {
         let Some(arg) = args.first() else { return py.error("TypeError", "missing 1 required positional argument: 'column'") };
         let sql = coerce(py, arg)?;
-        Ok(expression::expr(Sql::Order { expr: Box::new(sql), descending }))
+        expression::grown(py, Sql::Order { expr: Box::new(sql), descending })
     })
 }
 
@@ -68,7 +68,7 @@ fn nulls(first: bool) -> Obj {
     function(if first { "nulls_first" } else { "nulls_last" }, move |py, args, _| {
         let Some(arg) = args.first() else { return py.error("TypeError", "nulls_first() missing 1 required positional argument: 'column'") };
         let sql = coerce(py, arg)?;
-        Ok(expression::expr(Sql::Nulls { expr: Box::new(sql), first }))
+        expression::grown(py, Sql::Nulls { expr: Box::new(sql), first })
     })
 }
 
@@ -120,7 +120,8 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                     "not_".into(),
                     function("not_", |py, args, _| {
                         let Some(arg) = args.first() else { return py.error("TypeError", "not_() missing 1 required positional argument: 'clause'") };
-                        Ok(expression::expr(condition(py, arg)?.negate()))
+                        let negated = condition(py, arg)?.negate();
+                        expression::grown(py, negated)
                     }),
                 ),
                 ("desc".into(), ordering(true)),
@@ -132,7 +133,8 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                     "literal".into(),
                     function("literal", |py, args, _| {
                         let Some(arg) = args.first() else { return py.error("TypeError", "literal() missing 1 required positional argument: 'value'") };
-                        Ok(expression::expr(Sql::Bind(convert::to_value(py, arg)?)))
+                        let value = convert::to_value(py, arg)?;
+                        expression::grown(py, Sql::Bind(value))
                     }),
                 ),
                 ("func".into(), native(expression::Func)),
@@ -143,13 +145,13 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                         let [value, to] = args.as_slice() else { return py.error("TypeError", "cast() missing 1 required positional argument: 'type_'") };
                         let Some(to) = types::sql_type_of(py, to)? else { return py.error("TypeError", "cast() needs a type") };
                         let value = coerce(py, value)?;
-                        Ok(expression::expr(Sql::Cast { expr: Box::new(value), to }))
+                        expression::grown(py, Sql::Cast { expr: Box::new(value), to })
                     }),
                 ),
                 (
                     "literal_column".into(),
                     function("literal_column", |py, args, _| match args.first() {
-                        Some(Obj::Str(text)) => Ok(expression::expr(Sql::Literal(text.clone()))),
+                        Some(Obj::Str(text)) => expression::grown(py, Sql::Literal(text.clone())),
                         _ => py.error("TypeError", "literal_column() needs the SQL text"),
                     }),
                 ),
@@ -157,7 +159,8 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                     "distinct".into(),
                     function("distinct", |py, args, _| {
                         let Some(arg) = args.first() else { return py.error("TypeError", "distinct() missing 1 required positional argument: 'expr'") };
-                        Ok(expression::expr(Sql::Distinct(Box::new(coerce(py, arg)?))))
+                        let inner = coerce(py, arg)?;
+                        expression::grown(py, Sql::Distinct(Box::new(inner)))
                     }),
                 ),
                 ("union".into(), function("union", |py, args, _| statement::compound(py, "UNION", &args))),
@@ -176,7 +179,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                     function("between", |py, args, _| {
                         let [expr, low, high] = args.as_slice() else { return py.error("TypeError", "between() takes 3 arguments: expr, lower_bound, upper_bound") };
                         let (e, l, h) = (coerce(py, expr)?, coerce(py, low)?, coerce(py, high)?);
-                        Ok(expression::expr(Sql::Between { expr: Box::new(e), low: Box::new(l), high: Box::new(h) }))
+                        expression::grown(py, Sql::Between { expr: Box::new(e), low: Box::new(l), high: Box::new(h) })
                     }),
                 ),
                 ("MetaData".into(), function("MetaData", |_, _, _| Ok(native(schema::MetaDataObj::default())))),

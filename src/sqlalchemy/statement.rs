@@ -138,6 +138,16 @@ impl SelectState {
         out
     }
 
+    /// Every table the SELECT names (its columns', FROM's, joins', conditions'), placeholders too.
+    pub fn tables(&self) -> Vec<String> {
+        let mut out = self.select_from.clone();
+        for sql in self.column_sqls().iter().chain(&self.where_).chain(&self.having).chain(&self.order_by) {
+            tables_in(sql, &mut out);
+        }
+        out.extend(self.joins.iter().map(|j| j.table.clone()));
+        out
+    }
+
     pub fn compile(&self) -> (String, Vec<Value>) {
         let (text, params, _) = self.compile_named(true);
         (text, params)
@@ -592,7 +602,7 @@ impl Native for SelectObj {
                         Some(Obj::Str(name)) => Some(name.to_string()),
                         _ => None,
                     };
-                    Ok(super::subquery::make(&state, name, cte))
+                    super::subquery::make(py, &state, name, cte)
                 }))
             }
             "scalar_subquery" | "exists" => {

@@ -20,10 +20,17 @@ pub struct FromSelect {
     pub cte: bool,
     /// Its columns' keys (`user_id`, `n`), in order, with their types.
     pub keys: Vec<(String, Option<crate::schema::SqlType>)>,
+    /// How many subqueries deep it is (one that uses none is 1).
+    pub nest: usize,
 }
 
-/// How many subqueries a compile can still find: the newest, dropping the oldest beyond this.
-const KEPT: usize = 1024;
+/// How deep subqueries may nest in FROM clauses; deeper is Python's RecursionError, as
+/// SQLAlchemy's compiler gives, before compiling it could exhaust the stack.
+const NEST_LIMIT: usize = 50;
+
+/// How many subqueries the page keeps for its statements to name (each stays findable: a
+/// statement holds only its placeholder). Past this the lab says so rather than lose one.
+const KEPT: usize = 10_000;
 
 thread_local! {
     /// Placeholder table → the SELECT it stands for.
@@ -56,18 +63,19 @@ fn column_keys(state: &SelectState) -> Vec<(String, Option<crate::schema::SqlTyp
 }
 
 /// `select(...).subquery(name)` / `.cte(name)`.
-pub fn make(state: &SelectState, name: Option<String>, cte: bool) -> Obj {
+pub fn make(py: &mut Interpreter, state: &SelectState, name: Option<String>, cte: bool) -> Res<Obj> {
+    if FROM_SELECTS.with(|all| all.borrow().len()) >= KEPT {
+        return py.stop_not_available(&format!("more than {KEPT} subqueries (subquery(), cte()) since the page opened"));
+    }
+    let nest = 1 + state.tables().iter().filter_map(|t| from_select(t)).map(|f| f.nest).max().unwrap_or(0);
+    if nest > NEST_LIMIT {
+        return py.error("RecursionError", "maximum recursion depth exceeded");
+    }
     let id = IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let table: Rc<str> = Rc::from(format!("\u{2}{id}\u{2}anon\u{2}{}", name.as_deref().unwrap_or("")));
-    let from = Rc::new(FromSelect { keys: column_keys(state), state: state.clone(), cte });
-    FROM_SELECTS.with(|all| {
-        let mut all = all.borrow_mut();
-        if all.len() >= KEPT {
-            all.remove(0);
-        }
-        all.push((table.clone(), from.clone()));
-    });
-    native(SubqueryObj { table, from })
+    let from = Rc::new(FromSelect { keys: column_keys(state), state: state.clone(), cte, nest });
+    FROM_SELECTS.with(|all| all.borrow_mut().push((table.clone(), from.clone())));
+    Ok(native(SubqueryObj { table, from }))
 }
 
 pub struct SubqueryObj {
