@@ -181,6 +181,25 @@ test("learner text is shown as text, bad lines fail cleanly, and the .db downloa
   await context.close();
 });
 
+test("the Tables view shows a database the learner's own code named, on request", async () => {
+  const { page, problems, context } = await openLab();
+  await showTab(page, "files");
+  await page.click(`#file-list .file[title="main.py"]`);
+  await page.fill("#editor", "from sqlalchemy import create_engine, text\nengine = create_engine('sqlite:///blog.db')\nwith engine.begin() as c:\n    c.execute(text('CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT)'))\n    c.execute(text(\"INSERT INTO posts (title) VALUES ('hello <b>')\"))\n");
+  await page.fill("#terminal-input", "python main.py");
+  await page.press("#terminal-input", "Enter");
+  await showTab(page, "tables");
+  assert.deepEqual(await page.$$eval(".databases button", (b) => b.map((x) => [x.textContent, x.getAttribute("aria-pressed")])), [["sqlite.db", "true"], ["blog.db", "false"]]);
+  assert.equal(await text(page, "#panel-tables .empty"), "The database sqlite.db has no tables yet.");
+  await page.click(".databases button:has-text('blog.db')");
+  assert.deepEqual(await page.$$eval("#panel-tables .table-view h3", (h) => h.map((x) => x.textContent)), ["posts"]);
+  assert.ok((await page.$$eval("#panel-tables table.rows td", (t) => t.map((x) => x.textContent))).includes("hello <b>"), "a value is text, never markup");
+  await page.click(".databases button:has-text('sqlite.db')");
+  assert.equal(await text(page, "#panel-tables .empty"), "The database sqlite.db has no tables yet.");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("an edited file runs with python: its prints are output, its traceback an error", async () => {
   const { page, problems, context } = await openLab();
   await showTab(page, "files");

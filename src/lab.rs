@@ -173,6 +173,26 @@ impl Lab {
         self.databases.get(&self.database_name())
     }
 
+    /// The databases the project's code has opened by file name (`sqlite:///blog.db`), the
+    /// lab's own first (when it exists), then the others by name: what the Tables view offers.
+    pub fn database_names(&self) -> Vec<String> {
+        let main = self.database_name();
+        let mut names: Vec<String> = self.databases.names().into_iter().filter(|n| *n != main).collect();
+        crate::sorting::sort(&mut names);
+        if self.databases.get(&main).is_some() {
+            names.insert(0, main);
+        }
+        names
+    }
+
+    /// A database by name if it is open, else the lab's own (if open).
+    pub fn viewed_database(&self, name: Option<&str>) -> Option<SharedEngine> {
+        match name {
+            Some(name) => self.databases.get(name).or_else(|| self.opened_database()),
+            None => self.opened_database(),
+        }
+    }
+
     /// Free SQL on the lab's database. A statement SQLite refuses changes nothing: not even by
     /// leaving behind the empty database it was typed against.
     pub fn exec(&mut self, sql: &str) -> Result<crate::engine::QueryResult> {

@@ -440,8 +440,22 @@ impl JsLab {
 
     /// `tables()` with at most `limit` rows of each table, from `offsets[name]` (default 0), and
     /// `rowCount` for the whole table: what the page draws, one page at a time.
+    /// The lab's own database's file name (`sqlite.db`, or alembic.ini's `sqlalchemy.url`).
+    #[wasm_bindgen(js_name = databaseName)]
+    pub fn database_name(&self) -> Result<String, JsValue> {
+        Ok(self.state()?.database_name())
+    }
+
+    /// The databases opened by file name, the lab's own first: what the Tables view can show.
+    #[wasm_bindgen(js_name = databaseNames)]
+    pub fn database_names(&self) -> Result<JsValue, JsValue> {
+        to_plain(&self.state()?.database_names())
+    }
+
+    /// `tables_window` of another open database, named (`blog.db`); the lab's own without it.
     #[wasm_bindgen(js_name = tablesWindow)]
-    pub fn tables_window(&self, offsets: JsValue, limit: JsValue) -> Result<JsValue, JsValue> {
+    pub fn tables_window(&self, offsets: JsValue, limit: JsValue, database: JsValue) -> Result<JsValue, JsValue> {
+        let database = database.as_string();
         let limit = safe_integer(&limit)
             .filter(|n| *n > 0)
             .ok_or_else(|| type_error(&format!("limit must be a whole number > 0, got {}", describe(&limit))))?;
@@ -456,7 +470,7 @@ impl JsLab {
             }
         }
         let offset_of = |name: &str| wanted.iter().find(|(n, _)| n == name).map_or(0, |(_, o)| *o);
-        let tables = match self.state()?.opened_database() {
+        let tables = match self.state()?.viewed_database(database.as_deref()) {
             Some(engine) => engine.borrow_mut().tables_window(offset_of, limit as usize).map_err(to_js)?,
             None => Vec::new(),
         };
@@ -508,15 +522,23 @@ impl JsLab {
     /// One value of a table of the lab's database, whole, as bytes (text as UTF-8): what the
     /// page downloads for a value it was handed cut. `row` counts from 0 in drawing order.
     #[wasm_bindgen(js_name = cellBytes)]
-    pub fn cell_bytes(&self, table: JsValue, column: JsValue, row: JsValue) -> Result<js_sys::Uint8Array, JsValue> {
+    pub fn cell_bytes(&self, table: JsValue, column: JsValue, row: JsValue, database: JsValue) -> Result<js_sys::Uint8Array, JsValue> {
         let (table, column) = (text_arg(&table, "table")?, text_arg(&column, "column")?);
         let row = safe_integer(&row)
             .filter(|n| *n >= 0)
             .ok_or_else(|| type_error(&format!("row must be a whole number ≥ 0, got {}", describe(&row))))?;
+        let database = database.as_string();
         let value = {
             let mut lab = self.state()?;
-            let name = lab.database_name();
-            lab.engine(&name).map_err(to_js)?.borrow_mut().cell(&table, &column, row as usize).map_err(to_js)?
+            let engine = match lab.viewed_database(database.as_deref()) {
+                Some(engine) => engine,
+                None => {
+                    let name = lab.database_name();
+                    lab.engine(&name).map_err(to_js)?
+                }
+            };
+            let cell = engine.borrow_mut().cell(&table, &column, row as usize).map_err(to_js)?;
+            cell
         };
         let bytes = match value {
             Value::Blob(bytes) => bytes,

@@ -314,7 +314,7 @@ fn throwing_getters_proxies_and_callbacks_never_lock_an_object() {
     call(&db, "createTables", &[]).unwrap();
     let lab_methods = [
         "run", "writeFile", "removeFile", "readFile", "files", "revisions", "current", "tables", "tablesWindow",
-        "takeSqlLog", "exec", "setStatementBudget", "snapshot", "restore", "exportDb", "importDb",
+        "databaseName", "databaseNames", "cellBytes", "takeSqlLog", "exec", "setStatementBudget", "snapshot", "restore", "exportDb", "importDb",
     ];
     let db_methods = ["createTables", "createUser", "getUser", "updateUser", "deleteUser", "users", "repr", "tables", "takeSqlLog", "exec"];
     for value in hostile_values() {
@@ -369,10 +369,10 @@ fn a_huge_value_reaches_the_page_as_its_size_and_first_part() {
 fn a_value_handed_over_cut_downloads_whole() {
     let lab = alembic_lab::wasm::JsLab::new();
     lab.exec("CREATE TABLE files (id INTEGER PRIMARY KEY, body); INSERT INTO files (body) VALUES (zeroblob(5000)), ('short')".into()).unwrap();
-    assert_eq!(lab.cell_bytes("files".into(), "body".into(), 0.into()).unwrap().length(), 5000);
-    assert_eq!(lab.cell_bytes("files".into(), "body".into(), 1.into()).unwrap().to_vec(), b"short");
-    assert_eq!(thrown(lab.cell_bytes("files".into(), "body".into(), (-1).into()).unwrap_err()).0, "TypeError");
-    assert_eq!(thrown(lab.cell_bytes("nope".into(), "body".into(), 0.into()).unwrap_err()).0, "OperationalError");
+    assert_eq!(lab.cell_bytes("files".into(), "body".into(), 0.into(), JsValue::UNDEFINED).unwrap().length(), 5000);
+    assert_eq!(lab.cell_bytes("files".into(), "body".into(), 1.into(), JsValue::UNDEFINED).unwrap().to_vec(), b"short");
+    assert_eq!(thrown(lab.cell_bytes("files".into(), "body".into(), (-1).into(), JsValue::UNDEFINED).unwrap_err()).0, "TypeError");
+    assert_eq!(thrown(lab.cell_bytes("nope".into(), "body".into(), 0.into(), JsValue::UNDEFINED).unwrap_err()).0, "OperationalError");
 }
 
 #[wasm_bindgen_test]
@@ -380,12 +380,31 @@ fn looking_at_a_fresh_lab_creates_no_database() {
     use alembic_lab::wasm::JsLab;
     let lab = JsLab::new();
     assert_eq!(json(&lab.tables().unwrap()), "[]");
-    assert_eq!(json(&lab.tables_window(JsValue::NULL, 200.into()).unwrap()), "[]");
+    assert_eq!(json(&lab.tables_window(JsValue::NULL, 200.into(), JsValue::UNDEFINED).unwrap()), "[]");
     assert_eq!(json(&lab.current().unwrap()), "[]");
+    assert_eq!(json(&lab.database_names().unwrap()), "[]");
     let snapshot = lab.snapshot().unwrap().to_vec();
     // The snapshot's last part: no database in it (a count of 0 before the random seed's 8 bytes).
     assert_eq!(&snapshot[snapshot.len() - 12..snapshot.len() - 8], &[0, 0, 0, 0], "no database was made by looking");
     lab_run(&lab, "from src.db import Database");
     lab_run(&lab, "Database(\"sqlite.db\").create_tables()");
     assert!(json(&lab.tables().unwrap()).contains("\"name\":\"users\""));
+}
+
+#[wasm_bindgen_test]
+fn the_tables_of_a_database_the_learner_named_can_be_shown() {
+    use alembic_lab::wasm::JsLab;
+    let lab = JsLab::new();
+    lab.write_file("blog.py".into(), "from sqlalchemy import create_engine, text\nengine = create_engine('sqlite:///blog.db')\nwith engine.begin() as c:\n    c.execute(text('CREATE TABLE posts (id INTEGER PRIMARY KEY, body)'))\n    c.execute(text(\"INSERT INTO posts (body) VALUES ('hello')\"))\n".into()).unwrap();
+    lab_run(&lab, "python blog.py");
+    assert_eq!(lab.database_name().unwrap(), "sqlite.db");
+    assert_eq!(json(&lab.database_names().unwrap()), "[\"blog.db\"]", "the lab's own database was never opened");
+    assert_eq!(json(&lab.tables_window(JsValue::NULL, 200.into(), JsValue::UNDEFINED).unwrap()), "[]");
+    let blog = json(&lab.tables_window(JsValue::NULL, 200.into(), "blog.db".into()).unwrap());
+    assert!(blog.contains("\"name\":\"posts\"") && blog.contains("hello"), "{blog}");
+    assert_eq!(lab.cell_bytes("posts".into(), "body".into(), 0.into(), "blog.db".into()).unwrap().to_vec(), b"hello");
+    lab_run(&lab, "from src.db import Database");
+    lab_run(&lab, "Database(\"sqlite.db\").create_tables()");
+    assert_eq!(json(&lab.database_names().unwrap()), "[\"sqlite.db\",\"blog.db\"]", "the lab's own first");
+    assert_eq!(json(&lab.tables_window(JsValue::NULL, 200.into(), "nothing.db".into()).unwrap()), json(&lab.tables_window(JsValue::NULL, 200.into(), JsValue::UNDEFINED).unwrap()), "an unknown name shows the lab's own");
 }

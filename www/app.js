@@ -39,6 +39,7 @@ const state = {
   openFile: null,
   tab: "tables",
   pages: {}, // table name → page number
+  viewDatabase: null, // another database the Tables view shows (a file name); null: the lab's own
 };
 
 function el(tag, className, text) {
@@ -567,12 +568,12 @@ function drawTab() {
 }
 
 /** A value the page was handed cut can be downloaded whole. */
-function fullValueButton(table, column, row) {
+function fullValueButton(table, column, row, database) {
   const button = el("button", "cell-download", "download");
   button.type = "button";
   button.setAttribute("aria-label", `Download the whole value of ${column}, row ${row + 1} of ${table}`);
   button.addEventListener("click", () => {
-    const bytes = safe(() => state.lab.cellBytes(table, column, row), null);
+    const bytes = safe(() => state.lab.cellBytes(table, column, row, database ?? undefined), null);
     if (bytes) download(bytes, `${table}-${column}-${row + 1}.bin`, "application/octet-stream");
   });
   return button;
@@ -594,10 +595,40 @@ function tablesNow() {
   return state.tables;
 }
 
-/** The tables as shown: one page of rows each. */
-function currentTables() {
+/** The tables as shown: one page of rows each, of the lab's database or `database`. */
+function currentTables(database) {
   const offsets = Object.fromEntries(Object.entries(state.pages).map(([name, page]) => [name, page * PAGE_ROWS]));
-  return safe(() => state.lab.tablesWindow(offsets, PAGE_ROWS), []);
+  return safe(() => state.lab.tablesWindow(offsets, PAGE_ROWS, database), []);
+}
+
+/** Which database the Tables view shows: the lab's own, or one the learner's code named. */
+function shownDatabase() {
+  const names = safe(() => state.lab.databaseNames(), []);
+  return state.viewDatabase && names.includes(state.viewDatabase) ? state.viewDatabase : null;
+}
+
+/** Buttons for the databases the project opened, when it opened more than the lab's own. */
+function databasePicker(shown) {
+  const main = safe(() => state.lab.databaseName(), "sqlite.db");
+  const names = safe(() => state.lab.databaseNames(), []);
+  const others = names.filter((n) => n !== main);
+  if (!others.length) return null;
+  const bar = el("div", "databases");
+  bar.append(el("span", "", "Database:"));
+  for (const name of [main, ...others]) {
+    const current = (shown ?? main) === name;
+    const button = el("button", current ? "db current" : "db", name);
+    button.setAttribute("aria-pressed", String(current));
+    button.addEventListener("click", () => {
+      state.viewDatabase = name === main ? null : name;
+      state.pages = {};
+      state.before = null;
+      state.tables = null;
+      drawTables();
+    });
+    bar.append(button);
+  }
+  return bar;
 }
 
 /** One line of a column's shape: type, NULL / NOT NULL, primary key, default, references. */
@@ -658,11 +689,17 @@ function schemaView(table, old) {
 function drawTables() {
   const box = $("panel-tables");
   box.replaceChildren();
-  const tables = tablesNow();
-  const before = new Map((state.before ?? []).map((t) => [t.name, t]));
-  const dropped = state.before ? state.before.filter((t) => !tables.some((now) => now.name === t.name)) : [];
+  const shown = shownDatabase();
+  const picker = databasePicker(shown);
+  if (picker) box.append(picker);
+  // Another database than the lab's own is shown as it is, without the last step's changes.
+  const tables = shown ? currentTables(shown) : tablesNow();
+  const marking = shown ? null : state.before;
+  const before = new Map((marking ?? []).map((t) => [t.name, t]));
+  const dropped = marking ? marking.filter((t) => !tables.some((now) => now.name === t.name)) : [];
   if (!tables.length && !dropped.length) {
-    box.append(el("p", "empty", "The database has no tables yet."));
+    const name = shown ?? safe(() => state.lab.databaseName(), "sqlite.db");
+    box.append(el("p", "empty", `The database ${name} has no tables yet.`));
     return;
   }
   for (const table of dropped) {
@@ -676,8 +713,8 @@ function drawTables() {
     const old = before.get(table.name);
     const section = el("section", "table-view");
     const title = el("h3", "", table.name);
-    if (state.before && !old) title.append(el("span", "badge added", "new"));
-    section.append(title, ...schemaView(table, state.before ? old ?? null : null));
+    if (marking && !old) title.append(el("span", "badge added", "new"));
+    section.append(title, ...schemaView(table, marking ? old ?? null : null));
     const key = (row) => JSON.stringify(row[0]);
     const oldRows = new Map((old ? old.rows : []).map((r) => [key(r), r]));
     const page = state.pages[table.name] ?? 0;
@@ -693,18 +730,18 @@ function drawTables() {
     const oldAt = new Map((old ? old.columns : []).map((c, i) => [c, i]));
     for (const row of rows) {
       const prev = oldRows.get(key(row));
-      const tr = el("tr", state.before && old && !prev ? "added" : "");
+      const tr = el("tr", marking && old && !prev ? "added" : "");
       const rowIndex = page * PAGE_ROWS + rows.indexOf(row);
       row.forEach((v, i) => {
         const td = el("td", v === null ? "null" : "", cellText(v));
-        if (v && typeof v === "object" && !Array.isArray(v)) td.prepend(fullValueButton(table.name, table.columns[i], rowIndex));
+        if (v && typeof v === "object" && !Array.isArray(v)) td.prepend(fullValueButton(table.name, table.columns[i], rowIndex, shown));
         const j = oldAt.get(table.columns[i]);
         if (prev && j !== undefined && JSON.stringify(prev[j]) !== JSON.stringify(v)) td.classList.add("changed");
         tr.append(td);
       });
       tbody.append(tr);
     }
-    if (old && state.before && table.rowCount <= PAGE_ROWS) {
+    if (old && marking && table.rowCount <= PAGE_ROWS) {
       const now = new Set(table.rows.map(key));
       for (const row of old.rows) {
         if (now.has(key(row))) continue;
