@@ -160,96 +160,24 @@ def cache(user_function, /):
     return lru_cache(maxsize=None)(user_function)
 
 
-def _gt_from_lt(self, other):
-    result = type(self).__lt__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result and self != other
-
-
-def _le_from_lt(self, other):
-    result = type(self).__lt__(self, other)
-    if result is NotImplemented:
-        return result
-    return result or self == other
-
-
-def _ge_from_lt(self, other):
-    result = type(self).__lt__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result
-
-
-def _ge_from_le(self, other):
-    result = type(self).__le__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result or self == other
-
-
-def _lt_from_le(self, other):
-    result = type(self).__le__(self, other)
-    if result is NotImplemented:
-        return result
-    return result and self != other
-
-
-def _gt_from_le(self, other):
-    result = type(self).__le__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result
-
-
-def _lt_from_gt(self, other):
-    result = type(self).__gt__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result and self != other
-
-
-def _ge_from_gt(self, other):
-    result = type(self).__gt__(self, other)
-    if result is NotImplemented:
-        return result
-    return result or self == other
-
-
-def _le_from_gt(self, other):
-    result = type(self).__gt__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result
-
-
-def _le_from_ge(self, other):
-    result = type(self).__ge__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result or self == other
-
-
-def _gt_from_ge(self, other):
-    result = type(self).__ge__(self, other)
-    if result is NotImplemented:
-        return result
-    return result and self != other
-
-
-def _lt_from_ge(self, other):
-    result = type(self).__ge__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result
-
-
+# For each root comparison a class defines, the others from its result `r` (CPython's rules).
 _convert = {
-    "__lt__": [("__gt__", _gt_from_lt), ("__le__", _le_from_lt), ("__ge__", _ge_from_lt)],
-    "__le__": [("__ge__", _ge_from_le), ("__lt__", _lt_from_le), ("__gt__", _gt_from_le)],
-    "__gt__": [("__lt__", _lt_from_gt), ("__ge__", _ge_from_gt), ("__le__", _le_from_gt)],
-    "__ge__": [("__le__", _le_from_ge), ("__gt__", _gt_from_ge), ("__lt__", _lt_from_ge)],
+    "__lt__": [("__gt__", lambda r, s, o: not r and s != o), ("__le__", lambda r, s, o: r or s == o), ("__ge__", lambda r, s, o: not r)],
+    "__le__": [("__ge__", lambda r, s, o: not r or s == o), ("__lt__", lambda r, s, o: r and s != o), ("__gt__", lambda r, s, o: not r)],
+    "__gt__": [("__lt__", lambda r, s, o: not r and s != o), ("__ge__", lambda r, s, o: r or s == o), ("__le__", lambda r, s, o: not r)],
+    "__ge__": [("__le__", lambda r, s, o: not r or s == o), ("__gt__", lambda r, s, o: r and s != o), ("__lt__", lambda r, s, o: not r)],
 }
+
+
+def _derived(root, name, derive):
+    def method(self, other):
+        result = getattr(type(self), root)(self, other)
+        if result is NotImplemented:
+            return result
+        return derive(result, self, other)
+
+    method.__name__ = name
+    return method
 
 
 def total_ordering(cls):
@@ -259,10 +187,9 @@ def total_ordering(cls):
     if not defined:
         raise ValueError("must define at least one ordering operation: < > <= >=")
     root = max(defined)
-    for name, method in _convert[root]:
+    for name, derive in _convert[root]:
         if name not in defined:
-            method.__name__ = name
-            setattr(cls, name, method)
+            setattr(cls, name, _derived(root, name, derive))
     return cls
 
 
