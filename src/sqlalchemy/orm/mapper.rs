@@ -182,6 +182,9 @@ pub struct Mapper {
     pub metadata: Obj,
     /// The base's registry (a `Registry` value), where related classes are found by name.
     pub registry: Obj,
+    /// The class's `@validates` methods by attribute, found on first use (the class body has
+    /// run by then).
+    validators: RefCell<Option<Vec<(String, Obj)>>>,
 }
 
 impl Mapper {
@@ -563,6 +566,7 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
         relationships: RefCell::new(Vec::new()),
         metadata,
         registry: registry.clone(),
+        validators: RefCell::new(None),
     });
     if let Some(r) = registry.native::<Registry>() {
         r.mappers.borrow_mut().push(Rc::downgrade(&mapper));
@@ -647,20 +651,42 @@ pub fn validates(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)
 /// The value to store in `attr`: what the class's validator of it returns (`validate(self, key,
 /// value)`), or the value itself when it has none.
 pub fn validated(py: &mut Interpreter, instance: &Obj, attr: &str, value: Obj) -> Res<Obj> {
-    let Obj::Instance(inst) = instance else { return Ok(value) };
-    let mro = inst.class.mro.borrow().clone();
+    let Some(state) = state_of(instance) else { return Ok(value) };
+    let mapper = state.mapper.clone();
+    if mapper.validators.borrow().is_none() {
+        let found = match instance {
+            Obj::Instance(inst) => find_validators(&inst.class),
+            _ => Vec::new(),
+        };
+        *mapper.validators.borrow_mut() = Some(found);
+    }
+    let method = mapper.validators.borrow().as_ref().and_then(|all| all.iter().find(|(a, _)| a == attr).map(|(_, m)| m.clone()));
+    match method {
+        Some(method) => py.call(method, vec![instance.clone(), Obj::str(attr), value], Vec::new()),
+        None => Ok(value),
+    }
+}
+
+/// The methods of a class and its bases marked `@validates(...)`, by attribute name.
+fn find_validators(class: &Rc<Class>) -> Vec<(String, Obj)> {
+    let mut found: Vec<(String, Obj)> = Vec::new();
+    let mro = class.mro.borrow().clone();
     for class in &mro {
         let methods: Vec<Obj> = class.attrs.borrow().items().map(|(_, v)| v.clone()).collect();
         for method in methods {
             let Obj::Function(function) = &method else { continue };
             let names = function.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from("__sa_validators__"))).cloned();
             let Some(Obj::Tuple(names)) = names else { continue };
-            if names.iter().any(|n| matches!(n, Obj::Str(s) if &**s == attr)) {
-                return py.call(method.clone(), vec![instance.clone(), Obj::str(attr), value], Vec::new());
+            for name in names.iter() {
+                if let Obj::Str(name) = name {
+                    if !found.iter().any(|(a, _)| **a == **name) {
+                        found.push((name.to_string(), method.clone()));
+                    }
+                }
             }
         }
     }
-    Ok(value)
+    found
 }
 
 /// Tells the instance's session (if it is persistent in one) that it changed.

@@ -316,6 +316,9 @@ impl Native for RelationshipAttr {
     }
     fn descriptor_set(&self, py: &mut Interpreter, _this: &Obj, instance: &Obj, value: Obj) -> Option<Res<()>> {
         let spec = self.spec.clone()?;
+        if let Some(parent) = spec.parent() {
+            ensure_state(instance, &parent);
+        }
         // A validator sees each member of a collection assigned, or the one object.
         let value = if spec.collection {
             let members = match py.iterate(&value) {
