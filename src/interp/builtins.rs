@@ -72,6 +72,7 @@ impl Interpreter {
             let mut mro = vec![class.clone()];
             mro.extend(bases[0].mro.borrow().iter().cloned());
             *class.mro.borrow_mut() = mro;
+            self.classes.push(Rc::downgrade(&class));
             self.exceptions.insert(name, class.clone());
             self.builtins.insert(key(name), Obj::str(name), Obj::Class(class));
         }

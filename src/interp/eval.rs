@@ -183,6 +183,9 @@ pub struct Interpreter {
     library_names: Vec<&'static str>,
     /// Where a warning raised now would point: the class statements whose hooks are running.
     warning_sites: Vec<(Rc<str>, u32)>,
+    /// Every class this interpreter made: a class is in its own MRO, a cycle that only clearing
+    /// it at the end breaks.
+    pub(super) classes: Vec<std::rc::Weak<Class>>,
     /// The statement running now (file, line): where a warning from a native call points.
     statement_site: Option<(Rc<str>, u32)>,
     /// Warnings already shown (file, line, category, message): each once, as Python's default filter.
@@ -278,6 +281,28 @@ pub(super) fn key(name: &str) -> super::object::Key {
     super::object::Key::Str(Rc::from(name))
 }
 
+impl Drop for Interpreter {
+    /// A program's objects refer to each other in cycles (a function and its module's globals, a
+    /// class and its methods), which reference counting alone never frees: as CPython clears its
+    /// modules at exit, every module's globals go, so each run's objects go with its interpreter
+    /// instead of staying for the page's life.
+    fn drop(&mut self) {
+        for module in self.modules.values() {
+            if let Obj::Module(module) = module {
+                let globals = std::mem::take(&mut *module.globals.borrow_mut());
+                drop(globals);
+            }
+        }
+        for class in std::mem::take(&mut self.classes) {
+            if let Some(class) = class.upgrade() {
+                let mro = std::mem::take(&mut *class.mro.borrow_mut());
+                let attrs = std::mem::take(&mut *class.attrs.borrow_mut());
+                drop((mro, attrs));
+            }
+        }
+    }
+}
+
 impl Interpreter {
     /// An interpreter over the project's files (`path → text`), for imports and source lines.
     pub fn new(files: crate::Files) -> Interpreter {
@@ -289,6 +314,7 @@ impl Interpreter {
             builtin: true,
         });
         object_class.mro.borrow_mut().push(object_class.clone());
+        let object_weak = Rc::downgrade(&object_class);
         let mut interp = Interpreter {
             files,
             out: String::new(),
@@ -314,6 +340,7 @@ impl Interpreter {
             python_modules: HashMap::new(),
             library_names: Vec::new(),
             warning_sites: Vec::new(),
+            classes: vec![object_weak],
             statement_site: None,
             warned: std::collections::HashSet::new(),
             resume: Vec::new(),
@@ -527,6 +554,7 @@ impl Interpreter {
         });
         let mro = vec![class.clone(), self.object_class.clone()];
         *class.mro.borrow_mut() = mro;
+        self.classes.push(Rc::downgrade(&class));
         Obj::Class(class)
     }
 
@@ -1861,6 +1889,7 @@ impl Interpreter {
             return self.error("TypeError", "Cannot create a consistent method resolution order (MRO)");
         };
         *class.mro.borrow_mut() = mro;
+        self.classes.push(Rc::downgrade(&class));
         for (_, value) in class.attrs.borrow().items() {
             let functions = match value {
                 Obj::Function(f) => vec![f.clone()],

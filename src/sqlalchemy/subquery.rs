@@ -62,6 +62,17 @@ fn column_keys(state: &SelectState) -> Vec<(String, Option<crate::schema::SqlTyp
         .collect()
 }
 
+/// What a subquery keeps of its SELECT: its SQL only. An entity becomes its columns and loader
+/// options go, so that the page-long registry holds no mapped class (which would keep a whole
+/// program's objects alive after it ended).
+fn detached(state: &SelectState) -> SelectState {
+    let mut kept = state.clone();
+    kept.columns = state.column_sqls().into_iter().map(super::statement::Selected::Column).collect();
+    kept.loaders.clear();
+    kept.eager.clear();
+    kept
+}
+
 /// `select(...).subquery(name)` / `.cte(name)`.
 pub fn make(py: &mut Interpreter, state: &SelectState, name: Option<String>, cte: bool) -> Res<Obj> {
     if FROM_SELECTS.with(|all| all.borrow().len()) >= KEPT {
@@ -73,7 +84,7 @@ pub fn make(py: &mut Interpreter, state: &SelectState, name: Option<String>, cte
     }
     let id = IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let table: Rc<str> = Rc::from(format!("\u{2}{id}\u{2}anon\u{2}{}", name.as_deref().unwrap_or("")));
-    let from = Rc::new(FromSelect { keys: column_keys(state), state: state.clone(), cte, nest });
+    let from = Rc::new(FromSelect { keys: column_keys(state), state: detached(state), cte, nest });
     FROM_SELECTS.with(|all| all.borrow_mut().push((table.clone(), from.clone())));
     Ok(native(SubqueryObj { table, from }))
 }
