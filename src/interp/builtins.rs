@@ -813,6 +813,7 @@ impl Interpreter {
                 (Obj::Bool(_), "int" | "bool") => true,
                 (other, n) => builtin_type_name(other) == n,
             }),
+            Obj::Native(native) if native.type_name() == "types.GenericAlias" => self.error("TypeError", "isinstance() argument 2 cannot be a parameterized generic"),
             _ => self.error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union"),
         }
     }

@@ -223,7 +223,9 @@ impl Native for NativeType {
     }
 
     fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
-        Ok(matches!(name, "__name__" | "__qualname__").then(|| Obj::str(&self.0)))
+        // `types.GenericAlias` prints with its module; its name is the last part.
+        let short = self.0.rsplit('.').next().unwrap_or(&self.0);
+        Ok(matches!(name, "__name__" | "__qualname__").then(|| Obj::str(short)))
     }
 
     fn binary(&self, _py: &mut Interpreter, _this: &Obj, op: &str, other: &Obj, _reflected: bool) -> Option<Res<Obj>> {

@@ -97,3 +97,14 @@ f.__name__ = "renamed"
 f.__doc__ = "new doc"
 f.calls = 0
 print(f.__name__, f.__doc__, f.__dict__, repr(f).split(" at ")[0])
+
+
+print(list[int], dict[str, list["Plain"]], list[int]([1, 2]), list[int].__origin__, type(list[int]).__name__)
+try:
+    isinstance([], list[int])
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    int[3]
+except TypeError as e:
+    print("TypeError:", e)
