@@ -76,7 +76,7 @@ impl EagerJoin {
         self.target
             .columns
             .iter()
-            .map(|c| Sql::Column { table: self.alias.clone(), name: Rc::from(c.name.as_str()), sql_type: c.sql_type.clone() })
+            .map(|c| c.from_table(&self.alias))
             .collect()
     }
 }
@@ -130,9 +130,7 @@ impl SelectState {
             match item {
                 Selected::Column(sql) => out.push(sql.clone()),
                 Selected::Entity(mapper) => out.extend(mapper.columns.iter().map(|c| c.sql.clone())),
-                Selected::Aliased(mapper, table, _) => {
-                    out.extend(mapper.columns.iter().map(|c| Sql::Column { table: table.clone(), name: Rc::from(c.name.as_str()), sql_type: c.sql_type.clone() }))
-                }
+                Selected::Aliased(mapper, table, _) => out.extend(mapper.columns.iter().map(|c| c.from_table(table))),
             }
         }
         out
@@ -310,16 +308,11 @@ impl SelectState {
                 self.joins.push(Join { table, alias, on, outer });
             }
             return Ok(());
-        } else if let Some(sub) = target.native::<super::subquery::SubqueryObj>() {
+        } else if let Some((table, what)) = placeholder_table(target) {
             let Some(on) = on else {
-                return py.stop_not_available("join() to a subquery without an ON clause");
+                return py.stop_not_available(&format!("join() to {what} without an ON clause"));
             };
-            (sub.table.to_string(), condition(py, on)?)
-        } else if let Some(alias) = target.native::<super::orm::aliased::AliasedClass>() {
-            let Some(on) = on else {
-                return py.stop_not_available("join() to an aliased() class without an ON clause");
-            };
-            (alias.table.to_string(), condition(py, on)?)
+            (table, condition(py, on)?)
         } else {
             let target_mapper = mapper_of(py, target)?;
             let table = match &target_mapper {
@@ -374,6 +367,15 @@ pub fn select_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, O
         );
     }
     Ok(native(SelectObj(state)))
+}
+
+/// The placeholder table a subquery or an `aliased()` class stands as in a FROM clause, with
+/// what it is (for messages).
+fn placeholder_table(value: &Obj) -> Option<(String, &'static str)> {
+    if let Some(sub) = value.native::<super::subquery::SubqueryObj>() {
+        return Some((sub.table.to_string(), "a subquery"));
+    }
+    value.native::<super::orm::aliased::AliasedClass>().map(|alias| (alias.table.to_string(), "an aliased() class"))
 }
 
 /// What one argument of `select()` contributes.
@@ -473,12 +475,8 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
         }
         "select_from" => {
             for arg in args {
-                if let Some(sub) = arg.native::<super::subquery::SubqueryObj>() {
-                    state.select_from.push(sub.table.to_string());
-                    continue;
-                }
-                if let Some(alias) = arg.native::<super::orm::aliased::AliasedClass>() {
-                    state.select_from.push(alias.table.to_string());
+                if let Some((table, _)) = placeholder_table(arg) {
+                    state.select_from.push(table);
                     continue;
                 }
                 match mapper_of(py, arg)? {
@@ -513,7 +511,7 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
                         let mut on = Vec::new();
                         for (local_attr, remote_attr) in &pairs {
                             let (Some(local), Some(remote)) = (parent.column(local_attr), target.column(remote_attr)) else { continue };
-                            let aliased = Sql::Column { table: alias.clone(), name: Rc::from(remote.name.as_str()), sql_type: remote.sql_type.clone() };
+                            let aliased = remote.from_table(&alias);
                             let (left, right) = if collection { (local.sql.clone(), aliased) } else { (aliased, local.sql.clone()) };
                             on.push(Sql::Binary { left: Box::new(left), op: "=", right: Box::new(right) });
                         }

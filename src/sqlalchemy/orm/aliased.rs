@@ -10,7 +10,7 @@ use crate::interp::object::Obj;
 use crate::interp::{Interpreter, Res};
 
 use super::super::convert::native;
-use super::super::expression::{expr, Sql};
+use super::super::expression::expr;
 use super::mapper::{mapper_of, Mapper};
 
 static ALIASES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -53,11 +53,6 @@ pub fn placeholder(table: &str) -> Option<(&str, &str)> {
 }
 
 impl AliasedClass {
-    /// The columns of the class, from the alias.
-    pub fn column_sqls(&self) -> Vec<Sql> {
-        self.mapper.columns.iter().map(|c| Sql::Column { table: self.table.clone(), name: Rc::from(c.name.as_str()), sql_type: c.sql_type.clone() }).collect()
-    }
-
     /// The key a result row gives the entity: the alias's name, else the class's.
     pub fn key(&self) -> String {
         self.name.clone().unwrap_or_else(|| self.mapper.class_name.clone())
@@ -73,7 +68,7 @@ impl Native for AliasedClass {
     }
     fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
         if let Some(column) = self.mapper.column(name) {
-            return Ok(Some(expr(Sql::Column { table: self.table.clone(), name: Rc::from(column.name.as_str()), sql_type: column.sql_type.clone() })));
+            return Ok(Some(expr(column.from_table(&self.table))));
         }
         if self.mapper.relationship(name).is_some() {
             return py.stop_not_available("a relationship of an aliased() class");

@@ -171,6 +171,14 @@ pub struct ColumnInfo {
     pub onupdate: Option<Obj>,
 }
 
+impl ColumnInfo {
+    /// The column read from another name for its table: an alias (`users_1.name`), a joined
+    /// eager load's alias, a subquery.
+    pub fn from_table(&self, table: &Rc<str>) -> Sql {
+        Sql::Column { table: table.clone(), name: Rc::from(self.name.as_str()), sql_type: self.sql_type.clone() }
+    }
+}
+
 /// A mapped class: its table and attributes.
 pub struct Mapper {
     class: Weak<Class>,
