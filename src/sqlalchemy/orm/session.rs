@@ -761,29 +761,7 @@ impl SessionCore {
             // Server defaults the rows leave out come back with the key (`RETURNING id,
             // created`), as SQLAlchemy's eager defaults fetch them where RETURNING is available.
             let fetch: Vec<String> = mapper.columns.iter().filter(|c| c.server_default && !c.primary_key && !names.contains(&&c.name)).map(|c| c.name.clone()).collect();
-            if !fetch.is_empty() {
-                let mut returning: Vec<String> = if has_pk { Vec::new() } else { pk_names.clone() };
-                returning.extend(fetch.iter().cloned());
-                let quoted: Vec<String> = returning.iter().map(|n| crate::sql::quote_identifier(n)).collect();
-                let sql = format!("{base} RETURNING {}", quoted.join(", "));
-                let total = group.len();
-                for (n, (instance, params, _)) in group.iter().enumerate() {
-                    let values: Vec<Value> = params.iter().map(|(_, v)| v.clone()).collect();
-                    let ran = if total == 1 { conn.run(py, Stat::Compiled, &sql, &sql, &values, None)? } else { conn.run_batch_row(py, &sql, &values, n + 1, total)? };
-                    let row = ran.rows.first().cloned().unwrap_or_default();
-                    let returned: Vec<(String, Value)> = returning.iter().cloned().zip(row).collect();
-                    let id = match returned.first() {
-                        Some((_, Value::Integer(i))) if !has_pk => Some(*i),
-                        _ if !has_pk => Some(ran.lastrowid),
-                        _ => None,
-                    };
-                    self.inserted(py, mapper, instance, params, id)?;
-                    self.fetched(py, mapper, instance, &returned)?;
-                }
-                at = end;
-                continue;
-            }
-            if group.len() == 1 || has_pk {
+            if fetch.is_empty() && (group.len() == 1 || has_pk) {
                 if group.len() > 1 {
                     let rows: Vec<Vec<Value>> = group.iter().map(|(_, p, _)| p.iter().map(|(_, v)| v.clone()).collect()).collect();
                     conn.run_many(py, &base, &base, &rows)?;
@@ -797,19 +775,26 @@ impl SessionCore {
                     self.inserted(py, mapper, instance, params, (!has_pk).then_some(ran.lastrowid))?;
                 }
             } else {
-                // Several rows whose keys SQLite makes: one INSERT … RETURNING per row
-                // ("insertmanyvalues", which SQLite cannot batch while keeping order).
-                let returning: Vec<String> = pk_names.iter().map(|n| crate::sql::quote_identifier(n)).collect();
-                let sql = format!("{base} RETURNING {}", returning.join(", "));
+                // Rows whose keys SQLite makes, or whose server defaults come back: one INSERT …
+                // RETURNING per row ("insertmanyvalues" when several, which SQLite cannot batch
+                // while keeping order).
+                let mut returning: Vec<String> = if has_pk { Vec::new() } else { pk_names.clone() };
+                returning.extend(fetch);
+                let quoted: Vec<String> = returning.iter().map(|n| crate::sql::quote_identifier(n)).collect();
+                let sql = format!("{base} RETURNING {}", quoted.join(", "));
                 let total = group.len();
                 for (n, (instance, params, _)) in group.iter().enumerate() {
                     let values: Vec<Value> = params.iter().map(|(_, v)| v.clone()).collect();
-                    let ran = conn.run_batch_row(py, &sql, &values, n + 1, total)?;
-                    let id = match ran.rows.first().and_then(|r| r.first()) {
-                        Some(Value::Integer(i)) => *i,
-                        _ => ran.lastrowid,
+                    let ran = if total == 1 { conn.run(py, Stat::Compiled, &sql, &sql, &values, None)? } else { conn.run_batch_row(py, &sql, &values, n + 1, total)? };
+                    let row = ran.rows.first().cloned().unwrap_or_default();
+                    let returned: Vec<(String, Value)> = returning.iter().cloned().zip(row).collect();
+                    let id = match returned.first() {
+                        _ if has_pk => None,
+                        Some((_, Value::Integer(i))) => Some(*i),
+                        _ => Some(ran.lastrowid),
                     };
-                    self.inserted(py, mapper, instance, params, Some(id))?;
+                    self.inserted(py, mapper, instance, params, id)?;
+                    self.fetched(py, mapper, instance, &returned)?;
                 }
             }
             at = end;
