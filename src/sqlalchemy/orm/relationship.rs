@@ -811,6 +811,14 @@ pub struct Association {
     member: Obj,
 }
 
+impl Association {
+    /// The row's table and its two objects in either order: the same row from either side.
+    fn row(&self) -> (String, usize, usize) {
+        let (a, b) = (crate::interp::object::identity(&self.owner), crate::interp::object::identity(&self.member));
+        (self.spec.secondary_name(), a.min(b), a.max(b))
+    }
+}
+
 /// What a flush does to association tables, in SQLAlchemy's order: rows for members taken out of
 /// and added to many-to-many collections since they were loaded, then the rows of deleted objects.
 #[derive(Default)]
@@ -826,13 +834,13 @@ impl AssociationChanges {
     }
 }
 
-/// Whether `rows` has the row of `owner` and `member` already (from either side).
-fn has_row(rows: &[Association], table: &str, owner: &Obj, member: &Obj) -> bool {
-    let (a, b) = (crate::interp::object::identity(owner), crate::interp::object::identity(member));
-    rows.iter().any(|r| {
-        let (x, y) = (crate::interp::object::identity(&r.owner), crate::interp::object::identity(&r.member));
-        r.spec.args.secondary.as_ref().is_some_and(|_| r.spec.secondary_name() == table) && ((x, y) == (a, b) || (x, y) == (b, a))
-    })
+/// Adds the row of `owner` and `member` through `spec` to `rows` unless one side of the
+/// relationship gave it already.
+fn add_row(rows: &mut Vec<Association>, seen: &mut std::collections::HashSet<(String, usize, usize)>, spec: &Rc<RelationshipSpec>, owner: &Obj, member: &Obj) {
+    let row = Association { spec: spec.clone(), owner: owner.clone(), member: member.clone() };
+    if seen.insert(row.row()) {
+        rows.push(row);
+    }
 }
 
 /// The association rows a flush writes and removes. `objects` are the session's new objects in
@@ -841,6 +849,7 @@ fn has_row(rows: &[Association], table: &str, owner: &Obj, member: &Obj) -> bool
 /// rows' order. Collections of deleted objects are loaded here, as SQLAlchemy loads them.
 pub fn association_changes(py: &mut Interpreter, objects: &[Obj], deleted: &[Obj]) -> Res<AssociationChanges> {
     let mut changes = AssociationChanges::default();
+    let (mut removed, mut added, mut of_deleted) = (std::collections::HashSet::new(), std::collections::HashSet::new(), std::collections::HashSet::new());
     let mut specs: Vec<Rc<RelationshipSpec>> = Vec::new();
     for instance in objects.iter().chain(deleted) {
         let Some(state) = state_of(instance) else { continue };
@@ -853,7 +862,6 @@ pub fn association_changes(py: &mut Interpreter, objects: &[Obj], deleted: &[Obj
     let table_of = |spec: &Rc<RelationshipSpec>| spec.parent().map(|p| p.table_name.clone()).unwrap_or_default();
     crate::sorting::sort_by(&mut specs, |a, b| table_of(a) < table_of(b));
     for spec in &specs {
-        let table = spec.secondary_name();
         for instance in objects {
             let Some(state) = state_of(instance) else { continue };
             if !spec.parent().is_some_and(|p| Rc::ptr_eq(&p, &state.mapper)) {
@@ -865,14 +873,10 @@ pub fn association_changes(py: &mut Interpreter, objects: &[Obj], deleted: &[Obj
             let before = state.loaded.borrow().iter().find(|(a, _)| *a == spec.attr).map(|(_, m)| m.clone()).unwrap_or_default();
             let within = |m: &Obj, among: &[Obj]| among.iter().any(|n| crate::interp::object::identity(n) == crate::interp::object::identity(m));
             for gone in before.iter().filter(|m| !within(m, &now)) {
-                if !has_row(&changes.removed, &table, instance, gone) {
-                    changes.removed.push(Association { spec: spec.clone(), owner: instance.clone(), member: gone.clone() });
-                }
+                add_row(&mut changes.removed, &mut removed, spec, instance, gone);
             }
             for came in now.iter().filter(|m| !within(m, &before)) {
-                if !has_row(&changes.added, &table, instance, came) {
-                    changes.added.push(Association { spec: spec.clone(), owner: instance.clone(), member: came.clone() });
-                }
+                add_row(&mut changes.added, &mut added, spec, instance, came);
             }
         }
     }
@@ -880,12 +884,9 @@ pub fn association_changes(py: &mut Interpreter, objects: &[Obj], deleted: &[Obj
         let Some(state) = state_of(instance) else { continue };
         let relationships = state.mapper.relationships.borrow().clone();
         for spec in relationships.iter().filter(|s| s.is_many_to_many()) {
-            let table = spec.secondary_name();
             let value = load(py, spec, instance)?;
             for member in members(&value) {
-                if !has_row(&changes.of_deleted, &table, instance, &member) {
-                    changes.of_deleted.push(Association { spec: spec.clone(), owner: instance.clone(), member });
-                }
+                add_row(&mut changes.of_deleted, &mut of_deleted, spec, instance, &member);
             }
         }
     }
@@ -896,8 +897,17 @@ pub fn association_changes(py: &mut Interpreter, objects: &[Obj], deleted: &[Obj
 /// the objects have them, refreshed if expired): grouped by table, with the table's columns.
 pub fn association_rows(py: &mut Interpreter, rows: &[Association]) -> Res<Vec<(String, Vec<String>, Vec<Vec<crate::value::Value>>)>> {
     let mut out: Vec<(String, Vec<String>, Vec<Vec<crate::value::Value>>)> = Vec::new();
+    // Each relationship's association table is read once, not once a row.
+    let mut tables: Vec<(Rc<RelationshipSpec>, Rc<Secondary>)> = Vec::new();
     for row in rows {
-        let secondary = row.spec.secondary(py)?;
+        let secondary = match tables.iter().find(|(spec, _)| Rc::ptr_eq(spec, &row.spec)) {
+            Some((_, secondary)) => secondary.clone(),
+            None => {
+                let secondary = Rc::new(row.spec.secondary(py)?);
+                tables.push((row.spec.clone(), secondary.clone()));
+                secondary
+            }
+        };
         let mut named: Vec<(String, crate::value::Value)> = Vec::new();
         for (attr, column) in &secondary.parent {
             let value = read_attribute(py, &row.owner, attr)?;
