@@ -572,23 +572,24 @@ pub fn bind_argument(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)
 /// A connection to run on: the one given, or a new one from the engine (closed after, with a
 /// COMMIT when `begin`).
 pub fn with_connection<T>(py: &mut Interpreter, bind: &Obj, run: impl FnOnce(&mut Interpreter, &Rc<Conn>) -> Res<T>) -> Res<T> {
+    with_connection_then(py, bind, true, run)
+}
+
+/// `run` on `bind`'s connection: the connection itself, or a new one of the engine's, committed
+/// after a success when `commit` (as `engine.begin()`) and closed (its `ROLLBACK` otherwise, as
+/// `engine.connect()`).
+pub fn with_connection_then<T>(py: &mut Interpreter, bind: &Obj, commit: bool, run: impl FnOnce(&mut Interpreter, &Rc<Conn>) -> Res<T>) -> Res<T> {
     if let Some(connection) = bind.native::<ConnectionObj>() {
         return run(py, &connection.conn);
     }
     let Some(engine) = bind.native::<EngineObj>() else { return py.error("TypeError", "an Engine or Connection is needed") };
     let conn = engine.0.connect();
     let outcome = run(py, &conn);
-    match outcome {
-        Ok(value) => {
-            conn.commit(py)?;
-            conn.close(py)?;
-            Ok(value)
-        }
-        Err(error) => {
-            conn.close(py)?;
-            Err(error)
-        }
+    if commit && outcome.is_ok() {
+        conn.commit(py)?;
     }
+    conn.close(py)?;
+    outcome
 }
 
 impl Native for EngineObj {

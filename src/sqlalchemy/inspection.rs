@@ -51,19 +51,6 @@ const TABLE_NAMES: &str = "SELECT name FROM sqlite_master WHERE type='table' AND
 const VIEW_NAMES: &str = "SELECT name FROM sqlite_master WHERE type='view' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name";
 const TABLE_SQL: &str = "SELECT sql FROM  (SELECT * FROM sqlite_master UNION ALL   SELECT * FROM sqlite_temp_master) WHERE name = ? AND type in ('table', 'view')";
 
-/// One question's connection: a new one of the engine's (closed after: its `ROLLBACK`), or the
-/// connection the inspector was made from.
-fn with_conn<T>(py: &mut Interpreter, bind: &Obj, run: impl FnOnce(&mut Interpreter, &Rc<Conn>) -> Res<T>) -> Res<T> {
-    if let Some(connection) = bind.native::<super::engine::ConnectionObj>() {
-        return run(py, &connection.conn);
-    }
-    let Some(engine) = bind.native::<EngineObj>() else { return py.error("TypeError", "an Engine or Connection is needed") };
-    let conn = engine.0.connect();
-    let outcome = run(py, &conn);
-    conn.close(py)?;
-    outcome
-}
-
 fn raw(py: &mut Interpreter, conn: &Rc<Conn>, sql: &str, params: &[Value]) -> Res<Vec<Vec<Value>>> {
     Ok(conn.run(py, Stat::Raw, sql, sql, params, None)?.rows)
 }
@@ -136,7 +123,9 @@ impl Inspector {
     /// The statements SQLAlchemy runs to answer `question` about `table` (logged when echoing).
     fn run_questions(&self, py: &mut Interpreter, question: &str, table: &str) -> Res<()> {
         let bind = self.bind.clone();
-        with_conn(py, &bind, |py, conn| match question {
+        // One question's connection: a new one of the engine's, closed after (its `ROLLBACK`),
+        // or the connection the inspector was made from.
+        super::engine::with_connection_then(py, &bind, false, |py, conn| match question {
             "get_table_names" => self.ask(py, conn, question.into(), |py, conn| raw(py, conn, TABLE_NAMES, &[]).map(|_| ())),
             "get_view_names" => self.ask(py, conn, question.into(), |py, conn| raw(py, conn, VIEW_NAMES, &[]).map(|_| ())),
             "has_table" => self.ask(py, conn, format!("has_table {table}"), |py, conn| pragma(py, conn, "table_info", table).map(|_| ())),
