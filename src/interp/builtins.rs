@@ -814,6 +814,11 @@ impl Interpreter {
                 (other, n) => builtin_type_name(other) == n,
             }),
             Obj::Native(native) if native.type_name() == "types.GenericAlias" => self.error("TypeError", "isinstance() argument 2 cannot be a parameterized generic"),
+            // A native module's class (`sqlalchemy.Engine`): its objects carry its name.
+            Obj::Native(native) if native.as_any().downcast_ref::<super::native::NativeType>().is_some() => {
+                let name = native.as_any().downcast_ref::<super::native::NativeType>().map(|t| t.0.clone()).unwrap_or_default();
+                Ok(matches!(value, Obj::Native(v) if v.class_path() == name))
+            }
             _ => self.error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union"),
         }
     }

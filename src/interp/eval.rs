@@ -538,6 +538,19 @@ impl Interpreter {
         self.native_modules.insert(name.to_string(), build);
     }
 
+    /// A submodule a native module defines as it is built (a package whose `__init__` imports
+    /// its submodules): importable by `name` from now on.
+    pub fn define_module(&mut self, name: &str, members: Vec<(String, Obj)>) -> Obj {
+        let globals = Rc::new(RefCell::new(Dict::default()));
+        globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
+        for (member, value) in members {
+            globals.borrow_mut().insert(key(&member), Obj::str(&member), value);
+        }
+        let module = Obj::Module(Rc::new(Module { name: Rc::from(name), globals }));
+        self.modules.insert(name.to_string(), module.clone());
+        module
+    }
+
     /// A class made by a native module, deriving from `object`, that Python code can subclass
     /// (its native methods see each instance; its `__init_subclass__` each subclass).
     pub fn new_class(&mut self, name: &str, attrs: Vec<(String, Obj)>) -> Obj {
@@ -916,6 +929,10 @@ impl Interpreter {
             Some((parent, _)) => Some(self.import_module(parent)?),
             None => None,
         };
+        // The parent may have defined it (a package importing its own submodules).
+        if let Some(module) = self.modules.get(name) {
+            return Ok(module.clone());
+        }
         let module = self.load_module(name)?;
         if let (Some(Obj::Module(parent)), Some((_, last))) = (parent, name.rsplit_once('.')) {
             parent.globals.borrow_mut().insert(key(last), Obj::str(last), module.clone());

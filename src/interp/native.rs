@@ -47,6 +47,11 @@ pub trait Native: AsAny {
     /// The type's name, as `type(x).__name__` and Python's messages give it.
     fn type_name(&self) -> &str;
 
+    /// The type's dotted path, as `type(x)` prints it (`sqlalchemy.engine.base.Engine`).
+    fn class_path(&self) -> &str {
+        self.type_name()
+    }
+
     fn repr(&self, py: &mut Interpreter, this: &Obj) -> Res<String>;
 
     fn str(&self, py: &mut Interpreter, this: &Obj) -> Res<String> {
@@ -209,7 +214,7 @@ pub struct NativeType(pub String);
 
 impl NativeType {
     pub fn of(native: &dyn Native) -> Obj {
-        Obj::Native(Rc::new(NativeType(native.type_name().to_string())))
+        Obj::Native(Rc::new(NativeType(native.class_path().to_string())))
     }
 }
 

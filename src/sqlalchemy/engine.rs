@@ -18,6 +18,7 @@ use crate::value::Value;
 
 use super::convert::{four_significant, kwarg, method, native, params_repr, raise};
 use crate::watchdog::now_ms;
+use super::pool::DbapiState;
 use super::result::ResultObj;
 use super::statement::{DmlObj, SelectObj, TextClause};
 
@@ -32,6 +33,10 @@ pub enum Stat {
     Raw,
 }
 
+/// The classes' paths, as `type(engine)` prints them.
+pub const ENGINE_CLASS: &str = "sqlalchemy.engine.base.Engine";
+pub const CONNECTION_CLASS: &str = "sqlalchemy.engine.base.Connection";
+
 /// An engine: a database of the lab, reached by URL, with its compiled-statement cache.
 pub struct EngineCore {
     pub url: String,
@@ -41,6 +46,8 @@ pub struct EngineCore {
     pub echo: Cell<bool>,
     /// Statement text → when it was first compiled (ms), for `[cached since …]`.
     cache: RefCell<HashMap<String, f64>>,
+    /// The engine's pool of driver connections, and the listeners of its events.
+    pub pool: super::pool::Pool,
 }
 
 pub struct EngineObj(pub Rc<EngineCore>);
@@ -58,12 +65,28 @@ pub struct Conn {
     /// Whether the engine logs at INFO, decided when the connection is made (as SQLAlchemy does).
     echo: Cell<Option<bool>>,
     closed: Cell<bool>,
+    /// The driver connection checked out of the pool, until the connection is closed.
+    dbapi: RefCell<Option<Rc<DbapiState>>>,
 }
 
 impl EngineCore {
-    pub fn connect(self: &Rc<Self>) -> Rc<Conn> {
+    pub fn new(url: String, database: SharedEngine, echo: bool, pooled: bool) -> Rc<Self> {
+        Rc::new(EngineCore { url, database, echo: Cell::new(echo), cache: RefCell::new(HashMap::new()), pool: super::pool::Pool::new(pooled) })
+    }
+
+    /// A connection, on a driver connection from the pool (a new one fires the `connect` event).
+    pub fn connect(self: &Rc<Self>, py: &mut Interpreter) -> Res<Rc<Conn>> {
+        let dbapi = super::pool::checkout(py, self)?;
         let id = CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Rc::new(Conn { engine: self.clone(), id, in_transaction: Cell::new(false), external: false, echo: Cell::new(None), closed: Cell::new(false) })
+        Ok(Rc::new(Conn {
+            engine: self.clone(),
+            id,
+            in_transaction: Cell::new(false),
+            external: false,
+            echo: Cell::new(None),
+            closed: Cell::new(false),
+            dbapi: RefCell::new(Some(dbapi)),
+        }))
     }
 
     fn stats(&self, stat: Stat, key: &str, elapsed_ms: f64) -> String {
@@ -225,12 +248,13 @@ impl Conn {
         })
     }
 
-    /// The database for the statements about to run: foreign keys off between transactions (as
-    /// Python's sqlite3 leaves them), and before a write the driver's `BEGIN`, unless another
-    /// connection's transaction holds the database (SQLite's `database is locked`).
+    /// The database for the statements about to run: foreign keys as the driver connection has
+    /// them between transactions (off, as Python's sqlite3 leaves them, unless a `PRAGMA` turned
+    /// them on), and before a write the driver's `BEGIN`, unless another connection's transaction
+    /// holds the database (SQLite's `database is locked`).
     fn claim(&self, database: &mut crate::engine::Engine, writes: bool) -> Result<(), crate::error::Error> {
         if !database.in_transaction() {
-            let _ = database.set_foreign_keys(false);
+            let _ = database.set_foreign_keys(self.foreign_keys());
         }
         if !writes {
             return Ok(());
@@ -263,7 +287,11 @@ impl Conn {
             Ok(mut database) => {
                 let writes = first_word(sql).is_some_and(|w| matches!(w.as_str(), "INSERT" | "UPDATE" | "DELETE" | "REPLACE"));
                 match self.claim(&mut database, writes) {
-                    Ok(()) => database.run(sql, params),
+                    Ok(()) => {
+                        let ran = database.run(sql, params);
+                        self.remember_pragma(&mut database, sql);
+                        ran
+                    }
                     Err(locked) => {
                         database.log_statement(sql, params);
                         Err(locked)
@@ -354,7 +382,30 @@ impl Conn {
         }
         self.rollback(py)?;
         self.closed.set(true);
+        self.check_in();
         Ok(())
+    }
+
+    /// Whether the driver connection enforces foreign keys.
+    fn foreign_keys(&self) -> bool {
+        self.dbapi.borrow().as_ref().is_some_and(|d| d.foreign_keys.get())
+    }
+
+    /// The driver connection back to the pool.
+    fn check_in(&self) {
+        if let Some(dbapi) = self.dbapi.borrow_mut().take() {
+            self.engine.pool.check_in(dbapi);
+        }
+    }
+
+    /// After a statement outside a transaction: a `PRAGMA` may have changed the driver
+    /// connection's settings, which it keeps from one transaction to the next.
+    fn remember_pragma(&self, database: &mut crate::engine::Engine, sql: &str) {
+        if first_word(sql).as_deref() == Some("PRAGMA") && !database.in_transaction() {
+            if let (Some(dbapi), Ok(on)) = (self.dbapi.borrow().as_ref(), database.foreign_keys_enforced()) {
+                dbapi.foreign_keys.set(on);
+            }
+        }
     }
 
     /// `connection.execute(statement, parameters)`: a Core statement, rows as plain rows.
@@ -523,9 +574,17 @@ pub fn url_database(py: &mut Interpreter, url: &str) -> Res<Option<String>> {
 /// The connection a running migration gives `op.get_bind()`: on the migration's database,
 /// inside the transaction the runner holds for the revision.
 pub fn migration_connection(database: SharedEngine) -> Obj {
-    let core = Rc::new(EngineCore { url: String::new(), database, echo: Cell::new(false), cache: RefCell::new(HashMap::new()) });
+    let core = EngineCore::new(String::new(), database, false, false);
     let id = CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let conn = Rc::new(Conn { engine: core, id, in_transaction: Cell::new(true), external: true, echo: Cell::new(None), closed: Cell::new(false) });
+    let conn = Rc::new(Conn {
+        engine: core,
+        id,
+        in_transaction: Cell::new(true),
+        external: true,
+        echo: Cell::new(None),
+        closed: Cell::new(false),
+        dbapi: RefCell::new(None),
+    });
     native(ConnectionObj { conn, begin_block: false })
 }
 
@@ -554,7 +613,9 @@ pub fn create_engine(py: &mut Interpreter, databases: &Databases, args: Vec<Obj>
     if echo {
         turn_echo_on(py)?;
     }
-    Ok(native(EngineObj(Rc::new(EngineCore { url, database, echo: Cell::new(echo), cache: RefCell::new(HashMap::new()) }))))
+    // `poolclass=NullPool` (Alembic's env.py): every connection opens a new driver connection.
+    let pooled = !matches!(kwarg(&kwargs, "poolclass"), Some(Obj::Class(class)) if &*class.name == "NullPool");
+    Ok(native(EngineObj(EngineCore::new(url, database, echo, pooled))))
 }
 
 /// The engine or connection a `create_all(bind)` / `sessionmaker(bind=…)` argument names.
@@ -583,7 +644,7 @@ pub fn with_connection_then<T>(py: &mut Interpreter, bind: &Obj, commit: bool, r
         return run(py, &connection.conn);
     }
     let Some(engine) = bind.native::<EngineObj>() else { return py.error("TypeError", "an Engine or Connection is needed") };
-    let conn = engine.0.connect();
+    let conn = engine.0.connect(py)?;
     let outcome = run(py, &conn);
     if commit && outcome.is_ok() {
         conn.commit(py)?;
@@ -592,9 +653,20 @@ pub fn with_connection_then<T>(py: &mut Interpreter, bind: &Obj, commit: bool, r
     outcome
 }
 
+/// A connection let go of without `close()` gives its driver connection back, as SQLAlchemy's
+/// does when the object is collected.
+impl Drop for Conn {
+    fn drop(&mut self) {
+        self.check_in();
+    }
+}
+
 impl Native for EngineObj {
     fn type_name(&self) -> &str {
         "Engine"
+    }
+    fn class_path(&self) -> &str {
+        ENGINE_CLASS
     }
     fn set_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str, value: Obj) -> Res<bool> {
         if name != "echo" {
@@ -618,9 +690,9 @@ impl Native for EngineObj {
             "dialect" => Some(native(Dialect)),
             "connect" | "begin" => {
                 let begin = name == "begin";
-                Some(method(this, name, move |_, this, _, _| {
+                Some(method(this, name, move |py, this, _, _| {
                     let Some(engine) = this.native::<EngineObj>() else { return Ok(Obj::None) };
-                    Ok(native(ConnectionObj { conn: engine.0.connect(), begin_block: begin }))
+                    Ok(native(ConnectionObj { conn: engine.0.connect(py)?, begin_block: begin }))
                 }))
             }
             "dispose" => Some(method(this, "dispose", |_, _, _, _| Ok(Obj::None))),
@@ -722,6 +794,9 @@ impl std::ops::Deref for ConnectionObj {
 impl Native for ConnectionObj {
     fn type_name(&self) -> &str {
         "Connection"
+    }
+    fn class_path(&self) -> &str {
+        CONNECTION_CLASS
     }
     fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
         Ok(format!("<sqlalchemy.engine.base.Connection object at {:#x}>", crate::interp::object::identity(this)))

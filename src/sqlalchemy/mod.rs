@@ -6,11 +6,14 @@
 //! SQLAlchemy 2.1 prints, checked against recordings of the real library (tests/python/).
 
 pub mod convert;
+pub mod dbapi;
 pub mod ddl;
 pub mod engine;
+pub mod event;
 pub mod expression;
 pub mod inspection;
 pub mod orm;
+pub mod pool;
 pub mod result;
 pub mod schema;
 pub mod statement;
@@ -212,6 +215,8 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                     }),
                 ),
                 ("inspect".into(), function("inspect", inspection::inspect)),
+                ("Engine".into(), engine_class()),
+                ("Connection".into(), connection_class()),
             ];
             for kind in ["UniqueConstraint", "CheckConstraint", "PrimaryKeyConstraint", "ForeignKeyConstraint", "Index"] {
                 members.push((kind.into(), schema::table_item(kind)));
@@ -219,6 +224,10 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
             for name in types::TYPE_NAMES {
                 members.push(((*name).into(), native(types::TypeClass(name))));
             }
+            // `sqlalchemy/__init__.py` imports these submodules: `sa.event.listen` works at once.
+            let engine_members = members.iter().filter(|(n, _)| matches!(n.as_str(), "Engine" | "Connection" | "create_engine" | "engine_from_config" | "inspect")).cloned().collect();
+            members.push(("engine".into(), py.define_module("sqlalchemy.engine", engine_members)));
+            members.push(("event".into(), py.define_module("sqlalchemy.event", event::members())));
             Ok(members)
         }),
     );
@@ -271,6 +280,15 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
     );
 }
 
+/// The `Engine` class, as `isinstance()` and `event.listen(Engine, …)` take it.
+fn engine_class() -> Obj {
+    Obj::Native(Rc::new(crate::interp::native::NativeType(engine::ENGINE_CLASS.to_string())))
+}
+
+fn connection_class() -> Obj {
+    Obj::Native(Rc::new(crate::interp::native::NativeType(engine::CONNECTION_CLASS.to_string())))
+}
+
 /// `engine_from_config(config, prefix="sqlalchemy.", **kw)`: an engine for the `<prefix>url` of a
 /// configuration dict (alembic.ini's section), with `<prefix>echo` read as SQLAlchemy reads it.
 fn engine_from_config(py: &mut Interpreter, databases: &Databases, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
@@ -290,6 +308,7 @@ fn engine_from_config(py: &mut Interpreter, databases: &Databases, args: Vec<Obj
         let on = matches!(echo.to_ascii_lowercase().as_str(), "true" | "1" | "yes" | "on");
         options.push(("echo".to_string(), Obj::Bool(on)));
     }
+    options.extend(kwargs.into_iter().filter(|(k, _)| k == "poolclass"));
     engine::create_engine(py, databases, vec![url.clone()], options)
 }
 

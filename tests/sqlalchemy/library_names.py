@@ -19,6 +19,7 @@ import sqlalchemy
 ROOT = Path(__file__).resolve().parents[2]
 # The modules the lab provides (src/sqlalchemy/mod.rs, src/alembic/mod.rs): their names are listed.
 PROVIDED = ["sqlalchemy", "sqlalchemy.orm", "sqlalchemy.sql", "sqlalchemy.pool", "sqlalchemy.exc", "sqlalchemy.orm.exc",
+            "sqlalchemy.engine", "sqlalchemy.event",
             "alembic", "alembic.op", "alembic.context", "alembic.config", "alembic.util"]
 
 
@@ -44,7 +45,10 @@ def is_its_own(value):
 
 def classes():
     """The lab's object types (their `type_name()` in src/sqlalchemy, src/alembic) and the real classes."""
+    import sqlite3
+
     from alembic.operations import BatchOperations
+    from sqlalchemy.pool.base import _ConnectionRecord
     from sqlalchemy import orm
     from sqlalchemy.engine import Connection, CursorResult, Engine, Inspector, MappingResult, Row, RowMapping, ScalarResult
     from sqlalchemy.orm.attributes import InstrumentedAttribute
@@ -54,7 +58,8 @@ def classes():
             "CursorResult": CursorResult, "ScalarResult": ScalarResult, "MappingResult": MappingResult, "Row": Row,
             "RowMapping": RowMapping, "Engine": Engine, "Connection": Connection, "MetaData": sqlalchemy.MetaData,
             "Table": sqlalchemy.Table, "Column": sqlalchemy.Column, "SQLiteInspector": Inspector,
-            "BatchOperations": BatchOperations}
+            "BatchOperations": BatchOperations, "sqlite3.Connection": sqlite3.Connection, "sqlite3.Cursor": sqlite3.Cursor,
+            "_ConnectionRecord": _ConnectionRecord}
 
 
 def main():

@@ -119,7 +119,7 @@ impl SessionCore {
         let Some(engine) = self.bind.as_ref().and_then(|b| b.native::<EngineObj>().map(|e| e.0.clone())) else {
             return raise(py, "sqlalchemy.exc", "UnboundExecutionError", "Could not locate a bind configured on SQL expression or this Session.");
         };
-        let conn = engine.connect();
+        let conn = engine.connect(py)?;
         *self.conn.borrow_mut() = Some(conn.clone());
         conn.begin(py)?;
         Ok(conn)

@@ -1,0 +1,66 @@
+//! An engine's pool: the driver connections (Python's `sqlite3` connections) its Connections run
+//! on. A driver connection keeps its own settings from one checkout to the next — `PRAGMA
+//! foreign_keys` above all, which Python's sqlite3 leaves off — and a new one fires the pool's
+//! `first_connect` and `connect` events, where programs turn such settings on
+//! (`@event.listens_for(Engine, "connect")`). `poolclass=NullPool` opens a new one every time.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::interp::object::Obj;
+use crate::interp::{Interpreter, Res};
+
+use super::convert::native;
+use super::dbapi::{ConnectionRecord, DbapiConnection};
+use super::engine::EngineCore;
+
+/// One driver connection's own state.
+#[derive(Default)]
+pub struct DbapiState {
+    /// `PRAGMA foreign_keys`, as this connection last set it.
+    pub foreign_keys: Cell<bool>,
+    /// The `connection_record.info` dict listeners keep things in, made when first asked for.
+    pub info: RefCell<Option<Obj>>,
+}
+
+pub struct Pool {
+    /// False for `NullPool`: a connection checked in is closed, not kept.
+    pooled: bool,
+    idle: RefCell<Vec<Rc<DbapiState>>>,
+    /// Whether `first_connect` has run (once per pool, until it succeeds).
+    connected: Cell<bool>,
+    /// `event.listen(engine, …)`: this engine's own listeners, a list of (identifier, function,
+    /// named) tuples.
+    pub listeners: Obj,
+}
+
+impl Pool {
+    pub fn new(pooled: bool) -> Self {
+        Pool { pooled, idle: RefCell::new(Vec::new()), connected: Cell::new(false), listeners: Obj::list(Vec::new()) }
+    }
+
+    pub fn check_in(&self, dbapi: Rc<DbapiState>) {
+        if self.pooled {
+            self.idle.borrow_mut().push(dbapi);
+        }
+    }
+}
+
+/// A driver connection for a new Connection: an idle one, or a new one after its events ran.
+pub fn checkout(py: &mut Interpreter, engine: &Rc<EngineCore>) -> Res<Rc<DbapiState>> {
+    if let Some(dbapi) = engine.pool.idle.borrow_mut().pop() {
+        return Ok(dbapi);
+    }
+    let state = Rc::new(DbapiState::default());
+    let listening = super::event::has_listeners(py, engine);
+    if listening {
+        let args = vec![native(DbapiConnection::new(engine.clone(), state.clone())), native(ConnectionRecord(state.clone()))];
+        if !engine.pool.connected.get() {
+            super::event::fire(py, engine, "first_connect", args.clone())?;
+        }
+        engine.pool.connected.set(true);
+        super::event::fire(py, engine, "connect", args)?;
+    }
+    engine.pool.connected.set(true);
+    Ok(state)
+}
