@@ -259,6 +259,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ("Mapped".into(), native(orm::mapper::MappedForm)),
                 ("mapped_column".into(), function("mapped_column", orm::mapper::mapped_column)),
                 ("relationship".into(), function("relationship", orm::relationship::relationship_call)),
+                ("backref".into(), function("backref", orm::relationship::backref_call)),
                 ("sessionmaker".into(), function("sessionmaker", |_, args, kwargs| Ok(orm::session::sessionmaker(args, kwargs)))),
                 ("Session".into(), function("Session", |py, args, kwargs| orm::session::new_session(py, &args, &kwargs))),
                 (

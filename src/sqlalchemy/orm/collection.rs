@@ -43,7 +43,7 @@ impl InstrumentedList {
         let (Some(owner), Obj::Instance(child_inst)) = (self.owner(), child) else { return Ok(()) };
         let target = self.spec.target(py)?;
         super::mapper::ensure_state(child, &target);
-        if let Some(other) = target.relationship(&back).filter(|other| other.collection) {
+        if let Some(other) = target.relationship(&back).filter(|other| other.collection()) {
             // Many-to-many: the owner joins (or leaves) the child's collection when that is
             // loaded, or starts it when the child is new; a persistent child's unloaded
             // collection is left to load from the database.

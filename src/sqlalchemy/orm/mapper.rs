@@ -216,6 +216,14 @@ impl Mapper {
         self.relationships.borrow().iter().find(|r| r.attr == attr).cloned()
     }
 
+    /// A relationship made after the class was mapped (a `backref`): on the mapper and the class.
+    pub fn add_relationship(&self, spec: Rc<RelationshipSpec>) {
+        if let Some(class) = self.class.upgrade() {
+            set_class_attr(&class, &spec.attr, native(RelationshipAttr::bound(spec.clone())));
+        }
+        self.relationships.borrow_mut().push(spec);
+    }
+
     /// The primary key WHERE clause for one identity.
     pub fn identity_condition(&self, key: &[Value]) -> Sql {
         let items: Vec<Sql> = self
@@ -589,7 +597,7 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
         mapper.relationships.borrow_mut().push(spec.clone());
         set_class_attr(class, &attr, native(RelationshipAttr::bound(spec)));
     }
-    Ok(())
+    super::relationship::configure_backrefs(py, &registry)
 }
 
 /// `User.name`: a column in expressions, a value on an instance.

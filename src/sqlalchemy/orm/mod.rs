@@ -7,3 +7,4 @@ pub mod mapper;
 pub mod query;
 pub mod relationship;
 pub mod session;
+pub mod unit_of_work;

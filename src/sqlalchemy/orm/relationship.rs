@@ -27,6 +27,11 @@ pub struct RelationshipArgs {
     pub selectin: bool,
     /// `secondary=post_tags` (a `Table`, or its name): a many-to-many relationship through it.
     pub secondary: Option<Obj>,
+    /// `backref="author"` (or `backref("author", **kwargs)`): the other side's relationship, made
+    /// with these arguments once both classes are mapped.
+    pub backref: Option<(String, Vec<(String, Obj)>)>,
+    /// `remote_side=` given: for a class that refers to itself, the many-to-one side.
+    pub remote_side: bool,
 }
 
 /// A relationship of a mapped class.
@@ -34,13 +39,17 @@ pub struct RelationshipSpec {
     pub attr: String,
     pub parent: std::rc::Weak<Mapper>,
     pub args: RelationshipArgs,
-    pub collection: bool,
+    /// Whether the attribute holds a list: `uselist=`, the `Mapped[...]` annotation, or else
+    /// SQLAlchemy's default from the relationship's direction (decided once both are mapped).
+    collection: std::cell::Cell<Option<bool>>,
     target_name: String,
     registry: Obj,
+    /// Whether the `backref` relationship has been made on the target.
+    backref_made: std::cell::Cell<bool>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum Direction {
+pub enum Direction {
     /// The target's table refers to the parent's: `User.addresses`.
     OneToMany,
     /// The parent's table refers to the target's: `Address.user`.
@@ -71,8 +80,16 @@ impl RelationshipSpec {
                 return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("relationship '{attr}' expects a class or a mapper argument (received: <class 'NoneType'>)"));
             }
         };
-        let collection = args.uselist.unwrap_or_else(|| mapped.as_ref().is_some_and(|m| m.collection));
-        Ok(RelationshipSpec { attr: attr.to_string(), parent: Rc::downgrade(parent), args, collection, target_name, registry: parent.registry.clone() })
+        let collection = args.uselist.or_else(|| mapped.as_ref().map(|m| m.collection));
+        Ok(RelationshipSpec {
+            attr: attr.to_string(),
+            parent: Rc::downgrade(parent),
+            args,
+            collection: std::cell::Cell::new(collection),
+            target_name,
+            registry: parent.registry.clone(),
+            backref_made: std::cell::Cell::new(false),
+        })
     }
 
     pub fn target(&self, py: &mut Interpreter) -> Res<Rc<Mapper>> {
@@ -94,6 +111,48 @@ impl RelationshipSpec {
         self.parent.upgrade()
     }
 
+    /// Whether the attribute holds a list. Without `uselist=` or an annotation, SQLAlchemy's
+    /// default: a list for one-to-many and many-to-many, one object for many-to-one (for a class
+    /// that refers to itself, many-to-one when `remote_side=` names the key).
+    pub fn collection(&self) -> bool {
+        if let Some(decided) = self.collection.get() {
+            return decided;
+        }
+        let target = self.registry.native::<Registry>().and_then(|r| r.find(&self.target_name));
+        let (Some(target), Some(parent)) = (target, self.parent()) else { return false };
+        let decided = if self.args.secondary.is_some() {
+            true
+        } else if Rc::ptr_eq(&target, &parent) {
+            !self.args.remote_side
+        } else {
+            fk_pairs(&target, &parent).is_some()
+        };
+        self.collection.set(Some(decided));
+        decided
+    }
+
+    /// Which way the relationship goes, and its target's mapper.
+    pub fn kind(&self, py: &mut Interpreter) -> Res<(Direction, Rc<Mapper>)> {
+        let (direction, _, target) = self.direction(py)?;
+        Ok((direction, target))
+    }
+
+    /// Whether the target's rows refer to the parent's (one-to-many), whether the attribute holds
+    /// a list or, with `uselist=False`, one object: what it lets go of has its key cleared (or is
+    /// deleted, with `delete-orphan`).
+    fn holds_children(&self) -> bool {
+        if self.args.secondary.is_some() {
+            return false;
+        }
+        let target = self.registry.native::<Registry>().and_then(|r| r.find(&self.target_name));
+        let (Some(target), Some(parent)) = (target, self.parent()) else { return false };
+        if Rc::ptr_eq(&target, &parent) {
+            self.collection() || !self.args.remote_side
+        } else {
+            fk_pairs(&target, &parent).is_some()
+        }
+    }
+
     /// Which way the foreign key goes, and the (local column attr, remote column attr) pairs:
     /// for one-to-many (parent pk attr, child fk attr); for many-to-one (own fk attr, target pk attr).
     fn direction(&self, py: &mut Interpreter) -> Res<(Direction, Vec<(String, String)>, Rc<Mapper>)> {
@@ -105,7 +164,7 @@ impl RelationshipSpec {
         if let Some(pairs) = fk_pairs(&target, &parent) {
             // target.fk → parent.pk
             let pairs = pairs.into_iter().map(|(fk, pk)| (pk, fk)).collect();
-            if !Rc::ptr_eq(&target, &parent) || self.collection {
+            if !Rc::ptr_eq(&target, &parent) || self.collection() {
                 return Ok((Direction::OneToMany, pairs, target));
             }
         }
@@ -320,7 +379,7 @@ impl Native for RelationshipAttr {
             ensure_state(instance, &parent);
         }
         // A validator sees each member of a collection assigned, or the one object.
-        let value = if spec.collection {
+        let value = if spec.collection() {
             let members = match py.iterate(&value) {
                 Ok(members) => members,
                 Err(error) => return Some(Err(error)),
@@ -361,7 +420,7 @@ pub fn join_parts(py: &mut Interpreter, spec: &Rc<RelationshipSpec>) -> Res<(Rc<
 pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>, spec: &Rc<RelationshipSpec>, parents: &[Obj]) -> Res<()> {
     let (direction, pairs, target) = spec.direction(py)?;
     if direction == Direction::ManyToMany {
-        return py.stop_not_available("selectinload() of a many-to-many relationship");
+        return select_in_many_to_many(py, session, spec, parents, &target);
     }
     if let (Direction::ManyToOne, [(fk_attr, pk_attr)]) = (direction, pairs.as_slice()) {
         return select_in_many_to_one(py, session, spec, parents, &target, fk_attr, pk_attr);
@@ -409,8 +468,56 @@ pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>
     }
     for (parent, pk) in wanting {
         let mine: Vec<Obj> = children.iter().filter(|(fk, _)| *fk == pk).map(|(_, child)| child.clone()).collect();
-        let value = if spec.collection { InstrumentedList::new(&parent, spec.clone(), mine) } else { mine.into_iter().next().unwrap_or(Obj::None) };
+        let value = if spec.collection() { InstrumentedList::new(&parent, spec.clone(), mine) } else { mine.into_iter().next().unwrap_or(Obj::None) };
         set_loaded(&parent, spec, value);
+    }
+    Ok(())
+}
+
+/// `selectinload` of a many-to-many: `SELECT post_tags.tag_id, posts.id, … FROM post_tags JOIN
+/// posts ON posts.id = post_tags.post_id WHERE post_tags.tag_id IN (…)`, the association table's
+/// key of the parent first, as SQLAlchemy's selectin loader writes it.
+fn select_in_many_to_many(py: &mut Interpreter, session: &Rc<super::session::SessionCore>, spec: &Rc<RelationshipSpec>, parents: &[Obj], target: &Rc<Mapper>) -> Res<()> {
+    let secondary = spec.secondary(py)?;
+    let [(parent_attr, parent_column)] = secondary.parent.as_slice() else {
+        return py.stop_not_available("selectinload() over a key of several columns");
+    };
+    let column = |name: &str| Sql::Column { table: Rc::from(secondary.table.as_str()), name: Rc::from(name), sql_type: None };
+    let mut wanting: Vec<(Obj, crate::value::Value)> = Vec::new();
+    for parent in parents {
+        if wanting.iter().any(|(p, _)| crate::interp::object::identity(p) == crate::interp::object::identity(parent)) {
+            continue;
+        }
+        let key = read_attribute(py, parent, parent_attr)?;
+        wanting.push((parent.clone(), super::super::convert::to_value(py, &key)?));
+    }
+    if wanting.is_empty() {
+        return Ok(());
+    }
+    let mut on = Vec::new();
+    for (attr, name) in &secondary.target {
+        if let Some(theirs) = target.column(attr) {
+            on.push(Sql::Binary { left: Box::new(theirs.sql.clone()), op: "=", right: Box::new(column(name)) });
+        }
+    }
+    let mut columns = vec![super::super::statement::Selected::Column(column(parent_column))];
+    columns.extend(target.columns.iter().map(|c| super::super::statement::Selected::Column(c.sql.clone())));
+    let items = wanting.iter().map(|(_, key)| Sql::Bind(key.clone())).collect();
+    let select = super::super::statement::SelectState {
+        columns,
+        where_: vec![Sql::In { expr: Box::new(column(parent_column)), items, negated: false }],
+        select_from: vec![secondary.table.clone()],
+        joins: vec![super::super::statement::Join { table: target.table_name.clone(), alias: None, on: super::super::expression::and(on), outer: false }],
+        ..Default::default()
+    };
+    let mut children: Vec<(crate::value::Value, Obj)> = Vec::new();
+    for row in session.select_values(py, &select, "selectin")? {
+        let Some(key) = row.first().cloned() else { continue };
+        children.push((key, session.instance_for_row(py, target, &row[1..])?));
+    }
+    for (parent, key) in wanting {
+        let mine: Vec<Obj> = children.iter().filter(|(k, _)| *k == key).map(|(_, child)| child.clone()).collect();
+        set_loaded(&parent, spec, InstrumentedList::new(&parent, spec.clone(), mine));
     }
     Ok(())
 }
@@ -493,7 +600,7 @@ fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Re
     let state = ensure_state(instance, &parent);
     let persistent = state.key.borrow().is_some();
     let value = if !persistent {
-        if spec.collection {
+        if spec.collection() {
             InstrumentedList::new(instance, spec.clone(), Vec::new())
         } else {
             Obj::None
@@ -558,7 +665,7 @@ fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Re
                 for row in items {
                     children.push(py.get_item(&row, Obj::Int(0))?);
                 }
-                if spec.collection {
+                if spec.collection() {
                     InstrumentedList::new(instance, spec.clone(), children)
                 } else {
                     children.into_iter().next().unwrap_or(Obj::None)
@@ -587,7 +694,7 @@ fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Re
 
 /// What a loaded collection held, to find what was removed at flush.
 fn remember_members(state: &super::mapper::InstanceState, spec: &RelationshipSpec, value: &Obj) {
-    if spec.collection {
+    if spec.collection() || spec.holds_children() {
         let mut loaded = state.loaded.borrow_mut();
         loaded.retain(|(a, _)| *a != spec.attr);
         loaded.push((spec.attr.clone(), members(value)));
@@ -604,7 +711,7 @@ pub fn orphans(py: &mut Interpreter, instance: &Obj) -> Res<(Vec<Obj>, Vec<Obj>)
     let Obj::Instance(inst) = instance else { return Ok((to_delete, to_release)) };
     let relationships = state.mapper.relationships.borrow().clone();
     for spec in relationships {
-        if !spec.collection {
+        if !spec.collection() && !spec.holds_children() {
             continue;
         }
         let Some(current) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() else { continue };
@@ -714,16 +821,46 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
     }
     super::mapper::mark_modified(instance, &state);
     let Obj::Instance(inst) = instance else { return Ok(()) };
-    let value = if spec.collection { InstrumentedList::new(instance, spec.clone(), py.iterate(&value)?) } else { value };
+    let value = if spec.collection() { InstrumentedList::new(instance, spec.clone(), py.iterate(&value)?) } else { value };
+    let old = inst.attrs.borrow().get(&key(&spec.attr)).cloned();
     inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value.clone());
     // back_populates: the other side learns of this one.
     if let Some(back) = spec.args.back_populates.clone() {
         let target = spec.target(py)?;
         let Some(other) = target.relationship(&back) else { return Ok(()) };
+        // What was here and is no more lets go of this object on its side too.
+        let new_members = members(&value);
+        let gone = old.as_ref().map(members).unwrap_or_default();
+        for child in gone.iter().filter(|m| !new_members.iter().any(|n| crate::interp::object::identity(n) == crate::interp::object::identity(m))) {
+            let Obj::Instance(child_inst) = child else { continue };
+            let theirs = child_inst.attrs.borrow().get(&key(&back)).cloned();
+            match theirs {
+                Some(list) if list.native::<InstrumentedList>().is_some() => {
+                    if let Some(list) = list.native::<InstrumentedList>() {
+                        list.items.borrow_mut().retain(|i| crate::interp::object::identity(i) != crate::interp::object::identity(instance));
+                    }
+                }
+                // A single object's side: cleared, loaded or not (SQLAlchemy's backref records
+                // the change without loading it).
+                None if !other.collection() => {
+                    child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), Obj::None);
+                    if let Some(child_state) = state_of(child) {
+                        super::mapper::mark_modified(child, &child_state);
+                    }
+                }
+                Some(one) if crate::interp::object::identity(&one) == crate::interp::object::identity(instance) => {
+                    child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), Obj::None);
+                    if let Some(child_state) = state_of(child) {
+                        super::mapper::mark_modified(child, &child_state);
+                    }
+                }
+                _ => {}
+            }
+        }
         for child in members(&value) {
             let Obj::Instance(child_inst) = &child else { continue };
             ensure_state(&child, &target);
-            if other.collection {
+            if other.collection() {
                 let existing = child_inst.attrs.borrow().get(&key(&back)).cloned();
                 match existing.as_ref().and_then(|e| e.native::<InstrumentedList>()) {
                     Some(list) => {
@@ -941,6 +1078,38 @@ pub fn delete_cascade(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>)
     Ok(out)
 }
 
+/// At flush, for a deleted object: each one-to-many relationship without a `delete` cascade is
+/// loaded (SQLAlchemy's lazy load, in the flush) and its members that are not deleted too have
+/// their foreign key cleared, so they are updated to NULL — or fail `NOT NULL`, as they do for real.
+pub fn release_children(py: &mut Interpreter, instance: &Obj, deleted: &[Obj]) -> Res<()> {
+    let Some(state) = state_of(instance) else { return Ok(()) };
+    let relationships = state.mapper.relationships.borrow().clone();
+    for spec in relationships {
+        if spec.is_many_to_many() || spec.cascades("delete") {
+            continue;
+        }
+        let (direction, pairs, _) = spec.direction(py)?;
+        if direction != Direction::OneToMany {
+            continue;
+        }
+        let value = load(py, &spec, instance)?;
+        for child in members(&value) {
+            let id = crate::interp::object::identity(&child);
+            if deleted.iter().any(|d| crate::interp::object::identity(d) == id) {
+                continue;
+            }
+            let Obj::Instance(child_inst) = &child else { continue };
+            for (_, fk_attr) in &pairs {
+                child_inst.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), Obj::None);
+            }
+            if let Some(child_state) = state_of(&child) {
+                super::mapper::mark_modified(&child, &child_state);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Sets foreign keys from relationships before a flush writes: a child's key from the parent in
 /// whose collection it is (or which it refers to).
 pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>) -> Res<()> {
@@ -1003,24 +1172,42 @@ fn own_key_value(instance: &Obj, mapper: &Mapper, attr: &str) -> Obj {
 
 /// `relationship("Address", back_populates="user", cascade="all, delete-orphan")`.
 pub fn relationship_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let args = relationship_args(py, &args, &kwargs)?;
+    Ok(native(RelationshipAttr { spec_args: args, spec: None }))
+}
+
+/// `backref("author", lazy="selectin")`: the name and arguments of a relationship to make on the
+/// other side (SQLAlchemy's is this very tuple).
+pub fn backref_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let Some(name) = args.first().cloned() else { return py.error("TypeError", "backref() missing 1 required positional argument: 'name'") };
+    let dict = Obj::Dict(Rc::new(std::cell::RefCell::new(crate::interp::object::Dict::default())));
+    if let Obj::Dict(d) = &dict {
+        for (k, v) in kwargs {
+            d.borrow_mut().insert(key(&k), Obj::str(&k), v);
+        }
+    }
+    Ok(Obj::tuple(vec![name, dict]))
+}
+
+fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)]) -> Res<RelationshipArgs> {
     // What changes the SQL or the objects and the lab does not do is refused, never ignored:
-    // `secondary=` (many-to-many), `order_by=`, `primaryjoin=`, `backref=` (which also makes the
-    // other side's attribute), `passive_deletes=` …
-    const UNDERSTOOD: &[&str] = &["argument", "secondary", "back_populates", "cascade", "uselist", "lazy", "remote_side", "overlaps", "doc", "info", "single_parent", "init", "repr"];
+    // `order_by=`, `primaryjoin=`, `passive_deletes=` …
+    const UNDERSTOOD: &[&str] =
+        &["argument", "secondary", "back_populates", "backref", "cascade", "uselist", "lazy", "remote_side", "overlaps", "doc", "info", "single_parent", "init", "repr"];
     if let Some((name, _)) = kwargs.iter().find(|(name, _)| !UNDERSTOOD.contains(&name.as_str())) {
         return py.stop_not_available(&format!("relationship({name}=...)"));
     }
-    let secondary = args.get(1).or_else(|| kwarg(&kwargs, "secondary")).cloned();
-    let target = match args.first().or_else(|| kwarg(&kwargs, "argument")) {
+    let secondary = args.get(1).or_else(|| kwarg(kwargs, "secondary")).cloned();
+    let target = match args.first().or_else(|| kwarg(kwargs, "argument")) {
         Some(Obj::Str(s)) => Some(s.to_string()),
         Some(Obj::Class(c)) => Some(c.name.to_string()),
         Some(_) | None => None,
     };
-    let text = |name: &str| match kwarg(&kwargs, name) {
+    let text = |name: &str| match kwarg(kwargs, name) {
         Some(Obj::Str(s)) => Some(s.to_string()),
         _ => None,
     };
-    let uselist = match kwarg(&kwargs, "uselist") {
+    let uselist = match kwarg(kwargs, "uselist") {
         Some(v) => Some(py.truthy(v)?),
         None => None,
     };
@@ -1030,14 +1217,82 @@ pub fn relationship_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(Stri
             return py.stop_not_available(&format!("relationship(lazy=\"{lazy}\") (the lab has lazy=\"select\" and lazy=\"selectin\")"));
         }
     }
-    let args = RelationshipArgs {
+    let backref = match kwarg(kwargs, "backref") {
+        None | Some(Obj::None) => None,
+        Some(Obj::Str(name)) => Some((name.to_string(), Vec::new())),
+        Some(Obj::Tuple(pair)) if matches!(pair.first(), Some(Obj::Str(_))) => {
+            let name = match &pair[0] {
+                Obj::Str(name) => name.to_string(),
+                _ => String::new(),
+            };
+            let options = match pair.get(1) {
+                Some(options @ Obj::Dict(_)) => crate::sqlalchemy::statement::dict_items(py, options)?,
+                _ => Vec::new(),
+            };
+            Some((name, options))
+        }
+        Some(other) => {
+            let shown = py.repr_of(other)?;
+            return py.error("TypeError", format!("backref must be a name or backref(name, ...), got {shown}"));
+        }
+    };
+    let mut back_populates = text("back_populates");
+    if let Some((name, _)) = &backref {
+        if back_populates.is_some() {
+            return raise(py, "sqlalchemy.exc", "ArgumentError", "backref and back_populates keyword arguments are mutually exclusive");
+        }
+        back_populates = Some(name.clone());
+    }
+    Ok(RelationshipArgs {
         target,
-        back_populates: text("back_populates"),
+        back_populates,
         cascade: text("cascade").unwrap_or_else(|| "save-update, merge".into()),
         uselist,
         selectin: lazy.as_deref() == Some("selectin"),
         secondary,
-    };
-    Ok(native(RelationshipAttr { spec_args: args, spec: None }))
+        backref,
+        remote_side: kwarg(kwargs, "remote_side").is_some(),
+    })
 }
 
+/// Makes the relationships `backref=` asks for whose two classes are both mapped now: on the
+/// target, pointing back (`back_populates` both ways), the other way round from the original — a
+/// collection's backref is a single object, a single object's a collection, and many-to-many's
+/// goes through the same association table.
+pub fn configure_backrefs(py: &mut Interpreter, registry: &Obj) -> Res<()> {
+    let Some(found) = registry.native::<Registry>() else { return Ok(()) };
+    let mappers: Vec<Rc<Mapper>> = found.mappers.borrow().iter().filter_map(std::rc::Weak::upgrade).collect();
+    for mapper in &mappers {
+        let specs = mapper.relationships.borrow().clone();
+        for spec in specs {
+            let Some((name, options)) = spec.args.backref.clone() else { continue };
+            if spec.backref_made.get() {
+                continue;
+            }
+            let Some(target) = found.find(&spec.target_name) else { continue };
+            spec.backref_made.set(true);
+            if target.column(&name).is_some() || target.relationship(&name).is_some() {
+                return raise(
+                    py,
+                    "sqlalchemy.exc",
+                    "ArgumentError",
+                    &format!(
+                        "Error creating backref '{name}' on relationship '{}.{}': property of that name exists on mapper 'Mapper[{}({})]'",
+                        mapper.class_name, spec.attr, target.class_name, target.table_name
+                    ),
+                );
+            }
+            let (direction, _, _) = spec.direction(py)?;
+            let mut args = relationship_args(py, &[], &options)?;
+            args.target = Some(mapper.class_name.clone());
+            args.back_populates = Some(spec.attr.clone());
+            args.secondary = spec.args.secondary.clone();
+            if args.uselist.is_none() {
+                args.uselist = Some(direction != Direction::OneToMany);
+            }
+            let made = Rc::new(RelationshipSpec::new(py, &target, &name, args, None)?);
+            target.add_relationship(made);
+        }
+    }
+    Ok(())
+}

@@ -313,6 +313,12 @@ impl SessionCore {
 
     /// The instance for a row: the one in the identity map (its expired attributes filled in),
     /// or a new one, persistent in this session.
+    /// Whether the identity map holds the object of this row.
+    fn holds(&self, mapper: &Mapper, row: &[Value]) -> bool {
+        let key: Vec<Value> = mapper.columns.iter().zip(row).filter(|(c, _)| c.primary_key).map(|(_, v)| v.clone()).collect();
+        self.lookup(&identity_key(mapper, &key)).is_some()
+    }
+
     pub fn instance_for_row(self: &Rc<Self>, py: &mut Interpreter, mapper: &Rc<Mapper>, row: &[Value]) -> Res<Obj> {
         let key: Vec<Value> = mapper.columns.iter().zip(row).filter(|(c, _)| c.primary_key).map(|(_, v)| v.clone()).collect();
         let ikey = identity_key(mapper, &key);
@@ -420,6 +426,10 @@ impl SessionCore {
         }
         let mut rows = Vec::with_capacity(ran.rows.len());
         let mut filling = super::loader::Filling::new();
+        // A lazy load runs the target's selectin loaders for the objects it makes, not for those
+        // the session had (SQLAlchemy's lazy loader does not "invoke all eagers").
+        let lazy = purpose == "lazy";
+        let mut made = Vec::new();
         for row in &ran.rows {
             let mut at = 0;
             let mut values = Vec::with_capacity(select.columns.len());
@@ -428,7 +438,12 @@ impl SessionCore {
                     Selected::Entity(mapper) | Selected::Aliased(mapper, ..) => {
                         let width = mapper.columns.len();
                         let slice = row.get(at..at + width).unwrap_or(&[]);
-                        values.push(self.instance_for_row(py, mapper, slice)?);
+                        let known = lazy && self.holds(mapper, slice);
+                        let instance = self.instance_for_row(py, mapper, slice)?;
+                        if lazy && !known {
+                            made.push(crate::interp::object::identity(&instance));
+                        }
+                        values.push(instance);
                         at += width;
                     }
                     Selected::Column(sql) => {
@@ -444,8 +459,13 @@ impl SessionCore {
             rows.push(values);
         }
         super::loader::fill(&select.eager, filling);
+        let loading: Vec<Vec<Obj>> = if lazy {
+            rows.iter().filter(|row| row.iter().any(|o| made.contains(&crate::interp::object::identity(o)))).cloned().collect()
+        } else {
+            rows.clone()
+        };
         for spec in super::loader::selectin_loads(select) {
-            super::loader::select_in(py, self, &spec, &select.columns, &rows)?;
+            super::loader::select_in(py, self, &spec, &select.columns, &loading)?;
         }
         if select.eager.iter().any(|e| e.collection) {
             return Ok(ResultObj::objects_needing_unique(keys, rows));
@@ -508,8 +528,12 @@ impl SessionCore {
                 self.delete(py, &orphan)?;
             }
         }
-        let new: Vec<Obj> = self.new.borrow().clone();
+        // A deleted parent lets go of its children (their keys cleared), unless they go too.
         let deleted: Vec<Obj> = self.deleted.borrow().clone();
+        for instance in &deleted {
+            relationship::release_children(py, instance, &deleted)?;
+        }
+        let new: Vec<Obj> = self.new.borrow().clone();
         self.sync_all(py)?;
         let dirty = self.dirty(py, None, &deleted)?;
         if new.is_empty() && deleted.is_empty() && dirty.is_empty() && associations.is_empty() {
@@ -527,7 +551,7 @@ impl SessionCore {
                 }
             }
         }
-        let order = dependency_order(&mappers);
+        let (order, delete_order) = super::unit_of_work::flush_order(py, &mappers)?;
         for mapper in &order {
             // Keys of parents inserted just now reach their children before these are written.
             self.sync_all(py)?;
@@ -558,7 +582,7 @@ impl SessionCore {
             let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", crate::sql::quote_identifier(table), names.join(", "));
             self.run_rows(py, &conn, &sql, rows)?;
         }
-        for mapper in order.iter().rev() {
+        for mapper in &delete_order {
             let deletes: Vec<Obj> = deleted.iter().filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.mapper, mapper))).cloned().collect();
             self.emit_deletes(py, &conn, mapper, &deletes)?;
         }
@@ -1036,19 +1060,6 @@ fn populate(py: &mut Interpreter, instance: &Obj, mapper: &Mapper, state: &Insta
     Ok(())
 }
 
-/// Mappers in the order their tables are created (a table after those it refers to).
-fn dependency_order(mappers: &[Rc<Mapper>]) -> Vec<Rc<Mapper>> {
-    let tables: Vec<crate::schema::Table> = mappers.iter().filter_map(|m| m.table.native::<super::super::schema::TableObj>().map(|t| t.to_schema())).collect();
-    let metadata = crate::schema::MetaData::new(tables);
-    let sorted: Vec<String> = metadata.sorted_tables().iter().map(|t| t.name.clone()).collect();
-    let mut out = Vec::new();
-    for name in sorted {
-        if let Some(m) = mappers.iter().find(|m| m.table_name == name) {
-            out.push(m.clone());
-        }
-    }
-    out
-}
 
 /// The mapper of an instance (a mapped class itself is not one).
 fn instance_mapper(py: &mut Interpreter, instance: &Obj) -> Res<Option<Rc<Mapper>>> {
