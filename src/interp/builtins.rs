@@ -1467,7 +1467,12 @@ impl Interpreter {
                 self.error("AttributeError", format!("'{}' object has no attribute '{name}'", native.type_name()))
             }
             Obj::Class(class) => {
-                class.attrs.borrow_mut().insert(key(name), Obj::str(name), value);
+                class.attrs.borrow_mut().insert(key(name), Obj::str(name), value.clone());
+                // A native module's metaclass-like hook (SQLAlchemy's declarative classes map an
+                // attribute assigned after the class statement).
+                if let Some(hook) = self.find_in_mro(class, super::CLASS_SETATTR_HOOK) {
+                    self.call(hook, vec![Obj::Class(class.clone()), Obj::str(name), value], Vec::new())?;
+                }
                 Ok(())
             }
             Obj::Module(module) => {

@@ -2440,6 +2440,13 @@ impl Interpreter {
         }
     }
 
+    /// `eval(source, globals)` for a native module: a string argument the real library evaluates
+    /// itself (SQLAlchemy's `order_by="desc(Post.title)"`, among the mapped classes).
+    pub fn eval_with_globals(&mut self, source: &str, globals: Rc<RefCell<Dict>>) -> Res<Obj> {
+        let frame = Frame { globals: globals.clone(), scope: None, func: None, class_ns: None, file: Rc::from("<string>"), name: Rc::from("<module>"), line: Cell::new(1) };
+        self.exec_or_eval(&frame, "eval", vec![Obj::str(source), Obj::Dict(globals)], Vec::new())
+    }
+
     /// `exec(source[, globals])` / `eval(expression[, globals])`: the text runs as code named
     /// `<string>`, in the given globals dict or else where the call is.
     fn exec_or_eval(&mut self, frame: &Frame, which: &str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {

@@ -20,5 +20,10 @@ mod typing;
 pub use format::fixed;
 pub use eval::{available_modules, Interpreter, Raised, Res, RunOutcome, TIME_BUDGET_MS};
 
+/// The class attribute a native module's class defines to hear of attributes assigned to its
+/// subclasses after their class statement (`cls`, `name`, `value`), as a metaclass's
+/// `__setattr__` would.
+pub const CLASS_SETATTR_HOOK: &str = "_sa_class_setattr";
+
 /// What `python -V` and `sys.version` say: the language level the lab follows, and what it is.
 pub const VERSION: &str = "3.11.0 (Alembic Lab's Python, an interpreter written in Rust)";

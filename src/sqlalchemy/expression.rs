@@ -58,6 +58,24 @@ pub enum Sql {
     Proxy { expr: Box<Sql>, name: Rc<str> },
 }
 
+/// `sql` with the columns of table `from` read from `to` instead (an alias of it): a
+/// relationship's `order_by` in a joined eager load (`ORDER BY notes_1.id`).
+pub fn retabled(sql: &Sql, from: &str, to: &Rc<str>) -> Sql {
+    let again = |inner: &Sql| Box::new(retabled(inner, from, to));
+    match sql {
+        Sql::Column { table, name, sql_type } if &**table == from => Sql::Column { table: to.clone(), name: name.clone(), sql_type: sql_type.clone() },
+        Sql::Order { expr, descending } => Sql::Order { expr: again(expr), descending: *descending },
+        Sql::Nulls { expr, first } => Sql::Nulls { expr: again(expr), first: *first },
+        Sql::Binary { left, op, right } => Sql::Binary { left: again(left), op, right: again(right) },
+        Sql::Func { name, args } => Sql::Func { name: name.clone(), args: args.iter().map(|a| retabled(a, from, to)).collect() },
+        Sql::Label { expr, name } => Sql::Label { expr: again(expr), name: name.clone() },
+        Sql::Group(inner) => Sql::Group(again(inner)),
+        Sql::Distinct(inner) => Sql::Distinct(again(inner)),
+        Sql::Cast { expr, to: sql_type } => Sql::Cast { expr: again(expr), to: sql_type.clone() },
+        other => other.clone(),
+    }
+}
+
 /// Operator precedence, as SQLAlchemy groups with parentheses.
 fn precedence(sql: &Sql) -> u8 {
     match sql {

@@ -68,6 +68,8 @@ pub struct EagerJoin {
     pub inner: bool,
     /// The target is a collection (one-to-many): rows repeat the parent.
     pub collection: bool,
+    /// The relationship's `order_by`, read from the alias: after the statement's own ORDER BY.
+    pub order_by: Vec<Sql>,
 }
 
 impl EagerJoin {
@@ -267,10 +269,11 @@ impl SelectState {
             text.push_str(&format!(" {op} {member}"));
         }
         c.subquery_labels = false;
-        if !self.order_by.is_empty() {
+        let eager_order: Vec<&Sql> = self.eager.iter().flat_map(|e| e.order_by.iter()).collect();
+        if !self.order_by.is_empty() || !eager_order.is_empty() {
             // A compound's ORDER BY names its result's columns (`ORDER BY name`).
             let unqualified = std::mem::replace(&mut c.unqualified, !self.compound.is_empty());
-            let items: Vec<String> = self.order_by.iter().map(|o| c.expr(o)).collect();
+            let items: Vec<String> = self.order_by.iter().chain(eager_order).map(|o| c.expr(o)).collect();
             c.unqualified = unqualified;
             text.push_str(&format!(" ORDER BY {}", items.join(", ")));
         }
@@ -515,7 +518,8 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
                             let (left, right) = if collection { (local.sql.clone(), aliased) } else { (aliased, local.sql.clone()) };
                             on.push(Sql::Binary { left: Box::new(left), op: "=", right: Box::new(right) });
                         }
-                        state.eager.push(EagerJoin { spec: option.spec.clone(), target, alias, on: and(on), inner, collection });
+                        let order_by = option.spec.order_by(py)?.iter().map(|o| crate::sqlalchemy::expression::retabled(o, &target.table_name, &alias)).collect();
+                        state.eager.push(EagerJoin { spec: option.spec.clone(), target, alias, on: and(on), inner, collection, order_by });
                     }
                 }
             }

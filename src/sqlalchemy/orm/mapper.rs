@@ -282,6 +282,25 @@ fn set_class_attr(class: &Rc<Class>, name: &str, value: Obj) {
     class.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(name)), Obj::str(name), value);
 }
 
+/// `User.tags = relationship(Tag)` after the class statement: mapped as declarative does it
+/// (SQLAlchemy's `DeclarativeAttributeIntercept`); a column added so is not in the lab.
+fn added_attribute(py: &mut Interpreter, class: &Rc<Class>, name: &str, value: &Obj) -> Res<()> {
+    let Some(mapper) = class_attr(class, "__mapper__").and_then(|m| m.native::<MapperObj>().map(|m| m.0.clone())) else { return Ok(()) };
+    if let Some(relationship) = value.native::<RelationshipAttr>() {
+        let spec = Rc::new(RelationshipSpec::new(py, &mapper, name, relationship.spec_args.clone(), None)?);
+        let existing = mapper.relationships.borrow().iter().position(|r| r.attr == name);
+        if let Some(at) = existing {
+            mapper.relationships.borrow_mut().remove(at);
+        }
+        mapper.add_relationship(spec);
+        return super::relationship::configure_backrefs(py, &mapper.registry);
+    }
+    if value.native::<ColumnObj>().is_some() {
+        return py.stop_not_available("a column assigned to a mapped class after its class statement");
+    }
+    Ok(())
+}
+
 /// `DeclarativeBase`: the class a program's `Base` derives from.
 pub fn declarative_base_class(py: &mut Interpreter) -> Obj {
     let init_subclass = NativeFunction::function("__init_subclass__", |py, args, _| {
@@ -297,7 +316,19 @@ pub fn declarative_base_class(py: &mut Interpreter) -> Obj {
         declarative_constructor(py, this, kwargs)?;
         Ok(Obj::None)
     });
-    let class = py.new_class("DeclarativeBase", vec![("__init_subclass__".into(), init_subclass), ("__init__".into(), init)]);
+    let class_setattr = NativeFunction::function(crate::interp::CLASS_SETATTR_HOOK, |py, args, _| {
+        let [Obj::Class(class), Obj::Str(name), value] = args.as_slice() else { return Ok(Obj::None) };
+        added_attribute(py, class, name, value)?;
+        Ok(Obj::None)
+    });
+    let class = py.new_class(
+        "DeclarativeBase",
+        vec![
+            ("__init_subclass__".into(), init_subclass),
+            ("__init__".into(), init),
+            (crate::interp::CLASS_SETATTR_HOOK.into(), class_setattr),
+        ],
+    );
     if let Obj::Class(c) = &class {
         set_class_attr(c, "__module__", Obj::str("sqlalchemy.orm.decl_api"));
         set_class_attr(c, "__abstract__", Obj::Bool(true));

@@ -32,6 +32,9 @@ pub struct RelationshipArgs {
     pub backref: Option<(String, Vec<(String, Obj)>)>,
     /// `remote_side=` given: for a class that refers to itself, the many-to-one side.
     pub remote_side: bool,
+    /// `order_by=`: a column, `desc(...)`, a list of them, or a string SQLAlchemy evaluates
+    /// among the mapped classes (`"desc(Post.title)"`).
+    pub order_by: Option<Obj>,
 }
 
 /// A relationship of a mapped class.
@@ -129,6 +132,52 @@ impl RelationshipSpec {
         };
         self.collection.set(Some(decided));
         decided
+    }
+
+    /// The `ORDER BY` of `order_by=` (empty without it). A string is evaluated as SQLAlchemy
+    /// evaluates it: with the base's classes, the metadata's tables and `sqlalchemy`'s names.
+    pub fn order_by(&self, py: &mut Interpreter) -> Res<Vec<Sql>> {
+        let Some(given) = self.args.order_by.clone() else { return Ok(Vec::new()) };
+        let value = match &given {
+            Obj::Str(text) => {
+                let globals = Rc::new(std::cell::RefCell::new(crate::interp::object::Dict::default()));
+                let sa = py.import("sqlalchemy")?;
+                if let Obj::Module(module) = &sa {
+                    for (name, value) in module.globals.borrow().items() {
+                        if let Obj::Str(text) = name {
+                            globals.borrow_mut().insert(key(text), name.clone(), value.clone());
+                        }
+                    }
+                }
+                if let Some(parent) = self.parent() {
+                    if let Some(metadata) = parent.metadata.native::<super::super::schema::MetaDataObj>() {
+                        for table in metadata.tables.borrow().iter() {
+                            if let Some(name) = table.native::<TableObj>().map(|t| t.name.clone()) {
+                                globals.borrow_mut().insert(key(&name), Obj::str(&name), table.clone());
+                            }
+                        }
+                    }
+                }
+                if let Some(found) = self.registry.native::<Registry>() {
+                    for mapper in found.mappers.borrow().iter().filter_map(std::rc::Weak::upgrade) {
+                        if let Some(class) = mapper.class_obj() {
+                            globals.borrow_mut().insert(key(&mapper.class_name), Obj::str(&mapper.class_name), class);
+                        }
+                    }
+                }
+                py.eval_with_globals(text, globals)?
+            }
+            other => other.clone(),
+        };
+        let items = match &value {
+            Obj::List(_) | Obj::Tuple(_) => py.iterate(&value)?,
+            other => vec![other.clone()],
+        };
+        let mut out = Vec::new();
+        for item in &items {
+            out.push(super::super::expression::coerce(py, item)?);
+        }
+        Ok(out)
     }
 
     /// Which way the relationship goes, and its target's mapper.
@@ -450,6 +499,7 @@ pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>
     let select = super::super::statement::SelectState {
         columns,
         where_: vec![Sql::In { expr: Box::new(fk.sql.clone()), items, negated: false }],
+        order_by: spec.order_by(py)?,
         ..Default::default()
     };
     let mut children: Vec<(crate::value::Value, Obj)> = Vec::new();
@@ -507,6 +557,7 @@ fn select_in_many_to_many(py: &mut Interpreter, session: &Rc<super::session::Ses
         columns,
         where_: vec![Sql::In { expr: Box::new(column(parent_column)), items, negated: false }],
         select_from: vec![secondary.table.clone()],
+        order_by: spec.order_by(py)?,
         joins: vec![super::super::statement::Join { table: target.table_name.clone(), alias: None, on: super::super::expression::and(on), outer: false }],
         ..Default::default()
     };
@@ -636,6 +687,7 @@ fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Re
                 let select = super::super::statement::SelectState {
                     columns: vec![super::super::statement::Selected::Entity(target.clone())],
                     where_: conditions,
+                    order_by: spec.order_by(py)?,
                     ..Default::default()
                 };
                 let result = session.run_select_as(py, &select, "lazy")?;
@@ -657,6 +709,7 @@ fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Re
                 let select = super::super::statement::SelectState {
                     columns: vec![super::super::statement::Selected::Entity(target.clone())],
                     where_: conditions,
+                    order_by: spec.order_by(py)?,
                     ..Default::default()
                 };
                 let result = session.run_select_as(py, &select, "lazy")?;
@@ -1191,9 +1244,9 @@ pub fn backref_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, O
 
 fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)]) -> Res<RelationshipArgs> {
     // What changes the SQL or the objects and the lab does not do is refused, never ignored:
-    // `order_by=`, `primaryjoin=`, `passive_deletes=` …
+    // `primaryjoin=`, `passive_deletes=` …
     const UNDERSTOOD: &[&str] =
-        &["argument", "secondary", "back_populates", "backref", "cascade", "uselist", "lazy", "remote_side", "overlaps", "doc", "info", "single_parent", "init", "repr"];
+        &["argument", "secondary", "back_populates", "backref", "cascade", "uselist", "lazy", "remote_side", "order_by", "overlaps", "doc", "info", "single_parent", "init", "repr"];
     if let Some((name, _)) = kwargs.iter().find(|(name, _)| !UNDERSTOOD.contains(&name.as_str())) {
         return py.stop_not_available(&format!("relationship({name}=...)"));
     }
@@ -1252,6 +1305,7 @@ fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)
         secondary,
         backref,
         remote_side: kwarg(kwargs, "remote_side").is_some(),
+        order_by: kwarg(kwargs, "order_by").filter(|o| !matches!(o, Obj::None | Obj::Bool(false))).cloned(),
     })
 }
 
