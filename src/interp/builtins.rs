@@ -62,13 +62,9 @@ impl Interpreter {
         self.object_class.attrs.borrow_mut().insert(key("__delattr__"), Obj::str("__delattr__"), Obj::Builtin("object.__delattr__"));
         for (name, base) in EXCEPTIONS {
             let bases = if base.is_empty() { vec![self.object_class.clone()] } else { vec![self.exceptions[base].clone()] };
-            let class = Rc::new(Class {
-                name: Rc::from(*name),
-                bases: bases.clone(),
-                mro: RefCell::new(Vec::new()),
-                attrs: RefCell::new(Dict::default()),
-                builtin: true,
-            });
+            let mut attrs = Dict::default();
+            attrs.insert(key("__module__"), Obj::str("__module__"), Obj::str("builtins"));
+            let class = Rc::new(Class { name: Rc::from(*name), bases: bases.clone(), mro: RefCell::new(Vec::new()), attrs: RefCell::new(attrs), builtin: true });
             let mut mro = vec![class.clone()];
             mro.extend(bases[0].mro.borrow().iter().cloned());
             *class.mro.borrow_mut() = mro;

@@ -471,6 +471,17 @@ impl Interpreter {
         std::mem::take(&mut self.out)
     }
 
+    /// `raise replacement from original` where a native module catches an exception and raises
+    /// its own (SQLAlchemy wrapping a driver error raised in an event listener): the replacement
+    /// carries the original's frames on, and the original prints first, as its cause.
+    pub fn reraise_as(&mut self, original: Box<Raised>, replacement: Obj) -> Box<Raised> {
+        self.caught_frames.insert(identity(&original.value), (original.value.clone(), original.frames.clone()));
+        if let Obj::Instance(instance) = &replacement {
+            instance.attrs.borrow_mut().insert(key("__cause__"), Obj::str("__cause__"), original.value.clone());
+        }
+        Box::new(Raised { value: replacement, frames: original.frames, stop: false, at: original.at })
+    }
+
     /// Raises an exception value (an instance a native module made by calling its class).
     pub fn raise<T>(&self, value: Obj) -> Res<T> {
         Err(Box::new(Raised { value, frames: Vec::new(), stop: false, at: None }))

@@ -194,6 +194,20 @@ def _database_error(name, orig, statement, params):
     return error
 
 
+def _driver_error(orig):
+    """The DBAPIError SQLAlchemy raises for a driver error that came from no statement of its
+    own (one an event listener's driver call raised while the pool connected)."""
+    name = type(orig).__name__
+    cls = {"IntegrityError": IntegrityError, "OperationalError": OperationalError, "ProgrammingError": ProgrammingError,
+           "InterfaceError": InterfaceError, "DataError": DataError}.get(name, DBAPIError)
+    error = cls(f"(sqlite3.{name}) {orig}")
+    error.statement = None
+    error.params = None
+    error._params_text = None
+    error.orig = orig
+    return error
+
+
 def _statement_error(message, statement, params, code):
     """A StatementError: an error found before the statement reached the database."""
     error = StatementError(message)

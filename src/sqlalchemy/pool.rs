@@ -56,11 +56,32 @@ pub fn checkout(py: &mut Interpreter, engine: &Rc<EngineCore>) -> Res<Rc<DbapiSt
     if listening {
         let args = vec![native(DbapiConnection::new(engine.clone(), state.clone())), native(ConnectionRecord(state.clone()))];
         if !engine.pool.connected.get() {
-            super::event::fire(py, engine, "first_connect", args.clone())?;
+            super::event::fire(py, engine, "first_connect", args.clone()).map_err(|raised| driver_error(py, raised))?;
         }
         engine.pool.connected.set(true);
-        super::event::fire(py, engine, "connect", args)?;
+        super::event::fire(py, engine, "connect", args).map_err(|raised| driver_error(py, raised))?;
     }
     engine.pool.connected.set(true);
     Ok(state)
+}
+
+/// A driver error a listener let out, as SQLAlchemy raises it from the connect: wrapped in its own
+/// `DBAPIError` class (`sqlalchemy.exc.ProgrammingError: (sqlite3.ProgrammingError) …`), the
+/// driver's error its cause. Any other exception goes on as it is.
+fn driver_error(py: &mut Interpreter, raised: Box<crate::interp::Raised>) -> Box<crate::interp::Raised> {
+    if raised.stop {
+        return raised;
+    }
+    let from_driver = match &raised.value {
+        Obj::Instance(instance) => instance.class.mro.borrow().iter().any(|c| &*c.name == "Error" && c.attrs.borrow().get(&crate::interp::object::Key::Str(std::rc::Rc::from("__module__"))).is_some_and(|m| matches!(m, Obj::Str(s) if &**s == "sqlite3"))),
+        _ => false,
+    };
+    if !from_driver {
+        return raised;
+    }
+    let wrapped = py.import("sqlalchemy.exc").and_then(|exc| py.get_attr(&exc, "_driver_error")).and_then(|wrap| py.call(wrap, vec![raised.value.clone()], Vec::new()));
+    match wrapped {
+        Ok(value) => py.reraise_as(raised, value),
+        Err(other) => other,
+    }
 }
