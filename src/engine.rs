@@ -69,6 +69,10 @@ pub struct Engine {
     /// `DELETE`, `REPLACE`) outside a transaction first sends the driver's `BEGIN`; DDL before it
     /// takes effect at once, as it does for Alembic on SQLite.
     pub driver_begins: bool,
+    /// The driver connection a migration runs on enforces foreign keys: env.py's engine ran a
+    /// `connect` listener that turned `PRAGMA foreign_keys` on (else they are off, as Python's
+    /// sqlite3 leaves them).
+    pub driver_foreign_keys: bool,
 }
 
 /// What one statement of the learner's SQLAlchemy did: the rows it returned (a SELECT, or
@@ -96,7 +100,7 @@ impl Engine {
             rusqlite::ffi::sqlite3_limit(conn.handle(), rusqlite::ffi::SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
         }
         let watchdog = Watchdog::install(&conn);
-        Ok(Engine { conn, log: VecDeque::new(), watchdog, transaction_owner: None, driver_begins: false })
+        Ok(Engine { conn, log: VecDeque::new(), watchdog, transaction_owner: None, driver_begins: false, driver_foreign_keys: false })
     }
 
     /// How long one statement may run before the lab stops it (milliseconds).

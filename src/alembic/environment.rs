@@ -37,6 +37,8 @@ pub type Migration = Box<dyn FnOnce(&mut Interpreter, &Configured) -> crate::Res
 pub struct Configured {
     /// The database of `connection=` (online); `None` offline.
     pub database: Option<SharedEngine>,
+    /// Whether that connection's driver connection enforces foreign keys (a `connect` listener).
+    pub foreign_keys: bool,
     pub target_metadata: Obj,
     /// The other keywords (`render_as_batch`, `compare_type`, `include_object`, …) by name.
     pub options: Vec<(String, Obj)>,
@@ -101,6 +103,7 @@ pub fn module(runtime: &Runtime) -> crate::interp::native::ModuleBuilder {
             if let Obj::Str(url) = url {
                 crate::sqlalchemy::engine::url_database(py, url)?;
             }
+            let foreign_keys = connection.native::<ConnectionObj>().is_some_and(|c| c.foreign_keys());
             let database = match connection {
                 Obj::None => None,
                 other => match other.native::<ConnectionObj>() {
@@ -119,7 +122,7 @@ pub fn module(runtime: &Runtime) -> crate::interp::native::ModuleBuilder {
                 return py.stop_not_available("context.configure() without connection= online (the lab's env.py connects with engine_from_config)");
             }
             if let Some(env) = r.env.borrow_mut().as_mut() {
-                env.configured = Some(Configured { database, target_metadata: target_metadata.clone(), options: kept });
+                env.configured = Some(Configured { database, foreign_keys, target_metadata: target_metadata.clone(), options: kept });
             }
             // The migration context opens here, and says so through env.py's logging.
             use crate::migrate::runner::{emit_line, CONTEXT_IMPL, GENERATING_SQL, NON_TRANSACTIONAL};

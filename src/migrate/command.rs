@@ -366,7 +366,10 @@ fn with_env(lab: &mut Lab, project: &Project, inv: &Invocation, out: &mut Vec<St
                         Ok(())
                     }
                 }),
-                _ => run_migrations(py, &scripts, &database, &url, &inv, &mut lines).map(|l| *lost.borrow_mut() = l),
+                _ => {
+                    Databases::borrow(&database)?.driver_foreign_keys = configured.foreign_keys;
+                    run_migrations(py, &scripts, &database, &url, &inv, &mut lines).map(|l| *lost.borrow_mut() = l)
+                }
             };
             scripts.flush(py, &mut lines)?;
             *loaded.borrow_mut() = Some(scripts);

@@ -495,13 +495,15 @@ fn run(
 /// `alembic_version` written and a COMMIT — or, when it fails, a ROLLBACK of what that transaction
 /// holds (DDL before the first write stays, as it does for real). Foreign keys are not enforced
 /// (Python's sqlite3 leaves them off), which is what lets batch mode rebuild a table other tables
-/// point at. Returns the data a downgrade step dropped.
+/// point at — unless env.py's connection turned them on (a `connect` listener), and then they are.
+/// Returns the data a downgrade step dropped.
 fn run_online(py: &mut Interpreter, database: &SharedEngine, scripts: &Scripts, id: &str, direction: &str, versions: &[String]) -> Result<Vec<(String, i64)>> {
     let enforced = {
         let mut engine = Databases::borrow(database)?;
         let enforced = engine.foreign_keys_enforced()?;
-        if enforced {
-            engine.set_foreign_keys(false)?;
+        let wanted = engine.driver_foreign_keys;
+        if enforced != wanted {
+            engine.set_foreign_keys(wanted)?;
         }
         engine.driver_begins = true;
         enforced
@@ -516,9 +518,7 @@ fn run_online(py: &mut Interpreter, database: &SharedEngine, scripts: &Scripts, 
     }
     engine.driver_begins = false;
     engine.transaction_owner = None;
-    if enforced {
-        engine.set_foreign_keys(true)?;
-    }
+    engine.set_foreign_keys(enforced)?;
     let lost = match target {
         Some(Target::Online { lost, .. }) if direction == "downgrade" => lost,
         _ => Vec::new(),

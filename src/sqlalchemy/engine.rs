@@ -387,7 +387,7 @@ impl Conn {
     }
 
     /// Whether the driver connection enforces foreign keys.
-    fn foreign_keys(&self) -> bool {
+    pub fn foreign_keys(&self) -> bool {
         self.dbapi.borrow().as_ref().is_some_and(|d| d.foreign_keys.get())
     }
 
@@ -574,6 +574,9 @@ pub fn url_database(py: &mut Interpreter, url: &str) -> Res<Option<String>> {
 /// The connection a running migration gives `op.get_bind()`: on the migration's database,
 /// inside the transaction the runner holds for the revision.
 pub fn migration_connection(database: SharedEngine) -> Obj {
+    // The driver connection is env.py's: its foreign keys as that one has them.
+    let dbapi = DbapiState::default();
+    dbapi.foreign_keys.set(Databases::borrow(&database).map(|d| d.driver_foreign_keys).unwrap_or(false));
     let core = EngineCore::new(String::new(), database, false, false);
     let id = CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let conn = Rc::new(Conn {
@@ -583,7 +586,7 @@ pub fn migration_connection(database: SharedEngine) -> Obj {
         external: true,
         echo: Cell::new(None),
         closed: Cell::new(false),
-        dbapi: RefCell::new(None),
+        dbapi: RefCell::new(Some(Rc::new(dbapi))),
     });
     native(ConnectionObj { conn, begin_block: false })
 }

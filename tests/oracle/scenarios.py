@@ -258,6 +258,7 @@ def SCENARIOS():
     yield autogenerate_foreign_keys()
     yield autogenerate_table_options()
     yield autogenerate_reflected_types()
+    yield foreign_keys_in_env()
     yield from real_projects()
 
 
@@ -867,6 +868,55 @@ def autogenerate_reflected_types():
             + [{"write": "src/models/event.py", "text": event(False)}]
             + runs('alembic revision --autogenerate -m "required" --rev-id 7e0000000002',
                    "alembic upgrade 7e0000000001:7e0000000002 --sql", "alembic downgrade 7e0000000002:7e0000000001 --sql")}
+
+
+FK_LISTENER = """from alembic import context
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+
+@event.listens_for(Engine, "connect")
+def set_sqlite_pragma(dbapi_connection, connection_record):
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+"""
+
+
+def foreign_keys_in_env():
+    """env.py turns foreign keys on for every connection (the listener SQLite tutorials add): the
+    migrations then run with them enforced — a batch rebuild of a table other rows point at fails
+    at its DROP TABLE, and a revision inserting an orphan row fails — until the listener goes."""
+    files = project([])
+    files["migrations/versions/f00c00000001_users.py"] = rev_file(
+        "f00c00000001", None, "users", upgrade=BATCH_USERS, downgrade="    op.drop_table('users')")
+    files["migrations/versions/f00c00000002_posts.py"] = rev_file(
+        "f00c00000002", "f00c00000001", "posts",
+        upgrade="    op.create_table('posts',\n"
+                "    sa.Column('id', sa.Integer(), nullable=False),\n"
+                "    sa.Column('user_id', sa.Integer(), nullable=True),\n"
+                "    sa.ForeignKeyConstraint(['user_id'], ['users.id']),\n"
+                "    sa.PrimaryKeyConstraint('id')\n    )\n"
+                "    op.execute(\"INSERT INTO posts (id, user_id) VALUES (10, 1)\")",
+        downgrade="    op.drop_table('posts')")
+    files["migrations/versions/f00c00000003_orphan.py"] = rev_file(
+        "f00c00000003", "f00c00000002", "orphan",
+        upgrade="    op.execute(\"INSERT INTO posts (id, user_id) VALUES (11, 99)\")",
+        downgrade="    op.execute(\"DELETE FROM posts WHERE id = 11\")")
+    files["migrations/versions/f00c00000004_rebuild_users.py"] = rev_file(
+        "f00c00000004", "f00c00000003", "rebuild users",
+        upgrade="    with op.batch_alter_table('users', recreate='always') as batch_op:\n"
+                "        batch_op.alter_column('old', new_column_name='legacy', existing_type=sa.String())",
+        downgrade="    with op.batch_alter_table('users', recreate='always') as batch_op:\n"
+                  "        batch_op.alter_column('legacy', new_column_name='old', existing_type=sa.String())")
+    listener_on = {"edit": ("migrations/env.py", "from alembic import context\n", FK_LISTENER)}
+    listener_off = {"edit": ("migrations/env.py", FK_LISTENER, "from alembic import context\n")}
+    return {"name": "foreign_keys_in_env", "about": foreign_keys_in_env.__doc__, "files": files,
+            "steps": [listener_on] + runs("alembic upgrade f00c00000002", "alembic upgrade f00c00000003",
+                                          "alembic current", "alembic upgrade f00c00000004 --sql")
+            + [listener_off] + runs("alembic upgrade f00c00000003", "alembic current")
+            + [listener_on] + runs("alembic upgrade head", "alembic current")
+            + [listener_off] + runs("alembic upgrade head", "alembic current", "alembic downgrade base")}
 
 
 def unpack(project, source, target):
