@@ -30,11 +30,27 @@ const NOT_FIRED: &[&str] = &[
     "do_setinputsizes", "handle_error",
 ];
 
+/// Where the listeners on mapped classes (and on `Mapper`, every class) are kept.
+const MAPPER_LISTENERS: &str = "sqlalchemy.event mappers";
+
+/// The mapper events the lab fires, from the flush.
+const MAPPER_FIRED: &[&str] = &["before_insert", "after_insert", "before_update", "after_update", "before_delete", "after_delete"];
+
+/// The mapper and instance events SQLAlchemy 2.1 has that the lab does not fire.
+const MAPPER_NOT_FIRED: &[&str] = &[
+    "after_configured", "after_mapper_constructed", "before_configured", "before_mapper_configured", "instrument_class",
+    "mapper_configured", "expire", "init", "init_failure", "load", "pickle", "refresh", "refresh_flush", "unpickle",
+];
+
 /// What a listener is registered on.
 enum Target {
     /// The `Engine` class: every engine.
     EngineClass,
     Engine(Rc<EngineCore>),
+    /// A declarative class (mapped, or a base whose mapped subclasses `propagate=True` reaches).
+    Class(Rc<crate::interp::object::Class>),
+    /// The `Mapper` class: every mapped class.
+    MapperClass,
 }
 
 impl Target {
@@ -43,7 +59,13 @@ impl Target {
         match self {
             Target::EngineClass => "<class 'sqlalchemy.engine.base.Engine'>".to_string(),
             Target::Engine(core) => format!("Engine({})", core.url),
+            Target::Class(class) => format!("<class '{}'>", super::orm::mapper::qualified_name(class)),
+            Target::MapperClass => format!("<class '{}'>", super::orm::mapper::MAPPER_CLASS),
         }
+    }
+
+    fn is_mapper_target(&self) -> bool {
+        matches!(self, Target::Class(_) | Target::MapperClass)
     }
 }
 
@@ -95,10 +117,19 @@ fn resolve(py: &mut Interpreter, target: &Obj, identifier: &Obj) -> Res<(Target,
         Obj::Str(name) => name.to_string(),
         other => py.repr_of(other)?,
     };
+    let declarative = match target {
+        // A subclass of the lab's DeclarativeBase: the class that defines the declarative hook.
+        Obj::Class(class) => class.mro.borrow().iter().any(|c| c.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(crate::interp::CLASS_SETATTR_HOOK))).is_some()),
+        _ => false,
+    };
     let resolved = if let Some(engine) = target.native::<EngineObj>() {
         Target::Engine(engine.0.clone())
     } else if target.native::<NativeType>().is_some_and(|t| t.0 == super::engine::ENGINE_CLASS) {
         Target::EngineClass
+    } else if target.native::<NativeType>().is_some_and(|t| t.0 == super::orm::mapper::MAPPER_CLASS) {
+        Target::MapperClass
+    } else if let (true, Obj::Class(class)) = (declarative, target) {
+        Target::Class(class.clone())
     } else {
         // Mapper, session, attribute and table events are on SQLAlchemy's own classes and objects.
         let orm_like = match target {
@@ -115,11 +146,20 @@ fn resolve(py: &mut Interpreter, target: &Obj, identifier: &Obj) -> Res<(Target,
         let shown = py.str_of(target)?;
         return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("No such event '{identifier}' for target '{shown}'"));
     };
-    if FIRED.contains(&identifier.as_str()) {
-        return Ok((resolved, identifier));
-    }
-    if NOT_FIRED.contains(&identifier.as_str()) {
-        return py.stop_not_available(&format!("the engine event '{identifier}' (the lab fires \"connect\" and \"first_connect\")"));
+    if resolved.is_mapper_target() {
+        if MAPPER_FIRED.contains(&identifier.as_str()) {
+            return Ok((resolved, identifier));
+        }
+        if MAPPER_NOT_FIRED.contains(&identifier.as_str()) {
+            return py.stop_not_available(&format!("the mapper event '{identifier}' (the lab fires the flush's before_/after_ insert, update and delete)"));
+        }
+    } else {
+        if FIRED.contains(&identifier.as_str()) {
+            return Ok((resolved, identifier));
+        }
+        if NOT_FIRED.contains(&identifier.as_str()) {
+            return py.stop_not_available(&format!("the engine event '{identifier}' (the lab fires \"connect\" and \"first_connect\")"));
+        }
     }
     raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("No such event '{identifier}' for target '{}'", resolved.shown()))
 }
@@ -131,7 +171,11 @@ fn listen(py: &mut Interpreter, target: &Obj, identifier: &Obj, listener: Obj, k
     if flag(py, kwargs, "once")?.unwrap_or(false) {
         return py.stop_not_available("event.listen(..., once=True)");
     }
-    let entry = Obj::tuple(vec![Obj::str(&identifier), listener, Obj::Bool(named)]);
+    let propagate = flag(py, kwargs, "propagate")?.unwrap_or(false);
+    let entry = match &target {
+        Target::Class(class) => Obj::tuple(vec![Obj::str(&identifier), listener, Obj::Bool(named), Obj::Class(class.clone()), Obj::Bool(propagate)]),
+        _ => Obj::tuple(vec![Obj::str(&identifier), listener, Obj::Bool(named), Obj::None, Obj::Bool(propagate)]),
+    };
     let list = listeners(py, &target);
     if let Obj::List(items) = list {
         let mut items = items.borrow_mut();
@@ -145,6 +189,7 @@ fn listeners(py: &mut Interpreter, target: &Target) -> Obj {
     match target {
         Target::EngineClass => py.native_state.entry(CLASS_LISTENERS.to_string()).or_insert_with(|| Obj::list(Vec::new())).clone(),
         Target::Engine(core) => core.pool.listeners.clone(),
+        Target::Class(_) | Target::MapperClass => py.native_state.entry(MAPPER_LISTENERS.to_string()).or_insert_with(|| Obj::list(Vec::new())).clone(),
     }
 }
 
@@ -152,8 +197,19 @@ fn listeners(py: &mut Interpreter, target: &Target) -> Obj {
 fn take(py: &mut Interpreter, target: &Target, identifier: &str, listener: &Obj, remove: bool) -> bool {
     let Obj::List(items) = listeners(py, target) else { return false };
     let mut items = items.borrow_mut();
+    let on = match target {
+        Target::Class(class) => Some(Rc::as_ptr(class) as usize),
+        _ => None,
+    };
     let found = items.iter().position(|entry| match entry {
-        Obj::Tuple(t) => matches!(&t[0], Obj::Str(name) if &**name == identifier) && identity(&t[1]) == identity(listener),
+        Obj::Tuple(t) => {
+            let same_target = match (&t[3], on) {
+                (Obj::Class(c), Some(ptr)) => Rc::as_ptr(c) as usize == ptr,
+                (Obj::None, None) => true,
+                _ => false,
+            };
+            same_target && matches!(&t[0], Obj::Str(name) if &**name == identifier) && identity(&t[1]) == identity(listener)
+        }
         _ => false,
     });
     if let (Some(at), true) = (found, remove) {
@@ -187,6 +243,52 @@ pub fn fire(py: &mut Interpreter, engine: &Rc<EngineCore>, identifier: &str, arg
         if named {
             let names = ["dbapi_connection", "connection_record"];
             let kwargs = names.iter().zip(args.iter()).map(|(n, v)| (n.to_string(), v.clone())).collect();
+            py.call(listener, Vec::new(), kwargs)?;
+        } else {
+            py.call(listener, args.clone(), Vec::new())?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether any listener waits for mapper events (the flush asks before building their arguments).
+pub fn has_mapper_listeners(py: &Interpreter) -> bool {
+    matches!(py.native_state.get(MAPPER_LISTENERS), Some(Obj::List(items)) if !items.borrow().is_empty())
+}
+
+/// Calls the listeners of mapper event `identifier` for `instance`: those on its class, on a base
+/// class with `propagate=True`, and on `Mapper`, in the order they were registered, each with
+/// (mapper, connection, target).
+pub fn fire_mapper(py: &mut Interpreter, identifier: &str, mapper: &Rc<super::orm::mapper::Mapper>, connection: &Rc<super::engine::Conn>, instance: &Obj) -> Res<()> {
+    let Some(Obj::List(items)) = py.native_state.get(MAPPER_LISTENERS).cloned() else { return Ok(()) };
+    let Some(Obj::Class(class)) = mapper.class_obj() else { return Ok(()) };
+    let mut chosen = Vec::new();
+    for entry in items.borrow().iter() {
+        let Obj::Tuple(t) = entry else { continue };
+        if !matches!(&t[0], Obj::Str(name) if &**name == identifier) {
+            continue;
+        }
+        let hears = match (&t[3], &t[4]) {
+            (Obj::None, _) => true,
+            (Obj::Class(on), _) if Rc::ptr_eq(on, &class) => true,
+            (Obj::Class(on), Obj::Bool(true)) => class.mro.borrow().iter().any(|c| Rc::ptr_eq(c, on)),
+            _ => false,
+        };
+        if hears {
+            chosen.push((t[1].clone(), matches!(t[2], Obj::Bool(true))));
+        }
+    }
+    if chosen.is_empty() {
+        return Ok(());
+    }
+    let args = vec![
+        super::convert::native(super::orm::mapper::MapperObj(mapper.clone())),
+        super::convert::native(super::engine::ConnectionObj { conn: connection.clone(), begin_block: false }),
+        instance.clone(),
+    ];
+    for (listener, named) in chosen {
+        if named {
+            let kwargs = ["mapper", "connection", "target"].iter().zip(args.iter()).map(|(n, v)| (n.to_string(), v.clone())).collect();
             py.call(listener, Vec::new(), kwargs)?;
         } else {
             py.call(listener, args.clone(), Vec::new())?;

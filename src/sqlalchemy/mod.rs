@@ -276,6 +276,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ("joinedload".into(), function("joinedload", orm::loader::joinedload)),
                 ("aliased".into(), function("aliased", orm::aliased::aliased)),
                 ("validates".into(), function("validates", orm::mapper::validates)),
+                ("Mapper".into(), Obj::Native(Rc::new(crate::interp::native::NativeType(orm::mapper::MAPPER_CLASS.to_string())))),
             ])
         }),
     );

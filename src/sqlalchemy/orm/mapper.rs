@@ -239,12 +239,19 @@ impl Mapper {
 /// `User.__mapper__`.
 pub struct MapperObj(pub Rc<Mapper>);
 
+/// The `Mapper` class's path, as `type(User.__mapper__)` prints it and `event.listen(Mapper, …)`
+/// takes it.
+pub const MAPPER_CLASS: &str = "sqlalchemy.orm.mapper.Mapper";
+
 impl Native for MapperObj {
     fn type_name(&self) -> &str {
         "Mapper"
     }
+    fn class_path(&self) -> &str {
+        MAPPER_CLASS
+    }
     fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
-        Ok(format!("<Mapper at 0x0; {}>", self.0.class_name))
+        Ok(format!("Mapper[{}({})]", self.0.class_name, self.0.table_name))
     }
     fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
         Ok(match name {

@@ -536,7 +536,17 @@ impl SessionCore {
         let new: Vec<Obj> = self.new.borrow().clone();
         self.sync_all(py)?;
         let dirty = self.dirty(py, None, &deleted)?;
-        if new.is_empty() && deleted.is_empty() && dirty.is_empty() && associations.is_empty() {
+        // With mapper listeners, every changed persistent object is saved as SQLAlchemy saves it
+        // (its before_update runs even when nothing it changed reaches the table).
+        let listening = crate::sqlalchemy::event::has_mapper_listeners(py);
+        let is_deleted = |i: &Obj| deleted.iter().any(|d| crate::interp::object::identity(d) == crate::interp::object::identity(i));
+        let mut touched: Vec<Obj> = if listening {
+            modified.iter().filter(|i| state_of(i).is_some_and(|s| s.key.borrow().is_some()) && !is_deleted(i)).cloned().collect()
+        } else {
+            Vec::new()
+        };
+        crate::sorting::sort_by(&mut touched, |a, b| key_order(a) < key_order(b));
+        if new.is_empty() && deleted.is_empty() && dirty.is_empty() && associations.is_empty() && touched.is_empty() {
             // Assignments that changed nothing: the objects are clean again, as after a flush.
             self.take_modified();
             return Ok(());
@@ -544,7 +554,7 @@ impl SessionCore {
         let conn = self.connection(py)?;
         // Tables in dependency order (the metadata's sorted tables), then mappers in that order.
         let mut mappers: Vec<Rc<Mapper>> = Vec::new();
-        for instance in new.iter().chain(dirty.iter().map(|(i, _)| i)).chain(deleted.iter()) {
+        for instance in new.iter().chain(dirty.iter().map(|(i, _)| i)).chain(deleted.iter()).chain(touched.iter()) {
             if let Some(state) = state_of(instance) {
                 if !mappers.iter().any(|m| Rc::ptr_eq(m, &state.mapper)) {
                     mappers.push(state.mapper.clone());
@@ -552,18 +562,47 @@ impl SessionCore {
             }
         }
         let (order, delete_order) = super::unit_of_work::flush_order(py, &mappers)?;
+        let of_mapper = |items: &[Obj], mapper: &Rc<Mapper>| -> Vec<Obj> { items.iter().filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.mapper, mapper))).cloned().collect() };
         for mapper in &order {
+            let inserts = of_mapper(&new, mapper);
+            // The changed persistent objects of this class, by key: those changed before the
+            // flush and those it changed itself (a child whose foreign key a parent set).
+            self.sync_all(py)?;
+            let mut saved = if listening {
+                let now: Vec<Obj> = self.modified.borrow().iter().filter(|i| state_of(i).is_some_and(|s| s.key.borrow().is_some()) && !is_deleted(i)).cloned().collect();
+                of_mapper(&now, mapper)
+            } else {
+                Vec::new()
+            };
+            crate::sorting::sort_by(&mut saved, |a, b| key_order(a) < key_order(b));
+            // before_insert for the new objects (in the order added), then before_update for the
+            // changed ones: what they set goes into the statements.
+            if listening {
+                for instance in &inserts {
+                    crate::sqlalchemy::event::fire_mapper(py, "before_insert", mapper, &conn, instance)?;
+                }
+                for instance in &saved {
+                    crate::sqlalchemy::event::fire_mapper(py, "before_update", mapper, &conn, instance)?;
+                }
+            }
             // Keys of parents inserted just now reach their children before these are written.
             self.sync_all(py)?;
             let updates = self.dirty(py, Some(mapper), &deleted)?;
             let updates: Vec<&(Obj, Vec<(String, Value)>)> = updates.iter().collect();
             self.emit_updates(py, &conn, mapper, &updates)?;
-            let inserts: Vec<Obj> = new.iter().filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.mapper, mapper))).cloned().collect();
             // A self-referential mapper (a tree of tags): parents go first, each generation as
             // its own batch, their new keys reaching the next generation's foreign keys.
             for generation in generations(py, mapper, &inserts)? {
                 self.sync_all(py)?;
                 self.emit_inserts(py, &conn, mapper, &generation)?;
+            }
+            if listening {
+                for instance in &inserts {
+                    crate::sqlalchemy::event::fire_mapper(py, "after_insert", mapper, &conn, instance)?;
+                }
+                for instance in &saved {
+                    crate::sqlalchemy::event::fire_mapper(py, "after_update", mapper, &conn, instance)?;
+                }
             }
         }
         // Association rows after both sides are written; a deleted object's before it goes.
@@ -583,8 +622,18 @@ impl SessionCore {
             self.run_rows(py, &conn, &sql, rows)?;
         }
         for mapper in &delete_order {
-            let deletes: Vec<Obj> = deleted.iter().filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.mapper, mapper))).cloned().collect();
+            let deletes = of_mapper(&deleted, mapper);
+            if listening {
+                for instance in &deletes {
+                    crate::sqlalchemy::event::fire_mapper(py, "before_delete", mapper, &conn, instance)?;
+                }
+            }
             self.emit_deletes(py, &conn, mapper, &deletes)?;
+            if listening {
+                for instance in &deletes {
+                    crate::sqlalchemy::event::fire_mapper(py, "after_delete", mapper, &conn, instance)?;
+                }
+            }
         }
         for instance in &new {
             relationship::orphans(py, instance)?;
