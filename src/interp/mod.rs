@@ -15,7 +15,7 @@ pub mod native;
 pub mod object;
 mod parse_float;
 mod set_order;
-mod typing;
+pub mod typing;
 
 pub use format::fixed;
 pub use eval::{available_modules, Interpreter, Raised, Res, RunOutcome, TIME_BUDGET_MS};

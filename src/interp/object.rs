@@ -184,6 +184,8 @@ pub enum Key {
     Tuple(Vec<Key>),
     /// A class or instance, by identity.
     Id(usize),
+    /// A built-in type or function (`str`, `len`), by name: each is one object.
+    Builtin(&'static str),
     /// An object with its own `__hash__` / `__eq__`: one number per class of equal objects
     /// (the interpreter's registry decides which objects are equal).
     User(usize),
@@ -285,6 +287,7 @@ fn key_at_depth(value: &Obj, depth: usize) -> Option<Key> {
         Obj::Bytes(b) => Key::Bytes(b.clone()),
         Obj::Tuple(items) => Key::Tuple(items.iter().map(|i| key_at_depth(i, depth + 1)).collect::<Option<Vec<_>>>()?),
         Obj::List(_) | Obj::Dict(_) | Obj::Set(_) => return None,
+        Obj::Builtin(name) => Key::Builtin(name),
         other => Key::Id(identity(other)),
     })
 }

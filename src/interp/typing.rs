@@ -9,8 +9,10 @@ use super::native::{ModuleBuilder, Native};
 use super::object::Obj;
 
 /// The names `typing` offers.
-const NAMES: &[&str] =
-    &["Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet", "Sequence", "Mapping", "Iterable", "Iterator", "Callable", "Type", "Any", "ClassVar", "Final"];
+const NAMES: &[&str] = &[
+    "Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet", "Sequence", "Mapping", "Iterable", "Iterator", "Callable", "Type", "Any",
+    "ClassVar", "Final", "Annotated",
+];
 
 /// `typing.List`, or `typing.List[str]` once subscripted.
 struct Form {
@@ -34,11 +36,14 @@ impl Native for Form {
         Ok(format!("typing.{}[{}]", self.name, parts.join(", ")))
     }
 
-    fn get_item(&self, _py: &mut Interpreter, _this: &Obj, index: &Obj) -> Option<Res<Obj>> {
+    fn get_item(&self, py: &mut Interpreter, _this: &Obj, index: &Obj) -> Option<Res<Obj>> {
         let args = match index {
             Obj::Tuple(items) => items.to_vec(),
             one => vec![one.clone()],
         };
+        if self.name == "Annotated" && args.len() < 2 {
+            return Some(py.error("TypeError", "Annotated[...] should be used with at least two arguments (a type and an annotation)."));
+        }
         Some(Ok(Obj::Native(Rc::new(Form { name: self.name, args }))))
     }
 
@@ -48,6 +53,15 @@ impl Native for Form {
 
     /// `__args__`: what it was subscripted with (`Optional[X]` is `Union[X, None]`: `(X, NoneType)`).
     fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        // `Annotated[int, x]`: the type is `__origin__`, what annotates it `__metadata__`.
+        if self.name == "Annotated" && !self.args.is_empty() {
+            return Ok(match name {
+                "__origin__" => Some(self.args[0].clone()),
+                "__metadata__" => Some(Obj::tuple(self.args[1..].to_vec())),
+                "__args__" => Some(Obj::tuple(vec![self.args[0].clone()])),
+                _ => None,
+            });
+        }
         if name != "__args__" || self.args.is_empty() {
             return Ok(None);
         }
@@ -211,4 +225,10 @@ pub fn module() -> ModuleBuilder {
         members.push(("TYPE_CHECKING".into(), Obj::Bool(false)));
         Ok(members)
     })
+}
+
+/// `Annotated[T, x, …]`: its type and what annotates it; `None` for any other value.
+pub fn annotated_parts(value: &Obj) -> Option<(Obj, Vec<Obj>)> {
+    let form = value.native::<Form>()?;
+    (form.name == "Annotated" && form.args.len() >= 2).then(|| (form.args[0].clone(), form.args[1..].to_vec()))
 }

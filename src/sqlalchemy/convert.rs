@@ -91,11 +91,46 @@ pub fn from_value_typed(py: &mut Interpreter, value: &Value, sql_type: Option<&S
 
 /// Python's `repr` of the parameters tuple, as the echo log prints it: `('John Doe',)`, `(1, 1, 0)`.
 pub fn params_repr(values: &[Value]) -> String {
-    let items: Vec<String> = values.iter().map(Value::python_repr).collect();
+    // SQLAlchemy's log shows at most 100 parameters (the first and last 50), each repr at most
+    // 300 characters (the first and last 150).
+    const MAX_PARAMS: usize = 100;
+    let shown = |v: &Value| truncated_repr(&v.python_repr(), 300);
+    if values.len() > MAX_PARAMS {
+        let half = MAX_PARAMS / 2;
+        let first: Vec<String> = values[..half].iter().map(shown).collect();
+        let last: Vec<String> = values[values.len() - half..].iter().map(shown).collect();
+        return format!("({} ... {} parameters truncated ... {})", first.join(", "), values.len() - MAX_PARAMS, last.join(", "));
+    }
+    let items: Vec<String> = values.iter().map(shown).collect();
     match items.len() {
         1 => format!("({},)", items[0]),
         _ => format!("({})", items.join(", ")),
     }
+}
+
+/// A repr longer than `max` characters as SQLAlchemy's log cuts it: both ends, and how much
+/// was left out between them.
+pub fn truncated_repr(text: &str, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max {
+        return text.to_string();
+    }
+    let half = max / 2;
+    let head: String = text.chars().take(half).collect();
+    let tail: String = text.chars().skip(count - half).collect();
+    format!("{head} ... ({} characters truncated) ... {tail}", count - max)
+}
+
+/// A long "insertmanyvalues" statement as SQLAlchemy logs it: past 500 characters, the first 250
+/// and the last 100 with the count of those between.
+pub fn long_statement(sql: &str) -> String {
+    let count = sql.chars().count();
+    if count <= 500 {
+        return sql.to_string();
+    }
+    let head: String = sql.chars().take(250).collect();
+    let tail: String = sql.chars().skip(count - 100).collect();
+    format!("{head} ... {} characters truncated ... {tail}", count - 350)
 }
 
 /// A keyword argument by name.

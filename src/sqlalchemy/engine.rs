@@ -238,12 +238,20 @@ impl Conn {
     /// One row of several that SQLite must insert one by one to return their keys in order
     /// ("insertmanyvalues"): logged with its place in the batch.
     pub fn run_batch_row(&self, py: &mut Interpreter, sql: &str, params: &[Value], at: usize, total: usize) -> Res<Ran> {
-        self.run_with(py, Stat::Compiled, sql, sql, params, None, |stats, shown| {
+        self.run_batch(py, sql, sql, params, at, total, "ordered; batch not supported")
+    }
+
+    /// One batch of an "insertmanyvalues" INSERT (`at` of `total`), logged with its place and how
+    /// SQLAlchemy batched it (`unordered`: several rows per statement, their order not promised).
+    #[allow(clippy::too_many_arguments)]
+    pub fn run_batch(&self, py: &mut Interpreter, key: &str, sql: &str, params: &[Value], at: usize, total: usize, how: &str) -> Res<Ran> {
+        let logged = super::convert::long_statement(sql);
+        self.run_with(py, Stat::Compiled, key, sql, params, Some(&logged), |stats, shown| {
             if at == 1 {
                 let stats = stats.trim_end_matches(']');
-                format!("{stats} (insertmanyvalues) {at}/{total} (ordered; batch not supported)] {shown}")
+                format!("{stats} (insertmanyvalues) {at}/{total} ({how})] {shown}")
             } else {
-                format!("[insertmanyvalues {at}/{total} (ordered; batch not supported)] {shown}")
+                format!("[insertmanyvalues {at}/{total} ({how})] {shown}")
             }
         })
     }
@@ -340,9 +348,15 @@ impl Conn {
         let elapsed = now_ms() - started;
         // SQLAlchemy caches an executemany's compiled form apart from a single execute's.
         let stats = self.engine.stats(Stat::Compiled, &format!("{key}\0executemany"), elapsed);
-        let shown: Vec<String> = rows.iter().take(10).map(|r| params_repr(r)).collect();
-        let more = if rows.len() > 10 { format!("  ... displaying 10 of {} total bound parameter sets ...  ", rows.len()) } else { String::new() };
-        self.log(py, &format!("{stats} [{}{more}]", shown.join(", ")))?;
+        // At most 10 parameter sets: the first 8, then the last 2.
+        let shown = if rows.len() > 10 {
+            let first: Vec<String> = rows[..8].iter().map(|r| params_repr(r)).collect();
+            let last: Vec<String> = rows[rows.len() - 2..].iter().map(|r| params_repr(r)).collect();
+            format!("{}  ... displaying 10 of {} total bound parameter sets ...  {}", first.join(", "), rows.len(), last.join(", "))
+        } else {
+            rows.iter().map(|r| params_repr(r)).collect::<Vec<_>>().join(", ")
+        };
+        self.log(py, &format!("{stats} [{shown}]"))?;
         match failure {
             Some(error) => database_error(py, error, sql, Obj::list(rows.iter().map(|r| value_tuple(r)).collect())),
             None => Ok(total),
@@ -465,6 +479,9 @@ impl Conn {
                     sql = s;
                     rows.push(values);
                 }
+                if !dml.0.returning.is_empty() && matches!(dml.0.kind, super::statement::DmlKind::Insert) {
+                    return self.insert_many_returning(py, &dml.0, &sql, rows);
+                }
                 let key = format!("{sql}\u{0}many");
                 let count = self.run_many(py, &key, &sql, &rows)?;
                 return Ok(ResultObj::rowcount(count));
@@ -488,6 +505,32 @@ impl Conn {
         }
         let shown = py.repr_of(statement)?;
         raise(py, "sqlalchemy.exc", "ObjectNotExecutableError", &format!("Not an executable object: {shown}"))
+    }
+}
+
+impl Conn {
+    /// `execute(insert(...).returning(...), [row, row, …])`: SQLAlchemy's "insertmanyvalues" —
+    /// the rows in batches of up to 1,000 per statement (`VALUES (?), (?) RETURNING id`), their
+    /// returned rows together.
+    fn insert_many_returning(&self, py: &mut Interpreter, dml: &super::statement::DmlState, sql: &str, rows: Vec<Vec<Value>>) -> Res<Obj> {
+        const PAGE: usize = 1000;
+        let Some((head, rest)) = sql.split_once(" VALUES ") else { return py.error("TypeError", "an INSERT without VALUES") };
+        let (group, returning) = rest.split_once(" RETURNING ").unwrap_or((rest, ""));
+        let pages: Vec<&[Vec<Value>]> = rows.chunks(PAGE).collect();
+        let total = pages.len();
+        let mut all = Ran::default();
+        for (n, page) in pages.iter().enumerate() {
+            let groups = vec![group; page.len()].join(", ");
+            let batch_sql = format!("{head} VALUES {groups} RETURNING {returning}");
+            let params: Vec<Value> = page.iter().flatten().cloned().collect();
+            // One cache entry for the statement, whatever the batches' sizes.
+            let ran = self.run_batch(py, sql, &batch_sql, &params, n + 1, total, "unordered")?;
+            all.columns = ran.columns;
+            all.rows.extend(ran.rows);
+            all.rowcount = all.rowcount.max(0) + ran.rowcount.max(0);
+        }
+        let types = dml.returning.iter().map(|s| s.sql_type().cloned()).collect();
+        ResultObj::rows(py, all, types)
     }
 }
 

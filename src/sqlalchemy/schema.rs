@@ -55,6 +55,26 @@ pub struct ColumnSpec {
 }
 
 impl ColumnSpec {
+    /// This spec (an `Annotated` type's `mapped_column`) with what `over` (the attribute's own
+    /// `mapped_column`) says put over it, as SQLAlchemy merges the two.
+    pub fn merged_with(&self, over: &ColumnSpec) -> ColumnSpec {
+        ColumnSpec {
+            name: over.name.clone().or_else(|| self.name.clone()),
+            table: over.table.clone().or_else(|| self.table.clone()),
+            sql_type: over.sql_type.clone().or_else(|| self.sql_type.clone()),
+            primary_key: over.primary_key || self.primary_key,
+            nullable: over.nullable.or(self.nullable),
+            server_default: over.server_default.clone().or_else(|| self.server_default.clone()),
+            foreign_key: over.foreign_key.clone().or_else(|| self.foreign_key.clone()),
+            unique: over.unique || self.unique,
+            index: over.index || self.index,
+            default: over.default.clone().or_else(|| self.default.clone()),
+            onupdate: over.onupdate.clone().or_else(|| self.onupdate.clone()),
+            autoincrement: over.autoincrement.or(self.autoincrement),
+            default_repr: over.default_repr.clone().or_else(|| self.default_repr.clone()),
+        }
+    }
+
     /// Reads `Column(...)` / `mapped_column(...)` arguments: an optional name, a type, `ForeignKey`s,
     /// and the keywords.
     pub fn from_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)]) -> Res<ColumnSpec> {
@@ -159,11 +179,17 @@ impl ColumnSpec {
 }
 
 /// `Column(...)`: a column, in a table once it belongs to one.
-pub struct ColumnObj(pub RefCell<ColumnSpec>, pub RefCell<Option<std::rc::Weak<dyn Native>>>);
+pub struct ColumnObj(pub RefCell<ColumnSpec>, pub RefCell<Option<std::rc::Weak<dyn Native>>>, pub std::cell::Cell<bool>);
 
 impl ColumnObj {
     pub fn new(spec: ColumnSpec) -> ColumnObj {
-        ColumnObj(RefCell::new(spec), RefCell::new(None))
+        ColumnObj(RefCell::new(spec), RefCell::new(None), std::cell::Cell::new(false))
+    }
+
+    /// What `mapped_column()` returns: the same column spec, printed as SQLAlchemy's
+    /// `MappedColumn` (the mapper makes the table's `Column` from it).
+    pub fn mapped(spec: ColumnSpec) -> ColumnObj {
+        ColumnObj(RefCell::new(spec), RefCell::new(None), std::cell::Cell::new(true))
     }
 }
 
@@ -185,7 +211,10 @@ impl Native for ColumnObj {
     fn type_name(&self) -> &str {
         "Column"
     }
-    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        if self.2.get() {
+            return Ok(format!("<sqlalchemy.orm.properties.MappedColumn object at {:#x}>", crate::interp::object::identity(this)));
+        }
         Ok(self.0.borrow().repr())
     }
     fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {

@@ -687,9 +687,26 @@ impl DmlState {
         let table = crate::sql::quote_identifier(&self.table_name());
         let order = self.column_order();
         let mut c = Compiler::default();
+        // An INSERT fills the columns it was not given that have a Python-side `default=` (a
+        // value, or a callable called once per row), as SQLAlchemy's Core does.
+        let mut defaults: Vec<(String, Obj)> = Vec::new();
+        if matches!(self.kind, DmlKind::Insert) {
+            let specs = self.table.native::<TableObj>().map(TableObj::specs).unwrap_or_default();
+            for spec in specs {
+                let (Some(name), Some(default)) = (spec.name.clone(), spec.default.clone()) else { continue };
+                if row.iter().any(|(k, _)| *k == name) {
+                    continue;
+                }
+                let value = match default {
+                    Obj::Function(_) | Obj::Builtin(_) | Obj::Native(_) | Obj::Class(_) | Obj::Method(..) => py.call(default, Vec::new(), Vec::new())?,
+                    other => other,
+                };
+                defaults.push((name, value));
+            }
+        }
         let mut given: Vec<(String, &Obj)> = Vec::new();
         for name in &order {
-            if let Some((_, v)) = row.iter().find(|(k, _)| k == name) {
+            if let Some((_, v)) = row.iter().find(|(k, _)| k == name).or_else(|| defaults.iter().find(|(k, _)| k == name)) {
                 given.push((name.clone(), v));
             }
         }
@@ -731,7 +748,10 @@ impl DmlState {
             text.push_str(&format!(" WHERE {cond}"));
         }
         if !self.returning.is_empty() {
+            // The statement's own table's columns by name alone, as SQLAlchemy writes RETURNING.
+            c.unqualified = true;
             let items: Vec<String> = self.returning.iter().map(|r| c.expr(r)).collect();
+            c.unqualified = false;
             text.push_str(&format!(" RETURNING {}", items.join(", ")));
         }
         Ok((text, c.params, c.names))

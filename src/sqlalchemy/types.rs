@@ -165,6 +165,9 @@ impl Native for TypeObj {
             ("name", SqlType::Enum { name, .. }) => Some(name.as_deref().map_or(Obj::None, Obj::str)),
             // A schema type's CREATE TYPE / DROP TYPE: SQLite has none, so nothing runs; a
             // missing connection (`op.get_bind()` under --sql) fails where SQLAlchemy reads it.
+            // `String().with_variant(String(255), "mysql")`: another dialect's type; SQLite's
+            // stays this one.
+            ("with_variant", _) => Some(super::convert::method(this, name, |_, this, _, _| Ok(this.clone()))),
             ("create" | "drop", SqlType::Enum { .. }) => Some(super::convert::method(this, name, |py, _, args, kwargs| {
                 let bind = args.first().or_else(|| kwarg(&kwargs, "bind")).cloned().unwrap_or(Obj::None);
                 py.get_attr(&bind, "dialect")?;

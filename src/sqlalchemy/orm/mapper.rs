@@ -58,6 +58,10 @@ pub fn annotation_text(py: &mut Interpreter, value: &Obj) -> Res<String> {
                 let inner = mapped.0.clone();
                 return Ok(format!("Mapped[{}]", annotation_text(py, &inner)?));
             }
+            // `Annotated[int, mapped_column(...)]` reads as its type.
+            if let Some((base, _)) = crate::interp::typing::annotated_parts(other) {
+                return annotation_text(py, &base);
+            }
             let text = py.repr_of(other)?;
             unwrap_forward_refs(&text.replace("typing.", ""))
         }
@@ -141,6 +145,21 @@ fn enum_class_in(py: &mut Interpreter, inner: &Obj) -> Res<Option<SqlType>> {
 }
 
 /// The SQL type SQLAlchemy's default type map gives a Python type named in `Mapped[...]`.
+/// The base's `type_annotation_map` entry for a Python type named `target` (`{str: String(50)}`),
+/// which SQLAlchemy consults before its own defaults.
+fn type_from_annotation_map(py: &mut Interpreter, class: &Rc<Class>, target: &str) -> Res<Option<SqlType>> {
+    let k = crate::interp::object::Key::Str(Rc::from("type_annotation_map"));
+    let found = class.mro.borrow().iter().find_map(|c| c.attrs.borrow().get(&k).cloned());
+    let Some(Obj::Dict(map)) = found else { return Ok(None) };
+    let items: Vec<(Obj, Obj)> = map.borrow().items().cloned().collect();
+    for (python_type, sql_type) in items {
+        if annotation_text(py, &python_type)? == target {
+            return crate::sqlalchemy::types::sql_type_of(py, &sql_type);
+        }
+    }
+    Ok(None)
+}
+
 pub fn type_for_name(name: &str) -> Option<SqlType> {
     let last = name.rsplit('.').next().unwrap_or(name);
     Some(match last {
@@ -499,9 +518,19 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
             relationships.push((name.clone(), relationship.spec_args.clone(), mapped.clone()));
             continue;
         }
-        let mut spec = match value.as_ref().and_then(|v| v.native::<ColumnObj>()) {
-            Some(column) => column.0.borrow().clone(),
-            None => match &mapped {
+        // `Mapped[intpk]` where `intpk = Annotated[int, mapped_column(primary_key=True)]`: that
+        // mapped_column is the start, what the attribute's own mapped_column says goes over it.
+        let annotated = annotations
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, a)| a.native::<MappedAnnotation>().map(|m| m.0.clone()))
+            .and_then(|inner| crate::interp::typing::annotated_parts(&inner))
+            .and_then(|(_, metadata)| metadata.iter().find_map(|m| m.native::<ColumnObj>().map(|c| c.0.borrow().clone())));
+        let mut spec = match (value.as_ref().and_then(|v| v.native::<ColumnObj>()), annotated) {
+            (Some(column), Some(base)) => base.merged_with(&column.0.borrow()),
+            (Some(column), None) => column.0.borrow().clone(),
+            (None, Some(base)) if mapped.is_some() => base,
+            (None, _) => match &mapped {
                 Some(_) => ColumnSpec::default(),
                 None => continue,
             },
@@ -516,7 +545,8 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
                     Some(inner) => enum_class_in(py, &inner)?,
                     None => None,
                 };
-                match type_for_name(&m.target).or(enum_type) {
+                let from_map = type_from_annotation_map(py, class, &m.target)?;
+                match from_map.or_else(|| type_for_name(&m.target)).or(enum_type) {
                     Some(t) if !m.collection => spec.sql_type = Some(t),
                     _ => {
                         return raise(
@@ -918,5 +948,5 @@ pub fn ensure_state(instance: &Obj, mapper: &Rc<Mapper>) -> Rc<InstanceState> {
 /// `mapped_column(...)`.
 pub fn mapped_column(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
     let spec = ColumnSpec::from_args(py, &args, &kwargs)?;
-    Ok(native(ColumnObj::new(spec)))
+    Ok(native(ColumnObj::mapped(spec)))
 }
