@@ -9,7 +9,7 @@ use crate::interp::object::Obj;
 use crate::interp::{Interpreter, Res};
 use crate::value::Value;
 
-use super::super::convert::{method, native};
+use super::super::convert::{kwarg, method, native};
 use super::super::result::ResultObj;
 use super::super::statement::{select_method, selected, SelectState, Selected};
 use super::session::SessionCore;
@@ -88,6 +88,9 @@ impl Native for QueryObj {
                     }
                     let single = state.columns.len() == 1 && matches!(state.columns[0], Selected::Entity(_));
                     let result = if single { ResultObj::call_method(py, &result, "scalars")? } else { result };
+                    // A joined eager load of a collection repeats the parent: the legacy Query
+                    // makes its rows unique itself.
+                    let result = if state.eager.iter().any(|e| e.collection) { ResultObj::call_method(py, &result, "unique")? } else { result };
                     ResultObj::call_method(py, &result, which)
                 })
             }
@@ -109,9 +112,54 @@ impl Native for QueryObj {
                 let Some(ident) = args.first() else { return py.error("TypeError", "get() missing 1 required positional argument: 'ident'") };
                 session.get(py, &class, ident)
             }),
+            // `query.filter(...).update({"age": 21})` / `.delete()`: one UPDATE or DELETE with the
+            // query's WHERE, run through the session as an ORM bulk statement; the count of rows.
             "delete" | "update" => {
-                return Ok(Some(method(this, name, |py, _, _, _| py.stop_not_available("Query.delete() and Query.update() (use session.execute(delete(...)) or update(...))"))));
+                let update = name == "update";
+                method(this, name, move |py, this, args, kwargs| {
+                    let Some((session, state)) = with(this) else { return Ok(Obj::None) };
+                    let [Selected::Entity(mapper)] = state.columns.as_slice() else {
+                        return py.stop_not_available("Query.update() / Query.delete() of anything but one mapped class");
+                    };
+                    if !state.joins.is_empty() || state.limit.is_some() || state.offset.is_some() || !state.order_by.is_empty() {
+                        return py.stop_not_available("Query.update() / Query.delete() with a join, ORDER BY, LIMIT or OFFSET");
+                    }
+                    if let Some((other, _)) = kwargs.iter().find(|(k, _)| k != "synchronize_session" && k != "update_args" && k != "delete_args") {
+                        return py.error("TypeError", format!("{name}() got an unexpected keyword argument '{other}'", name = if update { "update" } else { "delete" }));
+                    }
+                    let table = mapper.table.clone();
+                    let statement = if update { super::super::statement::update_of(table) } else { super::super::statement::delete_from(table) };
+                    let Some(dml) = statement.native::<super::super::statement::DmlObj>() else { return Ok(Obj::None) };
+                    let mut dml_state = super::super::statement::DmlState { kind: dml.0.kind.clone(), table: dml.0.table.clone(), values: Vec::new(), where_: state.where_.clone(), returning: Vec::new() };
+                    if update {
+                        let Some(values) = args.first().or_else(|| kwarg(&kwargs, "values")) else {
+                            return py.error("TypeError", "update() missing 1 required positional argument: 'values'");
+                        };
+                        dml_state.values.push(super::super::statement::dict_items(py, values)?);
+                    }
+                    let statement = native(super::super::statement::DmlObj(dml_state));
+                    let result = session.execute(py, &statement, None)?;
+                    py.get_attr(&result, "rowcount")
+                })
             }
+            // `query.exists()`: `EXISTS (SELECT 1 FROM users WHERE …)`, for `session.query(...)`.
+            "exists" => method(this, name, move |py, this, _, _| {
+                let Some((_, state)) = with(this) else { return Ok(Obj::None) };
+                let mut inner = state.clone();
+                let tables: Vec<String> = state.columns.iter().filter_map(|c| if let Selected::Entity(m) = c { Some(m.table_name.clone()) } else { None }).collect();
+                inner.columns = vec![Selected::Column(super::super::expression::Sql::Literal(Rc::from("1")))];
+                inner.tablename_labels = false;
+                inner.select_from.extend(tables);
+                super::super::expression::grown(py, super::super::expression::Sql::Exists(Rc::new(inner)))
+            }),
+            "with_entities" => method(this, name, move |py, this, args, _| {
+                let Some((session, mut state)) = with(this) else { return Ok(Obj::None) };
+                state.columns.clear();
+                for entity in &args {
+                    state.columns.extend(selected(py, entity)?);
+                }
+                Ok(native(QueryObj { session, state }))
+            }),
             "statement" => native(super::super::statement::SelectObj(self.state.clone())),
             _ => return Ok(None),
         }))

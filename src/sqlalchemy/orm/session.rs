@@ -787,14 +787,19 @@ impl SessionCore {
     fn emit_inserts(self: &Rc<Self>, py: &mut Interpreter, conn: &Rc<Conn>, mapper: &Rc<Mapper>, inserts: &[Obj]) -> Res<()> {
         // Each object's parameters: the columns with a value, defaults applied; NULL for the
         // other plain columns; a primary key without a value is left to SQLite.
-        let mut records: Vec<(Obj, Vec<(String, Value)>, bool)> = Vec::new();
+        // Each record: the object, its parameters, whether it has its key, and the columns the
+        // object gave itself (not filled from a Python-side default): SQLAlchemy batches
+        // consecutive rows only when those are the same columns.
+        let mut records: Vec<(Obj, Vec<(String, Value)>, bool, Vec<String>)> = Vec::new();
         for instance in inserts {
             relationship::sync_foreign_keys(py, instance, mapper)?;
             let Obj::Instance(inst) = instance else { continue };
             let mut params = Vec::new();
+            let mut own = Vec::new();
             let mut has_pk = true;
             for column in &mapper.columns {
                 let mut value = inst.attrs.borrow().get(&attr_key(&column.attr)).cloned().unwrap_or(Obj::None);
+                let defaulted = matches!(value, Obj::None) && column.default.is_some();
                 if matches!(value, Obj::None) {
                     if let Some(default) = &column.default {
                         value = match default {
@@ -813,9 +818,12 @@ impl SessionCore {
                         continue;
                     }
                 }
+                if !defaulted {
+                    own.push(column.name.clone());
+                }
                 params.push((column.name.clone(), to_value(py, &value)?));
             }
-            records.push((instance.clone(), params, has_pk));
+            records.push((instance.clone(), params, has_pk, own));
         }
         let table = crate::sql::quote_identifier(&mapper.table_name);
         let pk_names: Vec<String> = mapper.primary_key().iter().map(|c| c.name.clone()).collect();
@@ -824,27 +832,29 @@ impl SessionCore {
             let names: Vec<&String> = records[at].1.iter().map(|(n, _)| n).collect();
             let has_pk = records[at].2;
             let mut end = at + 1;
-            while end < records.len() && records[end].2 == has_pk && records[end].1.iter().map(|(n, _)| n).collect::<Vec<_>>() == names {
+            while end < records.len() && records[end].2 == has_pk && records[end].1.iter().map(|(n, _)| n).collect::<Vec<_>>() == names && records[end].3 == records[at].3 {
                 end += 1;
             }
             let columns: Vec<String> = names.iter().map(|n| crate::sql::quote_identifier(n)).collect();
             let marks: Vec<&str> = names.iter().map(|_| "?").collect();
             let base = if columns.is_empty() { format!("INSERT INTO {table} DEFAULT VALUES") } else { format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")) };
             let group = &records[at..end];
+            // SQLAlchemy compiles (and caches) an INSERT per set of columns the objects gave.
+            let key = format!("{base}\u{0}{}", records[at].3.join(","));
             // Server defaults the rows leave out come back with the key (`RETURNING id,
             // created`), as SQLAlchemy's eager defaults fetch them where RETURNING is available.
             let fetch: Vec<String> = mapper.columns.iter().filter(|c| c.server_default && !c.primary_key && !names.contains(&&c.name)).map(|c| c.name.clone()).collect();
             if fetch.is_empty() && (group.len() == 1 || has_pk) {
                 if group.len() > 1 {
-                    let rows: Vec<Vec<Value>> = group.iter().map(|(_, p, _)| p.iter().map(|(_, v)| v.clone()).collect()).collect();
-                    conn.run_many(py, &base, &base, &rows)?;
-                    for (instance, params, _) in group {
+                    let rows: Vec<Vec<Value>> = group.iter().map(|(_, p, _, _)| p.iter().map(|(_, v)| v.clone()).collect()).collect();
+                    conn.run_many(py, &key, &base, &rows)?;
+                    for (instance, params, _, _) in group {
                         self.inserted(py, mapper, instance, params, None)?;
                     }
                 } else {
-                    let (instance, params, _) = &group[0];
+                    let (instance, params, _, _) = &group[0];
                     let values: Vec<Value> = params.iter().map(|(_, v)| v.clone()).collect();
-                    let ran = conn.run(py, Stat::Compiled, &base, &base, &values, None)?;
+                    let ran = conn.run(py, Stat::Compiled, &key, &base, &values, None)?;
                     self.inserted(py, mapper, instance, params, (!has_pk).then_some(ran.lastrowid))?;
                 }
             } else {
@@ -856,9 +866,10 @@ impl SessionCore {
                 let quoted: Vec<String> = returning.iter().map(|n| crate::sql::quote_identifier(n)).collect();
                 let sql = format!("{base} RETURNING {}", quoted.join(", "));
                 let total = group.len();
-                for (n, (instance, params, _)) in group.iter().enumerate() {
+                for (n, (instance, params, _, _)) in group.iter().enumerate() {
                     let values: Vec<Value> = params.iter().map(|(_, v)| v.clone()).collect();
-                    let ran = if total == 1 { conn.run(py, Stat::Compiled, &sql, &sql, &values, None)? } else { conn.run_batch_row(py, &sql, &values, n + 1, total)? };
+                    let returning_key = format!("{sql}\u{0}{}", records[at].3.join(","));
+                    let ran = if total == 1 { conn.run(py, Stat::Compiled, &returning_key, &sql, &values, None)? } else { conn.run_batch_row(py, &sql, &values, n + 1, total)? };
                     let row = ran.rows.first().cloned().unwrap_or_default();
                     let returned: Vec<(String, Value)> = returning.iter().cloned().zip(row).collect();
                     let id = match returned.first() {
