@@ -67,6 +67,8 @@ pub struct Conn {
     closed: Cell<bool>,
     /// The driver connection checked out of the pool, until the connection is closed.
     dbapi: RefCell<Option<Rc<DbapiState>>>,
+    /// SAVEPOINTs named so far (`sa_savepoint_1`, `sa_savepoint_2` …).
+    savepoints: Cell<u32>,
 }
 
 impl EngineCore {
@@ -86,6 +88,7 @@ impl EngineCore {
             echo: Cell::new(None),
             closed: Cell::new(false),
             dbapi: RefCell::new(Some(dbapi)),
+            savepoints: Cell::new(0),
         }))
     }
 
@@ -400,6 +403,21 @@ impl Conn {
         Ok(())
     }
 
+    /// `SAVEPOINT sa_savepoint_N`, in the connection's transaction (begun if it was not): its name.
+    pub fn savepoint(&self, py: &mut Interpreter) -> Res<String> {
+        self.begin(py)?;
+        let n = self.savepoints.get() + 1;
+        self.savepoints.set(n);
+        let name = format!("sa_savepoint_{n}");
+        self.run_savepoint_statement(py, &format!("SAVEPOINT {name}"))?;
+        Ok(name)
+    }
+
+    /// `SAVEPOINT`, `RELEASE SAVEPOINT` or `ROLLBACK TO SAVEPOINT`, logged as SQLAlchemy logs them.
+    pub fn run_savepoint_statement(&self, py: &mut Interpreter, sql: &str) -> Res<()> {
+        self.run(py, Stat::NoKey, sql, sql, &[], None).map(|_| ())
+    }
+
     /// Whether the driver connection enforces foreign keys.
     pub fn foreign_keys(&self) -> bool {
         self.dbapi.borrow().as_ref().is_some_and(|d| d.foreign_keys.get())
@@ -630,6 +648,7 @@ pub fn migration_connection(database: SharedEngine) -> Obj {
         echo: Cell::new(None),
         closed: Cell::new(false),
         dbapi: RefCell::new(Some(Rc::new(dbapi))),
+        savepoints: Cell::new(0),
     });
     native(ConnectionObj { conn, begin_block: false })
 }
@@ -904,6 +923,10 @@ impl Native for ConnectionObj {
                 Ok(native(Transaction { conn }))
             })),
             "in_transaction" => Some(method(this, "in_transaction", move |_, this, _, _| Ok(Obj::Bool(conn(this).is_some_and(|c| c.in_transaction()))))),
+            "begin_nested" => Some(method(this, "begin_nested", move |py, this, _, _| {
+                let Some(conn) = conn(this) else { return Ok(Obj::None) };
+                super::orm::savepoint::connection_begin_nested(py, &conn)
+            })),
             "closed" => Some(Obj::Bool(self.conn.closed.get())),
             "engine" => Some(native(EngineObj(self.conn.engine.clone()))),
             "dialect" => Some(native(Dialect)),

@@ -6,5 +6,6 @@ pub mod loader;
 pub mod mapper;
 pub mod query;
 pub mod relationship;
+pub mod savepoint;
 pub mod session;
 pub mod unit_of_work;

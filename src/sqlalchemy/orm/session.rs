@@ -57,8 +57,14 @@ pub struct SessionCore {
     no_autoflush: Cell<u32>,
     /// Objects inserted or deleted by flushes of the transaction now open: a rollback makes the
     /// first transient again and brings the second back.
-    inserted: RefCell<Vec<Obj>>,
+    /// Held weakly, as SQLAlchemy's transaction holds them: an object nothing refers to is gone.
+    inserted: RefCell<Vec<std::rc::Weak<Instance>>>,
     removed: RefCell<Vec<Obj>>,
+    /// `begin_nested()` levels open, innermost last.
+    nested: RefCell<Vec<Rc<super::savepoint::Savepoint>>>,
+    /// Objects the transaction's flushes updated (a savepoint's rollback expires those it saw),
+    /// held weakly.
+    updated: RefCell<Vec<std::rc::Weak<Instance>>>,
     /// `Session(bind=connection)`'s connection was already in a transaction when the session
     /// joined it: commit leaves that transaction to its owner, as SQLAlchemy's default
     /// join_transaction_mode ("conservative_savepoint", no savepoint) does; rollback still ends it.
@@ -82,6 +88,8 @@ impl SessionCore {
             no_autoflush: Cell::new(0),
             inserted: RefCell::new(Vec::new()),
             removed: RefCell::new(Vec::new()),
+            nested: RefCell::new(Vec::new()),
+            updated: RefCell::new(Vec::new()),
             joined: Cell::new(false),
         })
     }
@@ -102,8 +110,100 @@ impl SessionCore {
         self.bind.as_ref().and_then(|b| b.native::<ConnectionObj>().map(|c| c.conn.clone()))
     }
 
-    /// The session's connection, its transaction begun.
+    /// The session's connection, its transaction begun, and the SAVEPOINTs of `begin_nested()`
+    /// levels not sent yet.
     pub fn connection(&self, py: &mut Interpreter) -> Res<Rc<Conn>> {
+        let conn = self.transaction_connection(py)?;
+        let unsent: Vec<_> = self.nested.borrow().iter().filter(|s| s.active.get() && s.name.borrow().is_none()).cloned().collect();
+        for savepoint in unsent {
+            let name = conn.savepoint(py)?;
+            *savepoint.name.borrow_mut() = Some(name);
+        }
+        Ok(conn)
+    }
+
+    /// `session.begin_nested()`: what is pending is flushed, then a savepoint level opens.
+    pub fn begin_nested(self: &Rc<Self>, py: &mut Interpreter) -> Res<Obj> {
+        self.flush(py)?;
+        let savepoint = Rc::new(super::savepoint::Savepoint {
+            name: RefCell::new(None),
+            new_before: self.new.borrow().iter().map(crate::interp::object::identity).collect(),
+            inserted_at: self.inserted.borrow().len(),
+            updated_at: self.updated.borrow().len(),
+            active: Cell::new(true),
+        });
+        self.nested.borrow_mut().push(savepoint.clone());
+        Ok(native(super::savepoint::NestedTransaction { session: self.clone(), savepoint }))
+    }
+
+    /// The end of a `begin_nested()` level that keeps its work: a flush, `RELEASE SAVEPOINT`.
+    pub fn release_savepoint(self: &Rc<Self>, py: &mut Interpreter, savepoint: &Rc<super::savepoint::Savepoint>) -> Res<()> {
+        if !savepoint.active.get() {
+            return Ok(());
+        }
+        self.flush(py)?;
+        self.close_inner_levels(py, savepoint, true)?;
+        savepoint.active.set(false);
+        self.nested.borrow_mut().retain(|s| !Rc::ptr_eq(s, savepoint));
+        let name = savepoint.name.borrow().clone();
+        if let (Some(name), Some(conn)) = (name, self.conn.borrow().clone()) {
+            conn.run_savepoint_statement(py, &format!("RELEASE SAVEPOINT {name}"))?;
+        }
+        Ok(())
+    }
+
+    /// The end of a `begin_nested()` level that undoes its work: `ROLLBACK TO SAVEPOINT`, the
+    /// objects added since expunged (those it inserted transient again), those it updated expired.
+    pub fn rollback_savepoint(self: &Rc<Self>, py: &mut Interpreter, savepoint: &Rc<super::savepoint::Savepoint>) -> Res<()> {
+        if !savepoint.active.get() {
+            return Ok(());
+        }
+        self.close_inner_levels(py, savepoint, false)?;
+        savepoint.active.set(false);
+        self.nested.borrow_mut().retain(|s| !Rc::ptr_eq(s, savepoint));
+        let name = savepoint.name.borrow().clone();
+        if let (Some(name), Some(conn)) = (name, self.conn.borrow().clone()) {
+            conn.run_savepoint_statement(py, &format!("ROLLBACK TO SAVEPOINT {name}"))?;
+        }
+        let added: Vec<Obj> = self.new.borrow().iter().filter(|o| !savepoint.new_before.contains(&crate::interp::object::identity(o))).cloned().collect();
+        for instance in &added {
+            self.expunge(py, instance)?;
+        }
+        let from = savepoint.inserted_at.min(self.inserted.borrow().len());
+        let inserted: Vec<Obj> = self.inserted.borrow_mut().drain(from..).filter_map(|w| w.upgrade()).map(Obj::Instance).collect();
+        for instance in &inserted {
+            if let Some(state) = state_of(instance) {
+                if let Some(key) = state.key.borrow_mut().take() {
+                    self.forget(&identity_key(&state.mapper, &key));
+                }
+                *state.session.borrow_mut() = std::rc::Weak::new();
+                state.committed.borrow_mut().clear();
+            }
+        }
+        let from = savepoint.updated_at.min(self.updated.borrow().len());
+        let updated: Vec<Obj> = self.updated.borrow_mut().drain(from..).filter_map(|w| w.upgrade()).map(Obj::Instance).collect();
+        for instance in &updated {
+            if let Some(state) = state_of(instance) {
+                expire(instance, &state);
+            }
+        }
+        Ok(())
+    }
+
+    /// Levels opened inside `savepoint` and still open end with it.
+    fn close_inner_levels(self: &Rc<Self>, py: &mut Interpreter, savepoint: &Rc<super::savepoint::Savepoint>, keep: bool) -> Res<()> {
+        loop {
+            let inner = {
+                let levels = self.nested.borrow();
+                let Some(at) = levels.iter().position(|s| Rc::ptr_eq(s, savepoint)) else { return Ok(()) };
+                levels.get(at + 1..).and_then(|rest| rest.last().cloned())
+            };
+            let Some(inner) = inner else { return Ok(()) };
+            if keep { self.release_savepoint(py, &inner)? } else { self.rollback_savepoint(py, &inner)? }
+        }
+    }
+
+    fn transaction_connection(&self, py: &mut Interpreter) -> Res<Rc<Conn>> {
         self.check_failed(py)?;
         if let Some(conn) = self.conn.borrow().clone() {
             conn.begin(py)?;
@@ -488,6 +588,12 @@ impl SessionCore {
                 let text = py.str_of(&error.value).unwrap_or_default();
                 let class = py.get_attr(&error.value, "__class__").and_then(|c| py.get_attr(&c, "__name__")).ok();
                 let is_db = matches!(class, Some(Obj::Str(ref n)) if n.ends_with("Error") && (n.contains("Integrity") || n.contains("Operational")));
+                let innermost = self.nested.borrow().last().cloned();
+                if let (true, Some(savepoint)) = (is_db, innermost) {
+                    // Inside begin_nested(): only the savepoint's work is rolled back.
+                    self.rollback_savepoint(py, &savepoint)?;
+                    return outcome;
+                }
                 if is_db {
                     // SQLAlchemy rolls the transaction back and remembers why.
                     *self.failed.borrow_mut() = Some(text);
@@ -712,6 +818,7 @@ impl SessionCore {
             } else {
                 conn.run_many(py, &sql, &sql, &rows)?
             };
+            self.updated.borrow_mut().extend(updates[at..end].iter().filter_map(|(instance, _)| if let Obj::Instance(i) = instance { Some(Rc::downgrade(i)) } else { None }));
             if matched != rows.len() as i64 {
                 return raise(
                     py,
@@ -913,7 +1020,9 @@ impl SessionCore {
         }
         *state.committed.borrow_mut() = committed;
         self.remember(identity_key(mapper, &key), instance);
-        self.inserted.borrow_mut().push(instance.clone());
+        if let Obj::Instance(i) = instance {
+            self.inserted.borrow_mut().push(Rc::downgrade(i));
+        }
         Ok(())
     }
 
@@ -975,8 +1084,12 @@ impl SessionCore {
     /// again (rollback), inserted ones stay (commit) or become transient (rollback); everything
     /// persistent is expired (on commit, if `expire_on_commit`; always on rollback).
     fn after_transaction(&self, committed: bool) {
+        for savepoint in self.nested.borrow_mut().drain(..) {
+            savepoint.active.set(false);
+        }
+        self.updated.borrow_mut().clear();
         let removed: Vec<Obj> = self.removed.borrow_mut().drain(..).collect();
-        let inserted: Vec<Obj> = self.inserted.borrow_mut().drain(..).collect();
+        let inserted: Vec<Obj> = self.inserted.borrow_mut().drain(..).filter_map(|w| w.upgrade()).map(Obj::Instance).collect();
         for instance in &removed {
             if let Some(state) = state_of(instance) {
                 if committed {
@@ -1072,13 +1185,45 @@ impl SessionCore {
         state_of(instance).filter(|s| !s.deleted.get()).and_then(|s| s.session()).is_some_and(|s| std::ptr::eq(Rc::as_ptr(&s), self))
     }
 
-    pub fn refresh(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj) -> Res<()> {
+    pub fn refresh(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj, attribute_names: Option<Vec<String>>) -> Res<()> {
         let Some(state) = state_of(instance).filter(|s| s.key.borrow().is_some()) else {
             let Some(mapper) = mapper_of(py, instance)? else { return unmapped(py, instance) };
             return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Instance '{}' is not persistent within this Session", state_str(instance, &mapper)));
         };
-        expire(instance, &state);
-        SessionCore::load(self, py, instance, &state, "refresh")
+        let Some(names) = attribute_names else {
+            expire(instance, &state);
+            return SessionCore::load(self, py, instance, &state, "refresh");
+        };
+        // `refresh(obj, ["name"])`: only those columns are read again (`SELECT users.name …`).
+        let mapper = state.mapper.clone();
+        let mut columns = Vec::new();
+        for name in &names {
+            match mapper.column(name) {
+                Some(column) => columns.push(column.clone()),
+                None if mapper.relationship(name).is_some() => return py.stop_not_available("refresh() of a relationship attribute"),
+                None => {
+                    return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Mapper 'Mapper[{}({})]' has no property '{name}'.  If this property was indicated from other mappers or configure events, ensure registry.configure() has been called.", mapper.class_name, mapper.table_name));
+                }
+            }
+        }
+        let Some(key) = state.key.borrow().clone() else { return Ok(()) };
+        self.autoflush(py)?;
+        let select = SelectState {
+            columns: columns.iter().map(|c| Selected::Column(c.sql.clone())).collect(),
+            where_: vec![mapper.identity_condition(&key)],
+            ..SelectState::default()
+        };
+        let rows = self.select_values(py, &select, "refresh")?;
+        let Some(row) = rows.into_iter().next() else {
+            return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Could not refresh instance '{}'", state_str(instance, &mapper)));
+        };
+        let Obj::Instance(inst) = instance else { return Ok(()) };
+        for (column, value) in columns.iter().zip(row) {
+            let obj = super::super::convert::from_value_typed(py, &value, column.sql_type.as_ref())?;
+            inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), obj);
+            state.set_committed(&column.attr, value);
+        }
+        Ok(())
     }
 }
 
@@ -1289,10 +1434,20 @@ impl Native for SessionObj {
                 }
                 s.merge(py, &instance)
             }),
-            "refresh" => method(this, name, move |py, this, args, _| {
+            "refresh" => method(this, name, move |py, this, args, kwargs| {
                 let Some(s) = core(this) else { return Ok(Obj::None) };
-                let instance = one(py, &args, "refresh")?;
-                s.refresh(py, &instance)?;
+                let Some(instance) = args.first().cloned() else { return py.error("TypeError", "refresh() missing 1 required positional argument: 'instance'") };
+                let names = match args.get(1).or_else(|| kwarg(&kwargs, "attribute_names")) {
+                    None | Some(Obj::None) => None,
+                    Some(given) => {
+                        let mut names = Vec::new();
+                        for item in py.iterate(given)? {
+                            names.push(super::super::convert::text_arg(py, &item, "attribute_names")?);
+                        }
+                        Some(names)
+                    }
+                };
+                s.refresh(py, &instance, names)?;
                 Ok(Obj::None)
             }),
             "expire" => method(this, name, move |py, _, args, _| {
@@ -1332,6 +1487,10 @@ impl Native for SessionObj {
                 Ok(native(super::super::engine::ConnectionObj { conn, begin_block: false }))
             }),
             "begin" => method(this, name, move |_, this, _, _| Ok(native(SessionTransaction(this.clone())))),
+            "begin_nested" => method(this, name, move |py, this, _, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                s.begin_nested(py)
+            }),
             "in_transaction" => method(this, name, move |_, this, _, _| Ok(Obj::Bool(core(this).is_some_and(|s| s.conn.borrow().is_some())))),
             "is_modified" => method(this, name, move |py, this, args, _| {
                 let Some(s) = core(this) else { return Ok(Obj::None) };
