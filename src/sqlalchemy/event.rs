@@ -42,6 +42,32 @@ const MAPPER_NOT_FIRED: &[&str] = &[
     "mapper_configured", "expire", "init", "init_failure", "load", "pickle", "refresh", "refresh_flush", "unpickle",
 ];
 
+/// Where the listeners on sessions are kept.
+const SESSION_LISTENERS: &str = "sqlalchemy.event sessions";
+
+/// The session events the lab fires.
+const SESSION_FIRED: &[&str] = &["before_commit", "after_commit", "after_rollback", "before_flush", "after_flush", "after_flush_postexec", "after_begin"];
+
+/// The session events SQLAlchemy 2.1 has that the lab does not fire.
+const SESSION_NOT_FIRED: &[&str] = &[
+    "after_attach", "after_bulk_delete", "after_bulk_update", "after_soft_rollback", "after_transaction_create", "after_transaction_end",
+    "before_attach", "deleted_to_detached", "deleted_to_persistent", "detached_to_persistent", "do_orm_execute", "loaded_as_persistent",
+    "pending_to_persistent", "pending_to_transient", "persistent_to_deleted", "persistent_to_detached", "persistent_to_transient",
+    "transient_to_pending",
+];
+
+/// The flush context a session's flush events get (SQLAlchemy's unit of work).
+pub struct FlushContext;
+
+impl crate::interp::native::Native for FlushContext {
+    fn type_name(&self) -> &str {
+        "UOWTransaction"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.orm.unitofwork.UOWTransaction object at {:#x}>", identity(this)))
+    }
+}
+
 /// What a listener is registered on.
 enum Target {
     /// The `Engine` class: every engine.
@@ -51,6 +77,9 @@ enum Target {
     Class(Rc<crate::interp::object::Class>),
     /// The `Mapper` class: every mapped class.
     MapperClass,
+    /// `Session` (every session: 0), a sessionmaker (the sessions it makes) or a session, by
+    /// identity.
+    Session(usize),
 }
 
 impl Target {
@@ -61,6 +90,8 @@ impl Target {
             Target::Engine(core) => format!("Engine({})", core.url),
             Target::Class(class) => format!("<class '{}'>", super::orm::mapper::qualified_name(class)),
             Target::MapperClass => format!("<class '{}'>", super::orm::mapper::MAPPER_CLASS),
+            Target::Session(0) => "<class 'sqlalchemy.orm.session.Session'>".to_string(),
+            Target::Session(_) => "<sqlalchemy.orm.session.Session object>".to_string(),
         }
     }
 
@@ -122,7 +153,14 @@ fn resolve(py: &mut Interpreter, target: &Obj, identifier: &Obj) -> Res<(Target,
         Obj::Class(class) => class.mro.borrow().iter().any(|c| c.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(crate::interp::CLASS_SETATTR_HOOK))).is_some()),
         _ => false,
     };
-    let resolved = if let Some(engine) = target.native::<EngineObj>() {
+    let session_class = py.import("sqlalchemy.orm").and_then(|orm| py.get_attr(&orm, "Session")).ok();
+    let resolved = if let Some(session) = target.native::<super::orm::session::SessionObj>() {
+        Target::Session(Rc::as_ptr(&session.0) as usize)
+    } else if matches!(target, Obj::Native(n) if n.type_name() == "sessionmaker") {
+        Target::Session(identity(target))
+    } else if session_class.is_some_and(|c| identity(&c) == identity(target)) {
+        Target::Session(0)
+    } else if let Some(engine) = target.native::<EngineObj>() {
         Target::Engine(engine.0.clone())
     } else if target.native::<NativeType>().is_some_and(|t| t.0 == super::engine::ENGINE_CLASS) {
         Target::EngineClass
@@ -146,7 +184,14 @@ fn resolve(py: &mut Interpreter, target: &Obj, identifier: &Obj) -> Res<(Target,
         let shown = py.str_of(target)?;
         return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("No such event '{identifier}' for target '{shown}'"));
     };
-    if resolved.is_mapper_target() {
+    if let Target::Session(_) = resolved {
+        if SESSION_FIRED.contains(&identifier.as_str()) {
+            return Ok((resolved, identifier));
+        }
+        if SESSION_NOT_FIRED.contains(&identifier.as_str()) {
+            return py.stop_not_available(&format!("the session event '{identifier}' (the lab fires before_/after_commit, after_rollback, before_/after_flush, after_flush_postexec, after_begin)"));
+        }
+    } else if resolved.is_mapper_target() {
         if MAPPER_FIRED.contains(&identifier.as_str()) {
             return Ok((resolved, identifier));
         }
@@ -174,6 +219,7 @@ fn listen(py: &mut Interpreter, target: &Obj, identifier: &Obj, listener: Obj, k
     let propagate = flag(py, kwargs, "propagate")?.unwrap_or(false);
     let entry = match &target {
         Target::Class(class) => Obj::tuple(vec![Obj::str(&identifier), listener, Obj::Bool(named), Obj::Class(class.clone()), Obj::Bool(propagate)]),
+        Target::Session(id) => Obj::tuple(vec![Obj::str(&identifier), listener, Obj::Bool(named), Obj::Int(*id as i64), Obj::Bool(propagate)]),
         _ => Obj::tuple(vec![Obj::str(&identifier), listener, Obj::Bool(named), Obj::None, Obj::Bool(propagate)]),
     };
     let list = listeners(py, &target);
@@ -190,6 +236,7 @@ fn listeners(py: &mut Interpreter, target: &Target) -> Obj {
         Target::EngineClass => py.native_state.entry(CLASS_LISTENERS.to_string()).or_insert_with(|| Obj::list(Vec::new())).clone(),
         Target::Engine(core) => core.pool.listeners.clone(),
         Target::Class(_) | Target::MapperClass => py.native_state.entry(MAPPER_LISTENERS.to_string()).or_insert_with(|| Obj::list(Vec::new())).clone(),
+        Target::Session(_) => py.native_state.entry(SESSION_LISTENERS.to_string()).or_insert_with(|| Obj::list(Vec::new())).clone(),
     }
 }
 
@@ -199,12 +246,14 @@ fn take(py: &mut Interpreter, target: &Target, identifier: &str, listener: &Obj,
     let mut items = items.borrow_mut();
     let on = match target {
         Target::Class(class) => Some(Rc::as_ptr(class) as usize),
+        Target::Session(id) => Some(*id),
         _ => None,
     };
     let found = items.iter().position(|entry| match entry {
         Obj::Tuple(t) => {
             let same_target = match (&t[3], on) {
                 (Obj::Class(c), Some(ptr)) => Rc::as_ptr(c) as usize == ptr,
+                (Obj::Int(id), Some(ptr)) => *id as usize == ptr,
                 (Obj::None, None) => true,
                 _ => false,
             };
@@ -289,6 +338,49 @@ pub fn fire_mapper(py: &mut Interpreter, identifier: &str, mapper: &Rc<super::or
     for (listener, named) in chosen {
         if named {
             let kwargs = ["mapper", "connection", "target"].iter().zip(args.iter()).map(|(n, v)| (n.to_string(), v.clone())).collect();
+            py.call(listener, Vec::new(), kwargs)?;
+        } else {
+            py.call(listener, args.clone(), Vec::new())?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether any listener waits for session events.
+pub fn has_session_listeners(py: &Interpreter) -> bool {
+    matches!(py.native_state.get(SESSION_LISTENERS), Some(Obj::List(items)) if !items.borrow().is_empty())
+}
+
+/// Calls the listeners of session event `identifier` for `session`: those on `Session`, then on
+/// its sessionmaker, then on it, each in the order registered.
+pub fn fire_session(py: &mut Interpreter, identifier: &str, session: &Rc<super::orm::session::SessionCore>, args: Vec<Obj>) -> Res<()> {
+    let Some(Obj::List(items)) = py.native_state.get(SESSION_LISTENERS).cloned() else { return Ok(()) };
+    let own = Rc::as_ptr(session) as usize;
+    let maker = session.maker.get();
+    let mut chosen: Vec<(u8, Obj, bool)> = Vec::new();
+    for entry in items.borrow().iter() {
+        let Obj::Tuple(t) = entry else { continue };
+        if !matches!(&t[0], Obj::Str(name) if &**name == identifier) {
+            continue;
+        }
+        let rank = match &t[3] {
+            Obj::Int(0) => 0,
+            Obj::Int(id) if maker != 0 && *id as usize == maker => 1,
+            Obj::Int(id) if *id as usize == own => 2,
+            _ => continue,
+        };
+        chosen.push((rank, t[1].clone(), matches!(t[2], Obj::Bool(true))));
+    }
+    chosen.sort_by_key(|(rank, _, _)| *rank);
+    let names: &[&str] = match identifier {
+        "before_flush" => &["session", "flush_context", "instances"],
+        "after_flush" | "after_flush_postexec" => &["session", "flush_context"],
+        "after_begin" => &["session", "transaction", "connection"],
+        _ => &["session"],
+    };
+    for (_, listener, named) in chosen {
+        if named {
+            let kwargs = names.iter().zip(args.iter()).map(|(n, v)| (n.to_string(), v.clone())).collect();
             py.call(listener, Vec::new(), kwargs)?;
         } else {
             py.call(listener, args.clone(), Vec::new())?;

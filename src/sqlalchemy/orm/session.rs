@@ -37,6 +37,10 @@ fn attr_key(name: &str) -> Key {
 
 /// The session's state.
 pub struct SessionCore {
+    /// The session itself, for the events it hands to listeners.
+    me: std::rc::Weak<SessionCore>,
+    /// The `sessionmaker` that made it (its identity), whose event listeners it has.
+    pub maker: Cell<usize>,
     bind: Option<Obj>,
     conn: RefCell<Option<Rc<Conn>>>,
     /// The identity map holds its objects weakly, as SQLAlchemy's does: an object nothing else
@@ -73,7 +77,9 @@ pub struct SessionCore {
 
 impl SessionCore {
     pub fn new(bind: Option<Obj>, autoflush: bool, expire_on_commit: bool) -> Rc<SessionCore> {
-        Rc::new(SessionCore {
+        Rc::new_cyclic(|me| SessionCore {
+            me: me.clone(),
+            maker: Cell::new(0),
             bind,
             conn: RefCell::new(None),
             identity: RefCell::new(HashMap::new()),
@@ -95,7 +101,8 @@ impl SessionCore {
     }
 
     fn check_failed(&self, py: &mut Interpreter) -> Res<()> {
-        if let Some(original) = self.failed.borrow().clone() {
+        let failed = self.failed.borrow().clone();
+        if let Some(original) = failed {
             return raise(
                 py,
                 "sqlalchemy.exc",
@@ -104,6 +111,17 @@ impl SessionCore {
             );
         }
         Ok(())
+    }
+
+    /// Session event `identifier` for the listeners on Session, on its sessionmaker or on it.
+    fn emit(&self, py: &mut Interpreter, identifier: &str, extra: Vec<Obj>) -> Res<()> {
+        if !crate::sqlalchemy::event::has_session_listeners(py) {
+            return Ok(());
+        }
+        let Some(me) = self.me.upgrade() else { return Ok(()) };
+        let mut args = vec![native(SessionObj(me.clone()))];
+        args.extend(extra);
+        crate::sqlalchemy::event::fire_session(py, identifier, &me, args)
     }
 
     fn bound_connection(&self) -> Option<Rc<Conn>> {
@@ -146,7 +164,8 @@ impl SessionCore {
         savepoint.active.set(false);
         self.nested.borrow_mut().retain(|s| !Rc::ptr_eq(s, savepoint));
         let name = savepoint.name.borrow().clone();
-        if let (Some(name), Some(conn)) = (name, self.conn.borrow().clone()) {
+        let conn = self.conn.borrow().clone();
+        if let (Some(name), Some(conn)) = (name, conn) {
             conn.run_savepoint_statement(py, &format!("RELEASE SAVEPOINT {name}"))?;
         }
         Ok(())
@@ -162,7 +181,8 @@ impl SessionCore {
         savepoint.active.set(false);
         self.nested.borrow_mut().retain(|s| !Rc::ptr_eq(s, savepoint));
         let name = savepoint.name.borrow().clone();
-        if let (Some(name), Some(conn)) = (name, self.conn.borrow().clone()) {
+        let conn = self.conn.borrow().clone();
+        if let (Some(name), Some(conn)) = (name, conn) {
             conn.run_savepoint_statement(py, &format!("ROLLBACK TO SAVEPOINT {name}"))?;
         }
         let added: Vec<Obj> = self.new.borrow().iter().filter(|o| !savepoint.new_before.contains(&crate::interp::object::identity(o))).cloned().collect();
@@ -205,23 +225,33 @@ impl SessionCore {
 
     fn transaction_connection(&self, py: &mut Interpreter) -> Res<Rc<Conn>> {
         self.check_failed(py)?;
-        if let Some(conn) = self.conn.borrow().clone() {
-            conn.begin(py)?;
-            return Ok(conn);
-        }
-        if let Some(bound) = self.bound_connection() {
-            // A session on a given connection works in its transaction and never closes it.
-            self.joined.set(bound.in_transaction());
-            bound.begin(py)?;
-            *self.conn.borrow_mut() = Some(bound.clone());
-            return Ok(bound);
-        }
-        let Some(engine) = self.bind.as_ref().and_then(|b| b.native::<EngineObj>().map(|e| e.0.clone())) else {
-            return raise(py, "sqlalchemy.exc", "UnboundExecutionError", "Could not locate a bind configured on SQL expression or this Session.");
+        let existing = self.conn.borrow().clone();
+        let conn = match existing {
+            Some(conn) => conn,
+            None => match self.bound_connection() {
+                Some(bound) => {
+                    // A session on a given connection works in its transaction and never closes it.
+                    self.joined.set(bound.in_transaction());
+                    *self.conn.borrow_mut() = Some(bound.clone());
+                    bound
+                }
+                None => {
+                    let Some(engine) = self.bind.as_ref().and_then(|b| b.native::<EngineObj>().map(|e| e.0.clone())) else {
+                        return raise(py, "sqlalchemy.exc", "UnboundExecutionError", "Could not locate a bind configured on SQL expression or this Session.");
+                    };
+                    let conn = engine.connect(py)?;
+                    *self.conn.borrow_mut() = Some(conn.clone());
+                    conn
+                }
+            },
         };
-        let conn = engine.connect(py)?;
-        *self.conn.borrow_mut() = Some(conn.clone());
+        let began = !conn.in_transaction();
         conn.begin(py)?;
+        if began {
+            let transaction = self.me.upgrade().map(|me| native(SessionTransaction(native(SessionObj(me))))).unwrap_or(Obj::None);
+            let connection = native(super::super::engine::ConnectionObj { conn: conn.clone(), begin_block: false });
+            self.emit(py, "after_begin", vec![transaction, connection])?;
+        }
         Ok(conn)
     }
 
@@ -597,7 +627,8 @@ impl SessionCore {
                 if is_db {
                     // SQLAlchemy rolls the transaction back and remembers why.
                     *self.failed.borrow_mut() = Some(text);
-                    if let Some(conn) = self.conn.borrow().clone() {
+                    let conn = self.conn.borrow().clone();
+                    if let Some(conn) = conn {
                         conn.rollback(py)?;
                     }
                 }
@@ -607,6 +638,12 @@ impl SessionCore {
     }
 
     fn flush_now(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
+        // before_flush, when there is something to flush: what it changes is flushed too.
+        let pending = !self.new.borrow().is_empty() || !self.modified.borrow().is_empty() || !self.deleted.borrow().is_empty();
+        let context = native(crate::sqlalchemy::event::FlushContext);
+        if pending {
+            self.emit(py, "before_flush", vec![context.clone(), Obj::None])?;
+        }
         // save-update cascade: transient objects reachable from the session's objects join it.
         let modified: Vec<Obj> = self.modified.borrow().clone();
         let mut roots: Vec<Obj> = self.new.borrow().clone();
@@ -744,9 +781,11 @@ impl SessionCore {
         for instance in &new {
             relationship::orphans(py, instance)?;
         }
+        self.emit(py, "after_flush", vec![context.clone()])?;
         self.new.borrow_mut().clear();
         self.deleted.borrow_mut().clear();
         self.take_modified();
+        self.emit(py, "after_flush_postexec", vec![context])?;
         Ok(())
     }
 
@@ -1067,6 +1106,7 @@ impl SessionCore {
 
     pub fn commit(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
         self.check_failed(py)?;
+        self.emit(py, "before_commit", Vec::new())?;
         self.flush(py)?;
         if let Some(conn) = self.conn.borrow_mut().take() {
             if !self.joined.get() {
@@ -1077,7 +1117,7 @@ impl SessionCore {
             }
         }
         self.after_transaction(true);
-        Ok(())
+        self.emit(py, "after_commit", Vec::new())
     }
 
     /// After COMMIT or ROLLBACK: deleted objects are detached for good (commit) or persistent
@@ -1123,6 +1163,7 @@ impl SessionCore {
     }
 
     pub fn rollback(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
+        let open = self.conn.borrow().is_some();
         if let Some(conn) = self.conn.borrow_mut().take() {
             conn.rollback(py)?;
             if self.bound_connection().is_none() {
@@ -1139,6 +1180,9 @@ impl SessionCore {
         }
         self.deleted.borrow_mut().clear();
         self.after_transaction(false);
+        if open {
+            self.emit(py, "after_rollback", Vec::new())?;
+        }
         Ok(())
     }
 
@@ -1629,7 +1673,13 @@ impl Native for SessionMaker {
         let mut all_kwargs = self.kwargs.borrow().clone();
         all_kwargs.extend(kwargs);
         let args = if args.is_empty() { self.args.clone() } else { args };
-        Some(new_session(py, &args, &all_kwargs))
+        let session = new_session(py, &args, &all_kwargs);
+        if let Ok(made) = &session {
+            if let Some(core) = made.native::<SessionObj>() {
+                core.0.maker.set(crate::interp::object::identity(_this));
+            }
+        }
+        Some(session)
     }
     fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         Ok(match name {
