@@ -269,7 +269,7 @@ fn take(py: &mut Interpreter, target: &Target, identifier: &str, listener: &Obj,
 
 /// Whether any listener could hear `engine`'s events.
 pub fn has_listeners(py: &Interpreter, engine: &EngineCore) -> bool {
-    let class_wide = matches!(py.native_state.get(CLASS_LISTENERS), Some(Obj::List(items)) if !items.borrow().is_empty());
+    let class_wide = any_listeners(py, CLASS_LISTENERS);
     let own = matches!(&engine.pool.listeners, Obj::List(items) if !items.borrow().is_empty());
     class_wide || own
 }
@@ -288,21 +288,30 @@ pub fn fire(py: &mut Interpreter, engine: &Rc<EngineCore>, identifier: &str, arg
             }
         }
     }
+    call_listeners(py, chosen, &["dbapi_connection", "connection_record"], &args)
+}
+
+/// Calls each listener with the event's arguments: by position, or by name with `named=True`.
+fn call_listeners(py: &mut Interpreter, chosen: Vec<(Obj, bool)>, names: &[&str], args: &[Obj]) -> Res<()> {
     for (listener, named) in chosen {
         if named {
-            let names = ["dbapi_connection", "connection_record"];
             let kwargs = names.iter().zip(args.iter()).map(|(n, v)| (n.to_string(), v.clone())).collect();
             py.call(listener, Vec::new(), kwargs)?;
         } else {
-            py.call(listener, args.clone(), Vec::new())?;
+            py.call(listener, args.to_vec(), Vec::new())?;
         }
     }
     Ok(())
 }
 
+/// Whether the listener list kept under `key` has any.
+fn any_listeners(py: &Interpreter, key: &str) -> bool {
+    matches!(py.native_state.get(key), Some(Obj::List(items)) if !items.borrow().is_empty())
+}
+
 /// Whether any listener waits for mapper events (the flush asks before building their arguments).
 pub fn has_mapper_listeners(py: &Interpreter) -> bool {
-    matches!(py.native_state.get(MAPPER_LISTENERS), Some(Obj::List(items)) if !items.borrow().is_empty())
+    any_listeners(py, MAPPER_LISTENERS)
 }
 
 /// Calls the listeners of mapper event `identifier` for `instance`: those on its class, on a base
@@ -335,20 +344,12 @@ pub fn fire_mapper(py: &mut Interpreter, identifier: &str, mapper: &Rc<super::or
         super::convert::native(super::engine::ConnectionObj { conn: connection.clone(), begin_block: false }),
         instance.clone(),
     ];
-    for (listener, named) in chosen {
-        if named {
-            let kwargs = ["mapper", "connection", "target"].iter().zip(args.iter()).map(|(n, v)| (n.to_string(), v.clone())).collect();
-            py.call(listener, Vec::new(), kwargs)?;
-        } else {
-            py.call(listener, args.clone(), Vec::new())?;
-        }
-    }
-    Ok(())
+    call_listeners(py, chosen, &["mapper", "connection", "target"], &args)
 }
 
 /// Whether any listener waits for session events.
 pub fn has_session_listeners(py: &Interpreter) -> bool {
-    matches!(py.native_state.get(SESSION_LISTENERS), Some(Obj::List(items)) if !items.borrow().is_empty())
+    any_listeners(py, SESSION_LISTENERS)
 }
 
 /// Calls the listeners of session event `identifier` for `session`: those on `Session`, then on
@@ -378,13 +379,5 @@ pub fn fire_session(py: &mut Interpreter, identifier: &str, session: &Rc<super::
         "after_begin" => &["session", "transaction", "connection"],
         _ => &["session"],
     };
-    for (_, listener, named) in chosen {
-        if named {
-            let kwargs = names.iter().zip(args.iter()).map(|(n, v)| (n.to_string(), v.clone())).collect();
-            py.call(listener, Vec::new(), kwargs)?;
-        } else {
-            py.call(listener, args.clone(), Vec::new())?;
-        }
-    }
-    Ok(())
+    call_listeners(py, chosen.into_iter().map(|(_, listener, named)| (listener, named)).collect(), names, &args)
 }

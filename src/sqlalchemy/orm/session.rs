@@ -160,13 +160,20 @@ impl SessionCore {
             return Ok(());
         }
         self.flush(py)?;
-        self.close_inner_levels(py, savepoint, true)?;
+        self.end_savepoint(py, savepoint, true)
+    }
+
+    /// Closes `savepoint` (and the levels inside it): off the stack, and `RELEASE SAVEPOINT` or
+    /// `ROLLBACK TO SAVEPOINT` if it was sent.
+    fn end_savepoint(self: &Rc<Self>, py: &mut Interpreter, savepoint: &Rc<super::savepoint::Savepoint>, keep: bool) -> Res<()> {
+        self.close_inner_levels(py, savepoint, keep)?;
         savepoint.active.set(false);
         self.nested.borrow_mut().retain(|s| !Rc::ptr_eq(s, savepoint));
         let name = savepoint.name.borrow().clone();
         let conn = self.conn.borrow().clone();
         if let (Some(name), Some(conn)) = (name, conn) {
-            conn.run_savepoint_statement(py, &format!("RELEASE SAVEPOINT {name}"))?;
+            let verb = if keep { "RELEASE SAVEPOINT" } else { "ROLLBACK TO SAVEPOINT" };
+            conn.run_savepoint_statement(py, &format!("{verb} {name}"))?;
         }
         Ok(())
     }
@@ -177,14 +184,7 @@ impl SessionCore {
         if !savepoint.active.get() {
             return Ok(());
         }
-        self.close_inner_levels(py, savepoint, false)?;
-        savepoint.active.set(false);
-        self.nested.borrow_mut().retain(|s| !Rc::ptr_eq(s, savepoint));
-        let name = savepoint.name.borrow().clone();
-        let conn = self.conn.borrow().clone();
-        if let (Some(name), Some(conn)) = (name, conn) {
-            conn.run_savepoint_statement(py, &format!("ROLLBACK TO SAVEPOINT {name}"))?;
-        }
+        self.end_savepoint(py, savepoint, false)?;
         let added: Vec<Obj> = self.new.borrow().iter().filter(|o| !savepoint.new_before.contains(&crate::interp::object::identity(o))).cloned().collect();
         for instance in &added {
             self.expunge(py, instance)?;
