@@ -704,7 +704,7 @@ impl SessionCore {
                 }
             }
         }
-        let (order, delete_order) = super::unit_of_work::flush_order(py, &mappers)?;
+        let super::unit_of_work::FlushOrder { saves: order, deletes: delete_order } = super::unit_of_work::flush_order(py, &mappers)?;
         let of_mapper = |items: &[Obj], mapper: &Rc<Mapper>| -> Vec<Obj> { items.iter().filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.mapper, mapper))).cloned().collect() };
         for mapper in &order {
             let inserts = of_mapper(&new, mapper);
@@ -936,7 +936,7 @@ impl SessionCore {
         // Each record: the object, its parameters, whether it has its key, and the columns the
         // object gave itself (not filled from a Python-side default): SQLAlchemy batches
         // consecutive rows only when those are the same columns.
-        let mut records: Vec<(Obj, Vec<(String, Value)>, bool, Vec<String>)> = Vec::new();
+        let mut records: Vec<InsertRecord> = Vec::new();
         for instance in inserts {
             relationship::sync_foreign_keys(py, instance, mapper)?;
             let Obj::Instance(inst) = instance else { continue };
@@ -969,16 +969,16 @@ impl SessionCore {
                 }
                 params.push((column.name.clone(), to_value(py, &value)?));
             }
-            records.push((instance.clone(), params, has_pk, own));
+            records.push(InsertRecord { instance: instance.clone(), params, has_pk, own });
         }
         let table = crate::sql::quote_identifier(&mapper.table_name);
         let pk_names: Vec<String> = mapper.primary_key().iter().map(|c| c.name.clone()).collect();
         let mut at = 0;
         while at < records.len() {
-            let names: Vec<&String> = records[at].1.iter().map(|(n, _)| n).collect();
-            let has_pk = records[at].2;
+            let names: Vec<&String> = records[at].params.iter().map(|(n, _)| n).collect();
+            let has_pk = records[at].has_pk;
             let mut end = at + 1;
-            while end < records.len() && records[end].2 == has_pk && records[end].1.iter().map(|(n, _)| n).collect::<Vec<_>>() == names && records[end].3 == records[at].3 {
+            while end < records.len() && records[end].has_pk == has_pk && records[end].params.iter().map(|(n, _)| n).collect::<Vec<_>>() == names && records[end].own == records[at].own {
                 end += 1;
             }
             let columns: Vec<String> = names.iter().map(|n| crate::sql::quote_identifier(n)).collect();
@@ -986,19 +986,19 @@ impl SessionCore {
             let base = if columns.is_empty() { format!("INSERT INTO {table} DEFAULT VALUES") } else { format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")) };
             let group = &records[at..end];
             // SQLAlchemy compiles (and caches) an INSERT per set of columns the objects gave.
-            let key = format!("{base}\u{0}{}", records[at].3.join(","));
+            let key = format!("{base}\u{0}{}", records[at].own.join(","));
             // Server defaults the rows leave out come back with the key (`RETURNING id,
             // created`), as SQLAlchemy's eager defaults fetch them where RETURNING is available.
             let fetch: Vec<String> = mapper.columns.iter().filter(|c| c.server_default && !c.primary_key && !names.contains(&&c.name)).map(|c| c.name.clone()).collect();
             if fetch.is_empty() && (group.len() == 1 || has_pk) {
                 if group.len() > 1 {
-                    let rows: Vec<Vec<Value>> = group.iter().map(|(_, p, _, _)| p.iter().map(|(_, v)| v.clone()).collect()).collect();
+                    let rows: Vec<Vec<Value>> = group.iter().map(|r| r.params.iter().map(|(_, v)| v.clone()).collect()).collect();
                     conn.run_many(py, &key, &base, &rows)?;
-                    for (instance, params, _, _) in group {
-                        self.inserted(py, mapper, instance, params, None)?;
+                    for record in group {
+                        self.inserted(py, mapper, &record.instance, &record.params, None)?;
                     }
                 } else {
-                    let (instance, params, _, _) = &group[0];
+                    let InsertRecord { instance, params, .. } = &group[0];
                     let values: Vec<Value> = params.iter().map(|(_, v)| v.clone()).collect();
                     let ran = conn.run(py, Stat::Compiled, &key, &base, &values, None)?;
                     self.inserted(py, mapper, instance, params, (!has_pk).then_some(ran.lastrowid))?;
@@ -1012,9 +1012,9 @@ impl SessionCore {
                 let quoted: Vec<String> = returning.iter().map(|n| crate::sql::quote_identifier(n)).collect();
                 let sql = format!("{base} RETURNING {}", quoted.join(", "));
                 let total = group.len();
-                for (n, (instance, params, _, _)) in group.iter().enumerate() {
+                for (n, InsertRecord { instance, params, .. }) in group.iter().enumerate() {
                     let values: Vec<Value> = params.iter().map(|(_, v)| v.clone()).collect();
-                    let returning_key = format!("{sql}\u{0}{}", records[at].3.join(","));
+                    let returning_key = format!("{sql}\u{0}{}", records[at].own.join(","));
                     let ran = if total == 1 { conn.run(py, Stat::Compiled, &returning_key, &sql, &values, None)? } else { conn.run_batch_row(py, &sql, &values, n + 1, total)? };
                     let row = ran.rows.first().cloned().unwrap_or_default();
                     let returned: Vec<(String, Value)> = returning.iter().cloned().zip(row).collect();
@@ -1333,6 +1333,15 @@ fn unmapped<T>(py: &mut Interpreter, instance: &Obj) -> Res<T> {
     raise(py, "sqlalchemy.orm.exc", "UnmappedInstanceError", &format!("Class '{name}' is not mapped"))
 }
 
+
+/// One new object's INSERT: its parameters, whether it has its key, and the columns the object
+/// gave itself (not filled from a Python-side default).
+struct InsertRecord {
+    instance: Obj,
+    params: Vec<(String, Value)>,
+    has_pk: bool,
+    own: Vec<String>,
+}
 
 /// `Session(engine)` / what `sessionmaker()` makes.
 pub struct SessionObj(pub Rc<SessionCore>);

@@ -24,7 +24,12 @@ enum Action {
 }
 
 /// The mappers in the order their rows are saved, and in the order they are deleted.
-pub fn flush_order(py: &mut Interpreter, mappers: &[Rc<Mapper>]) -> Res<(Vec<Rc<Mapper>>, Vec<Rc<Mapper>>)> {
+pub struct FlushOrder {
+    pub saves: Vec<Rc<Mapper>>,
+    pub deletes: Vec<Rc<Mapper>>,
+}
+
+pub fn flush_order(py: &mut Interpreter, mappers: &[Rc<Mapper>]) -> Res<FlushOrder> {
     let key = |m: &Mapper| m.class_obj().and_then(|c| if let crate::interp::object::Obj::Class(c) = c { Some(qualified_name(&c)) } else { None }).unwrap_or_else(|| m.class_name.clone());
     let mut actions: Vec<Action> = Vec::new();
     let mut edges: Vec<(Action, Action)> = Vec::new();
@@ -95,7 +100,7 @@ pub fn flush_order(py: &mut Interpreter, mappers: &[Rc<Mapper>]) -> Res<(Vec<Rc<
             })
             .collect()
     };
-    Ok((pick(true), pick(false)))
+    Ok(FlushOrder { saves: pick(true), deletes: pick(false) })
 }
 
 /// SQLAlchemy's `sort_as_subsets`: in passes over the actions in order, each pass taking every
