@@ -171,6 +171,13 @@ impl Engine {
         Ok(Ran { columns: read.columns, rows: read.rows, rowcount, lastrowid: self.conn.last_insert_rowid() })
     }
 
+    /// The names of a statement's parameters in order, as written (`:name`, or empty for `?`):
+    /// what a driver needs to bind a dict of values by name.
+    pub fn parameter_names(&self, sql: &str) -> Result<Vec<String>> {
+        let stmt = self.conn.prepare_cached(sql)?;
+        Ok((1..=stmt.parameter_count()).map(|i| stmt.parameter_name(i).unwrap_or("").to_string()).collect())
+    }
+
     /// The driver's own transaction statements (`BEGIN`, `COMMIT`, `ROLLBACK`), which Python's
     /// sqlite3 sends without SQLAlchemy logging them: run, not recorded.
     pub fn driver(&mut self, sql: &str) -> Result<()> {

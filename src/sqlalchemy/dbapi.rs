@@ -97,19 +97,47 @@ fn driver_exception<T>(py: &mut Interpreter, class: &str, message: &str) -> Res<
     py.raise(value)
 }
 
-/// The parameters of `execute(sql, parameters)`: a sequence, for `?` placeholders.
-fn parameters(py: &mut Interpreter, given: Option<&Obj>) -> Res<Vec<Value>> {
-    match given {
-        None => Ok(Vec::new()),
-        Some(Obj::Dict(_)) => py.stop_not_available("named parameters (a dict) in the driver's execute(); use ? placeholders and a tuple"),
+/// The parameters of `execute(sql, parameters)`: a sequence for `?` placeholders, or a dict
+/// for `:name` ones, checked as pysqlite checks them.
+fn parameters(py: &mut Interpreter, engine: &EngineCore, sql: &str, given: Option<&Obj>) -> Res<Vec<Value>> {
+    // The statement's placeholders; SQL that does not prepare fails when it runs, with its error.
+    let names = Databases::borrow(&engine.database).ok().and_then(|d| d.parameter_names(sql).ok());
+    let values = match given {
+        None => Vec::new(),
+        Some(Obj::None) => return driver_exception(py, "ProgrammingError", "parameters are of unsupported type"),
+        Some(dict @ Obj::Dict(_)) => {
+            let Some(names) = names else { return Ok(Vec::new()) };
+            let mut out = Vec::new();
+            for (at, name) in names.iter().enumerate() {
+                if name.is_empty() {
+                    return driver_exception(py, "ProgrammingError", &format!("Binding {} has no name, but you supplied a dictionary (which has only names).", at + 1));
+                }
+                let key = Obj::str(name.trim_start_matches([':', '@', '$']));
+                match py.get_item(dict, key) {
+                    Ok(value) => out.push(to_value(py, &value)?),
+                    Err(_) => return driver_exception(py, "ProgrammingError", &format!("You did not supply a value for binding parameter {name}.")),
+                }
+            }
+            return Ok(out);
+        }
         Some(values) => {
             let mut out = Vec::new();
             for value in py.iterate(values)? {
                 out.push(to_value(py, &value)?);
             }
-            Ok(out)
+            out
+        }
+    };
+    if let Some(names) = names {
+        if names.len() != values.len() {
+            return driver_exception(
+                py,
+                "ProgrammingError",
+                &format!("Incorrect number of bindings supplied. The current statement uses {}, and there are {} supplied.", names.len(), values.len()),
+            );
         }
     }
+    Ok(values)
 }
 
 fn sql_argument(py: &mut Interpreter, args: &[Obj]) -> Res<String> {
@@ -223,11 +251,11 @@ impl Cursor {
             let Some(seq) = args.get(1) else { return py.error("TypeError", "executemany expected 2 arguments, got 1") };
             let mut sets = Vec::new();
             for item in py.iterate(seq)? {
-                sets.push(parameters(py, Some(&item))?);
+                sets.push(parameters(py, &conn.engine, &sql, Some(&item))?);
             }
             sets
         } else {
-            vec![parameters(py, args.get(1))?]
+            vec![parameters(py, &conn.engine, &sql, args.get(1))?]
         };
         // pysqlite counts the rows a DML statement changed, and -1 for anything else.
         let first = sql.split_whitespace().next().unwrap_or("").to_ascii_uppercase();

@@ -105,25 +105,25 @@ pub fn members() -> Vec<(String, Obj)> {
     vec![
         ("listen".into(), function("listen", |py, args, kwargs| {
             let [target, identifier, listener, ..] = args.as_slice() else {
-                return py.error("TypeError", "listen() missing required positional arguments: 'target', 'identifier' and 'fn'");
+                return missing(py, "listen", &["target", "identifier", "fn"], args.len());
             };
             listen(py, target, identifier, listener.clone(), &kwargs)?;
             Ok(Obj::None)
         })),
         ("listens_for".into(), function("listens_for", |py, args, kwargs| {
             let [target, identifier, ..] = args.as_slice() else {
-                return py.error("TypeError", "listens_for() missing required positional arguments: 'target' and 'identifier'");
+                return missing(py, "listens_for", &["target", "identifier"], args.len());
             };
             let (target, identifier) = (target.clone(), identifier.clone());
             Ok(function("decorate", move |py, args, _| {
-                let Some(listener) = args.first() else { return py.error("TypeError", "decorate() missing 1 required positional argument: 'fn'") };
+                let Some(listener) = args.first() else { return missing(py, "listens_for.<locals>.decorate", &["fn"], 0) };
                 listen(py, &target, &identifier, listener.clone(), &kwargs)?;
                 Ok(listener.clone())
             }))
         })),
         ("remove".into(), function("remove", |py, args, _| {
             let [target, identifier, listener, ..] = args.as_slice() else {
-                return py.error("TypeError", "remove() missing required positional arguments: 'target', 'identifier' and 'fn'");
+                return missing(py, "remove", &["target", "identifier", "fn"], args.len());
             };
             let (target, identifier) = resolve(py, target, identifier)?;
             if !take(py, &target, &identifier, listener, true) {
@@ -134,7 +134,7 @@ pub fn members() -> Vec<(String, Obj)> {
         })),
         ("contains".into(), function("contains", |py, args, _| {
             let [target, identifier, listener, ..] = args.as_slice() else {
-                return py.error("TypeError", "contains() missing required positional arguments: 'target', 'identifier' and 'fn'");
+                return missing(py, "contains", &["target", "identifier", "fn"], args.len());
             };
             let (target, identifier) = resolve(py, target, identifier)?;
             Ok(Obj::Bool(take(py, &target, &identifier, listener, false)))
@@ -209,8 +209,27 @@ fn resolve(py: &mut Interpreter, target: &Obj, identifier: &Obj) -> Res<(Target,
     raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("No such event '{identifier}' for target '{}'", resolved.shown()))
 }
 
+/// Python's TypeError for positional arguments left out: `listen() missing 1 required positional
+/// argument: 'fn'`.
+fn missing<T>(py: &mut Interpreter, function: &str, names: &[&str], given: usize) -> Res<T> {
+    let left: Vec<String> = names.iter().skip(given).map(|n| format!("'{n}'")).collect();
+    let listed = match left.as_slice() {
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+        [] => String::new(),
+    };
+    let noun = if left.len() == 1 { "argument" } else { "arguments" };
+    py.error("TypeError", format!("{function}() missing {} required positional {noun}: {listed}", left.len()))
+}
+
 fn listen(py: &mut Interpreter, target: &Obj, identifier: &Obj, listener: Obj, kwargs: &[(String, Obj)]) -> Res<()> {
     let (target, identifier) = resolve(py, target, identifier)?;
+    // SQLAlchemy keeps a weak reference to the listener: what has none cannot listen.
+    if !matches!(listener, Obj::Function(_) | Obj::Class(_) | Obj::Instance(_) | Obj::Method(..) | Obj::Native(_) | Obj::Builtin(_)) {
+        let name = listener.type_name();
+        return py.error("TypeError", format!("cannot create weak reference to '{name}' object"));
+    }
     let named = flag(py, kwargs, "named")?.unwrap_or(false);
     let insert = flag(py, kwargs, "insert")?.unwrap_or(false);
     if flag(py, kwargs, "once")?.unwrap_or(false) {

@@ -269,7 +269,10 @@ impl Native for MapperObj {
     fn class_path(&self) -> &str {
         MAPPER_CLASS
     }
-    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<Mapper at {:#x}; {}>", crate::interp::object::identity(this), self.0.class_name))
+    }
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
         Ok(format!("Mapper[{}({})]", self.0.class_name, self.0.table_name))
     }
     fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {

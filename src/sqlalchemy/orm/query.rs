@@ -118,14 +118,25 @@ impl Native for QueryObj {
                 let update = name == "update";
                 method(this, name, move |py, this, args, kwargs| {
                     let Some((session, state)) = with(this) else { return Ok(Obj::None) };
-                    let [Selected::Entity(mapper)] = state.columns.as_slice() else {
-                        return py.stop_not_available("Query.update() / Query.delete() of anything but one mapped class");
+                    let mapper = match state.columns.as_slice() {
+                        [Selected::Entity(mapper)] => mapper.clone(),
+                        [Selected::Column(_), ..] => {
+                            let shown = match state.columns.first() {
+                                Some(Selected::Column(sql)) => {
+                                    let column = super::super::expression::expr(sql.clone());
+                                    py.repr_of(&column)?
+                                }
+                                _ => String::new(),
+                            };
+                            return super::super::convert::raise(py, "sqlalchemy.exc", "ArgumentError", &format!("subject table for an INSERT, UPDATE or DELETE expected, got {shown}."));
+                        }
+                        _ => return py.stop_not_available("Query.update() / Query.delete() of anything but one mapped class"),
                     };
                     if !state.joins.is_empty() || state.limit.is_some() || state.offset.is_some() || !state.order_by.is_empty() {
                         return py.stop_not_available("Query.update() / Query.delete() with a join, ORDER BY, LIMIT or OFFSET");
                     }
                     if let Some((other, _)) = kwargs.iter().find(|(k, _)| k != "synchronize_session" && k != "update_args" && k != "delete_args") {
-                        return py.error("TypeError", format!("{name}() got an unexpected keyword argument '{other}'", name = if update { "update" } else { "delete" }));
+                        return py.error("TypeError", format!("Query.{name}() got an unexpected keyword argument '{other}'", name = if update { "update" } else { "delete" }));
                     }
                     let table = mapper.table.clone();
                     let statement = if update { super::super::statement::update_of(table) } else { super::super::statement::delete_from(table) };
@@ -133,8 +144,12 @@ impl Native for QueryObj {
                     let mut dml_state = super::super::statement::DmlState { kind: dml.0.kind.clone(), table: dml.0.table.clone(), values: Vec::new(), where_: state.where_.clone(), returning: Vec::new() };
                     if update {
                         let Some(values) = args.first().or_else(|| kwarg(&kwargs, "values")) else {
-                            return py.error("TypeError", "update() missing 1 required positional argument: 'values'");
+                            return py.error("TypeError", "Query.update() missing 1 required positional argument: 'values'");
                         };
+                        if !matches!(values, Obj::Dict(_)) {
+                            let name = values.type_name();
+                            return py.error("AttributeError", format!("'{name}' object has no attribute 'items'"));
+                        }
                         dml_state.values.push(super::super::statement::dict_items(py, values)?);
                     }
                     let statement = native(super::super::statement::DmlObj(dml_state));

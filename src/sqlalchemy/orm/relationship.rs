@@ -409,6 +409,10 @@ impl Native for RelationshipAttr {
         }
     }
     fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        if self.spec.is_none() {
+            // What relationship() returns before its class is mapped, as SQLAlchemy prints it.
+            return Ok(format!("<_RelationshipDeclared at {:#x}; no key>", crate::interp::object::identity(this)));
+        }
         Ok(format!("<sqlalchemy.orm.attributes.{} object at {:#x}>", self.type_name(), crate::interp::object::identity(this)))
     }
     fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {

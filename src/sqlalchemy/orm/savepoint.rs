@@ -48,6 +48,9 @@ impl Native for NestedTransaction {
                 let commit = name == "commit";
                 Some(method(this, if commit { "commit" } else { "rollback" }, move |py, this, _, _| {
                     if let Some(t) = this.native::<NestedTransaction>() {
+                        if !t.savepoint.active.get() {
+                            return super::super::convert::raise(py, "sqlalchemy.exc", "ResourceClosedError", "This transaction is closed");
+                        }
                         if commit { t.session.release_savepoint(py, &t.savepoint)? } else { t.session.rollback_savepoint(py, &t.savepoint)? }
                     }
                     Ok(Obj::None)

@@ -1245,9 +1245,7 @@ impl SessionCore {
             match mapper.column(name) {
                 Some(column) => columns.push(column.clone()),
                 None if mapper.relationship(name).is_some() => return py.stop_not_available("refresh() of a relationship attribute"),
-                None => {
-                    return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Mapper 'Mapper[{}({})]' has no property '{name}'.  If this property was indicated from other mappers or configure events, ensure registry.configure() has been called.", mapper.class_name, mapper.table_name));
-                }
+                None => return py.error("KeyError", name.clone()),
             }
         }
         let Some(key) = state.key.borrow().clone() else { return Ok(()) };
