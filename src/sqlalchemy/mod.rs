@@ -83,6 +83,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
     py.register_python_module("sqlalchemy.exc", "sqlalchemy/exc.py", include_str!("exc.py"));
     py.register_python_module("sqlalchemy.ext", "sqlalchemy/ext/__init__.py", "");
     py.register_python_module("sqlalchemy.ext.hybrid", "sqlalchemy/ext/hybrid.py", include_str!("hybrid.py"));
+    py.register_python_module("sqlalchemy.ext.associationproxy", "sqlalchemy/ext/associationproxy.py", include_str!("associationproxy.py"));
     // The driver's exception classes, which SQLAlchemy's wrap (`e.orig`).
     py.register_python_module(
         "sqlite3",

@@ -236,6 +236,8 @@ impl RelationshipSpec {
     pub fn secondary_name(&self) -> String {
         match &self.args.secondary {
             Some(Obj::Str(name)) => name.to_string(),
+            // `secondary=lambda: post_tags`: the function stands for its table.
+            Some(function @ Obj::Function(_)) => format!("\u{1}{}", crate::interp::object::identity(function)),
             Some(other) => other.native::<TableObj>().map(|t| t.name.clone()).unwrap_or_default(),
             None => String::new(),
         }
@@ -259,6 +261,8 @@ impl RelationshipSpec {
                     return raise(py, "sqlalchemy.exc", "InvalidRequestError", &message);
                 }
             },
+            // `secondary=lambda: post_tags`, called once the tables exist.
+            Some(function @ Obj::Function(_)) => py.call(function.clone(), Vec::new(), Vec::new())?,
             Some(other) => other.clone(),
             None => return py.error("TypeError", "not a many-to-many relationship"),
         };
@@ -419,6 +423,20 @@ impl Native for RelationshipAttr {
         Ok(match &self.spec {
             Some(spec) => format!("{}.{}", spec.parent().map(|p| p.class_name.clone()).unwrap_or_default(), spec.attr),
             None => "relationship".into(),
+        })
+    }
+    /// What code reads of a mapped relationship: `User.posts.property.mapper.class_`, `uselist`.
+    fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        let Some(spec) = self.spec.clone() else { return Ok(None) };
+        Ok(match name {
+            "property" | "prop" => Some(this.clone()),
+            "key" => Some(Obj::str(&spec.attr)),
+            "uselist" => Some(Obj::Bool(spec.collection())),
+            "back_populates" => Some(spec.args.back_populates.as_deref().map_or(Obj::None, Obj::str)),
+            "mapper" | "entity" => Some(native(super::mapper::MapperObj(spec.target(py)?))),
+            "parent" => spec.parent().map(|p| native(super::mapper::MapperObj(p))),
+            "class_" => spec.parent().and_then(|p| p.class_obj()),
+            _ => None,
         })
     }
     fn descriptor_get(&self, py: &mut Interpreter, this: &Obj, instance: Option<&Obj>, _owner: &Obj) -> Option<Res<Obj>> {
