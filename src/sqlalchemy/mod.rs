@@ -304,7 +304,7 @@ fn engine_from_config(py: &mut Interpreter, databases: &Databases, args: Vec<Obj
     };
     let items = statement::dict_items(py, &configuration)?;
     let Some((_, url)) = items.iter().find(|(k, _)| *k == format!("{prefix}url")) else {
-        return py.error("KeyError", "'url'");
+        return py.error("KeyError", "url");
     };
     let mut options = Vec::new();
     if let Some((_, Obj::Str(echo))) = items.iter().find(|(k, _)| *k == format!("{prefix}echo")) {

@@ -410,7 +410,7 @@ impl Native for ColumnCollection {
         Some(match index {
             Obj::Str(name) => match table.column(name) {
                 Some(column) => Ok(column),
-                None => py.error("KeyError", format!("'{name}'")),
+                None => py.error("KeyError", name.to_string()),
             },
             Obj::Int(i) => {
                 let at = if *i < 0 { table.columns.len() as i64 + i } else { *i };

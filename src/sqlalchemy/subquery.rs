@@ -137,12 +137,10 @@ fn display_name(table: &str) -> String {
 pub struct ColumnsOf(Obj);
 
 impl ColumnsOf {
-    fn column(&self, py: &mut Interpreter, key: &str) -> Res<Option<Obj>> {
-        let Some(sub) = self.0.native::<SubqueryObj>() else { return Ok(None) };
-        match sub.from.keys.iter().find(|(k, _)| k == key) {
-            Some((k, t)) => Ok(Some(expr(sub.column(k, t.clone())))),
-            None => py.error("AttributeError", format!("{key}")),
-        }
+    /// The column of that key, if the subquery has one.
+    fn column(&self, key: &str) -> Option<Obj> {
+        let sub = self.0.native::<SubqueryObj>()?;
+        sub.from.keys.iter().find(|(k, _)| k == key).map(|(k, t)| expr(sub.column(k, t.clone())))
     }
 }
 
@@ -158,13 +156,17 @@ impl Native for ColumnsOf {
             let keys: Vec<Obj> = self.0.native::<SubqueryObj>().map(|s| s.from.keys.iter().map(|(k, _)| Obj::str(k)).collect()).unwrap_or_default();
             return Ok(Some(function("keys", move |_, _, _| Ok(Obj::list(keys.clone())))));
         }
-        self.column(py, name)
+        // `counts.c.nope` is an AttributeError, `counts.c["nope"]` a KeyError, as SQLAlchemy's.
+        match self.column(name) {
+            Some(column) => Ok(Some(column)),
+            None => py.error("AttributeError", name.to_string()),
+        }
     }
     fn get_item(&self, py: &mut Interpreter, _this: &Obj, index: &Obj) -> Option<Res<Obj>> {
         let Obj::Str(key) = index else { return None };
-        Some(self.column(py, key).and_then(|c| match c {
-            Some(c) => Ok(c),
-            None => py.error("KeyError", format!("'{key}'")),
-        }))
+        Some(match self.column(key) {
+            Some(column) => Ok(column),
+            None => py.error("KeyError", key.to_string()),
+        })
     }
 }
