@@ -44,8 +44,7 @@ impl DbapiConnection {
             Ok(database) => database,
             Err(busy) => return driver_error(py, busy),
         };
-        let first = sql.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
-        let writes = matches!(first.as_str(), "INSERT" | "UPDATE" | "DELETE" | "REPLACE");
+        let writes = super::engine::writes_rows(sql);
         if !database.in_transaction() {
             let _ = database.set_foreign_keys(self.state.foreign_keys.get());
         }
@@ -56,11 +55,7 @@ impl DbapiConnection {
             }
         }
         let ran = database.run(sql, params);
-        if first == "PRAGMA" && !database.in_transaction() {
-            if let Ok(on) = database.foreign_keys_enforced() {
-                self.state.foreign_keys.set(on);
-            }
-        }
+        self.state.remember_pragma(&database, sql);
         drop(database);
         ran.or_else(|error| driver_error(py, error))
     }
@@ -258,8 +253,7 @@ impl Cursor {
             vec![parameters(py, &conn.engine, &sql, args.get(1))?]
         };
         // pysqlite counts the rows a DML statement changed, and -1 for anything else.
-        let first = sql.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
-        let dml = matches!(first.as_str(), "INSERT" | "UPDATE" | "DELETE" | "REPLACE");
+        let dml = super::engine::writes_rows(&sql);
         let mut rows = VecDeque::new();
         let mut description = Obj::None;
         let mut rowcount = -1;

@@ -296,11 +296,11 @@ impl Conn {
         let started = now_ms();
         let outcome = match Databases::borrow(&self.engine.database) {
             Ok(mut database) => {
-                let writes = first_word(sql).is_some_and(|w| matches!(w.as_str(), "INSERT" | "UPDATE" | "DELETE" | "REPLACE"));
+                let writes = writes_rows(sql);
                 match self.claim(&mut database, writes) {
                     Ok(()) => {
                         let ran = database.run(sql, params);
-                        self.remember_pragma(&mut database, sql);
+                        self.remember_pragma(&database, sql);
                         ran
                     }
                     Err(locked) => {
@@ -430,14 +430,17 @@ impl Conn {
         }
     }
 
-    /// After a statement outside a transaction: a `PRAGMA` may have changed the driver
-    /// connection's settings, which it keeps from one transaction to the next.
-    fn remember_pragma(&self, database: &mut crate::engine::Engine, sql: &str) {
-        if first_word(sql).as_deref() == Some("PRAGMA") && !database.in_transaction() {
-            if let (Some(dbapi), Ok(on)) = (self.dbapi.borrow().as_ref(), database.foreign_keys_enforced()) {
-                dbapi.foreign_keys.set(on);
-            }
+    /// After a statement: what a `PRAGMA` set, the driver connection keeps.
+    fn remember_pragma(&self, database: &crate::engine::Engine, sql: &str) {
+        if let Some(dbapi) = self.dbapi.borrow().as_ref() {
+            dbapi.remember_pragma(database, sql);
         }
+    }
+
+    /// The end of a savepoint: `RELEASE SAVEPOINT` (`keep`) or `ROLLBACK TO SAVEPOINT`.
+    pub fn end_savepoint(&self, py: &mut Interpreter, name: &str, keep: bool) -> Res<()> {
+        let verb = if keep { "RELEASE SAVEPOINT" } else { "ROLLBACK TO SAVEPOINT" };
+        self.run_savepoint_statement(py, &format!("{verb} {name}"))
     }
 
     /// `connection.execute(statement, parameters)`: a Core statement, rows as plain rows.
@@ -593,6 +596,12 @@ fn parameter_sets(py: &mut Interpreter, parameters: Option<&Obj>) -> Res<Vec<Vec
 
 fn first_word(sql: &str) -> Option<String> {
     sql.split_whitespace().next().map(str::to_ascii_uppercase)
+}
+
+/// INSERT, UPDATE, DELETE or REPLACE: the statements Python's sqlite3 sends its own `BEGIN` before,
+/// and whose changed rows its cursor counts.
+pub fn writes_rows(sql: &str) -> bool {
+    first_word(sql).is_some_and(|w| matches!(w.as_str(), "INSERT" | "UPDATE" | "DELETE" | "REPLACE"))
 }
 
 /// The database a URL names, as `create_engine` reads it (`None`: a new in-memory one), or the

@@ -23,6 +23,19 @@ pub struct DbapiState {
     pub info: RefCell<Option<Obj>>,
 }
 
+impl DbapiState {
+    /// After a statement outside a transaction: a `PRAGMA` may have changed this connection's
+    /// settings, which it keeps from one transaction to the next.
+    pub fn remember_pragma(&self, database: &crate::engine::Engine, sql: &str) {
+        let pragma = sql.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("PRAGMA"));
+        if pragma && !database.in_transaction() {
+            if let Ok(on) = database.foreign_keys_enforced() {
+                self.foreign_keys.set(on);
+            }
+        }
+    }
+}
+
 pub struct Pool {
     /// False for `NullPool`: a connection checked in is closed, not kept.
     pooled: bool,

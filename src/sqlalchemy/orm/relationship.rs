@@ -95,8 +95,13 @@ impl RelationshipSpec {
         })
     }
 
+    /// The target's mapper, once its class is mapped.
+    fn mapped_target(&self) -> Option<Rc<Mapper>> {
+        self.registry.native::<Registry>().and_then(|r| r.find(&self.target_name))
+    }
+
     pub fn target(&self, py: &mut Interpreter) -> Res<Rc<Mapper>> {
-        match self.registry.native::<Registry>().and_then(|r| r.find(&self.target_name)) {
+        match self.mapped_target() {
             Some(m) => Ok(m),
             None => {
                 let parent = self.parent.upgrade().map(|p| p.class_name.clone()).unwrap_or_default();
@@ -121,7 +126,7 @@ impl RelationshipSpec {
         if let Some(decided) = self.collection.get() {
             return decided;
         }
-        let target = self.registry.native::<Registry>().and_then(|r| r.find(&self.target_name));
+        let target = self.mapped_target();
         let (Some(target), Some(parent)) = (target, self.parent()) else { return false };
         let decided = if self.args.secondary.is_some() {
             true
@@ -193,7 +198,7 @@ impl RelationshipSpec {
         if self.args.secondary.is_some() {
             return false;
         }
-        let target = self.registry.native::<Registry>().and_then(|r| r.find(&self.target_name));
+        let target = self.mapped_target();
         let (Some(target), Some(parent)) = (target, self.parent()) else { return false };
         if Rc::ptr_eq(&target, &parent) {
             self.collection() || !self.args.remote_side

@@ -83,8 +83,7 @@ pub struct ConnectionSavepoint {
 impl ConnectionSavepoint {
     fn end(&self, py: &mut Interpreter, commit: bool) -> Res<()> {
         if self.active.replace(false) {
-            let sql = if commit { format!("RELEASE SAVEPOINT {}", self.name) } else { format!("ROLLBACK TO SAVEPOINT {}", self.name) };
-            self.conn.run_savepoint_statement(py, &sql)?;
+            self.conn.end_savepoint(py, &self.name, commit)?;
         }
         Ok(())
     }

@@ -172,8 +172,7 @@ impl SessionCore {
         let name = savepoint.name.borrow().clone();
         let conn = self.conn.borrow().clone();
         if let (Some(name), Some(conn)) = (name, conn) {
-            let verb = if keep { "RELEASE SAVEPOINT" } else { "ROLLBACK TO SAVEPOINT" };
-            conn.run_savepoint_statement(py, &format!("{verb} {name}"))?;
+            conn.end_savepoint(py, &name, keep)?;
         }
         Ok(())
     }
