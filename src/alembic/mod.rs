@@ -15,7 +15,7 @@ use std::rc::Rc;
 use crate::databases::{Databases, SharedEngine};
 use crate::error::{Error, ErrorKind};
 use crate::interp::object::Obj;
-use crate::interp::{Interpreter, Res};
+use crate::interp::{Interpreter, Never, Res};
 use crate::migrate::apply::{apply, plan};
 use crate::migrate::ops::Op;
 
@@ -164,6 +164,11 @@ fn as_compiled(sql: &str) -> String {
 /// The lab's error as the exception Python code sees: a database error as SQLAlchemy's (with
 /// the statement that failed), Alembic's `CommandError`, or the built-in exception it names.
 pub fn raise_error<T>(py: &mut Interpreter, error: Error, sql: Option<String>) -> Res<T> {
+    raise_error_once(py, error, sql).map(|never| match never {})
+}
+
+#[inline(never)]
+fn raise_error_once(py: &mut Interpreter, error: Error, sql: Option<String>) -> Res<Never> {
     match error.kind() {
         ErrorKind::OperationalError | ErrorKind::IntegrityError | ErrorKind::ProgrammingError => {
             crate::sqlalchemy::engine::database_error(py, error, &as_compiled(&sql.unwrap_or_default()), Obj::None)

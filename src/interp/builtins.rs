@@ -673,7 +673,7 @@ impl Interpreter {
                 if let Obj::Instance(instance) = &value {
                     instance.attrs.borrow_mut().insert(key("args"), Obj::str("args"), Obj::tuple(args));
                 }
-                Err(Box::new(super::eval::Raised { value, frames: Vec::new(), stop: false, at: None }))
+                Err(super::eval::raised(value, false))
             }
             "hex" | "oct" | "bin" => {
                 self.arity(name, &args, 1, 1)?;
@@ -690,12 +690,7 @@ impl Interpreter {
     }
 
     pub fn stop_not_available<T>(&self, what: &str) -> Res<T> {
-        Err(Box::new(super::eval::Raised {
-            value: self.new_exception("RuntimeError", format!("not available in this lab: {what}")),
-            frames: Vec::new(),
-            stop: true,
-            at: None,
-        }))
+        Err(self.exception("RuntimeError", format!("not available in this lab: {what}"), true))
     }
 
     pub(super) fn overflow<T>(&self) -> Res<T> {
@@ -969,7 +964,7 @@ impl Interpreter {
     pub(super) fn key_error<T>(&mut self, key: Obj) -> Res<T> {
         let exc = self.new_exception("KeyError", String::new());
         self.set_attr(&exc, "args", Obj::tuple(vec![key]))?;
-        Err(Box::new(super::eval::Raised { value: exc, frames: Vec::new(), stop: false, at: None }))
+        Err(super::eval::raised(exc, false))
     }
 
     pub(super) fn memory_error<T>(&self) -> Res<T> {
@@ -2327,7 +2322,7 @@ impl Interpreter {
                             Obj::Instance(i) if self.is_exception_class(&i.class) => args[0].clone(),
                             _ => return self.error("TypeError", "exceptions must be classes or instances deriving from BaseException, not ".to_string() + &args[0].type_name()),
                         };
-                        let thrown = Box::new(super::eval::Raised { value, frames: Vec::new(), stop: false, at: None });
+                        let thrown = super::eval::raised(value, false);
                         match self.resume_generator(&generator, Obj::None, Some(thrown))? {
                             Some(value) => Ok(value),
                             None => self.error("StopIteration", ""),

@@ -72,6 +72,16 @@ pub struct Raised {
 
 pub type Res<T> = Result<T, Box<Raised>>;
 
+/// A value raised from Rust, with no frames yet (the frames it passes through add theirs).
+#[inline(never)]
+pub(crate) fn raised(value: Obj, stop: bool) -> Box<Raised> {
+    Box::new(Raised { value, frames: Vec::new(), stop, at: None })
+}
+
+/// What a function that only ever raises returns: `Never` has no value, so `Ok` cannot happen.
+/// Such a function stays one copy; `never.map(|n| match n {})` makes it any `Res<T>`.
+pub type Never = std::convert::Infallible;
+
 pub(super) enum Flow {
     Next,
     Return(Obj),
@@ -402,6 +412,11 @@ impl Interpreter {
     /// Python) as one run, with the run's budgets: what it returned, and what it printed, or the
     /// traceback if it raised.
     pub fn run_host(&mut self, body: impl FnOnce(&mut Interpreter) -> Res<Obj>) -> (Option<Obj>, RunOutcome) {
+        self.run_host_boxed(Box::new(body))
+    }
+
+    #[inline(never)]
+    fn run_host_boxed(&mut self, body: Box<dyn FnOnce(&mut Interpreter) -> Res<Obj> + '_>) -> (Option<Obj>, RunOutcome) {
         self.start_run();
         let mut value = None;
         let outcome = body(self).map(|v| value = Some(v));
@@ -484,7 +499,7 @@ impl Interpreter {
 
     /// Raises an exception value (an instance a native module made by calling its class).
     pub fn raise<T>(&self, value: Obj) -> Res<T> {
-        Err(Box::new(Raised { value, frames: Vec::new(), stop: false, at: None }))
+        Err(raised(value, false))
     }
 
     /// Shows a warning as Python's default `warnings` filter does (on stderr, once per place):
@@ -803,7 +818,14 @@ impl Interpreter {
 
     /// A new exception of a built-in class, raised.
     pub fn error<T>(&self, class: &str, message: impl Into<String>) -> Res<T> {
-        Err(Box::new(Raised { value: self.new_exception(class, message.into()), frames: Vec::new(), stop: false, at: None }))
+        Err(self.exception(class, message.into(), false))
+    }
+
+    /// A new exception of a built-in class, ready to raise (`stop`: one no `except` catches).
+    /// Not generic, so the many `error::<T>` and `stop::<T>` stay a call each.
+    #[inline(never)]
+    pub fn exception(&self, class: &str, message: String, stop: bool) -> Box<Raised> {
+        raised(self.new_exception(class, message), stop)
     }
 
     pub fn new_exception(&self, class: &str, message: String) -> Obj {
@@ -843,13 +865,13 @@ impl Interpreter {
                 attrs.insert(key(name), Obj::str(name), attr);
             }
         }
-        Box::new(Raised { value, frames: Vec::new(), stop: false, at: None })
+        raised(value, false)
     }
 
     /// Stops the program with the lab's own words (a budget spent, something the lab lacks): no
     /// `except` catches it, and the terminal shows the message as it is.
     pub fn stop<T>(&self, message: &str) -> Res<T> {
-        Err(Box::new(Raised { value: self.new_exception("RuntimeError", message.into()), frames: Vec::new(), stop: true, at: None }))
+        Err(self.exception("RuntimeError", message.into(), true))
     }
 
     /// One step of work (a statement, a loop's item, a sort's comparison): stops the program
@@ -863,7 +885,7 @@ impl Interpreter {
                 MEMORY_BUDGET_BYTES >> 20,
                 MEMORY_BUDGET_BYTES >> 20
             );
-            return Err(Box::new(Raised { value: self.new_exception("MemoryError", message), frames: Vec::new(), stop: true, at: None }));
+            return Err(self.exception("MemoryError", message, true));
         }
         if self.steps % STEPS_PER_CHECK == 0 && crate::watchdog::now_ms() > self.deadline {
             let tenths = (self.time_budget_ms / 100.0).round() as u64;
@@ -1323,7 +1345,7 @@ impl Interpreter {
                     self.set_attr(&value, "__cause__", cause)?;
                     self.set_attr(&value, "__suppress_context__", Obj::Bool(true))?;
                 }
-                return Err(Box::new(Raised { value, frames: Vec::new(), stop: false, at: None }));
+                return Err(raised(value, false));
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 let part = self.resumed(|r| if let Resume::Try(part) = r { Ok(part) } else { Err(r) });

@@ -231,7 +231,7 @@ impl Interpreter {
             State::Done => return Ok(()),
             _ => {}
         }
-        let exit = Box::new(Raised { value: self.new_exception("GeneratorExit", String::new()), frames: Vec::new(), stop: false, at: None });
+        let exit = self.exception("GeneratorExit", String::new(), false);
         match self.resume_generator(generator, Obj::None, Some(exit)) {
             Ok(Some(_)) => self.error("RuntimeError", "generator ignored GeneratorExit"),
             Ok(None) => Ok(()),
@@ -280,7 +280,7 @@ impl Interpreter {
                     self.set_attr(&stop, "args", Obj::tuple(vec![returned.clone()]))?;
                 }
                 self.set_attr(&stop, "value", returned)?;
-                Err(Box::new(Raised { value: stop, frames: Vec::new(), stop: false, at: None }))
+                Err(super::eval::raised(stop, false))
             }
         }
     }

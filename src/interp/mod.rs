@@ -18,7 +18,7 @@ mod set_order;
 pub mod typing;
 
 pub use format::fixed;
-pub use eval::{available_modules, Interpreter, Raised, Res, RunOutcome, TIME_BUDGET_MS};
+pub use eval::{available_modules, Interpreter, Never, Raised, Res, RunOutcome, TIME_BUDGET_MS};
 
 /// The class attribute a native module's class defines to hear of attributes assigned to its
 /// subclasses after their class statement (`cls`, `name`, `value`), as a metaclass's

@@ -33,9 +33,15 @@ impl<T: Any> AsAny for T {
 impl Obj {
     /// The native value of type `T` this is, if it is one (for a module's own types).
     pub fn native<T: Native + 'static>(&self) -> Option<&T> {
+        self.native_any()?.downcast_ref::<T>()
+    }
+
+    /// The native value as `Any`: the part of `native::<T>` that is the same for every `T`.
+    #[inline(never)]
+    fn native_any(&self) -> Option<&dyn std::any::Any> {
         match self {
             // Through `dyn Native`'s table: `as_any` on the `Rc` itself would see the `Rc`.
-            Obj::Native(native) => (**native).as_any().downcast_ref::<T>(),
+            Obj::Native(native) => Some((**native).as_any()),
             _ => None,
         }
     }
@@ -139,7 +145,19 @@ pub trait Native: AsAny {
 
 }
 
-type NativeFn = dyn Fn(&mut Interpreter, Vec<Obj>, Vec<(String, Obj)>) -> Res<Obj>;
+/// What a native function runs. A trait of its own rather than `dyn Fn`: a `dyn Fn`'s table
+/// also holds `call_mut` and a `call_once` shim for each of the hundreds of closures, never used.
+pub trait NativeCall {
+    fn call(&self, py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj>;
+}
+
+impl<F: Fn(&mut Interpreter, Vec<Obj>, Vec<(String, Obj)>) -> Res<Obj>> NativeCall for F {
+    fn call(&self, py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+        self(py, args, kwargs)
+    }
+}
+
+type NativeFn = dyn NativeCall;
 
 /// A function written in Rust: `create_engine`, `select`, a method of a native class.
 pub struct NativeFunction {
@@ -152,12 +170,18 @@ pub struct NativeFunction {
 
 impl NativeFunction {
     pub fn function(name: &str, run: impl Fn(&mut Interpreter, Vec<Obj>, Vec<(String, Obj)>) -> Res<Obj> + 'static) -> Obj {
-        Obj::Native(Rc::new(NativeFunction { name: name.to_string(), method: false, run: Rc::new(run) }))
+        Self::boxed(name, false, Rc::new(run))
     }
 
     /// A method for a class that Python code may subclass: it receives the instance first.
     pub fn method(name: &str, run: impl Fn(&mut Interpreter, Vec<Obj>, Vec<(String, Obj)>) -> Res<Obj> + 'static) -> Obj {
-        Obj::Native(Rc::new(NativeFunction { name: name.to_string(), method: true, run: Rc::new(run) }))
+        Self::boxed(name, true, Rc::new(run))
+    }
+
+    /// The part that does not depend on the closure's type: one copy for the hundreds of natives.
+    #[inline(never)]
+    fn boxed(name: &str, method: bool, run: Rc<NativeFn>) -> Obj {
+        Obj::Native(Rc::new(NativeFunction { name: name.to_string(), method, run }))
     }
 }
 
@@ -175,7 +199,7 @@ impl Native for NativeFunction {
     }
 
     fn call(&self, py: &mut Interpreter, _this: &Obj, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Option<Res<Obj>> {
-        Some((self.run)(py, args, kwargs))
+        Some(self.run.call(py, args, kwargs))
     }
 
     fn descriptor_get(&self, _py: &mut Interpreter, this: &Obj, instance: Option<&Obj>, _owner: &Obj) -> Option<Res<Obj>> {

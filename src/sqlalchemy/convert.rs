@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::interp::object::Obj;
-use crate::interp::{Interpreter, Res};
+use crate::interp::{Interpreter, Never, Res};
 use crate::schema::SqlType;
 use crate::value::Value;
 
@@ -156,6 +156,11 @@ pub fn text_arg(py: &mut Interpreter, value: &Obj, what: &str) -> Res<String> {
 
 /// Raises `module.class(message)`, a library exception defined in Python (sqlalchemy/exc.py).
 pub fn raise<T>(py: &mut Interpreter, module: &str, class: &str, message: &str) -> Res<T> {
+    raise_library(py, module, class, message).map(|never| match never {})
+}
+
+#[inline(never)]
+fn raise_library(py: &mut Interpreter, module: &str, class: &str, message: &str) -> Res<Never> {
     let module = py.import(module)?;
     let class = py.get_attr(&module, class)?;
     let value = py.call(class, vec![Obj::str(message)], Vec::new())?;

@@ -13,7 +13,7 @@ use crate::engine::Ran;
 use crate::error::ErrorKind;
 use crate::interp::native::Native;
 use crate::interp::object::Obj;
-use crate::interp::{Interpreter, Res};
+use crate::interp::{Interpreter, Never, Res};
 use crate::value::Value;
 
 use super::convert::{four_significant, kwarg, method, native, params_repr, raise};
@@ -564,6 +564,11 @@ fn value_tuple(values: &[Value]) -> Obj {
 /// the program with the lab's words; a database error becomes SQLAlchemy's wrapper of the
 /// driver's exception (`sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) …`).
 pub fn database_error<T>(py: &mut Interpreter, error: crate::error::Error, sql: &str, params: Obj) -> Res<T> {
+    raise_database_error(py, error, sql, params).map(|never| match never {})
+}
+
+#[inline(never)]
+fn raise_database_error(py: &mut Interpreter, error: crate::error::Error, sql: &str, params: Obj) -> Res<Never> {
     if matches!(error.kind(), ErrorKind::LabLimit | ErrorKind::NotAvailable) {
         return py.stop(error.message());
     }
