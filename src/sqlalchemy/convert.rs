@@ -167,6 +167,19 @@ fn raise_library(py: &mut Interpreter, module: &str, class: &str, message: &str)
     py.raise(value)
 }
 
+/// A column's `default=` or `onupdate=` for one row, as SQLAlchemy applies it: a SQL expression
+/// (`func.now()`) goes into the statement as it is; a callable is called, once per row; any other
+/// value is the value.
+pub fn column_default(py: &mut Interpreter, default: &Obj) -> Res<Obj> {
+    if default.native::<super::expression::ExprObj>().is_some() {
+        return Ok(default.clone());
+    }
+    match default {
+        Obj::Function(_) | Obj::Builtin(_) | Obj::Native(_) | Obj::Class(_) | Obj::Method(..) => py.call(default.clone(), Vec::new(), Vec::new()),
+        other => Ok(other.clone()),
+    }
+}
+
 /// A native value as an `Obj`.
 pub fn native<T: crate::interp::native::Native + 'static>(value: T) -> Obj {
     Obj::Native(Rc::new(value))

@@ -54,8 +54,31 @@ pub enum Sql {
     /// `literal_column("42")`: SQL text standing as a column, never labelled.
     Literal(Rc<str>),
     /// A hybrid attribute's expression (`Person.full`): named like a label in a SELECT's columns,
-    /// and parenthesized when an operator takes it, as SQLAlchemy's hybrid proxy is.
+    /// otherwise the expression it stands for.
     Proxy { expr: Box<Sql>, name: Rc<str> },
+    /// `-users.score`.
+    Neg(Box<Sql>),
+    /// `rank() OVER (PARTITION BY … ORDER BY … ROWS BETWEEN …)`: a window function.
+    Over { func: Box<Sql>, partition_by: Vec<Sql>, order_by: Vec<Sql>, frame: Option<Frame> },
+}
+
+/// A window's frame: `ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW`.
+#[derive(Clone)]
+pub struct Frame {
+    /// `ROWS`, `RANGE` or `GROUPS`.
+    pub unit: &'static str,
+    pub start: FrameBound,
+    pub end: FrameBound,
+}
+
+/// One end of a frame, as `over(rows=(-2, None))` gives it: a negative number is that many rows
+/// before, 0 the current row, `None` unbounded.
+#[derive(Clone, Copy)]
+pub enum FrameBound {
+    Unbounded,
+    Current,
+    Preceding(i64),
+    Following(i64),
 }
 
 /// `sql` with the columns of table `from` read from `to` instead (an alias of it): a
@@ -71,26 +94,80 @@ pub fn retabled(sql: &Sql, from: &str, to: &Rc<str>) -> Sql {
         Sql::Label { expr, name } => Sql::Label { expr: again(expr), name: name.clone() },
         Sql::Group(inner) => Sql::Group(again(inner)),
         Sql::Distinct(inner) => Sql::Distinct(again(inner)),
+        Sql::Neg(inner) => Sql::Neg(again(inner)),
         Sql::Cast { expr, to: sql_type } => Sql::Cast { expr: again(expr), to: sql_type.clone() },
         other => other.clone(),
     }
 }
 
-/// Operator precedence, as SQLAlchemy groups with parentheses.
-fn precedence(sql: &Sql) -> u8 {
-    match sql {
-        Sql::Or(_) => 2,
-        Sql::And(_) => 3,
-        Sql::Not(_) => 4,
-        Sql::Binary { op, .. } => match *op {
-            "*" | "/" | "%" => 8,
-            "+" | "-" => 7,
-            "||" => 6,
-            _ => 5,
-        },
-        Sql::In { .. } | Sql::Between { .. } => 5,
-        _ => 10,
+/// An operator's precedence, SQLAlchemy's (sql/operators.py): an operand whose own operator
+/// binds no tighter than the one applied to it is parenthesized.
+fn op_precedence(op: &str) -> u8 {
+    match op {
+        "*" | "/" | "//" | "%" | "NEG" => 8,
+        "+" | "-" => 7,
+        "AND" => 3,
+        "OR" => 2,
+        // `||`, comparisons, IS, LIKE, IN, BETWEEN, NOT.
+        _ => 5,
     }
+}
+
+/// The operator at the top of an expression, for grouping; `None` for what never needs
+/// parentheses (a column, a function, a literal).
+fn top_operator(sql: &Sql) -> Option<&'static str> {
+    match sql {
+        Sql::Binary { op, .. } => Some(op),
+        Sql::Neg(_) => Some("NEG"),
+        Sql::And(_) => Some("AND"),
+        Sql::Or(_) => Some("OR"),
+        Sql::Not(_) => Some("NOT"),
+        Sql::In { .. } => Some("IN"),
+        Sql::Between { .. } => Some("BETWEEN"),
+        Sql::Proxy { expr, .. } => top_operator(expr),
+        _ => None,
+    }
+}
+
+/// Whether `sql`, an operand of `against`, is parenthesized: SQLAlchemy's `is_precedent`, where
+/// `(a + b) + c` stays `a + b + c` (an associative operator) but `(a - b) - c` keeps them.
+fn needs_group(sql: &Sql, against: &str) -> bool {
+    let Some(op) = top_operator(sql) else { return false };
+    if op == against && matches!(op, "+" | "*" | "||" | "AND" | "OR") {
+        return false;
+    }
+    op_precedence(op) <= op_precedence(against)
+}
+
+/// Column types an arithmetic result can have, as SQLAlchemy's `Integer` / `Numeric` adapt them.
+static INTEGER: SqlType = SqlType::Integer;
+static NUMERIC: SqlType = SqlType::Numeric(None);
+static DOUBLE: SqlType = SqlType::Double;
+
+fn is_integer(t: &SqlType) -> bool {
+    matches!(t.base(), SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger)
+}
+
+fn is_numeric(t: &SqlType) -> bool {
+    matches!(t.base(), SqlType::Numeric(_) | SqlType::Float | SqlType::Double)
+}
+
+/// The type of `left op right` for arithmetic on numbers (SQLAlchemy's `_expression_adaptations`):
+/// an integer with an integer stays one, except that `/` gives `Numeric`; an integer with a
+/// `Numeric`, `Float` or `Double` takes that type; those keep their own with either.
+fn arithmetic_type<'a>(left: Option<&'a SqlType>, op: &str, right: Option<&'a SqlType>) -> Option<&'a SqlType> {
+    let (l, r) = (left?, right?);
+    if !(is_integer(r) || is_numeric(r)) {
+        return None;
+    }
+    if is_integer(l) {
+        return match (op, is_integer(r)) {
+            ("/", true) => Some(&NUMERIC),
+            (_, true) | ("//", _) => Some(l),
+            _ => Some(r),
+        };
+    }
+    is_numeric(l).then_some(l)
 }
 
 impl Sql {
@@ -105,10 +182,21 @@ impl Sql {
         }
     }
 
+    /// What a parameter compared with this expression by IN, LIKE or BETWEEN is named after: the
+    /// column's name; a hybrid's own name is not used.
+    fn compared_key(&self) -> Option<Rc<str>> {
+        match self {
+            Sql::Proxy { expr, .. } => expr.compared_key(),
+            other => other.key(),
+        }
+    }
+
     /// The column a parameter next to this expression is named after (`lower(users.name)` → `name`).
     pub fn bind_key(&self) -> Option<Rc<str>> {
         match self {
             Sql::Func { args, .. } => args.first().and_then(Sql::bind_key),
+            // A hybrid's parameters are named after what it stands for, not after the hybrid.
+            Sql::Proxy { expr, .. } => expr.bind_key(),
             other => other.key(),
         }
     }
@@ -116,8 +204,17 @@ impl Sql {
     pub fn sql_type(&self) -> Option<&SqlType> {
         match self {
             Sql::Column { sql_type, .. } => sql_type.as_ref(),
-            Sql::Label { expr, .. } | Sql::Proxy { expr, .. } => expr.sql_type(),
+            Sql::Label { expr, .. } | Sql::Proxy { expr, .. } | Sql::Neg(expr) => expr.sql_type(),
             Sql::Cast { to, .. } => Some(to),
+            // A bound number is typed by its Python type (`int` → Integer, `float` → Double).
+            Sql::Bind(Value::Integer(_)) => Some(&INTEGER),
+            Sql::Bind(Value::Real(_)) => Some(&DOUBLE),
+            Sql::Binary { left, op: op @ ("+" | "-" | "*" | "/" | "//" | "%"), right } => arithmetic_type(left.sql_type(), op, right.sql_type()),
+            // A comparison is a Boolean: selected, its 1 or 0 reads back as True or False.
+            Sql::Binary { op: "=" | "!=" | "<" | "<=" | ">" | ">=" | "IS" | "IS NOT" | "LIKE" | "NOT LIKE", .. } | Sql::In { .. } | Sql::Pattern { .. } | Sql::And(_) | Sql::Or(_) => {
+                Some(&SqlType::Boolean)
+            }
+            Sql::Not(inner) => inner.sql_type(),
             // `EXISTS (…)` is a Boolean: its 1 reads back as True.
             Sql::Exists(_) => Some(&SqlType::Boolean),
             // A scalar subquery has its one column's type.
@@ -251,18 +348,45 @@ impl Compiler {
             Sql::True => "1".into(),
             Sql::False => "0".into(),
             Sql::Binary { left, op, right } => {
-                let mine = precedence(sql);
                 let saved = self.near.take();
                 self.near = left.bind_key().or_else(|| right.bind_key()).map(|k| (k, true)).or(saved.clone());
-                let l = self.grouped(left, mine, false);
-                let r = self.grouped(right, mine, true);
+                let l = self.grouped(left, op);
+                let r = self.grouped(right, op);
                 self.near = saved;
-                format!("{l} {op} {r}")
+                match *op {
+                    // True division: SQLite's dialect makes the divisor a float so that 7 / 2 is
+                    // 3.5 as in Python; the default compiler (`str()`) casts it instead.
+                    "/" if self.display => {
+                        let to = right.sql_type().filter(|t| is_numeric(t)).map_or_else(|| "NUMERIC".to_string(), crate::sql::type_ddl);
+                        format!("{l} / CAST({r} AS {to})")
+                    }
+                    "/" => format!("{l} / ({r} + 0.0)"),
+                    // Floor division is SQL's `/` between integers, FLOOR() of it otherwise.
+                    "//" if left.sql_type().is_some_and(is_integer) && right.sql_type().is_some_and(is_integer) => format!("{l} / {r}"),
+                    "//" => format!("FLOOR({l} / {r})"),
+                    _ => format!("{l} {op} {r}"),
+                }
+            }
+            Sql::Neg(inner) => format!("-{}", self.grouped(inner, "NEG")),
+            Sql::Over { func, partition_by, order_by, frame } => {
+                let mut parts = Vec::new();
+                for (word, items) in [("PARTITION", partition_by), ("ORDER", order_by)] {
+                    if !items.is_empty() {
+                        let items: Vec<String> = items.iter().map(|i| self.expr(i)).collect();
+                        parts.push(format!("{word} BY {}", items.join(", ")));
+                    }
+                }
+                if let Some(frame) = frame {
+                    let start = self.frame_bound(frame.start, "PRECEDING");
+                    let end = self.frame_bound(frame.end, "FOLLOWING");
+                    parts.push(format!("{} BETWEEN {start} AND {end}", frame.unit));
+                }
+                format!("{} OVER ({})", self.expr(func), parts.join(" "))
             }
             Sql::In { expr, items, negated } => {
                 let saved = self.near.take();
-                self.near = expr.key().map(|k| (k, true));
-                let left = self.grouped(expr, 5, false);
+                self.near = expr.compared_key().map(|k| (k, true));
+                let left = self.grouped(expr, "IN");
                 if let [sub @ Sql::Subquery(_)] = items.as_slice() {
                     // `x IN (SELECT …)`: the subquery's own parentheses.
                     let text = self.expr(sub);
@@ -290,7 +414,7 @@ impl Compiler {
             }
             Sql::Pattern { expr, pattern, before, after, negated } => {
                 let saved = self.near.take();
-                self.near = expr.key().map(|k| (k, true));
+                self.near = expr.compared_key().map(|k| (k, true));
                 let left = self.expr(expr);
                 let right = self.expr(pattern);
                 self.near = saved;
@@ -301,17 +425,16 @@ impl Compiler {
             }
             Sql::Between { expr, low, high } => {
                 let saved = self.near.take();
-                self.near = expr.key().map(|k| (k, true));
-                let e = self.grouped(expr, 5, false);
+                self.near = expr.compared_key().map(|k| (k, true));
+                let e = self.grouped(expr, "BETWEEN");
                 let l = self.expr(low);
                 let h = self.expr(high);
                 self.near = saved;
                 format!("{e} BETWEEN {l} AND {h}")
             }
             Sql::And(items) | Sql::Or(items) => {
-                let mine = precedence(sql);
-                let word = if matches!(sql, Sql::And(_)) { " AND " } else { " OR " };
-                items.iter().map(|i| self.grouped(i, mine, false)).collect::<Vec<_>>().join(word)
+                let (op, word) = if matches!(sql, Sql::And(_)) { ("AND", " AND ") } else { ("OR", " OR ") };
+                items.iter().map(|i| self.grouped(i, op)).collect::<Vec<_>>().join(word)
             }
             Sql::Not(inner) => {
                 let text = self.expr(inner);
@@ -324,6 +447,8 @@ impl Compiler {
                 let lower = name.to_ascii_lowercase();
                 if args.is_empty() {
                     return match lower.as_str() {
+                        // SQLite's dialect writes now() as CURRENT_TIMESTAMP; the default compiler does not.
+                        "now" if self.display => "now()".into(),
                         "now" | "current_timestamp" => "CURRENT_TIMESTAMP".into(),
                         "current_date" => "CURRENT_DATE".into(),
                         "count" => "count(*)".into(),
@@ -375,22 +500,28 @@ impl Compiler {
         }
     }
 
-    fn grouped(&mut self, sql: &Sql, against: u8, right: bool) -> String {
+    /// `sql` as an operand of `against`, parenthesized where SQLAlchemy would.
+    fn grouped(&mut self, sql: &Sql, against: &str) -> String {
         let text = self.expr(sql);
-        if let Sql::Proxy { expr, .. } = sql {
-            if matches!(**expr, Sql::Binary { .. } | Sql::And(_) | Sql::Or(_) | Sql::Pattern { .. } | Sql::In { .. } | Sql::Between { .. }) {
-                return format!("({text})");
-            }
-        }
-        let mine = precedence(sql);
-        // Same-level AND/OR flatten; anything looser than its parent (or equal, on the right of
-        // a non-associative operator) is parenthesized.
-        let needs = mine < against || (right && mine == against && mine >= 5 && !matches!(sql, Sql::And(_) | Sql::Or(_)));
-        if needs {
+        if needs_group(sql, against) {
             format!("({text})")
         } else {
             text
         }
+    }
+
+    /// One end of a window frame; its number is a bound parameter, as SQLAlchemy binds it.
+    fn frame_bound(&mut self, bound: FrameBound, unbounded: &str) -> String {
+        let (n, side) = match bound {
+            FrameBound::Unbounded => return format!("UNBOUNDED {unbounded}"),
+            FrameBound::Current => return "CURRENT ROW".into(),
+            FrameBound::Preceding(n) => (n, "PRECEDING"),
+            FrameBound::Following(n) => (n, "FOLLOWING"),
+        };
+        let saved = self.near.take();
+        let text = self.expr(&Sql::Bind(Value::Integer(n)));
+        self.near = saved;
+        format!("{text} {side}")
     }
 
     /// A column of a SELECT list: labelled as SQLAlchemy labels it (`count(*) AS count_1`,
@@ -402,6 +533,8 @@ impl Compiler {
             // Neither is labelled: `SELECT DISTINCT users.status`, `SELECT 42`.
             Sql::Literal(_) => text,
             Sql::Distinct(inner) if matches!(**inner, Sql::Column { .. }) => text,
+            // `-t.a` is not labelled either.
+            Sql::Neg(inner) if matches!(**inner, Sql::Column { .. }) => text,
             // A cast of a column is named after the column (`CAST(users.score AS VARCHAR) AS score`).
             Sql::Cast { expr, .. } if expr.key().is_some_and(|k| !taken.iter().any(|t| t == &*k)) => {
                 let name = expr.key().unwrap_or_else(|| Rc::from(""));
@@ -523,6 +656,66 @@ pub fn expr(sql: Sql) -> Obj {
 const DEPTH_LIMIT: usize = 200;
 
 /// A new expression from a Python operation, unless it nests too deep.
+/// `func.rank().over(partition_by=…, order_by=…, rows=(start, end))`: a window function.
+fn over(py: &mut Interpreter, func: &Sql, args: &[Obj], kwargs: &[(String, Obj)]) -> Res<Obj> {
+    if !args.is_empty() {
+        return py.error("TypeError", format!("FunctionElement.over() takes 1 positional argument but {} were given", args.len() + 1));
+    }
+    let (mut partition_by, mut order_by, mut frame) = (Vec::new(), Vec::new(), None);
+    for (key, value) in kwargs {
+        match key.as_str() {
+            "partition_by" | "order_by" => {
+                // One expression, or a list or tuple of them.
+                let items = if matches!(value, Obj::List(_) | Obj::Tuple(_)) { py.iterate(value)? } else { vec![value.clone()] };
+                let mut sqls = Vec::with_capacity(items.len());
+                for item in &items {
+                    if !matches!(item, Obj::None) {
+                        sqls.push(coerce(py, item)?);
+                    }
+                }
+                if key == "partition_by" { partition_by = sqls } else { order_by = sqls }
+            }
+            "rows" | "range_" | "groups" if matches!(value, Obj::None) => {}
+            "rows" | "range_" | "groups" => {
+                let unit = match key.as_str() {
+                    "rows" => "ROWS",
+                    "range_" => "RANGE",
+                    _ => "GROUPS",
+                };
+                let Obj::Tuple(ends) = value else {
+                    return super::convert::raise(py, "sqlalchemy.exc", "ArgumentError", "2-tuple expected for range/rows");
+                };
+                let [start, end] = ends.as_slice() else {
+                    return super::convert::raise(py, "sqlalchemy.exc", "ArgumentError", "2-tuple expected for range/rows");
+                };
+                let mut bound = |value: &Obj| -> Res<FrameBound> {
+                    Ok(match value {
+                        Obj::None => FrameBound::Unbounded,
+                        Obj::Int(0) | Obj::Bool(false) => FrameBound::Current,
+                        Obj::Int(n) if *n < 0 => FrameBound::Preceding(n.saturating_neg()),
+                        Obj::Int(n) => FrameBound::Following(*n),
+                        Obj::Bool(true) => FrameBound::Following(1),
+                        _ => return super::convert::raise(py, "sqlalchemy.exc", "ArgumentError", "Integer or None expected for values in rows/groups frame"),
+                    })
+                };
+                let (start, end) = (bound(start)?, bound(end)?);
+                frame = Some(Frame { unit, start, end });
+            }
+            other => return py.error("TypeError", format!("FunctionElement.over() got an unexpected keyword argument '{other}'")),
+        }
+    }
+    grown(py, Sql::Over { func: Box::new(func.clone()), partition_by, order_by, frame })
+}
+
+/// `~expr` (NOT, or the opposite comparison) and `-expr` for any expression-like value.
+pub fn unary(py: &mut Interpreter, sql: &Sql, op: &str) -> Option<Res<Obj>> {
+    match op {
+        "~" => Some(grown(py, sql.clone().negate())),
+        "-" => Some(grown(py, Sql::Neg(Box::new(sql.clone())))),
+        _ => None,
+    }
+}
+
 pub fn grown(py: &mut Interpreter, sql: Sql) -> Res<Obj> {
     if deeper_than(&sql, DEPTH_LIMIT) {
         return py.error("RecursionError", "maximum recursion depth exceeded");
@@ -557,7 +750,11 @@ pub fn deeper_than(sql: &Sql, limit: usize) -> bool {
             }
             Sql::And(items) | Sql::Or(items) => todo.extend(items.iter().map(|i| (i, depth + 1))),
             Sql::Func { args, .. } => todo.extend(args.iter().map(|a| (a, depth + 1))),
-            Sql::Not(inner) | Sql::Distinct(inner) | Sql::Group(inner) => todo.push((inner, depth + 1)),
+            Sql::Not(inner) | Sql::Distinct(inner) | Sql::Group(inner) | Sql::Neg(inner) => todo.push((inner, depth + 1)),
+            Sql::Over { func, partition_by, order_by, .. } => {
+                todo.push((func, depth + 1));
+                todo.extend(partition_by.iter().chain(order_by).map(|i| (i, depth + 1)));
+            }
             Sql::Label { expr, .. } | Sql::Order { expr, .. } | Sql::Proxy { expr, .. } | Sql::Cast { expr, .. } | Sql::Nulls { expr, .. } => todo.push((expr, depth + 1)),
             Sql::Case { value, whens, otherwise } => {
                 todo.extend(value.iter().map(|v| (&**v, depth + 1)));
@@ -594,6 +791,7 @@ pub fn binary(py: &mut Interpreter, left: &Sql, op: &str, other: &Obj, reflected
         "-" => "-",
         "*" => "*",
         "/" => "/",
+        "//" => "//",
         "%" => "%",
         "&" | "|" => {
             let right = match as_sql(py, other) {
@@ -759,6 +957,8 @@ impl Native for ExprObj {
             Sql::Binary { .. } | Sql::In { .. } | Sql::Pattern { .. } | Sql::Between { .. } => "BinaryExpression",
             Sql::And(_) | Sql::Or(_) => "BooleanClauseList",
             Sql::Func { .. } => "Function",
+            Sql::Over { .. } => "Over",
+            Sql::Neg(_) => "UnaryExpression",
             Sql::Label { .. } => "Label",
             Sql::Order { .. } | Sql::Not(_) | Sql::Distinct(_) => "UnaryExpression",
             Sql::Case { .. } => "Case",
@@ -777,11 +977,7 @@ impl Native for ExprObj {
         binary(py, &self.0, op, other, reflected)
     }
     fn unary(&self, py: &mut Interpreter, _this: &Obj, op: &str) -> Option<Res<Obj>> {
-        match op {
-            "~" => Some(grown(py, self.0.clone().negate())),
-            "-" => Some(grown(py, Sql::Binary { left: Box::new(Sql::Text(Rc::from(""))), op: "-", right: Box::new(self.0.clone()) })),
-            _ => None,
-        }
+        unary(py, &self.0, op)
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         if let (Sql::Exists(select), "where" | "filter" | "select_from") = (&self.0, name) {
@@ -793,6 +989,10 @@ impl Native for ExprObj {
                 super::statement::select_method(py, &mut inner, which, &args, &kwargs)?;
                 grown(py, Sql::Exists(Rc::new(inner)))
             })));
+        }
+        if let (Sql::Func { .. }, "over") = (&self.0, name) {
+            let func = self.0.clone();
+            return Ok(Some(function(name, move |py, args, kwargs| over(py, &func, &args, &kwargs))));
         }
         if name == "_hybrid_proxy" {
             // sqlalchemy/ext/hybrid.py: the class-level value of a hybrid attribute.

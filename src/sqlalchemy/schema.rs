@@ -240,8 +240,8 @@ impl Native for ColumnObj {
         let sql = self.0.borrow().sql();
         expression::binary(py, &sql, op, other, reflected)
     }
-    fn unary(&self, _py: &mut Interpreter, _this: &Obj, op: &str) -> Option<Res<Obj>> {
-        (op == "~").then(|| Ok(expression::expr(Sql::Not(Box::new(self.0.borrow().sql())))))
+    fn unary(&self, py: &mut Interpreter, _this: &Obj, op: &str) -> Option<Res<Obj>> {
+        expression::unary(py, &self.0.borrow().sql(), op)
     }
     fn truthy(&self, _py: &mut Interpreter, _this: &Obj) -> Res<bool> {
         Ok(true)

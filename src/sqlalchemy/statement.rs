@@ -109,7 +109,11 @@ fn tables_in(sql: &Sql, out: &mut Vec<String>) {
         }
         Sql::And(items) | Sql::Or(items) => items.iter().for_each(|i| tables_in(i, out)),
         Sql::Func { args, .. } => args.iter().for_each(|a| tables_in(a, out)),
-        Sql::Not(inner) | Sql::Distinct(inner) | Sql::Group(inner) => tables_in(inner, out),
+        Sql::Not(inner) | Sql::Distinct(inner) | Sql::Group(inner) | Sql::Neg(inner) => tables_in(inner, out),
+        Sql::Over { func, partition_by, order_by, .. } => {
+            tables_in(func, out);
+            partition_by.iter().chain(order_by).for_each(|i| tables_in(i, out));
+        }
         Sql::Label { expr, .. } | Sql::Order { expr, .. } | Sql::Proxy { expr, .. } | Sql::Cast { expr, .. } | Sql::Nulls { expr, .. } => tables_in(expr, out),
         Sql::Case { value, whens, otherwise } => {
             value.iter().for_each(|v| tables_in(v, out));
@@ -680,27 +684,27 @@ impl DmlState {
 
     /// The SQL for one set of values (column name → value), in the table's column order.
     pub fn compile(&self, py: &mut Interpreter, row: &[(String, Obj)]) -> Res<(String, Vec<Value>)> {
-        self.compile_named(py, row).map(|(t, p, _)| (t, p))
+        self.compile_named(py, row, true).map(|(t, p, _)| (t, p))
     }
 
-    pub fn compile_named(&self, py: &mut Interpreter, row: &[(String, Obj)]) -> Res<(String, Vec<Value>, Vec<(String, bool)>)> {
+    /// The statement's text, parameters and their names. `executing`: the statement runs now, so
+    /// a column's callable default is called; `str()` shows a parameter for it instead.
+    pub fn compile_named(&self, py: &mut Interpreter, row: &[(String, Obj)], executing: bool) -> Res<(String, Vec<Value>, Vec<(String, bool)>)> {
         let table = crate::sql::quote_identifier(&self.table_name());
         let order = self.column_order();
-        let mut c = Compiler::default();
-        // An INSERT fills the columns it was not given that have a Python-side `default=` (a
-        // value, or a callable called once per row), as SQLAlchemy's Core does.
+        let mut c = Compiler { display: !executing, ..Compiler::default() };
+        // An INSERT fills the columns it was not given that have a `default=`, an UPDATE those
+        // with an `onupdate=`, as SQLAlchemy's Core does (see convert::column_default).
         let mut defaults: Vec<(String, Obj)> = Vec::new();
-        if matches!(self.kind, DmlKind::Insert) {
+        if matches!(self.kind, DmlKind::Insert | DmlKind::Update) {
             let specs = self.table.native::<TableObj>().map(TableObj::specs).unwrap_or_default();
             for spec in specs {
-                let (Some(name), Some(default)) = (spec.name.clone(), spec.default.clone()) else { continue };
+                let default = if matches!(self.kind, DmlKind::Insert) { spec.default.clone() } else { spec.onupdate.clone() };
+                let (Some(name), Some(default)) = (spec.name.clone(), default) else { continue };
                 if row.iter().any(|(k, _)| *k == name) {
                     continue;
                 }
-                let value = match default {
-                    Obj::Function(_) | Obj::Builtin(_) | Obj::Native(_) | Obj::Class(_) | Obj::Method(..) => py.call(default, Vec::new(), Vec::new())?,
-                    other => other,
-                };
+                let value = if executing || default.native::<super::expression::ExprObj>().is_some() { super::convert::column_default(py, &default)? } else { Obj::Int(0) };
                 defaults.push((name, value));
             }
         }
@@ -775,7 +779,7 @@ impl Native for DmlObj {
             DmlKind::Delete => Vec::new(),
             _ => self.0.column_order().into_iter().map(|n| (n, Obj::Int(0))).collect(),
         });
-        let (text, _, names) = self.0.compile_named(py, &row)?;
+        let (text, _, names) = self.0.compile_named(py, &row, false)?;
         Ok(super::expression::named_binds(&text, &names))
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {

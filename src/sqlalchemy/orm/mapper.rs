@@ -701,8 +701,8 @@ impl Native for InstrumentedAttribute {
     fn binary(&self, py: &mut Interpreter, _this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
         expression::binary(py, &self.column.sql, op, other, reflected)
     }
-    fn unary(&self, _py: &mut Interpreter, _this: &Obj, op: &str) -> Option<Res<Obj>> {
-        (op == "~").then(|| Ok(expression::expr(Sql::Not(Box::new(self.column.sql.clone())))))
+    fn unary(&self, py: &mut Interpreter, _this: &Obj, op: &str) -> Option<Res<Obj>> {
+        expression::unary(py, &self.column.sql, op)
     }
     fn descriptor_get(&self, py: &mut Interpreter, this: &Obj, instance: Option<&Obj>, _owner: &Obj) -> Option<Res<Obj>> {
         let Some(instance) = instance else { return Some(Ok(this.clone())) };

@@ -411,7 +411,28 @@ impl SessionCore {
         let Some(key) = state.key.borrow().clone() else { return Ok(()) };
         let mapper = state.mapper.clone();
         session.autoflush(py)?;
-        let rows = session.select_rows(py, &mapper, mapper.identity_condition(&key), purpose)?;
+        // Only the columns not loaded, when others are (an attribute an UPDATE set to a SQL
+        // expression, one expired by name): SQLAlchemy selects just those.
+        let Obj::Instance(inst) = instance else { return Ok(()) };
+        let unloaded: Vec<usize> = mapper.columns.iter().enumerate().filter(|(_, c)| inst.attrs.borrow().get(&attr_key(&c.attr)).is_none()).map(|(i, _)| i).collect();
+        let rows = if unloaded.is_empty() || unloaded.len() == mapper.columns.len() {
+            session.select_rows(py, &mapper, mapper.identity_condition(&key), purpose)?
+        } else {
+            let columns = unloaded.iter().map(|&i| Selected::Column(mapper.columns[i].sql.clone())).collect();
+            let select = SelectState { columns, where_: vec![mapper.identity_condition(&key)], ..SelectState::default() };
+            let partial = session.select_values(py, &select, purpose)?;
+            // As a whole row, the loaded columns' places left empty (populate fills only the rest).
+            partial
+                .into_iter()
+                .map(|values| {
+                    let mut row = vec![Value::Null; mapper.columns.len()];
+                    for (&i, value) in unloaded.iter().zip(values) {
+                        row[i] = value;
+                    }
+                    row
+                })
+                .collect()
+        };
         let Some(row) = rows.into_iter().next() else {
             return raise(
                 py,
@@ -832,31 +853,54 @@ impl SessionCore {
 
     fn emit_updates(&self, py: &mut Interpreter, conn: &Rc<Conn>, mapper: &Rc<Mapper>, updates: &[&(Obj, Vec<(String, Value)>)]) -> Res<()> {
         let table = crate::sql::quote_identifier(&mapper.table_name);
+        let mut planned: Vec<(Obj, Vec<(String, Set)>)> = Vec::with_capacity(updates.len());
+        for (instance, changes) in updates {
+            planned.push((instance.clone(), self.update_sets(py, mapper, instance, changes)?));
+        }
+        // What a statement looks like: the columns it sets, each with `?` or its expression.
+        let shape = |sets: &[(String, Set)]| -> Vec<(String, Option<String>)> {
+            sets.iter().map(|(a, set)| (a.clone(), if let Set::Sql(s) = set { Some(s.text.clone()) } else { None })).collect()
+        };
         // Consecutive updates of the same columns go as one executemany.
         let mut at = 0;
-        while at < updates.len() {
-            let attrs: Vec<&String> = updates[at].1.iter().map(|(a, _)| a).collect();
+        while at < planned.len() {
+            let first = shape(&planned[at].1);
             let mut end = at + 1;
-            while end < updates.len() && updates[end].1.iter().map(|(a, _)| a).collect::<Vec<_>>() == attrs {
+            while end < planned.len() && shape(&planned[end].1) == first {
                 end += 1;
             }
-            let sets: Vec<String> = attrs.iter().map(|a| format!("{}=?", crate::sql::quote_identifier(&mapper.column(a).map_or(a.to_string(), |c| c.name.clone())))).collect();
+            let sets: Vec<String> = first
+                .iter()
+                .map(|(a, text)| {
+                    let name = crate::sql::quote_identifier(&mapper.column(a).map_or(a.to_string(), |c| c.name.clone()));
+                    format!("{name}={}", text.as_deref().unwrap_or("?"))
+                })
+                .collect();
             let pk = mapper.primary_key();
             let condition: Vec<String> = pk.iter().map(|c| format!("{table}.{} = ?", crate::sql::quote_identifier(&c.name))).collect();
             let sql = format!("UPDATE {table} SET {} WHERE {}", sets.join(", "), condition.join(" AND "));
             let mut rows = Vec::new();
-            for (instance, changes) in &updates[at..end] {
-                let mut params: Vec<Value> = changes.iter().map(|(_, v)| v.clone()).collect();
+            for (instance, sets) in &planned[at..end] {
+                let mut params: Vec<Value> = Vec::new();
+                for (_, set) in sets {
+                    match set {
+                        Set::Value(v) => params.push(v.clone()),
+                        Set::Sql(s) => params.extend(s.params.iter().cloned()),
+                    }
+                }
                 let key = state_of(instance).and_then(|s| s.key.borrow().clone()).unwrap_or_default();
                 params.extend(key);
                 rows.push(params);
             }
+            // The flush's statements are cached apart from the same text run as Core (SQLAlchemy
+            // keeps them in each mapper's own compiled cache).
+            let key = format!("{sql}\u{0}flush");
             let matched = if rows.len() == 1 {
-                conn.run(py, Stat::Compiled, &sql, &sql, &rows[0], None)?.rowcount
+                conn.run(py, Stat::Compiled, &key, &sql, &rows[0], None)?.rowcount
             } else {
-                conn.run_many(py, &sql, &sql, &rows)?
+                conn.run_many(py, &key, &sql, &rows)?
             };
-            self.updated.borrow_mut().extend(updates[at..end].iter().filter_map(|(instance, _)| if let Obj::Instance(i) = instance { Some(Rc::downgrade(i)) } else { None }));
+            self.updated.borrow_mut().extend(planned[at..end].iter().filter_map(|(instance, _)| if let Obj::Instance(i) = instance { Some(Rc::downgrade(i)) } else { None }));
             if matched != rows.len() as i64 {
                 return raise(
                     py,
@@ -865,16 +909,54 @@ impl SessionCore {
                     &format!("UPDATE statement on table '{}' expected to update {} row(s); {matched} were matched.", mapper.table_name, rows.len()),
                 );
             }
-            for (instance, changes) in &updates[at..end] {
-                if let Some(state) = state_of(instance) {
-                    for (attr, value) in changes {
-                        state.set_committed(attr, value.clone());
+            for (instance, sets) in &planned[at..end] {
+                let (Some(state), Obj::Instance(inst)) = (state_of(instance), instance) else { continue };
+                for (attr, set) in sets {
+                    match set {
+                        Set::Value(value) => state.set_committed(attr, value.clone()),
+                        // What the database computed is not known here: the attribute is
+                        // expired, and loads when next read.
+                        Set::Sql(_) => {
+                            inst.attrs.borrow_mut().remove(&attr_key(attr));
+                            state.committed.borrow_mut().retain(|(a, _)| a != attr);
+                        }
                     }
                 }
             }
             at = end;
         }
         Ok(())
+    }
+
+    /// What one object's UPDATE sets, in the table's order: the columns it changed and, for each
+    /// other column with an `onupdate=`, that value — a callable's result or a plain value, set on
+    /// the object too, or a SQL expression written into the statement.
+    fn update_sets(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, instance: &Obj, changes: &[(String, Value)]) -> Res<Vec<(String, Set)>> {
+        let mut sets = Vec::new();
+        for column in &mapper.columns {
+            if let Some((_, value)) = changes.iter().find(|(a, _)| *a == column.attr) {
+                sets.push((column.attr.clone(), Set::Value(value.clone())));
+                continue;
+            }
+            let (Some(onupdate), false) = (&column.onupdate, column.primary_key) else { continue };
+            let value = crate::sqlalchemy::convert::column_default(py, onupdate)?;
+            if let Some(sql) = value.native::<crate::sqlalchemy::expression::ExprObj>().map(|e| e.0.clone()) {
+                sets.push((column.attr.clone(), Set::Sql(SetTo::sql(column.name.clone(), &sql))));
+                continue;
+            }
+            let bound = to_value(py, &value)?;
+            if let Obj::Instance(inst) = instance {
+                inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), value);
+            }
+            sets.push((column.attr.clone(), Set::Value(bound)));
+        }
+        // Anything changed that is not one of the table's columns keeps its place at the end.
+        for (attr, value) in changes {
+            if !sets.iter().any(|(a, _)| a == attr) {
+                sets.push((attr.clone(), Set::Value(value.clone())));
+            }
+        }
+        Ok(sets)
     }
 
     /// The legacy bulk methods' writes: rows of attribute values straight to the table, with no
@@ -919,10 +1001,11 @@ impl SessionCore {
                 let values = prepared[at..end].iter().map(|r| r.iter().map(|(_, v, _)| v.clone()).collect()).collect();
                 (format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")), values)
             };
+            let key = format!("{sql}\u{0}flush");
             if rows.len() == 1 {
-                conn.run(py, Stat::Compiled, &sql, &sql, &rows[0], None)?;
+                conn.run(py, Stat::Compiled, &key, &sql, &rows[0], None)?;
             } else {
-                conn.run_many(py, &sql, &sql, &rows)?;
+                conn.run_many(py, &key, &sql, &rows)?;
             }
             at = end;
         }
@@ -940,6 +1023,7 @@ impl SessionCore {
             relationship::sync_foreign_keys(py, instance, mapper)?;
             let Obj::Instance(inst) = instance else { continue };
             let mut params = Vec::new();
+            let mut inline = Vec::new();
             let mut own = Vec::new();
             let mut has_pk = true;
             for column in &mapper.columns {
@@ -947,10 +1031,13 @@ impl SessionCore {
                 let defaulted = matches!(value, Obj::None) && column.default.is_some();
                 if matches!(value, Obj::None) {
                     if let Some(default) = &column.default {
-                        value = match default {
-                            Obj::Function(_) | Obj::Builtin(_) | Obj::Native(_) | Obj::Class(_) | Obj::Method(..) => py.call(default.clone(), Vec::new(), Vec::new())?,
-                            other => other.clone(),
-                        };
+                        value = crate::sqlalchemy::convert::column_default(py, default)?;
+                        // A SQL expression (`func.now()`) is written into the INSERT, and its
+                        // value comes back with RETURNING.
+                        if let Some(sql) = value.native::<crate::sqlalchemy::expression::ExprObj>().map(|e| e.0.clone()) {
+                            inline.push(SetTo::sql(column.name.clone(), &sql));
+                            continue;
+                        }
                         inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), value.clone());
                     }
                 }
@@ -968,39 +1055,44 @@ impl SessionCore {
                 }
                 params.push((column.name.clone(), to_value(py, &value)?));
             }
-            records.push(InsertRecord { instance: instance.clone(), params, has_pk, own });
+            records.push(InsertRecord { instance: instance.clone(), params, inline, has_pk, own });
         }
         let table = crate::sql::quote_identifier(&mapper.table_name);
         let pk_names: Vec<String> = mapper.primary_key().iter().map(|c| c.name.clone()).collect();
         let mut at = 0;
         while at < records.len() {
-            let names: Vec<&String> = records[at].params.iter().map(|(n, _)| n).collect();
+            let slots = records[at].slots(mapper);
             let has_pk = records[at].has_pk;
             let mut end = at + 1;
-            while end < records.len() && records[end].has_pk == has_pk && records[end].params.iter().map(|(n, _)| n).collect::<Vec<_>>() == names && records[end].own == records[at].own {
+            while end < records.len() && records[end].has_pk == has_pk && records[end].slots(mapper) == slots && records[end].own == records[at].own {
                 end += 1;
             }
-            let columns: Vec<String> = names.iter().map(|n| crate::sql::quote_identifier(n)).collect();
-            let marks: Vec<&str> = names.iter().map(|_| "?").collect();
+            let columns: Vec<String> = slots.iter().map(|(n, _)| crate::sql::quote_identifier(n)).collect();
+            let marks: Vec<&str> = slots.iter().map(|(_, mark)| mark.as_str()).collect();
             let base = if columns.is_empty() { format!("INSERT INTO {table} DEFAULT VALUES") } else { format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")) };
             let group = &records[at..end];
             // SQLAlchemy compiles (and caches) an INSERT per set of columns the objects gave.
             let key = format!("{base}\u{0}{}", records[at].own.join(","));
-            // Server defaults the rows leave out come back with the key (`RETURNING id,
-            // created`), as SQLAlchemy's eager defaults fetch them where RETURNING is available.
-            let fetch: Vec<String> = mapper.columns.iter().filter(|c| c.server_default && !c.primary_key && !names.contains(&&c.name)).map(|c| c.name.clone()).collect();
+            // Server defaults the rows leave out, and SQL expression defaults, come back with the
+            // key (`RETURNING id, created`), as SQLAlchemy's eager defaults fetch them where
+            // RETURNING is available.
+            let fetch: Vec<String> = mapper
+                .columns
+                .iter()
+                .filter(|c| !c.primary_key && ((c.server_default && !slots.iter().any(|(n, _)| *n == c.name)) || records[at].inline.iter().any(|i| i.name == c.name)))
+                .map(|c| c.name.clone())
+                .collect();
             if fetch.is_empty() && (group.len() == 1 || has_pk) {
                 if group.len() > 1 {
-                    let rows: Vec<Vec<Value>> = group.iter().map(|r| r.params.iter().map(|(_, v)| v.clone()).collect()).collect();
+                    let rows: Vec<Vec<Value>> = group.iter().map(|r| r.values(mapper)).collect();
                     conn.run_many(py, &key, &base, &rows)?;
                     for record in group {
                         self.inserted(py, mapper, &record.instance, &record.params, None)?;
                     }
                 } else {
-                    let InsertRecord { instance, params, .. } = &group[0];
-                    let values: Vec<Value> = params.iter().map(|(_, v)| v.clone()).collect();
-                    let ran = conn.run(py, Stat::Compiled, &key, &base, &values, None)?;
-                    self.inserted(py, mapper, instance, params, (!has_pk).then_some(ran.lastrowid))?;
+                    let record = &group[0];
+                    let ran = conn.run(py, Stat::Compiled, &key, &base, &record.values(mapper), None)?;
+                    self.inserted(py, mapper, &record.instance, &record.params, (!has_pk).then_some(ran.lastrowid))?;
                 }
             } else {
                 // Rows whose keys SQLite makes, or whose server defaults come back: one INSERT …
@@ -1011,8 +1103,9 @@ impl SessionCore {
                 let quoted: Vec<String> = returning.iter().map(|n| crate::sql::quote_identifier(n)).collect();
                 let sql = format!("{base} RETURNING {}", quoted.join(", "));
                 let total = group.len();
-                for (n, InsertRecord { instance, params, .. }) in group.iter().enumerate() {
-                    let values: Vec<Value> = params.iter().map(|(_, v)| v.clone()).collect();
+                for (n, record) in group.iter().enumerate() {
+                    let (instance, params) = (&record.instance, &record.params);
+                    let values = record.values(mapper);
                     let returning_key = format!("{sql}\u{0}{}", records[at].own.join(","));
                     let ran = if total == 1 { conn.run(py, Stat::Compiled, &returning_key, &sql, &values, None)? } else { conn.run_batch_row(py, &sql, &values, n + 1, total)? };
                     let row = ran.rows.first().cloned().unwrap_or_default();
@@ -1088,10 +1181,11 @@ impl SessionCore {
         let condition: Vec<String> = pk.iter().map(|c| format!("{table}.{} = ?", crate::sql::quote_identifier(&c.name))).collect();
         let sql = format!("DELETE FROM {table} WHERE {}", condition.join(" AND "));
         let rows: Vec<Vec<Value>> = deletes.iter().map(|d| state_of(d).and_then(|s| s.key.borrow().clone()).unwrap_or_default()).collect();
+        let key = format!("{sql}\u{0}flush");
         if rows.len() == 1 {
-            conn.run(py, Stat::Compiled, &sql, &sql, &rows[0], None)?;
+            conn.run(py, Stat::Compiled, &key, &sql, &rows[0], None)?;
         } else {
-            conn.run_many(py, &sql, &sql, &rows)?;
+            conn.run_many(py, &key, &sql, &rows)?;
         }
         for (instance, key) in deletes.iter().zip(rows.iter()) {
             if let Some(state) = state_of(instance) {
@@ -1335,9 +1429,62 @@ fn unmapped<T>(py: &mut Interpreter, instance: &Obj) -> Res<T> {
 /// gave itself (not filled from a Python-side default).
 struct InsertRecord {
     instance: Obj,
+    /// The bound values, by column name.
     params: Vec<(String, Value)>,
+    /// The columns whose default is a SQL expression, written into the statement.
+    inline: Vec<SetTo>,
     has_pk: bool,
     own: Vec<String>,
+}
+
+impl InsertRecord {
+    /// The INSERT's columns in the table's order, each with what stands for its value (`?`, or
+    /// an expression such as `CURRENT_TIMESTAMP`).
+    fn slots(&self, mapper: &Mapper) -> Vec<(String, String)> {
+        let mut slots = Vec::new();
+        for column in &mapper.columns {
+            if self.params.iter().any(|(n, _)| *n == column.name) {
+                slots.push((column.name.clone(), "?".to_string()));
+            } else if let Some(set) = self.inline.iter().find(|i| i.name == column.name) {
+                slots.push((column.name.clone(), set.text.clone()));
+            }
+        }
+        slots
+    }
+
+    /// The parameters, in the order of `slots`.
+    fn values(&self, mapper: &Mapper) -> Vec<Value> {
+        let mut values = Vec::new();
+        for column in &mapper.columns {
+            if let Some((_, value)) = self.params.iter().find(|(n, _)| *n == column.name) {
+                values.push(value.clone());
+            } else if let Some(set) = self.inline.iter().find(|i| i.name == column.name) {
+                values.extend(set.params.iter().cloned());
+            }
+        }
+        values
+    }
+}
+
+/// What an UPDATE the flush writes sets a column to: a bound value, or a SQL expression.
+enum Set {
+    Value(Value),
+    Sql(SetTo),
+}
+
+/// A column set to a SQL expression in an INSERT or UPDATE the flush writes (`stamp=CURRENT_TIMESTAMP`).
+struct SetTo {
+    name: String,
+    text: String,
+    params: Vec<Value>,
+}
+
+impl SetTo {
+    fn sql(name: String, sql: &crate::sqlalchemy::expression::Sql) -> SetTo {
+        let mut c = crate::sqlalchemy::expression::Compiler::default();
+        let text = c.expr(sql);
+        SetTo { name, text, params: c.params }
+    }
 }
 
 /// `Session(engine)` / what `sessionmaker()` makes.
