@@ -115,9 +115,9 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ("create_engine".into(), function("create_engine", move |py, args, kwargs| engine::create_engine(py, &databases, args, kwargs))),
                 ("text".into(), function("text", statement::text_call)),
                 ("select".into(), function("select", statement::select_call)),
-                ("insert".into(), function("insert", |py, args, _| Ok(statement::insert_into(statement::dml_target(py, args.first(), "insert")?)))),
-                ("update".into(), function("update", |py, args, _| Ok(statement::update_of(statement::dml_target(py, args.first(), "update")?)))),
-                ("delete".into(), function("delete", |py, args, _| Ok(statement::delete_from(statement::dml_target(py, args.first(), "delete")?)))),
+                ("insert".into(), function("insert", |py, args, _| statement::dml_of(py, statement::DmlKind::Insert, args.first(), "insert"))),
+                ("update".into(), function("update", |py, args, _| statement::dml_of(py, statement::DmlKind::Update, args.first(), "update"))),
+                ("delete".into(), function("delete", |py, args, _| statement::dml_of(py, statement::DmlKind::Delete, args.first(), "delete"))),
                 ("and_".into(), conjunction("and_")),
                 ("or_".into(), conjunction("or_")),
                 (

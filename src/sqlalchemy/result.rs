@@ -32,6 +32,11 @@ const UNIQUE_FIRST: &str = "The unique() method must be invoked on this Result, 
 
 impl ResultObj {
     /// A result of database rows, each value read as its column's type.
+    /// The rows not yet fetched, taken out (what an ORM statement's own RETURNING gave).
+    pub fn take_rows(&self) -> Vec<Vec<Obj>> {
+        self.rows.borrow_mut().drain(..).collect()
+    }
+
     pub fn rows(py: &mut Interpreter, ran: Ran, types: Vec<Option<SqlType>>) -> Res<Obj> {
         let mut rows = VecDeque::with_capacity(ran.rows.len());
         for row in &ran.rows {

@@ -640,32 +640,43 @@ pub struct DmlState {
     pub values: Vec<Vec<(String, Obj)>>,
     pub where_: Vec<Sql>,
     pub returning: Vec<Sql>,
+    /// The mapped class the statement was made from (`update(User)`): run in a session, it is an
+    /// ORM-enabled statement whose effects the session applies to the objects it holds.
+    pub mapper: Option<Rc<crate::sqlalchemy::orm::mapper::Mapper>>,
+    /// `execution_options(synchronize_session=…)`: "auto" when not given.
+    pub synchronize: Option<Obj>,
 }
 
 pub struct DmlObj(pub DmlState);
 
-fn dml(kind: DmlKind, table: Obj) -> Obj {
-    native(DmlObj(DmlState { kind, table, values: Vec::new(), where_: Vec::new(), returning: Vec::new() }))
+pub fn dml(kind: DmlKind, table: Obj, mapper: Option<Rc<crate::sqlalchemy::orm::mapper::Mapper>>) -> Obj {
+    native(DmlObj(DmlState { kind, table, values: Vec::new(), where_: Vec::new(), returning: Vec::new(), mapper, synchronize: None }))
 }
 
 pub fn insert_into(table: Obj) -> Obj {
-    dml(DmlKind::Insert, table)
+    dml(DmlKind::Insert, table, None)
 }
 pub fn update_of(table: Obj) -> Obj {
-    dml(DmlKind::Update, table)
+    dml(DmlKind::Update, table, None)
 }
 pub fn delete_from(table: Obj) -> Obj {
-    dml(DmlKind::Delete, table)
+    dml(DmlKind::Delete, table, None)
 }
 
-/// The table a DML statement's argument names (a table or a mapped class).
-pub fn dml_target(py: &mut Interpreter, arg: Option<&Obj>, what: &str) -> Res<Obj> {
+/// `insert(…)`, `update(…)` or `delete(…)` of a table or a mapped class.
+pub fn dml_of(py: &mut Interpreter, kind: DmlKind, arg: Option<&Obj>, what: &str) -> Res<Obj> {
+    let (table, mapper) = dml_target(py, arg, what)?;
+    Ok(dml(kind, table, mapper))
+}
+
+/// The table a DML statement's argument names (a table or a mapped class), and the class's mapper.
+fn dml_target(py: &mut Interpreter, arg: Option<&Obj>, what: &str) -> Res<(Obj, Option<Rc<crate::sqlalchemy::orm::mapper::Mapper>>)> {
     let Some(arg) = arg else { return py.error("TypeError", format!("{what}() missing 1 required positional argument: 'table'")) };
     if arg.native::<TableObj>().is_some() {
-        return Ok(arg.clone());
+        return Ok((arg.clone(), None));
     }
     match mapper_of(py, arg)? {
-        Some(mapper) => Ok(mapper.table.clone()),
+        Some(mapper) => Ok((mapper.table.clone(), Some(mapper))),
         None => {
             let shown = py.repr_of(arg)?;
             raise(py, "sqlalchemy.exc", "ArgumentError", &format!("subject table for an INSERT, UPDATE or DELETE expected, got {shown}."))
@@ -784,8 +795,8 @@ impl Native for DmlObj {
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         if name == "execution_options" {
-            // synchronize_session only tells the ORM how to update objects already loaded, which
-            // the lab's session expires after any bulk UPDATE or DELETE; other options are not here.
+            // synchronize_session: how a session applies the statement to the objects it holds
+            // (orm/evaluator.rs); other options are not here.
             return Ok(Some(method(this, "execution_options", |py, this, args, kwargs| {
                 if let Some((other, _)) = kwargs.iter().find(|(k, _)| k != "synchronize_session") {
                     return py.stop_not_available(&format!("execution_options({other}=...)"));
@@ -793,7 +804,12 @@ impl Native for DmlObj {
                 if !args.is_empty() {
                     return py.error("TypeError", "execution_options() takes 1 positional argument but 2 were given");
                 }
-                Ok(this.clone())
+                let Some(stmt) = this.native::<DmlObj>() else { return Ok(this.clone()) };
+                let mut state = stmt.0.clone();
+                if let Some((_, value)) = kwargs.into_iter().next() {
+                    state.synchronize = Some(value);
+                }
+                Ok(native(DmlObj(state)))
             })));
         }
         let name: &'static str = match name {

@@ -138,10 +138,16 @@ impl Native for QueryObj {
                     if let Some((other, _)) = kwargs.iter().find(|(k, _)| k != "synchronize_session" && k != "update_args" && k != "delete_args") {
                         return py.error("TypeError", format!("Query.{name}() got an unexpected keyword argument '{other}'", name = if update { "update" } else { "delete" }));
                     }
-                    let table = mapper.table.clone();
-                    let statement = if update { super::super::statement::update_of(table) } else { super::super::statement::delete_from(table) };
-                    let Some(dml) = statement.native::<super::super::statement::DmlObj>() else { return Ok(Obj::None) };
-                    let mut dml_state = super::super::statement::DmlState { kind: dml.0.kind.clone(), table: dml.0.table.clone(), values: Vec::new(), where_: state.where_.clone(), returning: Vec::new() };
+                    let kind = if update { super::super::statement::DmlKind::Update } else { super::super::statement::DmlKind::Delete };
+                    let mut dml_state = super::super::statement::DmlState {
+                        kind,
+                        table: mapper.table.clone(),
+                        values: Vec::new(),
+                        where_: state.where_.clone(),
+                        returning: Vec::new(),
+                        synchronize: kwarg(&kwargs, "synchronize_session").cloned(),
+                        mapper: Some(mapper.clone()),
+                    };
                     if update {
                         let Some(values) = args.first().or_else(|| kwarg(&kwargs, "values")) else {
                             return py.error("TypeError", "Query.update() missing 1 required positional argument: 'values'");

@@ -16,7 +16,7 @@ use super::super::convert::{flag, kwarg, method, native, raise, to_value};
 use super::super::engine::{Conn, ConnectionObj, EngineObj, Stat};
 use super::super::expression::Sql;
 use super::super::result::ResultObj;
-use super::super::statement::{SelectObj, SelectState, Selected};
+use super::super::statement::{DmlKind, DmlObj, DmlState, SelectObj, SelectState, Selected};
 use super::mapper::{ensure_state, mapper_of, qualified_name, state_of, InstanceState, Mapper};
 use super::relationship;
 
@@ -31,7 +31,7 @@ fn state_str(instance: &Obj, mapper: &Mapper) -> String {
     format!("<{} at {:#x}>", mapper.class_name, crate::interp::object::identity(instance))
 }
 
-fn attr_key(name: &str) -> Key {
+pub fn attr_key(name: &str) -> Key {
     Key::Str(Rc::from(name))
 }
 
@@ -543,17 +543,172 @@ impl SessionCore {
             return self.run_select(py, &select.0);
         }
         self.autoflush(py)?;
+        if let Some(dml) = statement.native::<DmlObj>() {
+            if let (Some(mapper), DmlKind::Update | DmlKind::Delete) = (dml.0.mapper.clone(), &dml.0.kind) {
+                return self.execute_orm_dml(py, &dml.0, &mapper, params);
+            }
+        }
         let conn = self.connection(py)?;
-        let result = conn.execute(py, statement, params)?;
-        // A bulk UPDATE or DELETE through the ORM: objects it may have changed are stale.
-        if statement.native::<super::super::statement::DmlObj>().is_some() {
-            for instance in self.persistent() {
-                if let Some(state) = state_of(&instance) {
-                    expire(&instance, &state);
+        conn.execute(py, statement, params)
+    }
+
+    /// An UPDATE or DELETE of a mapped class (`update(User).where(…).values(…)`, the legacy
+    /// `Query.update()`), then its effect on the objects the session holds, as
+    /// `synchronize_session` says: "evaluate" judges each object by the WHERE in Python
+    /// (orm/evaluator.rs), "fetch" adds `RETURNING` of the key to learn the rows, "auto" (the
+    /// default) evaluates when it can and fetches otherwise, False leaves the objects as they are.
+    /// Matched objects take the new values (what cannot be computed in Python is expired) or,
+    /// for a DELETE, are gone from the session.
+    fn execute_orm_dml(self: &Rc<Self>, py: &mut Interpreter, dml: &DmlState, mapper: &Rc<Mapper>, params: Option<&Obj>) -> Res<Obj> {
+        let strategy = match &dml.synchronize {
+            None => "auto",
+            Some(Obj::Bool(false)) => "false",
+            Some(Obj::Str(s)) => match &**s {
+                "auto" => "auto",
+                "evaluate" => "evaluate",
+                "fetch" => "fetch",
+                _ => "invalid",
+            },
+            Some(_) => "invalid",
+        };
+        if strategy == "invalid" {
+            return raise(py, "sqlalchemy.exc", "ArgumentError", "Valid strategies for session synchronization are 'auto', 'evaluate', 'fetch', False");
+        }
+        let condition = super::super::expression::and(dml.where_.clone());
+        let unevaluable = if dml.where_.is_empty() { None } else { super::evaluator::unevaluable(&condition, mapper) };
+        let strategy = match (strategy, unevaluable) {
+            ("evaluate", Some(reason)) => {
+                return raise(
+                    py,
+                    "sqlalchemy.exc",
+                    "InvalidRequestError",
+                    &format!("Could not evaluate current criteria in Python: \"{reason}\". Specify 'fetch' or False for the synchronize_session execution option."),
+                )
+            }
+            ("auto", Some(_)) => "fetch",
+            ("auto", None) => "evaluate",
+            (other, _) => other,
+        };
+        let mut statement = dml.clone();
+        // A Python-side onupdate= is computed here, so that the matched objects can take it too.
+        if let (DmlKind::Update, Some(row)) = (&dml.kind, statement.values.first_mut()) {
+            for column in &mapper.columns {
+                let (Some(onupdate), false) = (&column.onupdate, row.iter().any(|(k, _)| *k == column.name)) else { continue };
+                if onupdate.native::<super::super::expression::ExprObj>().is_none() {
+                    let value = crate::sqlalchemy::convert::column_default(py, onupdate)?;
+                    row.push((column.name.clone(), value));
+                }
+            }
+        }
+        let fetch = strategy == "fetch" && statement.returning.is_empty();
+        if fetch {
+            statement.returning = mapper.primary_key().iter().map(|c| c.sql.clone()).collect();
+        }
+        let conn = self.connection(py)?;
+        let result = conn.execute(py, &native(DmlObj(statement.clone())), params)?;
+        let matched: Vec<(Obj, bool)> = match strategy {
+            "evaluate" => {
+                let mut matched = Vec::new();
+                for instance in self.persistent() {
+                    let Some(state) = state_of(&instance).filter(|s| Rc::ptr_eq(&s.mapper, mapper)) else { continue };
+                    if state.current(py, &instance)?.iter().all(|(_, v)| v.is_none()) {
+                        continue; // expired as a whole: nothing to judge it by
+                    }
+                    let verdict = if dml.where_.is_empty() { super::evaluator::Evaluated::Value(Obj::Bool(true)) } else { super::evaluator::evaluate(py, &condition, mapper, &instance)? };
+                    match verdict {
+                        super::evaluator::Evaluated::Value(v) if py.truthy(&v)? => matched.push((instance, false)),
+                        super::evaluator::Evaluated::Expired => matched.push((instance, true)),
+                        _ => {}
+                    }
+                }
+                matched
+            }
+            "fetch" if fetch => {
+                let rows = result.native::<super::super::result::ResultObj>().map(|r| r.take_rows()).unwrap_or_default();
+                let mut matched = Vec::new();
+                for row in rows {
+                    let mut key = Vec::with_capacity(row.len());
+                    for value in &row {
+                        key.push(to_value(py, value)?);
+                    }
+                    if let Some(instance) = self.lookup(&identity_key(mapper, &key)) {
+                        matched.push((instance, false));
+                    }
+                }
+                matched
+            }
+            _ => Vec::new(),
+        };
+        match dml.kind {
+            DmlKind::Delete => {
+                for (instance, partly_expired) in matched {
+                    let Some(state) = state_of(&instance) else { continue };
+                    if partly_expired {
+                        expire(&instance, &state);
+                    } else if let Some(key) = state.key.borrow().clone() {
+                        state.deleted.set(true);
+                        self.forget(&identity_key(mapper, &key));
+                        self.removed.borrow_mut().push(instance.clone());
+                    }
+                }
+            }
+            _ => {
+                let values = statement.values.first().cloned().unwrap_or_default();
+                for (instance, _) in matched {
+                    self.apply_update_values(py, mapper, &instance, &values)?;
                 }
             }
         }
         Ok(result)
+    }
+
+    /// The SET values of an ORM UPDATE given to an object it matched, for the attributes it has
+    /// loaded and not changed since: a plain value as it is, an expression computed from the
+    /// object when Python can (`User.age + 10`), expired otherwise (`func.upper(User.name)`), as
+    /// is a column an `onupdate=` SQL expression sets.
+    fn apply_update_values(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, instance: &Obj, values: &[(String, Obj)]) -> Res<()> {
+        let (Some(state), Obj::Instance(inst)) = (state_of(instance), instance) else { return Ok(()) };
+        let changed: Vec<String> = state.changes(py, instance)?.into_iter().map(|(a, _)| a).collect();
+        let mut expire_attrs: Vec<String> = Vec::new();
+        for column in &mapper.columns {
+            let given = values.iter().find(|(k, _)| *k == column.name).map(|(_, v)| v.clone());
+            let value = match given {
+                Some(value) => value,
+                None => match &column.onupdate {
+                    Some(onupdate) if onupdate.native::<super::super::expression::ExprObj>().is_some() => {
+                        expire_attrs.push(column.attr.clone());
+                        continue;
+                    }
+                    _ => continue,
+                },
+            };
+            if changed.contains(&column.attr) || inst.attrs.borrow().get(&attr_key(&column.attr)).is_none() {
+                continue;
+            }
+            let value = match super::super::expression::as_sql(py, &value)? {
+                None => value,
+                Some(sql) if super::evaluator::unevaluable(&sql, mapper).is_none() => match super::evaluator::evaluate(py, &sql, mapper, instance)? {
+                    super::evaluator::Evaluated::Value(v) => v,
+                    super::evaluator::Evaluated::Null => Obj::None,
+                    super::evaluator::Evaluated::Expired => {
+                        expire_attrs.push(column.attr.clone());
+                        continue;
+                    }
+                },
+                Some(_) => {
+                    expire_attrs.push(column.attr.clone());
+                    continue;
+                }
+            };
+            let bound = to_value(py, &value)?;
+            inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), value);
+            state.set_committed(&column.attr, bound);
+        }
+        for attr in expire_attrs {
+            inst.attrs.borrow_mut().remove(&attr_key(&attr));
+            state.committed.borrow_mut().retain(|(a, _)| *a != attr);
+        }
+        Ok(())
     }
 
     pub fn run_select(self: &Rc<Self>, py: &mut Interpreter, select: &SelectState) -> Res<Obj> {

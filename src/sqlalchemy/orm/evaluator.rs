@@ -1,0 +1,204 @@
+//! The ORM's Python evaluation of a bulk UPDATE's or DELETE's WHERE and SET (SQLAlchemy's
+//! `orm/evaluator.py`): with `synchronize_session="evaluate"` (the "auto" default when it can),
+//! the session finds the objects the statement matched among those it holds, and gives them
+//! the new values, without asking the database.
+
+use crate::interp::object::Obj;
+use crate::interp::{Interpreter, Res};
+use crate::schema::SqlType;
+use crate::value::Value;
+
+use super::mapper::Mapper;
+use crate::sqlalchemy::expression::Sql;
+
+/// What an expression is for one object.
+pub enum Evaluated {
+    Value(Obj),
+    /// SQL's NULL: a comparison with it is neither true nor false.
+    Null,
+    /// An attribute the object does not have loaded: the object cannot be judged.
+    Expired,
+}
+
+/// Why an expression cannot be evaluated in Python, in SQLAlchemy's words; `None` when it can.
+pub fn unevaluable(sql: &Sql, mapper: &Mapper) -> Option<String> {
+    match sql {
+        Sql::Column { table, name, .. } => {
+            (**table != *mapper.table_name || mapper.column_by_name(name).is_none()).then(|| format!("Cannot evaluate column: {table}.{name}"))
+        }
+        Sql::Bind(_) | Sql::Null | Sql::True | Sql::False => None,
+        Sql::Group(inner) | Sql::Not(inner) => unevaluable(inner, mapper),
+        Sql::And(items) | Sql::Or(items) => items.iter().find_map(|i| unevaluable(i, mapper)),
+        Sql::In { expr, items, .. } => unevaluable(expr, mapper).or_else(|| items.iter().find_map(|i| unevaluable(i, mapper))),
+        Sql::Binary { left, op, right } => {
+            if let Some(reason) = unevaluable(left, mapper).or_else(|| unevaluable(right, mapper)) {
+                return Some(reason);
+            }
+            match *op {
+                "=" | "!=" | "<" | "<=" | ">" | ">=" | "IS" | "IS NOT" => None,
+                // Arithmetic only on numbers, `||` only on strings, as SQLAlchemy checks the types.
+                "+" | "-" | "*" | "/" | "%" if numeric(left) && numeric(right) => None,
+                "||" if textual(left) && textual(right) => None,
+                other => Some(format!("Cannot evaluate BinaryExpression with operator <function {} at {:#x}>", operator_name(other), operator_address(other))),
+            }
+        }
+        // startswith / endswith are evaluated; contains is not.
+        Sql::Pattern { expr, pattern, before, after, negated } => {
+            if let Some(reason) = unevaluable(expr, mapper).or_else(|| unevaluable(pattern, mapper)) {
+                return Some(reason);
+            }
+            let name = match (before, after, negated) {
+                (false, true, false) | (true, false, false) => return None,
+                (false, true, true) => "not_startswith_op",
+                (true, false, true) => "not_endswith_op",
+                (_, _, false) => "contains_op",
+                (_, _, true) => "not_contains_op",
+            };
+            Some(format!("Cannot evaluate BinaryExpression with operator <function {name} at {:#x}>", operator_address(name)))
+        }
+        Sql::Func { .. } => Some("Cannot evaluate Function".into()),
+        Sql::Label { expr, .. } | Sql::Proxy { expr, .. } => unevaluable(expr, mapper),
+        Sql::Between { .. } => Some("Cannot evaluate Between".into()),
+        Sql::Case { .. } => Some("Cannot evaluate Case".into()),
+        Sql::Cast { .. } => Some("Cannot evaluate Cast".into()),
+        Sql::Subquery(_) | Sql::Exists(_) => Some("Cannot evaluate Select".into()),
+        _ => Some("Cannot evaluate UnaryExpression".into()),
+    }
+}
+
+/// SQLAlchemy's name for an operator's function, as its message shows it.
+fn operator_name(op: &str) -> &'static str {
+    match op {
+        "LIKE" => "like_op",
+        "NOT LIKE" => "not_like_op",
+        "+" => "add",
+        "-" => "sub",
+        "*" => "mul",
+        "/" => "truediv",
+        "//" => "floordiv",
+        "%" => "mod",
+        "||" => "concat_op",
+        _ => "custom_op",
+    }
+}
+
+/// A stable stand-in for where the operator's function lives, so the message reads as Python's.
+fn operator_address(name: &str) -> usize {
+    0x7f00_0000_0000 + name.bytes().fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize)) % 0x00ff_ffff * 16
+}
+
+fn numeric(sql: &Sql) -> bool {
+    matches!(sql.sql_type().map(SqlType::base), Some(SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger | SqlType::Numeric(_) | SqlType::Float | SqlType::Double))
+}
+
+fn textual(sql: &Sql) -> bool {
+    match sql {
+        Sql::Bind(Value::Text(_)) => true,
+        Sql::Binary { op: "||", .. } => true,
+        other => matches!(other.sql_type().map(SqlType::base), Some(SqlType::String(_) | SqlType::Text)),
+    }
+}
+
+/// `sql` for one object (which `unevaluable` has passed), its columns read from the object's
+/// loaded attributes.
+pub fn evaluate(py: &mut Interpreter, sql: &Sql, mapper: &Mapper, instance: &Obj) -> Res<Evaluated> {
+    evaluate_as(py, sql, mapper, instance, None)
+}
+
+/// `as_type`: the type a bound value takes from the column it is compared with (a date's text
+/// read back as a `date`), as SQLAlchemy's evaluator compares the Python values themselves.
+fn evaluate_as(py: &mut Interpreter, sql: &Sql, mapper: &Mapper, instance: &Obj, as_type: Option<&SqlType>) -> Res<Evaluated> {
+    use Evaluated::*;
+    Ok(match sql {
+        Sql::Column { name, .. } => {
+            let Some(column) = mapper.column_by_name(name) else { return Ok(Expired) };
+            let Obj::Instance(inst) = instance else { return Ok(Expired) };
+            let value = inst.attrs.borrow().get(&super::session::attr_key(&column.attr)).cloned();
+            match value {
+                None => Expired,
+                Some(Obj::None) => Null,
+                Some(value) => Value(value),
+            }
+        }
+        Sql::Bind(crate::value::Value::Null) | Sql::Null => Null,
+        Sql::Bind(value) => Value(crate::sqlalchemy::convert::from_value_typed(py, value, as_type)?),
+        Sql::True => Value(Obj::Bool(true)),
+        Sql::False => Value(Obj::Bool(false)),
+        Sql::Group(inner) | Sql::Label { expr: inner, .. } | Sql::Proxy { expr: inner, .. } => evaluate_as(py, inner, mapper, instance, as_type)?,
+        Sql::Not(inner) => match evaluate(py, inner, mapper, instance)? {
+            Value(v) => Value(Obj::Bool(!py.truthy(&v)?)),
+            other => other,
+        },
+        Sql::And(items) | Sql::Or(items) => {
+            let and = matches!(sql, Sql::And(_));
+            let mut has_null = false;
+            for item in items {
+                match evaluate(py, item, mapper, instance)? {
+                    Expired => return Ok(Expired),
+                    Null if and => return Ok(Null),
+                    Null => has_null = true,
+                    Value(v) => {
+                        let truth = py.truthy(&v)?;
+                        if and && !truth {
+                            return Ok(Value(Obj::Bool(false)));
+                        }
+                        if !and && truth {
+                            return Ok(Value(Obj::Bool(true)));
+                        }
+                    }
+                }
+            }
+            if has_null { Null } else { Value(Obj::Bool(and)) }
+        }
+        Sql::Binary { left, op, right } => {
+            let (l, r) = (evaluate_as(py, left, mapper, instance, right.sql_type())?, evaluate_as(py, right, mapper, instance, left.sql_type())?);
+            match (l, r) {
+                (Expired, _) | (_, Expired) => Expired,
+                // IS / IS NOT compare NULL too.
+                (a, b) if matches!(*op, "IS" | "IS NOT") => {
+                    let same = match (a, b) {
+                        (Null, Null) => true,
+                        (Value(a), Value(b)) => py.compare("==", &a, &b)?,
+                        _ => false,
+                    };
+                    Value(Obj::Bool(same == (*op == "IS")))
+                }
+                (Null, _) | (_, Null) => Null,
+                (Value(a), Value(b)) => match *op {
+                    "=" => Value(Obj::Bool(py.compare("==", &a, &b)?)),
+                    "!=" | "<" | "<=" | ">" | ">=" => Value(Obj::Bool(py.compare(op, &a, &b)?)),
+                    "||" => Value(py.binary("+", a, b)?),
+                    arithmetic => Value(py.binary(arithmetic, a, b)?),
+                },
+            }
+        }
+        Sql::In { expr, items, negated } => {
+            let item = match evaluate(py, expr, mapper, instance)? {
+                Value(v) => v,
+                other => return Ok(other),
+            };
+            let mut values = Vec::with_capacity(items.len());
+            for each in items {
+                match evaluate_as(py, each, mapper, instance, expr.sql_type())? {
+                    Value(v) => values.push(v),
+                    Null => values.push(Obj::None),
+                    Expired => return Ok(Expired),
+                }
+            }
+            let found = py.contains(&Obj::tuple(values), &item)?;
+            Value(Obj::Bool(found != *negated))
+        }
+        Sql::Pattern { expr, pattern, before, .. } => {
+            let (a, b) = (evaluate(py, expr, mapper, instance)?, evaluate(py, pattern, mapper, instance)?);
+            match (a, b) {
+                (Expired, _) | (_, Expired) => Expired,
+                (Value(a), Value(b)) => {
+                    let method = py.get_attr(&a, if *before { "endswith" } else { "startswith" })?;
+                    Value(py.call(method, vec![b], Vec::new())?)
+                }
+                _ => Null,
+            }
+        }
+        _ => Expired,
+    })
+}
