@@ -144,6 +144,28 @@ static INTEGER: SqlType = SqlType::Integer;
 static NUMERIC: SqlType = SqlType::Numeric(None);
 static DOUBLE: SqlType = SqlType::Double;
 
+/// The type of `func.name(args)` as SQLAlchemy's registered functions give it (names in any
+/// case): `max`, `min`, `sum`, `coalesce` and `pow` take their first typed argument's (a
+/// `Numeric` column's sum is a `Decimal`, a `DateTime`'s max a `datetime`); `now()` is a
+/// `DateTime`; `count()` and the ranks are integers. Other functions have no type: their values
+/// come back as SQLite gives them.
+fn function_type<'a>(name: &str, args: &'a [Sql]) -> Option<&'a SqlType> {
+    let is = |candidates: &[&str]| candidates.iter().any(|c| name.eq_ignore_ascii_case(c));
+    if is(&["max", "min", "sum", "coalesce", "pow"]) {
+        args.iter().find_map(Sql::sql_type)
+    } else if is(&["now", "current_timestamp", "localtimestamp", "localtime", "sysdate"]) {
+        Some(&SqlType::DateTime)
+    } else if is(&["current_date"]) {
+        Some(&SqlType::Date)
+    } else if is(&["current_time"]) {
+        Some(&SqlType::Time)
+    } else if is(&["count", "rank", "dense_rank", "char_length"]) {
+        Some(&INTEGER)
+    } else {
+        None
+    }
+}
+
 fn is_integer(t: &SqlType) -> bool {
     matches!(t.base(), SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger)
 }
@@ -215,6 +237,8 @@ impl Sql {
                 Some(&SqlType::Boolean)
             }
             Sql::Not(inner) => inner.sql_type(),
+            Sql::Func { name, args } => function_type(name, args),
+            Sql::Over { func, .. } => func.sql_type(),
             // `EXISTS (…)` is a Boolean: its 1 reads back as True.
             Sql::Exists(_) => Some(&SqlType::Boolean),
             // A scalar subquery has its one column's type.
