@@ -319,7 +319,18 @@ impl SelectState {
             let Some(on) = on else {
                 return py.stop_not_available(&format!("join() to {what} without an ON clause"));
             };
-            (table, condition(py, on)?)
+            let on = match on.native::<super::orm::relationship::RelationshipAttr>() {
+                // `join(address_alias, User.addresses)`: the relationship's ON clause, to the alias.
+                Some(relationship) => {
+                    let parts = relationship.join_condition(py)?;
+                    let [(target_table, None, on)] = parts.as_slice() else {
+                        return py.stop_not_available("join() to an aliased() class along a many-to-many relationship");
+                    };
+                    crate::sqlalchemy::expression::retabled(on, target_table, &Rc::from(table.as_str()))
+                }
+                None => condition(py, on)?,
+            };
+            (table, on)
         } else {
             let target_mapper = mapper_of(py, target)?;
             let table = match &target_mapper {
@@ -330,7 +341,16 @@ impl SelectState {
                 },
             };
             let on = match on {
-                Some(on) => condition(py, on)?,
+                Some(on) => match on.native::<super::orm::relationship::RelationshipAttr>() {
+                    Some(relationship) => {
+                        let parts = relationship.join_condition(py)?;
+                        let [(_, None, on)] = parts.as_slice() else {
+                            return py.stop_not_available("join(target, relationship) along a many-to-many relationship");
+                        };
+                        on.clone()
+                    }
+                    None => condition(py, on)?,
+                },
                 None => {
                     let mut present = self.select_from.clone();
                     for sql in self.column_sqls() {

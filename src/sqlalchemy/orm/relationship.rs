@@ -366,6 +366,63 @@ impl RelationshipAttr {
         RelationshipAttr { spec_args: spec.args.clone(), spec: Some(spec) }
     }
 
+    /// `User.addresses.any(Address.email.like("%x%"))`, `Address.user.has(name="sandy")`: EXISTS
+    /// of the related rows (those matching the criterion and the keywords), correlated to the
+    /// statement it is used in — `EXISTS (SELECT 1 FROM address WHERE user_account.id =
+    /// address.user_id AND …)`; through the association table for a many-to-many.
+    fn exists(&self, py: &mut Interpreter, which: &str, args: &[Obj], kwargs: &[(String, Obj)]) -> Res<Obj> {
+        let Some(spec) = &self.spec else { return py.error("TypeError", "relationship is not mapped yet") };
+        match (which, spec.collection()) {
+            ("has", true) => return raise(py, "sqlalchemy.exc", "InvalidRequestError", "'has()' not implemented for collections. Use any()."),
+            ("any", false) => return raise(py, "sqlalchemy.exc", "InvalidRequestError", "'any()' not implemented for scalar attributes. Use has()."),
+            _ => {}
+        }
+        if args.len() > 1 {
+            return py.error("TypeError", format!("{which}() takes from 1 to 2 positional arguments but {} were given", args.len() + 1));
+        }
+        let target = spec.target(py)?;
+        let mut where_ = Vec::new();
+        let mut froms = Vec::new();
+        if spec.is_many_to_many() {
+            // Both tables named as they are: `FROM tags, post_tags WHERE posts.id =
+            // post_tags.post_id AND tags.id = post_tags.tag_id`.
+            let secondary = spec.secondary(py)?;
+            let Some(parent) = spec.parent() else { return py.error("TypeError", "the mapped class is gone") };
+            let column = |name: &str| Sql::Column { table: Rc::from(secondary.table.as_str()), name: Rc::from(name), sql_type: None };
+            for (mapper, pairs) in [(&parent, &secondary.parent), (&target, &secondary.target)] {
+                for (attr, name) in pairs {
+                    if let Some(own) = mapper.column(attr) {
+                        where_.push(Sql::Binary { left: Box::new(own.sql.clone()), op: "=", right: Box::new(column(name)) });
+                    }
+                }
+            }
+            froms.push(target.table_name.clone());
+            froms.push(secondary.table.clone());
+        } else {
+            for (_, _, on) in self.join_condition(py)? {
+                where_.push(on);
+            }
+            froms.push(target.table_name.clone());
+        }
+        if let Some(criterion) = args.first() {
+            where_.push(crate::sqlalchemy::expression::condition(py, criterion)?);
+        }
+        for (attr, value) in kwargs {
+            let Some(column) = target.column(attr) else {
+                return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Entity namespace for \"{}\" has no property \"{attr}\"", target.table_name));
+            };
+            let right = crate::sqlalchemy::expression::coerce(py, value)?;
+            where_.push(Sql::Binary { left: Box::new(column.sql.clone()), op: "=", right: Box::new(right) });
+        }
+        let select = crate::sqlalchemy::statement::SelectState {
+            columns: vec![crate::sqlalchemy::statement::Selected::Column(Sql::Literal(Rc::from("1")))],
+            where_: vec![crate::sqlalchemy::expression::and(where_)],
+            select_from: froms,
+            ..Default::default()
+        };
+        crate::sqlalchemy::expression::grown(py, Sql::Exists(Rc::new(select)))
+    }
+
     /// For `select(Address).join(Address.user)`: the joined tables, each with its alias (the
     /// association table of a many-to-many: `post_tags AS post_tags_1`) and its ON clause.
     pub fn join_condition(&self, py: &mut Interpreter) -> Res<Vec<(String, Option<String>, Sql)>> {
@@ -438,6 +495,15 @@ impl Native for RelationshipAttr {
             "key" => Some(Obj::str(&spec.attr)),
             "uselist" => Some(Obj::Bool(spec.collection())),
             "back_populates" => Some(spec.args.back_populates.as_deref().map_or(Obj::None, Obj::str)),
+            "any" | "has" => {
+                let which: &'static str = if name == "any" { "any" } else { "has" };
+                let attr = RelationshipAttr::bound(spec.clone());
+                Some(crate::sqlalchemy::convert::function(which, move |py, args, kwargs| attr.exists(py, which, &args, &kwargs)))
+            }
+            "contains" if spec.collection() && !spec.is_many_to_many() => {
+                let spec = spec.clone();
+                Some(crate::sqlalchemy::convert::function("contains", move |py, args, _| contains(py, &spec, &args)))
+            }
             "mapper" | "entity" => Some(native(super::mapper::MapperObj(spec.target(py)?))),
             "parent" => spec.parent().map(|p| native(super::mapper::MapperObj(p))),
             "class_" => spec.parent().and_then(|p| p.class_obj()),
@@ -448,6 +514,15 @@ impl Native for RelationshipAttr {
         let spec = self.spec.clone()?;
         let Some(instance) = instance else { return Some(Ok(this.clone())) };
         Some(load(py, &spec, instance))
+    }
+    /// `Post.author == ann`: the foreign key compared with the object's key, as SQLAlchemy
+    /// writes it (`? = posts.author_id`; `!=` also lets NULL through; `== None` is `IS NULL`).
+    fn binary(&self, py: &mut Interpreter, _this: &Obj, op: &str, other: &Obj, _reflected: bool) -> Option<Res<Obj>> {
+        if !matches!(op, "==" | "!=") {
+            return None;
+        }
+        let spec = self.spec.clone()?;
+        Some(compare(py, &spec, op == "==", other))
     }
     fn descriptor_set(&self, py: &mut Interpreter, _this: &Obj, instance: &Obj, value: Obj) -> Option<Res<()>> {
         let spec = self.spec.clone()?;
@@ -476,6 +551,59 @@ impl Native for RelationshipAttr {
         };
         Some(assign(py, &spec, instance, value))
     }
+}
+
+fn compare(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, equal: bool, other: &Obj) -> Res<Obj> {
+    let (direction, pairs, target) = spec.direction(py)?;
+    let Some(parent) = spec.parent() else { return py.error("TypeError", "the mapped class is gone") };
+    if direction != Direction::ManyToOne {
+        if matches!(other, Obj::None) {
+            // `User.posts == None`: no related rows, as SQLAlchemy's `~any()`.
+            let attr = RelationshipAttr::bound(spec.clone());
+            let exists = attr.exists(py, "any", &[], &[])?;
+            return match exists.native::<crate::sqlalchemy::expression::ExprObj>() {
+                Some(e) if equal => crate::sqlalchemy::expression::grown(py, e.0.clone().negate()),
+                _ => Ok(exists),
+            };
+        }
+        return raise(py, "sqlalchemy.exc", "InvalidRequestError", "Can't compare a collection to an object or collection; use contains() to test for membership.");
+    }
+    let mut items = Vec::new();
+    for (local, remote) in &pairs {
+        let (Some(own), Some(theirs)) = (parent.column(local), target.column(remote)) else { continue };
+        let fk = Box::new(own.sql.clone());
+        if matches!(other, Obj::None) {
+            items.push(Sql::Binary { left: fk, op: if equal { "IS" } else { "IS NOT" }, right: Box::new(Sql::Null) });
+            continue;
+        }
+        let value = py.get_attr(other, &theirs.attr)?;
+        let bound = Box::new(crate::sqlalchemy::expression::coerce(py, &value)?);
+        if equal {
+            items.push(Sql::Binary { left: bound, op: "=", right: fk });
+        } else {
+            let null = Sql::Binary { left: fk.clone(), op: "IS", right: Box::new(Sql::Null) };
+            items.push(Sql::Or(vec![Sql::Binary { left: fk, op: "!=", right: bound }, null]));
+        }
+    }
+    crate::sqlalchemy::expression::grown(py, crate::sqlalchemy::expression::and(items))
+}
+
+/// `User.addresses.contains(address)` of a one-to-many: the parent's key equal to the member's
+/// foreign key value (`user_account.id = ?`), as SQLAlchemy compares it.
+fn contains(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, args: &[Obj]) -> Res<Obj> {
+    let [member] = args else {
+        return py.error("TypeError", format!("contains() takes 2 positional arguments but {} were given", args.len() + 1));
+    };
+    let (_, pairs, target) = spec.direction(py)?;
+    let Some(parent) = spec.parent() else { return py.error("TypeError", "the mapped class is gone") };
+    let mut items = Vec::new();
+    for (local, remote) in &pairs {
+        let (Some(own), Some(theirs)) = (parent.column(local), target.column(remote)) else { continue };
+        let value = py.get_attr(member, &theirs.attr)?;
+        let right = crate::sqlalchemy::expression::coerce(py, &value)?;
+        items.push(Sql::Binary { left: Box::new(own.sql.clone()), op: "=", right: Box::new(right) });
+    }
+    crate::sqlalchemy::expression::grown(py, crate::sqlalchemy::expression::and(items))
 }
 
 /// How a joined eager load joins the target: the target, and the ON clause's
