@@ -22,6 +22,22 @@ const RESERVED_WORDS: &[&str] = &[
     "when", "where",
 ];
 
+/// Words SQLAlchemy's default compiler quotes (`str(statement)` outside a dialect): its
+/// `RESERVED_WORDS`, among them `user`, which SQLite's dialect leaves bare.
+const DEFAULT_RESERVED_WORDS: &[&str] = &[
+    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
+    "between", "binary", "both", "case", "cast", "check", "collate", "column", "constraint",
+    "create", "cross", "current_date", "current_role", "current_time", "current_timestamp",
+    "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except",
+    "false", "for", "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike", "in",
+    "initially", "inner", "intersect", "into", "is", "isnull", "join", "leading", "left", "like",
+    "limit", "localtime", "localtimestamp", "natural", "new", "not", "notnull", "null", "off",
+    "offset", "old", "on", "only", "or", "order", "outer", "overlaps", "placing", "primary",
+    "references", "right", "select", "session_user", "set", "similar", "some", "symmetric",
+    "table", "then", "to", "trailing", "true", "union", "unique", "user", "using", "verbose",
+    "when", "where",
+];
+
 /// An identifier always in double quotes, as SQLAlchemy writes it in `PRAGMA table_info("users")`
 /// and as the lab's own reads of the schema need it.
 pub fn quote_always(name: &str) -> String {
@@ -31,6 +47,12 @@ pub fn quote_always(name: &str) -> String {
 /// An identifier as SQLAlchemy writes it: bare when it is a lower-case plain word, otherwise in
 /// double quotes (reserved words, upper case, spaces, a leading digit or `$`).
 pub fn quote_identifier(name: &str) -> String {
+    quote_identifier_for(name, false)
+}
+
+/// `quote_identifier` as the default compiler (`default_dialect`) or SQLite's dialect quotes.
+pub fn quote_identifier_for(name: &str, default_dialect: bool) -> String {
+    let reserved = if default_dialect { DEFAULT_RESERVED_WORDS } else { RESERVED_WORDS };
     let needs_quotes = match name.chars().next() {
         None => true,
         Some(first) => {
@@ -38,7 +60,7 @@ pub fn quote_identifier(name: &str) -> String {
                 || first == '$'
                 || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
                 || name.chars().any(|c| c.is_ascii_uppercase())
-                || RESERVED_WORDS.binary_search(&name).is_ok()
+                || reserved.binary_search(&name).is_ok()
         }
     };
     if needs_quotes {
@@ -204,6 +226,7 @@ mod tests {
     #[test]
     fn reserved_words_are_sorted_for_binary_search() {
         assert!(RESERVED_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(DEFAULT_RESERVED_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -2174,6 +2174,33 @@ impl Interpreter {
         }
     }
 
+    /// `a OP b` for a rich comparison where an instance takes part: its method's result as it
+    /// is (`__eq__` may build an SQL expression), then the other side's reflection; without
+    /// either, what Python does by default (identity for `==`, `!=` the inverse of `__eq__`).
+    pub fn rich_compare(&mut self, op: &str, a: &Obj, b: &Obj) -> Res<Obj> {
+        let (method, reflected) = match op {
+            "==" => ("__eq__", "__eq__"),
+            "!=" => ("__ne__", "__ne__"),
+            "<" => ("__lt__", "__gt__"),
+            "<=" => ("__le__", "__ge__"),
+            ">" => ("__gt__", "__lt__"),
+            _ => ("__ge__", "__le__"),
+        };
+        for (this, other, name) in [(a, b, method), (b, a, reflected)] {
+            if let Some(m) = self.lookup_special(this, name) {
+                let r = self.call(m, vec![other.clone()], Vec::new())?;
+                if !is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        if op == "!=" {
+            let equal = self.rich_compare("==", a, b)?;
+            return Ok(Obj::Bool(!self.truthy(&equal)?));
+        }
+        Ok(Obj::Bool(self.compare(op, a, b)?))
+    }
+
     pub fn compare(&mut self, op: &str, a: &Obj, b: &Obj) -> Res<bool> {
         if let (Obj::Set(x), Obj::Set(y), "<" | "<=" | ">" | ">=") = (a, b, op) {
             // Subset and superset.

@@ -2417,9 +2417,15 @@ impl Interpreter {
                     let right = self.eval(frame, right)?;
                     // A native value's comparison gives whatever it returns; a chain stops at
                     // the first false link, as `a < b and b < c` would.
-                    let rich = matches!(*op, "==" | "!=" | "<" | "<=" | ">" | ">=")
-                        && (matches!(left, Obj::Native(_)) || matches!(right, Obj::Native(_)));
-                    result = if rich { self.native_operator(op, &left, &right)? } else { Obj::Bool(self.compare(op, &left, &right)?) };
+                    let rich = matches!(*op, "==" | "!=" | "<" | "<=" | ">" | ">=");
+                    result = if rich && (matches!(left, Obj::Native(_)) || matches!(right, Obj::Native(_))) {
+                        self.native_operator(op, &left, &right)?
+                    } else if rich && (matches!(left, Obj::Instance(_)) || matches!(right, Obj::Instance(_))) {
+                        // An instance's comparison gives whatever its method returns, as Python's.
+                        self.rich_compare(op, &left, &right)?
+                    } else {
+                        Obj::Bool(self.compare(op, &left, &right)?)
+                    };
                     if at + 1 < ops.len() && !self.truthy(&result)? {
                         return Ok(result);
                     }

@@ -82,6 +82,89 @@ class _AssociationList:
         return list(self).count(value)
 
 
+class _ProxyInstance:
+    """The proxy read from its class (`User.keywords`), as SQLAlchemy's AssociationProxyInstance."""
+
+    def __init__(self, parent, owner):
+        self.parent = parent
+        self.owner = owner
+
+    def __getattr__(self, name):
+        return getattr(self.parent, name)
+
+    def _relationship(self):
+        return getattr(self.owner, self.parent.target_collection)
+
+    def _remote(self):
+        return getattr(self._relationship().mapper.class_, self.parent.value_attr)
+
+    def _is_object(self):
+        try:
+            return hasattr(self._remote(), "uselist")
+        except Exception:
+            return False
+
+    def __repr__(self):
+        kind = "Object" if self._is_object() else "Column"
+        return f"{kind}AssociationProxyInstance({self.parent!r})"
+
+    def _exists(self, compare):
+        """A comparison of the proxied column, as EXISTS of a related row that passes it (any()
+        through a collection, has() through one object), as SQLAlchemy's column proxy builds it."""
+        if self._is_object():
+            # SQLAlchemy compares objects otherwise; the lab has only the column proxies' forms.
+            raise NotImplementedError("not available in this lab: comparing an association proxy to objects in a query")
+        relationship = self._relationship()
+        criterion = compare(self._remote())
+        return relationship.any(criterion) if relationship.property.uselist else relationship.has(criterion)
+
+    def __eq__(self, other):
+        found = self._exists(lambda remote: remote == other)
+        if other is None:
+            from sqlalchemy import or_
+
+            return or_(found, self._relationship() == None)
+        return found
+
+    def __ne__(self, other):
+        return self._exists(lambda remote: remote != other)
+
+    def __lt__(self, other):
+        return self._exists(lambda remote: remote < other)
+
+    def __le__(self, other):
+        return self._exists(lambda remote: remote <= other)
+
+    def __gt__(self, other):
+        return self._exists(lambda remote: remote > other)
+
+    def __ge__(self, other):
+        return self._exists(lambda remote: remote >= other)
+
+    def like(self, other):
+        return self._exists(lambda remote: remote.like(other))
+
+    def ilike(self, other):
+        return self._exists(lambda remote: remote.ilike(other))
+
+    def startswith(self, other):
+        return self._exists(lambda remote: remote.startswith(other))
+
+    def endswith(self, other):
+        return self._exists(lambda remote: remote.endswith(other))
+
+    def contains(self, other):
+        return self._exists(lambda remote: remote.contains(other))
+
+    def in_(self, other):
+        return self._exists(lambda remote: remote.in_(other))
+
+    def any(self, *args, **kwargs):
+        raise NotImplementedError("not available in this lab: AssociationProxy.any() (compare the proxy, or use the relationship's any())")
+
+    has = any
+
+
 class AssociationProxy:
     """The descriptor `association_proxy()` returns."""
 
@@ -102,6 +185,7 @@ class AssociationProxy:
     def __repr__(self):
         return f"AssociationProxy({self.target_collection!r}, {self.value_attr!r})"
 
+
     def _relationship(self, instance):
         return getattr(type(instance), self.target_collection)
 
@@ -112,7 +196,7 @@ class AssociationProxy:
 
     def __get__(self, instance, owner):
         if instance is None:
-            return self
+            return _ProxyInstance(self, owner)
         if self._relationship(instance).uselist:
             return _AssociationList(instance, self)
         target = getattr(instance, self.target_collection)

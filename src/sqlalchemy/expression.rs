@@ -108,6 +108,8 @@ fn op_precedence(op: &str) -> u8 {
         "+" | "-" => 7,
         "AND" => 3,
         "OR" => 2,
+        // EXISTS binds loosest of all: `(EXISTS (…)) OR …`.
+        "EXISTS" => 0,
         // `||`, comparisons, IS, LIKE, IN, BETWEEN, NOT.
         _ => 5,
     }
@@ -124,6 +126,7 @@ fn top_operator(sql: &Sql) -> Option<&'static str> {
         Sql::Not(_) => Some("NOT"),
         Sql::In { .. } => Some("IN"),
         Sql::Between { .. } => Some("BETWEEN"),
+        Sql::Exists(_) => Some("EXISTS"),
         Sql::Proxy { expr, .. } => top_operator(expr),
         _ => None,
     }
@@ -308,6 +311,11 @@ pub struct Compiler {
 }
 
 impl Compiler {
+    /// An identifier as this compiler's dialect quotes it.
+    pub fn quote(&self, name: &str) -> String {
+        crate::sql::quote_identifier_for(name, self.display)
+    }
+
     /// A table as the statement names it: itself, or an alias's name (given when first met).
     pub fn table_name(&mut self, table: &str) -> String {
         let Some((base, explicit)) = super::orm::aliased::placeholder(table) else { return table.to_string() };
@@ -328,7 +336,8 @@ impl Compiler {
     /// subquery, the name of a CTE (defined in the `WITH` clause).
     pub fn from_item(&mut self, table: &str) -> String {
         if let Some(from) = super::subquery::from_select(table) {
-            let name = crate::sql::quote_identifier(&self.table_name(table));
+            let name = self.table_name(table);
+            let name = self.quote(&name);
             if from.cte {
                 if !self.ctes.iter().any(|t| t == table) {
                     self.ctes.push(table.to_string());
@@ -345,10 +354,11 @@ impl Compiler {
         }
         match super::orm::aliased::placeholder(table) {
             Some((base, _)) => {
-                let base = crate::sql::quote_identifier(base);
-                format!("{base} AS {}", crate::sql::quote_identifier(&self.table_name(table)))
+                let base = self.quote(base);
+                let name = self.table_name(table);
+                format!("{base} AS {}", self.quote(&name))
             }
-            None => crate::sql::quote_identifier(table),
+            None => self.quote(table),
         }
     }
 
@@ -356,10 +366,10 @@ impl Compiler {
         match sql {
             Sql::Column { table, name, .. } => {
                 if table.is_empty() || self.unqualified {
-                    crate::sql::quote_identifier(name)
+                    self.quote(name)
                 } else {
                     let table = self.table_name(table);
-                    format!("{}.{}", crate::sql::quote_identifier(&table), crate::sql::quote_identifier(name))
+                    format!("{}.{}", self.quote(&table), self.quote(name))
                 }
             }
             Sql::Bind(value) => {
@@ -563,16 +573,16 @@ impl Compiler {
             Sql::Cast { expr, .. } if expr.key().is_some_and(|k| !taken.iter().any(|t| t == &*k)) => {
                 let name = expr.key().unwrap_or_else(|| Rc::from(""));
                 taken.push(name.to_string());
-                format!("{text} AS {}", crate::sql::quote_identifier(&name))
+                format!("{text} AS {}", self.quote(&name))
             }
             Sql::Label { name, .. } | Sql::Proxy { name, .. } => {
                 taken.push(name.to_string());
-                format!("{text} AS {}", crate::sql::quote_identifier(name))
+                format!("{text} AS {}", self.quote(name))
             }
             Sql::Column { table, name, .. } => {
                 if self.subquery_labels && !taken.iter().any(|t| t == &**name) {
                     taken.push(name.to_string());
-                    format!("{text} AS {}", crate::sql::quote_identifier(name))
+                    format!("{text} AS {}", self.quote(name))
                 } else if tablename_labels {
                     let label = format!("{table}_{name}");
                     taken.push(label.clone());

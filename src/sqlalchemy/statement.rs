@@ -171,7 +171,8 @@ impl SelectState {
         let mut parts = Vec::new();
         for table in &c.ctes {
             let Some(from) = super::subquery::from_select(table) else { continue };
-            let name = crate::sql::quote_identifier(&w.table_name(table));
+            let name = w.table_name(table);
+            let name = w.quote(&name);
             w.subquery_labels = true;
             let inner = from.state.compile_into(&mut w);
             w.subquery_labels = false;
@@ -233,7 +234,7 @@ impl SelectState {
             let mut first = from_items.first().cloned().unwrap_or_default();
             for join in &self.joins {
                 let kind = if join.outer { "LEFT OUTER JOIN" } else { "JOIN" };
-                let alias = join.alias.as_ref().map_or(String::new(), |a| format!(" AS {}", crate::sql::quote_identifier(a)));
+                let alias = join.alias.as_ref().map_or(String::new(), |a| format!(" AS {}", c.quote(a)));
                 let table = c.from_item(&join.table);
                 let on = c.expr(&join.on);
                 first = format!("{first} {kind} {table}{alias} ON {on}");
@@ -248,7 +249,7 @@ impl SelectState {
             for eager in &self.eager {
                 let on = c.expr(&eager.on);
                 let kind = if eager.inner { "JOIN" } else { "LEFT OUTER JOIN" };
-                let table = crate::sql::quote_identifier(&eager.target.table_name);
+                let table = c.quote(&eager.target.table_name);
                 *first = format!("{first} {kind} {table} AS {} ON {on}", eager.alias);
             }
         }
@@ -721,9 +722,9 @@ impl DmlState {
     /// The statement's text, parameters and their names. `executing`: the statement runs now, so
     /// a column's callable default is called; `str()` shows a parameter for it instead.
     pub fn compile_named(&self, py: &mut Interpreter, row: &[(String, Obj)], executing: bool) -> Res<(String, Vec<Value>, Vec<(String, bool)>)> {
-        let table = crate::sql::quote_identifier(&self.table_name());
         let order = self.column_order();
         let mut c = Compiler { display: !executing, ..Compiler::default() };
+        let table = c.quote(&self.table_name());
         // An INSERT fills the columns it was not given that have a `default=`, an UPDATE those
         // with an `onupdate=`, as SQLAlchemy's Core does (see convert::column_default).
         let mut defaults: Vec<(String, Obj)> = Vec::new();
@@ -752,7 +753,7 @@ impl DmlState {
         }
         let mut text = match self.kind {
             DmlKind::Insert => {
-                let names: Vec<String> = given.iter().map(|(n, _)| crate::sql::quote_identifier(n)).collect();
+                let names: Vec<String> = given.iter().map(|(n, _)| c.quote(n)).collect();
                 let mut marks = Vec::new();
                 for (name, value) in &given {
                     let sql = value_sql(py, value)?;
@@ -771,7 +772,8 @@ impl DmlState {
                 for (name, value) in &given {
                     let sql = value_sql(py, value)?;
                     c.near = Some((Rc::from(name.as_str()), false));
-                    sets.push(format!("{}={}", crate::sql::quote_identifier(name), c.expr(&sql)));
+                    let quoted = c.quote(name);
+                    sets.push(format!("{quoted}={}", c.expr(&sql)));
                     c.near = None;
                 }
                 format!("UPDATE {table} SET {}", sets.join(", "))
