@@ -83,8 +83,8 @@ fn operator_name(op: &str) -> &'static str {
 }
 
 /// A stable stand-in for where the operator's function lives, so the message reads as Python's.
-fn operator_address(name: &str) -> usize {
-    0x7f00_0000_0000 + name.bytes().fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize)) % 0x00ff_ffff * 16
+fn operator_address(name: &str) -> u64 {
+    0x7f00_0000_0000 + name.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))) % 0x00ff_ffff * 16
 }
 
 fn numeric(sql: &Sql) -> bool {
