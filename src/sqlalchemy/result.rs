@@ -201,8 +201,8 @@ impl Native for ResultObj {
                 Ok(this.clone())
             }),
             "keys" => {
-                let keys: Vec<Obj> = self.keys.iter().map(|k| Obj::str(k)).collect();
-                method(this, name, move |_, _, _, _| Ok(Obj::list(keys.clone())))
+                let keys = self.keys.clone();
+                method(this, name, move |_, _, _, _| Ok(native(KeyView(keys.clone()))))
             }
             "close" => method(this, name, move |_, this, _, _| Ok(with(this, &|r| {
                 r.rows.borrow_mut().clear();
@@ -338,7 +338,7 @@ impl Native for RowMapping {
         let keys = self.0.keys.clone();
         let values = self.0.values.clone();
         Ok(match name {
-            "keys" => Some(method(this, name, move |_, _, _, _| Ok(Obj::list(keys.iter().map(|k| Obj::str(k)).collect())))),
+            "keys" => Some(method(this, name, move |_, _, _, _| Ok(native(KeyView(keys.clone()))))),
             "values" => Some(method(this, name, move |_, _, _, _| Ok(Obj::list(values.clone())))),
             "items" => Some(method(this, name, move |_, _, _, _| {
                 Ok(Obj::list(keys.iter().zip(values.iter()).map(|(k, v)| Obj::tuple(vec![Obj::str(k), v.clone()])).collect()))
@@ -358,5 +358,51 @@ impl Native for RowMapping {
     }
     fn len(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<usize>> {
         Some(Ok(self.0.keys.len()))
+    }
+}
+
+/// `result.keys()`, `mapping.keys()`: the column names as SQLAlchemy's `RMKeyView`, which
+/// iterates, measures, answers `in` and equals a list of the same names.
+pub struct KeyView(Rc<[String]>);
+
+impl KeyView {
+    fn names(&self) -> Vec<Obj> {
+        self.0.iter().map(|k| Obj::str(k)).collect()
+    }
+}
+
+impl Native for KeyView {
+    fn type_name(&self) -> &str {
+        "RMKeyView"
+    }
+    fn repr(&self, py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        let list = py.repr_of(&Obj::list(self.names()))?;
+        Ok(format!("RMKeyView({list})"))
+    }
+    fn iterate(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<Vec<Obj>>> {
+        Some(Ok(self.names()))
+    }
+    fn len(&self, _py: &mut Interpreter, _this: &Obj) -> Option<Res<usize>> {
+        Some(Ok(self.0.len()))
+    }
+    fn contains(&self, _py: &mut Interpreter, _this: &Obj, item: &Obj) -> Option<Res<bool>> {
+        Some(Ok(matches!(item, Obj::Str(s) if self.0.iter().any(|k| **k == **s))))
+    }
+    fn binary(&self, py: &mut Interpreter, _this: &Obj, op: &str, other: &Obj, _reflected: bool) -> Option<Res<Obj>> {
+        if !matches!(op, "==" | "!=") {
+            return None;
+        }
+        let others = match other {
+            Obj::List(_) | Obj::Tuple(_) => match py.iterate(other) {
+                Ok(items) => items,
+                Err(error) => return Some(Err(error)),
+            },
+            _ => match other.native::<KeyView>() {
+                Some(view) => view.names(),
+                None => return Some(Ok(Obj::Bool(op == "!="))),
+            },
+        };
+        let same = others.len() == self.0.len() && others.iter().zip(self.0.iter()).all(|(o, k)| matches!(o, Obj::Str(s) if **s == **k));
+        Some(Ok(Obj::Bool(same == (op == "=="))))
     }
 }

@@ -1778,6 +1778,17 @@ impl Native for SessionObj {
                 };
                 s.get(py, entity, ident)
             }),
+            // `get()` that insists: SQLAlchemy's NoResultFound when there is no such row.
+            "get_one" => method(this, name, move |py, this, args, _| {
+                let Some(s) = core(this) else { return Ok(Obj::None) };
+                let (Some(entity), Some(ident)) = (args.first(), args.get(1)) else {
+                    return py.error("TypeError", "Session.get_one() missing 2 required positional arguments: 'entity' and 'ident'");
+                };
+                match s.get(py, entity, ident)? {
+                    Obj::None => raise(py, "sqlalchemy.exc", "NoResultFound", "No row was found when one was required"),
+                    found => Ok(found),
+                }
+            }),
             "merge" => method(this, name, move |py, this, args, kwargs| {
                 let Some(s) = core(this) else { return Ok(Obj::None) };
                 let instance = one(py, &args, "merge")?;
