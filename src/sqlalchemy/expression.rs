@@ -379,8 +379,9 @@ impl Compiler {
                 "?".into()
             }
             Sql::Null => "NULL".into(),
-            Sql::True => "1".into(),
-            Sql::False => "0".into(),
+            // SQLite's dialect writes the constants as numbers; the default compiler as words.
+            Sql::True => if self.display { "true" } else { "1" }.into(),
+            Sql::False => if self.display { "false" } else { "0" }.into(),
             Sql::Binary { left, op, right } => {
                 let saved = self.near.take();
                 self.near = left.bind_key().or_else(|| right.bind_key()).map(|k| (k, true)).or(saved.clone());
@@ -842,9 +843,13 @@ pub fn binary(py: &mut Interpreter, left: &Sql, op: &str, other: &Obj, reflected
         }
         _ => return None,
     };
-    let right = match coerce(py, other) {
-        Ok(sql) => sql,
-        Err(e) => return Some(Err(e)),
+    let right = match (sql_op, other) {
+        // `x == True` compares with the constant itself (`x = 1` on SQLite), not a parameter.
+        ("=" | "!=", Obj::Bool(b)) => if *b { Sql::True } else { Sql::False },
+        _ => match coerce(py, other) {
+            Ok(sql) => sql,
+            Err(e) => return Some(Err(e)),
+        },
     };
     let (a, b) = if reflected { (right, left.clone()) } else { (left.clone(), right) };
     let sql = match (sql_op, &b) {
@@ -953,7 +958,11 @@ pub fn method(this: &Sql, name: &str) -> Res<Option<Obj>> {
         "is_" | "is_not" | "isnot" => {
             let op = if name == "is_" { "IS" } else { "IS NOT" };
             function(name, move |py, args, _| {
-                let right = one(py, &args, "is_")?;
+                let right = match args.first() {
+                    Some(Obj::Bool(true)) => Sql::True,
+                    Some(Obj::Bool(false)) => Sql::False,
+                    _ => one(py, &args, "is_")?,
+                };
                 grown(py, Sql::Binary { left: Box::new(me.clone()), op, right: Box::new(right) })
             })
         }

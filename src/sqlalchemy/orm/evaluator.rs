@@ -99,6 +99,22 @@ fn textual(sql: &Sql) -> bool {
     }
 }
 
+/// A bound number in arithmetic: an integer stays one; a float next to a `Numeric` column is
+/// the `Decimal` of its digits (what the learner wrote, `Decimal("1.5")`; Python's `Decimal *
+/// float` would be a TypeError).
+fn arithmetic_operand(py: &mut Interpreter, value: &Value, other: &Sql) -> Res<Evaluated> {
+    Ok(match value {
+        Value::Null => Evaluated::Null,
+        Value::Real(f) if matches!(other.sql_type().map(SqlType::base), Some(SqlType::Numeric(_))) => {
+            let module = py.import("decimal")?;
+            let class = py.get_attr(&module, "Decimal")?;
+            let digits = py.repr_of(&Obj::Float(*f))?;
+            Evaluated::Value(py.call(class, vec![Obj::str(&digits)], Vec::new())?)
+        }
+        other => Evaluated::Value(crate::sqlalchemy::convert::from_value(other, None)),
+    })
+}
+
 /// `sql` for one object (which `unevaluable` has passed), its columns read from the object's
 /// loaded attributes.
 pub fn evaluate(py: &mut Interpreter, sql: &Sql, mapper: &Mapper, instance: &Obj) -> Res<Evaluated> {
@@ -151,7 +167,14 @@ fn evaluate_as(py: &mut Interpreter, sql: &Sql, mapper: &Mapper, instance: &Obj,
             if has_null { Null } else { Value(Obj::Bool(and)) }
         }
         Sql::Binary { left, op, right } => {
-            let (l, r) = (evaluate_as(py, left, mapper, instance, right.sql_type())?, evaluate_as(py, right, mapper, instance, left.sql_type())?);
+            // A value compared with a column reads as that column's Python type (a date's text as
+            // a date); in arithmetic it stays the number it was (Decimal('2.50') * 2 is 5.00).
+            let arithmetic = matches!(*op, "+" | "-" | "*" | "/" | "%" | "||");
+            let side = |py: &mut Interpreter, this: &Sql, other: &Sql| match this {
+                Sql::Bind(value) if arithmetic => arithmetic_operand(py, value, other),
+                _ => evaluate_as(py, this, mapper, instance, other.sql_type()),
+            };
+            let (l, r) = (side(py, left, right)?, side(py, right, left)?);
             match (l, r) {
                 (Expired, _) | (_, Expired) => Expired,
                 // IS / IS NOT compare NULL too.
