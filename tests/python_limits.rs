@@ -80,8 +80,8 @@ fn what_the_lab_lacks_is_said_plainly() {
     assert_eq!(output.last().unwrap(), "not available in this lab: sqlalchemy.orm.load_only", "{output:?}");
     let (_, output, _) = run("import sqlalchemy.types\n");
     assert_eq!(output.last().unwrap(), "not available in this lab: the module sqlalchemy.types", "{output:?}");
-    let (_, output, _) = run("import sqlalchemy as sa\nsa.bindparam\n");
-    assert_eq!(output.last().unwrap(), "not available in this lab: sqlalchemy.bindparam", "{output:?}");
+    let (_, output, _) = run("import sqlalchemy as sa\nsa.tuple_\n");
+    assert_eq!(output.last().unwrap(), "not available in this lab: sqlalchemy.tuple_", "{output:?}");
     let (_, output, _) = run("from sqlalchemy import select, table, column\nselect(table(\"t\", column(\"a\"))).options(1)\n");
     assert_eq!(output.last().unwrap(), "not available in this lab: this loader option (the lab has selectinload() and joinedload())", "{output:?}");
     let (ok, output, class) = run("from sqlalchemy import Colum\n");

@@ -446,8 +446,19 @@ impl Conn {
     /// `connection.execute(statement, parameters)`: a Core statement, rows as plain rows.
     pub fn execute(&self, py: &mut Interpreter, statement: &Obj, parameters: Option<&Obj>) -> Res<Obj> {
         if let Some(select) = statement.native::<SelectObj>() {
-            let (sql, params) = select.0.compile();
-            let ran = self.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
+            // `bindparam()` values come from the parameters, by name; the names are part of what
+            // SQLAlchemy caches the compiled statement by.
+            let mut supplied = Vec::new();
+            for (name, value) in parameter_sets(py, parameters)?.into_iter().next().unwrap_or_default() {
+                supplied.push((name, super::convert::to_value(py, &value)?));
+            }
+            let key_names: Vec<String> = supplied.iter().map(|(n, _)| n.clone()).collect();
+            let (sql, params) = match select.0.compile_with(supplied) {
+                Ok(compiled) => compiled,
+                Err((sql, name)) => return super::statement::missing_parameter(py, &name, &sql),
+            };
+            let key = if key_names.is_empty() { sql.clone() } else { format!("{sql}\u{0}{}", key_names.join(",")) };
+            let ran = self.run(py, Stat::Compiled, &key, &sql, &params, None)?;
             let types = select.0.column_sqls().iter().map(|s| s.sql_type().cloned()).collect();
             return ResultObj::rows(py, ran, types);
         }
@@ -472,6 +483,7 @@ impl Conn {
         if let Some(dml) = statement.native::<DmlObj>() {
             let sets = parameter_sets(py, parameters)?;
             let base: Vec<(String, Obj)> = dml.0.values.first().cloned().unwrap_or_default();
+            let names = dml.0.param_names(py)?;
             if dml.0.values.len() > 1 {
                 // A multi-row VALUES: one statement with all rows, each compiled as its own.
                 let mut head = String::new();
@@ -496,7 +508,7 @@ impl Conn {
                 for set in &sets {
                     let mut row = base.clone();
                     row.extend(set.iter().cloned());
-                    let (s, values) = dml.0.compile(py, &row)?;
+                    let (s, values) = dml.0.compile_execution(py, &row, &names)?;
                     sql = s;
                     rows.push(values);
                 }
@@ -511,7 +523,7 @@ impl Conn {
             if let Some(set) = sets.first() {
                 row.extend(set.iter().cloned());
             }
-            let (sql, params) = dml.0.compile(py, &row)?;
+            let (sql, params) = dml.0.compile_execution(py, &row, &names)?;
             let ran = self.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
             if !dml.0.returning.is_empty() {
                 let types = dml.0.returning.iter().map(|s| s.sql_type().cloned()).collect();

@@ -218,6 +218,16 @@ def _statement_error(message, statement, params, code):
     return error
 
 
+def _missing_parameter(name, statement):
+    """A bindparam() the execution gave no value: StatementError, raised from InvalidRequestError."""
+    cause = InvalidRequestError(f"A value is required for bind parameter {name!r}")
+    error = _statement_error(f"(sqlalchemy.exc.InvalidRequestError) {cause}", statement, None, "cd3x")
+    error.orig = cause
+    error.__cause__ = cause
+    cause.__lab_library_frames__ = True
+    return error
+
+
 for _orm_error in (StaleDataError, FlushError, MappedAnnotationError, UnmappedError, DetachedInstanceError,
                    UnmappedInstanceError, UnmappedClassError, ObjectDeletedError):
     _orm_error.__module__ = "sqlalchemy.orm.exc"

@@ -58,6 +58,8 @@ pub enum Sql {
     Proxy { expr: Box<Sql>, name: Rc<str> },
     /// `-users.score`.
     Neg(Box<Sql>),
+    /// `bindparam("name")`: a parameter whose value the execution supplies by name (or its own).
+    Param(Rc<str>, Option<Value>),
     /// `rank() OVER (PARTITION BY … ORDER BY … ROWS BETWEEN …)`: a window function.
     Over { func: Box<Sql>, partition_by: Vec<Sql>, order_by: Vec<Sql>, frame: Option<Frame> },
 }
@@ -308,6 +310,11 @@ pub struct Compiler {
     pub ctes: Vec<String>,
     /// Columns by name alone (a compound SELECT's ORDER BY).
     pub unqualified: bool,
+    /// The values an execution gives `bindparam()`s, by name.
+    pub supplied: Rc<[(String, Value)]>,
+    /// The `bindparam()` names met, and those that had no value.
+    pub param_names: Vec<Rc<str>>,
+    pub missing: Vec<Rc<str>>,
 }
 
 impl Compiler {
@@ -376,6 +383,16 @@ impl Compiler {
                 self.params.push(value.clone());
                 let name = self.near.as_ref().map_or(("param".to_string(), true), |(n, numbered)| (n.to_string(), *numbered));
                 self.names.push(name);
+                "?".into()
+            }
+            Sql::Param(name, own) => {
+                let value = self.supplied.iter().find(|(k, _)| **k == **name).map(|(_, v)| v.clone()).or_else(|| own.clone());
+                if value.is_none() {
+                    self.missing.push(name.clone());
+                }
+                self.param_names.push(name.clone());
+                self.params.push(value.unwrap_or(Value::Null));
+                self.names.push((name.to_string(), false));
                 "?".into()
             }
             Sql::Null => "NULL".into(),
@@ -742,6 +759,23 @@ fn over(py: &mut Interpreter, func: &Sql, args: &[Obj], kwargs: &[(String, Obj)]
     grown(py, Sql::Over { func: Box::new(func.clone()), partition_by, order_by, frame })
 }
 
+/// `bindparam("name")`, `bindparam("name", 5)`: a parameter the execution fills by name.
+pub fn bindparam(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let key = args.first().or_else(|| kwargs.iter().find(|(k, _)| k == "key").map(|(_, v)| v));
+    let Some(Obj::Str(name)) = key else {
+        return py.error("TypeError", "bindparam() needs the parameter's name (a string)");
+    };
+    let value = args.get(1).or_else(|| kwargs.iter().find(|(k, _)| k == "value").map(|(_, v)| v));
+    if let Some((other, _)) = kwargs.iter().find(|(k, _)| !matches!(k.as_str(), "key" | "value" | "type_" | "required")) {
+        return py.stop_not_available(&format!("bindparam({other}=...)"));
+    }
+    let value = match value {
+        Some(v) => Some(to_value(py, v)?),
+        None => None,
+    };
+    Ok(expr(Sql::Param(name.clone(), value)))
+}
+
 /// `~expr` (NOT, or the opposite comparison) and `-expr` for any expression-like value.
 pub fn unary(py: &mut Interpreter, sql: &Sql, op: &str) -> Option<Res<Obj>> {
     match op {
@@ -807,7 +841,7 @@ pub fn deeper_than(sql: &Sql, limit: usize) -> bool {
                 }
                 todo.extend(select.where_.iter().chain(&select.having).chain(&select.order_by).map(|w| (w, depth + 1)));
             }
-            Sql::Column { .. } | Sql::Bind(_) | Sql::Null | Sql::True | Sql::False | Sql::Text(_) | Sql::Literal(_) => {}
+            Sql::Column { .. } | Sql::Bind(_) | Sql::Param(..) | Sql::Null | Sql::True | Sql::False | Sql::Text(_) | Sql::Literal(_) => {}
         }
     }
     false

@@ -131,6 +131,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ("desc".into(), ordering(true)),
                 ("asc".into(), ordering(false)),
                 ("null".into(), function("null", |_, _, _| Ok(expression::expr(Sql::Null)))),
+                ("bindparam".into(), function("bindparam", expression::bindparam)),
                 ("true".into(), function("true", |_, _, _| Ok(expression::expr(Sql::True)))),
                 ("false".into(), function("false", |_, _, _| Ok(expression::expr(Sql::False)))),
                 (
@@ -238,7 +239,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
             // `from sqlalchemy.sql import table, column`: the same objects as `sqlalchemy`'s.
             let sa = py.import("sqlalchemy")?;
             let mut members = Vec::new();
-            for name in ["table", "column", "text", "select", "insert", "update", "delete", "and_", "or_", "not_", "func", "literal", "null", "true", "false", "desc", "asc", "between"] {
+            for name in ["table", "column", "text", "select", "insert", "update", "delete", "and_", "or_", "not_", "func", "literal", "null", "true", "false", "desc", "asc", "between", "bindparam"] {
                 members.push((name.to_string(), py.get_attr(&sa, name)?));
             }
             Ok(members)

@@ -160,14 +160,30 @@ impl SelectState {
     /// The SQL, its parameters, and what `str()` names each parameter; for SQLite (always
     /// `LIMIT ? OFFSET ?`) or as the default compiler writes it (`str(statement)`).
     pub fn compile_named(&self, sqlite: bool) -> (String, Vec<Value>, Vec<(String, bool)>) {
-        let mut c = Compiler { display: !sqlite, ..Compiler::default() };
+        let (text, params, names, _) = self.compile_supplied(sqlite, Rc::from(Vec::new()));
+        (text, params, names)
+    }
+
+    /// The SQL for SQLite with `bindparam()` values from an execution's parameters; Err names a
+    /// `bindparam()` given no value.
+    pub fn compile_with(&self, supplied: Vec<(String, Value)>) -> Result<(String, Vec<Value>), (String, Rc<str>)> {
+        let (text, params, _, missing) = self.compile_supplied(true, Rc::from(supplied));
+        match missing {
+            Some(name) => Err((text, name)),
+            None => Ok((text, params)),
+        }
+    }
+
+    fn compile_supplied(&self, sqlite: bool, supplied: Rc<[(String, Value)]>) -> (String, Vec<Value>, Vec<(String, bool)>, Option<Rc<str>>) {
+        let mut c = Compiler { display: !sqlite, supplied: supplied.clone(), ..Compiler::default() };
         let body = self.compile_into(&mut c);
         if c.ctes.is_empty() {
-            return (body, c.params, c.names);
+            let missing = c.missing.first().cloned();
+            return (body, c.params, c.names, missing);
         }
         // `WITH big AS \n(SELECT …)\n SELECT …`: the CTEs the body named, whose parameters come
         // first.
-        let mut w = Compiler { display: !sqlite, aliases: c.aliases.clone(), anon: c.anon.clone(), ..Compiler::default() };
+        let mut w = Compiler { display: !sqlite, aliases: c.aliases.clone(), anon: c.anon.clone(), supplied, ..Compiler::default() };
         let mut parts = Vec::new();
         for table in &c.ctes {
             let Some(from) = super::subquery::from_select(table) else { continue };
@@ -182,7 +198,8 @@ impl SelectState {
         params.extend(c.params);
         let mut names = w.names;
         names.extend(c.names);
-        (format!("WITH {}\n {body}", parts.join(", \n")), params, names)
+        let missing = w.missing.first().or(c.missing.first()).cloned();
+        (format!("WITH {}\n {body}", parts.join(", \n")), params, names, missing)
     }
 
     /// The SELECT's text, its parameters added to `c`'s; inside another SELECT (a subquery) the
@@ -684,6 +701,14 @@ pub fn delete_from(table: Obj) -> Obj {
     dml(DmlKind::Delete, table, None)
 }
 
+/// SQLAlchemy's error for a `bindparam()` the execution gave no value.
+pub fn missing_parameter<T>(py: &mut Interpreter, name: &str, sql: &str) -> Res<T> {
+    let exc = py.import("sqlalchemy.exc")?;
+    let make = py.get_attr(&exc, "_missing_parameter")?;
+    let value = py.call(make, vec![Obj::str(name), Obj::str(sql)], Vec::new())?;
+    py.raise(value)
+}
+
 /// `insert(…)`, `update(…)` or `delete(…)` of a table or a mapped class.
 pub fn dml_of(py: &mut Interpreter, kind: DmlKind, arg: Option<&Obj>, what: &str) -> Res<Obj> {
     let (table, mapper) = dml_target(py, arg, what)?;
@@ -719,11 +744,42 @@ impl DmlState {
         self.compile_named(py, row, true).map(|(t, p, _)| (t, p))
     }
 
+    /// The names of the `bindparam()`s the statement holds.
+    pub fn param_names(&self, py: &mut Interpreter) -> Res<Vec<Rc<str>>> {
+        let row = self.values.first().cloned().unwrap_or_default();
+        Ok(self.compile_full(py, &row, false, Rc::from(Vec::new()))?.3)
+    }
+
+    /// The SQL for one row of an execution: its items naming a `bindparam()` fill that, the rest
+    /// are column values.
+    pub fn compile_execution(&self, py: &mut Interpreter, row: &[(String, Obj)], names: &[Rc<str>]) -> Res<(String, Vec<Value>)> {
+        let mut columns = Vec::new();
+        let mut supplied = Vec::new();
+        for (key, value) in row {
+            if names.iter().any(|n| **n == **key) {
+                supplied.push((key.clone(), super::convert::to_value(py, value)?));
+            } else {
+                columns.push((key.clone(), value.clone()));
+            }
+        }
+        let (text, params, _, _, missing) = self.compile_full(py, &columns, true, Rc::from(supplied))?;
+        if let Some(name) = missing {
+            return missing_parameter(py, &name, &text);
+        }
+        Ok((text, params))
+    }
+
     /// The statement's text, parameters and their names. `executing`: the statement runs now, so
     /// a column's callable default is called; `str()` shows a parameter for it instead.
     pub fn compile_named(&self, py: &mut Interpreter, row: &[(String, Obj)], executing: bool) -> Res<(String, Vec<Value>, Vec<(String, bool)>)> {
+        let (text, params, names, _, _) = self.compile_full(py, row, executing, Rc::from(Vec::new()))?;
+        Ok((text, params, names))
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn compile_full(&self, py: &mut Interpreter, row: &[(String, Obj)], executing: bool, supplied: Rc<[(String, Value)]>) -> Res<(String, Vec<Value>, Vec<(String, bool)>, Vec<Rc<str>>, Option<Rc<str>>)> {
         let order = self.column_order();
-        let mut c = Compiler { display: !executing, ..Compiler::default() };
+        let mut c = Compiler { display: !executing, supplied, ..Compiler::default() };
         let table = c.quote(&self.table_name());
         // An INSERT fills the columns it was not given that have a `default=`, an UPDATE those
         // with an `onupdate=`, as SQLAlchemy's Core does (see convert::column_default).
@@ -791,7 +847,8 @@ impl DmlState {
             c.unqualified = false;
             text.push_str(&format!(" RETURNING {}", items.join(", ")));
         }
-        Ok((text, c.params, c.names))
+        let missing = c.missing.first().cloned();
+        Ok((text, c.params, c.names, c.param_names, missing))
     }
 }
 
