@@ -455,7 +455,15 @@ impl Conn {
             let key_names: Vec<String> = supplied.iter().map(|(n, _)| n.clone()).collect();
             let (sql, params) = match select.0.compile_with(supplied) {
                 Ok(compiled) => compiled,
-                Err((sql, name)) => return super::statement::missing_parameter(py, &name, &sql),
+                Err((sql, name)) => {
+                    // The message lists the parameter sets given, if any.
+                    let shown = match parameters {
+                        None | Some(Obj::None) => Obj::None,
+                        Some(list @ Obj::List(_)) => list.clone(),
+                        Some(one) => Obj::list(vec![one.clone()]),
+                    };
+                    return super::statement::missing_parameter(py, &name, &sql, shown);
+                }
             };
             let key = if key_names.is_empty() { sql.clone() } else { format!("{sql}\u{0}{}", key_names.join(",")) };
             let ran = self.run(py, Stat::Compiled, &key, &sql, &params, None)?;

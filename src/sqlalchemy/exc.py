@@ -218,10 +218,10 @@ def _statement_error(message, statement, params, code):
     return error
 
 
-def _missing_parameter(name, statement):
+def _missing_parameter(name, statement, params):
     """A bindparam() the execution gave no value: StatementError, raised from InvalidRequestError."""
     cause = InvalidRequestError(f"A value is required for bind parameter {name!r}")
-    error = _statement_error(f"(sqlalchemy.exc.InvalidRequestError) {cause}", statement, None, "cd3x")
+    error = _statement_error(f"(sqlalchemy.exc.InvalidRequestError) {cause}", statement, params, "cd3x")
     error.orig = cause
     error.__cause__ = cause
     cause.__lab_library_frames__ = True

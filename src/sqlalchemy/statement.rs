@@ -702,10 +702,11 @@ pub fn delete_from(table: Obj) -> Obj {
 }
 
 /// SQLAlchemy's error for a `bindparam()` the execution gave no value.
-pub fn missing_parameter<T>(py: &mut Interpreter, name: &str, sql: &str) -> Res<T> {
+/// `params`: the parameter sets as the message lists them (`[{}]` from a session), or None.
+pub fn missing_parameter<T>(py: &mut Interpreter, name: &str, sql: &str, params: Obj) -> Res<T> {
     let exc = py.import("sqlalchemy.exc")?;
     let make = py.get_attr(&exc, "_missing_parameter")?;
-    let value = py.call(make, vec![Obj::str(name), Obj::str(sql)], Vec::new())?;
+    let value = py.call(make, vec![Obj::str(name), Obj::str(sql), params], Vec::new())?;
     py.raise(value)
 }
 
@@ -764,7 +765,7 @@ impl DmlState {
         }
         let (text, params, _, _, missing) = self.compile_full(py, &columns, true, Rc::from(supplied))?;
         if let Some(name) = missing {
-            return missing_parameter(py, &name, &text);
+            return missing_parameter(py, &name, &text, Obj::None);
         }
         Ok((text, params))
     }

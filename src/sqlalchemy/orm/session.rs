@@ -540,7 +540,13 @@ impl SessionCore {
     /// Runs a statement in the session: ORM selects give instances; the rest runs as Core.
     pub fn execute(self: &Rc<Self>, py: &mut Interpreter, statement: &Obj, params: Option<&Obj>) -> Res<Obj> {
         if let Some(select) = statement.native::<SelectObj>() {
-            return self.run_select(py, &select.0);
+            let mut supplied = Vec::new();
+            if let Some(params @ Obj::Dict(_)) = params {
+                for (name, value) in crate::sqlalchemy::statement::dict_items(py, params)? {
+                    supplied.push((name, to_value(py, &value)?));
+                }
+            }
+            return self.run_select_supplied(py, &select.0, "select", supplied, params.filter(|p| matches!(p, Obj::Dict(_))));
         }
         self.autoflush(py)?;
         if let Some(dml) = statement.native::<DmlObj>() {
@@ -560,6 +566,22 @@ impl SessionCore {
     /// Matched objects take the new values (what cannot be computed in Python is expired) or,
     /// for a DELETE, are gone from the session.
     fn execute_orm_dml(self: &Rc<Self>, py: &mut Interpreter, dml: &DmlState, mapper: &Rc<Mapper>, params: Option<&Obj>) -> Res<Obj> {
+        // A list of parameter sets: SQLAlchemy's ORM bulk UPDATE by primary key.
+        if let (DmlKind::Update, Some(list @ Obj::List(_))) = (&dml.kind, params) {
+            if dml.where_.is_empty() {
+                return self.bulk_update_by_primary_key(py, mapper, list);
+            }
+            if !matches!(dml.synchronize, Some(Obj::None)) {
+                return raise(
+                    py,
+                    "sqlalchemy.exc",
+                    "InvalidRequestError",
+                    "bulk synchronize of persistent objects not supported when using bulk update with additional WHERE criteria right now.  add synchronize_session=None execution option to bypass synchronize of persistent objects.",
+                );
+            }
+            let conn = self.connection(py)?;
+            return conn.execute(py, &native(DmlObj(dml.clone())), params);
+        }
         let strategy = match &dml.synchronize {
             None => "auto",
             Some(Obj::Bool(false)) => "false",
@@ -662,6 +684,43 @@ impl SessionCore {
         Ok(result)
     }
 
+    /// `session.execute(update(User), [{"id": 1, "name": "x"}, …])`: each row updated by its
+    /// primary key (consecutive rows setting the same columns as one executemany), and an object
+    /// the session holds for a row takes its values.
+    fn bulk_update_by_primary_key(self: &Rc<Self>, py: &mut Interpreter, mapper: &Rc<Mapper>, list: &Obj) -> Res<Obj> {
+        let mut rows = Vec::new();
+        for item in py.iterate(list)? {
+            let row = crate::sqlalchemy::statement::dict_items(py, &item)?;
+            let missing: Vec<String> = mapper.primary_key().iter().filter(|c| !row.iter().any(|(k, _)| *k == c.attr)).map(|c| format!("{}.{}", mapper.table_name, c.name)).collect();
+            if !missing.is_empty() {
+                let message = format!(
+                    "No primary key value supplied for column(s) {}; per-row ORM Bulk UPDATE by Primary Key requires that records contain primary key values (Background on this error at: https://sqlalche.me/e/21/bupq)",
+                    missing.join(", ")
+                );
+                return raise(py, "sqlalchemy.exc", "InvalidRequestError", &message);
+            }
+            rows.push(row);
+        }
+        self.bulk_write(py, mapper, rows.clone(), true)?;
+        for row in rows {
+            let mut key = Vec::new();
+            for pk in mapper.primary_key() {
+                let value = row.iter().find(|(k, _)| *k == pk.attr).map(|(_, v)| v.clone()).unwrap_or(Obj::None);
+                key.push(to_value(py, &value)?);
+            }
+            let Some(instance) = self.lookup(&identity_key(mapper, &key)) else { continue };
+            let (Some(state), Obj::Instance(inst)) = (state_of(&instance), &instance) else { continue };
+            for (attr, value) in row {
+                if mapper.column(&attr).is_some_and(|c| !c.primary_key) && inst.attrs.borrow().get(&attr_key(&attr)).is_some() {
+                    let bound = to_value(py, &value)?;
+                    inst.attrs.borrow_mut().insert(attr_key(&attr), Obj::str(&attr), value);
+                    state.set_committed(&attr, bound);
+                }
+            }
+        }
+        Ok(crate::sqlalchemy::result::ResultObj::rowcount(-1))
+    }
+
     /// The SET values of an ORM UPDATE given to an object it matched, for the attributes it has
     /// loaded and not changed since: a plain value as it is, an expression computed from the
     /// object when Python can (`User.age + 10`), expired otherwise (`func.upper(User.name)`), as
@@ -716,10 +775,24 @@ impl SessionCore {
     }
 
     pub fn run_select_as(self: &Rc<Self>, py: &mut Interpreter, select: &SelectState, purpose: &str) -> Res<Obj> {
+        self.run_select_supplied(py, select, purpose, Vec::new(), None)
+    }
+
+    /// A SELECT whose `bindparam()`s take the values `supplied` by name (`given`: the
+    /// parameters as the learner passed them, for the error when one is missing).
+    fn run_select_supplied(self: &Rc<Self>, py: &mut Interpreter, select: &SelectState, purpose: &str, supplied: Vec<(String, Value)>, given: Option<&Obj>) -> Res<Obj> {
         self.autoflush(py)?;
-        let (sql, params) = select.compile();
+        let names: Vec<String> = supplied.iter().map(|(n, _)| n.clone()).collect();
+        let (sql, params) = match select.compile_with(supplied) {
+            Ok(compiled) => compiled,
+            Err((sql, name)) => {
+                // A session lists its one parameter set, empty when none was given.
+                let shown = Obj::list(vec![given.cloned().unwrap_or_else(|| Obj::Dict(Default::default()))]);
+                return crate::sqlalchemy::statement::missing_parameter(py, &name, &sql, shown);
+            }
+        };
         let conn = self.connection(py)?;
-        let key = format!("{sql}\u{0}{purpose}\u{0}{}{}", select.limit.is_some(), select.offset.is_some());
+        let key = format!("{sql}\u{0}{purpose}\u{0}{}{}\u{0}{}", select.limit.is_some(), select.offset.is_some(), names.join(","));
         let ran = conn.run(py, Stat::Compiled, &key, &sql, &params, None)?;
         let mut keys = Vec::new();
         for item in &select.columns {
