@@ -60,6 +60,9 @@ pub enum Sql {
     Neg(Box<Sql>),
     /// `bindparam("name")`: a parameter whose value the execution supplies by name (or its own).
     Param(Rc<str>, Option<Value>),
+    /// A parameter named `param_N` whatever it stands beside: a related object's key that a
+    /// relationship comparison binds (`:param_1 = posts.author_id`).
+    Anonymous(Value),
     /// `rank() OVER (PARTITION BY … ORDER BY … ROWS BETWEEN …)`: a window function.
     Over { func: Box<Sql>, partition_by: Vec<Sql>, order_by: Vec<Sql>, frame: Option<Frame> },
 }
@@ -383,6 +386,11 @@ impl Compiler {
                 self.params.push(value.clone());
                 let name = self.near.as_ref().map_or(("param".to_string(), true), |(n, numbered)| (n.to_string(), *numbered));
                 self.names.push(name);
+                "?".into()
+            }
+            Sql::Anonymous(value) => {
+                self.params.push(value.clone());
+                self.names.push(("param".into(), true));
                 "?".into()
             }
             Sql::Param(name, own) => {
@@ -841,7 +849,7 @@ pub fn deeper_than(sql: &Sql, limit: usize) -> bool {
                 }
                 todo.extend(select.where_.iter().chain(&select.having).chain(&select.order_by).map(|w| (w, depth + 1)));
             }
-            Sql::Column { .. } | Sql::Bind(_) | Sql::Param(..) | Sql::Null | Sql::True | Sql::False | Sql::Text(_) | Sql::Literal(_) => {}
+            Sql::Column { .. } | Sql::Bind(_) | Sql::Param(..) | Sql::Anonymous(_) | Sql::Null | Sql::True | Sql::False | Sql::Text(_) | Sql::Literal(_) => {}
         }
     }
     false

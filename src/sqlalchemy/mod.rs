@@ -277,6 +277,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ("selectinload".into(), function("selectinload", orm::loader::selectinload)),
                 ("joinedload".into(), function("joinedload", orm::loader::joinedload)),
                 ("aliased".into(), function("aliased", orm::aliased::aliased)),
+                ("with_parent".into(), function("with_parent", orm::relationship::with_parent)),
                 ("validates".into(), function("validates", orm::mapper::validates)),
                 ("Mapper".into(), Obj::Native(Rc::new(crate::interp::native::NativeType(orm::mapper::MAPPER_CLASS.to_string())))),
             ])

@@ -577,13 +577,40 @@ fn compare(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, equal: bool, other
             continue;
         }
         let value = py.get_attr(other, &theirs.attr)?;
-        let bound = Box::new(crate::sqlalchemy::expression::coerce(py, &value)?);
         if equal {
+            // The key on the left, an anonymous parameter (`:param_1 = posts.author_id`).
+            let bound = Box::new(Sql::Anonymous(crate::sqlalchemy::convert::to_value(py, &value)?));
             items.push(Sql::Binary { left: bound, op: "=", right: fk });
         } else {
+            let bound = Box::new(crate::sqlalchemy::expression::coerce(py, &value)?);
             let null = Sql::Binary { left: fk.clone(), op: "IS", right: Box::new(Sql::Null) };
             items.push(Sql::Or(vec![Sql::Binary { left: fk, op: "!=", right: bound }, null]));
         }
+    }
+    crate::sqlalchemy::expression::grown(py, crate::sqlalchemy::expression::and(items))
+}
+
+/// `with_parent(user, User.posts)`: the rows of the relationship's target that belong to that
+/// object, as its lazy load selects them (`? = posts.author_id`; for a many-to-one, `users.id = ?`).
+pub fn with_parent(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let (Some(instance), Some(prop)) = (args.first(), args.get(1)) else {
+        return py.error("TypeError", "with_parent() missing 2 required positional arguments: 'instance' and 'prop'");
+    };
+    let Some(spec) = prop.native::<RelationshipAttr>().and_then(|r| r.spec.clone()) else {
+        return raise(py, "sqlalchemy.exc", "ArgumentError", "Expected relationship property for with_parent(), got the attribute given");
+    };
+    let (direction, pairs, target) = spec.direction(py)?;
+    let Some(parent) = spec.parent() else { return py.error("TypeError", "the mapped class is gone") };
+    let mut items = Vec::new();
+    for (local, remote) in &pairs {
+        let (Some(own), Some(theirs)) = (parent.column(local), target.column(remote)) else { continue };
+        let value = py.get_attr(instance, &own.attr)?;
+        let bound = Box::new(Sql::Anonymous(crate::sqlalchemy::convert::to_value(py, &value)?));
+        items.push(match direction {
+            Direction::OneToMany => Sql::Binary { left: bound, op: "=", right: Box::new(theirs.sql.clone()) },
+            Direction::ManyToOne => Sql::Binary { left: Box::new(theirs.sql.clone()), op: "=", right: bound },
+            Direction::ManyToMany => return py.stop_not_available("with_parent() along a many-to-many relationship"),
+        });
     }
     crate::sqlalchemy::expression::grown(py, crate::sqlalchemy::expression::and(items))
 }
