@@ -114,9 +114,15 @@ async function pythonInPage(browser, url, programs) {
         lab.writeFile("bench.py", source);
         const start = performance.now();
         const result = lab.run("python bench.py");
-        best = Math.min(best, performance.now() - start);
-        if (!result.ok) throw new Error(`${label}: ${result.output}`);
+        const took = performance.now() - start;
         lab.free();
+        // On a slow machine a program can reach the lab's own run budget: a figure, not a failure.
+        if (!result.ok && String(result.output).includes("the lab stopped this program after")) {
+          best = null;
+          break;
+        }
+        if (!result.ok) throw new Error(`${label}: ${result.output}`);
+        best = Math.min(best, took);
       }
       out[label] = best;
     }
@@ -209,7 +215,10 @@ try {
   const programs = JSON.parse(await readFile("bench/python-programs.json", "utf8"));
   const pythonTimes = await pythonInPage(browser, server.url, programs);
   console.log("\nThe lab's Python in the page (release build; `python bench.py`, best of 3, ms)");
-  for (const [label] of programs) console.log(`  ${label.padEnd(38)} ${ms(pythonTimes[label])}`);
+  for (const [label] of programs) {
+    const took = pythonTimes[label];
+    console.log(`  ${label.padEnd(38)} ${took === null ? "stopped by the lab's run budget (0.8 s) on this machine" : ms(took)}`);
+  }
 
   const orm = await ormInPage(browser, server.url, await readFile("bench/orm_crud.py", "utf8"), ROWS);
   console.log(`\nORM CRUD as Python in the page (bench/orm_crud.py, ${ROWS} users, ms; CPython's figures: the orm_bench lines above)`);
