@@ -174,11 +174,11 @@ fn function_type<'a>(name: &str, args: &'a [Sql]) -> Option<&'a SqlType> {
     }
 }
 
-fn is_integer(t: &SqlType) -> bool {
+pub(crate) fn is_integer(t: &SqlType) -> bool {
     matches!(t.base(), SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger)
 }
 
-fn is_numeric(t: &SqlType) -> bool {
+pub(crate) fn is_numeric(t: &SqlType) -> bool {
     matches!(t.base(), SqlType::Numeric(_) | SqlType::Float | SqlType::Double)
 }
 
@@ -905,7 +905,7 @@ pub fn binary(py: &mut Interpreter, left: &Sql, op: &str, other: &Obj, reflected
 }
 
 /// Whether an expression is a string (its `+` concatenates).
-fn is_text(sql: &Sql) -> bool {
+pub(crate) fn is_text(sql: &Sql) -> bool {
     match sql {
         Sql::Bind(Value::Text(_)) => true,
         Sql::Binary { op: "||", .. } => true,

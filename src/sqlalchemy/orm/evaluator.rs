@@ -9,7 +9,7 @@ use crate::schema::SqlType;
 use crate::value::Value;
 
 use super::mapper::Mapper;
-use crate::sqlalchemy::expression::Sql;
+use crate::sqlalchemy::expression::{self, Sql};
 
 /// What an expression is for one object.
 pub enum Evaluated {
@@ -38,7 +38,7 @@ pub fn unevaluable(sql: &Sql, mapper: &Mapper) -> Option<String> {
                 "=" | "!=" | "<" | "<=" | ">" | ">=" | "IS" | "IS NOT" => None,
                 // Arithmetic only on numbers, `||` only on strings, as SQLAlchemy checks the types.
                 "+" | "-" | "*" | "/" | "%" if numeric(left) && numeric(right) => None,
-                "||" if textual(left) && textual(right) => None,
+                "||" if expression::is_text(left) && expression::is_text(right) => None,
                 other => Some(format!("Cannot evaluate BinaryExpression with operator <function {} at {:#x}>", operator_name(other), operator_address(other))),
             }
         }
@@ -87,16 +87,9 @@ fn operator_address(name: &str) -> u64 {
     0x7f00_0000_0000 + name.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))) % 0x00ff_ffff * 16
 }
 
+/// A number column or value, as SQLAlchemy's evaluator requires of arithmetic.
 fn numeric(sql: &Sql) -> bool {
-    matches!(sql.sql_type().map(SqlType::base), Some(SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger | SqlType::Numeric(_) | SqlType::Float | SqlType::Double))
-}
-
-fn textual(sql: &Sql) -> bool {
-    match sql {
-        Sql::Bind(Value::Text(_)) => true,
-        Sql::Binary { op: "||", .. } => true,
-        other => matches!(other.sql_type().map(SqlType::base), Some(SqlType::String(_) | SqlType::Text)),
-    }
+    sql.sql_type().is_some_and(|t| expression::is_integer(t) || expression::is_numeric(t))
 }
 
 /// A bound number in arithmetic: an integer stays one; a float next to a `Numeric` column is

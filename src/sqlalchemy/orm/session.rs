@@ -712,9 +712,7 @@ impl SessionCore {
             let (Some(state), Obj::Instance(inst)) = (state_of(&instance), &instance) else { continue };
             for (attr, value) in row {
                 if mapper.column(&attr).is_some_and(|c| !c.primary_key) && inst.attrs.borrow().get(&attr_key(&attr)).is_some() {
-                    let bound = to_value(py, &value)?;
-                    inst.attrs.borrow_mut().insert(attr_key(&attr), Obj::str(&attr), value);
-                    state.set_committed(&attr, bound);
+                    set_loaded(py, inst, &state, &attr, value)?;
                 }
             }
         }
@@ -759,13 +757,10 @@ impl SessionCore {
                     continue;
                 }
             };
-            let bound = to_value(py, &value)?;
-            inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), value);
-            state.set_committed(&column.attr, bound);
+            set_loaded(py, inst, &state, &column.attr, value)?;
         }
         for attr in expire_attrs {
-            inst.attrs.borrow_mut().remove(&attr_key(&attr));
-            state.committed.borrow_mut().retain(|(a, _)| *a != attr);
+            expire_attribute(inst, &state, &attr);
         }
         Ok(())
     }
@@ -1144,10 +1139,7 @@ impl SessionCore {
                         Set::Value(value) => state.set_committed(attr, value.clone()),
                         // What the database computed is not known here: the attribute is
                         // expired, and loads when next read.
-                        Set::Sql(_) => {
-                            inst.attrs.borrow_mut().remove(&attr_key(attr));
-                            state.committed.borrow_mut().retain(|(a, _)| a != attr);
-                        }
+                        Set::Sql(_) => expire_attribute(inst, &state, attr),
                     }
                 }
             }
@@ -1603,6 +1595,20 @@ pub fn expire(instance: &Obj, state: &InstanceState) {
     }
     state.committed.borrow_mut().clear();
     state.pending.borrow_mut().clear();
+}
+
+/// An attribute given a value as the database now has it: loaded, nothing for a flush to write.
+fn set_loaded(py: &mut Interpreter, inst: &Instance, state: &InstanceState, attr: &str, value: Obj) -> Res<()> {
+    let bound = to_value(py, &value)?;
+    inst.attrs.borrow_mut().insert(attr_key(attr), Obj::str(attr), value);
+    state.set_committed(attr, bound);
+    Ok(())
+}
+
+/// One attribute expired: it loads when next read.
+fn expire_attribute(inst: &Instance, state: &InstanceState, attr: &str) {
+    inst.attrs.borrow_mut().remove(&attr_key(attr));
+    state.committed.borrow_mut().retain(|(a, _)| a != attr);
 }
 
 /// Fills an instance's `__dict__` from a row: every column when `all`, else only the ones not
