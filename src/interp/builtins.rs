@@ -72,6 +72,7 @@ impl Interpreter {
             self.exceptions.insert(name, class.clone());
             self.builtins.insert(key(name), Obj::str(name), Obj::Class(class));
         }
+        self.install_value_types();
         self.builtins.insert(key("__name__"), Obj::str("__name__"), Obj::str("builtins"));
         self.builtins.insert(key("NotImplemented"), Obj::str("NotImplemented"), Obj::Builtin("NotImplemented"));
         // `builtins` (and `__builtins__`): the built-in names as a module.
@@ -168,6 +169,10 @@ impl Interpreter {
                         None => self.error("ValueError", format!("could not convert string to float: {}", python_str_repr(s))),
                     },
                 },
+                Some(other) if self.value_part(other, "__float__").is_some() => {
+                    let inner = self.value_part(other, "__float__").unwrap_or(Obj::None);
+                    self.call_builtin("float", vec![inner], Vec::new())
+                }
                 Some(other) => match self.lookup_special(other, "__float__") {
                     Some(method) => match self.call(method, Vec::new(), Vec::new())? {
                         Obj::Float(f) => Ok(Obj::Float(f)),
@@ -204,6 +209,11 @@ impl Interpreter {
             "dict" => {
                 let mut dict = Dict::default();
                 if let Some(source) = args.first() {
+                    // A dict subclass's items are its dict's, as CPython copies them.
+                    let source = match Self::plain_value(source) {
+                        Some(inner @ Obj::Dict(_)) => inner,
+                        _ => source,
+                    };
                     match source {
                         Obj::Dict(d) => dict = d.borrow().clone(),
                         // A mapping of a native module (a row's `_mapping`): its keys, then each item.
@@ -295,6 +305,10 @@ impl Interpreter {
                     Obj::Int(i) => i.checked_abs().map(Obj::Int).map_or_else(|| self.overflow(), Ok),
                     Obj::Bool(b) => Ok(Obj::Int(i64::from(*b))),
                     Obj::Float(f) => Ok(Obj::Float(f.abs())),
+                    Obj::Instance(_) if self.value_part(&args[0], "__abs__").is_some() => {
+                        let inner = self.value_part(&args[0], "__abs__").unwrap_or(Obj::None);
+                        self.call_builtin("abs", vec![inner], Vec::new())
+                    }
                     Obj::Instance(_) if self.lookup_special(&args[0], "__abs__").is_some() => {
                         let method = self.lookup_special(&args[0], "__abs__").unwrap_or(Obj::None);
                         self.call(method, Vec::new(), Vec::new())
@@ -433,6 +447,12 @@ impl Interpreter {
                         let scale = 10f64.powi((-d) as i32);
                         Ok(Obj::Float(round_half_even(f / scale) * scale))
                     }
+                    // A float or int subclass rounds as its value.
+                    (Obj::Instance(i), _) if i.value.is_some() => {
+                        let mut args = args.to_vec();
+                        args[0] = i.value.clone().unwrap_or(Obj::None);
+                        self.call_builtin("round", args, kwargs.to_vec())
+                    }
                     (other, _) => self.error("TypeError", format!("type {} doesn't define __round__ method", other.type_name())),
                 }
             }
@@ -443,6 +463,9 @@ impl Interpreter {
                 }
                 // An object written in Python gives what its __iter__ returns (an iterator
                 // instance stays itself, however long it would run).
+                if let Some(inner) = self.value_part(&args[0], "__iter__") {
+                    return self.call_builtin("iter", vec![inner], Vec::new());
+                }
                 if let Some(method) = self.lookup_special(&args[0], "__iter__") {
                     let iterator = self.call(method, Vec::new(), Vec::new())?;
                     return match iterator {
@@ -534,7 +557,17 @@ impl Interpreter {
                 })
             }
             // A bare instance, no __init__: what a class's own __new__ builds on.
+            "str.__new__" | "int.__new__" | "float.__new__" | "list.__new__" | "dict.__new__" | "set.__new__" | "tuple.__new__" => {
+                let type_name = super::subclass::value_type_name(name.split('.').next().unwrap_or_default()).unwrap_or("object");
+                self.builtin_new(type_name, args, kwargs)
+            }
             "object.__new__" => match args.first() {
+                Some(Obj::Class(class)) if self.value_type_of(class).is_some() => {
+                    // CPython names the nearest class whose __new__ is not written in Python.
+                    let mro = class.mro.borrow().clone();
+                    let base = mro.iter().find(|c| c.attrs.borrow().get(&key("__new__")).is_none()).map_or(class.name.clone(), |c| c.name.clone());
+                    self.error("TypeError", format!("object.__new__({}) is not safe, use {base}.__new__()", class.name))
+                }
                 Some(Obj::Class(class)) => Ok(Obj::new_instance(class.clone())),
                 Some(other) => self.error("TypeError", format!("object.__new__(X): X is not a type object ({})", other.type_name())),
                 None => self.error("TypeError", "object.__new__(): not enough arguments"),
@@ -705,7 +738,7 @@ impl Interpreter {
     }
 
     fn text_arg(&self, value: &Obj, message: &str) -> Res<String> {
-        match value {
+        match Self::plain_value(value).unwrap_or(value) {
             Obj::Str(s) => Ok(s.to_string()),
             _ => self.error("TypeError", message.to_string()),
         }
@@ -724,6 +757,11 @@ impl Interpreter {
         let explicit_base = args.len() > 1 || base.is_some();
         if explicit_base && !matches!(args.first(), Some(Obj::Str(_))) {
             return self.error("TypeError", "int() can't convert non-string with explicit base");
+        }
+        if let Some(inner) = args.first().and_then(|v| self.value_part(v, "__int__")).filter(|_| self.lookup_special(&args[0], "__index__").is_none()) {
+            let mut args = args.to_vec();
+            args[0] = inner;
+            return self.call_builtin("int", args, Vec::new());
         }
         if let Some(value @ Obj::Instance(_)) = args.first() {
             // `int(x)` asks the object: `__int__`, else `__index__`.
@@ -770,7 +808,7 @@ impl Interpreter {
     }
 
     pub(super) fn to_index(&self, value: &Obj) -> Res<i64> {
-        match value {
+        match Self::plain_value(value).unwrap_or(value) {
             Obj::Int(i) => Ok(*i),
             Obj::Bool(b) => Ok(i64::from(*b)),
             other => self.error("TypeError", format!("'{}' object cannot be interpreted as an integer", other.type_name())),
@@ -802,6 +840,7 @@ impl Interpreter {
             }),
             Obj::Builtin(name) => Ok(match (value, *name) {
                 (Obj::Bool(_), "int" | "bool") => true,
+                (Obj::Instance(i), n) if i.value.is_some() => self.value_type_of(&i.class) == Some(n),
                 (other, n) => builtin_type_name(other) == n,
             }),
             Obj::Native(native) if native.type_name() == "types.GenericAlias" => self.error("TypeError", "isinstance() argument 2 cannot be a parameterized generic"),
@@ -831,6 +870,10 @@ impl Interpreter {
                 Some(n) => n?,
                 None => return self.error("TypeError", format!("object of type '{}' has no len()", native.type_name())),
             },
+            Obj::Instance(_) if self.value_part(value, "__len__").is_some() => {
+                let inner = self.value_part(value, "__len__").unwrap_or(Obj::None);
+                return self.length(&inner);
+            }
             Obj::Instance(_) => match self.lookup_special(value, "__len__") {
                 Some(m) => {
                     let n = self.call(m, Vec::new(), Vec::new())?;
@@ -911,6 +954,10 @@ impl Interpreter {
                 Some(members) => members,
                 None => return self.error("TypeError", "'type' object is not iterable"),
             },
+            Obj::Instance(_) if self.value_part(value, "__iter__").is_some() => {
+                let inner = self.value_part(value, "__iter__").unwrap_or(Obj::None);
+                return self.iterate(&inner);
+            }
             Obj::Instance(_) => {
                 if self.lookup_special(value, "__iter__").is_some() {
                     // Walked as a `for` loop walks it (an iterator written in Python, its
@@ -954,7 +1001,7 @@ impl Interpreter {
             }
             (Obj::Class(a), Obj::Class(b)) => Ok(a.mro.borrow().iter().any(|c| Rc::ptr_eq(c, b))),
             (Obj::Builtin(a), Obj::Builtin(b)) if is_type_name(b) => Ok(a == b || *b == "object" || (*a == "bool" && *b == "int")),
-            (Obj::Class(_), Obj::Builtin(b)) if is_type_name(b) => Ok(*b == "object"),
+            (Obj::Class(a), Obj::Builtin(b)) if is_type_name(b) => Ok(*b == "object" || self.value_type_of(a) == Some(b)),
             (Obj::Builtin(_), Obj::Class(_)) => Ok(false),
             _ => self.error("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union"),
         }
@@ -984,6 +1031,10 @@ impl Interpreter {
             Obj::Dict(d) | Obj::Set(d) | Obj::DictView(d, _) => !d.borrow().is_empty(),
             Obj::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
             Obj::Native(native) => native.clone().truthy(self, value)?,
+            Obj::Instance(_) if self.value_part(value, "__bool__").is_some() && self.lookup_special(value, "__len__").is_none() => {
+                let inner = self.value_part(value, "__bool__").unwrap_or(Obj::None);
+                return self.truthy(&inner);
+            }
             Obj::Instance(_) => {
                 if let Some(m) = self.lookup_special(value, "__bool__") {
                     let r = self.call(m, Vec::new(), Vec::new())?;
@@ -1015,6 +1066,14 @@ impl Interpreter {
             Obj::Instance(i) => {
                 if let Some(text) = self.text_from_special(value, "__str__")? {
                     return Ok(text);
+                }
+                // `str.__str__` is the value; the other built-in types have none of their own, so
+                // `str()` is the repr, a class's own `__repr__` included.
+                if let Some(inner) = self.value_part(value, "__str__") {
+                    return match inner {
+                        Obj::Str(_) => self.str_of(&inner),
+                        _ => self.repr_of(value),
+                    };
                 }
                 if self.is_exception_class(&i.class) {
                     // A SyntaxError that knows where it was found says so, as Python's does.
@@ -1133,6 +1192,14 @@ impl Interpreter {
                 if let Some(text) = self.text_from_special(value, "__repr__")? {
                     return Ok(text);
                 }
+                if let Some(inner) = self.value_part(value, "__repr__") {
+                    let text = self.repr_of(&inner)?;
+                    // A set subclass names itself: `Flags({1, 2})`.
+                    return Ok(match inner {
+                        Obj::Set(_) => format!("{}({text})", i.class.name),
+                        _ => text,
+                    });
+                }
                 if self.is_exception_class(&i.class) {
                     let args = i.attrs.borrow().get(&key("args")).cloned().unwrap_or(Obj::tuple(Vec::new()));
                     let inner = match &args {
@@ -1229,6 +1296,10 @@ impl Interpreter {
                     Some(Obj::StaticMethod(f)) => Ok(*f),
                     Some(other) => Ok(other),
                     None => {
+                        // A subclass of a built-in type: the value's own methods (`self.upper()`).
+                        if let Some(method) = instance.value.as_ref().and_then(|v| native_method(v, name).map(|m| (v, m))) {
+                            return Ok(Obj::NativeMethod(Box::new(method.0.clone()), method.1));
+                        }
                         if let Some(getattr) = self.find_in_mro(&instance.class, "__getattr__") {
                             return self.call(getattr, vec![object.clone(), Obj::str(name)], Vec::new());
                         }
@@ -1247,12 +1318,12 @@ impl Interpreter {
                     return Ok(Obj::str(&class.name));
                 }
                 if name == "__bases__" || name == "__base__" {
-                    let bases: Vec<Obj> = class.bases.iter().map(|c| Obj::Class(c.clone())).collect();
+                    let bases: Vec<Obj> = class.bases.iter().map(as_type).collect();
                     let bases = if bases.is_empty() { vec![Obj::Builtin("object")] } else { bases };
                     return Ok(if name == "__base__" { bases[0].clone() } else { Obj::tuple(bases) });
                 }
                 if name == "__mro__" {
-                    return Ok(Obj::tuple(class.mro.borrow().iter().map(|c| Obj::Class(c.clone())).collect()));
+                    return Ok(Obj::tuple(class.mro.borrow().iter().map(as_type).collect()));
                 }
                 match self.find_in_mro(class, name) {
                     Some(Obj::ClassMethod(f)) => self.bind_classmethod(&f, object.clone()),
@@ -1301,6 +1372,9 @@ impl Interpreter {
                         };
                     }
                 }
+                if let Some(found) = self.super_value_attr(this, &mro[start.min(mro.len())..], name) {
+                    return Ok(found);
+                }
                 if name == "__init__" {
                     return Ok(Obj::NativeMethod(this.clone(), "__init__"));
                 }
@@ -1308,7 +1382,8 @@ impl Interpreter {
                     return Ok(Obj::NativeMethod(this.clone(), "__init_subclass__"));
                 }
                 if name == "__new__" {
-                    return Ok(Obj::Builtin("object.__new__"));
+                    let base = mro[start.min(mro.len())..].iter().find(|c| Self::is_value_type_class(c));
+                    return Ok(Obj::Builtin(base.map_or("object.__new__", |c| Self::type_new_name(&c.name))));
                 }
                 self.error("AttributeError", format!("'super' object has no attribute '{name}'"))
             }
@@ -1355,6 +1430,7 @@ impl Interpreter {
             Obj::Builtin(type_name) if name == "__name__" => Ok(Obj::str(type_name)),
             Obj::Builtin("dict") if name == "fromkeys" => Ok(Obj::Builtin("dict.fromkeys")),
             Obj::Builtin("object") if name == "__new__" => Ok(Obj::Builtin("object.__new__")),
+            Obj::Builtin(type_name) if name == "__new__" && Self::type_new_name(type_name) != "object.__new__" => Ok(Obj::Builtin(Self::type_new_name(type_name))),
             Obj::Builtin(type_name @ ("str" | "list" | "dict" | "set" | "tuple" | "int")) => {
                 let sample = match *type_name {
                     "int" => Obj::Int(0),
@@ -1532,7 +1608,7 @@ impl Interpreter {
             Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range(..) => {
                 let index = match self.lookup_special(&index, "__index__") {
                     Some(method) => self.call(method, Vec::new(), Vec::new())?,
-                    None => index,
+                    None => self.value_part(&index, "__index__").filter(|v| matches!(v, Obj::Int(_))).unwrap_or(index),
                 };
                 let i = match &index {
                     Obj::Int(_) | Obj::Bool(_) => self.to_index(&index)?,
@@ -1574,6 +1650,17 @@ impl Interpreter {
                     Some(v) => Ok(v),
                     None => self.key_error(index),
                 }
+            }
+            Obj::Instance(_) if self.value_part(object, "__getitem__").is_some() => {
+                let inner = self.value_part(object, "__getitem__").unwrap_or(Obj::None);
+                // A dict subclass's `__missing__` answers for a key it lacks, as dict's lookup asks.
+                if let (Obj::Dict(d), Some(missing)) = (&inner, self.lookup_special(object, "__missing__")) {
+                    let k = self.hash_key(&index)?;
+                    if d.borrow().get(&k).is_none() {
+                        return self.call(missing, vec![index], Vec::new());
+                    }
+                }
+                self.get_item(&inner, index)
             }
             Obj::Instance(_) => match self.lookup_special(object, "__getitem__") {
                 Some(m) => self.call(m, vec![index], Vec::new()),
@@ -1726,6 +1813,10 @@ impl Interpreter {
                 d.borrow_mut().insert(k, index, value);
                 Ok(())
             }
+            Obj::Instance(_) if self.value_part(object, "__setitem__").is_some() => {
+                let inner = self.value_part(object, "__setitem__").unwrap_or(Obj::None);
+                self.set_item(&inner, index, value)
+            }
             Obj::Instance(_) => match self.lookup_special(object, "__setitem__") {
                 Some(m) => self.call(m, vec![index, value], Vec::new()).map(|_| ()),
                 None => self.error("TypeError", format!("'{}' object does not support item assignment", object.type_name())),
@@ -1771,6 +1862,10 @@ impl Interpreter {
                     return self.key_error(index);
                 }
                 Ok(())
+            }
+            Obj::Instance(_) if self.value_part(object, "__delitem__").is_some() => {
+                let inner = self.value_part(object, "__delitem__").unwrap_or(Obj::None);
+                self.del_item(&inner, index)
             }
             Obj::Instance(_) if self.lookup_special(object, "__delitem__").is_some() => {
                 let method = self.lookup_special(object, "__delitem__").unwrap_or(Obj::None);
@@ -1964,22 +2059,11 @@ impl Interpreter {
                 self.make_set(out)
             }
             _ => {
-                let method = match op {
-                    "+" => "__add__",
-                    "-" => "__sub__",
-                    "*" => "__mul__",
-                    "/" => "__truediv__",
-                    "//" => "__floordiv__",
-                    "%" => "__mod__",
-                    "**" => "__pow__",
-                    "&" => "__and__",
-                    "|" => "__or__",
-                    "@" => "__matmul__",
-                    "^" => "__xor__",
-                    "<<" => "__lshift__",
-                    ">>" => "__rshift__",
-                    _ => return self.unsupported(op, &left, &right),
+                let method = match operator_name(op) {
+                    "" => return self.unsupported(op, &left, &right),
+                    name => format!("__{name}__"),
                 };
+                let method = method.as_str();
                 if let Some(m) = self.lookup_special(&left, method) {
                     let r = self.call(m, vec![right.clone()], Vec::new())?;
                     if !is_not_implemented(&r) {
@@ -1992,6 +2076,9 @@ impl Interpreter {
                     if !is_not_implemented(&r) {
                         return Ok(r);
                     }
+                }
+                if let Some((x, y)) = self.value_operands(&left, &right, method, &reflected) {
+                    return self.binary(op, x, y);
                 }
                 self.unsupported(op, &left, &right)
             }
@@ -2037,6 +2124,9 @@ impl Interpreter {
                 };
                 if let Some(m) = self.lookup_special(&value, method) {
                     return self.call(m, Vec::new(), Vec::new());
+                }
+                if let Some(inner) = self.value_part(&value, method) {
+                    return self.unary(op, inner);
                 }
                 self.error("TypeError", format!("bad operand type for unary {op}: '{}'", value.type_name()))
             }
@@ -2112,6 +2202,9 @@ impl Interpreter {
                         }
                     }
                 }
+                if let Some((x, y)) = self.value_operands(a, b, "__eq__", "__eq__") {
+                    return self.equal(&x, &y);
+                }
                 Interpreter::identity_of(a) == Interpreter::identity_of(b)
             }
             (Class(x), Class(y)) => Rc::ptr_eq(x, y),
@@ -2167,6 +2260,9 @@ impl Interpreter {
                             return self.truthy(&r);
                         }
                     }
+                }
+                if let Some((x, y)) = self.value_operands(a, b, "__lt__", "__gt__") {
+                    return self.less(&x, &y, op);
                 }
                 self.error("TypeError", format!("'{op}' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name()))
             }
@@ -2301,6 +2397,10 @@ impl Interpreter {
                     None => Ok(false),
                 }
             }
+            Obj::Instance(_) if self.value_part(container, "__contains__").is_some() => {
+                let inner = self.value_part(container, "__contains__").unwrap_or(Obj::None);
+                self.contains(&inner, item)
+            }
             Obj::Instance(_) if self.lookup_special(container, "__contains__").is_some() => {
                 let m = self.lookup_special(container, "__contains__");
                 let r = self.call(m.unwrap_or(Obj::None), vec![item.clone()], Vec::new())?;
@@ -2320,6 +2420,20 @@ impl Interpreter {
     // ---- methods of the built-in types ------------------------------------------------------
 
     pub(super) fn call_native_method(&mut self, this: &Obj, name: &str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+        if let Obj::Instance(instance) = this {
+            match (&instance.value, name) {
+                (Some(_), "__init__") => return self.fill_value(this, args, kwargs).map(|()| Obj::None),
+                // `str.upper(name)`, `super().__setitem__(k, v)`: the value's method.
+                (Some(value), _) => {
+                    let value = value.clone();
+                    if let Some(result) = self.value_special(&value, name, &args) {
+                        return result;
+                    }
+                    return self.call_native_method(&value, name, args, kwargs);
+                }
+                _ => {}
+            }
+        }
         let kw = |key: &str| kwargs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
         match (this, name) {
             (Obj::Slice(start, stop, step), "indices") => {
@@ -2506,6 +2620,10 @@ impl Interpreter {
             (Obj::Dict(d), "items") => Ok(Obj::DictView(d.clone(), View::Items)),
             (Obj::Dict(d), "update") => {
                 if let Some(other) = args.first() {
+                    let other = match Self::plain_value(other) {
+                        Some(inner @ Obj::Dict(_)) => inner,
+                        _ => other,
+                    };
                     let pairs: Vec<(Obj, Obj)> = match other {
                         Obj::Dict(o) => o.borrow().items().cloned().collect(),
                         other => {
@@ -2755,7 +2873,7 @@ impl Interpreter {
 
     fn str_method(&mut self, s: &Rc<str>, name: &str, args: Vec<Obj>) -> Res<Obj> {
         let text = |interp: &Self, v: &Obj| -> Res<String> {
-            match v {
+            match Self::plain_value(v).unwrap_or(v) {
                 Obj::Str(t) => Ok(t.to_string()),
                 other => interp.error("TypeError", format!("must be str, not {}", other.type_name())),
             }
@@ -2842,7 +2960,7 @@ impl Interpreter {
                 self.arity("join", &args, 1, 1)?;
                 let mut parts = Vec::new();
                 for (i, item) in self.iterate(&args[0])?.into_iter().enumerate() {
-                    match item {
+                    match Self::plain_value(&item).unwrap_or(&item) {
                         Obj::Str(t) => parts.push(t.to_string()),
                         other => {
                             return self.error("TypeError", format!("sequence item {i}: expected str instance, {} found", other.type_name()))
@@ -3158,6 +3276,36 @@ fn is_not_implemented(value: &Obj) -> bool {
 }
 
 /// The built-in names that are types (`int`, `str`, …), as `issubclass` sees them.
+/// A binary operator's special-method name without its underscores (`+` → `add`); "" for none.
+pub(super) fn operator_name(op: &str) -> &'static str {
+    match op {
+        "+" => "add",
+        "-" => "sub",
+        "*" => "mul",
+        "/" => "truediv",
+        "//" => "floordiv",
+        "%" => "mod",
+        "**" => "pow",
+        "&" => "and",
+        "|" => "or",
+        "@" => "matmul",
+        "^" => "xor",
+        "<<" => "lshift",
+        ">>" => "rshift",
+        _ => "",
+    }
+}
+
+/// A class as `__bases__` and `__mro__` show it: the stand-in for a built-in type is that type.
+fn as_type(class: &Rc<Class>) -> Obj {
+    if Interpreter::is_value_type_class(class) {
+        if let Some(name) = super::subclass::value_type_name(&class.name) {
+            return Obj::Builtin(name);
+        }
+    }
+    Obj::Class(class.clone())
+}
+
 pub(super) fn is_type_name(name: &str) -> bool {
     matches!(
         name,
@@ -3291,7 +3439,7 @@ impl Interpreter {
     }
 }
 
-fn native_method(value: &Obj, name: &str) -> Option<&'static str> {
+pub(super) fn native_method(value: &Obj, name: &str) -> Option<&'static str> {
     let names: &[&'static str] = match value {
         Obj::Str(_) => &[
             "upper", "lower", "casefold", "title", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "split", "rsplit", "splitlines",

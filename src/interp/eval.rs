@@ -159,6 +159,8 @@ pub struct Interpreter {
     pub(super) builtins: Dict,
     pub(super) exceptions: HashMap<&'static str, Rc<Class>>,
     pub(super) object_class: Rc<Class>,
+    /// Stand-ins for the built-in types a class may derive from (see subclass.rs).
+    pub(super) value_types: Vec<Rc<Class>>,
     steps: u64,
     deadline: f64,
     depth: usize,
@@ -333,6 +335,7 @@ impl Interpreter {
             builtins: Dict::default(),
             exceptions: HashMap::new(),
             object_class,
+            value_types: Vec::new(),
             steps: 0,
             deadline: f64::INFINITY,
             depth: 0,
@@ -830,7 +833,7 @@ impl Interpreter {
 
     pub fn new_exception(&self, class: &str, message: String) -> Obj {
         let class = self.exceptions.get(class).cloned().unwrap_or_else(|| self.exceptions["Exception"].clone());
-        let instance = Instance { class, attrs: Rc::new(RefCell::new(Dict::default())) };
+        let instance = Instance { class, attrs: Rc::new(RefCell::new(Dict::default())), value: None };
         let args = if message.is_empty() { Obj::tuple(Vec::new()) } else { Obj::tuple(vec![Obj::str(&message)]) };
         instance.attrs.borrow_mut().insert(key("args"), Obj::str("args"), args);
         Obj::Instance(Rc::new(instance))
@@ -1205,6 +1208,21 @@ impl Interpreter {
                     (Obj::List(list), "+") => {
                         let items = self.iterate(&right)?;
                         list.borrow_mut().extend(items);
+                        current.clone()
+                    }
+                    // A list, dict or set subclass changes in place, as the type's `__iadd__`,
+                    // `__ior__` … do; the instance stays what the name holds.
+                    (Obj::Instance(instance), _) if matches!(instance.value, Some(Obj::List(_) | Obj::Dict(_) | Obj::Set(_))) && self.lookup_special(&current, &format!("__{}__", super::builtins::operator_name(op))).is_none() => {
+                        let inner = instance.value.clone().unwrap_or(Obj::None);
+                        let made = match self.binary(op, inner.clone(), right) {
+                            Ok(result) => result,
+                            Err(raised) => return Err(self.in_place_error(raised, op)),
+                        };
+                        match (&inner, made) {
+                            (Obj::List(old), Obj::List(new)) => *old.borrow_mut() = new.borrow().clone(),
+                            (Obj::Dict(old), Obj::Dict(new)) | (Obj::Set(old), Obj::Set(new)) => *old.borrow_mut() = new.borrow().clone(),
+                            _ => {}
+                        }
                         current.clone()
                     }
                     _ => match self.binary(op, current, right) {
@@ -1893,8 +1911,14 @@ impl Interpreter {
                 Obj::Class(c) => base_classes.push(c),
                 // `object` is every class's base anyway.
                 Obj::Builtin("object") => {}
-                // A built-in type as a base (a dict or str subclass, a metaclass from `type`): the
-                // lab's built-in values are not classes it can extend.
+                // A built-in type as a base: a class that stands for it (see subclass.rs).
+                Obj::Builtin(builtin) if self.base_class(builtin).is_some() => {
+                    base_classes.extend(self.base_class(builtin));
+                }
+                Obj::Builtin(builtin @ ("bool" | "range" | "slice" | "NoneType")) => {
+                    return self.error("TypeError", format!("type '{builtin}' is not an acceptable base type"));
+                }
+                // A metaclass from `type`, a bytes subclass: not in the lab.
                 Obj::Builtin(builtin) if super::builtins::is_type_name(builtin) => {
                     let what = if builtin == "type" { "a metaclass (a class deriving from type)".to_string() } else { format!("a subclass of the built-in type {builtin}") };
                     return self.stop_not_available(&what);
@@ -1904,6 +1928,13 @@ impl Interpreter {
         }
         if base_classes.is_empty() {
             base_classes.push(self.object_class.clone());
+        }
+        // Two different built-in types cannot be one object (`class X(str, dict)`).
+        let mut value_types = base_classes.iter().filter_map(|b| self.value_type_of(b));
+        if let Some(first) = value_types.next() {
+            if value_types.any(|other| other != first) {
+                return self.error("TypeError", "multiple bases have instance lay-out conflict");
+            }
         }
         let ns = Rc::new(RefCell::new(Dict::default()));
         let module = frame.globals.borrow().get(&key("__name__")).cloned().unwrap_or_else(|| Obj::str("__main__"));
@@ -2195,6 +2226,9 @@ impl Interpreter {
             }
             return Ok(made);
         }
+        if let Some(type_name) = self.value_type_of(class) {
+            return self.instantiate_valued(class, type_name, args, kwargs);
+        }
         let instance = Obj::new_instance(class.clone());
         if self.is_exception_class(class) {
             let tuple = Obj::tuple(args.clone());
@@ -2235,7 +2269,10 @@ impl Interpreter {
     /// A special method of an instance's class, bound (`__repr__`, `__len__` …), if defined in Python.
     pub(super) fn lookup_special(&self, value: &Obj, name: &str) -> Option<Obj> {
         let Obj::Instance(instance) = value else { return None };
-        match self.find_in_mro(&instance.class, name)? {
+        let k = key(name);
+        // A built-in base answers its own special methods before any later base does.
+        let found = instance.class.mro.borrow().iter().take_while(|c| !Self::answered_by_type(c, name)).find_map(|c| c.attrs.borrow().get(&k).cloned());
+        match found? {
             Obj::Function(f) => Some(Obj::Method(Box::new(value.clone()), f)),
             _ => None,
         }
@@ -2560,6 +2597,10 @@ impl Interpreter {
             Obj::Lazy(lazy) => LoopItems::Lazy(lazy.clone()),
             Obj::Dict(d) => LoopItems::Dict { dict: d.clone(), view: super::object::View::Keys, at: 0, size: d.borrow().len() },
             Obj::DictView(d, view) => LoopItems::Dict { dict: d.clone(), view: *view, at: 0, size: d.borrow().len() },
+            Obj::Instance(_) if self.value_part(iterable, "__iter__").is_some() => {
+                let inner = self.value_part(iterable, "__iter__").unwrap_or(Obj::None);
+                return self.loop_over(&inner);
+            }
             Obj::Instance(_) => match self.lookup_special(iterable, "__iter__") {
                 Some(method) => {
                     let iterator = self.call(method, Vec::new(), Vec::new())?;
@@ -2775,6 +2816,10 @@ impl Interpreter {
             if let Some(hash) = self.user_hash(instance)? {
                 return self.user_key(value, hash);
             }
+            // A subclass of a built-in type hashes as its value: `d["active"]` finds `Status.ACTIVE`.
+            if let Some(inner) = &instance.value {
+                return self.hash_key_at(&inner.clone(), depth + 1);
+            }
         }
         if let Obj::Tuple(items) = value {
             // A tuple holding objects with their own __hash__ is keyed through them; tuples
@@ -2797,7 +2842,8 @@ impl Interpreter {
     /// `__eq__` without `__hash__` is unhashable, as in Python.
     fn user_hash(&mut self, instance: &Rc<Instance>) -> Res<Option<i64>> {
         let mro = instance.class.mro.borrow().clone();
-        for class in mro.iter().filter(|c| !c.builtin) {
+        // A built-in base (`str` in `class Status(str, Enum)`) hashes by its value.
+        for class in mro.iter().take_while(|c| !Self::is_value_type_class(c)).filter(|c| !c.builtin) {
             let attrs = class.attrs.borrow();
             match (attrs.get(&key("__hash__")).cloned(), attrs.get(&key("__eq__")).is_some()) {
                 (Some(Obj::None), _) | (None, true) => {
@@ -2848,6 +2894,9 @@ impl Interpreter {
             Obj::Instance(instance) => {
                 if let Some(h) = self.user_hash(instance)? {
                     return Ok(h);
+                }
+                if let Some(inner) = &instance.value {
+                    return self.hash_of(&inner.clone());
                 }
             }
             _ => {}

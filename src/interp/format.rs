@@ -212,6 +212,9 @@ impl Interpreter {
                 let r = self.call(m, vec![Obj::str(spec)], Vec::new())?;
                 return self.str_of(&r);
             }
+            if let Some(inner) = self.value_part(value, "__format__") {
+                return self.format_value(&inner, spec);
+            }
         }
         let Some(s) = parse_spec(spec) else {
             return self.error("ValueError", format!("Invalid format specifier '{spec}' for object of type '{}'", value.type_name()));

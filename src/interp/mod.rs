@@ -15,6 +15,7 @@ pub mod native;
 pub mod object;
 mod parse_float;
 mod set_order;
+mod subclass;
 pub mod typing;
 
 pub use format::fixed;

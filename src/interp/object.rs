@@ -125,6 +125,9 @@ pub(super) fn free(mut pending: Vec<Obj>) {
             }
             Obj::Instance(rc) => {
                 // Its attributes, unless a `__dict__` taken from it lives on.
+                if let Some(value) = Rc::get_mut(rc).and_then(|instance| instance.value.take()) {
+                    pending.push(value);
+                }
                 if let Some(attrs) = Rc::get_mut(rc).and_then(|instance| Rc::get_mut(&mut instance.attrs)) {
                     for (_, (k, v)) in std::mem::take(&mut attrs.get_mut().entries).into_iter().flatten() {
                         pending.push(k);
@@ -412,6 +415,10 @@ pub struct Instance {
     /// The instance's `__dict__` itself: `obj.__dict__[k] = v` and `vars(obj).update(...)` set
     /// attributes, as in Python.
     pub attrs: Rc<RefCell<Dict>>,
+    /// For an instance of a subclass of a built-in type (`class Status(str, Enum)`,
+    /// `class Registry(dict)`): the built-in value it is, which answers whatever the class's
+    /// Python code does not define (see subclass.rs).
+    pub value: Option<Obj>,
 }
 
 pub struct Module {
@@ -422,7 +429,12 @@ pub struct Module {
 impl Obj {
     /// A new instance of `class` with no attributes yet (what `__init__` then fills).
     pub fn new_instance(class: Rc<Class>) -> Obj {
-        Obj::Instance(Rc::new(Instance { class, attrs: Rc::new(RefCell::new(Dict::default())) }))
+        Obj::Instance(Rc::new(Instance { class, attrs: Rc::new(RefCell::new(Dict::default())), value: None }))
+    }
+
+    /// A new instance of a subclass of a built-in type, holding the built-in value it is.
+    pub fn new_valued_instance(class: Rc<Class>, value: Obj) -> Obj {
+        Obj::Instance(Rc::new(Instance { class, attrs: Rc::new(RefCell::new(Dict::default())), value: Some(value) }))
     }
 
     pub fn str(text: &str) -> Obj {

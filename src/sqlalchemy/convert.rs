@@ -33,6 +33,12 @@ pub fn to_value(py: &mut Interpreter, value: &Obj) -> Res<Value> {
                 let inner = py.get_attr(other, attr)?;
                 return to_value(py, &inner);
             }
+            // A subclass of str, int or float binds as its value, as sqlite3 takes it.
+            if let Obj::Instance(instance) = other {
+                if let Some(inner) = &instance.value {
+                    return to_value(py, &inner.clone());
+                }
+            }
             if type_name == "Decimal" {
                 // SQLite has no decimal type: pysqlite binds it as a float.
                 let float = py.call(Obj::Builtin("float"), vec![other.clone()], Vec::new())?;

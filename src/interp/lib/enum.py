@@ -14,6 +14,30 @@ def _is_member(name, value):
     return not (callable(value) or hasattr(value, "__get__") or isinstance(value, (classmethod, staticmethod, property)))
 
 
+_DATA_TYPES = (str, int, float, list, dict, set, tuple)
+
+
+def _data_type(cls):
+    """The built-in type an enum mixes in (`str` for `class Status(str, Enum)`), or None."""
+    for klass in cls.__mro__:
+        if klass in _DATA_TYPES:
+            return klass
+    return None
+
+
+def _keep_enum_methods(cls, data_type):
+    """As EnumType does: where the data type's repr/str/format would answer, the enum's own do
+    (a ReprEnum keeps its data type's str and format)."""
+    for name in ("__repr__", "__str__", "__format__"):
+        source = ReprEnum if name != "__repr__" and ReprEnum in cls.__mro__ else Enum
+        for klass in cls.__mro__:
+            if klass is data_type:
+                setattr(cls, name, source.__dict__[name])
+                break
+            if klass in _DATA_TYPES or name in klass.__dict__:
+                break
+
+
 def _member_of(cls, value):
     """The member with this value (by hash, or by == for an unhashable one); None when none has it."""
     try:
@@ -37,6 +61,9 @@ class Enum:
         cls._member_map_ = {}
         cls._value2member_map_ = {}
         last_values = []
+        data_type = _data_type(cls)
+        if data_type is not None:
+            _keep_enum_methods(cls, data_type)
         for name, value in list(cls.__dict__.items()):
             if not _is_member(name, value):
                 continue
@@ -48,13 +75,19 @@ class Enum:
                 cls._member_map_[name] = alias
                 setattr(cls, name, alias)
                 continue
-            member = object.__new__(cls)
+            value = cls._member_value_(value)
+            args = value if isinstance(value, tuple) and data_type is not tuple else (value,)
+            if data_type is None:
+                member = object.__new__(cls)
+                member._value_ = value
+            else:
+                member = data_type.__new__(cls, *args)
+                member._value_ = data_type(*args)
             member._name_ = name
-            member._value_ = cls._member_value_(value)
             for klass in cls.__mro__:
                 if klass is Enum:
                     break
-                if "__init__" in klass.__dict__:
+                if klass not in _DATA_TYPES and "__init__" in klass.__dict__:
                     # A member's own __init__ gets its value's items, as CPython's enum does.
                     klass.__dict__["__init__"](member, *(value if isinstance(value, tuple) else (value,)))
                     break
@@ -115,58 +148,23 @@ class Enum:
         return hash(self._name_)
 
 
-class IntEnum(Enum):
-    """Members are their int values in comparisons, arithmetic and str()."""
-
-    @classmethod
-    def _member_value_(cls, value):
-        return int(value)
+class ReprEnum(Enum):
+    """Members keep their data type's str() and format(); only repr() is the enum's."""
 
     def __str__(self):
-        return str(self._value_)
+        value = self._value_
+        return value if isinstance(value, str) else repr(value)
 
     def __format__(self, spec):
         return format(self._value_, spec)
 
-    def __eq__(self, other):
-        return self._value_ == (other._value_ if isinstance(other, Enum) else other)
 
-    def __lt__(self, other):
-        return self._value_ < int(other)
-
-    def __le__(self, other):
-        return self._value_ <= int(other)
-
-    def __gt__(self, other):
-        return self._value_ > int(other)
-
-    def __ge__(self, other):
-        return self._value_ >= int(other)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __int__(self):
-        return self._value_
-
-    def __index__(self):
-        return self._value_
-
-    def __add__(self, other):
-        return self._value_ + other
-
-    def __radd__(self, other):
-        return other + self._value_
-
-    def __sub__(self, other):
-        return self._value_ - other
-
-    def __mul__(self, other):
-        return self._value_ * other
+class IntEnum(int, ReprEnum):
+    """Members are ints: they compare, add and index as their values do."""
 
 
-class StrEnum(Enum):
-    """Members are their str values in comparisons and str(); auto() gives the lowercased name."""
+class StrEnum(str, ReprEnum):
+    """Members are strs; auto() gives the lowercased name."""
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
@@ -177,18 +175,6 @@ class StrEnum(Enum):
         if not isinstance(value, str):
             raise TypeError(f"{value!r} is not a string")
         return value
-
-    def __str__(self):
-        return self._value_
-
-    def __format__(self, spec):
-        return format(self._value_, spec)
-
-    def __eq__(self, other):
-        return self._value_ == (other._value_ if isinstance(other, Enum) else other)
-
-    def __hash__(self):
-        return hash(self._value_)
 
 
 def unique(enumeration):
