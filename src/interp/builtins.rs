@@ -1606,6 +1606,10 @@ impl Interpreter {
     pub fn get_item(&mut self, object: &Obj, index: Obj) -> Res<Obj> {
         match object {
             Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range(..) => {
+                // `x[1:]` reaching here from a subclass or `operator`-style call.
+                if let Obj::Slice(start, stop, step) = &index {
+                    return self.slice(object, start, stop, step);
+                }
                 let index = match self.lookup_special(&index, "__index__") {
                     Some(method) => self.call(method, Vec::new(), Vec::new())?,
                     None => self.value_part(&index, "__index__").filter(|v| matches!(v, Obj::Int(_))).unwrap_or(index),

@@ -2385,7 +2385,13 @@ impl Interpreter {
                 let mut dict = Dict::default();
                 for (k, v) in pairs {
                     if let ExprKind::Starred(mapping) = &k.kind {
-                        match self.eval(frame, mapping)? {
+                        let mapping = self.eval(frame, mapping)?;
+                        // A dict subclass unpacks as its dict.
+                        let mapping = match Self::plain_value(&mapping) {
+                            Some(inner @ Obj::Dict(_)) => inner.clone(),
+                            _ => mapping,
+                        };
+                        match mapping {
                             Obj::Dict(other) => {
                                 for (kk, vv) in other.borrow().items() {
                                     let hashed = self.hash_key(kk)?;
@@ -2645,7 +2651,7 @@ impl Interpreter {
             let value = self.eval(frame, &keyword.value)?;
             match &keyword.arg {
                 Some(name) => named.push((name.clone(), value)),
-                None => match value {
+                None => match Self::plain_value(&value).filter(|v| matches!(v, Obj::Dict(_))).cloned().unwrap_or(value) {
                     Obj::Dict(d) => {
                         for (k, v) in d.borrow().items() {
                             match k {
@@ -2818,6 +2824,9 @@ impl Interpreter {
             }
             // A subclass of a built-in type hashes as its value: `d["active"]` finds `Status.ACTIVE`.
             if let Some(inner) = &instance.value {
+                if matches!(inner, Obj::List(_) | Obj::Dict(_) | Obj::Set(_)) {
+                    return self.error("TypeError", format!("unhashable type: '{}'", instance.class.name));
+                }
                 return self.hash_key_at(&inner.clone(), depth + 1);
             }
         }
@@ -2895,8 +2904,8 @@ impl Interpreter {
                 if let Some(h) = self.user_hash(instance)? {
                     return Ok(h);
                 }
-                if let Some(inner) = &instance.value {
-                    return self.hash_of(&inner.clone());
+                if let Some(inner) = instance.value.clone().filter(|v| !matches!(v, Obj::List(_) | Obj::Dict(_) | Obj::Set(_))) {
+                    return self.hash_of(&inner);
                 }
             }
             _ => {}
