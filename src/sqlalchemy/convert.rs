@@ -49,6 +49,29 @@ pub fn to_value(py: &mut Interpreter, value: &Obj) -> Res<Value> {
     })
 }
 
+/// A value bound for a column of `sql_type`, as SQLAlchemy's type and then `sqlite3` bind it: an
+/// enum member is what an `Enum` column stores (its name, or what `values_callable` gave for it),
+/// and a `str` or `int` enum's value for another column; anything else as `to_value`.
+pub fn to_value_as(py: &mut Interpreter, value: &Obj, sql_type: Option<&SqlType>) -> Res<Value> {
+    if let (Obj::Instance(instance), Some(sql_type)) = (value, sql_type) {
+        if py.is_enum_member(value) {
+            match sql_type.base() {
+                enum_type @ SqlType::Enum { .. } => {
+                    if let Some(text) = super::types::enum_bind_value(py, enum_type, value)? {
+                        return Ok(Value::Text(text));
+                    }
+                }
+                _ => {
+                    if let Some(inner) = &instance.value {
+                        return to_value(py, &inner.clone());
+                    }
+                }
+            }
+        }
+    }
+    to_value(py, value)
+}
+
 /// A value read from a row, as the column's type gives it to Python (`Boolean` → `True`).
 pub fn from_value(value: &Value, sql_type: Option<&SqlType>) -> Obj {
     match (value, sql_type.map(SqlType::base)) {

@@ -651,12 +651,18 @@ impl Compiler {
 /// A Python value as an SQL expression: a column, an expression, `None` (NULL), or a value bound
 /// as a parameter.
 pub fn coerce(py: &mut Interpreter, value: &Obj) -> Res<Sql> {
+    coerce_as(py, value, None)
+}
+
+/// A Python value as an SQL expression compared with or given to an expression of `sql_type`:
+/// a bound value takes that type's binding (an enum member for an `Enum` column is its name).
+pub fn coerce_as(py: &mut Interpreter, value: &Obj, sql_type: Option<&SqlType>) -> Res<Sql> {
     if let Some(sql) = as_sql(py, value)? {
         return Ok(sql);
     }
     Ok(match value {
         Obj::None => Sql::Null,
-        other => Sql::Bind(to_value(py, other)?),
+        other => Sql::Bind(super::convert::to_value_as(py, other, sql_type)?),
     })
 }
 
@@ -888,7 +894,7 @@ pub fn binary(py: &mut Interpreter, left: &Sql, op: &str, other: &Obj, reflected
     let right = match (sql_op, other) {
         // `x == True` compares with the constant itself (`x = 1` on SQLite), not a parameter.
         ("=" | "!=", Obj::Bool(b)) => if *b { Sql::True } else { Sql::False },
-        _ => match coerce(py, other) {
+        _ => match coerce_as(py, other, left.sql_type()) {
             Ok(sql) => sql,
             Err(e) => return Some(Err(e)),
         },
@@ -966,7 +972,7 @@ pub fn method(this: &Sql, name: &str) -> Res<Option<Obj>> {
                 };
                 let mut sqls = Vec::with_capacity(items.len());
                 for item in &items {
-                    sqls.push(coerce(py, item)?);
+                    sqls.push(coerce_as(py, item, me.sql_type())?);
                 }
                 grown(py, Sql::In { expr: Box::new(me.clone()), items: sqls, negated })
             })
@@ -1012,7 +1018,7 @@ pub fn method(this: &Sql, name: &str) -> Res<Option<Obj>> {
             let (Some(low), Some(high)) = (args.first(), args.get(1)) else {
                 return py.error("TypeError", "between() missing 2 required positional arguments: 'cleft' and 'cright'");
             };
-            let (low, high) = (coerce(py, low)?, coerce(py, high)?);
+            let (low, high) = (coerce_as(py, low, me.sql_type())?, coerce_as(py, high, me.sql_type())?);
             grown(py, Sql::Between { expr: Box::new(me.clone()), low: Box::new(low), high: Box::new(high) })
         }),
         "desc" | "asc" => {

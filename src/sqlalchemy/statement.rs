@@ -482,7 +482,7 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
                 let Some(column) = mapper.column(key) else {
                     return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Entity namespace for \"{}\" has no property \"{key}\"", mapper.table_name));
                 };
-                let right = coerce(py, value)?;
+                let right = super::expression::coerce_as(py, value, column.sql_type.as_ref())?;
                 let op = if matches!(right, Sql::Null) { "IS" } else { "=" };
                 state.where_.push(Sql::Binary { left: Box::new(column.sql.clone()), op, right: Box::new(right) });
             }

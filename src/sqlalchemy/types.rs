@@ -76,7 +76,24 @@ impl TypeClass {
                                 let shown = py.repr_of(arg)?;
                                 return py.error("TypeError", format!("Enum values must be strings or a PEP-435 enum class, got {shown}"));
                             };
-                            values = names;
+                            // `values_callable(cls)`: the strings the column stores, member by member.
+                            values = match kwarg(kwargs, "values_callable") {
+                                Some(callable) => {
+                                    let given = py.call(callable.clone(), vec![arg.clone()], Vec::new())?;
+                                    let mut strings = Vec::new();
+                                    for item in py.iterate(&given)? {
+                                        match item {
+                                            Obj::Str(s) => strings.push(s.to_string()),
+                                            other => {
+                                                let shown = py.repr_of(&other)?;
+                                                return py.error("TypeError", format!("Enum values must be strings, got {shown}"));
+                                            }
+                                        }
+                                    }
+                                    strings
+                                }
+                                None => names,
+                            };
                             class_name = Some(class.name.to_lowercase());
                             remember_enum_class(py, &class_name, &values, arg);
                         }
@@ -202,10 +219,11 @@ pub fn enum_type_of(py: &mut Interpreter, class: &Obj) -> Res<Option<SqlType>> {
 pub fn enum_member(py: &mut Interpreter, sql_type: &SqlType, text: &str) -> Res<Option<Obj>> {
     let SqlType::Enum { values, name } = sql_type else { return Ok(None) };
     let Some(class) = py.native_state.get(&enum_key(name, values)).cloned() else { return Ok(None) };
-    let map = py.get_attr(&class, "_member_map_")?;
-    let key = Obj::str(text);
-    if py.contains(&map, &key)? {
-        return py.get_item(&map, key).map(Some);
+    // The member at the value's place (its name, unless `values_callable` gave other values).
+    let names = enum_member_names(py, &class)?.unwrap_or_default();
+    if let Some(member_name) = values.iter().position(|v| v == text).and_then(|i| names.get(i)) {
+        let map = py.get_attr(&class, "_member_map_")?;
+        return py.get_item(&map, Obj::str(member_name)).map(Some);
     }
     py.error(
         "LookupError",
@@ -215,6 +233,20 @@ pub fn enum_member(py: &mut Interpreter, sql_type: &SqlType, text: &str) -> Res<
             values.join(", ")
         ),
     )
+}
+
+/// What an `Enum` column of a Python enum class stores for one of its members: the value at the
+/// member's place — its name, unless `values_callable` gave others. None for another value.
+pub fn enum_bind_value(py: &mut Interpreter, sql_type: &SqlType, member: &Obj) -> Res<Option<String>> {
+    let SqlType::Enum { values, name } = sql_type else { return Ok(None) };
+    let Some(class) = py.native_state.get(&enum_key(name, values)).cloned() else { return Ok(None) };
+    let of_class = matches!((member, &class), (Obj::Instance(i), Obj::Class(c)) if std::rc::Rc::ptr_eq(&i.class, c));
+    if !of_class {
+        return Ok(None);
+    }
+    let names = enum_member_names(py, &class)?.unwrap_or_default();
+    let Obj::Str(member_name) = py.get_attr(member, "_name_")? else { return Ok(None) };
+    Ok(names.iter().position(|n| **n == *member_name).and_then(|i| values.get(i)).cloned())
 }
 
 /// The member names of a Python enum class (its `__members__`), as SQLAlchemy's Enum takes them.

@@ -12,7 +12,7 @@ use crate::interp::{Interpreter, Res};
 use crate::schema::{Constraint, SqlType};
 use crate::value::Value;
 
-use super::super::convert::{native, raise, to_value};
+use super::super::convert::{native, raise, to_value_as};
 use super::super::expression::{self, Sql};
 use super::super::schema::{ColumnObj, ColumnSpec, ConstraintObj, MetaDataObj, TableItem, TableObj};
 use super::relationship::{RelationshipAttr, RelationshipSpec};
@@ -842,7 +842,7 @@ impl InstanceState {
         for column in &self.mapper.columns {
             let value = inst.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(column.attr.as_str()))).cloned();
             out.push((column.attr.clone(), match value {
-                Some(v) => Some(to_value(py, &v)?),
+                Some(v) => Some(to_value_as(py, &v, column.sql_type.as_ref())?),
                 None => None,
             }));
         }

@@ -1164,7 +1164,7 @@ impl SessionCore {
                 sets.push((column.attr.clone(), Set::Sql(SetTo::sql(column.name.clone(), &sql))));
                 continue;
             }
-            let bound = to_value(py, &value)?;
+            let bound = crate::sqlalchemy::convert::to_value_as(py, &value, column.sql_type.as_ref())?;
             if let Obj::Instance(inst) = instance {
                 inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), value);
             }
@@ -1190,7 +1190,7 @@ impl SessionCore {
             let mut columns = Vec::new();
             for column in &mapper.columns {
                 if let Some((_, value)) = row.iter().find(|(attr, _)| *attr == column.attr) {
-                    columns.push((column.name.clone(), to_value(py, value)?, column.primary_key));
+                    columns.push((column.name.clone(), crate::sqlalchemy::convert::to_value_as(py, value, column.sql_type.as_ref())?, column.primary_key));
                 }
             }
             if !update || columns.iter().any(|(_, _, pk)| !pk) {
@@ -1273,7 +1273,7 @@ impl SessionCore {
                 if !defaulted {
                     own.push(column.name.clone());
                 }
-                params.push((column.name.clone(), to_value(py, &value)?));
+                params.push((column.name.clone(), crate::sqlalchemy::convert::to_value_as(py, &value, column.sql_type.as_ref())?));
             }
             records.push(InsertRecord { instance: instance.clone(), params, inline, has_pk, own });
         }
