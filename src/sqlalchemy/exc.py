@@ -43,6 +43,10 @@ class InvalidRequestError(SQLAlchemyError):
     pass
 
 
+class AmbiguousColumnError(InvalidRequestError):
+    pass
+
+
 class UnboundExecutionError(InvalidRequestError):
     pass
 

@@ -461,6 +461,37 @@ fn limit_value(py: &mut Interpreter, value: Option<&Obj>) -> Res<Option<Value>> 
     }
 }
 
+/// The mapped classes a SELECT's FROM names, in order and once each: its entities' and columns'
+/// tables, then `select_from()`'s and the joins' (what `filter_by()` searches).
+fn filter_by_entities(py: &Interpreter, state: &SelectState) -> Vec<Rc<Mapper>> {
+    fn table_of(sql: &Sql) -> Option<&str> {
+        match sql {
+            Sql::Column { table, .. } => Some(table),
+            Sql::Label { expr, .. } | Sql::Proxy { expr, .. } => table_of(expr),
+            _ => None,
+        }
+    }
+    let mut out: Vec<Rc<Mapper>> = Vec::new();
+    let mut add = |mapper: Option<Rc<Mapper>>| {
+        if let Some(mapper) = mapper {
+            if !out.iter().any(|m| Rc::ptr_eq(m, &mapper)) {
+                out.push(mapper);
+            }
+        }
+    };
+    for selected in &state.columns {
+        match selected {
+            Selected::Entity(mapper) => add(Some(mapper.clone())),
+            Selected::Column(sql) => add(table_of(sql).and_then(|t| crate::sqlalchemy::orm::mapper::mapper_for_table(py, t))),
+            Selected::Aliased(..) => {}
+        }
+    }
+    for table in state.select_from.iter().chain(state.joins.iter().filter(|j| j.alias.is_none()).map(|j| &j.table)) {
+        add(crate::sqlalchemy::orm::mapper::mapper_for_table(py, table));
+    }
+    out
+}
+
 /// Applies one generative method of SELECT to a copy of `state`; `None` if it is not one.
 pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, args: &[Obj], kwargs: &[(String, Obj)]) -> Res<bool> {
     match name {
@@ -471,16 +502,35 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
             }
         }
         "filter_by" => {
-            let entity = state.columns.iter().find_map(|c| match c {
-                Selected::Entity(mapper) => Some(mapper.clone()),
-                _ => None,
-            });
-            let Some(mapper) = entity else {
+            let entities = filter_by_entities(py, state);
+            if entities.is_empty() {
                 return py.error("TypeError", "filter_by() needs a mapped class to select from");
-            };
+            }
             for (key, value) in kwargs {
-                let Some(column) = mapper.column(key) else {
-                    return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Entity namespace for \"{}\" has no property \"{key}\"", mapper.table_name));
+                let column = if state.tablename_labels {
+                    // `Query.filter_by`: the last joined entity, else the first.
+                    let joined = state.joins.last().and_then(|j| crate::sqlalchemy::orm::mapper::mapper_for_table(py, &j.table));
+                    let mapper = joined.as_ref().unwrap_or(&entities[0]);
+                    match mapper.column(key) {
+                        Some(column) => column.clone(),
+                        None => return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Entity namespace for \"{}\" has no property \"{key}\"", mapper.table_name)),
+                    }
+                } else {
+                    // `select().filter_by` (2.1): the one FROM entity that has the attribute.
+                    let having: Vec<&Rc<Mapper>> = entities.iter().filter(|m| m.column(key).is_some()).collect();
+                    let described = entities.iter().take(3).map(|m| format!("Mapper[{}({})]", m.class_name, m.table_name)).collect::<Vec<_>>().join(", ");
+                    let described = if entities.len() > 3 { format!("{described}, ... ({} total)", entities.len()) } else { described };
+                    match having.as_slice() {
+                        [one] => match one.column(key) {
+                            Some(column) => column.clone(),
+                            None => continue,
+                        },
+                        [] => return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("None of the FROM clause entities have a property \"{key}\". Searched entities: {described}")),
+                        _ => {
+                            let message = format!("Attribute name \"{key}\" is ambiguous; it exists in multiple FROM clause entities ({described}). Use filter() with explicit column references instead of filter_by().");
+                            return raise(py, "sqlalchemy.exc", "AmbiguousColumnError", &message);
+                        }
+                    }
                 };
                 let right = super::expression::coerce_as(py, value, column.sql_type.as_ref())?;
                 let op = if matches!(right, Sql::Null) { "IS" } else { "=" };
@@ -513,6 +563,22 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
         "limit" => state.limit = limit_value(py, args.first())?,
         "offset" => state.offset = limit_value(py, args.first())?,
         "distinct" => state.distinct = true,
+        // `join_from(left, right, onclause)`: the join's left side named, then as `join`.
+        "join_from" if args.len() >= 2 => {
+            let left = match (placeholder_table(&args[0]), mapper_of(py, &args[0])?) {
+                (Some((table, _)), _) => table,
+                (None, Some(mapper)) => mapper.table_name.clone(),
+                (None, None) => match args[0].native::<TableObj>() {
+                    Some(table) => table.name.clone(),
+                    None => return py.error("TypeError", "join_from() needs a mapped class or a table on the left"),
+                },
+            };
+            if !state.select_from.contains(&left) {
+                state.select_from.push(left);
+            }
+            let outer = kwarg(kwargs, "isouter").is_some_and(|v| matches!(v, Obj::Bool(true)));
+            state.join(py, &args[1], args.get(2), outer)?;
+        }
         "join" | "outerjoin" | "join_from" => {
             let Some(target) = args.first() else { return py.error("TypeError", "join() missing 1 required positional argument: 'target'") };
             let outer = name == "outerjoin" || kwarg(kwargs, "isouter").is_some_and(|v| matches!(v, Obj::Bool(true)));

@@ -404,7 +404,9 @@ fn on_subclass(py: &mut Interpreter, class: Rc<Class>) -> Res<()> {
         if class_attr(&class, "metadata").is_none() {
             set_class_attr(&class, "metadata", native(MetaDataObj::default()));
         }
-        set_class_attr(&class, "registry", native(Registry::default()));
+        let registry = native(Registry::default());
+        remember_registry(py, &registry);
+        set_class_attr(&class, "registry", registry);
         return Ok(());
     }
     declare_in_registry(py, &class)?;
@@ -457,6 +459,26 @@ fn declare_in_registry(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
         r.declare(py, &qualified_name(class));
     }
     Ok(())
+}
+
+/// Where the interpreter keeps every declarative base's registry, for `mapper_for_table`.
+const REGISTRIES: &str = "sqlalchemy.orm.registries";
+
+fn remember_registry(py: &mut Interpreter, registry: &Obj) {
+    match py.native_state.get(REGISTRIES) {
+        Some(Obj::List(list)) => list.borrow_mut().push(registry.clone()),
+        _ => {
+            py.native_state.insert(REGISTRIES.to_string(), Obj::list(vec![registry.clone()]));
+        }
+    }
+}
+
+/// The class mapped to a table, under any declarative base (a FROM's table as `filter_by()`
+/// searches it).
+pub fn mapper_for_table(py: &Interpreter, table: &str) -> Option<Rc<Mapper>> {
+    let Some(Obj::List(registries)) = py.native_state.get(REGISTRIES) else { return None };
+    let registries = registries.borrow();
+    registries.iter().filter_map(|r| r.native::<Registry>()).find_map(|r| r.mappers.borrow().iter().filter_map(Weak::upgrade).find(|m| m.table_name == table))
 }
 
 impl Registry {
