@@ -327,9 +327,34 @@ impl SelectState {
 
     /// The mapped class a join target names, with the ON clause from the foreign key between it
     /// and the tables already in the statement.
+    /// A relationship's joins with each association table's alias numbered after those already
+    /// joined (`post_tags_1`, then `post_tags_2`), as SQLAlchemy names anonymous aliases.
+    fn numbered(&self, parts: Vec<(String, Option<String>, Sql)>) -> Vec<(String, Option<String>, Sql)> {
+        let mut renames: Vec<(Rc<str>, Rc<str>)> = Vec::new();
+        let mut out = Vec::with_capacity(parts.len());
+        for (table, alias, on) in parts {
+            let alias = alias.map(|given| {
+                let taken = self.joins.iter().filter(|j| j.table == table && j.alias.is_some()).count();
+                let wanted = format!("{table}_{}", taken + 1);
+                if wanted != given {
+                    renames.push((Rc::from(given.as_str()), Rc::from(wanted.as_str())));
+                }
+                wanted
+            });
+            let on = renames.iter().fold(on, |on, (from, to)| crate::sqlalchemy::expression::retabled(&on, from, to));
+            out.push((table, alias, on));
+        }
+        out
+    }
+
     fn join(&mut self, py: &mut Interpreter, target: &Obj, on: Option<&Obj>, outer: bool) -> Res<()> {
+        if let (Some(of_type), None) = (target.native::<super::orm::relationship::OfType>(), on) {
+            let (entity, relationship) = (of_type.entity.clone(), of_type.relationship.clone());
+            return self.join(py, &entity, Some(&relationship), outer);
+        }
         let (table, on_sql) = if let Some(relationship) = target.native::<super::orm::relationship::RelationshipAttr>() {
-            for (table, alias, on) in relationship.join_condition(py)? {
+            let parts = relationship.join_condition(py, None)?;
+            for (table, alias, on) in self.numbered(parts) {
                 self.joins.push(Join { table, alias, on, outer });
             }
             return Ok(());
@@ -338,13 +363,16 @@ impl SelectState {
                 return py.stop_not_available(&format!("join() to {what} without an ON clause"));
             };
             let on = match on.native::<super::orm::relationship::RelationshipAttr>() {
-                // `join(address_alias, User.addresses)`: the relationship's ON clause, to the alias.
+                // `join(address_alias, User.addresses)`: the relationship's ON clause, to the alias
+                // (through the association table first for a many-to-many one).
                 Some(relationship) => {
-                    let parts = relationship.join_condition(py)?;
-                    let [(target_table, None, on)] = parts.as_slice() else {
-                        return py.stop_not_available("join() to an aliased() class along a many-to-many relationship");
-                    };
-                    crate::sqlalchemy::expression::retabled(on, target_table, &Rc::from(table.as_str()))
+                    let parts = relationship.join_condition(py, Some(&Rc::from(table.as_str())))?;
+                    let mut parts = self.numbered(parts);
+                    let Some((_, _, on)) = parts.pop() else { return py.error("TypeError", "relationship has no join condition") };
+                    for (secondary, alias, secondary_on) in parts {
+                        self.joins.push(Join { table: secondary, alias, on: secondary_on, outer });
+                    }
+                    on
                 }
                 None => condition(py, on)?,
             };
@@ -361,7 +389,7 @@ impl SelectState {
             let on = match on {
                 Some(on) => match on.native::<super::orm::relationship::RelationshipAttr>() {
                     Some(relationship) => {
-                        let parts = relationship.join_condition(py)?;
+                        let parts = relationship.join_condition(py, None)?;
                         let [(_, None, on)] = parts.as_slice() else {
                             return py.stop_not_available("join(target, relationship) along a many-to-many relationship");
                         };

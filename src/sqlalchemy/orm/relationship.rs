@@ -399,7 +399,7 @@ impl RelationshipAttr {
             froms.push(target.table_name.clone());
             froms.push(secondary.table.clone());
         } else {
-            for (_, _, on) in self.join_condition(py)? {
+            for (_, _, on) in self.join_condition(py, None)? {
                 where_.push(on);
             }
             froms.push(target.table_name.clone());
@@ -425,10 +425,17 @@ impl RelationshipAttr {
 
     /// For `select(Address).join(Address.user)`: the joined tables, each with its alias (the
     /// association table of a many-to-many: `post_tags AS post_tags_1`) and its ON clause.
-    pub fn join_condition(&self, py: &mut Interpreter) -> Res<Vec<(String, Option<String>, Sql)>> {
+    /// `to_alias`: the target is an `aliased()` class of this table name (`join(manager,
+    /// Employee.manager)`), whose side of the ON clause reads from the alias — the parent's side
+    /// stays, even when both are the same table.
+    pub fn join_condition(&self, py: &mut Interpreter, to_alias: Option<&Rc<str>>) -> Res<Vec<(String, Option<String>, Sql)>> {
         let Some(spec) = &self.spec else { return py.error("TypeError", "relationship is not mapped yet") };
         let (direction, pairs, target) = spec.direction(py)?;
         let Some(parent) = spec.parent() else { return py.error("TypeError", "the mapped class is gone") };
+        let target_sql = |column: &super::mapper::ColumnInfo| match to_alias {
+            Some(alias) => super::super::expression::retabled(&column.sql, &target.table_name, alias),
+            None => column.sql.clone(),
+        };
         if direction == Direction::ManyToMany {
             let secondary = spec.secondary(py)?;
             let alias = format!("{}_1", secondary.table);
@@ -442,7 +449,7 @@ impl RelationshipAttr {
             let mut second = Vec::new();
             for (attr, name) in &secondary.target {
                 if let Some(theirs) = target.column(attr) {
-                    second.push(Sql::Binary { left: Box::new(theirs.sql.clone()), op: "=", right: Box::new(column(name)) });
+                    second.push(Sql::Binary { left: Box::new(target_sql(theirs)), op: "=", right: Box::new(column(name)) });
                 }
             }
             return Ok(vec![
@@ -452,17 +459,32 @@ impl RelationshipAttr {
         }
         let mut items = Vec::new();
         for (local, remote) in &pairs {
+            let (Some(own), Some(theirs)) = (parent.column(local), target.column(remote)) else { continue };
             let (one, many) = match direction {
                 // (parent pk, child fk): parent.pk = child.fk
-                Direction::OneToMany => (parent.column(local), target.column(remote)),
+                Direction::OneToMany => (own.sql.clone(), target_sql(theirs)),
                 // (own fk, target pk): target.pk = own.fk
-                Direction::ManyToOne | Direction::ManyToMany => (target.column(remote), parent.column(local)),
+                Direction::ManyToOne | Direction::ManyToMany => (target_sql(theirs), own.sql.clone()),
             };
-            if let (Some(one), Some(many)) = (one, many) {
-                items.push(Sql::Binary { left: Box::new(one.sql.clone()), op: "=", right: Box::new(many.sql.clone()) });
-            }
+            items.push(Sql::Binary { left: Box::new(one), op: "=", right: Box::new(many) });
         }
         Ok(vec![(target.table_name.clone(), None, super::super::expression::and(items))])
+    }
+}
+
+/// `Employee.manager.of_type(boss)`: a relationship to be joined to an `aliased()` class (or a
+/// subclass) of its target, as `join(boss, Employee.manager)`.
+pub struct OfType {
+    pub relationship: Obj,
+    pub entity: Obj,
+}
+
+impl Native for OfType {
+    fn type_name(&self) -> &str {
+        "InstrumentedAttribute"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.orm.attributes.InstrumentedAttribute object at {:#x}>", crate::interp::object::identity(this)))
     }
 }
 
@@ -505,6 +527,13 @@ impl Native for RelationshipAttr {
                 Some(crate::sqlalchemy::convert::function("contains", move |py, args, _| contains(py, &spec, &args)))
             }
             "mapper" | "entity" => Some(native(super::mapper::MapperObj(spec.target(py)?))),
+            "of_type" => {
+                let relationship = this.clone();
+                Some(crate::sqlalchemy::convert::function("of_type", move |py, args, _| match args.first() {
+                    Some(entity) => Ok(native(OfType { relationship: relationship.clone(), entity: entity.clone() })),
+                    None => py.error("TypeError", "of_type() missing 1 required positional argument: 'class_'"),
+                }))
+            }
             "parent" => spec.parent().map(|p| native(super::mapper::MapperObj(p))),
             "class_" => spec.parent().and_then(|p| p.class_obj()),
             _ => None,
