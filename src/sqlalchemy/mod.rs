@@ -245,6 +245,20 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
             Ok(members)
         }),
     );
+    // SQLite's dialect: its `insert` with the upsert clauses, and its type names.
+    py.register_module(
+        "sqlalchemy.dialects.sqlite",
+        Rc::new(|py: &mut Interpreter| {
+            let sa = py.import("sqlalchemy")?;
+            let mut members = vec![("insert".to_string(), function("insert", |py, args, _| statement::sqlite_insert(py, args.first())))];
+            for name in ["BLOB", "BOOLEAN", "DATE", "DATETIME", "FLOAT", "INTEGER", "JSON", "NUMERIC", "SMALLINT", "TEXT", "TIME", "VARCHAR"] {
+                members.push((name.to_string(), py.get_attr(&sa, name)?));
+            }
+            Ok(members)
+        }),
+    );
+    // The package: `from sqlalchemy.dialects import sqlite` imports the submodule.
+    py.register_module("sqlalchemy.dialects", Rc::new(|_: &mut Interpreter| Ok(Vec::new())));
     py.register_module(
         "sqlalchemy.pool",
         Rc::new(|py: &mut Interpreter| {

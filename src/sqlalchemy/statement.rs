@@ -777,12 +777,104 @@ pub struct DmlState {
     pub mapper: Option<Rc<crate::sqlalchemy::orm::mapper::Mapper>>,
     /// `execution_options(synchronize_session=…)`: "auto" when not given.
     pub synchronize: Option<Obj>,
+    /// Made by `sqlalchemy.dialects.sqlite.insert`: it has `on_conflict_do_…` and `excluded`, and
+    /// `str()` writes it as SQLite's dialect does (`?` parameters).
+    pub sqlite: bool,
+    pub on_conflict: Option<Rc<OnConflict>>,
+}
+
+/// SQLite's upsert clause: `ON CONFLICT (sku) DO NOTHING`, or `DO UPDATE SET qty = excluded.qty
+/// WHERE …`.
+pub struct OnConflict {
+    /// `index_elements`: the columns of the unique constraint meant (none: any conflict).
+    pub targets: Vec<String>,
+    /// `set_` (column name → value or expression) and `where`; None for DO NOTHING.
+    pub update: Option<(Vec<(String, Obj)>, Option<Sql>)>,
+}
+
+/// `stmt.excluded`: the row an upsert would have inserted, as SQLite names it (`excluded.qty`).
+pub struct Excluded {
+    table: Obj,
+    table_name: Rc<str>,
+}
+
+impl Native for Excluded {
+    fn type_name(&self) -> &str {
+        "ReadOnlyColumnCollection"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.sql.base.ReadOnlyColumnCollection object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        let columns = py.get_attr(&self.table, "c")?;
+        let column = py.get_attr(&columns, name)?;
+        match as_sql(py, &column)? {
+            Some(sql) => super::expression::grown(py, super::expression::retabled(&sql, &self.table_name, &Rc::from("excluded"))).map(Some),
+            None => Ok(None),
+        }
+    }
+    fn get_item(&self, py: &mut Interpreter, this: &Obj, key: &Obj) -> Option<Res<Obj>> {
+        let Obj::Str(name) = key else { return None };
+        match self.get_attr(py, this, name) {
+            Ok(Some(column)) => Some(Ok(column)),
+            Ok(None) => None,
+            Err(raised) => Some(Err(raised)),
+        }
+    }
+}
+
+/// `sqlalchemy.dialects.sqlite.insert(table)`: an INSERT with SQLite's upsert clauses.
+pub fn sqlite_insert(py: &mut Interpreter, arg: Option<&Obj>) -> Res<Obj> {
+    let (table, mapper) = dml_target(py, arg, "insert")?;
+    let mut state = DmlState { kind: DmlKind::Insert, table, values: Vec::new(), where_: Vec::new(), returning: Vec::new(), mapper, synchronize: None, sqlite: false, on_conflict: None };
+    state.sqlite = true;
+    Ok(native(DmlObj(state)))
+}
+
+/// `on_conflict_do_update(index_elements=, set_=, where=)` / `on_conflict_do_nothing(index_elements=)`.
+fn on_conflict(py: &mut Interpreter, update: bool, kwargs: &[(String, Obj)]) -> Res<OnConflict> {
+    for (key, _) in kwargs {
+        let known = matches!(key.as_str(), "index_elements") || (update && matches!(key.as_str(), "set_" | "where"));
+        if !known {
+            return py.stop_not_available(&format!("on_conflict_do_{}({key}=...)", if update { "update" } else { "nothing" }));
+        }
+    }
+    let mut targets = Vec::new();
+    if let Some(elements) = kwarg(kwargs, "index_elements").filter(|e| !matches!(e, Obj::None)) {
+        for element in py.iterate(elements)? {
+            match (&element, as_sql(py, &element)?) {
+                (Obj::Str(name), _) => targets.push(name.to_string()),
+                (_, Some(Sql::Column { name, .. })) => targets.push(name.to_string()),
+                _ => {
+                    let shown = py.repr_of(&element)?;
+                    return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Column expression expected, got {shown}"));
+                }
+            }
+        }
+    }
+    if !update {
+        return Ok(OnConflict { targets, update: None });
+    }
+    let sets = match kwarg(kwargs, "set_") {
+        Some(set @ Obj::Dict(d)) => {
+            if d.borrow().is_empty() {
+                return py.error("ValueError", "set parameter dictionary must not be empty");
+            }
+            dict_items(py, set)?
+        }
+        _ => return py.error("ValueError", "set parameter must be a non-empty dictionary or a ColumnCollection such as the `.c.` collection of a Table object"),
+    };
+    let where_ = match kwarg(kwargs, "where").filter(|w| !matches!(w, Obj::None)) {
+        Some(criterion) => Some(condition(py, criterion)?),
+        None => None,
+    };
+    Ok(OnConflict { targets, update: Some((sets, where_)) })
 }
 
 pub struct DmlObj(pub DmlState);
 
 pub fn dml(kind: DmlKind, table: Obj, mapper: Option<Rc<crate::sqlalchemy::orm::mapper::Mapper>>) -> Obj {
-    native(DmlObj(DmlState { kind, table, values: Vec::new(), where_: Vec::new(), returning: Vec::new(), mapper, synchronize: None }))
+    native(DmlObj(DmlState { kind, table, values: Vec::new(), where_: Vec::new(), returning: Vec::new(), mapper, synchronize: None, sqlite: false, on_conflict: None }))
 }
 
 pub fn insert_into(table: Obj) -> Obj {
@@ -874,7 +966,7 @@ impl DmlState {
     #[allow(clippy::type_complexity)]
     fn compile_full(&self, py: &mut Interpreter, row: &[(String, Obj)], executing: bool, supplied: Rc<[(String, Value)]>) -> Res<(String, Vec<Value>, Vec<(String, bool)>, Vec<Rc<str>>, Option<Rc<str>>)> {
         let order = self.column_order();
-        let mut c = Compiler { display: !executing, supplied, ..Compiler::default() };
+        let mut c = Compiler { display: !executing && !self.sqlite, supplied, ..Compiler::default() };
         let table = c.quote(&self.table_name());
         // An INSERT fills the columns it was not given that have a `default=`, an UPDATE those
         // with an `onupdate=`, as SQLAlchemy's Core does (see convert::column_default).
@@ -912,11 +1004,36 @@ impl DmlState {
                     marks.push(c.expr(&sql));
                     c.near = None;
                 }
-                if names.is_empty() {
+                let mut text = if names.is_empty() {
                     format!("INSERT INTO {table} DEFAULT VALUES")
                 } else {
                     format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), marks.join(", "))
+                };
+                if let Some(conflict) = &self.on_conflict {
+                    let targets: Vec<String> = conflict.targets.iter().map(|t| c.quote(t)).collect();
+                    let target = if targets.is_empty() { String::new() } else { format!(" ({})", targets.join(", ")) };
+                    match &conflict.update {
+                        None => text.push_str(&format!(" ON CONFLICT{target} DO NOTHING")),
+                        Some((sets, where_)) => {
+                            // SET in the table's column order, each value grouped as SQLite's
+                            // dialect writes it: `qty = (stock.qty + excluded.qty)`.
+                            let mut assignments = Vec::new();
+                            for name in &order {
+                                let Some((_, value)) = sets.iter().find(|(k, _)| k == name) else { continue };
+                                let sql = value_sql(py, value)?;
+                                c.near = Some((Rc::from(name.as_str()), false));
+                                let quoted = c.quote(name);
+                                assignments.push(format!("{quoted} = {}", c.expr(&sql)));
+                                c.near = None;
+                            }
+                            text.push_str(&format!(" ON CONFLICT{target} DO UPDATE SET {}", assignments.join(", ")));
+                            if let Some(where_) = where_ {
+                                text.push_str(&format!(" WHERE {}", c.expr(where_)));
+                            }
+                        }
+                    }
                 }
+                text
             }
             DmlKind::Update => {
                 let mut sets = Vec::new();
@@ -965,9 +1082,30 @@ impl Native for DmlObj {
             _ => self.0.column_order().into_iter().map(|n| (n, Obj::Int(0))).collect(),
         });
         let (text, _, names) = self.0.compile_named(py, &row, false)?;
+        if self.0.sqlite {
+            return Ok(text);
+        }
         Ok(super::expression::named_binds(&text, &names))
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        if self.0.sqlite {
+            match name {
+                "excluded" => return Ok(Some(native(Excluded { table: self.0.table.clone(), table_name: Rc::from(self.0.table_name().as_str()) }))),
+                "on_conflict_do_update" | "on_conflict_do_nothing" => {
+                    let update = name == "on_conflict_do_update";
+                    return Ok(Some(method(this, if update { "on_conflict_do_update" } else { "on_conflict_do_nothing" }, move |py, this, args, kwargs| {
+                        if !args.is_empty() {
+                            return py.stop_not_available("on_conflict_do_…() with positional arguments (a constraint name)");
+                        }
+                        let Some(stmt) = this.native::<DmlObj>() else { return Ok(this.clone()) };
+                        let mut state = stmt.0.clone();
+                        state.on_conflict = Some(Rc::new(on_conflict(py, update, &kwargs)?));
+                        Ok(native(DmlObj(state)))
+                    })));
+                }
+                _ => {}
+            }
+        }
         if name == "execution_options" {
             // synchronize_session: how a session applies the statement to the objects it holds
             // (orm/evaluator.rs); other options are not here.

@@ -147,6 +147,8 @@ impl Native for QueryObj {
                         returning: Vec::new(),
                         synchronize: kwarg(&kwargs, "synchronize_session").cloned(),
                         mapper: Some(mapper.clone()),
+                        sqlite: false,
+                        on_conflict: None,
                     };
                     if update {
                         let Some(values) = args.first().or_else(|| kwarg(&kwargs, "values")) else {
