@@ -91,9 +91,9 @@ fn what_the_lab_lacks_is_said_plainly() {
     let (_, output, _) = run("import sqlalchemy as sa\nsa.nosuch\n");
     assert_eq!(output.last().unwrap(), "AttributeError: module 'sqlalchemy' has no attribute 'nosuch'");
     // A module of Python's standard library is on the learner's machine: the lab says it lacks it.
-    let (ok, output, _) = run("from collections import defaultdict\n");
+    let (ok, output, _) = run("from statistics import mean\n");
     assert!(!ok);
-    assert_eq!(output.last().unwrap(), "not available in this lab: the module collections (the lab's Python has part of the standard library)");
+    assert_eq!(output.last().unwrap(), "not available in this lab: the module statistics (the lab's Python has part of the standard library)");
     let (ok, output, _) = run("from functools import singledispatch\n");
     assert!(!ok);
     assert_eq!(output.last().unwrap(), "not available in this lab: functools.singledispatch (the lab's Python has part of the standard library)", "{output:?}");

@@ -1340,6 +1340,11 @@ impl Interpreter {
                         None => Ok(v),
                     },
                     None if name == "__new__" => Ok(Obj::Builtin("object.__new__")),
+                    // A subclass of a built-in type: the type's own (`Registry.fromkeys`).
+                    None if self.value_type_of(class).is_some() => {
+                        let type_name = self.value_type_of(class).unwrap_or("object");
+                        self.get_attr(&Obj::Builtin(type_name), name).map_err(|_| self.exception("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name), false))
+                    }
                     None => self.error("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name)),
                 }
             }
@@ -2196,6 +2201,12 @@ impl Interpreter {
                 x.len() == y.len() && x.keyed().all(|(kk, _)| y.contains(kk))
             }
             (Range(a1, b1, c1), Range(a2, b2, c2)) => (a1, b1, c1) == (a2, b2, c2),
+            // Keys and items views are sets: they equal a set or a view with the same members.
+            (DictView(_, View::Keys | View::Items), Set(_) | DictView(_, View::Keys | View::Items)) | (Set(_), DictView(_, View::Keys | View::Items)) => {
+                let (x, y) = (self.iterate(a)?, self.iterate(b)?);
+                let (x, y) = (self.make_set(x)?, self.make_set(y)?);
+                return self.equal(&x, &y);
+            }
             (Instance(_), _) | (_, Instance(_)) => {
                 // Each side's __eq__ in turn; NotImplemented passes to the other, then identity.
                 for (this, other) in [(a, b), (b, a)] {
@@ -2206,7 +2217,11 @@ impl Interpreter {
                         }
                     }
                 }
-                if let Some((x, y)) = self.value_operands(a, b, "__eq__", "__eq__") {
+                // Neither side's Python `__eq__` answered: a built-in base compares the values
+                // (`Counter(a=1) == {"a": 1}` is dict's ==).
+                let (x, y) = (Self::plain_value(a), Self::plain_value(b));
+                if x.is_some() || y.is_some() {
+                    let (x, y) = (x.unwrap_or(a).clone(), y.unwrap_or(b).clone());
                     return self.equal(&x, &y);
                 }
                 Interpreter::identity_of(a) == Interpreter::identity_of(b)

@@ -44,6 +44,7 @@ const LIBRARY: &[(&str, &str, &str)] = &[
     ("functools", "functools.py", include_str!("lib/functools.py")),
     ("itertools", "itertools.py", include_str!("lib/itertools.py")),
     ("abc", "abc.py", include_str!("lib/abc.py")),
+    ("collections", "collections/__init__.py", include_str!("lib/collections.py")),
 ];
 /// Every module the lab's Python can import besides the project's own files, for the note that
 /// goes with a `ModuleNotFoundError`.
