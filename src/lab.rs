@@ -247,7 +247,7 @@ impl Lab {
             ini.lines().map(str::trim).find_map(|l| l.strip_prefix("sqlalchemy.url").map(|v| v.trim_start_matches([' ', '=']).trim().to_string()))
         });
         match url.as_deref().and_then(|u| u.strip_prefix("sqlite:///")) {
-            Some(name) if !name.is_empty() => name.to_string(),
+            Some(name) if !name.is_empty() => crate::sqlalchemy::engine::database_file(name),
             _ => "sqlite.db".to_string(),
         }
     }

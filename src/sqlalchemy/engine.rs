@@ -661,9 +661,19 @@ pub fn url_database(py: &mut Interpreter, url: &str) -> Res<Option<String>> {
     }
     // `sqlite://` and `sqlite:///:memory:` are a database of their own; `sqlite:///name` a named one.
     Ok(match rest.strip_prefix('/') {
-        Some(name) if !name.is_empty() && name != ":memory:" => Some(name.split('?').next().unwrap_or(name).trim_start_matches("./").to_string()),
+        Some(name) if !name.is_empty() && name != ":memory:" => Some(database_file(name.split('?').next().unwrap_or(name))),
         _ => None,
     })
+}
+
+/// A database file's name in the project: the path relative to the project folder, the current
+/// directory (`/project/app.db` and `./app.db` are `app.db`, as they are one file on disk).
+pub fn database_file(path: &str) -> String {
+    let mut path = path.strip_prefix("/project/").unwrap_or(path);
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest;
+    }
+    path.to_string()
 }
 
 /// The connection a running migration gives `op.get_bind()`: on the migration's database,
