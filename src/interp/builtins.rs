@@ -39,6 +39,10 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("IndentationError", "SyntaxError"),
     ("OSError", "Exception"),
     ("FileNotFoundError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
     ("KeyboardInterrupt", "BaseException"),
     ("GeneratorExit", "BaseException"),
     ("SystemExit", "BaseException"),
@@ -1081,6 +1085,16 @@ impl Interpreter {
                         return Ok(format!("{} ({}, line {})", place.msg, place.file, place.line));
                     }
                     let args = i.attrs.borrow().get(&key("args")).cloned();
+                    // `OSError(errno, strerror[, filename])`: `[Errno 2] No such file or directory: 'x'`.
+                    if let Some(Obj::Tuple(a)) = &args {
+                        if let (2 | 3, Some(Obj::Int(errno)), true) = (a.len(), a.first(), self.is_instance_of(value, "OSError")) {
+                            let message = self.str_of(&a[1])?;
+                            return Ok(match a.get(2) {
+                                Some(file) => format!("[Errno {errno}] {message}: {}", self.repr_of(file)?),
+                                None => format!("[Errno {errno}] {message}"),
+                            });
+                        }
+                    }
                     return match args {
                         Some(Obj::Tuple(a)) if a.is_empty() => Ok(String::new()),
                         Some(Obj::Tuple(a)) if a.len() == 1 => {
@@ -1256,6 +1270,20 @@ impl Interpreter {
                     && instance.attrs.borrow().get(&key(name)).is_none()
                 {
                     return Ok(if name == "__suppress_context__" { Obj::Bool(false) } else { Obj::None });
+                }
+                // An OSError's `errno`, `strerror` and `filename`: its arguments, when it was given
+                // a number first.
+                if matches!(name, "errno" | "strerror" | "filename") && self.is_instance_of(object, "OSError") && instance.attrs.borrow().get(&key(name)).is_none() {
+                    let args = instance.attrs.borrow().get(&key("args")).cloned();
+                    let at = match name {
+                        "errno" => 0,
+                        "strerror" => 1,
+                        _ => 2,
+                    };
+                    return Ok(match args {
+                        Some(Obj::Tuple(args)) if (2..=3).contains(&args.len()) && matches!(args[0], Obj::Int(_)) => args.get(at).cloned().unwrap_or(Obj::None),
+                        _ => Obj::None,
+                    });
                 }
                 // `SystemExit.code` and `StopIteration.value`: the first argument, or None.
                 if (name == "code" && self.is_instance_of(object, "SystemExit") || name == "value" && self.is_instance_of(object, "StopIteration"))

@@ -45,6 +45,7 @@ const LIBRARY: &[(&str, &str, &str)] = &[
     ("itertools", "itertools.py", include_str!("lib/itertools.py")),
     ("abc", "abc.py", include_str!("lib/abc.py")),
     ("collections", "collections/__init__.py", include_str!("lib/collections.py")),
+    ("pathlib", "pathlib.py", include_str!("lib/pathlib.py")),
 ];
 /// Every module the lab's Python can import besides the project's own files, for the note that
 /// goes with a `ModuleNotFoundError`.

@@ -48,6 +48,16 @@ pub fn module() -> ModuleBuilder {
                 NativeFunction::function("files", |py, _, _| Ok(Obj::list(py.files.keys().map(|p| Obj::str(p)).collect()))),
             ),
             (
+                "read".to_string(),
+                NativeFunction::function("read", |py, args, _| {
+                    let text = match args.first() {
+                        Some(Obj::Str(path)) => py.files.get(&**path).map(|t| Obj::str(t)),
+                        _ => None,
+                    };
+                    Ok(text.unwrap_or(Obj::None))
+                }),
+            ),
+            (
                 "unavailable".to_string(),
                 NativeFunction::function("unavailable", |py, args, _| {
                     let what = match args.first() {

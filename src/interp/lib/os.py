@@ -11,6 +11,14 @@ name = "posix"
 environ = {}
 
 
+def fspath(p):
+    if isinstance(p, str):
+        return p
+    if hasattr(p, "__fspath__"):
+        return p.__fspath__()
+    raise TypeError(f"expected str, bytes or os.PathLike object, not {type(p).__name__}")
+
+
 def getcwd():
     return "/project"
 
@@ -29,7 +37,7 @@ def listdir(folder="."):
             if first not in names:
                 names.append(first)
     if not names and prefix:
-        raise FileNotFoundError(f"[Errno 2] No such file or directory: '{folder}'")
+        raise FileNotFoundError(2, "No such file or directory", folder)
     return sorted(names)
 
 
