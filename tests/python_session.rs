@@ -160,7 +160,7 @@ fn an_unknown_module_is_python_s_error_with_one_lab_note() {
     let result = lab.run("import requests");
     assert_eq!(result.output.last().map(String::as_str), Some("ModuleNotFoundError: No module named 'requests'"));
     assert_eq!(result.notes.len(), 1);
-    assert!(result.notes[0].contains("datetime, decimal, enum, functools, itertools, json, logging") && result.notes[0].contains("sqlalchemy"), "{:?}", result.notes);
+    assert!(result.notes[0].contains("datetime, decimal, enum, functools, heapq, itertools, json, logging") && result.notes[0].contains("sqlalchemy"), "{:?}", result.notes);
     assert!(lab.run("import datetime, os.path, sys, time, contextlib").ok());
 }
 

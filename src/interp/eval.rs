@@ -46,6 +46,8 @@ const LIBRARY: &[(&str, &str, &str)] = &[
     ("abc", "abc.py", include_str!("lib/abc.py")),
     ("collections", "collections/__init__.py", include_str!("lib/collections.py")),
     ("pathlib", "pathlib.py", include_str!("lib/pathlib.py")),
+    ("random", "random.py", include_str!("lib/random.py")),
+    ("heapq", "heapq.py", include_str!("lib/heapq.py")),
 ];
 /// Every module the lab's Python can import besides the project's own files, for the note that
 /// goes with a `ModuleNotFoundError`.
