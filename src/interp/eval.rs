@@ -48,6 +48,8 @@ const LIBRARY: &[(&str, &str, &str)] = &[
     ("pathlib", "pathlib.py", include_str!("lib/pathlib.py")),
     ("random", "random.py", include_str!("lib/random.py")),
     ("heapq", "heapq.py", include_str!("lib/heapq.py")),
+    ("string", "string.py", include_str!("lib/string.py")),
+    ("uuid", "uuid.py", include_str!("lib/uuid.py")),
 ];
 /// Every module the lab's Python can import besides the project's own files, for the note that
 /// goes with a `ModuleNotFoundError`.
