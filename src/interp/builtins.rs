@@ -3322,7 +3322,6 @@ fn is_not_implemented(value: &Obj) -> bool {
     matches!(value, Obj::Builtin("NotImplemented"))
 }
 
-/// The built-in names that are types (`int`, `str`, …), as `issubclass` sees them.
 /// A binary operator's special-method name without its underscores (`+` → `add`); "" for none.
 pub(super) fn operator_name(op: &str) -> &'static str {
     match op {
@@ -3353,6 +3352,7 @@ fn as_type(class: &Rc<Class>) -> Obj {
     Obj::Class(class.clone())
 }
 
+/// The built-in names that are types (`int`, `str`, …), as `issubclass` sees them.
 pub(super) fn is_type_name(name: &str) -> bool {
     matches!(
         name,

@@ -2241,14 +2241,7 @@ impl Interpreter {
             self.set_attr(&instance, "args", tuple)?;
         }
         match self.find_in_mro(class, "__init__") {
-            Some(Obj::Function(init)) => {
-                let mut all = vec![instance.clone()];
-                all.extend(args);
-                let result = self.call_function(&init, all, kwargs)?;
-                if !matches!(result, Obj::None) {
-                    return self.error("TypeError", format!("__init__() should return None, not '{}'", result.type_name()));
-                }
-            }
+            Some(Obj::Function(init)) => self.run_init(&init, &instance, args, kwargs)?,
             // A native module's base class (a declarative base's constructor).
             Some(init @ Obj::Native(_)) => {
                 let mut all = vec![instance.clone()];
@@ -2265,6 +2258,17 @@ impl Interpreter {
             }
         }
         Ok(instance)
+    }
+
+    /// A class's `__init__` written in Python, run on a new instance: it must return None.
+    pub(super) fn run_init(&mut self, init: &Rc<Function>, instance: &Obj, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<()> {
+        let mut all = vec![instance.clone()];
+        all.extend(args);
+        let result = self.call_function(init, all, kwargs)?;
+        if !matches!(result, Obj::None) {
+            return self.error("TypeError", format!("__init__() should return None, not '{}'", result.type_name()));
+        }
+        Ok(())
     }
 
     pub(super) fn find_in_mro(&self, class: &Rc<Class>, name: &str) -> Option<Obj> {

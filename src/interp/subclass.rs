@@ -101,14 +101,7 @@ impl Interpreter {
         let value = if mutable { self.call_builtin(type_name, Vec::new(), Vec::new())? } else { self.call_builtin(type_name, args.clone(), kwargs.clone())? };
         let instance = Obj::new_valued_instance(class.clone(), value);
         match self.find_in_mro(class, "__init__") {
-            Some(Obj::Function(init)) => {
-                let mut all = vec![instance.clone()];
-                all.extend(args);
-                let result = self.call_function(&init, all, kwargs)?;
-                if !matches!(result, Obj::None) {
-                    return self.error("TypeError", format!("__init__() should return None, not '{}'", result.type_name()));
-                }
-            }
+            Some(Obj::Function(init)) => self.run_init(&init, &instance, args, kwargs)?,
             _ if mutable => self.fill_value(&instance, args, kwargs)?,
             _ => {}
         }
