@@ -159,32 +159,33 @@ impl Interpreter {
             },
             "bytes" => self.make_bytes(&args),
             "int" => self.to_int(&args, kw("base")),
-            "float" => match args.first() {
-                None => Ok(Obj::Float(0.0)),
-                Some(Obj::Int(i)) => Ok(Obj::Float(*i as f64)),
-                Some(Obj::Bool(b)) => Ok(Obj::Float(f64::from(u8::from(*b)))),
-                Some(Obj::Float(f)) => Ok(Obj::Float(*f)),
-                Some(Obj::Str(s)) => match s.trim().to_ascii_lowercase().as_str() {
-                    "inf" | "+inf" | "infinity" => Ok(Obj::Float(f64::INFINITY)),
-                    "-inf" | "-infinity" => Ok(Obj::Float(f64::NEG_INFINITY)),
-                    "nan" => Ok(Obj::Float(f64::NAN)),
-                    t => match super::parse_float::parse_float(&super::parse_float::without_digit_separators(t)) {
-                        Some(f) => Ok(Obj::Float(f)),
-                        None => self.error("ValueError", format!("could not convert string to float: {}", python_str_repr(s))),
-                    },
-                },
-                Some(other) if self.value_part(other, "__float__").is_some() => {
-                    let inner = self.value_part(other, "__float__").unwrap_or(Obj::None);
-                    self.call_builtin("float", vec![inner], Vec::new())
+            "float" => {
+                if let Some(inner) = args.first().and_then(|a| self.value_part(a, "__float__")) {
+                    return self.call_builtin("float", vec![inner], Vec::new());
                 }
-                Some(other) => match self.lookup_special(other, "__float__") {
-                    Some(method) => match self.call(method, Vec::new(), Vec::new())? {
-                        Obj::Float(f) => Ok(Obj::Float(f)),
-                        got => self.error("TypeError", format!("{}.__float__ returned non-float (type {})", other.type_name(), got.type_name())),
+                match args.first() {
+                    None => Ok(Obj::Float(0.0)),
+                    Some(Obj::Int(i)) => Ok(Obj::Float(*i as f64)),
+                    Some(Obj::Bool(b)) => Ok(Obj::Float(f64::from(u8::from(*b)))),
+                    Some(Obj::Float(f)) => Ok(Obj::Float(*f)),
+                    Some(Obj::Str(s)) => match s.trim().to_ascii_lowercase().as_str() {
+                        "inf" | "+inf" | "infinity" => Ok(Obj::Float(f64::INFINITY)),
+                        "-inf" | "-infinity" => Ok(Obj::Float(f64::NEG_INFINITY)),
+                        "nan" => Ok(Obj::Float(f64::NAN)),
+                        t => match super::parse_float::parse_float(&super::parse_float::without_digit_separators(t)) {
+                            Some(f) => Ok(Obj::Float(f)),
+                            None => self.error("ValueError", format!("could not convert string to float: {}", python_str_repr(s))),
+                        },
                     },
-                    None => self.error("TypeError", format!("float() argument must be a string or a real number, not '{}'", other.type_name())),
-                },
-            },
+                    Some(other) => match self.lookup_special(other, "__float__") {
+                        Some(method) => match self.call(method, Vec::new(), Vec::new())? {
+                            Obj::Float(f) => Ok(Obj::Float(f)),
+                            got => self.error("TypeError", format!("{}.__float__ returned non-float (type {})", other.type_name(), got.type_name())),
+                        },
+                        None => self.error("TypeError", format!("float() argument must be a string or a real number, not '{}'", other.type_name())),
+                    },
+                }
+            }
             "bool" => match args.first() {
                 None => Ok(Obj::Bool(false)),
                 Some(v) => Ok(Obj::Bool(self.truthy(v)?)),
@@ -213,12 +214,7 @@ impl Interpreter {
             "dict" => {
                 let mut dict = Dict::default();
                 if let Some(source) = args.first() {
-                    // A dict subclass's items are its dict's, as CPython copies them.
-                    let source = match Self::plain_value(source) {
-                        Some(inner @ Obj::Dict(_)) => inner,
-                        _ => source,
-                    };
-                    match source {
+                    match Self::as_dict(source) {
                         Obj::Dict(d) => dict = d.borrow().clone(),
                         // A mapping of a native module (a row's `_mapping`): its keys, then each item.
                         Obj::Native(_) if self.get_attr(source, "keys").is_ok() => {
@@ -305,14 +301,13 @@ impl Interpreter {
             }
             "abs" => {
                 self.arity("abs", &args, 1, 1)?;
+                if let Some(inner) = self.value_part(&args[0], "__abs__") {
+                    return self.call_builtin("abs", vec![inner], Vec::new());
+                }
                 match &args[0] {
                     Obj::Int(i) => i.checked_abs().map(Obj::Int).map_or_else(|| self.overflow(), Ok),
                     Obj::Bool(b) => Ok(Obj::Int(i64::from(*b))),
                     Obj::Float(f) => Ok(Obj::Float(f.abs())),
-                    Obj::Instance(_) if self.value_part(&args[0], "__abs__").is_some() => {
-                        let inner = self.value_part(&args[0], "__abs__").unwrap_or(Obj::None);
-                        self.call_builtin("abs", vec![inner], Vec::new())
-                    }
                     Obj::Instance(_) if self.lookup_special(&args[0], "__abs__").is_some() => {
                         let method = self.lookup_special(&args[0], "__abs__").unwrap_or(Obj::None);
                         self.call(method, Vec::new(), Vec::new())
@@ -742,7 +737,7 @@ impl Interpreter {
     }
 
     fn text_arg(&self, value: &Obj, message: &str) -> Res<String> {
-        match Self::plain_value(value).unwrap_or(value) {
+        match Self::unwrapped(value) {
             Obj::Str(s) => Ok(s.to_string()),
             _ => self.error("TypeError", message.to_string()),
         }
@@ -812,7 +807,7 @@ impl Interpreter {
     }
 
     pub(super) fn to_index(&self, value: &Obj) -> Res<i64> {
-        match Self::plain_value(value).unwrap_or(value) {
+        match Self::unwrapped(value) {
             Obj::Int(i) => Ok(*i),
             Obj::Bool(b) => Ok(i64::from(*b)),
             other => self.error("TypeError", format!("'{}' object cannot be interpreted as an integer", other.type_name())),
@@ -859,6 +854,9 @@ impl Interpreter {
 
     /// The number of items, or `TypeError` for a value without a length.
     pub(super) fn length(&mut self, value: &Obj) -> Res<usize> {
+        if let Some(inner) = self.value_part(value, "__len__") {
+            return self.length(&inner);
+        }
         Ok(match value {
             Obj::Str(s) => s.chars().count(),
             Obj::Bytes(b) => b.len(),
@@ -874,10 +872,6 @@ impl Interpreter {
                 Some(n) => n?,
                 None => return self.error("TypeError", format!("object of type '{}' has no len()", native.type_name())),
             },
-            Obj::Instance(_) if self.value_part(value, "__len__").is_some() => {
-                let inner = self.value_part(value, "__len__").unwrap_or(Obj::None);
-                return self.length(&inner);
-            }
             Obj::Instance(_) => match self.lookup_special(value, "__len__") {
                 Some(m) => {
                     let n = self.call(m, Vec::new(), Vec::new())?;
@@ -916,6 +910,9 @@ impl Interpreter {
     }
 
     pub fn iterate(&mut self, value: &Obj) -> Res<Vec<Obj>> {
+        if let Some(inner) = self.value_part(value, "__iter__") {
+            return self.iterate(&inner);
+        }
         Ok(match value {
             Obj::List(l) => l.borrow().clone(),
             Obj::Tuple(t) => t.to_vec(),
@@ -958,10 +955,6 @@ impl Interpreter {
                 Some(members) => members,
                 None => return self.error("TypeError", "'type' object is not iterable"),
             },
-            Obj::Instance(_) if self.value_part(value, "__iter__").is_some() => {
-                let inner = self.value_part(value, "__iter__").unwrap_or(Obj::None);
-                return self.iterate(&inner);
-            }
             Obj::Instance(_) => {
                 if self.lookup_special(value, "__iter__").is_some() {
                     // Walked as a `for` loop walks it (an iterator written in Python, its
@@ -1023,6 +1016,9 @@ impl Interpreter {
     }
 
     pub fn truthy(&mut self, value: &Obj) -> Res<bool> {
+        if let Some(inner) = self.value_part(value, "__bool__").filter(|_| self.lookup_special(value, "__len__").is_none()) {
+            return self.truthy(&inner);
+        }
         Ok(match value {
             Obj::None => false,
             Obj::Bool(b) => *b,
@@ -1035,10 +1031,6 @@ impl Interpreter {
             Obj::Dict(d) | Obj::Set(d) | Obj::DictView(d, _) => !d.borrow().is_empty(),
             Obj::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
             Obj::Native(native) => native.clone().truthy(self, value)?,
-            Obj::Instance(_) if self.value_part(value, "__bool__").is_some() && self.lookup_special(value, "__len__").is_none() => {
-                let inner = self.value_part(value, "__bool__").unwrap_or(Obj::None);
-                return self.truthy(&inner);
-            }
             Obj::Instance(_) => {
                 if let Some(m) = self.lookup_special(value, "__bool__") {
                     let r = self.call(m, Vec::new(), Vec::new())?;
@@ -1637,6 +1629,16 @@ impl Interpreter {
     // ---- items -------------------------------------------------------------------------------
 
     pub fn get_item(&mut self, object: &Obj, index: Obj) -> Res<Obj> {
+        if let Some(inner) = self.value_part(object, "__getitem__") {
+            // A dict subclass's `__missing__` answers for a key it lacks, as dict's lookup asks.
+            if let (Obj::Dict(d), Some(missing)) = (&inner, self.lookup_special(object, "__missing__")) {
+                let k = self.hash_key(&index)?;
+                if d.borrow().get(&k).is_none() {
+                    return self.call(missing, vec![index], Vec::new());
+                }
+            }
+            return self.get_item(&inner, index);
+        }
         match object {
             Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range(..) => {
                 // `x[1:]` reaching here from a subclass or `operator`-style call.
@@ -1687,17 +1689,6 @@ impl Interpreter {
                     Some(v) => Ok(v),
                     None => self.key_error(index),
                 }
-            }
-            Obj::Instance(_) if self.value_part(object, "__getitem__").is_some() => {
-                let inner = self.value_part(object, "__getitem__").unwrap_or(Obj::None);
-                // A dict subclass's `__missing__` answers for a key it lacks, as dict's lookup asks.
-                if let (Obj::Dict(d), Some(missing)) = (&inner, self.lookup_special(object, "__missing__")) {
-                    let k = self.hash_key(&index)?;
-                    if d.borrow().get(&k).is_none() {
-                        return self.call(missing, vec![index], Vec::new());
-                    }
-                }
-                self.get_item(&inner, index)
             }
             Obj::Instance(_) => match self.lookup_special(object, "__getitem__") {
                 Some(m) => self.call(m, vec![index], Vec::new()),
@@ -1807,6 +1798,9 @@ impl Interpreter {
     }
 
     pub fn set_item(&mut self, object: &Obj, index: Obj, value: Obj) -> Res<()> {
+        if let Some(inner) = self.value_part(object, "__setitem__") {
+            return self.set_item(&inner, index, value);
+        }
         match object {
             Obj::List(l) if matches!(index, Obj::Slice(..)) => {
                 let Obj::Slice(start, stop, step) = index else { return Ok(()) };
@@ -1850,10 +1844,6 @@ impl Interpreter {
                 d.borrow_mut().insert(k, index, value);
                 Ok(())
             }
-            Obj::Instance(_) if self.value_part(object, "__setitem__").is_some() => {
-                let inner = self.value_part(object, "__setitem__").unwrap_or(Obj::None);
-                self.set_item(&inner, index, value)
-            }
             Obj::Instance(_) => match self.lookup_special(object, "__setitem__") {
                 Some(m) => self.call(m, vec![index, value], Vec::new()).map(|_| ()),
                 None => self.error("TypeError", format!("'{}' object does not support item assignment", object.type_name())),
@@ -1873,6 +1863,9 @@ impl Interpreter {
     }
 
     pub(super) fn del_item(&mut self, object: &Obj, index: Obj) -> Res<()> {
+        if let Some(inner) = self.value_part(object, "__delitem__") {
+            return self.del_item(&inner, index);
+        }
         match object {
             Obj::List(l) if matches!(index, Obj::Slice(..)) => {
                 let Obj::Slice(start, stop, step) = index else { return Ok(()) };
@@ -1899,10 +1892,6 @@ impl Interpreter {
                     return self.key_error(index);
                 }
                 Ok(())
-            }
-            Obj::Instance(_) if self.value_part(object, "__delitem__").is_some() => {
-                let inner = self.value_part(object, "__delitem__").unwrap_or(Obj::None);
-                self.del_item(&inner, index)
             }
             Obj::Instance(_) if self.lookup_special(object, "__delitem__").is_some() => {
                 let method = self.lookup_special(object, "__delitem__").unwrap_or(Obj::None);
@@ -2403,6 +2392,9 @@ impl Interpreter {
     }
 
     pub fn contains(&mut self, container: &Obj, item: &Obj) -> Res<bool> {
+        if let Some(inner) = self.value_part(container, "__contains__") {
+            return self.contains(&inner, item);
+        }
         if let Obj::Bytes(b) = container {
             return match item {
                 Obj::Int(i) if (0..256).contains(i) => Ok(b.contains(&(*i as u8))),
@@ -2443,10 +2435,6 @@ impl Interpreter {
                     Some(value) => self.equal(&value, v),
                     None => Ok(false),
                 }
-            }
-            Obj::Instance(_) if self.value_part(container, "__contains__").is_some() => {
-                let inner = self.value_part(container, "__contains__").unwrap_or(Obj::None);
-                self.contains(&inner, item)
             }
             Obj::Instance(_) if self.lookup_special(container, "__contains__").is_some() => {
                 let m = self.lookup_special(container, "__contains__");
@@ -2667,11 +2655,7 @@ impl Interpreter {
             (Obj::Dict(d), "items") => Ok(Obj::DictView(d.clone(), View::Items)),
             (Obj::Dict(d), "update") => {
                 if let Some(other) = args.first() {
-                    let other = match Self::plain_value(other) {
-                        Some(inner @ Obj::Dict(_)) => inner,
-                        _ => other,
-                    };
-                    let pairs: Vec<(Obj, Obj)> = match other {
+                    let pairs: Vec<(Obj, Obj)> = match Self::as_dict(other) {
                         Obj::Dict(o) => o.borrow().items().cloned().collect(),
                         other => {
                             let mut out = Vec::new();
@@ -2920,7 +2904,7 @@ impl Interpreter {
 
     fn str_method(&mut self, s: &Rc<str>, name: &str, args: Vec<Obj>) -> Res<Obj> {
         let text = |interp: &Self, v: &Obj| -> Res<String> {
-            match Self::plain_value(v).unwrap_or(v) {
+            match Self::unwrapped(v) {
                 Obj::Str(t) => Ok(t.to_string()),
                 other => interp.error("TypeError", format!("must be str, not {}", other.type_name())),
             }
@@ -3007,7 +2991,7 @@ impl Interpreter {
                 self.arity("join", &args, 1, 1)?;
                 let mut parts = Vec::new();
                 for (i, item) in self.iterate(&args[0])?.into_iter().enumerate() {
-                    match Self::plain_value(&item).unwrap_or(&item) {
+                    match Self::unwrapped(&item) {
                         Obj::Str(t) => parts.push(t.to_string()),
                         other => {
                             return self.error("TypeError", format!("sequence item {i}: expected str instance, {} found", other.type_name()))

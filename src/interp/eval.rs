@@ -2396,12 +2396,7 @@ impl Interpreter {
                 for (k, v) in pairs {
                     if let ExprKind::Starred(mapping) = &k.kind {
                         let mapping = self.eval(frame, mapping)?;
-                        // A dict subclass unpacks as its dict.
-                        let mapping = match Self::plain_value(&mapping) {
-                            Some(inner @ Obj::Dict(_)) => inner.clone(),
-                            _ => mapping,
-                        };
-                        match mapping {
+                        match Self::as_dict(&mapping).clone() {
                             Obj::Dict(other) => {
                                 for (kk, vv) in other.borrow().items() {
                                     let hashed = self.hash_key(kk)?;
@@ -2605,6 +2600,9 @@ impl Interpreter {
     /// by index as CPython does (items appended in the loop are visited), an iterator one
     /// `next` at a time; anything else as its items.
     pub(super) fn loop_over(&mut self, iterable: &Obj) -> Res<LoopItems> {
+        if let Some(inner) = self.value_part(iterable, "__iter__") {
+            return self.loop_over(&inner);
+        }
         Ok(match iterable {
             Obj::Range(start, stop, step) => LoopItems::Range { next: *start, step: *step, left: super::builtins::range_len(*start, *stop, *step) },
             Obj::List(list) => LoopItems::List(list.clone(), 0),
@@ -2613,10 +2611,6 @@ impl Interpreter {
             Obj::Lazy(lazy) => LoopItems::Lazy(lazy.clone()),
             Obj::Dict(d) => LoopItems::Dict { dict: d.clone(), view: super::object::View::Keys, at: 0, size: d.borrow().len() },
             Obj::DictView(d, view) => LoopItems::Dict { dict: d.clone(), view: *view, at: 0, size: d.borrow().len() },
-            Obj::Instance(_) if self.value_part(iterable, "__iter__").is_some() => {
-                let inner = self.value_part(iterable, "__iter__").unwrap_or(Obj::None);
-                return self.loop_over(&inner);
-            }
             Obj::Instance(_) => match self.lookup_special(iterable, "__iter__") {
                 Some(method) => {
                     let iterator = self.call(method, Vec::new(), Vec::new())?;
@@ -2661,7 +2655,7 @@ impl Interpreter {
             let value = self.eval(frame, &keyword.value)?;
             match &keyword.arg {
                 Some(name) => named.push((name.clone(), value)),
-                None => match Self::plain_value(&value).filter(|v| matches!(v, Obj::Dict(_))).cloned().unwrap_or(value) {
+                None => match Self::as_dict(&value).clone() {
                     Obj::Dict(d) => {
                         for (k, v) in d.borrow().items() {
                             match k {

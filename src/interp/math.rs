@@ -214,14 +214,13 @@ impl Interpreter {
 
     /// A float argument: an int, a bool, a float, or an object with `__float__`.
     fn real(&mut self, value: &Obj) -> Res<f64> {
+        if let Some(inner) = self.value_part(value, "__float__") {
+            return self.real(&inner);
+        }
         match value {
             Obj::Int(i) => Ok(*i as f64),
             Obj::Float(f) => Ok(*f),
             Obj::Bool(b) => Ok(f64::from(u8::from(*b))),
-            other if self.value_part(other, "__float__").is_some() => {
-                let inner = self.value_part(other, "__float__").unwrap_or(Obj::None);
-                self.real(&inner)
-            }
             other => match self.lookup_special(other, "__float__") {
                 Some(method) => match self.call(method, Vec::new(), Vec::new())? {
                     Obj::Float(f) => Ok(f),

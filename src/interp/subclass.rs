@@ -18,6 +18,12 @@ pub(super) fn value_type_name(name: &str) -> Option<&'static str> {
     VALUE_TYPES.iter().find(|t| **t == name).copied()
 }
 
+/// Whether a built-in type's value is a container `__init__` fills (list, dict, set), not one
+/// `__new__` makes whole from its arguments (str, int, float, tuple).
+fn is_container(type_name: &str) -> bool {
+    matches!(type_name, "list" | "dict" | "set")
+}
+
 /// The special methods a built-in type answers itself: met in a class's method resolution order,
 /// the built-in's stands before a later base's (`str.__hash__` before `Enum.__hash__`).
 const TYPE_SPECIALS: &[&str] = &[
@@ -84,8 +90,7 @@ impl Interpreter {
         Some((x.unwrap_or_else(|| a.clone()), y.unwrap_or_else(|| b.clone())))
     }
 
-    /// The built-in value of an instance of such a subclass, for a built-in function that wants
-    /// a `str` or an `int` and takes a subclass's instance as well (`"-".join(...)`, `int(...)`).
+    /// The built-in value of an instance of such a subclass; None for anything else.
     pub(super) fn plain_value(value: &Obj) -> Option<&Obj> {
         match value {
             Obj::Instance(instance) => instance.value.as_ref(),
@@ -93,19 +98,39 @@ impl Interpreter {
         }
     }
 
+    /// The value, or for an instance of such a subclass the built-in value it is: what a built-in
+    /// function that wants a `str` or an `int` reads (`"-".join(...)`, an index).
+    pub(super) fn unwrapped(value: &Obj) -> &Obj {
+        Self::plain_value(value).unwrap_or(value)
+    }
+
+    /// A dict subclass as its dict, as CPython copies one (`dict(d)`, `{**d}`, `f(**d)`,
+    /// `update(d)`); anything else as it is.
+    pub(super) fn as_dict(value: &Obj) -> &Obj {
+        match Self::plain_value(value) {
+            Some(inner @ Obj::Dict(_)) => inner,
+            _ => value,
+        }
+    }
+
     /// `Class(args)` for a subclass of built-in type `type_name` without a `__new__` of its own:
     /// an immutable value is made from the arguments (`str.__new__`); a container starts empty
     /// and is filled by `__init__` — the class's own, or the type's.
     pub(super) fn instantiate_valued(&mut self, class: &Rc<Class>, type_name: &'static str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
-        let mutable = matches!(type_name, "list" | "dict" | "set");
-        let value = if mutable { self.call_builtin(type_name, Vec::new(), Vec::new())? } else { self.call_builtin(type_name, args.clone(), kwargs.clone())? };
-        let instance = Obj::new_valued_instance(class.clone(), value);
+        let instance = self.new_valued(class, type_name, args.clone(), kwargs.clone())?;
         match self.find_in_mro(class, "__init__") {
             Some(Obj::Function(init)) => self.run_init(&init, &instance, args, kwargs)?,
-            _ if mutable => self.fill_value(&instance, args, kwargs)?,
+            _ if is_container(type_name) => self.fill_value(&instance, args, kwargs)?,
             _ => {}
         }
         Ok(instance)
+    }
+
+    /// A new instance of `class` holding its value as the type's `__new__` makes it: an immutable
+    /// value from the arguments, a container empty (for `__init__` to fill).
+    fn new_valued(&mut self, class: &Rc<Class>, type_name: &'static str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+        let value = if is_container(type_name) { self.call_builtin(type_name, Vec::new(), Vec::new())? } else { self.call_builtin(type_name, args, kwargs)? };
+        Ok(Obj::new_valued_instance(class.clone(), value))
     }
 
     /// `str.__new__(cls, *args)`: an instance of `cls` (a subclass of the type) holding the value
@@ -116,11 +141,7 @@ impl Interpreter {
         };
         match first {
             Obj::Builtin(name) if *name == type_name => self.call_builtin(type_name, rest.to_vec(), kwargs),
-            Obj::Class(class) if self.value_type_of(class) == Some(type_name) => {
-                let mutable = matches!(type_name, "list" | "dict" | "set");
-                let value = if mutable { self.call_builtin(type_name, Vec::new(), Vec::new())? } else { self.call_builtin(type_name, rest.to_vec(), kwargs)? };
-                Ok(Obj::new_valued_instance(class.clone(), value))
-            }
+            Obj::Class(class) if self.value_type_of(class) == Some(type_name) => self.new_valued(class, type_name, rest.to_vec(), kwargs),
             Obj::Class(class) => self.error("TypeError", format!("{type_name}.__new__({}): {} is not a subtype of {type_name}", class.name, class.name)),
             other => self.error("TypeError", format!("{type_name}.__new__(X): X is not a type object ({})", other.type_name())),
         }

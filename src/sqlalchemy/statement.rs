@@ -545,19 +545,19 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
                     }
                 } else {
                     // `select().filter_by` (2.1): the one FROM entity that has the attribute.
-                    let having: Vec<&Rc<Mapper>> = entities.iter().filter(|m| m.column(key).is_some()).collect();
-                    let described = entities.iter().take(3).map(|m| format!("Mapper[{}({})]", m.class_name, m.table_name)).collect::<Vec<_>>().join(", ");
-                    let described = if entities.len() > 3 { format!("{described}, ... ({} total)", entities.len()) } else { described };
-                    match having.as_slice() {
-                        [one] => match one.column(key) {
-                            Some(column) => column.clone(),
-                            None => continue,
-                        },
-                        [] => return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("None of the FROM clause entities have a property \"{key}\". Searched entities: {described}")),
-                        _ => {
+                    let having: Vec<&super::orm::mapper::ColumnInfo> = entities.iter().filter_map(|m| m.column(key)).collect();
+                    if let [one] = having.as_slice() {
+                        (*one).clone()
+                    } else {
+                        // The entities as SQLAlchemy's messages list them: the first three.
+                        let described = entities.iter().take(3).map(|m| format!("Mapper[{}({})]", m.class_name, m.table_name)).collect::<Vec<_>>().join(", ");
+                        let described = if entities.len() > 3 { format!("{described}, ... ({} total)", entities.len()) } else { described };
+                        return if having.is_empty() {
+                            raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("None of the FROM clause entities have a property \"{key}\". Searched entities: {described}"))
+                        } else {
                             let message = format!("Attribute name \"{key}\" is ambiguous; it exists in multiple FROM clause entities ({described}). Use filter() with explicit column references instead of filter_by().");
-                            return raise(py, "sqlalchemy.exc", "AmbiguousColumnError", &message);
-                        }
+                            raise(py, "sqlalchemy.exc", "AmbiguousColumnError", &message)
+                        };
                     }
                 };
                 let right = super::expression::coerce_as(py, value, column.sql_type.as_ref())?;
@@ -795,7 +795,6 @@ pub struct OnConflict {
 /// `stmt.excluded`: the row an upsert would have inserted, as SQLite names it (`excluded.qty`).
 pub struct Excluded {
     table: Obj,
-    table_name: Rc<str>,
 }
 
 impl Native for Excluded {
@@ -808,8 +807,9 @@ impl Native for Excluded {
     fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
         let columns = py.get_attr(&self.table, "c")?;
         let column = py.get_attr(&columns, name)?;
+        let table_name: Rc<str> = Rc::from(self.table.native::<TableObj>().map_or("", |t| t.name.as_str()));
         match as_sql(py, &column)? {
-            Some(sql) => super::expression::grown(py, super::expression::retabled(&sql, &self.table_name, &Rc::from("excluded"))).map(Some),
+            Some(sql) => super::expression::grown(py, super::expression::retabled(&sql, &table_name, &Rc::from("excluded"))).map(Some),
             None => Ok(None),
         }
     }
@@ -826,9 +826,7 @@ impl Native for Excluded {
 /// `sqlalchemy.dialects.sqlite.insert(table)`: an INSERT with SQLite's upsert clauses.
 pub fn sqlite_insert(py: &mut Interpreter, arg: Option<&Obj>) -> Res<Obj> {
     let (table, mapper) = dml_target(py, arg, "insert")?;
-    let mut state = DmlState { kind: DmlKind::Insert, table, values: Vec::new(), where_: Vec::new(), returning: Vec::new(), mapper, synchronize: None, sqlite: false, on_conflict: None };
-    state.sqlite = true;
-    Ok(native(DmlObj(state)))
+    Ok(native(DmlObj(DmlState { sqlite: true, ..DmlState::new(DmlKind::Insert, table, mapper) })))
 }
 
 /// `on_conflict_do_update(index_elements=, set_=, where=)` / `on_conflict_do_nothing(index_elements=)`.
@@ -874,7 +872,7 @@ fn on_conflict(py: &mut Interpreter, update: bool, kwargs: &[(String, Obj)]) -> 
 pub struct DmlObj(pub DmlState);
 
 pub fn dml(kind: DmlKind, table: Obj, mapper: Option<Rc<crate::sqlalchemy::orm::mapper::Mapper>>) -> Obj {
-    native(DmlObj(DmlState { kind, table, values: Vec::new(), where_: Vec::new(), returning: Vec::new(), mapper, synchronize: None, sqlite: false, on_conflict: None }))
+    native(DmlObj(DmlState::new(kind, table, mapper)))
 }
 
 pub fn insert_into(table: Obj) -> Obj {
@@ -918,6 +916,11 @@ fn dml_target(py: &mut Interpreter, arg: Option<&Obj>, what: &str) -> Res<(Obj, 
 }
 
 impl DmlState {
+    /// A statement with nothing but its kind, its table and the class it was made from.
+    pub fn new(kind: DmlKind, table: Obj, mapper: Option<Rc<crate::sqlalchemy::orm::mapper::Mapper>>) -> DmlState {
+        DmlState { kind, table, values: Vec::new(), where_: Vec::new(), returning: Vec::new(), mapper, synchronize: None, sqlite: false, on_conflict: None }
+    }
+
     fn table_name(&self) -> String {
         self.table.native::<TableObj>().map(|t| t.name.clone()).unwrap_or_default()
     }
@@ -1090,7 +1093,7 @@ impl Native for DmlObj {
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         if self.0.sqlite {
             match name {
-                "excluded" => return Ok(Some(native(Excluded { table: self.0.table.clone(), table_name: Rc::from(self.0.table_name().as_str()) }))),
+                "excluded" => return Ok(Some(native(Excluded { table: self.0.table.clone() }))),
                 "on_conflict_do_update" | "on_conflict_do_nothing" => {
                     let update = name == "on_conflict_do_update";
                     return Ok(Some(method(this, if update { "on_conflict_do_update" } else { "on_conflict_do_nothing" }, move |py, this, args, kwargs| {

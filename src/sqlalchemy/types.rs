@@ -218,9 +218,8 @@ pub fn enum_type_of(py: &mut Interpreter, class: &Obj) -> Res<Option<SqlType>> {
 /// SQLAlchemy's LookupError; `None` when the type has no enum class.
 pub fn enum_member(py: &mut Interpreter, sql_type: &SqlType, text: &str) -> Res<Option<Obj>> {
     let SqlType::Enum { values, name } = sql_type else { return Ok(None) };
-    let Some(class) = py.native_state.get(&enum_key(name, values)).cloned() else { return Ok(None) };
+    let Some((class, names)) = enum_class_names(py, name, values)? else { return Ok(None) };
     // The member at the value's place (its name, unless `values_callable` gave other values).
-    let names = enum_member_names(py, &class)?.unwrap_or_default();
     if let Some(member_name) = values.iter().position(|v| v == text).and_then(|i| names.get(i)) {
         let map = py.get_attr(&class, "_member_map_")?;
         return py.get_item(&map, Obj::str(member_name)).map(Some);
@@ -239,14 +238,21 @@ pub fn enum_member(py: &mut Interpreter, sql_type: &SqlType, text: &str) -> Res<
 /// member's place — its name, unless `values_callable` gave others. None for another value.
 pub fn enum_bind_value(py: &mut Interpreter, sql_type: &SqlType, member: &Obj) -> Res<Option<String>> {
     let SqlType::Enum { values, name } = sql_type else { return Ok(None) };
-    let Some(class) = py.native_state.get(&enum_key(name, values)).cloned() else { return Ok(None) };
+    let Some((class, names)) = enum_class_names(py, name, values)? else { return Ok(None) };
     let of_class = matches!((member, &class), (Obj::Instance(i), Obj::Class(c)) if std::rc::Rc::ptr_eq(&i.class, c));
     if !of_class {
         return Ok(None);
     }
-    let names = enum_member_names(py, &class)?.unwrap_or_default();
     let Obj::Str(member_name) = py.get_attr(member, "_name_")? else { return Ok(None) };
     Ok(names.iter().position(|n| **n == *member_name).and_then(|i| values.get(i)).cloned())
+}
+
+/// The Python enum class an `Enum` type was made from, with its members' names — the n-th
+/// name stands for the type's n-th value; None for a type of plain strings.
+fn enum_class_names(py: &mut Interpreter, name: &Option<String>, values: &[String]) -> Res<Option<(Obj, Vec<String>)>> {
+    let Some(class) = py.native_state.get(&enum_key(name, values)).cloned() else { return Ok(None) };
+    let names = enum_member_names(py, &class)?.unwrap_or_default();
+    Ok(Some((class, names)))
 }
 
 /// The member names of a Python enum class (its `__members__`), as SQLAlchemy's Enum takes them.

@@ -140,15 +140,9 @@ impl Native for QueryObj {
                     }
                     let kind = if update { super::super::statement::DmlKind::Update } else { super::super::statement::DmlKind::Delete };
                     let mut dml_state = super::super::statement::DmlState {
-                        kind,
-                        table: mapper.table.clone(),
-                        values: Vec::new(),
                         where_: state.where_.clone(),
-                        returning: Vec::new(),
                         synchronize: kwarg(&kwargs, "synchronize_session").cloned(),
-                        mapper: Some(mapper.clone()),
-                        sqlite: false,
-                        on_conflict: None,
+                        ..super::super::statement::DmlState::new(kind, mapper.table.clone(), Some(mapper.clone()))
                     };
                     if update {
                         let Some(values) = args.first().or_else(|| kwarg(&kwargs, "values")) else {
