@@ -26,36 +26,52 @@ pub(crate) fn int(value: &Value) -> i64 {
 }
 
 
-/// A declared SQLite type as SQLAlchemy reflects it: upper-case names (`sa.VARCHAR(length=120)`).
+/// A declared SQLite type as SQLAlchemy's SQLite dialect reflects it (`_resolve_type_affinity`):
+/// a name it knows (`VARCHAR(120)` is `VARCHAR(length=120)`), else SQLite's affinity rules —
+/// `INT` anywhere is an `INTEGER`, `CHAR`, `CLOB` or `TEXT` a `TEXT`, `REAL`, `FLOA` or `DOUB` a
+/// `REAL`, no type at all a `NullType`, and anything else (`MONEY`) a `NUMERIC`.
 pub fn type_from_declared(declared: &str) -> SqlType {
-    let declared = declared.trim();
-    let (name, args) = match declared.split_once('(') {
-        Some((name, rest)) => (name.trim(), rest.trim_end_matches(')').trim()),
-        None => (declared, ""),
+    let declared = declared.to_uppercase();
+    // `([\w ]+)(\(.*?\))?`: the name, then the arguments if a parenthesis follows at once.
+    let name_end = declared.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ' ')).unwrap_or(declared.len());
+    let name = &declared[..name_end];
+    let args = declared[name_end..].strip_prefix('(').and_then(|rest| rest.split_once(')')).map(|(inside, _)| inside);
+    let numbers: Vec<u32> = args.map(|a| a.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect()).unwrap_or_default();
+    let length = numbers.first().copied();
+    let (inner, spelled) = match name {
+        "INT" | "INTEGER" => (SqlType::Integer, "INTEGER"),
+        "BIGINT" => (SqlType::BigInteger, "BIGINT"),
+        "SMALLINT" => (SqlType::SmallInteger, "SMALLINT"),
+        "VARCHAR" => (SqlType::String(length), "VARCHAR"),
+        "NVARCHAR" => (SqlType::String(length), "NVARCHAR"),
+        "CHAR" => (SqlType::String(length), "CHAR"),
+        "NCHAR" => (SqlType::String(length), "NCHAR"),
+        "TEXT" => (SqlType::Text, "TEXT"),
+        "BOOL" | "BOOLEAN" => (SqlType::Boolean, "BOOLEAN"),
+        "FLOAT" => (SqlType::Float, "FLOAT"),
+        "REAL" => (SqlType::Float, "REAL"),
+        "DOUBLE" => (SqlType::Double, "DOUBLE"),
+        "NUMERIC" | "DECIMAL" => (
+            SqlType::Numeric(match numbers.as_slice() {
+                [p, s, ..] => Some((*p, *s)),
+                [p] => Some((*p, 0)),
+                [] => None,
+            }),
+            if name == "NUMERIC" { "NUMERIC" } else { "DECIMAL" },
+        ),
+        "DATE" | "DATE_CHAR" => (SqlType::Date, "DATE"),
+        "DATETIME" | "DATETIME_CHAR" => (SqlType::DateTime, "DATETIME"),
+        "TIMESTAMP" => (SqlType::DateTime, "TIMESTAMP"),
+        "TIME" | "TIME_CHAR" => (SqlType::Time, "TIME"),
+        "BLOB" => (SqlType::LargeBinary, "BLOB"),
+        "JSON" => (SqlType::Json, "JSON"),
+        _ if name.contains("INT") => (SqlType::Integer, "INTEGER"),
+        _ if ["CHAR", "CLOB", "TEXT"].iter().any(|t| name.contains(t)) => (SqlType::Text, "TEXT"),
+        _ if name.contains("BLOB") || name.is_empty() => return SqlType::Named("NULL".into()),
+        _ if ["REAL", "FLOA", "DOUB"].iter().any(|t| name.contains(t)) => (SqlType::Float, "REAL"),
+        _ => (SqlType::Numeric(None), "NUMERIC"),
     };
-    let numbers: Vec<u32> = args.split(',').filter_map(|a| a.trim().parse().ok()).collect();
-    let inner = match name.to_ascii_uppercase().as_str() {
-        "INTEGER" | "INT" => SqlType::Integer,
-        "BIGINT" => SqlType::BigInteger,
-        "SMALLINT" => SqlType::SmallInteger,
-        "VARCHAR" | "NVARCHAR" | "CHAR" | "NCHAR" => SqlType::String(numbers.first().copied()),
-        "TEXT" => SqlType::Text,
-        "BOOLEAN" => SqlType::Boolean,
-        "FLOAT" | "REAL" => SqlType::Float,
-        "DOUBLE" | "DOUBLE PRECISION" => SqlType::Double,
-        "NUMERIC" | "DECIMAL" => SqlType::Numeric(match numbers.as_slice() {
-            [p, s] => Some((*p, *s)),
-            [p] => Some((*p, 0)),
-            _ => None,
-        }),
-        "DATE" => SqlType::Date,
-        "DATETIME" | "TIMESTAMP" => SqlType::DateTime,
-        "TIME" => SqlType::Time,
-        "BLOB" => SqlType::LargeBinary,
-        "JSON" => SqlType::Json,
-        _ => return SqlType::Named(declared.to_string()),
-    };
-    SqlType::Upper(Box::new(inner))
+    SqlType::Upper(Box::new(inner), spelled)
 }
 
 /// The table's foreign keys in the order they were declared, unnamed (SQLite's pragma gives no
@@ -127,6 +143,7 @@ pub fn reflect_table(engine: &Engine, name: &str) -> Result<Option<Table>> {
         .first()
         .map(|r| text(&r[0]))
         .unwrap_or_default();
+    table.primary_key_name = primary_key_name(&sql);
     let names = foreign_key_names(&sql);
     for (i, mut fk) in foreign_keys(engine, name)?.into_iter().enumerate() {
         fk.name = names.get(i).cloned().flatten();
@@ -230,6 +247,14 @@ fn unique_clauses(sql: &str) -> Vec<(Option<String>, Vec<String>)> {
         .collect()
 }
 
+/// `CONSTRAINT name PRIMARY KEY (...)`: the primary key's name, when the table gives it one.
+fn primary_key_name(sql: &str) -> Option<String> {
+    table_items(sql).iter().find_map(|item| {
+        let (name, rest) = constraint_name(item);
+        name.filter(|_| rest.to_ascii_uppercase().starts_with("PRIMARY KEY"))
+    })
+}
+
 /// The names of table-level `FOREIGN KEY` clauses, in declaration order.
 fn foreign_key_names(sql: &str) -> Vec<Option<String>> {
     table_items(sql)
@@ -261,9 +286,9 @@ mod tests {
             .unwrap();
         let posts = reflect_table(&engine, "posts").unwrap().unwrap();
         let title = posts.column("title").unwrap();
-        assert_eq!(title.sql_type, SqlType::Upper(Box::new(SqlType::String(Some(80)))));
+        assert_eq!(title.sql_type, SqlType::upper(SqlType::String(Some(80))));
         assert_eq!((title.nullable, title.server_default.clone()), (false, Some(ServerDefault::Text("'x'".into()))));
-        assert_eq!(posts.column("n").unwrap().sql_type, SqlType::Upper(Box::new(SqlType::Numeric(Some((10, 2))))));
+        assert_eq!(posts.column("n").unwrap().sql_type, SqlType::upper(SqlType::Numeric(Some((10, 2)))));
         assert!(posts.column("id").unwrap().primary_key);
         assert!(posts.constraints.contains(&Constraint::Check { name: Some("ck_n".into()), sqltext: "n > (0)".into() }));
         assert!(posts.constraints.contains(&Constraint::Unique { name: Some("uq_title".into()), columns: vec!["title".into()] }));
@@ -271,6 +296,9 @@ mod tests {
         assert_eq!((fk.name.as_deref(), fk.ref_table.as_str(), fk.ondelete.as_deref()), (Some("fk_user"), "users", Some("CASCADE")));
         assert_eq!(posts.indexes, vec![Index { name: "ix_posts_n".into(), columns: vec!["n".into()], unique: false, auto_named: false }]);
         assert!(reflect_table(&engine, "nope").unwrap().is_none());
-        assert_eq!(type_from_declared("WEIRD(3)"), SqlType::Named("WEIRD(3)".into()));
+        assert_eq!(type_from_declared("WEIRD"), SqlType::Upper(Box::new(SqlType::Numeric(None)), "NUMERIC"));
+        assert_eq!(type_from_declared("double precision"), SqlType::Upper(Box::new(SqlType::Float), "REAL"));
+        assert_eq!(type_from_declared("VARCHAR (30)"), SqlType::Upper(Box::new(SqlType::Text), "TEXT"));
+        assert_eq!(type_from_declared(""), SqlType::Named("NULL".into()));
     }
 }

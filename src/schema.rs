@@ -25,18 +25,24 @@ pub enum SqlType {
     Enum { values: Vec<String>, name: Option<String> },
     /// A type the lab does not know, as the database declares it (`MONEY`); DDL repeats it.
     Named(String),
-    /// The same type spelled the way the database names it (`sa.VARCHAR()`, `sa.INTEGER()`), as
-    /// Alembic writes types it read back from a live database.
-    Upper(Box<SqlType>),
+    /// The same type spelled the way the database names it (`sa.VARCHAR()`, `sa.INTEGER()`,
+    /// `sa.REAL()` for a `Float`), as reflection reads types back and Alembic writes them.
+    Upper(Box<SqlType>, &'static str),
 }
 
 impl SqlType {
     /// The type without its spelling: `Upper(String)` is a `String`.
     pub fn base(&self) -> &SqlType {
         match self {
-            SqlType::Upper(inner) => inner.base(),
+            SqlType::Upper(inner, _) => inner.base(),
             other => other,
         }
+    }
+
+    /// The type under the database's usual name for it (`VARCHAR` for a `String`).
+    pub fn upper(inner: SqlType) -> SqlType {
+        let name = inner.class_names().1;
+        SqlType::Upper(Box::new(inner), name)
     }
 
     /// The class names SQLAlchemy has for this type: the generic one (`DateTime`) and the one
@@ -58,7 +64,7 @@ impl SqlType {
             SqlType::LargeBinary => ("LargeBinary", "BLOB"),
             SqlType::Json => ("JSON", "JSON"),
             SqlType::Enum { .. } => ("Enum", "Enum"),
-            SqlType::Named(_) | SqlType::Upper(_) => ("NullType", "NullType"),
+            SqlType::Named(_) | SqlType::Upper(..) => ("NullType", "NullType"),
         }
     }
 }

@@ -90,7 +90,14 @@ pub fn type_ddl(sql_type: &SqlType) -> String {
         SqlType::LargeBinary => "BLOB".into(),
         SqlType::Json => "JSON".into(),
         SqlType::Enum { values, .. } => format!("VARCHAR({})", values.iter().map(|v| v.chars().count()).max().unwrap_or(0)),
-        SqlType::Upper(inner) => type_ddl(inner),
+        SqlType::Upper(inner, spelled) => {
+            // The spelled name with the generic type's arguments: `CHAR(5)`, `REAL`, `DECIMAL(10, 2)`.
+            let ddl = type_ddl(inner);
+            match ddl.strip_prefix(inner.class_names().1) {
+                Some(args) => format!("{spelled}{args}"),
+                None => ddl,
+            }
+        }
         SqlType::Named(name) => name.clone(),
     }
 }
@@ -170,7 +177,7 @@ pub fn constraint_ddl(constraint: &Constraint) -> String {
 fn is_integer(sql_type: &SqlType) -> bool {
     match sql_type {
         SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => true,
-        SqlType::Upper(inner) => is_integer(inner),
+        SqlType::Upper(inner, _) => is_integer(inner),
         _ => false,
     }
 }
@@ -371,7 +378,7 @@ mod tests {
         assert_eq!(create_index("users", &index(true)), "CREATE UNIQUE INDEX ix_users_email ON users (email)");
         assert_eq!(create_index("users", &index(false)), "CREATE INDEX ix_users_email ON users (email)");
         assert_eq!(drop_index("ix_users_email"), "DROP INDEX ix_users_email");
-        assert_eq!(type_ddl(&SqlType::Upper(Box::new(SqlType::String(Some(5))))), "VARCHAR(5)");
+        assert_eq!(type_ddl(&SqlType::upper(SqlType::String(Some(5)))), "VARCHAR(5)");
     }
 
     #[test]

@@ -44,7 +44,7 @@ fn nullable_name() -> AlterColumn {
         table: "users".into(),
         column: "name".into(),
         nullable: Some(true),
-        existing_type: Some(SqlType::Upper(Box::new(SqlType::String(None)))),
+        existing_type: Some(SqlType::upper(SqlType::String(None))),
         ..Default::default()
     }
 }

@@ -118,7 +118,7 @@ fn every_op() -> Vec<Op> {
         }),
         Constraint::Unique { name: None, columns: vec!["m".into(), "p".into()] },
     ];
-    let varchar = SqlType::Upper(Box::new(SqlType::String(None)));
+    let varchar = SqlType::upper(SqlType::String(None));
     let alter = AlterColumn {
         table: "users".into(),
         column: "name".into(),

@@ -217,6 +217,9 @@ impl crate::interp::native::Native for OfflineConnection {
     fn type_name(&self) -> &str {
         "MockConnection"
     }
+    fn class_path(&self) -> &str {
+        "sqlalchemy.engine.mock.MockConnection"
+    }
     fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
         Ok(format!("<sqlalchemy.engine.mock.MockConnection object at {:#x}>", crate::interp::object::identity(this)))
     }

@@ -814,7 +814,7 @@ impl Interpreter {
         }
     }
 
-    fn type_of(&self, value: &Obj) -> Obj {
+    pub(crate) fn type_of(&self, value: &Obj) -> Obj {
         match value {
             Obj::Instance(i) => Obj::Class(i.class.clone()),
             Obj::Class(_) => Obj::Builtin("type"),

@@ -148,7 +148,7 @@ mod tests {
             "('add_table', Table('users', MetaData(), Column('id', Integer(), table=<users>, primary_key=True, nullable=False), \
              Column('name', String(), table=<users>, nullable=False), schema=None))"
         );
-        let email = Column::new("email", SqlType::Upper(Box::new(SqlType::String(Some(120)))));
+        let email = Column::new("email", SqlType::upper(SqlType::String(Some(120))));
         assert_eq!(
             diff_text(&Op::DropColumn { table: "users".into(), column: "email".into(), existing: Some(email) }),
             "('remove_column', None, 'users', Column('email', VARCHAR(length=120), table=<users>))"

@@ -217,7 +217,7 @@ mod tests {
             type_: Some(SqlType::String(Some(50))),
             server_default: Some(Some(ServerDefault::Literal("x".into()))),
             new_column_name: Some("full_name".into()),
-            existing_type: Some(SqlType::Upper(Box::new(SqlType::String(None)))),
+            existing_type: Some(SqlType::upper(SqlType::String(None))),
             existing_nullable: Some(false),
             existing_server_default: None,
         };

@@ -42,12 +42,11 @@ fn py_opt_str(value: &Option<String>) -> String {
 
 /// `sa.String(length=120)`, `sa.Integer()`, `sa.VARCHAR()` …
 pub fn render_type(sql_type: &SqlType) -> String {
-    let (upper, inner) = match sql_type {
-        SqlType::Upper(inner) => (true, inner.base()),
-        other => (false, other),
+    let (spelled, inner) = match sql_type {
+        SqlType::Upper(inner, spelled) => (Some(*spelled), inner.base()),
+        other => (None, other),
     };
-    let (generic, database) = inner.class_names();
-    let name = if upper { database } else { generic }.to_string();
+    let name = spelled.unwrap_or(inner.class_names().0).to_string();
     let (name, args) = match inner {
         SqlType::String(length) => (name, length.map_or_else(String::new, |n| format!("length={n}"))),
         SqlType::Numeric(ps) => (name, ps.map_or_else(String::new, |(p, s)| format!("precision={p}, scale={s}"))),
@@ -428,7 +427,7 @@ mod tests {
             text(&Op::DropColumn { table: "users".into(), column: "email".into(), existing: None }),
             "    op.drop_column('users', 'email')"
         );
-        let upper_varchar = Some(SqlType::Upper(Box::new(SqlType::String(None))));
+        let upper_varchar = Some(SqlType::upper(SqlType::String(None)));
         let alter = |f: fn(&mut AlterColumn)| {
             let mut a = AlterColumn {
                 table: "users".into(),
@@ -504,7 +503,7 @@ mod tests {
                     table: "users".into(),
                     column: "name".into(),
                     nullable: Some(true),
-                    existing_type: Some(SqlType::Upper(Box::new(SqlType::String(None)))),
+                    existing_type: Some(SqlType::upper(SqlType::String(None))),
                     ..Default::default()
                 }),
                 Op::DropColumn { table: "users".into(), column: "email".into(), existing: None },

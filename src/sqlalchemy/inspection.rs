@@ -17,7 +17,7 @@ use super::types::TypeObj;
 pub fn inspect(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>) -> Res<Obj> {
     let Some(subject) = args.first() else { return py.error("TypeError", "inspect() missing 1 required positional argument: 'subject'") };
     if subject.native::<EngineObj>().is_some() || subject.native::<super::engine::ConnectionObj>().is_some() {
-        return Ok(native(Inspector { bind: subject.clone(), asked: Rc::new(RefCell::new(Vec::new())) }));
+        return Ok(native(Inspector::new(subject.clone())));
     }
     if let Obj::Instance(_) = subject {
         if let Some(mapper) = mapper_of(py, subject)? {
@@ -49,6 +49,8 @@ pub struct Inspector {
 
 const TABLE_NAMES: &str = "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name";
 const VIEW_NAMES: &str = "SELECT name FROM sqlite_master WHERE type='view' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name";
+const TEMP_TABLE_NAMES: &str = "SELECT name FROM sqlite_temp_master WHERE type='table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name";
+const TEMP_VIEW_NAMES: &str = "SELECT name FROM sqlite_temp_master WHERE type='view' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name";
 const TABLE_SQL: &str = "SELECT sql FROM  (SELECT * FROM sqlite_master UNION ALL   SELECT * FROM sqlite_temp_master) WHERE name = ? AND type in ('table', 'view')";
 
 fn raw(py: &mut Interpreter, conn: &Rc<Conn>, sql: &str, params: &[Value]) -> Res<Vec<Vec<Value>>> {
@@ -120,14 +122,26 @@ impl Inspector {
         })
     }
 
+    /// An inspector of its own (a fresh `info_cache`) on `bind`.
+    pub fn new(bind: Obj) -> Inspector {
+        Inspector { bind, asked: Rc::new(RefCell::new(Vec::new())) }
+    }
+
     /// The statements SQLAlchemy runs to answer `question` about `table` (logged when echoing).
     fn run_questions(&self, py: &mut Interpreter, question: &str, table: &str) -> Res<()> {
         let bind = self.bind.clone();
         // One question's connection: a new one of the engine's, closed after (its `ROLLBACK`),
         // or the connection the inspector was made from.
-        super::engine::with_connection_then(py, &bind, false, |py, conn| match question {
+        super::engine::with_connection_then(py, &bind, false, |py, conn| self.ask_on(py, conn, question, table))
+    }
+
+    /// Asks `question` about `table` on `conn`, unless this inspector knows the answer already.
+    pub fn ask_on(&self, py: &mut Interpreter, conn: &Rc<Conn>, question: &str, table: &str) -> Res<()> {
+        match question {
             "get_table_names" => self.ask(py, conn, question.into(), |py, conn| raw(py, conn, TABLE_NAMES, &[]).map(|_| ())),
             "get_view_names" => self.ask(py, conn, question.into(), |py, conn| raw(py, conn, VIEW_NAMES, &[]).map(|_| ())),
+            "get_temp_table_names" => self.ask(py, conn, question.into(), |py, conn| raw(py, conn, TEMP_TABLE_NAMES, &[]).map(|_| ())),
+            "get_temp_view_names" => self.ask(py, conn, question.into(), |py, conn| raw(py, conn, TEMP_VIEW_NAMES, &[]).map(|_| ())),
             "has_table" => self.ask(py, conn, format!("has_table {table}"), |py, conn| pragma(py, conn, "table_info", table).map(|_| ())),
             "get_columns" => self.columns(py, conn, table),
             "get_pk_constraint" => self.ask(py, conn, format!("get_pk_constraint {table}"), |py, conn| {
@@ -143,7 +157,7 @@ impl Inspector {
                 self.indexes(py, conn, table, true)?;
                 self.ask(py, conn, format!("_get_table_sql {table}"), |py, conn| table_sql(py, conn, table))
             }),
-        })
+        }
     }
 
     fn database(&self) -> Option<crate::databases::SharedEngine> {
@@ -153,8 +167,12 @@ impl Inspector {
         self.bind.native::<super::engine::ConnectionObj>().map(|c| c.conn.engine.database.clone())
     }
 
-    fn table_names(&self) -> Vec<String> {
+    pub fn table_names(&self) -> Vec<String> {
         self.names(TABLE_NAMES)
+    }
+
+    pub fn view_names(&self) -> Vec<String> {
+        self.names(VIEW_NAMES)
     }
 
     fn names(&self, query: &str) -> Vec<String> {
@@ -164,7 +182,9 @@ impl Inspector {
         rows.into_iter().filter_map(|r| r.into_iter().next()).map(|v| v.python_str()).collect()
     }
 
-    fn table(&self, name: &str) -> Option<crate::schema::Table> {
+    /// The table as it is in the database now (read without logging: the questions asked
+    /// before it are what the log shows).
+    pub fn table(&self, name: &str) -> Option<crate::schema::Table> {
         let database = self.database()?;
         let engine = Databases::borrow(&database).ok()?;
         crate::reflect::reflect_table(&engine, name).ok().flatten()
@@ -237,7 +257,10 @@ impl Native for Inspector {
                                         ("name", Obj::str(&column.name)),
                                         ("type", native(TypeObj(column.sql_type.clone()))),
                                         ("nullable", Obj::Bool(column.nullable)),
-                                        ("default", Obj::None),
+                                        ("default", match &column.server_default {
+                                            Some(crate::schema::ServerDefault::Text(t) | crate::schema::ServerDefault::Literal(t)) => Obj::str(t),
+                                            None => Obj::None,
+                                        }),
                                         ("primary_key", Obj::Int(pk)),
                                     ],
                                 )?);

@@ -14,6 +14,7 @@ pub mod expression;
 pub mod inspection;
 pub mod orm;
 pub mod pool;
+pub mod reflection;
 pub mod result;
 pub mod schema;
 pub mod statement;
@@ -251,7 +252,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
         Rc::new(|py: &mut Interpreter| {
             let sa = py.import("sqlalchemy")?;
             let mut members = vec![("insert".to_string(), function("insert", |py, args, _| statement::sqlite_insert(py, args.first())))];
-            for name in ["BLOB", "BOOLEAN", "DATE", "DATETIME", "FLOAT", "INTEGER", "JSON", "NUMERIC", "SMALLINT", "TEXT", "TIME", "VARCHAR"] {
+            for name in ["BLOB", "BOOLEAN", "CHAR", "DATE", "DATETIME", "DECIMAL", "FLOAT", "INTEGER", "JSON", "NUMERIC", "REAL", "SMALLINT", "TEXT", "TIME", "TIMESTAMP", "VARCHAR"] {
                 members.push((name.to_string(), py.get_attr(&sa, name)?));
             }
             Ok(members)

@@ -52,6 +52,8 @@ pub struct ColumnSpec {
     pub autoincrement: Option<bool>,
     /// How the default shows in the column's repr (`ScalarElementColumnDefault(True)`).
     pub default_repr: Option<String>,
+    /// How the server default shows in the column's repr (`DefaultClause('0', for_update=False)`).
+    pub server_default_repr: Option<String>,
 }
 
 impl ColumnSpec {
@@ -72,6 +74,7 @@ impl ColumnSpec {
             onupdate: over.onupdate.clone().or_else(|| self.onupdate.clone()),
             autoincrement: over.autoincrement.or(self.autoincrement),
             default_repr: over.default_repr.clone().or_else(|| self.default_repr.clone()),
+            server_default_repr: over.server_default_repr.clone().or_else(|| self.server_default_repr.clone()),
         }
     }
 
@@ -113,6 +116,8 @@ impl ColumnSpec {
         }
         spec.onupdate = kwarg(kwargs, "onupdate").cloned();
         if let Some(default) = kwarg(kwargs, "server_default") {
+            let shown = py.repr_of(default)?;
+            spec.server_default_repr = Some(format!("DefaultClause({shown}, for_update=False)"));
             spec.server_default = Some(match default {
                 Obj::Str(text) => ServerDefault::Literal(text.to_string()),
                 other => match other.native::<super::statement::TextClause>() {
@@ -162,9 +167,7 @@ impl ColumnSpec {
         if let Some(fk) = &self.foreign_key {
             parts.push(format!("ForeignKey('{}')", fk.target));
         }
-        if let Some(table) = &self.table {
-            parts.push(format!("table=<{table}>"));
-        }
+        parts.push(self.table.as_ref().map_or_else(|| "table=None".to_string(), |table| format!("table=<{table}>")));
         if self.primary_key {
             parts.push("primary_key=True".into());
         }
@@ -173,6 +176,9 @@ impl ColumnSpec {
         }
         if let Some(default) = &self.default_repr {
             parts.push(format!("default={default}"));
+        }
+        if let Some(default) = &self.server_default_repr {
+            parts.push(format!("server_default={default}"));
         }
         format!("Column({})", parts.join(", "))
     }
@@ -256,6 +262,8 @@ pub struct TableObj {
     pub indexes: RefCell<Vec<schema::Index>>,
     pub primary_key_name: Option<String>,
     pub sqlite_autoincrement: std::cell::Cell<bool>,
+    /// The MetaData holding the table (weakly: the MetaData holds the table).
+    pub metadata: RefCell<Option<std::rc::Weak<dyn Native>>>,
 }
 
 impl TableObj {
@@ -296,7 +304,16 @@ impl TableObj {
             indexes: RefCell::new(all_indexes),
             primary_key_name,
             sqlite_autoincrement: std::cell::Cell::new(false),
+            metadata: RefCell::new(None),
         }
+    }
+
+    /// The tables of this table's MetaData, as the schema model has them.
+    pub fn metadata_schema(&self) -> Option<schema::MetaData> {
+        let metadata = self.metadata.borrow().as_ref()?.upgrade()?;
+        let metadata: &dyn Native = metadata.as_ref();
+        let any: &dyn std::any::Any = metadata.as_any();
+        any.downcast_ref::<MetaDataObj>().map(MetaDataObj::to_schema)
     }
 
     pub fn specs(&self) -> Vec<ColumnSpec> {
@@ -340,6 +357,7 @@ impl Native for TableObj {
             "c" | "columns" => Some(native(ColumnCollection(this.clone()))),
             "primary_key" => Some(native(PrimaryKeyConstraintObj(
                 self.columns.iter().filter(|c| c.native::<ColumnObj>().is_some_and(|c| c.0.borrow().primary_key)).cloned().collect(),
+                self.primary_key_name.clone(),
             ))),
             "select" => Some(method(this, "select", |py, this, _, _| super::statement::select_all_of(py, this))),
             "insert" => Some(method(this, "insert", |_, this, _, _| Ok(super::statement::insert_into(this.clone())))),
@@ -351,7 +369,7 @@ impl Native for TableObj {
 }
 
 /// `table.primary_key`.
-pub struct PrimaryKeyConstraintObj(Vec<Obj>);
+pub struct PrimaryKeyConstraintObj(Vec<Obj>, Option<String>);
 
 impl Native for PrimaryKeyConstraintObj {
     fn type_name(&self) -> &str {
@@ -373,7 +391,7 @@ impl Native for PrimaryKeyConstraintObj {
     fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
         Ok(match name {
             "columns" => Some(Obj::list(self.0.clone())),
-            "name" => Some(Obj::None),
+            "name" => Some(self.1.as_deref().map_or(Obj::None, Obj::str)),
             _ => None,
         })
     }
@@ -444,9 +462,12 @@ pub struct MetaDataObj {
 }
 
 impl MetaDataObj {
-    pub fn add(&self, py: &mut Interpreter, table: Obj) -> Res<()> {
+    /// Adds `table` to the MetaData `metadata` (at `place`, else last) once its name is known
+    /// to be free; the table remembers its MetaData, where a join looks for its foreign keys.
+    pub fn add(py: &mut Interpreter, metadata: &Obj, table: Obj, place: Option<usize>) -> Res<()> {
+        let (Obj::Native(rc), Some(this)) = (metadata, metadata.native::<MetaDataObj>()) else { return Ok(()) };
         let Some(new) = table.native::<TableObj>() else { return Ok(()) };
-        let exists = self.tables.borrow().iter().any(|t| t.native::<TableObj>().is_some_and(|t| t.name == new.name));
+        let exists = this.tables.borrow().iter().any(|t| t.native::<TableObj>().is_some_and(|t| t.name == new.name));
         if exists {
             return raise(
                 py,
@@ -455,7 +476,10 @@ impl MetaDataObj {
                 &format!("Table '{}' is already defined for this MetaData instance.  Specify 'extend_existing=True' to redefine options and columns on an existing Table object.", new.name),
             );
         }
-        self.tables.borrow_mut().push(table);
+        *new.metadata.borrow_mut() = Some(Rc::downgrade(rc));
+        let mut tables = this.tables.borrow_mut();
+        let place = place.unwrap_or(tables.len()).min(tables.len());
+        tables.insert(place, table);
         Ok(())
     }
 
@@ -517,6 +541,24 @@ impl Native for MetaDataObj {
                 super::ddl::create_all(py, &bind, &metadata.to_schema(), checkfirst)?;
                 Ok(Obj::None)
             })),
+            "reflect" => Some(method(this, "reflect", |py, this, args, kwargs| {
+                let Some(bind) = args.first().or_else(|| kwarg(&kwargs, "bind")).cloned() else {
+                    return py.error("TypeError", "MetaData.reflect() missing 1 required positional argument: 'bind'");
+                };
+                for (key, _) in &kwargs {
+                    if !matches!(key.as_str(), "bind" | "views" | "only" | "resolve_fks" | "schema") {
+                        return py.stop_not_available(&format!("MetaData.reflect({key}=...)"));
+                    }
+                }
+                if kwarg(&kwargs, "schema").is_some_and(|s| !matches!(s, Obj::None)) {
+                    return py.stop_not_available("MetaData.reflect(schema=...)");
+                }
+                let views = flag(py, &kwargs, "views")?.unwrap_or(false);
+                let resolve_fks = flag(py, &kwargs, "resolve_fks")?.unwrap_or(true);
+                let only = kwarg(&kwargs, "only").cloned();
+                super::reflection::reflect(py, this, &bind, views, only, resolve_fks)?;
+                Ok(Obj::None)
+            })),
             "drop_all" => Some(method(this, "drop_all", |py, this, args, kwargs| {
                 let bind = super::engine::bind_argument(py, &args, &kwargs)?;
                 let checkfirst = flag(py, &kwargs, "checkfirst")?.unwrap_or(true);
@@ -539,6 +581,8 @@ pub fn table_options(py: &mut Interpreter, kwargs: &[(String, Obj)]) -> Res<bool
         match key.as_str() {
             "sqlite_autoincrement" => autoincrement = py.truthy(value)?,
             "comment" | "info" | "extend_existing" | "keep_existing" | "quote" => {}
+            // Reflection's options, read by `table_call`.
+            "autoload_with" | "include_columns" | "resolve_fks" | "autoload_replace" => {}
             other if ["mysql_", "mariadb_", "postgresql_", "mssql_", "oracle_"].iter().any(|p| other.starts_with(p)) => {}
             other => return py.stop_not_available(&format!("Table({other}=...)")),
         }
@@ -554,6 +598,12 @@ pub fn table_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj
     let metadata = args.get(1).cloned();
     if metadata.as_ref().and_then(|m| m.native::<MetaDataObj>()).is_none() {
         return py.error("TypeError", "Table() needs a MetaData as its second argument");
+    }
+    // A table the MetaData holds already is that table, when nothing new is said of it.
+    if args.len() == 2 {
+        if let Some(held) = metadata.as_ref().and_then(|m| m.native::<MetaDataObj>()).and_then(|m| m.table(&name)) {
+            return Ok(held);
+        }
     }
     let mut columns = Vec::new();
     let mut constraints = Vec::new();
@@ -584,11 +634,29 @@ pub fn table_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj
         }
     }
     let autoincrement = table_options(py, &kwargs)?;
+    if let (Some(bind), Some(metadata)) = (kwarg(&kwargs, "autoload_with"), metadata.as_ref()) {
+        let held = metadata.native::<MetaDataObj>().is_some_and(|m| m.table(&name).is_some());
+        if !held {
+            let include_columns = match kwarg(&kwargs, "include_columns") {
+                Some(Obj::None) | None => None,
+                Some(names) => {
+                    let mut wanted = Vec::new();
+                    for item in py.iterate(names)? {
+                        wanted.push(text_arg(py, &item, "column name")?);
+                    }
+                    Some(wanted)
+                }
+            };
+            let resolve_fks = flag(py, &kwargs, "resolve_fks")?.unwrap_or(true);
+            let given = super::reflection::Given { columns, constraints, indexes, include_columns };
+            return super::reflection::autoload(py, metadata, &name, &bind.clone(), given, resolve_fks);
+        }
+    }
     let made = TableObj::new(&name, columns, constraints, indexes, pk_name);
     made.sqlite_autoincrement.set(autoincrement);
     let table = table_value(made);
-    if let Some(metadata) = metadata.as_ref().and_then(|m| m.native::<MetaDataObj>()) {
-        metadata.add(py, table.clone())?;
+    if let Some(metadata) = &metadata {
+        MetaDataObj::add(py, metadata, table.clone(), None)?;
     }
     Ok(table)
 }

@@ -403,7 +403,12 @@ impl SelectState {
                         tables_in(&sql, &mut present);
                     }
                     present.extend(self.joins.iter().map(|j| j.table.clone()));
-                    match target_mapper.as_ref().and_then(|m| super::orm::mapper::foreign_key_join(m, &present)) {
+                    let found = match (&target_mapper, target.native::<TableObj>()) {
+                        (Some(mapper), _) => super::orm::mapper::foreign_key_join(mapper, &present),
+                        (None, Some(table)) => table.metadata_schema().and_then(|m| super::orm::relationship::foreign_key_between(&m, &present, &table.name)),
+                        (None, None) => None,
+                    };
+                    match found {
                         Some(on) => on,
                         None => {
                             let left = present.first().cloned().unwrap_or_default();

@@ -12,7 +12,8 @@ use super::convert::{kwarg, native};
 pub const TYPE_NAMES: &[&str] = &[
     "Integer", "BigInteger", "SmallInteger", "String", "Text", "Boolean", "Float", "Double", "Numeric", "Date", "DateTime",
     "Time", "LargeBinary", "JSON", "Enum", "Unicode", "UnicodeText", "VARCHAR", "INTEGER", "TEXT", "BIGINT", "SMALLINT",
-    "BOOLEAN", "FLOAT", "DOUBLE", "NUMERIC", "DATE", "DATETIME", "TIME", "BLOB",
+    "BOOLEAN", "FLOAT", "DOUBLE", "NUMERIC", "DATE", "DATETIME", "TIME", "BLOB", "CHAR", "NVARCHAR", "NCHAR", "CLOB", "REAL",
+    "DECIMAL", "TIMESTAMP",
 ];
 
 /// `String`, uncalled: a type class.
@@ -29,36 +30,41 @@ impl TypeClass {
                 _ => None,
             }
         };
+        let numeric = || match (int_arg(0, "precision"), int_arg(1, "scale")) {
+            (Some(p), Some(s)) => SqlType::Numeric(Some((p, s))),
+            _ => SqlType::Numeric(None),
+        };
+        // The database's spellings (`INTEGER`, `CHAR(5)`, `REAL`): the generic type they are a
+        // kind of, kept with the name, which reflection gives and autogenerate writes.
+        let spelled = match self.0 {
+            "INTEGER" => Some(SqlType::Integer),
+            "BIGINT" => Some(SqlType::BigInteger),
+            "SMALLINT" => Some(SqlType::SmallInteger),
+            "VARCHAR" | "CHAR" | "NVARCHAR" | "NCHAR" => Some(SqlType::String(int_arg(0, "length"))),
+            "TEXT" | "CLOB" => Some(SqlType::Text),
+            "BOOLEAN" => Some(SqlType::Boolean),
+            "FLOAT" | "REAL" => Some(SqlType::Float),
+            "DOUBLE" => Some(SqlType::Double),
+            "NUMERIC" | "DECIMAL" => Some(numeric()),
+            "DATE" => Some(SqlType::Date),
+            "DATETIME" | "TIMESTAMP" => Some(SqlType::DateTime),
+            "TIME" => Some(SqlType::Time),
+            "BLOB" => Some(SqlType::LargeBinary),
+            _ => None,
+        };
+        if let Some(inner) = spelled {
+            return Ok(SqlType::Upper(Box::new(inner), self.0));
+        }
         Ok(match self.0 {
             "Integer" => SqlType::Integer,
-            "INTEGER" => SqlType::Upper(Box::new(SqlType::Integer)),
             "BigInteger" => SqlType::BigInteger,
             "SmallInteger" => SqlType::SmallInteger,
             "String" | "Unicode" => SqlType::String(int_arg(0, "length")),
-            "VARCHAR" => SqlType::Upper(Box::new(SqlType::String(int_arg(0, "length")))),
             "Text" | "UnicodeText" => SqlType::Text,
-            "TEXT" => SqlType::Upper(Box::new(SqlType::Text)),
             "Boolean" => SqlType::Boolean,
             "Float" => SqlType::Float,
             "Double" => SqlType::Double,
-            "Numeric" => match (int_arg(0, "precision"), int_arg(1, "scale")) {
-                (Some(p), Some(s)) => SqlType::Numeric(Some((p, s))),
-                _ => SqlType::Numeric(None),
-            },
-            // The database's spellings, which autogenerate writes for types read back.
-            "BIGINT" => SqlType::Upper(Box::new(SqlType::BigInteger)),
-            "SMALLINT" => SqlType::Upper(Box::new(SqlType::SmallInteger)),
-            "BOOLEAN" => SqlType::Upper(Box::new(SqlType::Boolean)),
-            "FLOAT" => SqlType::Upper(Box::new(SqlType::Float)),
-            "DOUBLE" => SqlType::Upper(Box::new(SqlType::Double)),
-            "NUMERIC" => SqlType::Upper(Box::new(match (int_arg(0, "precision"), int_arg(1, "scale")) {
-                (Some(p), Some(s)) => SqlType::Numeric(Some((p, s))),
-                _ => SqlType::Numeric(None),
-            })),
-            "DATE" => SqlType::Upper(Box::new(SqlType::Date)),
-            "DATETIME" => SqlType::Upper(Box::new(SqlType::DateTime)),
-            "TIME" => SqlType::Upper(Box::new(SqlType::Time)),
-            "BLOB" => SqlType::Upper(Box::new(SqlType::LargeBinary)),
+            "Numeric" => numeric(),
             "Date" => SqlType::Date,
             "DateTime" => SqlType::DateTime,
             "Time" => SqlType::Time,
@@ -156,11 +162,12 @@ pub fn type_repr(sql_type: &SqlType) -> String {
             }
             format!("Enum({})", args.join(", "))
         }
+        SqlType::Named(name) if name == "NULL" => "NullType()".into(),
         SqlType::Named(name) => format!("{name}()"),
-        SqlType::Upper(inner) => {
-            let (generic, database) = inner.class_names();
+        SqlType::Upper(inner, spelled) => {
+            let (generic, _) = inner.class_names();
             let repr = type_repr(inner);
-            format!("{database}{}", repr.strip_prefix(generic).unwrap_or(&repr))
+            format!("{spelled}{}", repr.strip_prefix(generic).unwrap_or(&repr))
         }
     }
 }

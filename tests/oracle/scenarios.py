@@ -434,6 +434,14 @@ SLUG_UP = """    op.add_column('accounts', sa.Column('slug', sa.String(length=60
     print("slugs:", [row.slug for row in conn.execute(sa.select(accounts.c.slug).order_by(accounts.c.id))])"""
 
 
+REFLECTED_UP = """    bind = op.get_bind()
+    accounts = sa.Table('accounts', sa.MetaData(), autoload_with=bind)
+    print(repr(accounts.c.balance.type), [c.name for c in accounts.c])
+    op.execute(accounts.update().where(accounts.c.balance > 20).values(balance=accounts.c.balance * 2))
+    for row in bind.execute(sa.select(accounts.c.name, accounts.c.balance).order_by(accounts.c.id)):
+        print(row.name, row.balance)"""
+
+
 def python_in_revisions():
     """Revisions that are Python, as real projects write them: local variables, loops, helper
     functions, data migrations with bulk_insert, Core statements and op.get_bind()."""
@@ -457,6 +465,17 @@ def python_in_revisions():
                          "alembic current", "alembic downgrade -1", "alembic downgrade base",
                          "alembic upgrade da7a00000001 --sql", "alembic upgrade da7a00000001:da7a00000002 --sql",
                          "alembic history")}
+    reflected = project([])
+    reflected["migrations/versions/da7a00000001_accounts.py"] = files["migrations/versions/da7a00000001_accounts.py"]
+    reflected["migrations/versions/da7a00000004_reflected.py"] = rev_file(
+        "da7a00000004", "da7a00000001", "reflected", upgrade=REFLECTED_UP,
+        downgrade="    meta = sa.MetaData()\n    meta.reflect(bind=op.get_bind(), only=['accounts'])\n"
+                  "    accounts = meta.tables['accounts']\n"
+                  "    op.execute(accounts.update().values(balance=accounts.c.balance / 2))\n"
+                  "    print(sorted(meta.tables), [c.name for c in accounts.primary_key])")
+    yield {"name": "reflection_in_revisions", "about": "Data migrations that read a table back with autoload_with and MetaData.reflect.",
+           "files": reflected,
+           "steps": runs("alembic upgrade head", "alembic current", "alembic downgrade -1", "alembic upgrade head --sql")}
     top = project([])
     top["migrations/versions/70e000000001_top.py"] = rev_file(
         "70e000000001", None, "op at the top", downgrade="    pass") + "\nop.execute('SELECT 1')\n"

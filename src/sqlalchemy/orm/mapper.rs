@@ -637,9 +637,7 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
     table.sqlite_autoincrement.set(autoincrement);
     let table_obj = super::super::schema::table_value(table);
     let metadata = py.get_attr(&Obj::Class(class.clone()), "metadata")?;
-    if let Some(m) = metadata.native::<MetaDataObj>() {
-        m.add(py, table_obj.clone())?;
-    }
+    MetaDataObj::add(py, &metadata, table_obj.clone(), None)?;
     if !infos.iter().any(|(_, s)| s.primary_key) {
         return raise(
             py,
