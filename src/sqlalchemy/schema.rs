@@ -192,6 +192,24 @@ impl ColumnObj {
         ColumnObj(RefCell::new(spec), RefCell::new(None), std::cell::Cell::new(false))
     }
 
+    /// The column's type; a `Column("user_id", ForeignKey("users.id"))` without one has the
+    /// referenced column's once its table is in a MetaData, as SQLAlchemy resolves it.
+    pub fn resolved_type(&self) -> SqlType {
+        let spec = self.0.borrow();
+        if let Some(t) = &spec.sql_type {
+            return t.clone();
+        }
+        let table = self.1.borrow().as_ref().and_then(std::rc::Weak::upgrade);
+        let found = table.as_deref().and_then(|t| {
+            let any: &dyn std::any::Any = t.as_any();
+            let table = any.downcast_ref::<TableObj>()?;
+            let metadata = table.metadata_schema()?;
+            let column = metadata.table(&table.name)?.column(spec.name.as_deref()?)?;
+            Some(column.sql_type.clone())
+        });
+        found.unwrap_or(SqlType::Named("NULL".into()))
+    }
+
     /// What `mapped_column()` returns: the same column spec, printed as SQLAlchemy's
     /// `MappedColumn` (the mapper makes the table's `Column` from it).
     pub fn mapped(spec: ColumnSpec) -> ColumnObj {
@@ -234,7 +252,7 @@ impl Native for ColumnObj {
         let spec = self.0.borrow().clone();
         Ok(match name {
             "name" | "key" => Some(spec.name.as_deref().map_or(Obj::None, Obj::str)),
-            "type" => Some(native(super::types::TypeObj(spec.sql_type.clone().unwrap_or(SqlType::Named("NULL".into()))))),
+            "type" => Some(native(super::types::TypeObj(self.resolved_type()))),
             "primary_key" => Some(Obj::Bool(spec.primary_key)),
             "nullable" => Some(Obj::Bool(spec.is_nullable())),
             "unique" => Some(if spec.unique { Obj::Bool(true) } else { Obj::None }),

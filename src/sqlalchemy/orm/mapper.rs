@@ -391,6 +391,10 @@ fn declarative_constructor(py: &mut Interpreter, this: &Obj, kwargs: Vec<(String
 /// Python's `__init_subclass__` for a declarative class: a new base gets its `metadata`; a
 /// class with `__tablename__` is mapped.
 fn on_subclass(py: &mut Interpreter, class: Rc<Class>) -> Res<()> {
+    if let Some(table) = class_attr(&class, "__table__") {
+        declare_in_registry(py, &class)?;
+        return map_class_to_table(py, &class, table);
+    }
     if class_attr(&class, "__tablename__").is_some() {
         declare_in_registry(py, &class)?;
         return map_class(py, &class);
@@ -638,6 +642,51 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
     let table_obj = super::super::schema::table_value(table);
     let metadata = py.get_attr(&Obj::Class(class.clone()), "metadata")?;
     MetaDataObj::add(py, &metadata, table_obj.clone(), None)?;
+    finish_mapping(py, class, table_obj, column_objs, infos, relationships, metadata)
+}
+
+/// `__table__ = Table("users", Base.metadata, ...)` in the class body (a table declared or
+/// reflected with `autoload_with`): the class maps that table, an attribute per column named as
+/// the column, and the body's relationships.
+fn map_class_to_table(py: &mut Interpreter, class: &Rc<Class>, table_obj: Obj) -> Res<()> {
+    let Some(table) = table_obj.native::<TableObj>() else {
+        let shown = py.repr_of(&table_obj)?;
+        return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("__table__ must be a Table, got {shown}"));
+    };
+    let column_objs = table.columns.clone();
+    let mut infos = Vec::new();
+    for column in &column_objs {
+        if let Some(column) = column.native::<ColumnObj>() {
+            let mut spec = column.0.borrow().clone();
+            spec.sql_type = Some(column.resolved_type());
+            infos.push((spec.name.clone().unwrap_or_default(), spec));
+        }
+    }
+    let mut relationships = Vec::new();
+    let own: Vec<(String, Obj)> = class.attrs.borrow().items().filter_map(|(k, v)| if let Obj::Str(k) = k { Some((k.to_string(), v.clone())) } else { None }).collect();
+    for (name, value) in own {
+        if let Some(relationship) = value.native::<RelationshipAttr>() {
+            relationships.push((name, relationship.spec_args.clone(), None));
+        } else if value.native::<ColumnObj>().is_some() {
+            return py.stop_not_available("a column in the class body beside __table__");
+        }
+    }
+    let metadata = py.get_attr(&Obj::Class(class.clone()), "metadata")?;
+    finish_mapping(py, class, table_obj, column_objs, infos, relationships, metadata)
+}
+
+/// Maps `class` to its table: the primary key check, the mapper in its registry, an attribute
+/// per column and per relationship.
+fn finish_mapping(
+    py: &mut Interpreter,
+    class: &Rc<Class>,
+    table_obj: Obj,
+    column_objs: Vec<Obj>,
+    infos: Vec<(String, ColumnSpec)>,
+    relationships: Vec<(String, super::relationship::RelationshipArgs, Option<MappedType>)>,
+    metadata: Obj,
+) -> Res<()> {
+    let table_name = table_obj.native::<TableObj>().map(|t| t.name.clone()).unwrap_or_default();
     if !infos.iter().any(|(_, s)| s.primary_key) {
         return raise(
             py,
@@ -650,8 +699,11 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
     let columns: Vec<ColumnInfo> = column_objs
         .iter()
         .zip(infos.iter())
-        .filter_map(|(obj, (attr, _))| {
-            let spec = obj.native::<ColumnObj>()?.0.borrow().clone();
+        .filter_map(|(obj, (attr, info))| {
+            let mut spec = obj.native::<ColumnObj>()?.0.borrow().clone();
+            if spec.sql_type.is_none() {
+                spec.sql_type = info.sql_type.clone();
+            }
             Some(ColumnInfo {
                 attr: attr.clone(),
                 name: spec.name.clone().unwrap_or_default(),
