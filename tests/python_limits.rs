@@ -83,7 +83,7 @@ fn what_the_lab_lacks_is_said_plainly() {
     let (_, output, _) = run("import sqlalchemy as sa\nsa.tuple_\n");
     assert_eq!(output.last().unwrap(), "not available in this lab: sqlalchemy.tuple_", "{output:?}");
     let (_, output, _) = run("from sqlalchemy import select, table, column\nselect(table(\"t\", column(\"a\"))).options(1)\n");
-    assert_eq!(output.last().unwrap(), "not available in this lab: this loader option (the lab has selectinload() and joinedload())", "{output:?}");
+    assert_eq!(output.last().unwrap(), "not available in this lab: this loader option (the lab has selectinload(), joinedload(), contains_eager(), raiseload() and lazyload())", "{output:?}");
     let (ok, output, class) = run("from sqlalchemy import Colum\n");
     assert!(!ok);
     assert_eq!(class.as_deref(), Some("ImportError"));

@@ -50,8 +50,11 @@ pub struct SelectState {
     /// `.options(selectinload(User.addresses))`: relationships loaded after the rows.
     pub loaders: Vec<Rc<crate::sqlalchemy::orm::relationship::RelationshipSpec>>,
     /// `.options(joinedload(Address.user))`: relationships loaded in the same SELECT, from an
-    /// aliased join.
+    /// aliased join (or, for `contains_eager`, the statement's own).
     pub eager: Vec<EagerJoin>,
+    /// `.options(raiseload(...), lazyload(...))`: how the objects this SELECT loads read those
+    /// relationships later (no relationship: every one of the classes queried).
+    pub strategies: Vec<(Option<Rc<crate::sqlalchemy::orm::relationship::RelationshipSpec>>, crate::sqlalchemy::orm::loader::Strategy)>,
     /// `union(a, b)`: the SELECTs after this one, each with its operator (`UNION ALL`); the
     /// ORDER BY and LIMIT are then the whole compound's.
     pub compound: Vec<(&'static str, SelectState)>,
@@ -70,6 +73,9 @@ pub struct EagerJoin {
     pub collection: bool,
     /// The relationship's `order_by`, read from the alias: after the statement's own ORDER BY.
     pub order_by: Vec<Sql>,
+    /// `contains_eager`: the statement's own join supplies the target's columns, which come
+    /// first in the SELECT; no join or ORDER BY of its own.
+    pub existing: bool,
 }
 
 impl EagerJoin {
@@ -239,10 +245,14 @@ impl SelectState {
         visible.extend(self.joins.iter().map(|j| j.table.clone()));
         let enclosing = std::mem::replace(&mut c.outer, visible);
         let mut taken = Vec::new();
+        let mut columns: Vec<String> = Vec::new();
+        for eager in self.eager.iter().filter(|e| e.existing) {
+            columns.extend(eager.columns().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)));
+        }
         c.subquery_labels = labels;
-        let mut columns: Vec<String> = self.column_sqls().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)).collect();
+        columns.extend(self.column_sqls().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)));
         c.subquery_labels = false;
-        for eager in &self.eager {
+        for eager in self.eager.iter().filter(|e| !e.existing) {
             columns.extend(eager.columns().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)));
         }
         let mut text = format!("SELECT {}{}", if self.distinct { "DISTINCT " } else { "" }, columns.join(", "));
@@ -263,7 +273,7 @@ impl SelectState {
             }
         }
         if let Some(first) = from_items.first_mut() {
-            for eager in &self.eager {
+            for eager in self.eager.iter().filter(|e| !e.existing) {
                 let on = c.expr(&eager.on);
                 let kind = if eager.inner { "JOIN" } else { "LEFT OUTER JOIN" };
                 let table = c.quote(&eager.target.table_name);
@@ -640,16 +650,31 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
         "options" => {
             for arg in args {
                 let Some(option) = arg.native::<crate::sqlalchemy::orm::loader::LoaderOption>() else {
-                    return py.stop_not_available("this loader option (the lab has selectinload() and joinedload())");
+                    return py.stop_not_available("this loader option (the lab has selectinload(), joinedload(), contains_eager(), raiseload() and lazyload())");
                 };
-                match option.joined {
-                    None => state.loaders.push(option.spec.clone()),
-                    Some(inner) => {
-                        let (target, pairs, collection) = crate::sqlalchemy::orm::relationship::join_parts(py, &option.spec)?;
+                use crate::sqlalchemy::orm::loader::Strategy;
+                let (spec, strategy) = match (&option.spec, option.strategy) {
+                    (spec, Strategy::Raise { .. } | Strategy::Lazy) => {
+                        state.strategies.push((spec.clone(), option.strategy));
+                        continue;
+                    }
+                    (Some(spec), strategy) => (spec.clone(), strategy),
+                    (None, _) => continue,
+                };
+                match strategy {
+                    Strategy::Selectin => state.loaders.push(spec),
+                    Strategy::ContainsEager => {
+                        let (target, _, collection) = crate::sqlalchemy::orm::relationship::join_parts(py, &spec)?;
+                        let alias: Rc<str> = Rc::from(target.table_name.as_str());
+                        state.eager.push(EagerJoin { spec, target, alias, on: and(Vec::new()), inner: true, collection, order_by: Vec::new(), existing: true });
+                    }
+                    Strategy::Raise { .. } | Strategy::Lazy => {}
+                    Strategy::Joined { inner } => {
+                        let (target, pairs, collection) = crate::sqlalchemy::orm::relationship::join_parts(py, &spec)?;
                         if collection && (state.limit.is_some() || state.offset.is_some()) {
                             return py.stop_not_available("joinedload() of a collection with LIMIT or OFFSET (SQLAlchemy wraps the query in a subquery)");
                         }
-                        let Some(parent) = option.spec.parent.upgrade() else { continue };
+                        let Some(parent) = spec.parent.upgrade() else { continue };
                         let taken = state.eager.iter().filter(|e| e.target.table_name == target.table_name).count();
                         let alias: Rc<str> = Rc::from(format!("{}_{}", target.table_name, taken + 1));
                         let mut on = Vec::new();
@@ -659,8 +684,8 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
                             let (left, right) = if collection { (local.sql.clone(), aliased) } else { (aliased, local.sql.clone()) };
                             on.push(Sql::Binary { left: Box::new(left), op: "=", right: Box::new(right) });
                         }
-                        let order_by = option.spec.order_by(py)?.iter().map(|o| crate::sqlalchemy::expression::retabled(o, &target.table_name, &alias)).collect();
-                        state.eager.push(EagerJoin { spec: option.spec.clone(), target, alias, on: and(on), inner, collection, order_by });
+                        let order_by = spec.order_by(py)?.iter().map(|o| crate::sqlalchemy::expression::retabled(o, &target.table_name, &alias)).collect();
+                        state.eager.push(EagerJoin { spec, target, alias, on: and(on), inner, collection, order_by, existing: false });
                     }
                 }
             }

@@ -900,6 +900,8 @@ pub struct InstanceState {
     /// mutations): until the object expires they are not among the attributes a refresh loads,
     /// which SQLAlchemy compiles as another statement.
     pub pending: RefCell<Vec<String>>,
+    /// The `raiseload` / `lazyload` options of the query that loaded it, by relationship.
+    pub strategies: RefCell<Vec<(String, super::loader::Strategy)>>,
 }
 
 impl InstanceState {
@@ -1013,6 +1015,7 @@ pub fn ensure_state(instance: &Obj, mapper: &Rc<Mapper>) -> Rc<InstanceState> {
         loaded: RefCell::new(Vec::new()),
         modified: Cell::new(false),
         pending: RefCell::new(Vec::new()),
+        strategies: RefCell::new(Vec::new()),
     });
     if let Obj::Instance(inst) = instance {
         inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(STATE)), Obj::str(STATE), native(StateObj(state.clone(), Rc::downgrade(inst))));

@@ -25,6 +25,8 @@ pub struct RelationshipArgs {
     pub uselist: Option<bool>,
     /// `lazy="selectin"`: loaded as `selectinload` loads it, whenever its class is queried.
     pub selectin: bool,
+    /// `lazy="raise"` (false) or `lazy="raise_on_sql"` (true): reading it unloaded raises.
+    pub raise_on_read: Option<bool>,
     /// `secondary=post_tags` (a `Table`, or its name): a many-to-many relationship through it.
     pub secondary: Option<Obj>,
     /// `backref="author"` (or `backref("author", **kwargs)`): the other side's relationship, made
@@ -542,6 +544,9 @@ impl Native for RelationshipAttr {
     fn descriptor_get(&self, py: &mut Interpreter, this: &Obj, instance: Option<&Obj>, _owner: &Obj) -> Option<Res<Obj>> {
         let spec = self.spec.clone()?;
         let Some(instance) = instance else { return Some(Ok(this.clone())) };
+        if let Err(error) = refuse_raise_load(py, &spec, instance) {
+            return Some(Err(error));
+        }
         Some(load(py, &spec, instance))
     }
     /// `Post.author == ann`: the foreign key compared with the object's key, as SQLAlchemy
@@ -850,6 +855,45 @@ fn select_in_many_to_one(
         set_loaded(&parent, spec, related);
     }
     Ok(())
+}
+
+/// A relationship read whose load `raiseload` (or `lazy="raise"`) forbids: SQLAlchemy's
+/// `InvalidRequestError`; with `sql_only`, only when the load would run SQL (a many-to-one whose
+/// object the session holds, or whose key is NULL, does not).
+fn refuse_raise_load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Res<()> {
+    let Obj::Instance(inst) = instance else { return Ok(()) };
+    if inst.attrs.borrow().get(&key(&spec.attr)).is_some() {
+        return Ok(());
+    }
+    let Some(parent) = spec.parent() else { return Ok(()) };
+    let state = ensure_state(instance, &parent);
+    if state.key.borrow().is_none() {
+        return Ok(());
+    }
+    let chosen = state.strategies.borrow().iter().rev().find(|(a, _)| *a == spec.attr).map(|(_, s)| *s);
+    let sql_only = match chosen {
+        Some(super::loader::Strategy::Raise { sql_only }) => sql_only,
+        Some(_) => return Ok(()),
+        None => match spec.args.raise_on_read {
+            Some(sql_only) => sql_only,
+            None => return Ok(()),
+        },
+    };
+    if sql_only && !spec.collection() {
+        if let (Direction::ManyToOne, pairs, target) = spec.direction(py)? {
+            let mut values = Vec::new();
+            for (fk_attr, _) in &pairs {
+                let v = read_attribute(py, instance, fk_attr)?;
+                values.push(super::super::convert::to_value(py, &v)?);
+            }
+            let held = state.session().is_some_and(|s| s.holds_key(&target, &values));
+            if held || values.iter().any(|v| matches!(v, crate::value::Value::Null)) {
+                return Ok(());
+            }
+        }
+    }
+    let how = if sql_only { "raise_on_sql" } else { "raise" };
+    raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("'{}.{}' is not available due to lazy='{how}'", parent.class_name, spec.attr))
 }
 
 /// Reads a relationship of an instance: as loaded, else loaded now (persistent), else empty.
@@ -1477,8 +1521,8 @@ fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)
     };
     let lazy = text("lazy");
     if let Some(lazy) = &lazy {
-        if lazy != "select" && lazy != "True" && lazy != "selectin" {
-            return py.stop_not_available(&format!("relationship(lazy=\"{lazy}\") (the lab has lazy=\"select\" and lazy=\"selectin\")"));
+        if !matches!(lazy.as_str(), "select" | "True" | "selectin" | "raise" | "raise_on_sql") {
+            return py.stop_not_available(&format!("relationship(lazy=\"{lazy}\") (the lab has lazy=\"select\", \"selectin\", \"raise\" and \"raise_on_sql\")"));
         }
     }
     let backref = match kwarg(kwargs, "backref") {
@@ -1513,6 +1557,11 @@ fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)
         cascade: text("cascade").unwrap_or_else(|| "save-update, merge".into()),
         uselist,
         selectin: lazy.as_deref() == Some("selectin"),
+        raise_on_read: match lazy.as_deref() {
+            Some("raise") => Some(false),
+            Some("raise_on_sql") => Some(true),
+            _ => None,
+        },
         secondary,
         backref,
         remote_side: kwarg(kwargs, "remote_side").is_some(),

@@ -464,6 +464,11 @@ impl SessionCore {
     /// The instance for a row: the one in the identity map (its expired attributes filled in),
     /// or a new one, persistent in this session.
     /// Whether the identity map holds the object of this row.
+    /// Whether the identity map holds `mapper`'s object with primary key `key`.
+    pub fn holds_key(&self, mapper: &Mapper, key: &[Value]) -> bool {
+        self.lookup(&identity_key(mapper, key)).is_some()
+    }
+
     fn holds(&self, mapper: &Mapper, row: &[Value]) -> bool {
         let key: Vec<Value> = mapper.columns.iter().zip(row).filter(|(c, _)| c.primary_key).map(|(_, v)| v.clone()).collect();
         self.lookup(&identity_key(mapper, &key)).is_some()
@@ -787,7 +792,21 @@ impl SessionCore {
             }
         };
         let conn = self.connection(py)?;
-        let key = format!("{sql}\u{0}{purpose}\u{0}{}{}\u{0}{}", select.limit.is_some(), select.offset.is_some(), names.join(","));
+        // Loader options are part of SQLAlchemy's cache key, though most do not change the SQL.
+        let mut options = String::new();
+        for spec in &select.loaders {
+            options.push_str(&format!("selectin {};", spec.attr));
+        }
+        for (spec, strategy) in &select.strategies {
+            let attr = spec.as_ref().map_or("*", |s| s.attr.as_str());
+            let how = match strategy {
+                super::loader::Strategy::Raise { sql_only: true } => "raise_on_sql",
+                super::loader::Strategy::Raise { sql_only: false } => "raise",
+                _ => "lazy",
+            };
+            options.push_str(&format!("{how} {attr};"));
+        }
+        let key = format!("{sql}\u{0}{purpose}\u{0}{}{}\u{0}{}\u{0}{options}", select.limit.is_some(), select.offset.is_some(), names.join(","));
         let ran = conn.run(py, Stat::Compiled, &key, &sql, &params, None)?;
         let mut keys = Vec::new();
         for item in &select.columns {
@@ -803,18 +822,27 @@ impl SessionCore {
         // the session had (SQLAlchemy's lazy loader does not "invoke all eagers").
         let lazy = purpose == "lazy";
         let mut made = Vec::new();
+        // A `contains_eager` load's columns come first.
+        let front: usize = select.eager.iter().filter(|e| e.existing).map(|e| e.target.columns.len()).sum();
         for row in &ran.rows {
-            let mut at = 0;
+            let mut at = front;
             let mut values = Vec::with_capacity(select.columns.len());
             for item in &select.columns {
                 match item {
                     Selected::Entity(mapper) | Selected::Aliased(mapper, ..) => {
                         let width = mapper.columns.len();
                         let slice = row.get(at..at + width).unwrap_or(&[]);
-                        let known = lazy && self.holds(mapper, slice);
+                        let known = (lazy || !select.strategies.is_empty()) && self.holds(mapper, slice);
                         let instance = self.instance_for_row(py, mapper, slice)?;
                         if lazy && !known {
                             made.push(crate::interp::object::identity(&instance));
+                        }
+                        // An object this SELECT loads keeps its raiseload / lazyload options; one
+                        // the session had keeps what it was loaded with.
+                        if !known && !select.strategies.is_empty() {
+                            if let Some(state) = super::mapper::state_of(&instance) {
+                                *state.strategies.borrow_mut() = super::loader::strategies_for(mapper, &select.strategies);
+                            }
                         }
                         values.push(instance);
                         at += width;
