@@ -33,8 +33,15 @@ pub fn inspect(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>
     if let Some(mapper) = mapper_of(py, subject)? {
         return Ok(native(MapperObj(mapper)));
     }
-    let shown = py.repr_of(subject)?;
-    raise(py, "sqlalchemy.exc", "NoInspectionAvailable", &format!("No inspection system is available for object of type {}", shown))
+    no_inspection(py, subject)
+}
+
+/// SQLAlchemy's `NoInspectionAvailable` for what `inspect()` (or `autoload_with=`) cannot inspect,
+/// naming its type.
+pub fn no_inspection<T>(py: &mut Interpreter, subject: &Obj) -> Res<T> {
+    let class = py.type_of(subject);
+    let shown = py.repr_of(&class)?;
+    raise(py, "sqlalchemy.exc", "NoInspectionAvailable", &format!("No inspection system is available for object of type {shown}"))
 }
 
 /// What `inspect(engine)` gives: the live schema, read back with the statements SQLAlchemy's

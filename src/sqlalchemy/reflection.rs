@@ -52,9 +52,7 @@ fn check_bind(py: &mut Interpreter, bind: &Obj) -> Res<()> {
     if bind.native::<EngineObj>().is_some() || bind.native::<ConnectionObj>().is_some() {
         return Ok(());
     }
-    let class = py.type_of(bind);
-    let shown = py.repr_of(&class)?;
-    raise(py, "sqlalchemy.exc", "NoInspectionAvailable", &format!("No inspection system is available for object of type {shown}"))
+    super::inspection::no_inspection(py, bind)
 }
 
 /// `Table(name, metadata, *given, autoload_with=bind)` for a name the MetaData does not hold yet.

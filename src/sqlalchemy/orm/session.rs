@@ -461,19 +461,19 @@ impl SessionCore {
         Ok(ran.rows)
     }
 
-    /// The instance for a row: the one in the identity map (its expired attributes filled in),
-    /// or a new one, persistent in this session.
-    /// Whether the identity map holds the object of this row.
     /// Whether the identity map holds `mapper`'s object with primary key `key`.
     pub fn holds_key(&self, mapper: &Mapper, key: &[Value]) -> bool {
         self.lookup(&identity_key(mapper, key)).is_some()
     }
 
+    /// Whether the identity map holds the object of this row.
     fn holds(&self, mapper: &Mapper, row: &[Value]) -> bool {
         let key: Vec<Value> = mapper.columns.iter().zip(row).filter(|(c, _)| c.primary_key).map(|(_, v)| v.clone()).collect();
-        self.lookup(&identity_key(mapper, &key)).is_some()
+        self.holds_key(mapper, &key)
     }
 
+    /// The instance for a row: the one in the identity map (its expired attributes filled in),
+    /// or a new one, persistent in this session.
     pub fn instance_for_row(self: &Rc<Self>, py: &mut Interpreter, mapper: &Rc<Mapper>, row: &[Value]) -> Res<Obj> {
         let key: Vec<Value> = mapper.columns.iter().zip(row).filter(|(c, _)| c.primary_key).map(|(_, v)| v.clone()).collect();
         let ikey = identity_key(mapper, &key);

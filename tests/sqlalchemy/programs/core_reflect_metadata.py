@@ -67,4 +67,9 @@ try:
     Table("accounts", MetaData(), autoload_with="sqlite://")
 except Exception as err:
     print(type(err).__name__ + ":", err)
+for subject in (5, object):
+    try:
+        inspect(subject)
+    except Exception as err:
+        print(type(err).__name__ + ":", err)
 print(inspect(engine).get_columns("kinds")[-1])
