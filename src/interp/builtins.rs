@@ -2245,6 +2245,15 @@ impl Interpreter {
             }
             (Class(x), Class(y)) => Rc::ptr_eq(x, y),
             (Builtin(x), Builtin(y)) => x == y,
+            // A native value (an ORM collection, a Row) compares as its `==` says; the same
+            // object is equal without asking, as in Python's containment and sequence equality.
+            (Native(_), _) | (_, Native(_)) => {
+                if same_object(a, b) {
+                    return Ok(true);
+                }
+                let outcome = self.native_operator("==", a, b)?;
+                return self.truthy(&outcome);
+            }
             _ => {
                 let (ia, ib) = (Interpreter::identity_of(a), Interpreter::identity_of(b));
                 ia != 0 && ia == ib

@@ -91,11 +91,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
         "sqlite3/__init__.py",
         "class Warning(Exception):\n    pass\n\n\nclass Error(Exception):\n    pass\n\n\nclass InterfaceError(Error):\n    pass\n\n\nclass DatabaseError(Error):\n    pass\n\n\nclass DataError(DatabaseError):\n    pass\n\n\nclass OperationalError(DatabaseError):\n    pass\n\n\nclass IntegrityError(DatabaseError):\n    pass\n\n\nclass InternalError(DatabaseError):\n    pass\n\n\nclass ProgrammingError(DatabaseError):\n    pass\n\n\nclass NotSupportedError(DatabaseError):\n    pass\n\n\nsqlite_version = \"3\"\n",
     );
-    py.register_python_module(
-        "sqlalchemy.orm.decl_api",
-        "sqlalchemy/orm/decl_api.py",
-        "from sqlalchemy.orm import DeclarativeBase\n\n\ndef declarative_base(*, metadata=None):\n    class Base(DeclarativeBase):\n        pass\n\n    if metadata is not None:\n        Base.metadata = metadata\n    return Base\n",
-    );
+    py.register_python_module("sqlalchemy.orm.decl_api", "sqlalchemy/orm/decl_api.py", include_str!("decl_api.py"));
     py.register_python_module(
         "sqlalchemy.orm.exc",
         "sqlalchemy/orm/exc.py",
@@ -271,8 +267,14 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
         "sqlalchemy.orm",
         Rc::new(|py: &mut Interpreter| {
             let base = orm::mapper::declarative_base_class(py);
+            // The mixin marks a base; the mapping (orm/mapper.rs) makes its classes dataclasses.
+            let as_dataclass = py.new_class("MappedAsDataclass", Vec::new());
+            if let Obj::Class(c) = &as_dataclass {
+                c.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from("__module__")), Obj::str("__module__"), Obj::str("sqlalchemy.orm.decl_api"));
+            }
             Ok(vec![
                 ("DeclarativeBase".into(), base),
+                ("MappedAsDataclass".into(), as_dataclass),
                 ("Mapped".into(), native(orm::mapper::MappedForm)),
                 ("mapped_column".into(), function("mapped_column", orm::mapper::mapped_column)),
                 ("relationship".into(), function("relationship", orm::relationship::relationship_call)),

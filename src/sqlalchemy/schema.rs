@@ -54,7 +54,13 @@ pub struct ColumnSpec {
     pub default_repr: Option<String>,
     /// How the server default shows in the column's repr (`DefaultClause('0', for_update=False)`).
     pub server_default_repr: Option<String>,
+    /// A `mapped_column`'s dataclass options (`init=`, `default=`, `default_factory=`, `repr=`,
+    /// `compare=`): the field it is when its class is a `MappedAsDataclass`.
+    pub field_options: Vec<(String, Obj)>,
 }
+
+/// The keywords of `mapped_column()` and `relationship()` that make a dataclass field.
+pub const FIELD_OPTIONS: &[&str] = &["init", "default", "default_factory", "repr", "compare", "kw_only", "hash"];
 
 impl ColumnSpec {
     /// This spec (an `Annotated` type's `mapped_column`) with what `over` (the attribute's own
@@ -75,6 +81,11 @@ impl ColumnSpec {
             autoincrement: over.autoincrement.or(self.autoincrement),
             default_repr: over.default_repr.clone().or_else(|| self.default_repr.clone()),
             server_default_repr: over.server_default_repr.clone().or_else(|| self.server_default_repr.clone()),
+            field_options: {
+                let mut options: Vec<(String, Obj)> = self.field_options.iter().filter(|(k, _)| !over.field_options.iter().any(|(o, _)| o == k)).cloned().collect();
+                options.extend(over.field_options.iter().cloned());
+                options
+            },
         }
     }
 
@@ -108,7 +119,10 @@ impl ColumnSpec {
             Some(Obj::Bool(b)) => Some(*b),
             _ => None,
         };
-        spec.default = kwarg(kwargs, "default").cloned();
+        // `insert_default=` is the column's default whatever the class; `default=` too, unless
+        // None (no default at all). A dataclass's `default_factory=` is never the column's.
+        spec.default = kwarg(kwargs, "insert_default").or_else(|| kwarg(kwargs, "default")).filter(|d| !matches!(d, Obj::None)).cloned();
+        spec.field_options = kwargs.iter().filter(|(k, _)| FIELD_OPTIONS.contains(&k.as_str())).cloned().collect();
         if let Some(default) = &spec.default {
             let shown = py.repr_of(default)?;
             let callable = matches!(default, Obj::Function(_) | Obj::Builtin(_) | Obj::Method(..) | Obj::Class(_));
@@ -257,6 +271,10 @@ impl Native for ColumnObj {
             "nullable" => Some(Obj::Bool(spec.is_nullable())),
             "unique" => Some(if spec.unique { Obj::Bool(true) } else { Obj::None }),
             "index" => Some(if spec.index { Obj::Bool(true) } else { Obj::None }),
+            "default" => Some(match (&spec.default, &spec.default_repr) {
+                (Some(value), Some(shown)) => native(ColumnDefaultObj { value: value.clone(), shown: shown.clone() }),
+                _ => Obj::None,
+            }),
             _ => return expression::method(&spec.sql(), name),
         })
     }
@@ -269,6 +287,30 @@ impl Native for ColumnObj {
     }
     fn truthy(&self, _py: &mut Interpreter, _this: &Obj) -> Res<bool> {
         Ok(true)
+    }
+}
+
+/// `column.default`: a `default=` value (`ScalarElementColumnDefault(7)`) or callable.
+pub struct ColumnDefaultObj {
+    value: Obj,
+    shown: String,
+}
+
+impl Native for ColumnDefaultObj {
+    fn type_name(&self) -> &str {
+        if self.shown.starts_with("Callable") { "CallableColumnDefault" } else { "ScalarElementColumnDefault" }
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(self.shown.clone())
+    }
+    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        let callable = self.shown.starts_with("Callable");
+        Ok(match name {
+            "arg" if !callable => Some(self.value.clone()),
+            "is_scalar" => Some(Obj::Bool(!callable)),
+            "is_callable" => Some(Obj::Bool(callable)),
+            _ => None,
+        })
     }
 }
 

@@ -46,40 +46,46 @@ def _collect(cls):
         elif f.default is not MISSING:
             setattr(cls, name, f.default)
         collected[name] = f
-    seen_default = None
-    for f in collected.values():
+    fields = list(collected.values())
+    _check_defaults(fields)
+    return fields
+
+
+def _check_defaults(fields):
+    """The generated __init__ cannot take a required argument after one with a default."""
+    seen_default = False
+    for f in fields:
         if not f.init:
             continue
         if f.default is not MISSING or f.default_factory is not MISSING:
-            seen_default = f.name
-        elif seen_default is not None:
+            seen_default = True
+        elif seen_default:
             raise TypeError(f"non-default argument {f.name!r} follows default argument")
-    return list(collected.values())
 
 
-def _make_init(cls, fields, frozen):
+def _make_init(fields, frozen, owner):
+    """`owner` prefixes the function's name in its errors: "Point." for a dataclass's own."""
     params = [f for f in fields if f.init]
-    owner = cls.__qualname__ if hasattr(cls, "__qualname__") else cls.__name__
 
     def __init__(self, *args, **kwargs):
         if len(args) > len(params):
             required = len([f for f in params if f.default is MISSING and f.default_factory is MISSING])
             takes = f"{len(params) + 1}" if required == len(params) else f"from {required + 1} to {len(params) + 1}"
-            raise TypeError(f"{owner}.__init__() takes {takes} positional arguments but {len(args) + 1} were given")
+            raise TypeError(f"{owner}__init__() takes {takes} positional arguments but {len(args) + 1} were given")
         values = {}
         for f, value in zip(params, args):
             values[f.name] = value
         for name, value in kwargs.items():
             if not any(f.name == name for f in params):
-                raise TypeError(f"{owner}.__init__() got an unexpected keyword argument {name!r}")
+                raise TypeError(f"{owner}__init__() got an unexpected keyword argument {name!r}")
             if name in values:
-                raise TypeError(f"{owner}.__init__() got multiple values for argument {name!r}")
+                raise TypeError(f"{owner}__init__() got multiple values for argument {name!r}")
             values[name] = value
         missing = [f.name for f in params if f.name not in values and f.default is MISSING and f.default_factory is MISSING]
         if missing:
             listed = " and ".join(repr(m) for m in missing) if len(missing) <= 2 else ", ".join(repr(m) for m in missing[:-1]) + ", and " + repr(missing[-1])
             plural = "" if len(missing) == 1 else "s"
-            raise TypeError(f"{owner}.__init__() missing {len(missing)} required positional argument{plural}: {listed}")
+            raise TypeError(f"{owner}__init__() missing {len(missing)} required positional argument{plural}: {listed}")
         for f in fields:
             if f.name in values:
                 value = values[f.name]
@@ -100,54 +106,69 @@ def _make_init(cls, fields, frozen):
 
 def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, frozen=False):
     def wrap(cls):
-        fields = _collect(cls)
-        setattr(cls, "__dataclass_fields__", {f.name: f for f in fields})
-        if init:
-            setattr(cls, "__init__", _make_init(cls, fields, frozen))
-        if repr and "__repr__" not in cls.__dict__:
-            def __repr__(self):
-                shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields if f.repr)
-                return f"{type(self).__qualname__}({shown})"
-            setattr(cls, "__repr__", __repr__)
-        def key(self):
-            return tuple(getattr(self, f.name) for f in fields if f.compare)
-        if eq and "__eq__" not in cls.__dict__:
-            def __eq__(self, other):
-                if type(other) is not type(self):
-                    return NotImplemented
-                return key(self) == key(other)
-            setattr(cls, "__eq__", __eq__)
-            if "__hash__" not in cls.__dict__:
-                if frozen:
-                    def __hash__(self):
-                        return hash(key(self))
-                    setattr(cls, "__hash__", __hash__)
-                else:
-                    setattr(cls, "__hash__", None)
-        if order:
-            for name, compare in _ORDER:
-                if name in cls.__dict__:
-                    raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}. Consider using functools.total_ordering")
-                setattr(cls, name, _make_order(name, compare, key))
-        if frozen:
-            for name in ("__setattr__", "__delattr__"):
-                if name in cls.__dict__:
-                    raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
-            names = {f.name for f in fields}
-            def __setattr__(self, name, value):
-                if type(self) is cls or name in names:
-                    raise FrozenInstanceError(f"cannot assign to field {name!r}")
-                object.__setattr__(self, name, value)
-            def __delattr__(self, name):
-                if type(self) is cls or name in names:
-                    raise FrozenInstanceError(f"cannot delete field {name!r}")
-                object.__delattr__(self, name)
-            setattr(cls, "__setattr__", __setattr__)
-            setattr(cls, "__delattr__", __delattr__)
+        owner = cls.__qualname__ if hasattr(cls, "__qualname__") else cls.__name__
+        _process(cls, _collect(cls), init, repr, eq, order, frozen, owner + ".")
         return cls
     if cls is None:
         return wrap
     return wrap(cls)
+
+
+_repr_running = set()
+
+
+def _process(cls, fields, init, repr, eq, order, frozen, owner):
+    """Gives `cls` the dataclass's methods over `fields`."""
+    setattr(cls, "__dataclass_fields__", {f.name: f for f in fields})
+    if init:
+        setattr(cls, "__init__", _make_init(fields, frozen, owner))
+    if repr and "__repr__" not in cls.__dict__:
+        def __repr__(self):
+            # A field that leads back to this object shows as "...", as Python's does.
+            if id(self) in _repr_running:
+                return "..."
+            _repr_running.add(id(self))
+            try:
+                shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields if f.repr)
+            finally:
+                _repr_running.discard(id(self))
+            return f"{type(self).__qualname__}({shown})"
+        setattr(cls, "__repr__", __repr__)
+    def key(self):
+        return tuple(getattr(self, f.name) for f in fields if f.compare)
+    if eq and "__eq__" not in cls.__dict__:
+        def __eq__(self, other):
+            if type(other) is not type(self):
+                return NotImplemented
+            return key(self) == key(other)
+        setattr(cls, "__eq__", __eq__)
+        if "__hash__" not in cls.__dict__:
+            if frozen:
+                def __hash__(self):
+                    return hash(key(self))
+                setattr(cls, "__hash__", __hash__)
+            else:
+                setattr(cls, "__hash__", None)
+    if order:
+        for name, compare in _ORDER:
+            if name in cls.__dict__:
+                raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}. Consider using functools.total_ordering")
+            setattr(cls, name, _make_order(name, compare, key))
+    if frozen:
+        for name in ("__setattr__", "__delattr__"):
+            if name in cls.__dict__:
+                raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
+        names = {f.name for f in fields}
+        def __setattr__(self, name, value):
+            if type(self) is cls or name in names:
+                raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            object.__setattr__(self, name, value)
+        def __delattr__(self, name):
+            if type(self) is cls or name in names:
+                raise FrozenInstanceError(f"cannot delete field {name!r}")
+            object.__delattr__(self, name)
+        setattr(cls, "__setattr__", __setattr__)
+        setattr(cls, "__delattr__", __delattr__)
 
 
 def fields(obj):

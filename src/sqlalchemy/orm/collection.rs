@@ -77,6 +77,9 @@ impl Native for InstrumentedList {
     fn type_name(&self) -> &str {
         "InstrumentedList"
     }
+    fn class_path(&self) -> &str {
+        "sqlalchemy.orm.collections.InstrumentedList"
+    }
     fn repr(&self, py: &mut Interpreter, _this: &Obj) -> Res<String> {
         let list = Obj::list(self.items.borrow().clone());
         py.repr_of(&list)

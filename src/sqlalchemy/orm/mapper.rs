@@ -188,6 +188,9 @@ pub struct ColumnInfo {
     pub server_default: bool,
     pub default: Option<Obj>,
     pub onupdate: Option<Obj>,
+    /// A `MappedAsDataclass` field's `default=`: what the attribute reads while the object has
+    /// no value of its own and no row (`__init__` leaves such a field unset).
+    pub dataclass_default: Option<Obj>,
 }
 
 impl ColumnInfo {
@@ -392,11 +395,19 @@ fn declarative_constructor(py: &mut Interpreter, this: &Obj, kwargs: Vec<(String
 /// class with `__tablename__` is mapped.
 fn on_subclass(py: &mut Interpreter, class: Rc<Class>) -> Res<()> {
     if let Some(table) = class_attr(&class, "__table__") {
+        if is_dataclass_mapping(&class) {
+            return py.stop_not_available("MappedAsDataclass with __table__");
+        }
         declare_in_registry(py, &class)?;
         return map_class_to_table(py, &class, table);
     }
     if class_attr(&class, "__tablename__").is_some() {
         declare_in_registry(py, &class)?;
+        if is_dataclass_mapping(&class) {
+            as_dataclass(py, &class)?;
+        } else {
+            refuse_field_options(py, &class)?;
+        }
         return map_class(py, &class);
     }
     if matches!(class_attr(&class, "__abstract__"), Some(Obj::Bool(true))) {
@@ -425,6 +436,106 @@ fn on_subclass(py: &mut Interpreter, class: Rc<Class>) -> Res<()> {
         "InvalidRequestError",
         &format!("Class <class '{}'> does not have a __table__ or __tablename__ specified and does not inherit from an existing table-mapped class.", qualified_name(&class)),
     )
+}
+
+/// Whether `class` is under `MappedAsDataclass` (SQLAlchemy's declarative dataclass mapping).
+fn is_dataclass_mapping(class: &Rc<Class>) -> bool {
+    class.mro.borrow().iter().any(|c| &*c.name == "MappedAsDataclass" && matches!(class_attr(c, "__module__"), Some(Obj::Str(m)) if &*m == "sqlalchemy.orm.decl_api"))
+}
+
+/// The class's own attributes, in the class body's order.
+fn own_attrs(class: &Rc<Class>) -> Vec<(String, Obj)> {
+    class.attrs.borrow().items().filter_map(|(k, v)| if let Obj::Str(k) = k { Some((k.to_string(), v.clone())) } else { None }).collect()
+}
+
+fn annotations_of(class: &Rc<Class>) -> Vec<(String, Obj)> {
+    match class_attr(class, "__annotations__") {
+        Some(Obj::Dict(d)) => d.borrow().items().filter_map(|(k, v)| if let Obj::Str(k) = k { Some((k.to_string(), v.clone())) } else { None }).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The `mapped_column` inside `Mapped[intpk]` where `intpk = Annotated[int, mapped_column(...)]`.
+fn annotated_column(annotation: &Obj) -> Option<ColumnSpec> {
+    let inner = annotation.native::<MappedAnnotation>().map(|m| m.0.clone())?;
+    let (_, metadata) = crate::interp::typing::annotated_parts(&inner)?;
+    metadata.iter().find_map(|m| m.native::<ColumnObj>().map(|c| c.0.borrow().clone()))
+}
+
+/// Makes a `MappedAsDataclass` class a dataclass before it is mapped, as SQLAlchemy does: a field
+/// per annotation of the class body, with its `mapped_column()`'s or `relationship()`'s dataclass
+/// options (sqlalchemy/orm/decl_api.py builds it with the `dataclasses` module).
+fn as_dataclass(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
+    let own = own_attrs(class);
+    let mut specs = Vec::new();
+    for (name, annotation) in annotations_of(class) {
+        let value = own.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone());
+        let base = annotated_column(&annotation).map(|c| c.field_options).unwrap_or_default();
+        let mut options = match &value {
+            Some(v) => match (v.native::<ColumnObj>(), v.native::<RelationshipAttr>()) {
+                (Some(column), _) => ColumnSpec { field_options: base, ..ColumnSpec::default() }.merged_with(&column.0.borrow()).field_options,
+                (None, Some(relationship)) => relationship.spec_args.field_options.clone(),
+                (None, None) => vec![("default".to_string(), v.clone())],
+            },
+            None => base,
+        };
+        // A mapped attribute's default is read through the attribute (SQLAlchemy 2.1's
+        // descriptor defaults): the field's default is DONT_SET, which setting ignores.
+        let mapped = value.as_ref().is_none_or(|v| v.native::<ColumnObj>().is_some() || v.native::<RelationshipAttr>().is_some());
+        if mapped {
+            for (key, option) in options.iter_mut() {
+                if key == "default" {
+                    *option = native(DontSet);
+                }
+            }
+        }
+        if let Some((option, _)) = options.iter().find(|(k, _)| k == "kw_only" || k == "hash") {
+            return py.stop_not_available(&format!("the dataclass option {option}= of a mapped attribute"));
+        }
+        let options = options.into_iter().map(|(k, v)| Obj::tuple(vec![Obj::str(&k), v])).collect();
+        specs.push(Obj::tuple(vec![Obj::str(&name), annotation, Obj::list(options)]));
+    }
+    let module = py.import("sqlalchemy.orm.decl_api")?;
+    let make = py.get_attr(&module, "_as_dataclass")?;
+    py.call(make, vec![Obj::Class(class.clone()), Obj::list(specs)], Vec::new())?;
+    Ok(())
+}
+
+/// SQLAlchemy's `LoaderCallableStatus.DONT_SET`: the default of a mapped dataclass field, which
+/// the attribute ignores when `__init__` assigns it.
+pub struct DontSet;
+
+impl Native for DontSet {
+    fn type_name(&self) -> &str {
+        "LoaderCallableStatus"
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok("<LoaderCallableStatus.DONT_SET: 5>".into())
+    }
+}
+
+/// A class not under `MappedAsDataclass` whose `mapped_column()` or `relationship()` has dataclass
+/// options: SQLAlchemy's ArgumentError (a column's `default=` is its column default, not one).
+fn refuse_field_options(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
+    for (name, value) in own_attrs(class) {
+        let (options, named): (&[(String, Obj)], &[&str]) = match (value.native::<ColumnObj>(), value.native::<RelationshipAttr>()) {
+            (Some(column), _) => (&column.0.borrow().field_options.clone(), &["init", "default_factory", "repr"]),
+            (None, Some(relationship)) => (&relationship.spec_args.field_options.clone(), &["init", "default_factory", "repr", "default"]),
+            _ => continue,
+        };
+        let mut given: Vec<String> = options.iter().filter(|(k, _)| named.contains(&k.as_str())).map(|(k, _)| format!("'{k}'")).collect();
+        if given.is_empty() {
+            continue;
+        }
+        crate::sorting::sort(&mut given);
+        let message = format!(
+            "Attribute '{name}' on class <class '{}'> includes dataclasses argument(s): {} but class does not specify SQLAlchemy native dataclass configuration.",
+            qualified_name(class),
+            given.join(", ")
+        );
+        return raise(py, "sqlalchemy.exc", "ArgumentError", &message);
+    }
+    Ok(())
 }
 
 /// `Base.registry`: the classes mapped under one base, for `relationship("Address")` to find.
@@ -506,13 +617,10 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
         Some(Obj::Str(name)) => name.to_string(),
         _ => return py.error("TypeError", "__tablename__ must be a string"),
     };
-    let annotations: Vec<(String, Obj)> = match class_attr(class, "__annotations__") {
-        Some(Obj::Dict(d)) => d.borrow().items().filter_map(|(k, v)| if let Obj::Str(k) = k { Some((k.to_string(), v.clone())) } else { None }).collect(),
-        _ => Vec::new(),
-    };
+    let annotations = annotations_of(class);
     // The attributes in class-body order: assigned ones in the class dict's order, each
     // annotation-only one just before the next annotated attribute that follows it.
-    let own: Vec<(String, Obj)> = class.attrs.borrow().items().filter_map(|(k, v)| if let Obj::Str(k) = k { Some((k.to_string(), v.clone())) } else { None }).collect();
+    let own = own_attrs(class);
     let annotated: Vec<String> = annotations.iter().map(|(k, _)| k.clone()).collect();
     let mut names: Vec<String> = Vec::new();
     let mut next_annotation = 0;
@@ -549,12 +657,11 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
         }
         // `Mapped[intpk]` where `intpk = Annotated[int, mapped_column(primary_key=True)]`: that
         // mapped_column is the start, what the attribute's own mapped_column says goes over it.
-        let annotated = annotations
-            .iter()
-            .find(|(k, _)| k == name)
-            .and_then(|(_, a)| a.native::<MappedAnnotation>().map(|m| m.0.clone()))
-            .and_then(|inner| crate::interp::typing::annotated_parts(&inner))
-            .and_then(|(_, metadata)| metadata.iter().find_map(|m| m.native::<ColumnObj>().map(|c| c.0.borrow().clone())));
+        let annotated = annotations.iter().find(|(k, _)| k == name).and_then(|(_, a)| annotated_column(a));
+        // `name: Mapped[str] = "foo"`: a plain class attribute (a dataclass field's default), not a column.
+        if value.as_ref().is_some_and(|v| v.native::<ColumnObj>().is_none()) {
+            continue;
+        }
         let mut spec = match (value.as_ref().and_then(|v| v.native::<ColumnObj>()), annotated) {
             (Some(column), Some(base)) => base.merged_with(&column.0.borrow()),
             (Some(column), None) => column.0.borrow().clone(),
@@ -696,6 +803,7 @@ fn finish_mapping(
         );
     }
     let registry = py.get_attr(&Obj::Class(class.clone()), "registry")?;
+    let dataclass = is_dataclass_mapping(class);
     let columns: Vec<ColumnInfo> = column_objs
         .iter()
         .zip(infos.iter())
@@ -713,6 +821,7 @@ fn finish_mapping(
                 server_default: spec.server_default.is_some(),
                 default: spec.default.clone(),
                 onupdate: spec.onupdate.clone(),
+                dataclass_default: if dataclass { spec.field_options.iter().find(|(k, _)| k == "default").map(|(_, v)| v.clone()) } else { None },
             })
         })
         .collect();
@@ -778,9 +887,18 @@ impl Native for InstrumentedAttribute {
     }
     fn descriptor_get(&self, py: &mut Interpreter, this: &Obj, instance: Option<&Obj>, _owner: &Obj) -> Option<Res<Obj>> {
         let Some(instance) = instance else { return Some(Ok(this.clone())) };
+        if let (Some(default), Obj::Instance(inst)) = (&self.column.dataclass_default, instance) {
+            let own = inst.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(self.column.attr.as_str()))).is_some();
+            if !own && state_of(instance).is_none_or(|s| s.key.borrow().is_none()) {
+                return Some(Ok(default.clone()));
+            }
+        }
         Some(read_attribute(py, instance, &self.column.attr))
     }
     fn descriptor_set(&self, py: &mut Interpreter, _this: &Obj, instance: &Obj, value: Obj) -> Option<Res<()>> {
+        if value.native::<DontSet>().is_some() {
+            return Some(Ok(()));
+        }
         let Some(mapper) = self.mapper.upgrade() else { return Some(Ok(())) };
         let state = ensure_state(instance, &mapper);
         let Obj::Instance(inst) = instance else { return Some(py.error("TypeError", "not a mapped instance")) };

@@ -37,6 +37,9 @@ pub struct RelationshipArgs {
     /// `order_by=`: a column, `desc(...)`, a list of them, or a string SQLAlchemy evaluates
     /// among the mapped classes (`"desc(Post.title)"`).
     pub order_by: Option<Obj>,
+    /// Dataclass options (`default_factory=list`, `repr=False`, …): the field it is when its
+    /// class is a `MappedAsDataclass`.
+    pub field_options: Vec<(String, Obj)>,
 }
 
 /// A relationship of a mapped class.
@@ -559,6 +562,9 @@ impl Native for RelationshipAttr {
         Some(compare(py, &spec, op == "==", other))
     }
     fn descriptor_set(&self, py: &mut Interpreter, _this: &Obj, instance: &Obj, value: Obj) -> Option<Res<()>> {
+        if value.native::<super::mapper::DontSet>().is_some() {
+            return Some(Ok(()));
+        }
         let spec = self.spec.clone()?;
         if let Some(parent) = spec.parent() {
             ensure_state(instance, &parent);
@@ -1501,8 +1507,9 @@ fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)
     // What changes the SQL or the objects and the lab does not do is refused, never ignored:
     // `primaryjoin=`, `passive_deletes=` …
     const UNDERSTOOD: &[&str] =
-        &["argument", "secondary", "back_populates", "backref", "cascade", "uselist", "lazy", "remote_side", "order_by", "overlaps", "doc", "info", "single_parent", "init", "repr"];
-    if let Some((name, _)) = kwargs.iter().find(|(name, _)| !UNDERSTOOD.contains(&name.as_str())) {
+        &["argument", "secondary", "back_populates", "backref", "cascade", "uselist", "lazy", "remote_side", "order_by", "overlaps", "doc", "info", "single_parent"];
+    let field_option = |name: &str| crate::sqlalchemy::schema::FIELD_OPTIONS.contains(&name);
+    if let Some((name, _)) = kwargs.iter().find(|(name, _)| !UNDERSTOOD.contains(&name.as_str()) && !field_option(name)) {
         return py.stop_not_available(&format!("relationship({name}=...)"));
     }
     let secondary = args.get(1).or_else(|| kwarg(kwargs, "secondary")).cloned();
@@ -1566,6 +1573,7 @@ fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)
         backref,
         remote_side: kwarg(kwargs, "remote_side").is_some(),
         order_by: kwarg(kwargs, "order_by").filter(|o| !matches!(o, Obj::None | Obj::Bool(false))).cloned(),
+        field_options: kwargs.iter().filter(|(k, _)| field_option(k)).cloned().collect(),
     })
 }
 
