@@ -123,7 +123,11 @@ pub fn params_repr(values: &[Value]) -> String {
     // SQLAlchemy's log shows at most 100 parameters (the first and last 50), each repr at most
     // 300 characters (the first and last 150).
     const MAX_PARAMS: usize = 100;
-    let shown = |v: &Value| truncated_repr(&v.python_repr(), 300);
+    // A bytes value goes to sqlite3 as the `memoryview` SQLAlchemy's LargeBinary makes of it.
+    let shown = |v: &Value| match v {
+        Value::Blob(bytes) => format!("<memory at {:#x}>", bytes.as_ptr() as usize),
+        other => truncated_repr(&other.python_repr(), 300),
+    };
     if values.len() > MAX_PARAMS {
         let half = MAX_PARAMS / 2;
         let first: Vec<String> = values[..half].iter().map(shown).collect();

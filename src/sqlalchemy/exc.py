@@ -182,6 +182,10 @@ class ObjectDeletedError(InvalidRequestError):
     pass
 
 
+class LoaderStrategyException(InvalidRequestError):
+    pass
+
+
 def _database_error(name, orig, statement, params):
     """A DBAPIError subclass wrapping the driver's error, as SQLAlchemy words it."""
     cls = {"IntegrityError": IntegrityError, "OperationalError": OperationalError, "ProgrammingError": ProgrammingError,
@@ -233,5 +237,5 @@ def _missing_parameter(name, statement, params):
 
 
 for _orm_error in (StaleDataError, FlushError, MappedAnnotationError, UnmappedError, DetachedInstanceError,
-                   UnmappedInstanceError, UnmappedClassError, ObjectDeletedError):
+                   UnmappedInstanceError, UnmappedClassError, ObjectDeletedError, LoaderStrategyException):
     _orm_error.__module__ = "sqlalchemy.orm.exc"

@@ -95,7 +95,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
     py.register_python_module(
         "sqlalchemy.orm.exc",
         "sqlalchemy/orm/exc.py",
-        "from sqlalchemy.exc import (StaleDataError, FlushError, MappedAnnotationError, UnmappedError, DetachedInstanceError,\n    UnmappedInstanceError, UnmappedClassError, ObjectDeletedError, NoResultFound, MultipleResultsFound)\n",
+        "from sqlalchemy.exc import (StaleDataError, FlushError, MappedAnnotationError, UnmappedError, DetachedInstanceError,\n    UnmappedInstanceError, UnmappedClassError, ObjectDeletedError, LoaderStrategyException, NoResultFound, MultipleResultsFound)\n",
     );
     py.register_module(
         "sqlalchemy",
@@ -189,6 +189,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 (
                     "Column".into(),
                     function("Column", |py, args, kwargs| {
+                        schema::check_column_keywords(py, &kwargs, false)?;
                         let spec = schema::ColumnSpec::from_args(py, &args, &kwargs)?;
                         Ok(native(schema::ColumnObj::new(spec)))
                     }),
@@ -295,6 +296,10 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ("joinedload".into(), function("joinedload", orm::loader::joinedload)),
                 ("contains_eager".into(), function("contains_eager", orm::loader::contains_eager)),
                 ("raiseload".into(), function("raiseload", orm::loader::raiseload)),
+                ("load_only".into(), function("load_only", orm::deferred::load_only)),
+                ("defer".into(), function("defer", orm::deferred::defer)),
+                ("undefer".into(), function("undefer", orm::deferred::undefer)),
+                ("undefer_group".into(), function("undefer_group", orm::deferred::undefer_group)),
                 ("lazyload".into(), function("lazyload", orm::loader::lazyload)),
                 ("aliased".into(), function("aliased", orm::aliased::aliased)),
                 ("with_parent".into(), function("with_parent", orm::relationship::with_parent)),

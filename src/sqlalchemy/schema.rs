@@ -57,10 +57,48 @@ pub struct ColumnSpec {
     /// A `mapped_column`'s dataclass options (`init=`, `default=`, `default_factory=`, `repr=`,
     /// `compare=`): the field it is when its class is a `MappedAsDataclass`.
     pub field_options: Vec<(String, Obj)>,
+    /// `mapped_column(deferred=True)`: the column a query of its class leaves out.
+    pub deferred: Option<Deferral>,
+}
+
+/// A column loaded only when read (`deferred=True`), with the others of its `deferred_group`;
+/// with `deferred_raiseload=True` reading it unloaded is an error instead.
+#[derive(Clone, PartialEq)]
+pub struct Deferral {
+    pub group: Option<String>,
+    pub raiseload: bool,
 }
 
 /// The keywords of `mapped_column()` and `relationship()` that make a dataclass field.
 pub const FIELD_OPTIONS: &[&str] = &["init", "default", "default_factory", "repr", "compare", "kw_only", "hash"];
+
+/// The keywords `Column()` reads (`doc=` and `info=` change nothing the lab shows).
+const COLUMN_KEYWORDS: &[&str] = &["type_", "primary_key", "nullable", "unique", "index", "autoincrement", "default", "insert_default", "onupdate", "server_default", "doc", "info"];
+/// What `mapped_column()` adds to them.
+const MAPPED_KEYWORDS: &[&str] = &["deferred", "deferred_group", "deferred_raiseload"];
+/// SQLAlchemy's keywords that would change the DDL, the SQL or the mapping in ways the lab does
+/// not follow: refused by name rather than ignored.
+const UNFOLLOWED_KEYWORDS: &[&str] =
+    &["key", "quote", "system", "comment", "server_onupdate", "insert_sentinel", "sort_order", "use_existing_column", "active_history", "dataclass_metadata"];
+const DIALECTS: &[&str] = &["sqlite", "postgresql", "mysql", "mariadb", "mssql", "oracle"];
+
+/// Checks the keywords of `Column(...)` (or, with `mapped`, `mapped_column(...)`): an unknown one
+/// is SQLAlchemy's own TypeError, one it has that the lab does not follow says so.
+pub fn check_column_keywords(py: &mut Interpreter, kwargs: &[(String, Obj)], mapped: bool) -> Res<()> {
+    for (name, _) in kwargs {
+        let known = COLUMN_KEYWORDS.contains(&name.as_str()) || mapped && (MAPPED_KEYWORDS.contains(&name.as_str()) || FIELD_OPTIONS.contains(&name.as_str()));
+        if known {
+            continue;
+        }
+        let dialect = name.split_once('_').is_some_and(|(prefix, _)| DIALECTS.contains(&prefix));
+        if UNFOLLOWED_KEYWORDS.contains(&name.as_str()) || dialect {
+            let what = if mapped { "mapped_column" } else { "Column" };
+            return py.stop_not_available(&format!("{what}({name}=...)"));
+        }
+        return py.error("TypeError", format!("Additional arguments should be named <dialectname>_<argument>, got '{name}'"));
+    }
+    Ok(())
+}
 
 impl ColumnSpec {
     /// This spec (an `Annotated` type's `mapped_column`) with what `over` (the attribute's own
@@ -86,6 +124,7 @@ impl ColumnSpec {
                 options.extend(over.field_options.iter().cloned());
                 options
             },
+            deferred: over.deferred.clone().or_else(|| self.deferred.clone()),
         }
     }
 
@@ -123,6 +162,15 @@ impl ColumnSpec {
         // None (no default at all). A dataclass's `default_factory=` is never the column's.
         spec.default = kwarg(kwargs, "insert_default").or_else(|| kwarg(kwargs, "default")).filter(|d| !matches!(d, Obj::None)).cloned();
         spec.field_options = kwargs.iter().filter(|(k, _)| FIELD_OPTIONS.contains(&k.as_str())).cloned().collect();
+        // `deferred_group=` and `deferred_raiseload=True` imply `deferred=True`.
+        let group = match kwarg(kwargs, "deferred_group") {
+            Some(Obj::None) | None => None,
+            Some(value) => Some(super::convert::text_arg(py, value, "deferred_group")?),
+        };
+        let raiseload = flag(py, kwargs, "deferred_raiseload")?.unwrap_or(false);
+        if flag(py, kwargs, "deferred")?.unwrap_or(false) || group.is_some() || raiseload {
+            spec.deferred = Some(Deferral { group, raiseload });
+        }
         if let Some(default) = &spec.default {
             let shown = py.repr_of(default)?;
             let callable = matches!(default, Obj::Function(_) | Obj::Builtin(_) | Obj::Method(..) | Obj::Class(_));

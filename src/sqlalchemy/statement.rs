@@ -10,6 +10,7 @@ use crate::value::Value;
 
 use super::convert::{kwarg, method, native, raise, to_value};
 use super::expression::{and, as_sql, coerce, condition, Compiler, Sql};
+use super::orm::deferred::{column_loading, ColumnLoad, ColumnLoading};
 use super::orm::mapper::{mapper_of, Mapper};
 use super::schema::TableObj;
 
@@ -58,6 +59,9 @@ pub struct SelectState {
     /// `union(a, b)`: the SELECTs after this one, each with its operator (`UNION ALL`); the
     /// ORDER BY and LIMIT are then the whole compound's.
     pub compound: Vec<(&'static str, SelectState)>,
+    /// `.options(load_only(Book.title), defer(Book.summary), …)`: which columns of the classes
+    /// it selects the SELECT loads.
+    pub column_loads: Vec<(Option<Rc<Mapper>>, ColumnLoad)>,
 }
 
 /// A joined eager load: the target's columns from `alias` (`user_account AS user_account_1`),
@@ -81,11 +85,8 @@ pub struct EagerJoin {
 impl EagerJoin {
     /// The target's columns, read from the alias.
     pub fn columns(&self) -> Vec<Sql> {
-        self.target
-            .columns
-            .iter()
-            .map(|c| c.from_table(&self.alias))
-            .collect()
+        let loading = column_loading(&self.target, &[]);
+        self.target.columns.iter().zip(loading).filter(|(_, l)| *l == ColumnLoading::Loaded).map(|(c, _)| c.from_table(&self.alias)).collect()
     }
 }
 
@@ -141,11 +142,23 @@ impl SelectState {
         for item in &self.columns {
             match item {
                 Selected::Column(sql) => out.push(sql.clone()),
-                Selected::Entity(mapper) => out.extend(mapper.columns.iter().map(|c| c.sql.clone())),
-                Selected::Aliased(mapper, table, _) => out.extend(mapper.columns.iter().map(|c| c.from_table(table))),
+                Selected::Entity(mapper) => {
+                    let loading = self.entity_loading(mapper);
+                    out.extend(mapper.columns.iter().zip(loading).filter(|(_, l)| *l == ColumnLoading::Loaded).map(|(c, _)| c.sql.clone()));
+                }
+                Selected::Aliased(mapper, table, _) => {
+                    let loading = column_loading(mapper, &[]);
+                    out.extend(mapper.columns.iter().zip(loading).filter(|(_, l)| *l == ColumnLoading::Loaded).map(|(c, _)| c.from_table(table)));
+                }
             }
         }
         out
+    }
+
+    /// How this SELECT loads each column of an entity it selects (an aliased class's as the
+    /// class defers them: the options name the class itself).
+    pub fn entity_loading(&self, mapper: &Mapper) -> Vec<ColumnLoading> {
+        column_loading(mapper, &self.column_loads)
     }
 
     /// Every table the SELECT names (its columns', FROM's, joins', conditions'), placeholders too.
@@ -649,8 +662,12 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
         }
         "options" => {
             for arg in args {
+                if let Some(option) = arg.native::<crate::sqlalchemy::orm::deferred::ColumnOption>() {
+                    state.column_loads.push((option.mapper.clone(), option.load.clone()));
+                    continue;
+                }
                 let Some(option) = arg.native::<crate::sqlalchemy::orm::loader::LoaderOption>() else {
-                    return py.stop_not_available("this loader option (the lab has selectinload(), joinedload(), contains_eager(), raiseload() and lazyload())");
+                    return py.stop_not_available("this loader option (the lab has selectinload(), joinedload(), contains_eager(), raiseload(), lazyload(), load_only(), defer(), undefer() and undefer_group())");
                 };
                 use crate::sqlalchemy::orm::loader::Strategy;
                 let (spec, strategy) = match (&option.spec, option.strategy) {

@@ -44,6 +44,24 @@ impl Native for LoaderOption {
     fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
         Ok(format!("<sqlalchemy.orm.strategy_options._AttributeStrategyLoad object at {:#x}>", crate::interp::object::identity(this)))
     }
+    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+        refuse_chained(py, name)
+    }
+}
+
+/// The loader options SQLAlchemy lets chain on another (`selectinload(User.addresses)
+/// .load_only(Address.email)`), which the lab does not.
+pub const CHAINED: &[&str] = &[
+    "options", "load_only", "defer", "undefer", "undefer_group", "selectinload", "joinedload", "lazyload", "raiseload", "contains_eager",
+    "subqueryload", "immediateload", "noload", "defaultload", "with_expression", "selectin_polymorphic",
+];
+
+/// Says a chained loader option is not available; other names are not attributes.
+pub fn refuse_chained(py: &mut Interpreter, name: &str) -> Res<Option<Obj>> {
+    if CHAINED.contains(&name) {
+        return py.stop_not_available(&format!("loader options chained on another (.{name}(...)); give each to options() by itself"));
+    }
+    Ok(None)
 }
 
 /// `selectinload(Parent.children)`.
@@ -153,15 +171,16 @@ pub type Filling = Vec<(Obj, usize, bool, Vec<Obj>)>;
 pub fn joined(py: &mut Interpreter, session: &Rc<SessionCore>, columns: &[Selected], eager: &[EagerJoin], values: &[Obj], row: &[crate::value::Value], mut at: usize, filling: &mut Filling) -> Res<()> {
     let mut front = 0;
     for (which, join) in eager.iter().enumerate() {
-        let width = join.target.columns.len();
+        let loading = super::session::default_loading(&join.target);
+        let width = loading.iter().filter(|l| **l == super::deferred::ColumnLoading::Loaded).count();
         let cursor = if join.existing { &mut front } else { &mut at };
-        let slice = row.get(*cursor..*cursor + width).unwrap_or(&[]);
+        let slice = super::deferred::spread(&loading, row.get(*cursor..*cursor + width).unwrap_or(&[]));
         *cursor += width;
         let what = if join.existing { "contains_eager()" } else { "joinedload()" };
         let Some(index) = parent_column(py, columns, &join.spec, what)? else { continue };
         let Some(parent_obj) = values.get(index) else { continue };
-        let found = join.target.columns.iter().zip(slice).any(|(c, v)| c.primary_key && !matches!(v, crate::value::Value::Null));
-        let related = if found { session.instance_for_row(py, &join.target, slice)? } else { Obj::None };
+        let found = join.target.columns.iter().zip(&slice).any(|(c, v)| c.primary_key && !matches!(v, crate::value::Value::Null));
+        let related = if found { session.instance_for_row(py, &join.target, &slice, &loading)? } else { Obj::None };
         if !join.collection {
             set_loaded(parent_obj, &join.spec, related);
             continue;

@@ -191,6 +191,8 @@ pub struct ColumnInfo {
     /// A `MappedAsDataclass` field's `default=`: what the attribute reads while the object has
     /// no value of its own and no row (`__init__` leaves such a field unset).
     pub dataclass_default: Option<Obj>,
+    /// `mapped_column(deferred=True)`: left out of its class's queries, loaded when read.
+    pub deferred: Option<super::super::schema::Deferral>,
 }
 
 impl ColumnInfo {
@@ -822,6 +824,7 @@ fn finish_mapping(
                 default: spec.default.clone(),
                 onupdate: spec.onupdate.clone(),
                 dataclass_default: if dataclass { spec.field_options.iter().find(|(k, _)| k == "default").map(|(_, v)| v.clone()) } else { None },
+                deferred: spec.deferred.clone().filter(|_| !spec.primary_key),
             })
         })
         .collect();
@@ -987,6 +990,10 @@ pub fn read_attribute(py: &mut Interpreter, instance: &Obj, attr: &str) -> Res<O
     if state.key.borrow().is_none() || state.deleted.get() && state.session().is_none() {
         return Ok(Obj::None);
     }
+    if let Some(raiseload) = state.deferral(attr) {
+        super::deferred::load_deferred(py, instance, &state, attr, raiseload)?;
+        return Ok(inst.attrs.borrow().get(&k).cloned().unwrap_or(Obj::None));
+    }
     match state.session() {
         Some(session) => {
             SessionCore::load_expired(&session, py, instance, &state)?;
@@ -1020,11 +1027,39 @@ pub struct InstanceState {
     pub pending: RefCell<Vec<String>>,
     /// The `raiseload` / `lazyload` options of the query that loaded it, by relationship.
     pub strategies: RefCell<Vec<(String, super::loader::Strategy)>>,
+    /// Columns left unloaded by a deferral (the class's, or the loading query's `load_only` /
+    /// `defer`), each with its `raiseload`: reading one loads it alone (or with its
+    /// `deferred_group`), where an expired attribute loads with all the others.
+    pub deferred: RefCell<Vec<(String, bool)>>,
+    /// The loader options of the query that made it, as a statement's cache key spells them:
+    /// SQLAlchemy's later loads of its attributes carry them, so they are cached apart.
+    pub load_options: RefCell<String>,
 }
 
 impl InstanceState {
     pub fn session(&self) -> Option<Rc<SessionCore>> {
         self.session.borrow().upgrade()
+    }
+
+    /// Whether reading `attr`, unloaded, is a deferred load (and its `raiseload`): the loading
+    /// query deferred it, or its class does.
+    pub fn deferral(&self, attr: &str) -> Option<bool> {
+        if let Some((_, raiseload)) = self.deferred.borrow().iter().find(|(a, _)| a == attr) {
+            return Some(*raiseload);
+        }
+        self.mapper.column(attr).and_then(|c| c.deferred.as_ref()).map(|d| d.raiseload)
+    }
+
+    /// The columns (by index) neither in `__dict__` nor deferred: what an expired load reads.
+    pub fn expired_columns(&self, instance: &Obj) -> Vec<usize> {
+        let Obj::Instance(inst) = instance else { return Vec::new() };
+        let attrs = inst.attrs.borrow();
+        (0..self.mapper.columns.len())
+            .filter(|&i| {
+                let attr = &self.mapper.columns[i].attr;
+                attrs.get(&crate::interp::object::Key::Str(Rc::from(attr.as_str()))).is_none() && self.deferral(attr).is_none()
+            })
+            .collect()
     }
 
     /// The current column values in `__dict__` (those that are loaded).
@@ -1088,19 +1123,28 @@ impl Native for StateObj {
             "deleted" => Obj::Bool(deleted && attached),
             "was_deleted" => Obj::Bool(deleted),
             "expired_attributes" => {
-                // Column attributes of a persistent object that are not loaded.
+                // Column attributes of a persistent object that are not loaded, nor deferred.
                 let mut names = Vec::new();
                 if key {
-                    if let Some(Obj::Instance(inst)) = self.1.upgrade().map(Obj::Instance) {
-                        for column in &self.0.mapper.columns {
-                            if inst.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(column.attr.as_str()))).is_none() {
-                                names.push(Obj::str(&column.attr));
-                            }
+                    if let Some(instance) = self.1.upgrade().map(Obj::Instance) {
+                        names = self.0.expired_columns(&instance).into_iter().map(|i| Obj::str(&self.0.mapper.columns[i].attr)).collect();
+                    }
+                }
+                _py.call(Obj::Builtin("set"), vec![Obj::list(names)], Vec::new())?
+            }
+            "unloaded" => {
+                // Every mapped attribute, column or relationship, not in `__dict__`.
+                let mut names = Vec::new();
+                if let Some(inst) = self.1.upgrade() {
+                    let attrs = inst.attrs.borrow();
+                    let relationships = self.0.mapper.relationships.borrow();
+                    for attr in self.0.mapper.columns.iter().map(|c| &c.attr).chain(relationships.iter().map(|r| &r.attr)) {
+                        if attrs.get(&crate::interp::object::Key::Str(Rc::from(attr.as_str()))).is_none() {
+                            names.push(Obj::str(attr));
                         }
                     }
                 }
-                let set = _py.call(Obj::Builtin("set"), vec![Obj::list(names)], Vec::new())?;
-                set
+                _py.call(Obj::Builtin("set"), vec![Obj::list(names)], Vec::new())?
             }
             "identity" => match &*self.0.key.borrow() {
                 Some(values) => Obj::tuple(values.iter().map(|v| super::super::convert::from_value(v, None)).collect()),
@@ -1134,6 +1178,8 @@ pub fn ensure_state(instance: &Obj, mapper: &Rc<Mapper>) -> Rc<InstanceState> {
         modified: Cell::new(false),
         pending: RefCell::new(Vec::new()),
         strategies: RefCell::new(Vec::new()),
+        deferred: RefCell::new(Vec::new()),
+        load_options: RefCell::new(String::new()),
     });
     if let Obj::Instance(inst) = instance {
         inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(STATE)), Obj::str(STATE), native(StateObj(state.clone(), Rc::downgrade(inst))));
@@ -1143,6 +1189,7 @@ pub fn ensure_state(instance: &Obj, mapper: &Rc<Mapper>) -> Rc<InstanceState> {
 
 /// `mapped_column(...)`.
 pub fn mapped_column(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    super::super::schema::check_column_keywords(py, &kwargs, true)?;
     let spec = ColumnSpec::from_args(py, &args, &kwargs)?;
     Ok(native(ColumnObj::mapped(spec)))
 }

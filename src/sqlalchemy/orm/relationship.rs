@@ -14,6 +14,7 @@ use super::super::convert::{kwarg, native, raise};
 use super::super::expression::Sql;
 use super::super::schema::TableObj;
 use super::collection::InstrumentedList;
+use super::deferred::{spread, ColumnLoading};
 use super::mapper::{ensure_state, read_attribute, state_of, MappedType, Mapper, Registry};
 
 /// `relationship(...)`'s arguments, as written in the class body.
@@ -714,7 +715,11 @@ pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>
         return Ok(());
     }
     // The foreign key first, then the target's other columns (a column is selected once).
-    let others: Vec<usize> = (0..target.columns.len()).filter(|&i| target.columns[i].name != fk.name).collect();
+    let mut loading = super::session::default_loading(&target);
+    let others: Vec<usize> = (0..target.columns.len()).filter(|&i| target.columns[i].name != fk.name && loading[i] == ColumnLoading::Loaded).collect();
+    if let Some(at) = target.columns.iter().position(|c| c.name == fk.name) {
+        loading[at] = ColumnLoading::Loaded;
+    }
     let mut columns = vec![super::super::statement::Selected::Column(fk.sql.clone())];
     columns.extend(others.iter().map(|&i| super::super::statement::Selected::Column(target.columns[i].sql.clone())));
     let items = wanting.iter().map(|(_, pk)| Sql::Bind(pk.clone())).collect();
@@ -732,11 +737,12 @@ pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>
         for column in &target.columns {
             let value = match others.iter().position(|&i| target.columns[i].name == column.name) {
                 Some(at) => row.get(1 + at).cloned().unwrap_or(crate::value::Value::Null),
-                None => fk_value.clone(),
+                None if column.name == fk.name => fk_value.clone(),
+                None => crate::value::Value::Null,
             };
             values.push(value);
         }
-        children.push((fk_value, session.instance_for_row(py, &target, &values)?));
+        children.push((fk_value, session.instance_for_row(py, &target, &values, &loading)?));
     }
     for (parent, pk) in wanting {
         let mine: Vec<Obj> = children.iter().filter(|(fk, _)| *fk == pk).map(|(_, child)| child.clone()).collect();
@@ -773,7 +779,8 @@ fn select_in_many_to_many(py: &mut Interpreter, session: &Rc<super::session::Ses
         }
     }
     let mut columns = vec![super::super::statement::Selected::Column(column(parent_column))];
-    columns.extend(target.columns.iter().map(|c| super::super::statement::Selected::Column(c.sql.clone())));
+    let loading = super::session::default_loading(target);
+    columns.extend(target.columns.iter().zip(&loading).filter(|(_, l)| **l == ColumnLoading::Loaded).map(|(c, _)| super::super::statement::Selected::Column(c.sql.clone())));
     let items = wanting.iter().map(|(_, key)| Sql::Bind(key.clone())).collect();
     let select = super::super::statement::SelectState {
         columns,
@@ -786,7 +793,7 @@ fn select_in_many_to_many(py: &mut Interpreter, session: &Rc<super::session::Ses
     let mut children: Vec<(crate::value::Value, Obj)> = Vec::new();
     for row in session.select_values(py, &select, "selectin")? {
         let Some(key) = row.first().cloned() else { continue };
-        children.push((key, session.instance_for_row(py, target, &row[1..])?));
+        children.push((key, session.instance_for_row(py, target, &spread(&loading, &row[1..]), &loading)?));
     }
     for (parent, key) in wanting {
         let mine: Vec<Obj> = children.iter().filter(|(k, _)| *k == key).map(|(_, child)| child.clone()).collect();
@@ -843,7 +850,8 @@ fn select_in_many_to_one(
     }
     let mut found: Vec<(crate::value::Value, Obj)> = Vec::new();
     if !wanted.is_empty() {
-        let columns = target.columns.iter().map(|c| super::super::statement::Selected::Column(c.sql.clone())).collect();
+        let loading = super::session::default_loading(target);
+        let columns = target.columns.iter().zip(&loading).filter(|(_, l)| **l == ColumnLoading::Loaded).map(|(c, _)| super::super::statement::Selected::Column(c.sql.clone())).collect();
         let items = wanted.iter().map(|v| Sql::Bind(v.clone())).collect();
         let select = super::super::statement::SelectState {
             columns,
@@ -851,9 +859,10 @@ fn select_in_many_to_one(
             ..Default::default()
         };
         for row in session.select_values(py, &select, "selectin")? {
+            let row = spread(&loading, &row);
             let at = target.columns.iter().position(|c| c.name == pk.name).unwrap_or(0);
             let key = row.get(at).cloned().unwrap_or(crate::value::Value::Null);
-            found.push((key, session.instance_for_row(py, target, &row)?));
+            found.push((key, session.instance_for_row(py, target, &row, &loading)?));
         }
     }
     for (parent, fk) in keyed {

@@ -17,8 +17,15 @@ use super::super::engine::{Conn, ConnectionObj, EngineObj, Stat};
 use super::super::expression::Sql;
 use super::super::result::ResultObj;
 use super::super::statement::{DmlKind, DmlObj, DmlState, SelectObj, SelectState, Selected};
+use super::deferred::{column_loading, spread, ColumnLoading};
 use super::mapper::{ensure_state, mapper_of, qualified_name, state_of, InstanceState, Mapper};
 use super::relationship;
+
+/// How a class's own queries (a `get`, a refresh, a lazy or eager load) load its columns: its
+/// deferred ones left out.
+pub fn default_loading(mapper: &Mapper) -> Vec<ColumnLoading> {
+    column_loading(mapper, &[])
+}
 
 /// An identity: the mapped table and the primary key's values (as text, to hash).
 type IdentityKey = (String, String);
@@ -403,7 +410,8 @@ impl SessionCore {
     /// Loads the expired column attributes of a persistent instance (the refresh `SELECT`).
     pub fn load_expired(session: &Rc<SessionCore>, py: &mut Interpreter, instance: &Obj, state: &Rc<InstanceState>) -> Res<()> {
         let pending = state.pending.borrow().join(",");
-        let purpose = if pending.is_empty() { "expired".to_string() } else { format!("expired but {pending}") };
+        let options = state.load_options.borrow().clone();
+        let purpose = if pending.is_empty() { format!("expired {options}") } else { format!("expired but {pending} {options}") };
         SessionCore::load(session, py, instance, state, &purpose)
     }
 
@@ -413,9 +421,11 @@ impl SessionCore {
         session.autoflush(py)?;
         // Only the columns not loaded, when others are (an attribute an UPDATE set to a SQL
         // expression, one expired by name): SQLAlchemy selects just those.
-        let Obj::Instance(inst) = instance else { return Ok(()) };
-        let unloaded: Vec<usize> = mapper.columns.iter().enumerate().filter(|(_, c)| inst.attrs.borrow().get(&attr_key(&c.attr)).is_none()).map(|(i, _)| i).collect();
-        let rows = if unloaded.is_empty() || unloaded.len() == mapper.columns.len() {
+        // Deferred columns stay unloaded: they load when read, by themselves.
+        let unloaded = state.expired_columns(instance);
+        let loading = default_loading(&mapper);
+        let by_default: Vec<usize> = (0..mapper.columns.len()).filter(|&i| loading[i] == ColumnLoading::Loaded).collect();
+        let rows = if unloaded.is_empty() || unloaded == by_default {
             session.select_rows(py, &mapper, mapper.identity_condition(&key), purpose)?
         } else {
             let columns = unloaded.iter().map(|&i| Selected::Column(mapper.columns[i].sql.clone())).collect();
@@ -441,16 +451,51 @@ impl SessionCore {
                 &format!("Instance '{}' has been deleted, or its row is otherwise not present.", state_str(instance, &mapper)),
             );
         };
-        populate(py, instance, &mapper, state, &row, false)?;
+        // What the row holds; the rest as the class defers it (nothing new to remember).
+        let loading: Vec<ColumnLoading> = (0..mapper.columns.len())
+            .map(|i| match unloaded.contains(&i) || unloaded.is_empty() && by_default.contains(&i) {
+                true => ColumnLoading::Loaded,
+                false => ColumnLoading::Deferred { raiseload: mapper.columns[i].deferred.as_ref().is_some_and(|d| d.raiseload) },
+            })
+            .collect();
+        populate(py, instance, &mapper, state, &row, false, &loading)?;
+        Ok(())
+    }
+
+    /// Loads `names` (deferred columns being read) by themselves: `SELECT book.summary FROM book
+    /// WHERE book.id = ?`.
+    pub fn load_columns(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj, state: &Rc<InstanceState>, names: &[String], purpose: &str) -> Res<()> {
+        let Some(key) = state.key.borrow().clone() else { return Ok(()) };
+        let mapper = state.mapper.clone();
+        self.autoflush(py)?;
+        let columns: Vec<&super::mapper::ColumnInfo> = mapper.columns.iter().filter(|c| names.contains(&c.attr)).collect();
+        let select = SelectState {
+            columns: columns.iter().map(|c| Selected::Column(c.sql.clone())).collect(),
+            where_: vec![mapper.identity_condition(&key)],
+            ..SelectState::default()
+        };
+        let rows = self.select_values(py, &select, purpose)?;
+        let Some(row) = rows.into_iter().next() else {
+            let message = format!("Instance '{}' has been deleted, or its row is otherwise not present.", state_str(instance, &mapper));
+            return raise(py, "sqlalchemy.orm.exc", "ObjectDeletedError", &message);
+        };
+        let Obj::Instance(inst) = instance else { return Ok(()) };
+        for (column, value) in columns.iter().zip(row) {
+            let obj = super::super::convert::from_value_typed(py, &value, column.sql_type.as_ref())?;
+            set_loaded(py, inst, state, &column.attr, obj)?;
+            state.deferred.borrow_mut().retain(|(a, _)| *a != column.attr);
+        }
         Ok(())
     }
 
     /// `SELECT <columns> FROM <table> WHERE <condition>` on the session's connection.
     /// `purpose` keeps apart in the statement cache what SQLAlchemy compiles apart (a `get`, the
     /// load of expired attributes, a `refresh`), though their SQL reads the same.
+    /// Each row spread over the mapper's columns, the deferred ones' places left Null.
     fn select_rows(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, condition: Sql, purpose: &str) -> Res<Vec<Vec<Value>>> {
         let state = SelectState { columns: vec![Selected::Entity(mapper.clone())], where_: vec![condition], ..SelectState::default() };
-        self.select_values(py, &state, purpose)
+        let loading = default_loading(mapper);
+        Ok(self.select_values(py, &state, purpose)?.iter().map(|row| spread(&loading, row)).collect())
     }
 
     /// The rows of a SELECT the ORM emits for itself (a `get`, a selectin load), as values.
@@ -472,14 +517,15 @@ impl SessionCore {
         self.holds_key(mapper, &key)
     }
 
-    /// The instance for a row: the one in the identity map (its expired attributes filled in),
-    /// or a new one, persistent in this session.
-    pub fn instance_for_row(self: &Rc<Self>, py: &mut Interpreter, mapper: &Rc<Mapper>, row: &[Value]) -> Res<Obj> {
+    /// The instance for a row (spread over the mapper's columns, `loading` saying which it
+    /// holds): the one in the identity map (its expired attributes filled in), or a new one,
+    /// persistent in this session.
+    pub fn instance_for_row(self: &Rc<Self>, py: &mut Interpreter, mapper: &Rc<Mapper>, row: &[Value], loading: &[ColumnLoading]) -> Res<Obj> {
         let key: Vec<Value> = mapper.columns.iter().zip(row).filter(|(c, _)| c.primary_key).map(|(_, v)| v.clone()).collect();
         let ikey = identity_key(mapper, &key);
         if let Some(existing) = self.lookup(&ikey) {
             if let Some(state) = state_of(&existing) {
-                populate(py, &existing, mapper, &state, row, false)?;
+                populate(py, &existing, mapper, &state, row, false, loading)?;
             }
             return Ok(existing);
         }
@@ -488,7 +534,7 @@ impl SessionCore {
         let state = ensure_state(&instance, mapper);
         *state.key.borrow_mut() = Some(key);
         *state.session.borrow_mut() = Rc::downgrade(self);
-        populate(py, &instance, mapper, &state, row, true)?;
+        populate(py, &instance, mapper, &state, row, true, loading)?;
         self.remember(ikey, &instance);
         Ok(instance)
     }
@@ -524,8 +570,7 @@ impl SessionCore {
                 return Ok(Obj::None);
             }
             if let Some(state) = state_of(&existing) {
-                let complete = state.current(py, &existing)?.iter().all(|(_, v)| v.is_some());
-                if !complete {
+                if !state.expired_columns(&existing).is_empty() {
                     SessionCore::load(self, py, &existing, &state, "get")?;
                 }
             }
@@ -534,7 +579,7 @@ impl SessionCore {
         self.autoflush(py)?;
         let rows = self.select_rows(py, &mapper, mapper.identity_condition(&key), "get")?;
         let Some(row) = rows.first() else { return Ok(Obj::None) };
-        let instance = self.instance_for_row(py, &mapper, row)?;
+        let instance = self.instance_for_row(py, &mapper, row, &default_loading(&mapper))?;
         // Its lazy="selectin" relationships come with it.
         for spec in super::loader::configured_selectin(&mapper) {
             super::relationship::select_in(py, self, &spec, std::slice::from_ref(&instance))?;
@@ -806,6 +851,15 @@ impl SessionCore {
             };
             options.push_str(&format!("{how} {attr};"));
         }
+        for (mapper, load) in &select.column_loads {
+            let class = mapper.as_ref().map_or("*", |m| m.class_name.as_str());
+            options.push_str(&match load {
+                super::deferred::ColumnLoad::Only { attrs, raiseload } => format!("load_only {class} {} {raiseload};", attrs.join(",")),
+                super::deferred::ColumnLoad::Defer { attr, raiseload } => format!("defer {class}.{attr} {raiseload};"),
+                super::deferred::ColumnLoad::Undefer { attr } => format!("undefer {class}.{attr};"),
+                super::deferred::ColumnLoad::UndeferGroup(group) => format!("undefer_group {group};"),
+            });
+        }
         let key = format!("{sql}\u{0}{purpose}\u{0}{}{}\u{0}{}\u{0}{options}", select.limit.is_some(), select.offset.is_some(), names.join(","));
         let ran = conn.run(py, Stat::Compiled, &key, &sql, &params, None)?;
         let mut keys = Vec::new();
@@ -823,25 +877,30 @@ impl SessionCore {
         let lazy = purpose == "lazy";
         let mut made = Vec::new();
         // A `contains_eager` load's columns come first.
-        let front: usize = select.eager.iter().filter(|e| e.existing).map(|e| e.target.columns.len()).sum();
+        let front: usize = select.eager.iter().filter(|e| e.existing).map(|e| e.columns().len()).sum();
         for row in &ran.rows {
             let mut at = front;
             let mut values = Vec::with_capacity(select.columns.len());
             for item in &select.columns {
                 match item {
                     Selected::Entity(mapper) | Selected::Aliased(mapper, ..) => {
-                        let width = mapper.columns.len();
-                        let slice = row.get(at..at + width).unwrap_or(&[]);
-                        let known = (lazy || !select.strategies.is_empty()) && self.holds(mapper, slice);
-                        let instance = self.instance_for_row(py, mapper, slice)?;
+                        let loading = match item {
+                            Selected::Entity(_) => select.entity_loading(mapper),
+                            _ => default_loading(mapper),
+                        };
+                        let width = loading.iter().filter(|l| **l == ColumnLoading::Loaded).count();
+                        let slice = spread(&loading, row.get(at..at + width).unwrap_or(&[]));
+                        let known = (lazy || !options.is_empty()) && self.holds(mapper, &slice);
+                        let instance = self.instance_for_row(py, mapper, &slice, &loading)?;
                         if lazy && !known {
                             made.push(crate::interp::object::identity(&instance));
                         }
                         // An object this SELECT loads keeps its raiseload / lazyload options; one
                         // the session had keeps what it was loaded with.
-                        if !known && !select.strategies.is_empty() {
+                        if !known && !options.is_empty() {
                             if let Some(state) = super::mapper::state_of(&instance) {
                                 *state.strategies.borrow_mut() = super::loader::strategies_for(mapper, &select.strategies);
+                                *state.load_options.borrow_mut() = options.clone();
                             }
                         }
                         values.push(instance);
@@ -1623,6 +1682,7 @@ pub fn expire(instance: &Obj, state: &InstanceState) {
     }
     state.committed.borrow_mut().clear();
     state.pending.borrow_mut().clear();
+    state.deferred.borrow_mut().clear();
 }
 
 /// An attribute given a value as the database now has it: loaded, nothing for a flush to write.
@@ -1637,17 +1697,29 @@ fn set_loaded(py: &mut Interpreter, inst: &Instance, state: &InstanceState, attr
 fn expire_attribute(inst: &Instance, state: &InstanceState, attr: &str) {
     inst.attrs.borrow_mut().remove(&attr_key(attr));
     state.committed.borrow_mut().retain(|(a, _)| a != attr);
+    state.deferred.borrow_mut().retain(|(a, _)| a != attr);
 }
 
-/// Fills an instance's `__dict__` from a row: every column when `all`, else only the ones not
-/// loaded (what is in `__dict__` already is the session's newer value).
+/// Fills an instance's `__dict__` from a row: every column the row holds when `all`, else only
+/// the ones not loaded (what is in `__dict__` already is the session's newer value).
 /// What is loaded is also what a flush compares against: the value as the instance holds it,
-/// bound back (a `Decimal('3.00')` read from `3` compares as `3.0`).
-fn populate(py: &mut Interpreter, instance: &Obj, mapper: &Mapper, state: &InstanceState, row: &[Value], all: bool) -> Res<()> {
+/// bound back (a `Decimal('3.00')` read from `3` compares as `3.0`). A column the row's query
+/// deferred otherwise than its class does is remembered, to load when read.
+fn populate(py: &mut Interpreter, instance: &Obj, mapper: &Mapper, state: &InstanceState, row: &[Value], all: bool, loading: &[ColumnLoading]) -> Res<()> {
     let Obj::Instance(inst) = instance else { return Ok(()) };
     let mut loaded = Vec::new();
-    for (column, value) in mapper.columns.iter().zip(row) {
+    for ((column, value), how) in mapper.columns.iter().zip(row).zip(loading) {
         let k = attr_key(&column.attr);
+        if let ColumnLoading::Deferred { raiseload } = *how {
+            let by_class = column.deferred.as_ref().map(|d| d.raiseload);
+            let absent = inst.attrs.borrow().get(&k).is_none();
+            let mut deferred = state.deferred.borrow_mut();
+            if absent && by_class != Some(raiseload) && !deferred.iter().any(|(a, _)| *a == column.attr) {
+                deferred.push((column.attr.clone(), raiseload));
+            }
+            continue;
+        }
+        state.deferred.borrow_mut().retain(|(a, _)| *a != column.attr);
         if all || inst.attrs.borrow().get(&k).is_none() {
             let obj = super::super::convert::from_value_typed(py, value, column.sql_type.as_ref())?;
             let bound = to_value(py, &obj)?;
@@ -1920,11 +1992,26 @@ impl Native for SessionObj {
                 s.refresh(py, &instance, names)?;
                 Ok(Obj::None)
             }),
-            "expire" => method(this, name, move |py, _, args, _| {
-                let instance = one(py, &args, "expire")?;
-                match state_of(&instance) {
-                    Some(state) => expire(&instance, &state),
-                    None => return unmapped(py, &instance),
+            "expire" => method(this, name, move |py, _, args, kwargs| {
+                let Some(instance) = args.first().cloned() else { return py.error("TypeError", "Session.expire() missing 1 required positional argument: 'instance'") };
+                let Some(state) = state_of(&instance) else { return unmapped(py, &instance) };
+                let Some(names) = args.get(1).or_else(|| kwarg(&kwargs, "attribute_names")).cloned() else {
+                    expire(&instance, &state);
+                    return Ok(Obj::None);
+                };
+                // `expire(obj, ["title"])`: only those attributes; a name the class does not
+                // map is SQLAlchemy's KeyError.
+                let names = py.iterate(&names)?;
+                let Obj::Instance(inst) = &instance else { return Ok(Obj::None) };
+                for name in names {
+                    let name = super::super::convert::text_arg(py, &name, "attribute name")?;
+                    if state.mapper.column(&name).is_some() {
+                        expire_attribute(inst, &state, &name);
+                    } else if state.mapper.relationship(&name).is_some() {
+                        inst.attrs.borrow_mut().remove(&attr_key(&name));
+                    } else {
+                        return py.error("KeyError", name);
+                    }
                 }
                 Ok(Obj::None)
             }),
