@@ -81,6 +81,8 @@ fn what_the_lab_lacks_is_said_plainly() {
     let chained = "from sqlalchemy import ForeignKey\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, selectinload\nclass Base(DeclarativeBase):\n    pass\nclass P(Base):\n    __tablename__ = 'p'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    kids: Mapped[list['K']] = relationship()\nclass K(Base):\n    __tablename__ = 'k'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    p_id: Mapped[int] = mapped_column(ForeignKey('p.id'))\nselectinload(P.kids).load_only(K.id)\n";
     let (_, output, _) = run(chained);
     assert_eq!(output.last().unwrap(), "not available in this lab: loader options chained on another (.load_only(...)); give each to options() by itself", "{output:?}");
+    let (_, output, _) = run("from sqlalchemy import select, table, column\nselect(table('t', column('a'))).execution_options(yield_per=10)\n");
+    assert_eq!(output.last().unwrap(), "not available in this lab: execution_options(yield_per=...) of a SELECT (the lab has populate_existing and autoflush)", "{output:?}");
     // A keyword SQLAlchemy's Column has that would change what the lab shows is refused by name.
     let (ok, output, _) = run("from sqlalchemy import Column, Integer\nColumn(Integer, comment='the count')\n");
     assert!(!ok);

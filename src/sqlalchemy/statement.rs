@@ -62,6 +62,11 @@ pub struct SelectState {
     /// `.options(load_only(Book.title), defer(Book.summary), …)`: which columns of the classes
     /// it selects the SELECT loads.
     pub column_loads: Vec<(Option<Rc<Mapper>>, ColumnLoad)>,
+    /// `execution_options(populate_existing=True)`: objects the session holds take the rows'
+    /// values, their changes and loaded relationships let go.
+    pub populate_existing: bool,
+    /// `execution_options(autoflush=False)`: no flush before this SELECT.
+    pub no_autoflush: bool,
 }
 
 /// A joined eager load: the target's columns from `alias` (`user_account AS user_account_1`),
@@ -660,6 +665,12 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
                 state.columns.extend(selected(py, arg)?);
             }
         }
+        "execution_options" => {
+            if !args.is_empty() {
+                return py.error("TypeError", "execution_options() takes 1 positional argument but 2 were given");
+            }
+            execution_options(py, state, kwargs)?;
+        }
         "options" => {
             for arg in args {
                 if let Some(option) = arg.native::<crate::sqlalchemy::orm::deferred::ColumnOption>() {
@@ -712,6 +723,19 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
     Ok(true)
 }
 
+/// The execution options of a SELECT the lab follows (`populate_existing`, `autoflush`); others
+/// would change what runs, and are refused by name.
+pub fn execution_options(py: &mut Interpreter, state: &mut SelectState, options: &[(String, Obj)]) -> Res<()> {
+    for (name, value) in options {
+        match name.as_str() {
+            "populate_existing" => state.populate_existing = py.truthy(value)?,
+            "autoflush" => state.no_autoflush = !py.truthy(value)?,
+            other => return py.stop_not_available(&format!("execution_options({other}=...) of a SELECT (the lab has populate_existing and autoflush)")),
+        }
+    }
+    Ok(())
+}
+
 /// `union(a, b, …)` and the like: `a` with the others after it.
 pub fn compound(py: &mut Interpreter, op: &'static str, selects: &[Obj]) -> Res<Obj> {
     let mut states = Vec::with_capacity(selects.len());
@@ -746,7 +770,7 @@ impl Native for SelectObj {
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         const METHODS: &[&str] = &[
             "where", "filter", "filter_by", "order_by", "group_by", "having", "limit", "offset", "distinct", "join", "outerjoin", "join_from", "select_from", "add_columns",
-            "options",
+            "options", "execution_options",
         ];
         const COMPOUND: &[(&str, &str)] = &[("union", "UNION"), ("union_all", "UNION ALL"), ("except_", "EXCEPT"), ("except_all", "EXCEPT ALL"), ("intersect", "INTERSECT"), ("intersect_all", "INTERSECT ALL")];
         if let Some((method_name, op)) = COMPOUND.iter().find(|(m, _)| *m == name) {
@@ -758,7 +782,7 @@ impl Native for SelectObj {
             })));
         }
         // A compound SELECT is ordered and limited as a whole; the rest is its members'.
-        if !self.0.compound.is_empty() && !matches!(name, "order_by" | "limit" | "offset" | "compile" | "subquery" | "cte" | "alias" | "scalar_subquery" | "exists") {
+        if !self.0.compound.is_empty() && !matches!(name, "order_by" | "limit" | "offset" | "compile" | "subquery" | "cte" | "alias" | "scalar_subquery" | "exists" | "execution_options") {
             return Ok(None);
         }
         if let Some(found) = METHODS.iter().find(|m| **m == name) {

@@ -52,7 +52,7 @@ impl Native for QueryObj {
         Ok(self.state.compile().0)
     }
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
-        const REFINE: &[&str] = &["filter", "filter_by", "where", "order_by", "group_by", "having", "limit", "offset", "distinct", "join", "outerjoin", "select_from", "add_columns", "options"];
+        const REFINE: &[&str] = &["filter", "filter_by", "where", "order_by", "group_by", "having", "limit", "offset", "distinct", "join", "outerjoin", "select_from", "add_columns", "options", "execution_options"];
         if let Some(found) = REFINE.iter().find(|m| **m == name) {
             let name: &'static str = found;
             return Ok(Some(method(this, name, move |py, this, args, kwargs| {
@@ -64,6 +64,11 @@ impl Native for QueryObj {
         }
         let with = |this: &Obj| this.native::<QueryObj>().map(|q| (q.session.clone(), q.state.clone()));
         Ok(Some(match name {
+            "populate_existing" => method(this, name, move |_, this, _, _| {
+                let Some((session, mut state)) = with(this) else { return Ok(Obj::None) };
+                state.populate_existing = true;
+                Ok(native(QueryObj { session, state }))
+            }),
             "all" => method(this, name, move |py, this, _, _| {
                 let Some(q) = this.native::<QueryObj>() else { return Ok(Obj::None) };
                 Ok(Obj::list(q.rows(py, &q.state)?))

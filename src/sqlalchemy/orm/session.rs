@@ -27,6 +27,29 @@ pub fn default_loading(mapper: &Mapper) -> Vec<ColumnLoading> {
     column_loading(mapper, &[])
 }
 
+/// A statement with the execution options `session.execute(stmt, execution_options={...})` gives.
+fn with_execution_options(py: &mut Interpreter, statement: &Obj, options: &[(String, Obj)]) -> Res<Obj> {
+    if let Some(select) = statement.native::<SelectObj>() {
+        let mut state = select.0.clone();
+        crate::sqlalchemy::statement::execution_options(py, &mut state, options)?;
+        return Ok(native(SelectObj(state)));
+    }
+    if let Some(dml) = statement.native::<DmlObj>() {
+        let mut state = dml.0.clone();
+        for (name, value) in options {
+            match name.as_str() {
+                "synchronize_session" => state.synchronize = Some(value.clone()),
+                other => return py.stop_not_available(&format!("execution_options({other}=...)")),
+            }
+        }
+        return Ok(native(DmlObj(state)));
+    }
+    if let Some((name, _)) = options.first() {
+        return py.stop_not_available(&format!("execution_options({name}=...) of this statement"));
+    }
+    Ok(statement.clone())
+}
+
 /// An identity: the mapped table and the primary key's values (as text, to hash).
 type IdentityKey = (String, String);
 
@@ -521,11 +544,31 @@ impl SessionCore {
     /// holds): the one in the identity map (its expired attributes filled in), or a new one,
     /// persistent in this session.
     pub fn instance_for_row(self: &Rc<Self>, py: &mut Interpreter, mapper: &Rc<Mapper>, row: &[Value], loading: &[ColumnLoading]) -> Res<Obj> {
+        self.instance_for_row_with(py, mapper, row, loading, false)
+    }
+
+    /// `instance_for_row`; with `overwrite` (`populate_existing`), an object the session holds
+    /// takes every value of the row, as if new: its changes are gone, its relationships load
+    /// again.
+    pub fn instance_for_row_with(self: &Rc<Self>, py: &mut Interpreter, mapper: &Rc<Mapper>, row: &[Value], loading: &[ColumnLoading], overwrite: bool) -> Res<Obj> {
         let key: Vec<Value> = mapper.columns.iter().zip(row).filter(|(c, _)| c.primary_key).map(|(_, v)| v.clone()).collect();
         let ikey = identity_key(mapper, &key);
         if let Some(existing) = self.lookup(&ikey) {
             if let Some(state) = state_of(&existing) {
-                populate(py, &existing, mapper, &state, row, false, loading)?;
+                if overwrite {
+                    if let Obj::Instance(inst) = &existing {
+                        let mut attrs = inst.attrs.borrow_mut();
+                        for relationship in mapper.relationships.borrow().iter() {
+                            attrs.remove(&attr_key(&relationship.attr));
+                        }
+                    }
+                    state.loaded.borrow_mut().clear();
+                    state.pending.borrow_mut().clear();
+                    if state.modified.replace(false) {
+                        self.modified.borrow_mut().retain(|o| crate::interp::object::identity(o) != crate::interp::object::identity(&existing));
+                    }
+                }
+                populate(py, &existing, mapper, &state, row, overwrite, loading)?;
             }
             return Ok(existing);
         }
@@ -548,6 +591,12 @@ impl SessionCore {
 
     /// `session.get(User, 5)`.
     pub fn get(self: &Rc<Self>, py: &mut Interpreter, entity: &Obj, ident: &Obj) -> Res<Obj> {
+        self.get_with(py, entity, ident, false)
+    }
+
+    /// `get(User, 1, populate_existing=True)`: the SELECT runs even when the session holds the
+    /// object, whose values it then overwrites.
+    pub fn get_with(self: &Rc<Self>, py: &mut Interpreter, entity: &Obj, ident: &Obj, populate_existing: bool) -> Res<Obj> {
         let Some(mapper) = mapper_of(py, entity)? else {
             let shown = py.repr_of(entity)?;
             return raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Expected mapped class or mapper, got: {shown}"));
@@ -564,7 +613,7 @@ impl SessionCore {
         for v in &values {
             key.push(to_value(py, v)?);
         }
-        if let Some(existing) = self.lookup(&identity_key(&mapper, &key)) {
+        if let Some(existing) = self.lookup(&identity_key(&mapper, &key)).filter(|_| !populate_existing) {
             let deleted = self.deleted.borrow().iter().any(|d| crate::interp::object::identity(d) == crate::interp::object::identity(&existing));
             if deleted {
                 return Ok(Obj::None);
@@ -579,7 +628,7 @@ impl SessionCore {
         self.autoflush(py)?;
         let rows = self.select_rows(py, &mapper, mapper.identity_condition(&key), "get")?;
         let Some(row) = rows.first() else { return Ok(Obj::None) };
-        let instance = self.instance_for_row(py, &mapper, row, &default_loading(&mapper))?;
+        let instance = self.instance_for_row_with(py, &mapper, row, &default_loading(&mapper), populate_existing)?;
         // Its lazy="selectin" relationships come with it.
         for spec in super::loader::configured_selectin(&mapper) {
             super::relationship::select_in(py, self, &spec, std::slice::from_ref(&instance))?;
@@ -826,7 +875,9 @@ impl SessionCore {
     /// A SELECT whose `bindparam()`s take the values `supplied` by name (`given`: the
     /// parameters as the learner passed them, for the error when one is missing).
     fn run_select_supplied(self: &Rc<Self>, py: &mut Interpreter, select: &SelectState, purpose: &str, supplied: Vec<(String, Value)>, given: Option<&Obj>) -> Res<Obj> {
-        self.autoflush(py)?;
+        if !select.no_autoflush {
+            self.autoflush(py)?;
+        }
         let names: Vec<String> = supplied.iter().map(|(n, _)| n.clone()).collect();
         let (sql, params) = match select.compile_with(supplied) {
             Ok(compiled) => compiled,
@@ -891,7 +942,7 @@ impl SessionCore {
                         let width = loading.iter().filter(|l| **l == ColumnLoading::Loaded).count();
                         let slice = spread(&loading, row.get(at..at + width).unwrap_or(&[]));
                         let known = (lazy || !options.is_empty()) && self.holds(mapper, &slice);
-                        let instance = self.instance_for_row(py, mapper, &slice, &loading)?;
+                        let instance = self.instance_for_row_with(py, mapper, &slice, &loading, select.populate_existing)?;
                         if lazy && !known {
                             made.push(crate::interp::object::identity(&instance));
                         }
@@ -1950,11 +2001,17 @@ impl Native for SessionObj {
                     Ok(Obj::None)
                 })
             }
-            "get" => method(this, name, move |py, this, args, _| {
+            "get" => method(this, name, move |py, this, args, kwargs| {
                 let Some(s) = core(this) else { return Ok(Obj::None) };
                 let (Some(entity), Some(ident)) = (args.first(), args.get(1)) else {
                     return py.error("TypeError", "Session.get() missing 2 required positional arguments: 'entity' and 'ident'");
                 };
+                if let Some((other, _)) = kwargs.iter().find(|(k, _)| k != "populate_existing") {
+                    return py.stop_not_available(&format!("Session.get({other}=...)"));
+                }
+                if flag(py, &kwargs, "populate_existing")?.unwrap_or(false) {
+                    return s.get_with(py, entity, ident, true);
+                }
                 s.get(py, entity, ident)
             }),
             // `get()` that insists: SQLAlchemy's NoResultFound when there is no such row.
@@ -2027,7 +2084,15 @@ impl Native for SessionObj {
                     let Some(s) = core(this) else { return Ok(Obj::None) };
                     let Some(statement) = args.first() else { return py.error("TypeError", format!("Session.{which}() missing 1 required positional argument: 'statement'")) };
                     let params = args.get(1).or_else(|| kwarg(&kwargs, "params")).cloned();
-                    let result = s.execute(py, statement, params.as_ref())?;
+                    if let Some((other, _)) = kwargs.iter().find(|(k, _)| k != "params" && k != "execution_options") {
+                        return py.stop_not_available(&format!("Session.{which}({other}=...)"));
+                    }
+                    let mut statement = statement.clone();
+                    if let Some(options) = args.get(2).or_else(|| kwarg(&kwargs, "execution_options")) {
+                        let options = crate::sqlalchemy::statement::dict_items(py, options)?;
+                        statement = with_execution_options(py, &statement, &options)?;
+                    }
+                    let result = s.execute(py, &statement, params.as_ref())?;
                     match which {
                         "execute" => Ok(result),
                         other => ResultObj::call_method(py, &result, other),
