@@ -276,7 +276,8 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
             Ok(vec![
                 ("DeclarativeBase".into(), base),
                 ("MappedAsDataclass".into(), as_dataclass),
-                ("Mapped".into(), native(orm::mapper::MappedForm)),
+                ("Mapped".into(), native(orm::mapper::MappedForm("Mapped"))),
+                ("WriteOnlyMapped".into(), native(orm::mapper::MappedForm("WriteOnlyMapped"))),
                 ("mapped_column".into(), function("mapped_column", orm::mapper::mapped_column)),
                 ("relationship".into(), function("relationship", orm::relationship::relationship_call)),
                 ("backref".into(), function("backref", orm::relationship::backref_call)),

@@ -65,7 +65,11 @@ impl InstrumentedList {
             let at = at.unwrap_or(items.len()).min(items.len());
             items.insert(at, child.clone());
         }
-        self.tell(py, &child, true)
+        self.tell(py, &child, true)?;
+        match self.owner() {
+            Some(owner) => super::relationship::cascade_on_event(py, &self.spec, &owner, &child),
+            None => Ok(()),
+        }
     }
 }
 

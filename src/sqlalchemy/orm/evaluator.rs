@@ -26,7 +26,7 @@ pub fn unevaluable(sql: &Sql, mapper: &Mapper) -> Option<String> {
         Sql::Column { table, name, .. } => {
             (**table != *mapper.table_name || mapper.column_by_name(name).is_none()).then(|| format!("Cannot evaluate column: {table}.{name}"))
         }
-        Sql::Bind(_) | Sql::Null | Sql::True | Sql::False => None,
+        Sql::Bind(_) | Sql::Anonymous(_) | Sql::Null | Sql::True | Sql::False => None,
         Sql::Group(inner) | Sql::Not(inner) => unevaluable(inner, mapper),
         Sql::And(items) | Sql::Or(items) => items.iter().find_map(|i| unevaluable(i, mapper)),
         Sql::In { expr, items, .. } => unevaluable(expr, mapper).or_else(|| items.iter().find_map(|i| unevaluable(i, mapper))),
@@ -129,8 +129,8 @@ fn evaluate_as(py: &mut Interpreter, sql: &Sql, mapper: &Mapper, instance: &Obj,
                 Some(value) => Value(value),
             }
         }
-        Sql::Bind(crate::value::Value::Null) | Sql::Null => Null,
-        Sql::Bind(value) => Value(crate::sqlalchemy::convert::from_value_typed(py, value, as_type)?),
+        Sql::Bind(crate::value::Value::Null) | Sql::Anonymous(crate::value::Value::Null) | Sql::Null => Null,
+        Sql::Bind(value) | Sql::Anonymous(value) => Value(crate::sqlalchemy::convert::from_value_typed(py, value, as_type)?),
         Sql::True => Value(Obj::Bool(true)),
         Sql::False => Value(Obj::Bool(false)),
         Sql::Group(inner) | Sql::Label { expr: inner, .. } | Sql::Proxy { expr: inner, .. } => evaluate_as(py, inner, mapper, instance, as_type)?,

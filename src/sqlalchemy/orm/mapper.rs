@@ -18,21 +18,22 @@ use super::super::schema::{ColumnObj, ColumnSpec, ConstraintObj, MetaDataObj, Ta
 use super::relationship::{RelationshipAttr, RelationshipSpec};
 use super::session::SessionCore;
 
-/// `Mapped`: subscripted in annotations (`Mapped[int]`).
-pub struct MappedForm;
+/// `Mapped` (or `WriteOnlyMapped`): subscripted in annotations (`Mapped[int]`).
+pub struct MappedForm(pub &'static str);
 
-/// `Mapped[int]` as evaluated in a class body.
-pub struct MappedAnnotation(pub Obj);
+/// `Mapped[int]` as evaluated in a class body, with the form's name.
+pub struct MappedAnnotation(pub Obj, pub &'static str);
 
 impl Native for MappedForm {
     fn type_name(&self) -> &str {
         "type"
     }
     fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
-        Ok("<class 'sqlalchemy.orm.base.Mapped'>".into())
+        let module = if self.0 == "Mapped" { "base" } else { "writeonly" };
+        Ok(format!("<class 'sqlalchemy.orm.{module}.{}'>", self.0))
     }
     fn get_item(&self, _py: &mut Interpreter, _this: &Obj, index: &Obj) -> Option<Res<Obj>> {
-        Some(Ok(native(MappedAnnotation(index.clone()))))
+        Some(Ok(native(MappedAnnotation(index.clone(), self.0))))
     }
 }
 
@@ -41,7 +42,8 @@ impl Native for MappedAnnotation {
         "_GenericAlias"
     }
     fn repr(&self, py: &mut Interpreter, _this: &Obj) -> Res<String> {
-        Ok(format!("sqlalchemy.orm.base.{}", annotation_text(py, &native(MappedAnnotation(self.0.clone())))?))
+        let module = if self.1 == "Mapped" { "base" } else { "writeonly" };
+        Ok(format!("sqlalchemy.orm.{module}.{}", annotation_text(py, &native(MappedAnnotation(self.0.clone(), self.1)))?))
     }
 }
 
@@ -55,8 +57,8 @@ pub fn annotation_text(py: &mut Interpreter, value: &Obj) -> Res<String> {
         Obj::Class(class) => class.name.to_string(),
         other => {
             if let Some(mapped) = other.native::<MappedAnnotation>() {
-                let inner = mapped.0.clone();
-                return Ok(format!("Mapped[{}]", annotation_text(py, &inner)?));
+                let (inner, form) = (mapped.0.clone(), mapped.1);
+                return Ok(format!("{form}[{}]", annotation_text(py, &inner)?));
             }
             // `Annotated[int, mapped_column(...)]` reads as its type.
             if let Some((base, _)) = crate::interp::typing::annotated_parts(other) {
@@ -97,12 +99,18 @@ pub struct MappedType {
     pub optional: bool,
     /// `Mapped[list["Address"]]`: a collection.
     pub collection: bool,
+    /// `WriteOnlyMapped["Post"]`: a write-only collection.
+    pub write_only: bool,
 }
 
 /// Reads `Mapped[...]`; `None` when the annotation is not one.
 pub fn parse_mapped(text: &str) -> Option<MappedType> {
     let text = text.trim().trim_matches(|c| c == '"' || c == '\'');
-    let inner = text.strip_prefix("Mapped[").or_else(|| text.strip_prefix("orm.Mapped[")).or_else(|| text.strip_prefix("sqlalchemy.orm.Mapped["))?;
+    let write_only = ["WriteOnlyMapped[", "orm.WriteOnlyMapped[", "so.WriteOnlyMapped[", "sqlalchemy.orm.WriteOnlyMapped["].iter().find_map(|p| text.strip_prefix(p));
+    let inner = match write_only {
+        Some(inner) => inner,
+        None => text.strip_prefix("Mapped[").or_else(|| text.strip_prefix("orm.Mapped[")).or_else(|| text.strip_prefix("sqlalchemy.orm.Mapped["))?,
+    };
     let mut inner = inner.strip_suffix(']')?.trim().trim_matches(|c| c == '"' || c == '\'').to_string();
     let mut optional = false;
     if let Some(rest) = inner.strip_prefix("Optional[").and_then(|r| r.strip_suffix(']')) {
@@ -126,7 +134,7 @@ pub fn parse_mapped(text: &str) -> Option<MappedType> {
         }
     }
     let target = inner.trim().trim_matches(|c| c == '"' || c == '\'').to_string();
-    Some(MappedType { target, optional, collection })
+    Some(MappedType { target, optional, collection: collection || write_only.is_some(), write_only: write_only.is_some() })
 }
 
 /// A Python enum class in a `Mapped[...]` annotation (`Mapped[Status]`, `Mapped[Status | None]`,
@@ -1034,6 +1042,9 @@ pub struct InstanceState {
     /// The loader options of the query that made it, as a statement's cache key spells them:
     /// SQLAlchemy's later loads of its attributes carry them, so they are cached apart.
     pub load_options: RefCell<String>,
+    /// Members the other side appended to a collection of this object that was not loaded
+    /// (`Address(user=user)`), until the next flush.
+    pub pending_members: RefCell<Vec<(String, Obj)>>,
 }
 
 impl InstanceState {
@@ -1180,6 +1191,7 @@ pub fn ensure_state(instance: &Obj, mapper: &Rc<Mapper>) -> Rc<InstanceState> {
         strategies: RefCell::new(Vec::new()),
         deferred: RefCell::new(Vec::new()),
         load_options: RefCell::new(String::new()),
+        pending_members: RefCell::new(Vec::new()),
     });
     if let Obj::Instance(inst) = instance {
         inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(STATE)), Obj::str(STATE), native(StateObj(state.clone(), Rc::downgrade(inst))));

@@ -11,3 +11,4 @@ pub mod relationship;
 pub mod savepoint;
 pub mod session;
 pub mod unit_of_work;
+pub mod writeonly;

@@ -41,6 +41,8 @@ pub struct RelationshipArgs {
     /// Dataclass options (`default_factory=list`, `repr=False`, …): the field it is when its
     /// class is a `MappedAsDataclass`.
     pub field_options: Vec<(String, Obj)>,
+    /// `lazy="write_only"`: never loaded; `user.posts` is a `WriteOnlyCollection`.
+    pub write_only: bool,
 }
 
 /// A relationship of a mapped class.
@@ -55,6 +57,8 @@ pub struct RelationshipSpec {
     registry: Obj,
     /// Whether the `backref` relationship has been made on the target.
     backref_made: std::cell::Cell<bool>,
+    /// `WriteOnlyMapped[...]` or `lazy="write_only"` (orm/writeonly.rs).
+    pub write_only: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -90,6 +94,10 @@ impl RelationshipSpec {
             }
         };
         let collection = args.uselist.or_else(|| mapped.as_ref().map(|m| m.collection));
+        let write_only = args.write_only || mapped.as_ref().is_some_and(|m| m.write_only);
+        if write_only && args.secondary.is_some() {
+            return py.stop_not_available("a write-only many-to-many relationship");
+        }
         Ok(RelationshipSpec {
             attr: attr.to_string(),
             parent: Rc::downgrade(parent),
@@ -98,6 +106,7 @@ impl RelationshipSpec {
             target_name,
             registry: parent.registry.clone(),
             backref_made: std::cell::Cell::new(false),
+            write_only,
         })
     }
 
@@ -215,7 +224,7 @@ impl RelationshipSpec {
 
     /// Which way the foreign key goes, and the (local column attr, remote column attr) pairs:
     /// for one-to-many (parent pk attr, child fk attr); for many-to-one (own fk attr, target pk attr).
-    fn direction(&self, py: &mut Interpreter) -> Res<(Direction, Vec<(String, String)>, Rc<Mapper>)> {
+    pub fn direction(&self, py: &mut Interpreter) -> Res<(Direction, Vec<(String, String)>, Rc<Mapper>)> {
         let target = self.target(py)?;
         if self.args.secondary.is_some() {
             return Ok((Direction::ManyToMany, Vec::new(), target));
@@ -305,7 +314,7 @@ impl RelationshipSpec {
         Ok(Secondary { table: schema.name.clone(), columns: schema.columns.iter().map(|c| c.name.clone()).collect(), parent: parent_pairs, target: target_pairs })
     }
 
-    fn cascades(&self, what: &str) -> bool {
+    pub fn cascades(&self, what: &str) -> bool {
         let words: Vec<&str> = self.args.cascade.split(',').map(str::trim).collect();
         words.contains(&what) || (words.contains(&"all") && what != "delete-orphan")
     }
@@ -548,6 +557,12 @@ impl Native for RelationshipAttr {
     fn descriptor_get(&self, py: &mut Interpreter, this: &Obj, instance: Option<&Obj>, _owner: &Obj) -> Option<Res<Obj>> {
         let spec = self.spec.clone()?;
         let Some(instance) = instance else { return Some(Ok(this.clone())) };
+        if spec.write_only {
+            if let Some(parent) = spec.parent() {
+                ensure_state(instance, &parent);
+            }
+            return Some(Ok(super::writeonly::collection(instance, &spec)));
+        }
         if let Err(error) = refuse_raise_load(py, &spec, instance) {
             return Some(Err(error));
         }
@@ -569,6 +584,9 @@ impl Native for RelationshipAttr {
         let spec = self.spec.clone()?;
         if let Some(parent) = spec.parent() {
             ensure_state(instance, &parent);
+        }
+        if spec.write_only {
+            return Some(super::writeonly::assign(py, &spec, instance, &value));
         }
         // A validator sees each member of a collection assigned, or the one object.
         let value = if spec.collection() {
@@ -1038,6 +1056,14 @@ pub fn orphans(py: &mut Interpreter, instance: &Obj) -> Res<(Vec<Obj>, Vec<Obj>)
             continue;
         }
         let Some(current) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() else { continue };
+        if let Some(list) = current.native::<super::writeonly::WriteOnlyCollection>() {
+            // What `remove()` took out goes as from a loaded collection.
+            let removed: Vec<Obj> = list.removed.borrow_mut().drain(..).collect();
+            for old in removed {
+                release_or_delete(py, &spec, old, &mut to_delete, &mut to_release)?;
+            }
+            continue;
+        }
         if spec.is_many_to_many() {
             // Its members stay; only the association rows change (`association_changes`).
             remember_members(&state, &spec, &current);
@@ -1050,31 +1076,41 @@ pub fn orphans(py: &mut Interpreter, instance: &Obj) -> Res<(Vec<Obj>, Vec<Obj>)
             if now.iter().any(|m| crate::interp::object::identity(m) == id) {
                 continue;
             }
-            if spec.cascades("delete-orphan") {
-                to_delete.push(old);
-            } else {
-                let (direction, pairs, _) = spec.direction(py)?;
-                if direction == Direction::OneToMany {
-                    if let Obj::Instance(child) = &old {
-                        for (_, fk_attr) in &pairs {
-                            child.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), Obj::None);
-                        }
-                    }
-                    if let Some(child_state) = state_of(&old) {
-                        super::mapper::mark_modified(&old, &child_state);
-                    }
-                    to_release.push(old);
-                }
-            }
+            release_or_delete(py, &spec, old, &mut to_delete, &mut to_release)?;
         }
         remember_members(&state, &spec, &current);
     }
     Ok((to_delete, to_release))
 }
 
+/// A member out of its collection: deleted with `delete-orphan`, else its foreign key cleared.
+fn release_or_delete(py: &mut Interpreter, spec: &RelationshipSpec, old: Obj, to_delete: &mut Vec<Obj>, to_release: &mut Vec<Obj>) -> Res<()> {
+    if spec.cascades("delete-orphan") {
+        to_delete.push(old);
+        return Ok(());
+    }
+    let (direction, pairs, _) = spec.direction(py)?;
+    if direction == Direction::OneToMany {
+        if let Obj::Instance(child) = &old {
+            for (_, fk_attr) in &pairs {
+                child.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), Obj::None);
+            }
+        }
+        if let Some(child_state) = state_of(&old) {
+            super::mapper::mark_modified(&old, &child_state);
+        }
+        to_release.push(old);
+    }
+    Ok(())
+}
+
 pub fn members(value: &Obj) -> Vec<Obj> {
     if let Some(list) = value.native::<InstrumentedList>() {
         return list.items.borrow().clone();
+    }
+    // A write-only collection's members are the ones added since the last flush.
+    if let Some(list) = value.native::<super::writeonly::WriteOnlyCollection>() {
+        return list.added.borrow().clone();
     }
     match value {
         Obj::List(items) => items.borrow().clone(),
@@ -1137,6 +1173,9 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
                 back_collection(came, &other, instance, true);
             }
         }
+        for member in &new {
+            cascade_on_event(py, spec, instance, member)?;
+        }
         if let Obj::Instance(inst) = instance {
             inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), InstrumentedList::new(instance, spec.clone(), new));
         }
@@ -1147,6 +1186,9 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
     let value = if spec.collection() { InstrumentedList::new(instance, spec.clone(), py.iterate(&value)?) } else { value };
     let old = inst.attrs.borrow().get(&key(&spec.attr)).cloned();
     inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value.clone());
+    for member in members(&value) {
+        cascade_on_event(py, spec, instance, &member)?;
+    }
     // back_populates: the other side learns of this one.
     if let Some(back) = spec.args.back_populates.clone() {
         let target = spec.target(py)?;
@@ -1183,6 +1225,10 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
         for child in members(&value) {
             let Obj::Instance(child_inst) = &child else { continue };
             ensure_state(&child, &target);
+            if other.write_only {
+                super::writeonly::from_backref(&child, &other, instance);
+                continue;
+            }
             if other.collection() {
                 let existing = child_inst.attrs.borrow().get(&key(&back)).cloned();
                 match existing.as_ref().and_then(|e| e.native::<InstrumentedList>()) {
@@ -1190,14 +1236,23 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
                         let present = list.items.borrow().iter().any(|i| crate::interp::object::identity(i) == crate::interp::object::identity(instance));
                         if !present {
                             list.items.borrow_mut().push(instance.clone());
+                            // The owner of the loaded collection has changed too.
+                            if let Some(child_state) = state_of(&child) {
+                                super::mapper::mark_modified(&child, &child_state);
+                            }
                         }
                     }
-                    None => {
-                        let persistent = state_of(&child).is_some_and(|s| s.key.borrow().is_some());
-                        if !persistent {
+                    None => match state_of(&child).filter(|s| s.key.borrow().is_some()) {
+                        // A persistent owner's unloaded collection: the append is remembered
+                        // (SQLAlchemy's pending mutation), the owner changed.
+                        Some(child_state) => {
+                            child_state.pending_members.borrow_mut().push((back.clone(), instance.clone()));
+                            super::mapper::mark_modified(&child, &child_state);
+                        }
+                        None => {
                             child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), InstrumentedList::new(&child, other.clone(), vec![instance.clone()]));
                         }
-                    }
+                    },
                 }
             } else {
                 child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), instance.clone());
@@ -1208,6 +1263,46 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
 }
 
 /// Objects reachable from `instance` through its loaded relationships (save-update cascade).
+/// The save-update cascade as an attribute event: `user.addresses.append(address)` (or
+/// `address.user = user`) on an object in a session brings the other object into it at once.
+pub fn cascade_on_event(py: &mut Interpreter, spec: &RelationshipSpec, owner: &Obj, member: &Obj) -> Res<()> {
+    if !spec.cascades("save-update") || matches!(member, Obj::None) {
+        return Ok(());
+    }
+    let Some(session) = state_of(owner).and_then(|s| s.session()) else { return Ok(()) };
+    if state_of(member).is_some_and(|s| s.session().is_some()) {
+        return Ok(());
+    }
+    session.add(py, member)
+}
+
+/// Members of `instance`'s relationships that are in no session, each with the relationship
+/// (`User.addresses`): a flush leaves them out, with SQLAlchemy's warning.
+pub fn unattached_members(py: &mut Interpreter, instance: &Obj) -> Res<Vec<(Obj, String)>> {
+    let mut out = Vec::new();
+    let Some(state) = state_of(instance) else { return Ok(out) };
+    let Obj::Instance(inst) = instance else { return Ok(out) };
+    let relationships = state.mapper.relationships.borrow().clone();
+    let pending = state.pending_members.borrow_mut().drain(..).collect::<Vec<_>>();
+    for (attr, member) in pending {
+        if state_of(&member).is_none_or(|s| s.session().is_none()) {
+            out.push((member, format!("{}.{attr}", state.mapper.class_name)));
+        }
+    }
+    for spec in relationships {
+        let Some(value) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() else { continue };
+        for member in members(&value) {
+            if matches!(member, Obj::None) || super::mapper::mapper_of(py, &member)?.is_none() {
+                continue;
+            }
+            if state_of(&member).is_none_or(|s| s.session().is_none()) {
+                out.push((member, format!("{}.{}", state.mapper.class_name, spec.attr)));
+            }
+        }
+    }
+    Ok(out)
+}
+
 pub fn save_cascade(py: &mut Interpreter, instance: &Obj) -> Res<Vec<Obj>> {
     let mut out = Vec::new();
     let mut todo = vec![instance.clone()];
@@ -1395,6 +1490,9 @@ pub fn delete_cascade(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>)
         if !spec.cascades("delete") {
             continue;
         }
+        if spec.write_only {
+            super::writeonly::cannot_load(py, &spec)?;
+        }
         let value = load(py, &spec, instance)?;
         out.extend(members(&value).into_iter().filter(|m| !matches!(m, Obj::None)));
     }
@@ -1414,6 +1512,9 @@ pub fn release_children(py: &mut Interpreter, instance: &Obj, deleted: &[Obj]) -
         let (direction, pairs, _) = spec.direction(py)?;
         if direction != Direction::OneToMany {
             continue;
+        }
+        if spec.write_only {
+            super::writeonly::cannot_load(py, &spec)?;
         }
         let value = load(py, &spec, instance)?;
         for child in members(&value) {
@@ -1537,8 +1638,8 @@ fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)
     };
     let lazy = text("lazy");
     if let Some(lazy) = &lazy {
-        if !matches!(lazy.as_str(), "select" | "True" | "selectin" | "raise" | "raise_on_sql") {
-            return py.stop_not_available(&format!("relationship(lazy=\"{lazy}\") (the lab has lazy=\"select\", \"selectin\", \"raise\" and \"raise_on_sql\")"));
+        if !matches!(lazy.as_str(), "select" | "True" | "selectin" | "raise" | "raise_on_sql" | "write_only") {
+            return py.stop_not_available(&format!("relationship(lazy=\"{lazy}\") (the lab has lazy=\"select\", \"selectin\", \"raise\", \"raise_on_sql\" and \"write_only\")"));
         }
     }
     let backref = match kwarg(kwargs, "backref") {
@@ -1583,6 +1684,7 @@ fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)
         remote_side: kwarg(kwargs, "remote_side").is_some(),
         order_by: kwarg(kwargs, "order_by").filter(|o| !matches!(o, Obj::None | Obj::Bool(false))).cloned(),
         field_options: kwargs.iter().filter(|(k, _)| field_option(k)).cloned().collect(),
+        write_only: lazy.as_deref() == Some("write_only"),
     })
 }
 

@@ -438,7 +438,7 @@ impl SessionCore {
         SessionCore::load(session, py, instance, state, &purpose)
     }
 
-    fn load(session: &Rc<SessionCore>, py: &mut Interpreter, instance: &Obj, state: &Rc<InstanceState>, purpose: &str) -> Res<()> {
+    pub fn load(session: &Rc<SessionCore>, py: &mut Interpreter, instance: &Obj, state: &Rc<InstanceState>, purpose: &str) -> Res<()> {
         let Some(key) = state.key.borrow().clone() else { return Ok(()) };
         let mapper = state.mapper.clone();
         session.autoflush(py)?;
@@ -1025,16 +1025,17 @@ impl SessionCore {
         if pending {
             self.emit(py, "before_flush", vec![context.clone(), Obj::None])?;
         }
-        // save-update cascade: transient objects reachable from the session's objects join it.
         let modified: Vec<Obj> = self.modified.borrow().clone();
         let mut roots: Vec<Obj> = self.new.borrow().clone();
         roots.extend(modified.iter().cloned());
         for root in &roots {
-            for child in relationship::save_cascade(py, root)? {
-                let attached = state_of(&child).is_some_and(|s| s.session().is_some());
-                if !attached {
-                    self.add(py, &child)?;
-                }
+            super::writeonly::prepare_flush(py, root)?;
+        }
+        // The save-update cascade ran as objects were added, appended and assigned; what the
+        // session's objects refer to and it does not hold is left out, as SQLAlchemy warns.
+        for root in &roots {
+            for (member, along) in relationship::unattached_members(py, root)? {
+                py.warn("SAWarning", &format!("Object of type <{}> not in session, add operation along '{along}' will not proceed", member.type_name()));
             }
         }
         // Association rows of many-to-many collections, found before the collections' loaded
@@ -1161,6 +1162,9 @@ impl SessionCore {
         }
         for instance in &new {
             relationship::orphans(py, instance)?;
+        }
+        for instance in new.iter().chain(&modified) {
+            super::writeonly::flushed(instance);
         }
         self.emit(py, "after_flush", vec![context.clone()])?;
         self.new.borrow_mut().clear();
