@@ -68,8 +68,8 @@ fn what_the_lab_lacks_is_said_plainly() {
     let (ok, output, _) = run("from sqlalchemy.orm import relationship\nrelationship(\"Tag\", secondary=\"post_tags\", primaryjoin=\"x\")\n");
     assert!(!ok);
     assert_eq!(output.last().unwrap(), "not available in this lab: relationship(primaryjoin=...)", "{output:?}");
-    let (_, output, _) = run("from sqlalchemy.orm import relationship\nrelationship(\"Tag\", passive_deletes=True)\n");
-    assert_eq!(output.last().unwrap(), "not available in this lab: relationship(passive_deletes=...)", "{output:?}");
+    let (_, output, _) = run("from sqlalchemy.orm import relationship\nrelationship(\"Tag\", passive_deletes=\"all\")\n");
+    assert_eq!(output.last().unwrap(), "not available in this lab: relationship(passive_deletes=\"all\")", "{output:?}");
     let (ok, output, _) = run("from sqlalchemy.orm import joinedload\njoinedload(None)\n");
     assert!(!ok);
     assert!(output.last().unwrap().starts_with("not available in this lab: joinedload()"), "{output:?}");

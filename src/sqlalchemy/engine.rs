@@ -520,6 +520,13 @@ impl Conn {
                     sql = s;
                     rows.push(values);
                 }
+                // Rows of no values, executed many: SQLAlchemy writes `INSERT INTO t (first
+                // column) VALUES (NULL)` where one row would be `DEFAULT VALUES`.
+                if let Some((head, rest)) = sql.split_once(" DEFAULT VALUES") {
+                    if let Some(first) = dml.0.column_order().first() {
+                        sql = format!("{head} ({}) VALUES (NULL){rest}", crate::sql::quote_identifier(first));
+                    }
+                }
                 if !dml.0.returning.is_empty() && matches!(dml.0.kind, super::statement::DmlKind::Insert) {
                     return self.insert_many_returning(py, &dml.0, &sql, rows);
                 }
@@ -564,8 +571,9 @@ impl Conn {
             let groups = vec![group; page.len()].join(", ");
             let batch_sql = format!("{head} VALUES {groups} RETURNING {returning}");
             let params: Vec<Value> = page.iter().flatten().cloned().collect();
-            // One cache entry for the statement, whatever the batches' sizes.
-            let ran = self.run_batch(py, sql, &batch_sql, &params, n + 1, total, "unordered")?;
+            // One cache entry for the statement, whatever the batches' sizes (apart from the
+            // ORM's INSERTs of the same text).
+            let ran = self.run_batch(py, &format!("{sql}\u{0}core"), &batch_sql, &params, n + 1, total, "unordered")?;
             all.columns = ran.columns;
             all.rows.extend(ran.rows);
             all.rowcount = all.rowcount.max(0) + ran.rowcount.max(0);

@@ -996,7 +996,7 @@ impl DmlState {
         self.table.native::<TableObj>().map(|t| t.name.clone()).unwrap_or_default()
     }
 
-    fn column_order(&self) -> Vec<String> {
+    pub fn column_order(&self) -> Vec<String> {
         self.table.native::<TableObj>().map(|t| t.specs().into_iter().filter_map(|s| s.name).collect()).unwrap_or_default()
     }
 

@@ -43,6 +43,9 @@ pub struct RelationshipArgs {
     pub field_options: Vec<(String, Obj)>,
     /// `lazy="write_only"`: never loaded; `user.posts` is a `WriteOnlyCollection`.
     pub write_only: bool,
+    /// `passive_deletes=True`: deleting the owner leaves an unloaded collection to the
+    /// database's `ON DELETE`; only members already loaded are deleted or let go.
+    pub passive_deletes: bool,
 }
 
 /// A relationship of a mapped class.
@@ -1483,6 +1486,20 @@ pub fn association_rows(py: &mut Interpreter, rows: &[Association]) -> Res<Vec<(
 }
 
 /// Children to delete with `instance` (relationships with cascade delete), loaded if need be.
+/// What a deleted owner's relationship holds, for its delete cascade or to let its members go:
+/// loaded (SQLAlchemy's lazy load, in the flush), or with `passive_deletes=True` only what is
+/// loaded already (None: nothing). A write-only collection cannot be loaded without it.
+fn members_to_delete_with(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Res<Option<Obj>> {
+    if spec.args.passive_deletes {
+        let Obj::Instance(inst) = instance else { return Ok(None) };
+        return Ok(inst.attrs.borrow().get(&key(&spec.attr)).cloned());
+    }
+    if spec.write_only {
+        super::writeonly::cannot_load(py, spec)?;
+    }
+    load(py, spec, instance).map(Some)
+}
+
 pub fn delete_cascade(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>) -> Res<Vec<Obj>> {
     let mut out = Vec::new();
     let relationships = mapper.relationships.borrow().clone();
@@ -1490,10 +1507,7 @@ pub fn delete_cascade(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>)
         if !spec.cascades("delete") {
             continue;
         }
-        if spec.write_only {
-            super::writeonly::cannot_load(py, &spec)?;
-        }
-        let value = load(py, &spec, instance)?;
+        let Some(value) = members_to_delete_with(py, &spec, instance)? else { continue };
         out.extend(members(&value).into_iter().filter(|m| !matches!(m, Obj::None)));
     }
     Ok(out)
@@ -1513,10 +1527,7 @@ pub fn release_children(py: &mut Interpreter, instance: &Obj, deleted: &[Obj]) -
         if direction != Direction::OneToMany {
             continue;
         }
-        if spec.write_only {
-            super::writeonly::cannot_load(py, &spec)?;
-        }
-        let value = load(py, &spec, instance)?;
+        let Some(value) = members_to_delete_with(py, &spec, instance)? else { continue };
         for child in members(&value) {
             let id = crate::interp::object::identity(&child);
             if deleted.iter().any(|d| crate::interp::object::identity(d) == id) {
@@ -1617,7 +1628,7 @@ fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)
     // What changes the SQL or the objects and the lab does not do is refused, never ignored:
     // `primaryjoin=`, `passive_deletes=` …
     const UNDERSTOOD: &[&str] =
-        &["argument", "secondary", "back_populates", "backref", "cascade", "uselist", "lazy", "remote_side", "order_by", "overlaps", "doc", "info", "single_parent"];
+        &["argument", "secondary", "back_populates", "backref", "cascade", "uselist", "lazy", "remote_side", "order_by", "overlaps", "doc", "info", "single_parent", "passive_deletes"];
     let field_option = |name: &str| crate::sqlalchemy::schema::FIELD_OPTIONS.contains(&name);
     if let Some((name, _)) = kwargs.iter().find(|(name, _)| !UNDERSTOOD.contains(&name.as_str()) && !field_option(name)) {
         return py.stop_not_available(&format!("relationship({name}=...)"));
@@ -1685,6 +1696,11 @@ fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)
         order_by: kwarg(kwargs, "order_by").filter(|o| !matches!(o, Obj::None | Obj::Bool(false))).cloned(),
         field_options: kwargs.iter().filter(|(k, _)| field_option(k)).cloned().collect(),
         write_only: lazy.as_deref() == Some("write_only"),
+        passive_deletes: match kwarg(kwargs, "passive_deletes") {
+            Some(Obj::Str(all)) if &**all == "all" => return py.stop_not_available("relationship(passive_deletes=\"all\")"),
+            Some(value) => py.truthy(value)?,
+            None => false,
+        },
     })
 }
 

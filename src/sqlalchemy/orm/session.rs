@@ -1431,7 +1431,16 @@ impl SessionCore {
             }
             let columns: Vec<String> = slots.iter().map(|(n, _)| crate::sql::quote_identifier(n)).collect();
             let marks: Vec<&str> = slots.iter().map(|(_, mark)| mark.as_str()).collect();
-            let base = if columns.is_empty() { format!("INSERT INTO {table} DEFAULT VALUES") } else { format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")) };
+            let base = match (columns.is_empty(), end - at > 1) {
+                // Several rows of no values, batched: SQLAlchemy names the table's first column
+                // with NULL.
+                (true, true) => {
+                    let first = mapper.columns.first().map_or(String::new(), |c| crate::sql::quote_identifier(&c.name));
+                    format!("INSERT INTO {table} ({first}) VALUES (NULL)")
+                }
+                (true, false) => format!("INSERT INTO {table} DEFAULT VALUES"),
+                _ => format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")),
+            };
             let group = &records[at..end];
             // SQLAlchemy compiles (and caches) an INSERT per set of columns the objects gave.
             let key = format!("{base}\u{0}{}", records[at].own.join(","));
