@@ -23,6 +23,10 @@ class ArgumentError(SQLAlchemyError):
     pass
 
 
+class ObjectNotExecutableError(ArgumentError):
+    pass
+
+
 class NoSuchModuleError(ArgumentError):
     pass
 

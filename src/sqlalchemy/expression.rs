@@ -1059,7 +1059,8 @@ impl Native for ExprObj {
         }
     }
     fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
-        Ok(format!("<sqlalchemy.sql.elements.{} object at {:#x}>", self.type_name(), crate::interp::object::identity(this)))
+        let module = if matches!(self.0, Sql::Subquery(_) | Sql::Exists(_)) { "selectable" } else { "elements" };
+        Ok(format!("<sqlalchemy.sql.{module}.{} object at {:#x}>", self.type_name(), crate::interp::object::identity(this)))
     }
     fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
         Ok(display(&self.0))

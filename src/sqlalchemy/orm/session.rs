@@ -647,6 +647,14 @@ impl SessionCore {
             }
             return self.run_select_supplied(py, &select.0, "select", supplied, params.filter(|p| matches!(p, Obj::Dict(_))));
         }
+        if statement.native::<DmlObj>().is_none() && statement.native::<crate::sqlalchemy::statement::TextClause>().is_none() {
+            let shown = py.repr_of(statement)?;
+            let message = match statement {
+                Obj::Str(_) => format!("Textual SQL expression {shown} should be explicitly declared as text({shown})"),
+                _ => format!("Executable SQL or text() construct expected, got {shown}."),
+            };
+            return raise(py, "sqlalchemy.exc", "ArgumentError", &message);
+        }
         self.autoflush(py)?;
         if let Some(dml) = statement.native::<DmlObj>() {
             if let (Some(mapper), DmlKind::Update | DmlKind::Delete) = (dml.0.mapper.clone(), &dml.0.kind) {
