@@ -632,6 +632,16 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
     // annotation-only one just before the next annotated attribute that follows it.
     let own = own_attrs(class);
     let annotated: Vec<String> = annotations.iter().map(|(k, _)| k.clone()).collect();
+    // A SQL expression in the class body maps to nothing: SQLAlchemy's warning says so.
+    for (name, value) in &own {
+        if value.native::<super::super::expression::ExprObj>().is_some() && !annotated.contains(name) {
+            let message = format!(
+                "Attribute '{name}' on class <class '{}'> appears to be a non-schema SQLAlchemy expression object; this won't be part of the declarative mapping. To map arbitrary expressions, use ``column_property()`` or a similar function such as ``deferred()``, ``query_expression()`` etc. ",
+                qualified_name(class)
+            );
+            py.warn("SAWarning", &message);
+        }
+    }
     let mut names: Vec<String> = Vec::new();
     let mut next_annotation = 0;
     for (name, value) in &own {
