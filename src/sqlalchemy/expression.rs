@@ -88,6 +88,11 @@ pub enum FrameBound {
 
 /// `sql` with the columns of table `from` read from `to` instead (an alias of it): a
 /// relationship's `order_by` in a joined eager load (`ORDER BY notes_1.id`).
+/// The table of a column a class body refers to before its class is mapped (`firstname +
+/// " x"` in a `column_property()`): the column is named by its object, until the mapping puts
+/// its table's column in its place.
+pub const UNBOUND: &str = "\u{1}";
+
 pub fn retabled(sql: &Sql, from: &str, to: &Rc<str>) -> Sql {
     let again = |inner: &Sql| Box::new(retabled(inner, from, to));
     match sql {
@@ -204,6 +209,7 @@ impl Sql {
     /// The name a column of a SELECT is known by (`users.id` → `id`), for rows and labels.
     pub fn key(&self) -> Option<Rc<str>> {
         match self {
+            Sql::Column { table, .. } if &**table == UNBOUND => None,
             Sql::Column { name, .. } => Some(name.clone()),
             Sql::Label { name, .. } | Sql::Proxy { name, .. } => Some(name.clone()),
             Sql::Cast { expr, .. } => expr.key(),
@@ -374,6 +380,7 @@ impl Compiler {
 
     pub fn expr(&mut self, sql: &Sql) -> String {
         match sql {
+            Sql::Column { table, .. } if &**table == UNBOUND => "\"<name unknown>\"".into(),
             Sql::Column { table, name, .. } => {
                 if table.is_empty() || self.unqualified {
                     self.quote(name)

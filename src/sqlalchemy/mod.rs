@@ -38,10 +38,13 @@ pub const VERSION: &str = "2.1.9";
 pub fn column_sql(_py: &mut Interpreter, value: &dyn Native) -> Res<Option<Sql>> {
     let any = value.as_any();
     if let Some(column) = any.downcast_ref::<schema::ColumnObj>() {
-        return Ok(Some(column.0.borrow().sql()));
+        return Ok(Some(column.expression()));
     }
     if let Some(attr) = any.downcast_ref::<orm::mapper::InstrumentedAttribute>() {
         return Ok(Some(attr.column.sql.clone()));
+    }
+    if let Some(attr) = any.downcast_ref::<orm::column_property::ExpressionAttr>() {
+        return Ok(Some(attr.property.sql.clone()));
     }
     Ok(None)
 }
@@ -298,6 +301,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ("contains_eager".into(), function("contains_eager", orm::loader::contains_eager)),
                 ("raiseload".into(), function("raiseload", orm::loader::raiseload)),
                 ("load_only".into(), function("load_only", orm::deferred::load_only)),
+                ("column_property".into(), function("column_property", orm::column_property::column_property)),
                 ("defer".into(), function("defer", orm::deferred::defer)),
                 ("undefer".into(), function("undefer", orm::deferred::undefer)),
                 ("undefer_group".into(), function("undefer_group", orm::deferred::undefer_group)),

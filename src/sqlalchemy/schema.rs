@@ -250,6 +250,16 @@ impl ColumnSpec {
 pub struct ColumnObj(pub RefCell<ColumnSpec>, pub RefCell<Option<std::rc::Weak<dyn Native>>>, pub std::cell::Cell<bool>);
 
 impl ColumnObj {
+    /// The column in an expression; a class body's column, before its class is mapped, is named
+    /// by this object until the mapping puts its table's column in its place.
+    pub fn expression(&self) -> Sql {
+        let spec = self.0.borrow();
+        if spec.name.is_none() && spec.table.is_none() {
+            return crate::sqlalchemy::orm::column_property::unbound(self, spec.sql_type.clone());
+        }
+        spec.sql()
+    }
+
     pub fn new(spec: ColumnSpec) -> ColumnObj {
         ColumnObj(RefCell::new(spec), RefCell::new(None), std::cell::Cell::new(false))
     }
@@ -323,15 +333,14 @@ impl Native for ColumnObj {
                 (Some(value), Some(shown)) => native(ColumnDefaultObj { value: value.clone(), shown: shown.clone() }),
                 _ => Obj::None,
             }),
-            _ => return expression::method(&spec.sql(), name),
+            _ => return expression::method(&self.expression(), name),
         })
     }
     fn binary(&self, py: &mut Interpreter, _this: &Obj, op: &str, other: &Obj, reflected: bool) -> Option<Res<Obj>> {
-        let sql = self.0.borrow().sql();
-        expression::binary(py, &sql, op, other, reflected)
+        expression::binary(py, &self.expression(), op, other, reflected)
     }
     fn unary(&self, py: &mut Interpreter, _this: &Obj, op: &str) -> Option<Res<Obj>> {
-        expression::unary(py, &self.0.borrow().sql(), op)
+        expression::unary(py, &self.expression(), op)
     }
     fn truthy(&self, _py: &mut Interpreter, _this: &Obj) -> Res<bool> {
         Ok(true)

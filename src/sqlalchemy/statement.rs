@@ -148,6 +148,8 @@ impl SelectState {
             match item {
                 Selected::Column(sql) => out.push(sql.clone()),
                 Selected::Entity(mapper) => {
+                    // Its `column_property()` expressions come first, as SQLAlchemy selects them.
+                    out.extend(crate::sqlalchemy::orm::column_property::selected(mapper).into_iter().map(|p| p.sql.clone()));
                     let loading = self.entity_loading(mapper);
                     out.extend(mapper.columns.iter().zip(loading).filter(|(_, l)| *l == ColumnLoading::Loaded).map(|(c, _)| c.sql.clone()));
                 }
@@ -268,7 +270,24 @@ impl SelectState {
             columns.extend(eager.columns().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)));
         }
         c.subquery_labels = labels;
-        columns.extend(self.column_sqls().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)));
+        // The entities' `column_property()` expressions, which an ORDER BY names by their label.
+        let mapped: Vec<String> = self
+            .columns
+            .iter()
+            .filter_map(|item| if let Selected::Entity(mapper) = item { Some(mapper) } else { None })
+            .flat_map(|mapper| crate::sqlalchemy::orm::column_property::selected(mapper).into_iter().map(|p| super::expression::display(&p.sql)))
+            .collect();
+        let mut labelled: Vec<(String, String)> = Vec::new();
+        for sql in self.column_sqls() {
+            let rendered = c.select_column(&sql, self.tablename_labels, &mut taken);
+            let shown = super::expression::display(&sql);
+            if mapped.contains(&shown) {
+                if let Some((_, label)) = rendered.rsplit_once(" AS ") {
+                    labelled.push((shown, label.to_string()));
+                }
+            }
+            columns.push(rendered);
+        }
         c.subquery_labels = false;
         for eager in self.eager.iter().filter(|e| !e.existing) {
             columns.extend(eager.columns().iter().map(|s| c.select_column(s, self.tablename_labels, &mut taken)));
@@ -323,7 +342,19 @@ impl SelectState {
         if !self.order_by.is_empty() || !eager_order.is_empty() {
             // A compound's ORDER BY names its result's columns (`ORDER BY name`).
             let unqualified = std::mem::replace(&mut c.unqualified, !self.compound.is_empty());
-            let items: Vec<String> = self.order_by.iter().chain(eager_order).map(|o| c.expr(o)).collect();
+            let by_label = |o: &Sql| labelled.iter().find(|(shown, _)| *shown == super::expression::display(o)).map(|(_, label)| label.clone());
+            let items: Vec<String> = self
+                .order_by
+                .iter()
+                .chain(eager_order)
+                .map(|o| match o {
+                    Sql::Order { expr, descending } => match by_label(expr) {
+                        Some(label) => format!("{label}{}", if *descending { " DESC" } else { "" }),
+                        None => c.expr(o),
+                    },
+                    _ => by_label(o).unwrap_or_else(|| c.expr(o)),
+                })
+                .collect();
             c.unqualified = unqualified;
             text.push_str(&format!(" ORDER BY {}", items.join(", ")));
         }
@@ -689,6 +720,12 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
                     (Some(spec), strategy) => (spec.clone(), strategy),
                     (None, _) => continue,
                 };
+                let how = match strategy {
+                    Strategy::Joined { .. } => "joinedload()",
+                    Strategy::ContainsEager => "contains_eager()",
+                    _ => "selectinload()",
+                };
+                crate::sqlalchemy::orm::relationship::refuse_eager_expressions(py, &spec, how)?;
                 match strategy {
                     Strategy::Selectin => state.loaders.push(spec),
                     Strategy::ContainsEager => {

@@ -218,6 +218,8 @@ pub struct Mapper {
     pub table_name: String,
     pub table: Obj,
     pub columns: Vec<ColumnInfo>,
+    /// `column_property()` expressions, selected before the columns.
+    pub expressions: Vec<super::column_property::ExpressionProperty>,
     pub relationships: RefCell<Vec<Rc<RelationshipSpec>>>,
     pub metadata: Obj,
     /// The base's registry (a `Registry` value), where related classes are found by name.
@@ -769,7 +771,18 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
     let table_obj = super::super::schema::table_value(table);
     let metadata = py.get_attr(&Obj::Class(class.clone()), "metadata")?;
     MetaDataObj::add(py, &metadata, table_obj.clone(), None)?;
-    finish_mapping(py, class, table_obj, column_objs, infos, relationships, metadata)
+    // `column_property()` expressions, the body's columns in them now the table's.
+    let bound: Vec<(String, Sql)> = own
+        .iter()
+        .filter_map(|(attr, value)| {
+            let unbound = super::column_property::unbound_name(value)?;
+            let (_, spec) = infos.iter().find(|(a, _)| a == attr)?;
+            let name = spec.name.clone().unwrap_or_else(|| attr.clone());
+            Some((unbound, Sql::Column { table: Rc::from(table_name.as_str()), name: Rc::from(name.as_str()), sql_type: spec.sql_type.clone() }))
+        })
+        .collect();
+    let expressions = super::column_property::properties(py, &own, &bound)?;
+    finish_mapping(py, class, table_obj, column_objs, infos, relationships, metadata, expressions)
 }
 
 /// `__table__ = Table("users", Base.metadata, ...)` in the class body (a table declared or
@@ -799,11 +812,12 @@ fn map_class_to_table(py: &mut Interpreter, class: &Rc<Class>, table_obj: Obj) -
         }
     }
     let metadata = py.get_attr(&Obj::Class(class.clone()), "metadata")?;
-    finish_mapping(py, class, table_obj, column_objs, infos, relationships, metadata)
+    finish_mapping(py, class, table_obj, column_objs, infos, relationships, metadata, Vec::new())
 }
 
 /// Maps `class` to its table: the primary key check, the mapper in its registry, an attribute
-/// per column and per relationship.
+/// per column, per `column_property()` expression and per relationship.
+#[allow(clippy::too_many_arguments)]
 fn finish_mapping(
     py: &mut Interpreter,
     class: &Rc<Class>,
@@ -812,6 +826,7 @@ fn finish_mapping(
     infos: Vec<(String, ColumnSpec)>,
     relationships: Vec<(String, super::relationship::RelationshipArgs, Option<MappedType>)>,
     metadata: Obj,
+    expressions: Vec<super::column_property::ExpressionProperty>,
 ) -> Res<()> {
     let table_name = table_obj.native::<TableObj>().map(|t| t.name.clone()).unwrap_or_default();
     if !infos.iter().any(|(_, s)| s.primary_key) {
@@ -852,6 +867,7 @@ fn finish_mapping(
         table_name: table_name.clone(),
         table: table_obj.clone(),
         columns,
+        expressions,
         relationships: RefCell::new(Vec::new()),
         metadata,
         registry: registry.clone(),
@@ -864,6 +880,9 @@ fn finish_mapping(
     set_class_attr(class, "__mapper__", native(MapperObj(mapper.clone())));
     for column in &mapper.columns {
         set_class_attr(class, &column.attr, native(InstrumentedAttribute { mapper: Rc::downgrade(&mapper), column: column.clone() }));
+    }
+    for property in &mapper.expressions {
+        set_class_attr(class, &property.attr, native(super::column_property::ExpressionAttr { mapper: Rc::downgrade(&mapper), property: property.clone() }));
     }
     for (attr, args, mapped) in relationships {
         let spec = Rc::new(RelationshipSpec::new(py, &mapper, &attr, args, mapped)?);

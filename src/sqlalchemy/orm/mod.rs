@@ -2,6 +2,7 @@
 
 pub mod aliased;
 pub mod collection;
+pub mod column_property;
 pub mod deferred;
 pub mod evaluator;
 pub mod loader;

@@ -699,6 +699,15 @@ fn contains(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, args: &[Obj]) -> 
 /// (parent column attr, target column attr) pairs, and whether the target is on the many side
 /// (a collection: `ON user_account.id = address_1.user_id`, the parent written first) or not
 /// (`ON user_account_1.id = address.user_id`, the target first).
+/// A class with `column_property()` expressions is not loaded eagerly from another's query.
+pub fn refuse_eager_expressions(py: &mut Interpreter, spec: &RelationshipSpec, how: &str) -> Res<()> {
+    let target = spec.target(py)?;
+    if !target.expressions.is_empty() {
+        return py.stop_not_available(&format!("{how} of a class with column_property() expressions ({})", target.class_name));
+    }
+    Ok(())
+}
+
 pub fn join_parts(py: &mut Interpreter, spec: &Rc<RelationshipSpec>) -> Res<(Rc<Mapper>, Vec<(String, String)>, bool)> {
     let (direction, pairs, target) = spec.direction(py)?;
     if direction == Direction::ManyToMany {
@@ -711,6 +720,7 @@ pub fn join_parts(py: &mut Interpreter, spec: &Rc<RelationshipSpec>) -> Res<(Rc<
 /// `SELECT <foreign key>, <the other columns> … WHERE <foreign key> IN (…)` (the parents' keys in
 /// the order the query returned them), as SQLAlchemy's selectin loader does for one-to-many.
 pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>, spec: &Rc<RelationshipSpec>, parents: &[Obj]) -> Res<()> {
+    refuse_eager_expressions(py, spec, "selectinload()")?;
     let (direction, pairs, target) = spec.direction(py)?;
     if direction == Direction::ManyToMany {
         return select_in_many_to_many(py, session, spec, parents, &target);

@@ -446,27 +446,34 @@ impl SessionCore {
         // expression, one expired by name): SQLAlchemy selects just those.
         // Deferred columns stay unloaded: they load when read, by themselves.
         let unloaded = state.expired_columns(instance);
+        let expressions = super::column_property::unloaded(instance, &mapper);
+        if unloaded.is_empty() && !expressions.is_empty() {
+            // Only the `column_property()` expressions a flush expired.
+            return session.load_expressions(py, instance, state, &expressions, purpose);
+        }
         let loading = default_loading(&mapper);
         let by_default: Vec<usize> = (0..mapper.columns.len()).filter(|&i| loading[i] == ColumnLoading::Loaded).collect();
         let rows = if unloaded.is_empty() || unloaded == by_default {
             session.select_rows(py, &mapper, mapper.identity_condition(&key), purpose)?
         } else {
-            let columns = unloaded.iter().map(|&i| Selected::Column(mapper.columns[i].sql.clone())).collect();
+            let mut columns: Vec<Selected> = expressions.iter().map(|p| Selected::Column(p.sql.clone())).collect();
+            columns.extend(unloaded.iter().map(|&i| Selected::Column(mapper.columns[i].sql.clone())));
             let select = SelectState { columns, where_: vec![mapper.identity_condition(&key)], ..SelectState::default() };
             let partial = session.select_values(py, &select, purpose)?;
             // As a whole row, the loaded columns' places left empty (populate fills only the rest).
             partial
                 .into_iter()
                 .map(|values| {
+                    let (front, values) = values.split_at(expressions.len().min(values.len()));
                     let mut row = vec![Value::Null; mapper.columns.len()];
                     for (&i, value) in unloaded.iter().zip(values) {
-                        row[i] = value;
+                        row[i] = value.clone();
                     }
-                    row
+                    (front.to_vec(), row)
                 })
                 .collect()
         };
-        let Some(row) = rows.into_iter().next() else {
+        let Some((expression_values, row)) = rows.into_iter().next() else {
             return raise(
                 py,
                 "sqlalchemy.orm.exc",
@@ -482,7 +489,28 @@ impl SessionCore {
             })
             .collect();
         populate(py, instance, &mapper, state, &row, false, &loading)?;
+        let selected: Vec<&super::column_property::ExpressionProperty> = expressions.iter().collect();
+        super::column_property::populate(py, instance, &selected, &expression_values, false)?;
         Ok(())
+    }
+
+    /// Selects `expressions` (`column_property()`s) of a persistent object by themselves:
+    /// `SELECT users.first || ? AS anon_1 FROM users WHERE users.id = ?`.
+    pub fn load_expressions(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj, state: &Rc<InstanceState>, expressions: &[super::column_property::ExpressionProperty], purpose: &str) -> Res<()> {
+        let Some(key) = state.key.borrow().clone() else { return Ok(()) };
+        self.autoflush(py)?;
+        let select = SelectState {
+            columns: expressions.iter().map(|p| Selected::Column(p.sql.clone())).collect(),
+            where_: vec![state.mapper.identity_condition(&key)],
+            ..SelectState::default()
+        };
+        let rows = self.select_values(py, &select, purpose)?;
+        let Some(row) = rows.into_iter().next() else {
+            let message = format!("Instance '{}' has been deleted, or its row is otherwise not present.", state_str(instance, &state.mapper));
+            return raise(py, "sqlalchemy.orm.exc", "ObjectDeletedError", &message);
+        };
+        let selected: Vec<&super::column_property::ExpressionProperty> = expressions.iter().collect();
+        super::column_property::populate(py, instance, &selected, &row, true)
     }
 
     /// Loads `names` (deferred columns being read) by themselves: `SELECT book.summary FROM book
@@ -514,11 +542,20 @@ impl SessionCore {
     /// `SELECT <columns> FROM <table> WHERE <condition>` on the session's connection.
     /// `purpose` keeps apart in the statement cache what SQLAlchemy compiles apart (a `get`, the
     /// load of expired attributes, a `refresh`), though their SQL reads the same.
-    /// Each row spread over the mapper's columns, the deferred ones' places left Null.
-    fn select_rows(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, condition: Sql, purpose: &str) -> Res<Vec<Vec<Value>>> {
+    /// Each row as its `column_property()` values and its columns spread over the mapper's
+    /// columns (the deferred ones' places left Null).
+    fn select_rows(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, condition: Sql, purpose: &str) -> Res<Vec<(Vec<Value>, Vec<Value>)>> {
         let state = SelectState { columns: vec![Selected::Entity(mapper.clone())], where_: vec![condition], ..SelectState::default() };
         let loading = default_loading(mapper);
-        Ok(self.select_values(py, &state, purpose)?.iter().map(|row| spread(&loading, row)).collect())
+        let front = super::column_property::selected(mapper).len();
+        Ok(self
+            .select_values(py, &state, purpose)?
+            .iter()
+            .map(|row| {
+                let (expressions, columns) = row.split_at(front.min(row.len()));
+                (expressions.to_vec(), spread(&loading, columns))
+            })
+            .collect())
     }
 
     /// The rows of a SELECT the ORM emits for itself (a `get`, a selectin load), as values.
@@ -627,8 +664,9 @@ impl SessionCore {
         }
         self.autoflush(py)?;
         let rows = self.select_rows(py, &mapper, mapper.identity_condition(&key), "get")?;
-        let Some(row) = rows.first() else { return Ok(Obj::None) };
+        let Some((expressions, row)) = rows.first() else { return Ok(Obj::None) };
         let instance = self.instance_for_row_with(py, &mapper, row, &default_loading(&mapper), populate_existing)?;
+        super::column_property::populate(py, &instance, &super::column_property::selected(&mapper), expressions, populate_existing)?;
         // Its lazy="selectin" relationships come with it.
         for spec in super::loader::configured_selectin(&mapper) {
             super::relationship::select_in(py, self, &spec, std::slice::from_ref(&instance))?;
@@ -947,10 +985,17 @@ impl SessionCore {
                             Selected::Entity(_) => select.entity_loading(mapper),
                             _ => default_loading(mapper),
                         };
+                        let expressions = match item {
+                            Selected::Entity(_) => super::column_property::selected(mapper),
+                            _ => Vec::new(),
+                        };
+                        let expression_values = row.get(at..at + expressions.len()).unwrap_or(&[]).to_vec();
+                        at += expressions.len();
                         let width = loading.iter().filter(|l| **l == ColumnLoading::Loaded).count();
                         let slice = spread(&loading, row.get(at..at + width).unwrap_or(&[]));
                         let known = (lazy || !options.is_empty()) && self.holds(mapper, &slice);
                         let instance = self.instance_for_row_with(py, mapper, &slice, &loading, select.populate_existing)?;
+                        super::column_property::populate(py, &instance, &expressions, &expression_values, select.populate_existing)?;
                         if lazy && !known {
                             made.push(crate::interp::object::identity(&instance));
                         }
@@ -1173,6 +1218,12 @@ impl SessionCore {
         }
         for instance in new.iter().chain(&modified) {
             super::writeonly::flushed(instance);
+        }
+        // What a flush wrote has its `column_property()` expressions selected again when read.
+        for instance in new.iter().chain(dirty.iter().map(|(o, _)| o)) {
+            if let Some(state) = state_of(instance) {
+                super::column_property::expire(instance, &state.mapper);
+            }
         }
         self.emit(py, "after_flush", vec![context.clone()])?;
         self.new.borrow_mut().clear();
@@ -1743,6 +1794,7 @@ impl SessionCore {
 
 /// Removes the loaded column values, so the next read loads them again.
 pub fn expire(instance: &Obj, state: &InstanceState) {
+    super::column_property::expire(instance, &state.mapper);
     if let Obj::Instance(inst) = instance {
         let mut attrs = inst.attrs.borrow_mut();
         for column in &state.mapper.columns {
