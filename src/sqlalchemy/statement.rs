@@ -67,6 +67,9 @@ pub struct SelectState {
     pub populate_existing: bool,
     /// `execution_options(autoflush=False)`: no flush before this SELECT.
     pub no_autoflush: bool,
+    /// `correlate_except(Address)`: tables this SELECT, as a subquery, never takes from the
+    /// enclosing one.
+    pub correlate_except: Vec<String>,
 }
 
 /// A joined eager load: the target's columns from `alias` (`user_account AS user_account_1`),
@@ -255,7 +258,7 @@ impl SelectState {
             }
         }
         if !c.outer.is_empty() {
-            let own: Vec<String> = froms.iter().filter(|t| !c.outer.contains(t)).cloned().collect();
+            let own: Vec<String> = froms.iter().filter(|t| !c.outer.contains(t) || self.correlate_except.contains(t)).cloned().collect();
             if !own.is_empty() || !self.joins.is_empty() {
                 froms = own;
             }
@@ -676,6 +679,17 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
             let outer = name == "outerjoin" || kwarg(kwargs, "isouter").is_some_and(|v| matches!(v, Obj::Bool(true)));
             state.join(py, target, args.get(1), outer)?;
         }
+        "correlate_except" => {
+            for arg in args {
+                match mapper_of(py, arg)? {
+                    Some(mapper) => state.correlate_except.push(mapper.table_name.clone()),
+                    None => match arg.native::<TableObj>() {
+                        Some(table) => state.correlate_except.push(table.name.clone()),
+                        None => return py.stop_not_available("correlate_except() of anything but mapped classes and tables"),
+                    },
+                }
+            }
+        }
         "select_from" => {
             for arg in args {
                 if let Some((table, _)) = placeholder_table(arg) {
@@ -807,7 +821,7 @@ impl Native for SelectObj {
     fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         const METHODS: &[&str] = &[
             "where", "filter", "filter_by", "order_by", "group_by", "having", "limit", "offset", "distinct", "join", "outerjoin", "join_from", "select_from", "add_columns",
-            "options", "execution_options",
+            "options", "execution_options", "correlate_except",
         ];
         const COMPOUND: &[(&str, &str)] = &[("union", "UNION"), ("union_all", "UNION ALL"), ("except_", "EXCEPT"), ("except_all", "EXCEPT ALL"), ("intersect", "INTERSECT"), ("intersect_all", "INTERSECT ALL")];
         if let Some((method_name, op)) = COMPOUND.iter().find(|(m, _)| *m == name) {

@@ -119,8 +119,23 @@ fn resolve(sql: &Sql, columns: &[(String, Sql)]) -> Sql {
             whens: whens.iter().map(|(w, t)| (resolve(w, columns), resolve(t, columns))).collect(),
             otherwise: otherwise.as_ref().map(|o| again(o)),
         },
+        Sql::Subquery(select) => Sql::Subquery(Rc::new(resolve_select(select, columns))),
+        Sql::Exists(select) => Sql::Exists(Rc::new(resolve_select(select, columns))),
         other => other.clone(),
     }
+}
+
+/// A subquery's clauses with the class's columns in place (`… WHERE address.user_id = id`).
+fn resolve_select(select: &crate::sqlalchemy::statement::SelectState, columns: &[(String, Sql)]) -> crate::sqlalchemy::statement::SelectState {
+    use crate::sqlalchemy::statement::Selected;
+    let mut out = select.clone();
+    let all = |items: &[Sql]| items.iter().map(|i| resolve(i, columns)).collect::<Vec<_>>();
+    out.columns = select.columns.iter().map(|c| if let Selected::Column(sql) = c { Selected::Column(resolve(sql, columns)) } else { c.clone() }).collect();
+    out.where_ = all(&select.where_);
+    out.group_by = all(&select.group_by);
+    out.having = all(&select.having);
+    out.order_by = all(&select.order_by);
+    out
 }
 
 /// `User.fullname`: the mapped expression, in SQL as what it stands for; on an object, its value.
