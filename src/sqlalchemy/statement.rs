@@ -151,10 +151,13 @@ impl SelectState {
             match item {
                 Selected::Column(sql) => out.push(sql.clone()),
                 Selected::Entity(mapper) => {
-                    // Its `column_property()` expressions come first, as SQLAlchemy selects them.
-                    out.extend(crate::sqlalchemy::orm::column_property::selected(mapper).into_iter().map(|p| p.sql.clone()));
+                    // Its `column_property()` expressions around the columns, as SQLAlchemy
+                    // selects them.
+                    let (leading, trailing) = crate::sqlalchemy::orm::column_property::split(mapper);
+                    out.extend(leading.into_iter().map(|p| p.sql));
                     let loading = self.entity_loading(mapper);
                     out.extend(mapper.columns.iter().zip(loading).filter(|(_, l)| *l == ColumnLoading::Loaded).map(|(c, _)| c.sql.clone()));
+                    out.extend(trailing.into_iter().map(|p| p.sql));
                 }
                 Selected::Aliased(mapper, table, _) => {
                     let loading = column_loading(mapper, &[]);

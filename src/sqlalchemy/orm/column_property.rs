@@ -20,6 +20,8 @@ pub struct ExpressionProperty {
     pub attr: String,
     pub sql: Sql,
     pub deferred: bool,
+    /// Added to the class after its class statement: selected after the columns.
+    pub trailing: bool,
 }
 
 /// What `column_property(expr)` gives in a class body.
@@ -81,7 +83,7 @@ pub fn properties(py: &mut Interpreter, own: &[(String, Obj)], columns: &[(Strin
         if expression::display(&sql).contains("<name unknown>") {
             return py.stop_not_available("column_property() of a subquery that uses its own class's columns (select the columns through the class after it is mapped)");
         }
-        out.push(ExpressionProperty { attr: attr.clone(), sql, deferred: property.deferred });
+        out.push(ExpressionProperty { attr: attr.clone(), sql, deferred: property.deferred, trailing: false });
     }
     Ok(out)
 }
@@ -214,13 +216,30 @@ fn read(py: &mut Interpreter, instance: &Obj, property: &ExpressionProperty) -> 
     Ok(inst.attrs.borrow().get(&k).cloned().unwrap_or(Obj::None))
 }
 
-/// The mapped expressions a class's SELECTs select (the deferred ones left out).
-pub fn selected(mapper: &Mapper) -> Vec<&ExpressionProperty> {
-    mapper.expressions.iter().filter(|e| !e.deferred).collect()
+/// The mapped expressions a class's SELECTs select (the deferred ones left out): those of the
+/// class statement, which come before the columns, then those added later, which come after.
+pub fn selected(mapper: &Mapper) -> Vec<ExpressionProperty> {
+    let (leading, trailing) = split(mapper);
+    leading.into_iter().chain(trailing).collect()
+}
+
+/// The selected expressions before the columns, and after them.
+pub fn split(mapper: &Mapper) -> (Vec<ExpressionProperty>, Vec<ExpressionProperty>) {
+    mapper.expressions.borrow().iter().filter(|e| !e.deferred).cloned().partition(|e| !e.trailing)
+}
+
+/// A row of an entity as its expressions' values (`leading` before the columns, `trailing`
+/// after) and its columns'.
+pub fn split_row(leading: usize, trailing: usize, row: &[crate::value::Value]) -> (Vec<crate::value::Value>, Vec<crate::value::Value>) {
+    let front = leading.min(row.len());
+    let back = row.len().saturating_sub(trailing).max(front);
+    let mut expressions = row[..front].to_vec();
+    expressions.extend_from_slice(&row[back..]);
+    (expressions, row[front..back].to_vec())
 }
 
 /// Sets what a row gave for the object's expressions it does not hold (`overwrite`: all).
-pub fn populate(py: &mut Interpreter, instance: &Obj, properties: &[&ExpressionProperty], values: &[crate::value::Value], overwrite: bool) -> Res<()> {
+pub fn populate(py: &mut Interpreter, instance: &Obj, properties: &[ExpressionProperty], values: &[crate::value::Value], overwrite: bool) -> Res<()> {
     let Obj::Instance(inst) = instance else { return Ok(()) };
     for (property, value) in properties.iter().zip(values) {
         let k = Key::Str(Rc::from(property.attr.as_str()));
@@ -236,7 +255,7 @@ pub fn populate(py: &mut Interpreter, instance: &Obj, properties: &[&ExpressionP
 pub fn expire(instance: &Obj, mapper: &Mapper) {
     let Obj::Instance(inst) = instance else { return };
     let mut attrs = inst.attrs.borrow_mut();
-    for property in &mapper.expressions {
+    for property in mapper.expressions.borrow().iter() {
         attrs.remove(&Key::Str(Rc::from(property.attr.as_str())));
     }
 }
@@ -245,5 +264,5 @@ pub fn expire(instance: &Obj, mapper: &Mapper) {
 pub fn unloaded(instance: &Obj, mapper: &Mapper) -> Vec<ExpressionProperty> {
     let Obj::Instance(inst) = instance else { return Vec::new() };
     let attrs = inst.attrs.borrow();
-    selected(mapper).into_iter().filter(|p| attrs.get(&Key::Str(Rc::from(p.attr.as_str()))).is_none()).cloned().collect()
+    selected(mapper).into_iter().filter(|p| attrs.get(&Key::Str(Rc::from(p.attr.as_str()))).is_none()).collect()
 }

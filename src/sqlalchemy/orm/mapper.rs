@@ -219,7 +219,7 @@ pub struct Mapper {
     pub table: Obj,
     pub columns: Vec<ColumnInfo>,
     /// `column_property()` expressions, selected before the columns.
-    pub expressions: Vec<super::column_property::ExpressionProperty>,
+    pub expressions: RefCell<Vec<super::column_property::ExpressionProperty>>,
     pub relationships: RefCell<Vec<Rc<RelationshipSpec>>>,
     pub metadata: Obj,
     /// The base's registry (a `Registry` value), where related classes are found by name.
@@ -341,6 +341,13 @@ fn added_attribute(py: &mut Interpreter, class: &Rc<Class>, name: &str, value: &
     }
     if value.native::<ColumnObj>().is_some() {
         return py.stop_not_available("a column assigned to a mapped class after its class statement");
+    }
+    // `User.address_count = column_property(select(...).scalar_subquery())`.
+    if let Some(mut property) = super::column_property::properties(py, &[(name.to_string(), value.clone())], &[])?.into_iter().next() {
+        property.trailing = true;
+        mapper.expressions.borrow_mut().retain(|p| p.attr != property.attr);
+        mapper.expressions.borrow_mut().push(property.clone());
+        set_class_attr(class, name, native(super::column_property::ExpressionAttr { mapper: Rc::downgrade(&mapper), property }));
     }
     Ok(())
 }
@@ -867,7 +874,7 @@ fn finish_mapping(
         table_name: table_name.clone(),
         table: table_obj.clone(),
         columns,
-        expressions,
+        expressions: RefCell::new(expressions),
         relationships: RefCell::new(Vec::new()),
         metadata,
         registry: registry.clone(),
@@ -881,7 +888,7 @@ fn finish_mapping(
     for column in &mapper.columns {
         set_class_attr(class, &column.attr, native(InstrumentedAttribute { mapper: Rc::downgrade(&mapper), column: column.clone() }));
     }
-    for property in &mapper.expressions {
+    for property in mapper.expressions.borrow().iter() {
         set_class_attr(class, &property.attr, native(super::column_property::ExpressionAttr { mapper: Rc::downgrade(&mapper), property: property.clone() }));
     }
     for (attr, args, mapped) in relationships {

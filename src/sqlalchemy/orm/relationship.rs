@@ -702,7 +702,7 @@ fn contains(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, args: &[Obj]) -> 
 /// A class with `column_property()` expressions is not loaded eagerly from another's query.
 pub fn refuse_eager_expressions(py: &mut Interpreter, spec: &RelationshipSpec, how: &str) -> Res<()> {
     let target = spec.target(py)?;
-    if !target.expressions.is_empty() {
+    if !target.expressions.borrow().is_empty() {
         return py.stop_not_available(&format!("{how} of a class with column_property() expressions ({})", target.class_name));
     }
     Ok(())

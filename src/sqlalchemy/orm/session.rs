@@ -489,8 +489,7 @@ impl SessionCore {
             })
             .collect();
         populate(py, instance, &mapper, state, &row, false, &loading)?;
-        let selected: Vec<&super::column_property::ExpressionProperty> = expressions.iter().collect();
-        super::column_property::populate(py, instance, &selected, &expression_values, false)?;
+        super::column_property::populate(py, instance, &expressions, &expression_values, false)?;
         Ok(())
     }
 
@@ -509,8 +508,7 @@ impl SessionCore {
             let message = format!("Instance '{}' has been deleted, or its row is otherwise not present.", state_str(instance, &state.mapper));
             return raise(py, "sqlalchemy.orm.exc", "ObjectDeletedError", &message);
         };
-        let selected: Vec<&super::column_property::ExpressionProperty> = expressions.iter().collect();
-        super::column_property::populate(py, instance, &selected, &row, true)
+        super::column_property::populate(py, instance, expressions, &row, true)
     }
 
     /// Loads `names` (deferred columns being read) by themselves: `SELECT book.summary FROM book
@@ -547,13 +545,13 @@ impl SessionCore {
     fn select_rows(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, condition: Sql, purpose: &str) -> Res<Vec<(Vec<Value>, Vec<Value>)>> {
         let state = SelectState { columns: vec![Selected::Entity(mapper.clone())], where_: vec![condition], ..SelectState::default() };
         let loading = default_loading(mapper);
-        let front = super::column_property::selected(mapper).len();
         Ok(self
             .select_values(py, &state, purpose)?
             .iter()
             .map(|row| {
-                let (expressions, columns) = row.split_at(front.min(row.len()));
-                (expressions.to_vec(), spread(&loading, columns))
+                let (leading, trailing) = super::column_property::split(mapper);
+                let (expressions, columns) = super::column_property::split_row(leading.len(), trailing.len(), row);
+                (expressions, spread(&loading, &columns))
             })
             .collect())
     }
@@ -985,14 +983,14 @@ impl SessionCore {
                             Selected::Entity(_) => select.entity_loading(mapper),
                             _ => default_loading(mapper),
                         };
-                        let expressions = match item {
-                            Selected::Entity(_) => super::column_property::selected(mapper),
-                            _ => Vec::new(),
+                        let (leading, trailing) = match item {
+                            Selected::Entity(_) => super::column_property::split(mapper),
+                            _ => (Vec::new(), Vec::new()),
                         };
-                        let expression_values = row.get(at..at + expressions.len()).unwrap_or(&[]).to_vec();
-                        at += expressions.len();
-                        let width = loading.iter().filter(|l| **l == ColumnLoading::Loaded).count();
-                        let slice = spread(&loading, row.get(at..at + width).unwrap_or(&[]));
+                        let width = leading.len() + loading.iter().filter(|l| **l == ColumnLoading::Loaded).count() + trailing.len();
+                        let (expression_values, columns) = super::column_property::split_row(leading.len(), trailing.len(), row.get(at..at + width).unwrap_or(&[]));
+                        let expressions: Vec<super::column_property::ExpressionProperty> = leading.into_iter().chain(trailing).collect();
+                        let slice = spread(&loading, &columns);
                         let known = (lazy || !options.is_empty()) && self.holds(mapper, &slice);
                         let instance = self.instance_for_row_with(py, mapper, &slice, &loading, select.populate_existing)?;
                         super::column_property::populate(py, &instance, &expressions, &expression_values, select.populate_existing)?;
