@@ -75,9 +75,9 @@ fn what_the_lab_lacks_is_said_plainly() {
     assert!(output.last().unwrap().starts_with("not available in this lab: joinedload()"), "{output:?}");
     // A name SQLAlchemy has but the lab does not is said so; a name SQLAlchemy does not have is
     // Python's ImportError, naming the file the learner's virtual environment would have.
-    let (ok, output, _) = run("from sqlalchemy.orm import deferred\n");
+    let (ok, output, _) = run("from sqlalchemy.orm import query_expression\n");
     assert!(!ok);
-    assert_eq!(output.last().unwrap(), "not available in this lab: sqlalchemy.orm.deferred", "{output:?}");
+    assert_eq!(output.last().unwrap(), "not available in this lab: sqlalchemy.orm.query_expression", "{output:?}");
     let chained = "from sqlalchemy import ForeignKey\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, selectinload\nclass Base(DeclarativeBase):\n    pass\nclass P(Base):\n    __tablename__ = 'p'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    kids: Mapped[list['K']] = relationship()\nclass K(Base):\n    __tablename__ = 'k'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    p_id: Mapped[int] = mapped_column(ForeignKey('p.id'))\nselectinload(P.kids).load_only(K.id)\n";
     let (_, output, _) = run(chained);
     assert_eq!(output.last().unwrap(), "not available in this lab: loader options chained on another (.load_only(...)); give each to options() by itself", "{output:?}");

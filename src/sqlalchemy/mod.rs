@@ -302,6 +302,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ("raiseload".into(), function("raiseload", orm::loader::raiseload)),
                 ("load_only".into(), function("load_only", orm::deferred::load_only)),
                 ("column_property".into(), function("column_property", orm::column_property::column_property)),
+                ("deferred".into(), function("deferred", orm::column_property::deferred)),
                 ("defer".into(), function("defer", orm::deferred::defer)),
                 ("undefer".into(), function("undefer", orm::deferred::undefer)),
                 ("undefer_group".into(), function("undefer_group", orm::deferred::undefer_group)),

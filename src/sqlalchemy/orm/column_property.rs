@@ -62,6 +62,29 @@ pub fn column_property(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String
     }
 }
 
+/// `deferred(Column(Text), group=None, raiseload=False)`: the legacy spelling of a deferred
+/// column (or expression).
+pub fn deferred(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    if let Some((other, _)) = kwargs.iter().find(|(k, _)| !matches!(k.as_str(), "group" | "raiseload" | "doc" | "info")) {
+        return py.stop_not_available(&format!("deferred({other}=...)"));
+    }
+    let raiseload = flag(py, &kwargs, "raiseload")?.unwrap_or(false);
+    let group = match kwargs.iter().find(|(k, _)| k == "group").map(|(_, v)| v) {
+        Some(Obj::Str(name)) => Some(name.to_string()),
+        _ => None,
+    };
+    let [arg] = args.as_slice() else { return py.stop_not_available("deferred() of several columns") };
+    if let Some(column) = arg.native::<ColumnObj>() {
+        let mut spec = column.0.borrow().clone();
+        spec.deferred = Some(Deferral { group, raiseload });
+        return Ok(native(ColumnObj::mapped(spec)));
+    }
+    if group.is_some() || raiseload {
+        return py.stop_not_available("deferred() of an expression with group= or raiseload=");
+    }
+    column_property(py, args, vec![("deferred".into(), Obj::Bool(true))])
+}
+
 /// The expression of a class body's column before it is mapped: named by the column object.
 pub fn unbound(column: &ColumnObj, sql_type: Option<crate::schema::SqlType>) -> Sql {
     Sql::Column { table: Rc::from(UNBOUND), name: Rc::from(format!("{:x}", column as *const ColumnObj as usize)), sql_type }
