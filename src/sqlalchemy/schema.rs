@@ -527,8 +527,12 @@ impl Native for ColumnCollection {
     fn type_name(&self) -> &str {
         "ReadOnlyColumnCollection"
     }
-    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
-        let names: Vec<String> = self.table().map(|t| t.specs().iter().map(|s| format!("'{}.{}'", t.name, s.name.as_deref().unwrap_or(""))).collect()).unwrap_or_default();
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.sql.base.ReadOnlyColumnCollection object at {:#x}>", crate::interp::object::identity(this)))
+    }
+    /// `print(table.c)`: `ReadOnlyColumnCollection(users.id, users.name)`.
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        let names: Vec<String> = self.table().map(|t| t.specs().iter().map(|s| format!("{}.{}", t.name, s.name.as_deref().unwrap_or(""))).collect()).unwrap_or_default();
         Ok(format!("ReadOnlyColumnCollection({})", names.join(", ")))
     }
     fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {

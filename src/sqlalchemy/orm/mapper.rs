@@ -290,10 +290,17 @@ impl Native for MapperObj {
     fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
         Ok(format!("Mapper[{}({})]", self.0.class_name, self.0.table_name))
     }
-    fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
         Ok(match name {
             "class_" => self.0.class_obj(),
             "local_table" | "persist_selectable" => Some(self.0.table.clone()),
+            // The mapped columns are the table's, unless `column_property()` adds expressions.
+            "columns" | "c" if self.0.expressions.borrow().is_empty() => Some(py.get_attr(&self.0.table, "c")?),
+            "columns" | "c" => return py.stop_not_available("Mapper.columns of a class with column_property() expressions"),
+            "primary_key" => {
+                let columns = self.0.table.native::<TableObj>().map(|t| t.columns.clone()).unwrap_or_default();
+                Some(Obj::tuple(columns.into_iter().filter(|c| c.native::<ColumnObj>().is_some_and(|c| c.0.borrow().primary_key)).collect()))
+            }
             _ => None,
         })
     }
