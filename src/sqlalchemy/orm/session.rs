@@ -2120,9 +2120,15 @@ impl Native for SessionObj {
                 s.refresh(py, &instance, names)?;
                 Ok(Obj::None)
             }),
-            "expire" => method(this, name, move |py, _, args, kwargs| {
+            "expire" => method(this, name, move |py, this, args, kwargs| {
                 let Some(instance) = args.first().cloned() else { return py.error("TypeError", "Session.expire() missing 1 required positional argument: 'instance'") };
                 let Some(state) = state_of(&instance) else { return unmapped(py, &instance) };
+                // Only an object this session holds from the database has anything to expire.
+                let ours = core(this).is_some_and(|s| state.session().is_some_and(|held| Rc::ptr_eq(&held, &s)));
+                if state.key.borrow().is_none() || !ours {
+                    let message = format!("Instance '{}' is not persistent within this Session", state_str(&instance, &state.mapper));
+                    return raise(py, "sqlalchemy.exc", "InvalidRequestError", &message);
+                }
                 let Some(names) = args.get(1).or_else(|| kwarg(&kwargs, "attribute_names")).cloned() else {
                     expire(&instance, &state);
                     return Ok(Obj::None);
