@@ -10,7 +10,7 @@ use crate::value::Value;
 
 use super::convert::{kwarg, method, native, raise, to_value};
 use super::expression::{and, as_sql, coerce, condition, Compiler, Sql};
-use super::orm::deferred::{column_loading, ColumnLoad, ColumnLoading};
+use super::orm::deferred::{column_loading, default_loading, loaded_columns, ColumnLoad, ColumnLoading};
 use super::orm::mapper::{mapper_of, Mapper};
 use super::schema::TableObj;
 
@@ -93,8 +93,8 @@ pub struct EagerJoin {
 impl EagerJoin {
     /// The target's columns, read from the alias.
     pub fn columns(&self) -> Vec<Sql> {
-        let loading = column_loading(&self.target, &[]);
-        self.target.columns.iter().zip(loading).filter(|(_, l)| *l == ColumnLoading::Loaded).map(|(c, _)| c.from_table(&self.alias)).collect()
+        let loading = default_loading(&self.target);
+        loaded_columns(&self.target, &loading).map(|c| c.from_table(&self.alias)).collect()
     }
 }
 
@@ -156,12 +156,12 @@ impl SelectState {
                     let (leading, trailing) = crate::sqlalchemy::orm::column_property::split(mapper);
                     out.extend(leading.into_iter().map(|p| p.sql));
                     let loading = self.entity_loading(mapper);
-                    out.extend(mapper.columns.iter().zip(loading).filter(|(_, l)| *l == ColumnLoading::Loaded).map(|(c, _)| c.sql.clone()));
+                    out.extend(loaded_columns(mapper, &loading).map(|c| c.sql.clone()));
                     out.extend(trailing.into_iter().map(|p| p.sql));
                 }
                 Selected::Aliased(mapper, table, _) => {
-                    let loading = column_loading(mapper, &[]);
-                    out.extend(mapper.columns.iter().zip(loading).filter(|(_, l)| *l == ColumnLoading::Loaded).map(|(c, _)| c.from_table(table)));
+                    let loading = default_loading(mapper);
+                    out.extend(loaded_columns(mapper, &loading).map(|c| c.from_table(table)));
                 }
             }
         }
@@ -684,12 +684,9 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
         }
         "correlate_except" => {
             for arg in args {
-                match mapper_of(py, arg)? {
-                    Some(mapper) => state.correlate_except.push(mapper.table_name.clone()),
-                    None => match arg.native::<TableObj>() {
-                        Some(table) => state.correlate_except.push(table.name.clone()),
-                        None => return py.stop_not_available("correlate_except() of anything but mapped classes and tables"),
-                    },
+                match table_named(py, arg)? {
+                    Some(table) => state.correlate_except.push(table),
+                    None => return py.stop_not_available("correlate_except() of anything but mapped classes and tables"),
                 }
             }
         }
@@ -699,12 +696,9 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
                     state.select_from.push(table);
                     continue;
                 }
-                match mapper_of(py, arg)? {
-                    Some(mapper) => state.select_from.push(mapper.table_name.clone()),
-                    None => match arg.native::<TableObj>() {
-                        Some(table) => state.select_from.push(table.name.clone()),
-                        None => return py.error("TypeError", "select_from() needs a mapped class or a table"),
-                    },
+                match table_named(py, arg)? {
+                    Some(table) => state.select_from.push(table),
+                    None => return py.error("TypeError", "select_from() needs a mapped class or a table"),
                 }
             }
         }
@@ -788,6 +782,26 @@ pub fn execution_options(py: &mut Interpreter, state: &mut SelectState, options:
         }
     }
     Ok(())
+}
+
+/// The execution options of an INSERT, UPDATE or DELETE the lab follows (`synchronize_session`).
+pub fn dml_execution_options(py: &mut Interpreter, state: &mut DmlState, options: &[(String, Obj)]) -> Res<()> {
+    for (name, value) in options {
+        match name.as_str() {
+            "synchronize_session" => state.synchronize = Some(value.clone()),
+            other => return py.stop_not_available(&format!("execution_options({other}=...)")),
+        }
+    }
+    Ok(())
+}
+
+/// The table a `select_from()` / `correlate_except()` argument names: a mapped class's or a
+/// `Table`'s; None for anything else.
+fn table_named(py: &mut Interpreter, arg: &Obj) -> Res<Option<String>> {
+    if let Some(mapper) = mapper_of(py, arg)? {
+        return Ok(Some(mapper.table_name.clone()));
+    }
+    Ok(arg.native::<TableObj>().map(|t| t.name.clone()))
 }
 
 /// `union(a, b, …)` and the like: `a` with the others after it.
@@ -1246,9 +1260,7 @@ impl Native for DmlObj {
                 }
                 let Some(stmt) = this.native::<DmlObj>() else { return Ok(this.clone()) };
                 let mut state = stmt.0.clone();
-                if let Some((_, value)) = kwargs.into_iter().next() {
-                    state.synchronize = Some(value);
-                }
+                dml_execution_options(py, &mut state, &kwargs)?;
                 Ok(native(DmlObj(state)))
             })));
         }

@@ -222,14 +222,7 @@ fn read(py: &mut Interpreter, instance: &Obj, property: &ExpressionProperty) -> 
         return Ok(value);
     }
     let Some(state) = state_of(instance).filter(|s| s.key.borrow().is_some()) else { return Ok(Obj::None) };
-    let Some(session) = state.session() else {
-        let message = format!(
-            "Instance <{} at {:#x}> is not bound to a Session; attribute refresh operation cannot proceed",
-            state.mapper.class_name,
-            identity(instance)
-        );
-        return raise(py, "sqlalchemy.orm.exc", "DetachedInstanceError", &message);
-    };
+    let Some(session) = state.session() else { return super::mapper::detached(py, instance, &state.mapper) };
     if property.deferred {
         let purpose = format!("deferred {}", state.load_options.borrow());
         session.load_expressions(py, instance, &state, std::slice::from_ref(property), &purpose)?;

@@ -165,6 +165,17 @@ pub fn column_loading(mapper: &Mapper, options: &[(Option<Rc<Mapper>>, ColumnLoa
     out
 }
 
+/// How a class's own queries (a `get`, a refresh, a lazy or eager load) load its columns: its
+/// deferred ones left out.
+pub fn default_loading(mapper: &Mapper) -> Vec<ColumnLoading> {
+    column_loading(mapper, &[])
+}
+
+/// The columns of `mapper` a SELECT with `loading` selects, in order.
+pub fn loaded_columns<'a>(mapper: &'a Mapper, loading: &'a [ColumnLoading]) -> impl Iterator<Item = &'a super::mapper::ColumnInfo> {
+    mapper.columns.iter().zip(loading).filter(|(_, l)| **l == ColumnLoading::Loaded).map(|(c, _)| c)
+}
+
 /// A row of only the loaded columns, spread over the mapper's columns (Null where unloaded).
 pub fn spread(loading: &[ColumnLoading], values: &[crate::value::Value]) -> Vec<crate::value::Value> {
     let mut values = values.iter();

@@ -171,7 +171,7 @@ pub type Filling = Vec<(Obj, usize, bool, Vec<Obj>)>;
 pub fn joined(py: &mut Interpreter, session: &Rc<SessionCore>, columns: &[Selected], eager: &[EagerJoin], values: &[Obj], row: &[crate::value::Value], mut at: usize, filling: &mut Filling) -> Res<()> {
     let mut front = 0;
     for (which, join) in eager.iter().enumerate() {
-        let loading = super::session::default_loading(&join.target);
+        let loading = super::deferred::default_loading(&join.target);
         let width = loading.iter().filter(|l| **l == super::deferred::ColumnLoading::Loaded).count();
         let cursor = if join.existing { &mut front } else { &mut at };
         let slice = super::deferred::spread(&loading, row.get(*cursor..*cursor + width).unwrap_or(&[]));

@@ -1050,12 +1050,14 @@ pub fn read_attribute(py: &mut Interpreter, instance: &Obj, attr: &str) -> Res<O
             SessionCore::load_expired(&session, py, instance, &state)?;
             Ok(inst.attrs.borrow().get(&k).cloned().unwrap_or(Obj::None))
         }
-        None => {
-            let class = state.mapper.class_name.clone();
-            let message = format!("Instance <{class} at {:#x}> is not bound to a Session; attribute refresh operation cannot proceed", crate::interp::object::identity(instance));
-            raise(py, "sqlalchemy.orm.exc", "DetachedInstanceError", &message)
-        }
+        None => detached(py, instance, &state.mapper),
     }
+}
+
+/// SQLAlchemy's error for reading an unloaded attribute of an object no session holds.
+pub fn detached<T>(py: &mut Interpreter, instance: &Obj, mapper: &Mapper) -> Res<T> {
+    let message = format!("Instance <{} at {:#x}> is not bound to a Session; attribute refresh operation cannot proceed", mapper.class_name, crate::interp::object::identity(instance));
+    raise(py, "sqlalchemy.orm.exc", "DetachedInstanceError", &message)
 }
 
 /// An instance's ORM state.

@@ -746,7 +746,7 @@ pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>
         return Ok(());
     }
     // The foreign key first, then the target's other columns (a column is selected once).
-    let mut loading = super::session::default_loading(&target);
+    let mut loading = super::deferred::default_loading(&target);
     let others: Vec<usize> = (0..target.columns.len()).filter(|&i| target.columns[i].name != fk.name && loading[i] == ColumnLoading::Loaded).collect();
     if let Some(at) = target.columns.iter().position(|c| c.name == fk.name) {
         loading[at] = ColumnLoading::Loaded;
@@ -810,8 +810,8 @@ fn select_in_many_to_many(py: &mut Interpreter, session: &Rc<super::session::Ses
         }
     }
     let mut columns = vec![super::super::statement::Selected::Column(column(parent_column))];
-    let loading = super::session::default_loading(target);
-    columns.extend(target.columns.iter().zip(&loading).filter(|(_, l)| **l == ColumnLoading::Loaded).map(|(c, _)| super::super::statement::Selected::Column(c.sql.clone())));
+    let loading = super::deferred::default_loading(target);
+    columns.extend(super::deferred::loaded_columns(target, &loading).map(|c| super::super::statement::Selected::Column(c.sql.clone())));
     let items = wanting.iter().map(|(_, key)| Sql::Bind(key.clone())).collect();
     let select = super::super::statement::SelectState {
         columns,
@@ -881,8 +881,8 @@ fn select_in_many_to_one(
     }
     let mut found: Vec<(crate::value::Value, Obj)> = Vec::new();
     if !wanted.is_empty() {
-        let loading = super::session::default_loading(target);
-        let columns = target.columns.iter().zip(&loading).filter(|(_, l)| **l == ColumnLoading::Loaded).map(|(c, _)| super::super::statement::Selected::Column(c.sql.clone())).collect();
+        let loading = super::deferred::default_loading(target);
+        let columns = super::deferred::loaded_columns(target, &loading).map(|c| super::super::statement::Selected::Column(c.sql.clone())).collect();
         let items = wanted.iter().map(|v| Sql::Bind(v.clone())).collect();
         let select = super::super::statement::SelectState {
             columns,

@@ -17,14 +17,17 @@ use super::super::engine::{Conn, ConnectionObj, EngineObj, Stat};
 use super::super::expression::Sql;
 use super::super::result::ResultObj;
 use super::super::statement::{DmlKind, DmlObj, DmlState, SelectObj, SelectState, Selected};
-use super::deferred::{column_loading, spread, ColumnLoading};
+use super::deferred::{default_loading, spread, ColumnLoading};
 use super::mapper::{ensure_state, mapper_of, qualified_name, state_of, InstanceState, Mapper};
 use super::relationship;
 
-/// How a class's own queries (a `get`, a refresh, a lazy or eager load) load its columns: its
-/// deferred ones left out.
-pub fn default_loading(mapper: &Mapper) -> Vec<ColumnLoading> {
-    column_loading(mapper, &[])
+/// How a SELECT's rows hold one entity: the columns it loads, and its `column_property()`
+/// expressions (`leading` of them before the columns, `trailing` after).
+struct EntityShape {
+    loading: Vec<ColumnLoading>,
+    leading: usize,
+    trailing: usize,
+    expressions: Vec<super::column_property::ExpressionProperty>,
 }
 
 /// A statement with the execution options `session.execute(stmt, execution_options={...})` gives.
@@ -36,12 +39,7 @@ fn with_execution_options(py: &mut Interpreter, statement: &Obj, options: &[(Str
     }
     if let Some(dml) = statement.native::<DmlObj>() {
         let mut state = dml.0.clone();
-        for (name, value) in options {
-            match name.as_str() {
-                "synchronize_session" => state.synchronize = Some(value.clone()),
-                other => return py.stop_not_available(&format!("execution_options({other}=...)")),
-            }
-        }
+        crate::sqlalchemy::statement::dml_execution_options(py, &mut state, options)?;
         return Ok(native(DmlObj(state)));
     }
     if let Some((name, _)) = options.first() {
@@ -473,14 +471,7 @@ impl SessionCore {
                 })
                 .collect()
         };
-        let Some((expression_values, row)) = rows.into_iter().next() else {
-            return raise(
-                py,
-                "sqlalchemy.orm.exc",
-                "ObjectDeletedError",
-                &format!("Instance '{}' has been deleted, or its row is otherwise not present.", state_str(instance, &mapper)),
-            );
-        };
+        let Some((expression_values, row)) = rows.into_iter().next() else { return deleted(py, instance, &mapper) };
         // What the row holds; the rest as the class defers it (nothing new to remember).
         let loading: Vec<ColumnLoading> = (0..mapper.columns.len())
             .map(|i| match unloaded.contains(&i) || unloaded.is_empty() && by_default.contains(&i) {
@@ -496,37 +487,31 @@ impl SessionCore {
     /// Selects `expressions` (`column_property()`s) of a persistent object by themselves:
     /// `SELECT users.first || ? AS anon_1 FROM users WHERE users.id = ?`.
     pub fn load_expressions(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj, state: &Rc<InstanceState>, expressions: &[super::column_property::ExpressionProperty], purpose: &str) -> Res<()> {
-        let Some(key) = state.key.borrow().clone() else { return Ok(()) };
+        let columns = expressions.iter().map(|p| Selected::Column(p.sql.clone())).collect();
+        match self.select_own(py, state, columns, purpose)? {
+            Some(row) => super::column_property::populate(py, instance, expressions, &row, true),
+            None if state.key.borrow().is_some() => deleted(py, instance, &state.mapper),
+            None => Ok(()),
+        }
+    }
+
+    /// `SELECT <columns> FROM <table> WHERE <its key>` for a persistent object, after the
+    /// autoflush: its row, None when it has no key or its row is gone.
+    fn select_own(self: &Rc<Self>, py: &mut Interpreter, state: &InstanceState, columns: Vec<Selected>, purpose: &str) -> Res<Option<Vec<Value>>> {
+        let Some(key) = state.key.borrow().clone() else { return Ok(None) };
         self.autoflush(py)?;
-        let select = SelectState {
-            columns: expressions.iter().map(|p| Selected::Column(p.sql.clone())).collect(),
-            where_: vec![state.mapper.identity_condition(&key)],
-            ..SelectState::default()
-        };
-        let rows = self.select_values(py, &select, purpose)?;
-        let Some(row) = rows.into_iter().next() else {
-            let message = format!("Instance '{}' has been deleted, or its row is otherwise not present.", state_str(instance, &state.mapper));
-            return raise(py, "sqlalchemy.orm.exc", "ObjectDeletedError", &message);
-        };
-        super::column_property::populate(py, instance, expressions, &row, true)
+        let select = SelectState { columns, where_: vec![state.mapper.identity_condition(&key)], ..SelectState::default() };
+        Ok(self.select_values(py, &select, purpose)?.into_iter().next())
     }
 
     /// Loads `names` (deferred columns being read) by themselves: `SELECT book.summary FROM book
     /// WHERE book.id = ?`.
     pub fn load_columns(self: &Rc<Self>, py: &mut Interpreter, instance: &Obj, state: &Rc<InstanceState>, names: &[String], purpose: &str) -> Res<()> {
-        let Some(key) = state.key.borrow().clone() else { return Ok(()) };
         let mapper = state.mapper.clone();
-        self.autoflush(py)?;
         let columns: Vec<&super::mapper::ColumnInfo> = mapper.columns.iter().filter(|c| names.contains(&c.attr)).collect();
-        let select = SelectState {
-            columns: columns.iter().map(|c| Selected::Column(c.sql.clone())).collect(),
-            where_: vec![mapper.identity_condition(&key)],
-            ..SelectState::default()
-        };
-        let rows = self.select_values(py, &select, purpose)?;
-        let Some(row) = rows.into_iter().next() else {
-            let message = format!("Instance '{}' has been deleted, or its row is otherwise not present.", state_str(instance, &mapper));
-            return raise(py, "sqlalchemy.orm.exc", "ObjectDeletedError", &message);
+        let selected = columns.iter().map(|c| Selected::Column(c.sql.clone())).collect();
+        let Some(row) = self.select_own(py, state, selected, purpose)? else {
+            return if state.key.borrow().is_some() { deleted(py, instance, &mapper) } else { Ok(()) };
         };
         let Obj::Instance(inst) = instance else { return Ok(()) };
         for (column, value) in columns.iter().zip(row) {
@@ -545,11 +530,11 @@ impl SessionCore {
     fn select_rows(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, condition: Sql, purpose: &str) -> Res<Vec<(Vec<Value>, Vec<Value>)>> {
         let state = SelectState { columns: vec![Selected::Entity(mapper.clone())], where_: vec![condition], ..SelectState::default() };
         let loading = default_loading(mapper);
+        let (leading, trailing) = super::column_property::split(mapper);
         Ok(self
             .select_values(py, &state, purpose)?
             .iter()
             .map(|row| {
-                let (leading, trailing) = super::column_property::split(mapper);
                 let (expressions, columns) = super::column_property::split_row(leading.len(), trailing.len(), row);
                 (expressions, spread(&loading, &columns))
             })
@@ -973,27 +958,32 @@ impl SessionCore {
         let mut made = Vec::new();
         // A `contains_eager` load's columns come first.
         let front: usize = select.eager.iter().filter(|e| e.existing).map(|e| e.columns().len()).sum();
+        // How each selected entity's part of a row reads, the same for every row: which columns
+        // it holds, and its `column_property()` expressions before and after them.
+        let shapes: Vec<Option<EntityShape>> = select
+            .columns
+            .iter()
+            .map(|item| match item {
+                Selected::Entity(mapper) => {
+                    let (leading, trailing) = super::column_property::split(mapper);
+                    Some(EntityShape { loading: select.entity_loading(mapper), leading: leading.len(), trailing: trailing.len(), expressions: leading.into_iter().chain(trailing).collect() })
+                }
+                Selected::Aliased(mapper, ..) => Some(EntityShape { loading: default_loading(mapper), leading: 0, trailing: 0, expressions: Vec::new() }),
+                Selected::Column(_) => None,
+            })
+            .collect();
         for row in &ran.rows {
             let mut at = front;
             let mut values = Vec::with_capacity(select.columns.len());
-            for item in &select.columns {
-                match item {
-                    Selected::Entity(mapper) | Selected::Aliased(mapper, ..) => {
-                        let loading = match item {
-                            Selected::Entity(_) => select.entity_loading(mapper),
-                            _ => default_loading(mapper),
-                        };
-                        let (leading, trailing) = match item {
-                            Selected::Entity(_) => super::column_property::split(mapper),
-                            _ => (Vec::new(), Vec::new()),
-                        };
-                        let width = leading.len() + loading.iter().filter(|l| **l == ColumnLoading::Loaded).count() + trailing.len();
-                        let (expression_values, columns) = super::column_property::split_row(leading.len(), trailing.len(), row.get(at..at + width).unwrap_or(&[]));
-                        let expressions: Vec<super::column_property::ExpressionProperty> = leading.into_iter().chain(trailing).collect();
-                        let slice = spread(&loading, &columns);
+            for (item, shape) in select.columns.iter().zip(&shapes) {
+                match (item, shape) {
+                    (Selected::Entity(mapper) | Selected::Aliased(mapper, ..), Some(shape)) => {
+                        let width = shape.leading + shape.loading.iter().filter(|l| **l == ColumnLoading::Loaded).count() + shape.trailing;
+                        let (expression_values, columns) = super::column_property::split_row(shape.leading, shape.trailing, row.get(at..at + width).unwrap_or(&[]));
+                        let slice = spread(&shape.loading, &columns);
                         let known = (lazy || !options.is_empty()) && self.holds(mapper, &slice);
-                        let instance = self.instance_for_row_with(py, mapper, &slice, &loading, select.populate_existing)?;
-                        super::column_property::populate(py, &instance, &expressions, &expression_values, select.populate_existing)?;
+                        let instance = self.instance_for_row_with(py, mapper, &slice, &shape.loading, select.populate_existing)?;
+                        super::column_property::populate(py, &instance, &shape.expressions, &expression_values, select.populate_existing)?;
                         if lazy && !known {
                             made.push(crate::interp::object::identity(&instance));
                         }
@@ -1008,13 +998,15 @@ impl SessionCore {
                         values.push(instance);
                         at += width;
                     }
-                    Selected::Column(sql) => {
+                    (Selected::Column(sql), _) => {
                         values.push(match row.get(at) {
                             Some(v) => super::super::convert::from_value_typed(py, v, sql.sql_type())?,
                             None => Obj::None,
                         });
                         at += 1;
                     }
+                    // Every entity has its shape.
+                    (_, None) => {}
                 }
             }
             super::loader::joined(py, self, &select.columns, &select.eager, &values, row, at, &mut filling)?;
@@ -1769,15 +1761,11 @@ impl SessionCore {
                 None => return py.error("KeyError", name.clone()),
             }
         }
-        let Some(key) = state.key.borrow().clone() else { return Ok(()) };
-        self.autoflush(py)?;
-        let select = SelectState {
-            columns: columns.iter().map(|c| Selected::Column(c.sql.clone())).collect(),
-            where_: vec![mapper.identity_condition(&key)],
-            ..SelectState::default()
-        };
-        let rows = self.select_values(py, &select, "refresh")?;
-        let Some(row) = rows.into_iter().next() else {
+        let selected = columns.iter().map(|c| Selected::Column(c.sql.clone())).collect();
+        let Some(row) = self.select_own(py, &state, selected, "refresh")? else {
+            if state.key.borrow().is_none() {
+                return Ok(());
+            }
             return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Could not refresh instance '{}'", state_str(instance, &mapper)));
         };
         let Obj::Instance(inst) = instance else { return Ok(()) };
@@ -1788,6 +1776,12 @@ impl SessionCore {
         }
         Ok(())
     }
+}
+
+/// SQLAlchemy's error for an object whose row is gone when its attributes load.
+fn deleted<T>(py: &mut Interpreter, instance: &Obj, mapper: &Mapper) -> Res<T> {
+    let message = format!("Instance '{}' has been deleted, or its row is otherwise not present.", state_str(instance, mapper));
+    raise(py, "sqlalchemy.orm.exc", "ObjectDeletedError", &message)
 }
 
 /// Removes the loaded column values, so the next read loads them again.
@@ -2080,10 +2074,8 @@ impl Native for SessionObj {
                 if let Some((other, _)) = kwargs.iter().find(|(k, _)| k != "populate_existing") {
                     return py.stop_not_available(&format!("Session.get({other}=...)"));
                 }
-                if flag(py, &kwargs, "populate_existing")?.unwrap_or(false) {
-                    return s.get_with(py, entity, ident, true);
-                }
-                s.get(py, entity, ident)
+                let populate_existing = flag(py, &kwargs, "populate_existing")?.unwrap_or(false);
+                s.get_with(py, entity, ident, populate_existing)
             }),
             // `get()` that insists: SQLAlchemy's NoResultFound when there is no such row.
             "get_one" => method(this, name, move |py, this, args, _| {
