@@ -516,16 +516,9 @@ impl Conn {
                 for set in &sets {
                     let mut row = base.clone();
                     row.extend(set.iter().cloned());
-                    let (s, values) = dml.0.compile_execution(py, &row, &names)?;
+                    let (s, values) = dml.0.compile_execution(py, &row, &names, true)?;
                     sql = s;
                     rows.push(values);
-                }
-                // Rows of no values, executed many: SQLAlchemy writes `INSERT INTO t (first
-                // column) VALUES (NULL)` where one row would be `DEFAULT VALUES`.
-                if let Some((head, rest)) = sql.split_once(" DEFAULT VALUES") {
-                    if let Some(first) = dml.0.column_order().first() {
-                        sql = format!("{head} ({}) VALUES (NULL){rest}", crate::sql::quote_identifier(first));
-                    }
                 }
                 if !dml.0.returning.is_empty() && matches!(dml.0.kind, super::statement::DmlKind::Insert) {
                     return self.insert_many_returning(py, &dml.0, &sql, rows);
@@ -538,7 +531,7 @@ impl Conn {
             if let Some(set) = sets.first() {
                 row.extend(set.iter().cloned());
             }
-            let (sql, params) = dml.0.compile_execution(py, &row, &names)?;
+            let (sql, params) = dml.0.compile_execution(py, &row, &names, false)?;
             let ran = self.run(py, Stat::Compiled, &sql, &sql, &params, None)?;
             if !dml.0.returning.is_empty() {
                 let types = dml.0.returning.iter().map(|s| s.sql_type().cloned()).collect();

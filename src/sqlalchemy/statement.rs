@@ -1076,12 +1076,12 @@ impl DmlState {
     /// The names of the `bindparam()`s the statement holds.
     pub fn param_names(&self, py: &mut Interpreter) -> Res<Vec<Rc<str>>> {
         let row = self.values.first().cloned().unwrap_or_default();
-        Ok(self.compile_full(py, &row, false, Rc::from(Vec::new()))?.3)
+        Ok(self.compile_full(py, &row, false, false, Rc::from(Vec::new()))?.3)
     }
 
     /// The SQL for one row of an execution: its items naming a `bindparam()` fill that, the rest
-    /// are column values.
-    pub fn compile_execution(&self, py: &mut Interpreter, row: &[(String, Obj)], names: &[Rc<str>]) -> Res<(String, Vec<Value>)> {
+    /// are column values. `many`: the row is one of several executed together ("executemany").
+    pub fn compile_execution(&self, py: &mut Interpreter, row: &[(String, Obj)], names: &[Rc<str>], many: bool) -> Res<(String, Vec<Value>)> {
         let mut columns = Vec::new();
         let mut supplied = Vec::new();
         for (key, value) in row {
@@ -1091,7 +1091,7 @@ impl DmlState {
                 columns.push((key.clone(), value.clone()));
             }
         }
-        let (text, params, _, _, missing) = self.compile_full(py, &columns, true, Rc::from(supplied))?;
+        let (text, params, _, _, missing) = self.compile_full(py, &columns, true, many, Rc::from(supplied))?;
         if let Some(name) = missing {
             return missing_parameter(py, &name, &text, Obj::None);
         }
@@ -1101,12 +1101,12 @@ impl DmlState {
     /// The statement's text, parameters and their names. `executing`: the statement runs now, so
     /// a column's callable default is called; `str()` shows a parameter for it instead.
     pub fn compile_named(&self, py: &mut Interpreter, row: &[(String, Obj)], executing: bool) -> Res<(String, Vec<Value>, Vec<(String, bool)>)> {
-        let (text, params, names, _, _) = self.compile_full(py, row, executing, Rc::from(Vec::new()))?;
+        let (text, params, names, _, _) = self.compile_full(py, row, executing, false, Rc::from(Vec::new()))?;
         Ok((text, params, names))
     }
 
     #[allow(clippy::type_complexity)]
-    fn compile_full(&self, py: &mut Interpreter, row: &[(String, Obj)], executing: bool, supplied: Rc<[(String, Value)]>) -> Res<(String, Vec<Value>, Vec<(String, bool)>, Vec<Rc<str>>, Option<Rc<str>>)> {
+    fn compile_full(&self, py: &mut Interpreter, row: &[(String, Obj)], executing: bool, many: bool, supplied: Rc<[(String, Value)]>) -> Res<(String, Vec<Value>, Vec<(String, bool)>, Vec<Rc<str>>, Option<Rc<str>>)> {
         let order = self.column_order();
         let mut c = Compiler { display: !executing && !self.sqlite, supplied, ..Compiler::default() };
         let table = c.quote(&self.table_name());
@@ -1147,7 +1147,12 @@ impl DmlState {
                     c.near = None;
                 }
                 let mut text = if names.is_empty() {
-                    format!("INSERT INTO {table} DEFAULT VALUES")
+                    // Executed many, SQLAlchemy's compiler gives a value-less row the first
+                    // column and SQLite's default token, so that the rows can share one statement.
+                    match order.first().filter(|_| many) {
+                        Some(first) => format!("INSERT INTO {table} ({}) VALUES (NULL)", c.quote(first)),
+                        None => format!("INSERT INTO {table} DEFAULT VALUES"),
+                    }
                 } else {
                     format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), marks.join(", "))
                 };
