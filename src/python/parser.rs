@@ -619,6 +619,13 @@ impl Parser {
     }
 
     fn target(&mut self) -> Result<Expr> {
+        // `for key, *rest in rows:` — a starred item of a target list.
+        if self.is_op("*") {
+            let token = self.advance();
+            let value = self.bitor()?;
+            check_target(&value)?;
+            return Ok(self.expr(ExprKind::Starred(Box::new(value)), token.line, token.col));
+        }
         let target = self.or_test_no_cond()?;
         check_target(&target)?;
         Ok(target)
