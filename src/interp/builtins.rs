@@ -1370,6 +1370,19 @@ impl Interpreter {
             }
             Obj::Module(module) => {
                 let found = module.globals.borrow().get(&key(name)).cloned();
+                // A module's own `__getattr__` answers for the names it lacks (PEP 562).
+                let hook = if found.is_none() { module.globals.borrow().get(&key("__getattr__")).cloned() } else { None };
+                if let Some(hook) = hook {
+                    match self.call(hook, vec![Obj::str(name)], Vec::new()) {
+                        Err(raised) if !raised.stop && self.is_instance_of(&raised.value, "AttributeError") => {
+                            if let Some(lacking) = self.library_lacks(&module.name, Some(name)) {
+                                return lacking;
+                            }
+                            return Err(raised);
+                        }
+                        answered => return answered,
+                    }
+                }
                 match found {
                     Some(v) => Ok(v),
                     None => match self.library_lacks(&module.name, Some(name)) {
