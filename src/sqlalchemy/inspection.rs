@@ -11,7 +11,7 @@ use crate::value::Value;
 
 use super::convert::{method, native, raise};
 use super::engine::{Conn, EngineObj, Stat};
-use super::orm::mapper::{mapper_of, state_of, MapperObj};
+use super::orm::mapper::{mapper_obj, mapper_of, state_of};
 use super::types::TypeObj;
 
 pub fn inspect(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>) -> Res<Obj> {
@@ -31,7 +31,7 @@ pub fn inspect(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>
         }
     }
     if let Some(mapper) = mapper_of(py, subject)? {
-        return Ok(native(MapperObj(mapper)));
+        return Ok(mapper_obj(&mapper));
     }
     no_inspection(py, subject)
 }

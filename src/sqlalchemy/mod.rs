@@ -94,6 +94,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
         "sqlite3/__init__.py",
         "class Warning(Exception):\n    pass\n\n\nclass Error(Exception):\n    pass\n\n\nclass InterfaceError(Error):\n    pass\n\n\nclass DatabaseError(Error):\n    pass\n\n\nclass DataError(DatabaseError):\n    pass\n\n\nclass OperationalError(DatabaseError):\n    pass\n\n\nclass IntegrityError(DatabaseError):\n    pass\n\n\nclass InternalError(DatabaseError):\n    pass\n\n\nclass ProgrammingError(DatabaseError):\n    pass\n\n\nclass NotSupportedError(DatabaseError):\n    pass\n\n\nsqlite_version = \"3\"\n",
     );
+    py.register_python_module("sqlalchemy.orm.properties", "sqlalchemy/orm/properties.py", include_str!("properties.py"));
     py.register_python_module("sqlalchemy.orm.decl_api", "sqlalchemy/orm/decl_api.py", include_str!("decl_api.py"));
     py.register_python_module(
         "sqlalchemy.orm.exc",
@@ -311,6 +312,22 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                 ("with_parent".into(), function("with_parent", orm::relationship::with_parent)),
                 ("validates".into(), function("validates", orm::mapper::validates)),
                 ("Mapper".into(), Obj::Native(Rc::new(crate::interp::native::NativeType(orm::mapper::MAPPER_CLASS.to_string())))),
+                // What `inspect(User).attrs` holds (sqlalchemy/properties.py), imported when named.
+                (
+                    "__getattr__".into(),
+                    function("__getattr__", |py, args, _| {
+                        let name = match args.first() {
+                            Some(Obj::Str(name)) => name.clone(),
+                            _ => return py.error("TypeError", "__getattr__() missing 1 required positional argument: 'name'"),
+                        };
+                        const PROPERTIES: [&str; 8] = ["ColumnProperty", "MappedSQLExpression", "MapperProperty", "RelationshipProperty", "RelationshipDirection", "ONETOMANY", "MANYTOONE", "MANYTOMANY"];
+                        if !PROPERTIES.contains(&&*name) {
+                            return py.error("AttributeError", format!("module 'sqlalchemy.orm' has no attribute '{name}'"));
+                        }
+                        let module = py.import("sqlalchemy.orm.properties")?;
+                        py.get_attr(&module, &name)
+                    }),
+                ),
             ])
         }),
     );

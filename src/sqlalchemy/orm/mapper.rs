@@ -227,6 +227,9 @@ pub struct Mapper {
     /// The class's `@validates` methods by attribute, found on first use (the class body has
     /// run by then).
     validators: RefCell<Option<Vec<(String, Obj)>>>,
+    /// The relationships and `column_property()`s of the class body, in its order: SQLAlchemy
+    /// lists them before the columns, and those added later after.
+    body_properties: Vec<String>,
 }
 
 impl Mapper {
@@ -273,6 +276,11 @@ impl Mapper {
 /// `User.__mapper__`.
 pub struct MapperObj(pub Rc<Mapper>);
 
+/// The one `Mapper` object of a mapped class (`inspect(User) is User.__mapper__`).
+pub fn mapper_obj(mapper: &Rc<Mapper>) -> Obj {
+    mapper.class.upgrade().and_then(|class| class_attr(&class, "__mapper__")).unwrap_or_else(|| native(MapperObj(mapper.clone())))
+}
+
 /// The `Mapper` class's path, as `type(User.__mapper__)` prints it and `event.listen(Mapper, …)`
 /// takes it.
 pub const MAPPER_CLASS: &str = "sqlalchemy.orm.mapper.Mapper";
@@ -290,19 +298,115 @@ impl Native for MapperObj {
     fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
         Ok(format!("Mapper[{}({})]", self.0.class_name, self.0.table_name))
     }
-    fn get_attr(&self, py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
+    fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         Ok(match name {
-            "class_" => self.0.class_obj(),
+            "class_" | "entity" => self.0.class_obj(),
             "local_table" | "persist_selectable" => Some(self.0.table.clone()),
             // The mapped columns are the table's, unless `column_property()` adds expressions.
             "columns" | "c" if self.0.expressions.borrow().is_empty() => Some(py.get_attr(&self.0.table, "c")?),
             "columns" | "c" => return py.stop_not_available("Mapper.columns of a class with column_property() expressions"),
+            "attrs" => Some(self.properties(py, this)?),
+            "column_attrs" | "relationships" => {
+                let all = self.properties(py, this)?;
+                let module = py.import("sqlalchemy.orm.properties")?;
+                let kind = py.get_attr(&module, if name == "column_attrs" { "ColumnProperty" } else { "RelationshipProperty" })?;
+                let only = py.get_attr(&module, "_only")?;
+                Some(py.call(only, vec![all, kind], Vec::new())?)
+            }
+            "iterate_properties" => {
+                let all = self.properties(py, this)?;
+                Some(py.call(Obj::Builtin("iter"), vec![all], Vec::new())?)
+            }
+            "get_property" => {
+                let all = self.properties(py, this)?;
+                let class_name = self.0.class_name.clone();
+                let table_name = self.0.table_name.clone();
+                Some(crate::sqlalchemy::convert::function("get_property", move |py, args, _| {
+                    let Some(key) = args.first().cloned() else { return py.error("TypeError", "get_property() missing 1 required positional argument: 'key'") };
+                    let get = py.get_attr(&all, "get")?;
+                    let found = py.call(get, vec![key.clone()], Vec::new())?;
+                    if matches!(found, Obj::None) {
+                        let key = py.str_of(&key)?;
+                        return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Mapper 'Mapper[{class_name}({table_name})]' has no property '{key}'.  If this property was indicated from other mappers or configure events, ensure registry.configure() has been called."));
+                    }
+                    Ok(found)
+                }))
+            }
             "primary_key" => {
                 let columns = self.0.table.native::<TableObj>().map(|t| t.columns.clone()).unwrap_or_default();
                 Some(Obj::tuple(columns.into_iter().filter(|c| c.native::<ColumnObj>().is_some_and(|c| c.0.borrow().primary_key)).collect()))
             }
             _ => None,
         })
+    }
+}
+
+impl MapperObj {
+    /// `Mapper.attrs`: what the class maps, in SQLAlchemy's order (the class body's relationships
+    /// and expressions, the columns, then what was added later). Made on each read: the
+    /// properties refer to the mapper, which must not hold them (no cycle of `Rc`s).
+    fn properties(&self, py: &mut Interpreter, this: &Obj) -> Res<Obj> {
+        let mapper = &self.0;
+        let expressions = mapper.expressions.borrow().clone();
+        let relationships = mapper.relationships.borrow().clone();
+        let mut keys: Vec<&str> = mapper.body_properties.iter().map(String::as_str).filter(|k| expressions.iter().any(|p| p.attr == *k) || relationships.iter().any(|r| r.attr == *k)).collect();
+        keys.extend(mapper.columns.iter().map(|c| c.attr.as_str()));
+        for attr in expressions.iter().map(|p| p.attr.as_str()).chain(relationships.iter().map(|r| r.attr.as_str())) {
+            if !keys.contains(&attr) {
+                keys.push(attr);
+            }
+        }
+        let table_columns = py.get_attr(&mapper.table, "c")?;
+        let mut entries = Vec::new();
+        for key in keys {
+            let entry = if let Some(column) = mapper.column(key) {
+                let column = py.get_item(&table_columns, Obj::str(&column.name))?;
+                vec![Obj::str("column"), Obj::str(key), Obj::list(vec![column])]
+            } else if let Some(property) = expressions.iter().find(|p| p.attr == key) {
+                let expression = super::super::expression::grown(py, property.sql.clone())?;
+                vec![Obj::str("expression"), Obj::str(key), Obj::list(vec![expression])]
+            } else if let Some(spec) = relationships.iter().find(|r| r.attr == key) {
+                let (direction, _, target) = spec.direction(py)?;
+                let args = &spec.args;
+                let lazy = match (args.write_only || spec.write_only, args.selectin, args.raise_on_read) {
+                    (true, _, _) => "write_only",
+                    (_, true, _) => "selectin",
+                    (_, _, Some(false)) => "raise",
+                    (_, _, Some(true)) => "raise_on_sql",
+                    _ => "select",
+                };
+                let secondary = match &args.secondary {
+                    Some(Obj::Str(name)) => {
+                        let tables = py.get_attr(&mapper.metadata, "tables")?;
+                        py.get_item(&tables, Obj::Str(name.clone()))?
+                    }
+                    Some(table) => table.clone(),
+                    None => Obj::None,
+                };
+                let direction = match direction {
+                    super::relationship::Direction::OneToMany => "ONETOMANY",
+                    super::relationship::Direction::ManyToOne => "MANYTOONE",
+                    super::relationship::Direction::ManyToMany => "MANYTOMANY",
+                };
+                vec![
+                    Obj::str("relationship"),
+                    Obj::str(key),
+                    mapper_obj(&target),
+                    Obj::str(direction),
+                    Obj::Bool(spec.collection()),
+                    args.back_populates.as_deref().map_or(Obj::None, Obj::str),
+                    Obj::str(lazy),
+                    secondary,
+                    Obj::str(&args.cascade),
+                ]
+            } else {
+                continue;
+            };
+            entries.push(Obj::tuple(entry));
+        }
+        let module = py.import("sqlalchemy.orm.properties")?;
+        let make = py.get_attr(&module, "_properties")?;
+        py.call(make, vec![this.clone(), Obj::list(entries)], Vec::new())
     }
 }
 
@@ -875,6 +979,15 @@ fn finish_mapping(
             })
         })
         .collect();
+    let body_properties: Vec<String> = class
+        .attrs
+        .borrow()
+        .items()
+        .filter_map(|(k, _)| match k {
+            Obj::Str(name) if relationships.iter().any(|(a, _, _)| **a == **name) || expressions.iter().any(|p| *p.attr == **name) => Some(name.to_string()),
+            _ => None,
+        })
+        .collect();
     let mapper = Rc::new(Mapper {
         class: Rc::downgrade(class),
         class_name: class.name.to_string(),
@@ -886,6 +999,7 @@ fn finish_mapping(
         metadata,
         registry: registry.clone(),
         validators: RefCell::new(None),
+        body_properties,
     });
     if let Some(r) = registry.native::<Registry>() {
         r.mappers.borrow_mut().push(Rc::downgrade(&mapper));
@@ -1202,6 +1316,31 @@ impl Native for StateObj {
                 }
                 _py.call(Obj::Builtin("set"), vec![Obj::list(names)], Vec::new())?
             }
+            "attrs" | "session" => return _py.stop_not_available(&format!("InstanceState.{name}")),
+            "mapper" => mapper_obj(&self.0.mapper),
+            "class_" => self.0.mapper.class_obj().unwrap_or(Obj::None),
+            "object" => self.1.upgrade().map_or(Obj::None, Obj::Instance),
+            "dict" => self.1.upgrade().map_or(Obj::None, |i| Obj::Dict(i.attrs.clone())),
+            "has_identity" => Obj::Bool(key),
+            // Changed since loaded or flushed; an object not yet flushed is, once given a value.
+            "modified" => Obj::Bool(
+                self.0.modified.get()
+                    || (!key
+                        && self.1.upgrade().is_some_and(|i| {
+                            let attrs = i.attrs.borrow();
+                            let relationships = self.0.mapper.relationships.borrow();
+                            self.0.mapper.columns.iter().map(|c| &c.attr).chain(relationships.iter().map(|r| &r.attr)).any(|a| attrs.get(&crate::interp::object::Key::Str(Rc::from(a.as_str()))).is_some())
+                        })),
+            ),
+            // (class, primary key, identity token), as the identity map knows the object.
+            "key" => match &*self.0.key.borrow() {
+                Some(values) => Obj::tuple(vec![
+                    self.0.mapper.class_obj().unwrap_or(Obj::None),
+                    Obj::tuple(values.iter().map(|v| super::super::convert::from_value(v, None)).collect()),
+                    Obj::None,
+                ]),
+                None => Obj::None,
+            },
             "identity" => match &*self.0.key.borrow() {
                 Some(values) => Obj::tuple(values.iter().map(|v| super::super::convert::from_value(v, None)).collect()),
                 None => Obj::None,

@@ -544,7 +544,7 @@ impl Native for RelationshipAttr {
                 let spec = spec.clone();
                 Some(crate::sqlalchemy::convert::function("contains", move |py, args, _| contains(py, &spec, &args)))
             }
-            "mapper" | "entity" => Some(native(super::mapper::MapperObj(spec.target(py)?))),
+            "mapper" | "entity" => Some(super::mapper::mapper_obj(&spec.target(py)?)),
             "of_type" => {
                 let relationship = this.clone();
                 Some(crate::sqlalchemy::convert::function("of_type", move |py, args, _| match args.first() {
@@ -552,7 +552,7 @@ impl Native for RelationshipAttr {
                     None => py.error("TypeError", "of_type() missing 1 required positional argument: 'class_'"),
                 }))
             }
-            "parent" => spec.parent().map(|p| native(super::mapper::MapperObj(p))),
+            "parent" => spec.parent().map(|p| super::mapper::mapper_obj(&p)),
             "class_" => spec.parent().and_then(|p| p.class_obj()),
             _ => None,
         })
