@@ -196,3 +196,20 @@ fn other_shell_commands_are_said_to_be_unavailable_and_python_stays_python() {
     assert_eq!(lab.run("echo (1)").output, ["1"]);
     assert!(lab.run("pwd").output.join("\n").ends_with("NameError: name 'pwd' is not defined"));
 }
+
+/// A module's own `__getattr__` (PEP 562) answers for the names it lacks; CPython 3.11 printed
+/// these lines for the same module and session.
+#[test]
+fn a_module_getattr_answers_for_missing_names() {
+    let mut lab = Lab::new(Sources::default());
+    let module = "_moved = {\"OldName\": \"NewName\"}\n\n\ndef __getattr__(name):\n    if name in _moved:\n        return f\"{name} is now {_moved[name]}\"\n    raise AttributeError(f\"module {__name__!r} has no attribute {name!r}\")\n";
+    lab.write_file("legacy_names.py", module).unwrap();
+    assert!(lab.run("import legacy_names").ok());
+    assert_eq!(lab.run("from legacy_names import OldName; print(legacy_names.OldName, OldName == legacy_names.OldName)").output, ["OldName is now NewName True"]);
+    assert_eq!(
+        lab.run("print(getattr(legacy_names, 'missing', 'default'), hasattr(legacy_names, 'OldName'), hasattr(legacy_names, 'other'))").output,
+        ["default True False"]
+    );
+    let missing = lab.run("legacy_names.other");
+    assert_eq!(missing.output.last().map(String::as_str), Some("AttributeError: module 'legacy_names' has no attribute 'other'"));
+}
