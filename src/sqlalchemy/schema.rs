@@ -582,6 +582,20 @@ pub struct MetaDataObj {
     pub tables: RefCell<Vec<Obj>>,
 }
 
+thread_local! {
+    /// Each table name with the MetaData it was last added to: where a join to a subquery, whose
+    /// columns know their tables by name only, looks for foreign keys.
+    static METADATA_OF_TABLE: RefCell<Vec<(String, std::rc::Weak<dyn Native>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The tables of the MetaData the table `name` was last added to.
+pub fn metadata_of_table(name: &str) -> Option<schema::MetaData> {
+    let metadata = METADATA_OF_TABLE.with(|known| known.borrow().iter().rev().find(|(n, m)| n == name && m.strong_count() > 0).and_then(|(_, m)| m.upgrade()))?;
+    let metadata: &dyn Native = metadata.as_ref();
+    let any: &dyn std::any::Any = metadata.as_any();
+    any.downcast_ref::<MetaDataObj>().map(MetaDataObj::to_schema)
+}
+
 impl MetaDataObj {
     /// Adds `table` to the MetaData `metadata` (at `place`, else last) once its name is known
     /// to be free; the table remembers its MetaData, where a join looks for its foreign keys.
@@ -598,6 +612,11 @@ impl MetaDataObj {
             );
         }
         *new.metadata.borrow_mut() = Some(Rc::downgrade(rc));
+        METADATA_OF_TABLE.with(|known| {
+            let mut known = known.borrow_mut();
+            known.retain(|(_, m)| m.strong_count() > 0);
+            known.push((new.name.clone(), Rc::downgrade(rc)));
+        });
         let mut tables = this.tables.borrow_mut();
         let place = place.unwrap_or(tables.len()).min(tables.len());
         tables.insert(place, table);

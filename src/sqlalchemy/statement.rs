@@ -412,6 +412,62 @@ impl SelectState {
         out
     }
 
+    /// The tables the statement already names, left of a new join.
+    fn present_tables(&self) -> Vec<String> {
+        let mut present = self.select_from.clone();
+        for sql in self.column_sqls() {
+            tables_in(&sql, &mut present);
+        }
+        present.extend(self.joins.iter().map(|j| j.table.clone()));
+        present
+    }
+
+    /// `join(subquery)` / `join(aliased(Address))` with no ON clause: SQLAlchemy follows a foreign
+    /// key between a table already present and a table column the target stands for
+    /// (`user_account.id = anon_1.user_id`, the referred column first).
+    fn placeholder_join(&self, target: &Obj) -> Option<Sql> {
+        let present = self.present_tables();
+        let (placeholder, columns, metadata) = if let Some(sub) = target.native::<super::subquery::SubqueryObj>() {
+            let columns = sub.proxied_columns();
+            let Some(metadata) = columns.iter().find_map(|(_, table, _)| super::schema::metadata_of_table(table)) else { return None };
+            (sub.table.clone(), columns, metadata)
+        } else if let Some(alias) = target.native::<super::orm::aliased::AliasedClass>() {
+            let mapper = &alias.mapper;
+            let Some(metadata) = mapper.metadata.native::<super::schema::MetaDataObj>().map(|m| m.to_schema()) else { return None };
+            let columns = mapper.columns.iter().map(|c| (c.name.clone(), Rc::from(mapper.table_name.as_str()), Rc::from(c.name.as_str()))).collect();
+            (alias.table.clone(), columns, metadata)
+        } else {
+            return None;
+        };
+        let column = |table: &str, name: &str| Sql::Column { table: Rc::from(table), name: Rc::from(name), sql_type: metadata.table(table).and_then(|t| t.column(name)).map(|c| c.sql_type.clone()) };
+        // The target's column standing for `table.name`, by its key.
+        let standing_for = |table: &str, name: &str| columns.iter().find(|(_, t, n)| &**t == table && &**n == name).map(|(key, _, _)| key.clone());
+        for left in &present {
+            // The target holds the foreign key: `left.id = anon_1.user_id`.
+            for (_, table, _) in &columns {
+                let Some(t) = metadata.table(table) else { continue };
+                for fk in t.foreign_keys().filter(|fk| fk.ref_table == *left) {
+                    let keys: Option<Vec<String>> = fk.columns.iter().map(|c| standing_for(table, c)).collect();
+                    if let Some(keys) = keys {
+                        let items = fk.ref_columns.iter().zip(&keys).map(|(r, k)| Sql::Binary { left: Box::new(column(left, r)), op: "=", right: Box::new(Sql::Column { table: placeholder.clone(), name: Rc::from(k.as_str()), sql_type: None }) }).collect();
+                        return Some(super::expression::and(items));
+                    }
+                }
+            }
+            // The table present holds it: `anon_1.id = address.user_id`.
+            if let Some(t) = metadata.table(left) {
+                for fk in t.foreign_keys() {
+                    let keys: Option<Vec<String>> = fk.ref_columns.iter().map(|r| standing_for(&fk.ref_table, r)).collect();
+                    if let Some(keys) = keys {
+                        let items = keys.iter().zip(&fk.columns).map(|(k, c)| Sql::Binary { left: Box::new(Sql::Column { table: placeholder.clone(), name: Rc::from(k.as_str()), sql_type: None }), op: "=", right: Box::new(column(left, c)) }).collect();
+                        return Some(super::expression::and(items));
+                    }
+                }
+            }
+        }
+        None
+    }
+
     fn join(&mut self, py: &mut Interpreter, target: &Obj, on: Option<&Obj>, outer: bool) -> Res<()> {
         if let (Some(of_type), None) = (target.native::<super::orm::relationship::OfType>(), on) {
             let (entity, relationship) = (of_type.entity.clone(), of_type.relationship.clone());
@@ -423,9 +479,20 @@ impl SelectState {
                 self.joins.push(Join { table, alias, on, outer });
             }
             return Ok(());
-        } else if let Some((table, what)) = placeholder_table(target) {
+        } else if let Some(table) = placeholder_table(target) {
             let Some(on) = on else {
-                return py.stop_not_available(&format!("join() to {what} without an ON clause"));
+                let on = match self.placeholder_join(target) {
+                    Some(on) => on,
+                    None => {
+                        let shown = match target.native::<super::orm::aliased::AliasedClass>() {
+                            Some(alias) => format!("<AliasedInsp at {:#x}; {name}({name})>", crate::interp::object::identity(target), name = alias.mapper.class_name),
+                            None => py.repr_of(target)?,
+                        };
+                        return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Don't know how to join to {shown}. Please use the .select_from() method to establish an explicit left side, as well as providing an explicit ON clause if not present already to help resolve the ambiguity."));
+                    }
+                };
+                self.joins.push(Join { table, alias: None, on, outer });
+                return Ok(());
             };
             let on = match on.native::<super::orm::relationship::RelationshipAttr>() {
                 // `join(address_alias, User.addresses)`: the relationship's ON clause, to the alias
@@ -463,11 +530,7 @@ impl SelectState {
                     None => condition(py, on)?,
                 },
                 None => {
-                    let mut present = self.select_from.clone();
-                    for sql in self.column_sqls() {
-                        tables_in(&sql, &mut present);
-                    }
-                    present.extend(self.joins.iter().map(|j| j.table.clone()));
+                    let present = self.present_tables();
                     let found = match (&target_mapper, target.native::<TableObj>()) {
                         (Some(mapper), _) => super::orm::mapper::foreign_key_join(mapper, &present),
                         (None, Some(table)) => table.metadata_schema().and_then(|m| super::orm::relationship::foreign_key_between(&m, &present, &table.name)),
@@ -512,13 +575,12 @@ pub fn select_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, O
     Ok(native(SelectObj(state)))
 }
 
-/// The placeholder table a subquery or an `aliased()` class stands as in a FROM clause, with
-/// what it is (for messages).
-fn placeholder_table(value: &Obj) -> Option<(String, &'static str)> {
+/// The placeholder table a subquery or an `aliased()` class stands as in a FROM clause.
+fn placeholder_table(value: &Obj) -> Option<String> {
     if let Some(sub) = value.native::<super::subquery::SubqueryObj>() {
-        return Some((sub.table.to_string(), "a subquery"));
+        return Some(sub.table.to_string());
     }
-    value.native::<super::orm::aliased::AliasedClass>().map(|alias| (alias.table.to_string(), "an aliased() class"))
+    value.native::<super::orm::aliased::AliasedClass>().map(|alias| alias.table.to_string())
 }
 
 /// What one argument of `select()` contributes.
@@ -664,7 +726,7 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
         // `join_from(left, right, onclause)`: the join's left side named, then as `join`.
         "join_from" if args.len() >= 2 => {
             let left = match (placeholder_table(&args[0]), mapper_of(py, &args[0])?) {
-                (Some((table, _)), _) => table,
+                (Some(table), _) => table,
                 (None, Some(mapper)) => mapper.table_name.clone(),
                 (None, None) => match args[0].native::<TableObj>() {
                     Some(table) => table.name.clone(),
@@ -692,7 +754,7 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
         }
         "select_from" => {
             for arg in args {
-                if let Some((table, _)) = placeholder_table(arg) {
+                if let Some(table) = placeholder_table(arg) {
                     state.select_from.push(table);
                     continue;
                 }

@@ -100,6 +100,22 @@ impl SubqueryObj {
         self.from.keys.iter().map(|(key, sql_type)| self.column(key, sql_type.clone())).collect()
     }
 
+    /// Each of its columns that is a table's column under it: (its key, that table, that
+    /// column), for an ON clause found through the table's foreign keys.
+    pub fn proxied_columns(&self) -> Vec<(String, Rc<str>, Rc<str>)> {
+        let mut out = Vec::new();
+        for ((key, _), sql) in self.from.keys.iter().zip(self.from.state.column_sqls()) {
+            let sql = match sql {
+                Sql::Label { expr, .. } => *expr,
+                other => other,
+            };
+            if let Sql::Column { table, name, .. } = sql {
+                out.push((key.clone(), table, name));
+            }
+        }
+        out
+    }
+
     fn column(&self, key: &str, sql_type: Option<crate::schema::SqlType>) -> Sql {
         Sql::Column { table: self.table.clone(), name: Rc::from(key), sql_type }
     }
