@@ -63,6 +63,9 @@ pub enum Sql {
     /// A parameter named `param_N` whatever it stands beside: a related object's key that a
     /// relationship comparison binds (`:param_1 = posts.author_id`).
     Anonymous(Value),
+    /// A string in ORDER BY or GROUP BY (`desc("count")`): the label or column of that name
+    /// among the SELECT's columns, found when the SELECT takes it.
+    LabelReference(Rc<str>),
     /// `rank() OVER (PARTITION BY … ORDER BY … ROWS BETWEEN …)`: a window function.
     Over { func: Box<Sql>, partition_by: Vec<Sql>, order_by: Vec<Sql>, frame: Option<Frame> },
 }
@@ -531,6 +534,7 @@ impl Compiler {
                 if *descending { format!("{text} DESC") } else { format!("{text} ASC") }
             }
             Sql::Text(text) => text.to_string(),
+            Sql::LabelReference(name) => self.quote(name),
             Sql::Distinct(inner) => format!("DISTINCT {}", self.expr(inner)),
             Sql::Group(inner) => format!("({})", self.expr(inner)),
             Sql::Case { value, whens, otherwise } => {
@@ -862,7 +866,7 @@ pub fn deeper_than(sql: &Sql, limit: usize) -> bool {
                 }
                 todo.extend(select.where_.iter().chain(&select.having).chain(&select.order_by).map(|w| (w, depth + 1)));
             }
-            Sql::Column { .. } | Sql::Bind(_) | Sql::Param(..) | Sql::Anonymous(_) | Sql::Null | Sql::True | Sql::False | Sql::Text(_) | Sql::Literal(_) => {}
+            Sql::Column { .. } | Sql::Bind(_) | Sql::Param(..) | Sql::Anonymous(_) | Sql::Null | Sql::True | Sql::False | Sql::Text(_) | Sql::Literal(_) | Sql::LabelReference(_) => {}
         }
     }
     false

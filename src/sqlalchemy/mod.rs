@@ -65,7 +65,10 @@ fn conjunction(name: &'static str) -> Obj {
 fn ordering(descending: bool) -> Obj {
     function(if descending { "desc" } else { "asc" }, move |py, args, _| {
         let Some(arg) = args.first() else { return py.error("TypeError", "missing 1 required positional argument: 'column'") };
-        let sql = coerce(py, arg)?;
+        let sql = match arg {
+            Obj::Str(name) => Sql::LabelReference(name.clone()),
+            other => coerce(py, other)?,
+        };
         expression::grown(py, Sql::Order { expr: Box::new(sql), descending })
     })
 }

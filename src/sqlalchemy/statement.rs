@@ -575,6 +575,38 @@ pub fn select_call(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, O
     Ok(native(SelectObj(state)))
 }
 
+/// `order_by("count")`, `desc("count")`, `group_by("name")`: the SELECT's column labelled so
+/// (its label), else its column of that key, as SQLAlchemy resolves a label reference; with none,
+/// SQLAlchemy's CompileError (raised here, when the SELECT takes it, rather than when compiled).
+fn resolve_label_reference(py: &mut Interpreter, state: &SelectState, item: Sql) -> Res<Sql> {
+    let (name, descending) = match &item {
+        Sql::LabelReference(name) => (name.clone(), None),
+        Sql::Order { expr, descending } => match &**expr {
+            Sql::LabelReference(name) => (name.clone(), Some(*descending)),
+            _ => return Ok(item),
+        },
+        _ => return Ok(item),
+    };
+    let columns = state.column_sqls();
+    let found = columns.iter().find_map(|sql| match sql {
+        Sql::Label { name: label, .. } if *label == name => Some(Sql::Literal(Rc::from(crate::sql::quote_identifier(&name).as_str()))),
+        _ => None,
+    });
+    let found = found.or_else(|| columns.iter().find(|sql| matches!(sql, Sql::Column { name: column, .. } if *column == name)).cloned());
+    let Some(resolved) = found else {
+        return raise(
+            py,
+            "sqlalchemy.exc",
+            "CompileError",
+            &format!("Can't resolve label reference for ORDER BY / GROUP BY / DISTINCT etc. Textual SQL expression '{name}' should be explicitly declared as text('{name}')"),
+        );
+    };
+    Ok(match descending {
+        Some(descending) => Sql::Order { expr: Box::new(resolved), descending },
+        None => resolved,
+    })
+}
+
 /// The placeholder table a subquery or an `aliased()` class stands as in a FROM clause.
 fn placeholder_table(value: &Obj) -> Option<String> {
     if let Some(sub) = value.native::<super::subquery::SubqueryObj>() {
@@ -593,6 +625,13 @@ pub fn selected(py: &mut Interpreter, arg: &Obj) -> Res<Vec<Selected>> {
     }
     if let Some(mapper) = mapper_of(py, arg)? {
         return Ok(vec![Selected::Entity(mapper)]);
+    }
+    // `select(text("'some phrase'"), ...)`: the text as a column, as written.
+    if let Some(text) = arg.native::<TextClause>() {
+        if !text.bound.is_empty() || text.sql.contains(':') {
+            return py.stop_not_available("text() with parameters among a select()'s columns");
+        }
+        return Ok(vec![Selected::Column(Sql::Literal(Rc::from(text.sql.as_str())))]);
     }
     if let Some(table) = arg.native::<TableObj>() {
         return Ok(table.specs().iter().map(|s| Selected::Column(s.sql())).collect());
@@ -700,10 +739,12 @@ pub fn select_method(py: &mut Interpreter, state: &mut SelectState, name: &str, 
         "order_by" | "group_by" => {
             let mut items = Vec::new();
             for arg in args {
-                match arg {
-                    Obj::None => {}
-                    other => items.push(coerce(py, other)?),
-                }
+                let item = match arg {
+                    Obj::None => continue,
+                    Obj::Str(name) => Sql::LabelReference(name.clone()),
+                    other => coerce(py, other)?,
+                };
+                items.push(resolve_label_reference(py, state, item)?);
             }
             if name == "order_by" {
                 if args.iter().any(|a| matches!(a, Obj::None)) {
@@ -982,6 +1023,8 @@ pub struct DmlState {
     /// `str()` writes it as SQLite's dialect does (`?` parameters).
     pub sqlite: bool,
     pub on_conflict: Option<Rc<OnConflict>>,
+    /// `insert(t).from_select(["a", "b"], select(...))`: the columns the SELECT's rows fill.
+    pub from_select: Option<(Vec<String>, Rc<SelectState>)>,
 }
 
 /// SQLite's upsert clause: `ON CONFLICT (sku) DO NOTHING`, or `DO UPDATE SET qty = excluded.qty
@@ -1119,7 +1162,7 @@ fn dml_target(py: &mut Interpreter, arg: Option<&Obj>, what: &str) -> Res<(Obj, 
 impl DmlState {
     /// A statement with nothing but its kind, its table and the class it was made from.
     pub fn new(kind: DmlKind, table: Obj, mapper: Option<Rc<crate::sqlalchemy::orm::mapper::Mapper>>) -> DmlState {
-        DmlState { kind, table, values: Vec::new(), where_: Vec::new(), returning: Vec::new(), mapper, synchronize: None, sqlite: false, on_conflict: None }
+        DmlState { kind, table, values: Vec::new(), where_: Vec::new(), returning: Vec::new(), mapper, synchronize: None, sqlite: false, on_conflict: None, from_select: None }
     }
 
     fn table_name(&self) -> String {
@@ -1199,6 +1242,18 @@ impl DmlState {
             }
         }
         let mut text = match self.kind {
+            DmlKind::Insert if self.from_select.is_some() => {
+                let Some((names, select)) = &self.from_select else { return py.error("TypeError", "from_select() needs a SELECT") };
+                if let Some((name, _)) = defaults.iter().find(|(name, _)| !names.contains(name)) {
+                    return py.stop_not_available(&format!("insert().from_select() into a table whose column '{name}' has a default= it leaves out"));
+                }
+                let columns: Vec<String> = names.iter().map(|n| c.quote(n)).collect();
+                let select_sql = select.compile_into(&mut c);
+                if !c.ctes.is_empty() {
+                    return py.stop_not_available("insert().from_select() of a SELECT that uses a CTE");
+                }
+                format!("INSERT INTO {table} ({}) {select_sql}", columns.join(", "))
+            }
             DmlKind::Insert => {
                 let names: Vec<String> = given.iter().map(|(n, _)| c.quote(n)).collect();
                 let mut marks = Vec::new();
@@ -1262,9 +1317,17 @@ impl DmlState {
             text.push_str(&format!(" WHERE {cond}"));
         }
         if !self.returning.is_empty() {
-            // The statement's own table's columns by name alone, as SQLAlchemy writes RETURNING.
-            c.unqualified = true;
-            let items: Vec<String> = self.returning.iter().map(|r| c.expr(r)).collect();
+            // The statement's own table's columns by name alone, as SQLAlchemy's SQLite dialect
+            // writes RETURNING; printed by the default compiler, qualified.
+            c.unqualified = !c.display;
+            let items: Vec<String> = self
+                .returning
+                .iter()
+                .map(|r| match r {
+                    Sql::Label { expr, name } => format!("{} AS {}", c.expr(expr), c.quote(name)),
+                    other => c.expr(other),
+                })
+                .collect();
             c.unqualified = false;
             text.push_str(&format!(" RETURNING {}", items.join(", ")));
         }
@@ -1315,6 +1378,22 @@ impl Native for DmlObj {
                 _ => {}
             }
         }
+        if name == "compile" {
+            let state = self.0.clone();
+            return Ok(Some(super::expression::compile_method(this, move |py| {
+                // Without values, each column is a parameter of no value yet.
+                let unvalued = state.values.is_empty() && !matches!(state.kind, DmlKind::Delete);
+                let row = state.values.first().cloned().unwrap_or_else(|| match state.kind {
+                    DmlKind::Delete => Vec::new(),
+                    _ => state.column_order().into_iter().map(|n| (n, Obj::Int(0))).collect(),
+                });
+                let (text, mut values, names) = state.compile_named(py, &row, false)?;
+                if unvalued {
+                    values.iter_mut().for_each(|v| *v = Value::Null);
+                }
+                Ok((text, values, names))
+            })));
+        }
         if name == "execution_options" {
             // synchronize_session: how a session applies the statement to the objects it holds
             // (orm/evaluator.rs); other options are not here.
@@ -1328,6 +1407,28 @@ impl Native for DmlObj {
                 let Some(stmt) = this.native::<DmlObj>() else { return Ok(this.clone()) };
                 let mut state = stmt.0.clone();
                 dml_execution_options(py, &mut state, &kwargs)?;
+                Ok(native(DmlObj(state)))
+            })));
+        }
+        if name == "from_select" && matches!(self.0.kind, DmlKind::Insert) {
+            return Ok(Some(method(this, "from_select", |py, this, args, kwargs| {
+                let (Some(names), Some(select)) = (args.first().or_else(|| kwarg(&kwargs, "names")), args.get(1).or_else(|| kwarg(&kwargs, "select"))) else {
+                    return py.error("TypeError", "Insert.from_select() missing 2 required positional arguments: 'names' and 'select'");
+                };
+                let Some(select) = select.native::<SelectObj>() else { return py.stop_not_available("insert().from_select() of anything but a select()") };
+                let mut columns = Vec::new();
+                for name in py.iterate(names)? {
+                    columns.push(match &name {
+                        Obj::Str(s) => s.to_string(),
+                        other => match as_sql(py, other)? {
+                            Some(Sql::Column { name, .. }) => name.to_string(),
+                            _ => return py.error("TypeError", "from_select() takes column names or columns"),
+                        },
+                    });
+                }
+                let Some(stmt) = this.native::<DmlObj>() else { return Ok(this.clone()) };
+                let mut state = stmt.0.clone();
+                state.from_select = Some((columns, Rc::new(select.0.clone())));
                 Ok(native(DmlObj(state)))
             })));
         }
