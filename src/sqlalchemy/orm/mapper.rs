@@ -585,6 +585,36 @@ fn annotations_of(class: &Rc<Class>) -> Vec<(String, Obj)> {
     }
 }
 
+/// SQLAlchemy's `merge_lists_w_ordering`: two lists merged keeping each one's order as far as
+/// possible — walking one until a name both have, then the other from where it stopped.
+fn merge_lists_w_ordering(a: &[String], b: &[String]) -> Vec<String> {
+    let mut overlap: Vec<&String> = a.iter().filter(|x| b.contains(x)).collect();
+    let lists = [a, b];
+    let mut at = [0usize, 0];
+    let mut current = 0;
+    let mut result = Vec::with_capacity(a.len() + b.len());
+    loop {
+        let list = lists[current];
+        let mut switched = false;
+        while at[current] < list.len() {
+            let element = &list[at[current]];
+            at[current] += 1;
+            if let Some(found) = overlap.iter().position(|o| *o == element) {
+                overlap.remove(found);
+                current = 1 - current;
+                switched = true;
+                break;
+            }
+            result.push(element.clone());
+        }
+        if !switched {
+            let other = 1 - current;
+            result.extend(lists[other][at[other]..].iter().cloned());
+            return result;
+        }
+    }
+}
+
 /// The `mapped_column` inside `Mapped[intpk]` where `intpk = Annotated[int, mapped_column(...)]`.
 fn annotated_column(annotation: &Obj) -> Option<ColumnSpec> {
     let inner = annotation.native::<MappedAnnotation>().map(|m| m.0.clone())?;
@@ -748,8 +778,6 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
         _ => return py.error("TypeError", "__tablename__ must be a string"),
     };
     let annotations = annotations_of(class);
-    // The attributes in class-body order: assigned ones in the class dict's order, each
-    // annotation-only one just before the next annotated attribute that follows it.
     let own = own_attrs(class);
     let annotated: Vec<String> = annotations.iter().map(|(k, _)| k.clone()).collect();
     // A SQL expression in the class body maps to nothing: SQLAlchemy's warning says so.
@@ -762,25 +790,13 @@ fn map_class(py: &mut Interpreter, class: &Rc<Class>) -> Res<()> {
             py.warn("SAWarning", &message);
         }
     }
-    let mut names: Vec<String> = Vec::new();
-    let mut next_annotation = 0;
-    for (name, value) in &own {
-        if let Some(at) = annotated.iter().position(|a| a == name) {
-            while next_annotation <= at {
-                if !names.contains(&annotated[next_annotation]) {
-                    names.push(annotated[next_annotation].clone());
-                }
-                next_annotation += 1;
-            }
-        } else if value.native::<ColumnObj>().is_some() || value.native::<RelationshipAttr>().is_some() {
-            names.push(name.clone());
-        }
-    }
-    for name in annotated.iter().skip(next_annotation) {
-        if !names.contains(name) {
-            names.push(name.clone());
-        }
-    }
+    // The attributes in the order SQLAlchemy's declarative scan takes them: the class dict's
+    // names merged with the annotations' (an annotation-only one has no place in the dict).
+    let dict_names: Vec<String> = own.iter().map(|(k, _)| k.clone()).collect();
+    let names: Vec<String> = merge_lists_w_ordering(&dict_names, &annotated)
+        .into_iter()
+        .filter(|name| annotated.contains(name) || own.iter().any(|(k, v)| k == name && (v.native::<ColumnObj>().is_some() || v.native::<RelationshipAttr>().is_some())))
+        .collect();
     let mut column_objs = Vec::new();
     let mut infos: Vec<(String, ColumnSpec)> = Vec::new();
     let mut relationships = Vec::new();
@@ -1388,4 +1404,25 @@ pub fn mapped_column(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, 
     super::super::schema::check_column_keywords(py, &kwargs, true)?;
     let spec = ColumnSpec::from_args(py, &args, &kwargs)?;
     Ok(native(ColumnObj::mapped(spec)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_lists_w_ordering;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn class_dict_and_annotations_merge_as_sqlalchemy_merges_them() {
+        // SQLAlchemy's own example: vars(cls) and cls.__annotations__ of a class with an
+        // annotation-only `name`, `data` and `y` and an unannotated `x = Column(...)`.
+        let merged = merge_lists_w_ordering(&names(&["__tablename__", "id", "x", "created_at"]), &names(&["id", "name", "data", "y", "created_at"]));
+        assert_eq!(merged, names(&["__tablename__", "id", "name", "data", "y", "x", "created_at"]));
+        // The unified tutorial's Address: `user_id = mapped_column(ForeignKey(...))` unannotated.
+        let merged = merge_lists_w_ordering(&names(&["__tablename__", "id", "user_id", "user"]), &names(&["id", "email_address", "user"]));
+        assert_eq!(merged, names(&["__tablename__", "id", "email_address", "user_id", "user"]));
+        assert_eq!(merge_lists_w_ordering(&names(&["a"]), &[]), names(&["a"]));
+    }
 }
