@@ -473,6 +473,19 @@ impl SelectState {
             let (entity, relationship) = (of_type.entity.clone(), of_type.relationship.clone());
             return self.join(py, &entity, Some(&relationship), outer);
         }
+        if let (Some(with_criteria), None) = (target.native::<super::orm::relationship::RelationshipCriteria>(), on) {
+            let Some(relationship) = with_criteria.relationship.native::<super::orm::relationship::RelationshipAttr>() else { return Ok(()) };
+            let mut parts = self.numbered(relationship.join_condition(py, None)?);
+            if let Some((_, _, on)) = parts.last_mut() {
+                let mut items = vec![on.clone()];
+                items.extend(with_criteria.criteria.iter().cloned());
+                *on = and(items);
+            }
+            for (table, alias, on) in parts {
+                self.joins.push(Join { table, alias, on, outer });
+            }
+            return Ok(());
+        }
         let (table, on_sql) = if let Some(relationship) = target.native::<super::orm::relationship::RelationshipAttr>() {
             let parts = relationship.join_condition(py, None)?;
             for (table, alias, on) in self.numbered(parts) {

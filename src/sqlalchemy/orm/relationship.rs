@@ -492,6 +492,21 @@ impl RelationshipAttr {
 
 /// `Employee.manager.of_type(boss)`: a relationship to be joined to an `aliased()` class (or a
 /// subclass) of its target, as `join(boss, Employee.manager)`.
+/// `User.addresses.and_(criteria)`: the relationship with more criteria for its join's ON.
+pub struct RelationshipCriteria {
+    pub relationship: Obj,
+    pub criteria: Vec<Sql>,
+}
+
+impl Native for RelationshipCriteria {
+    fn type_name(&self) -> &str {
+        "InstrumentedAttribute"
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.orm.attributes.InstrumentedAttribute object at {:#x}>", crate::interp::object::identity(this)))
+    }
+}
+
 pub struct OfType {
     pub relationship: Obj,
     pub entity: Obj,
@@ -553,6 +568,17 @@ impl Native for RelationshipAttr {
                 }))
             }
             "parent" => spec.parent().map(|p| super::mapper::mapper_obj(&p)),
+            // `join(User.addresses.and_(Address.email.like("%x%")))`: more ON criteria.
+            "and_" => {
+                let relationship = this.clone();
+                Some(crate::sqlalchemy::convert::function("and_", move |py, args, _| {
+                    let mut criteria = Vec::with_capacity(args.len());
+                    for arg in &args {
+                        criteria.push(crate::sqlalchemy::expression::condition(py, arg)?);
+                    }
+                    Ok(native(RelationshipCriteria { relationship: relationship.clone(), criteria }))
+                }))
+            }
             "class_" => spec.parent().and_then(|p| p.class_obj()),
             _ => None,
         })
