@@ -53,6 +53,14 @@ pub fn to_value(py: &mut Interpreter, value: &Obj) -> Res<Value> {
 /// enum member is what an `Enum` column stores (its name, or what `values_callable` gave for it),
 /// and a `str` or `int` enum's value for another column; anything else as `to_value`.
 pub fn to_value_as(py: &mut Interpreter, value: &Obj, sql_type: Option<&SqlType>) -> Res<Value> {
+    // A `JSON` column's value goes as its `json.dumps()` text, None as `'null'` (SQLAlchemy's
+    // `none_as_null=False`).
+    if matches!(sql_type.map(SqlType::base), Some(SqlType::Json)) {
+        let module = py.import("json")?;
+        let dumps = py.get_attr(&module, "dumps")?;
+        let text = py.call(dumps, vec![value.clone()], Vec::new())?;
+        return to_value(py, &text);
+    }
     if let (Obj::Instance(instance), Some(sql_type)) = (value, sql_type) {
         if py.is_enum_member(value) {
             match sql_type.base() {
@@ -100,6 +108,11 @@ pub fn from_value_typed(py: &mut Interpreter, value: &Value, sql_type: Option<&S
             Some(member) => Ok(member),
             None => Ok(from_value(value, sql_type)),
         },
+        (Value::Text(text), Some(SqlType::Json)) => {
+            let module = py.import("json")?;
+            let loads = py.get_attr(&module, "loads")?;
+            py.call(loads, vec![Obj::str(text)], Vec::new())
+        }
         (Value::Text(text), Some(SqlType::Date)) => parse(py, "date", text),
         (Value::Text(text), Some(SqlType::DateTime)) => parse(py, "datetime", text),
         (Value::Text(text), Some(SqlType::Time)) => parse(py, "time", text),

@@ -1226,6 +1226,8 @@ impl DmlState {
     #[allow(clippy::type_complexity)]
     fn compile_full(&self, py: &mut Interpreter, row: &[(String, Obj)], executing: bool, many: bool, supplied: Rc<[(String, Value)]>) -> Res<(String, Vec<Value>, Vec<(String, bool)>, Vec<Rc<str>>, Option<Rc<str>>)> {
         let order = self.column_order();
+        let types: Vec<(String, Option<crate::schema::SqlType>)> = self.table.native::<TableObj>().map(TableObj::specs).unwrap_or_default().into_iter().filter_map(|s| s.name.map(|n| (n, s.sql_type))).collect();
+        let type_of = |name: &str| types.iter().find(|(n, _)| n == name).and_then(|(_, t)| t.clone());
         let mut c = Compiler { display: !executing && !self.sqlite, supplied, ..Compiler::default() };
         let table = c.quote(&self.table_name());
         // An INSERT fills the columns it was not given that have a `default=`, an UPDATE those
@@ -1271,7 +1273,7 @@ impl DmlState {
                 let names: Vec<String> = given.iter().map(|(n, _)| c.quote(n)).collect();
                 let mut marks = Vec::new();
                 for (name, value) in &given {
-                    let sql = value_sql(py, value)?;
+                    let sql = value_sql(py, value, type_of(name).as_ref())?;
                     c.near = Some((Rc::from(name.as_str()), false));
                     marks.push(c.expr(&sql));
                     c.near = None;
@@ -1297,7 +1299,7 @@ impl DmlState {
                             let mut assignments = Vec::new();
                             for name in &order {
                                 let Some((_, value)) = sets.iter().find(|(k, _)| k == name) else { continue };
-                                let sql = value_sql(py, value)?;
+                                let sql = value_sql(py, value, type_of(name).as_ref())?;
                                 c.near = Some((Rc::from(name.as_str()), false));
                                 let quoted = c.quote(name);
                                 assignments.push(format!("{quoted} = {}", c.expr(&sql)));
@@ -1315,7 +1317,7 @@ impl DmlState {
             DmlKind::Update => {
                 let mut sets = Vec::new();
                 for (name, value) in &given {
-                    let sql = value_sql(py, value)?;
+                    let sql = value_sql(py, value, type_of(name).as_ref())?;
                     c.near = Some((Rc::from(name.as_str()), false));
                     let quoted = c.quote(name);
                     sets.push(format!("{quoted}={}", c.expr(&sql)));
@@ -1490,12 +1492,13 @@ impl Native for DmlObj {
 
 /// A value an INSERT or UPDATE sets: an SQL expression as written (`users.age + 1`), anything
 /// else bound as a parameter (None too: `NULL` goes as a bound value).
-fn value_sql(py: &mut Interpreter, value: &Obj) -> Res<Sql> {
+/// The column's type decides how a value binds (a `JSON` column's dict goes as its JSON text).
+fn value_sql(py: &mut Interpreter, value: &Obj, sql_type: Option<&crate::schema::SqlType>) -> Res<Sql> {
     match as_sql(py, value)? {
         // An expression as a value is grouped: `age=(staff.age + ?)`.
         Some(sql @ Sql::Binary { .. }) => Ok(Sql::Group(Box::new(sql))),
         Some(sql) => Ok(sql),
-        None => Ok(Sql::Bind(to_value(py, value)?)),
+        None => Ok(Sql::Bind(super::convert::to_value_as(py, value, sql_type)?)),
     }
 }
 

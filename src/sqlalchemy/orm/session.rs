@@ -1438,9 +1438,16 @@ impl SessionCore {
             let mut own = Vec::new();
             let mut has_pk = true;
             for column in &mapper.columns {
-                let mut value = inst.attrs.borrow().get(&attr_key(&column.attr)).cloned().unwrap_or(Obj::None);
-                let defaulted = matches!(value, Obj::None) && column.default.is_some();
-                if matches!(value, Obj::None) {
+                let given = inst.attrs.borrow().get(&attr_key(&column.attr)).cloned();
+                // A JSON column's None is a value (JSON `null`); left unset, the column is not in
+                // the INSERT (SQLAlchemy's types that evaluate None).
+                let json = matches!(column.sql_type.as_ref().map(crate::schema::SqlType::base), Some(crate::schema::SqlType::Json));
+                if json && given.is_none() && column.default.is_none() {
+                    continue;
+                }
+                let mut value = given.clone().unwrap_or(Obj::None);
+                let defaulted = matches!(value, Obj::None) && (given.is_none() || !json) && column.default.is_some();
+                if defaulted {
                     if let Some(default) = &column.default {
                         value = crate::sqlalchemy::convert::column_default(py, default)?;
                         // A SQL expression (`func.now()`) is written into the INSERT, and its
@@ -1583,7 +1590,7 @@ impl SessionCore {
         for (name, value) in returned {
             let Some(column) = mapper.column_by_name(name).filter(|c| !c.primary_key) else { continue };
             let obj = crate::sqlalchemy::convert::from_value_typed(py, value, column.sql_type.as_ref())?;
-            let bound = to_value(py, &obj)?;
+            let bound = crate::sqlalchemy::convert::to_value_as(py, &obj, column.sql_type.as_ref())?;
             inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), obj);
             let mut committed = state.committed.borrow_mut();
             committed.retain(|(a, _)| *a != column.attr);
@@ -1803,7 +1810,8 @@ pub fn expire(instance: &Obj, state: &InstanceState) {
 
 /// An attribute given a value as the database now has it: loaded, nothing for a flush to write.
 fn set_loaded(py: &mut Interpreter, inst: &Instance, state: &InstanceState, attr: &str, value: Obj) -> Res<()> {
-    let bound = to_value(py, &value)?;
+    let sql_type = state.mapper.column(attr).and_then(|c| c.sql_type.clone());
+    let bound = super::super::convert::to_value_as(py, &value, sql_type.as_ref())?;
     inst.attrs.borrow_mut().insert(attr_key(attr), Obj::str(attr), value);
     state.set_committed(attr, bound);
     Ok(())
@@ -1838,7 +1846,7 @@ fn populate(py: &mut Interpreter, instance: &Obj, mapper: &Mapper, state: &Insta
         state.deferred.borrow_mut().retain(|(a, _)| *a != column.attr);
         if all || inst.attrs.borrow().get(&k).is_none() {
             let obj = super::super::convert::from_value_typed(py, value, column.sql_type.as_ref())?;
-            let bound = to_value(py, &obj)?;
+            let bound = super::super::convert::to_value_as(py, &obj, column.sql_type.as_ref())?;
             loaded.push((k, column.attr.clone(), obj, bound));
         }
     }
