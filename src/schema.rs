@@ -21,6 +21,8 @@ pub enum SqlType {
     Time,
     LargeBinary,
     Json,
+    /// `Uuid()` (`as_uuid`: values are `uuid.UUID`, else strings): `CHAR(32)` of hex on SQLite.
+    Uuid(bool),
     /// `Enum('draft', 'published', name='status')`: on SQLite a VARCHAR as long as the longest value.
     Enum { values: Vec<String>, name: Option<String> },
     /// A type the lab does not know, as the database declares it (`MONEY`); DDL repeats it.
@@ -63,6 +65,7 @@ impl SqlType {
             SqlType::Time => ("Time", "TIME"),
             SqlType::LargeBinary => ("LargeBinary", "BLOB"),
             SqlType::Json => ("JSON", "JSON"),
+            SqlType::Uuid(_) => ("Uuid", "CHAR"),
             SqlType::Enum { .. } => ("Enum", "Enum"),
             SqlType::Named(_) | SqlType::Upper(..) => ("NullType", "NullType"),
         }

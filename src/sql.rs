@@ -89,6 +89,7 @@ pub fn type_ddl(sql_type: &SqlType) -> String {
         SqlType::Time => "TIME".into(),
         SqlType::LargeBinary => "BLOB".into(),
         SqlType::Json => "JSON".into(),
+        SqlType::Uuid(_) => "CHAR(32)".into(),
         SqlType::Enum { values, .. } => format!("VARCHAR({})", values.iter().map(|v| v.chars().count()).max().unwrap_or(0)),
         SqlType::Upper(inner, spelled) => {
             // The spelled name with the generic type's arguments: `CHAR(5)`, `REAL`, `DECIMAL(10, 2)`.

@@ -134,3 +134,22 @@ fn metadata() -> alembic_lab::schema::MetaData {
     let files = [("src/models/base.py", BASE), ("src/models/models.py", MODELS)].iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
     declared_metadata(files, &["src.models.models"], "src.models.base").unwrap_or_else(|e| panic!("{}", e.message()))
 }
+
+/// Alembic 1.20 against a `Uuid` model (recorded by hand with the real tools): `sa.Uuid()` /
+/// `sa.Uuid(as_uuid=False)` in `create_table`, and the `CHAR(32)` SQLite reads back is no change.
+#[test]
+fn a_uuid_column_is_created_as_uuid_and_read_back_as_the_same() {
+    const UUID_MODELS: &str = "import uuid\nfrom sqlalchemy import String, Uuid\nfrom sqlalchemy.orm import Mapped, mapped_column\nfrom src.models.base import Base\n\n\nclass Thing(Base):\n    __tablename__ = \"things\"\n    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)\n    other: Mapped[uuid.UUID | None] = mapped_column(Uuid(as_uuid=False))\n    name: Mapped[str] = mapped_column(String(20))\n";
+    let files = [("src/models/base.py", BASE), ("src/models/things.py", UUID_MODELS)].iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    let models = declared_metadata(files, &["src.models.things"], "src.models.base").unwrap_or_else(|e| panic!("{}", e.message()));
+    let mut engine = Engine::open_in_memory().unwrap();
+    let first = compare(&models, &engine).unwrap();
+    let text = render_ops(&first.upgrade).join("\n");
+    assert!(
+        text.contains("    op.create_table('things',\n    sa.Column('id', sa.Uuid(), nullable=False),\n    sa.Column('other', sa.Uuid(as_uuid=False), nullable=True),\n    sa.Column('name', sa.String(length=20), nullable=False),"),
+        "{text}"
+    );
+    apply_all(&mut engine, &first.upgrade).unwrap();
+    let again = compare(&models, &engine).unwrap();
+    assert!(again.upgrade.is_empty(), "{:?}", again.upgrade);
+}

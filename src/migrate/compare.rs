@@ -51,9 +51,10 @@ fn reflected_names_as_conv(mut table: Table) -> Table {
 /// different kind, or a length / precision both sides state and disagree on.
 fn type_changed(model: &SqlType, live: &SqlType) -> bool {
     let (model, live) = (model.base(), live.base());
-    // An Enum is a VARCHAR on SQLite; read back, it is one.
+    // An Enum is a VARCHAR on SQLite, a Uuid a CHAR(32); read back, they are such strings.
     let as_string = |t: &SqlType| match t {
         SqlType::Enum { values, .. } => SqlType::String(values.iter().map(|v| v.chars().count() as u32).max()),
+        SqlType::Uuid(_) => SqlType::String(Some(32)),
         other => other.clone(),
     };
     let (model, live) = (&as_string(model), &as_string(live));

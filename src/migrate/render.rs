@@ -50,6 +50,7 @@ pub fn render_type(sql_type: &SqlType) -> String {
     let (name, args) = match inner {
         SqlType::String(length) => (name, length.map_or_else(String::new, |n| format!("length={n}"))),
         SqlType::Numeric(ps) => (name, ps.map_or_else(String::new, |(p, s)| format!("precision={p}, scale={s}"))),
+        SqlType::Uuid(false) => (name, "as_uuid=False".to_string()),
         SqlType::Enum { values, name } => {
             let mut args: Vec<String> = values.iter().map(|v| py_str(v)).collect();
             if let Some(name) = name {

@@ -55,6 +55,17 @@ pub fn to_value(py: &mut Interpreter, value: &Obj) -> Res<Value> {
 pub fn to_value_as(py: &mut Interpreter, value: &Obj, sql_type: Option<&SqlType>) -> Res<Value> {
     // A `JSON` column's value goes as its `json.dumps()` text, None as `'null'` (SQLAlchemy's
     // `none_as_null=False`).
+    // A `Uuid` column's value goes as 32 hex digits: a `uuid.UUID`'s `.hex`, a string without
+    // its dashes.
+    if let (Some(SqlType::Uuid(as_uuid)), false) = (sql_type.map(SqlType::base), matches!(value, Obj::None)) {
+        let hex = if *as_uuid {
+            py.get_attr(value, "hex")?
+        } else {
+            let replace = py.get_attr(value, "replace")?;
+            py.call(replace, vec![Obj::str("-"), Obj::str("")], Vec::new())?
+        };
+        return to_value(py, &hex);
+    }
     if matches!(sql_type.map(SqlType::base), Some(SqlType::Json)) {
         let module = py.import("json")?;
         let dumps = py.get_attr(&module, "dumps")?;
@@ -112,6 +123,16 @@ pub fn from_value_typed(py: &mut Interpreter, value: &Value, sql_type: Option<&S
             let module = py.import("json")?;
             let loads = py.get_attr(&module, "loads")?;
             py.call(loads, vec![Obj::str(text)], Vec::new())
+        }
+        (Value::Text(text), Some(SqlType::Uuid(as_uuid))) => {
+            let module = py.import("uuid")?;
+            let class = py.get_attr(&module, "UUID")?;
+            let uuid = py.call(class, vec![Obj::str(text)], Vec::new())?;
+            if *as_uuid {
+                Ok(uuid)
+            } else {
+                Ok(Obj::str(&py.str_of(&uuid)?))
+            }
         }
         (Value::Text(text), Some(SqlType::Date)) => parse(py, "date", text),
         (Value::Text(text), Some(SqlType::DateTime)) => parse(py, "datetime", text),

@@ -11,7 +11,7 @@ use super::convert::{kwarg, native};
 /// The type classes the module exports, by name.
 pub const TYPE_NAMES: &[&str] = &[
     "Integer", "BigInteger", "SmallInteger", "String", "Text", "Boolean", "Float", "Double", "Numeric", "Date", "DateTime",
-    "Time", "LargeBinary", "JSON", "Enum", "Unicode", "UnicodeText", "VARCHAR", "INTEGER", "TEXT", "BIGINT", "SMALLINT",
+    "Time", "LargeBinary", "JSON", "Uuid", "Enum", "Unicode", "UnicodeText", "VARCHAR", "INTEGER", "TEXT", "BIGINT", "SMALLINT",
     "BOOLEAN", "FLOAT", "DOUBLE", "NUMERIC", "DATE", "DATETIME", "TIME", "BLOB", "CHAR", "NVARCHAR", "NCHAR", "CLOB", "REAL",
     "DECIMAL", "TIMESTAMP",
 ];
@@ -70,6 +70,10 @@ impl TypeClass {
             "Time" => SqlType::Time,
             "LargeBinary" => SqlType::LargeBinary,
             "JSON" => SqlType::Json,
+            "Uuid" => SqlType::Uuid(match args.first().or_else(|| kwarg(kwargs, "as_uuid")) {
+                Some(flag) => py.truthy(flag)?,
+                None => true,
+            }),
             "Enum" => {
                 let mut values = Vec::new();
                 let mut class_name = None;
@@ -155,6 +159,8 @@ pub fn type_repr(sql_type: &SqlType) -> String {
         SqlType::Time => "Time()".into(),
         SqlType::LargeBinary => "LargeBinary()".into(),
         SqlType::Json => "JSON()".into(),
+        SqlType::Uuid(true) => "Uuid()".into(),
+        SqlType::Uuid(false) => "Uuid(as_uuid=False)".into(),
         SqlType::Enum { values, name } => {
             let mut args: Vec<String> = values.iter().map(|v| crate::value::python_str_repr(v)).collect();
             if let Some(name) = name {

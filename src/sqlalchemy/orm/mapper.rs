@@ -180,6 +180,7 @@ pub fn type_for_name(name: &str) -> Option<SqlType> {
         "date" => SqlType::Date,
         "time" => SqlType::Time,
         "Decimal" => SqlType::Numeric(None),
+        "UUID" => SqlType::Uuid(true),
         _ => return None,
     })
 }

@@ -667,7 +667,7 @@ fn compare(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, equal: bool, other
         let value = py.get_attr(other, &theirs.attr)?;
         if equal {
             // The key on the left, an anonymous parameter (`:param_1 = posts.author_id`).
-            let bound = Box::new(Sql::Anonymous(crate::sqlalchemy::convert::to_value(py, &value)?));
+            let bound = Box::new(Sql::Anonymous(crate::sqlalchemy::convert::to_value_as(py, &value, theirs.sql_type.as_ref())?));
             items.push(Sql::Binary { left: bound, op: "=", right: fk });
         } else {
             let bound = Box::new(crate::sqlalchemy::expression::coerce(py, &value)?);
@@ -693,7 +693,7 @@ pub fn with_parent(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, O
     for (local, remote) in &pairs {
         let (Some(own), Some(theirs)) = (parent.column(local), target.column(remote)) else { continue };
         let value = py.get_attr(instance, &own.attr)?;
-        let bound = Box::new(Sql::Anonymous(crate::sqlalchemy::convert::to_value(py, &value)?));
+        let bound = Box::new(Sql::Anonymous(crate::sqlalchemy::convert::to_value_as(py, &value, own.sql_type.as_ref())?));
         items.push(match direction {
             Direction::OneToMany => Sql::Binary { left: bound, op: "=", right: Box::new(theirs.sql.clone()) },
             Direction::ManyToOne => Sql::Binary { left: Box::new(theirs.sql.clone()), op: "=", right: bound },
@@ -765,8 +765,7 @@ pub fn select_in(py: &mut Interpreter, session: &Rc<super::session::SessionCore>
         if wanting.iter().any(|(p, _)| crate::interp::object::identity(p) == crate::interp::object::identity(parent)) {
             continue;
         }
-        let pk = read_attribute(py, parent, pk_attr)?;
-        wanting.push((parent.clone(), super::super::convert::to_value(py, &pk)?));
+        wanting.push((parent.clone(), read_bound(py, parent, pk_attr)?));
     }
     if wanting.is_empty() {
         return Ok(());
@@ -823,8 +822,7 @@ fn select_in_many_to_many(py: &mut Interpreter, session: &Rc<super::session::Ses
         if wanting.iter().any(|(p, _)| crate::interp::object::identity(p) == crate::interp::object::identity(parent)) {
             continue;
         }
-        let key = read_attribute(py, parent, parent_attr)?;
-        wanting.push((parent.clone(), super::super::convert::to_value(py, &key)?));
+        wanting.push((parent.clone(), read_bound(py, parent, parent_attr)?));
     }
     if wanting.is_empty() {
         return Ok(());
@@ -898,8 +896,7 @@ fn select_in_many_to_one(
         if keyed.iter().any(|(p, _)| crate::interp::object::identity(p) == crate::interp::object::identity(parent)) {
             continue;
         }
-        let fk = read_attribute(py, parent, fk_attr)?;
-        let fk = super::super::convert::to_value(py, &fk)?;
+        let fk = read_bound(py, parent, fk_attr)?;
         if !matches!(fk, crate::value::Value::Null) && !wanted.contains(&fk) {
             wanted.push(fk.clone());
         }
@@ -955,8 +952,7 @@ fn refuse_raise_load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance
         if let (Direction::ManyToOne, pairs, target) = spec.direction(py)? {
             let mut values = Vec::new();
             for (fk_attr, _) in &pairs {
-                let v = read_attribute(py, instance, fk_attr)?;
-                values.push(super::super::convert::to_value(py, &v)?);
+                values.push(read_bound(py, instance, fk_attr)?);
             }
             let held = state.session().is_some_and(|s| s.holds_key(&target, &values));
             if held || values.iter().any(|v| matches!(v, crate::value::Value::Null)) {
@@ -1002,8 +998,7 @@ fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Re
                 let column = |name: &str| Sql::Column { table: Rc::from(secondary.table.as_str()), name: Rc::from(name), sql_type: None };
                 let mut conditions = Vec::new();
                 for (attr, name) in &secondary.parent {
-                    let own = read_attribute(py, instance, attr)?;
-                    let own = super::super::convert::to_value(py, &own)?;
+                    let own = read_bound(py, instance, attr)?;
                     conditions.push(Sql::Binary { left: Box::new(Sql::Bind(own)), op: "=", right: Box::new(column(name)) });
                 }
                 for (attr, name) in &secondary.target {
@@ -1027,8 +1022,7 @@ fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Re
             Direction::OneToMany => {
                 let mut conditions = Vec::new();
                 for (pk_attr, fk_attr) in &pairs {
-                    let pk = read_attribute(py, instance, pk_attr)?;
-                    let pk = super::super::convert::to_value(py, &pk)?;
+                    let pk = read_bound(py, instance, pk_attr)?;
                     if let Some(column) = target.column(fk_attr) {
                         conditions.push(Sql::Binary { left: Box::new(Sql::Bind(pk)), op: "=", right: Box::new(column.sql.clone()) });
                     }
@@ -1504,12 +1498,10 @@ pub fn association_rows(py: &mut Interpreter, rows: &[Association]) -> Res<Vec<(
         };
         let mut named: Vec<(String, crate::value::Value)> = Vec::new();
         for (attr, column) in &secondary.parent {
-            let value = read_attribute(py, &row.owner, attr)?;
-            named.push((column.clone(), super::super::convert::to_value(py, &value)?));
+            named.push((column.clone(), read_bound(py, &row.owner, attr)?));
         }
         for (attr, column) in &secondary.target {
-            let value = read_attribute(py, &row.member, attr)?;
-            named.push((column.clone(), super::super::convert::to_value(py, &value)?));
+            named.push((column.clone(), read_bound(py, &row.member, attr)?));
         }
         let columns: Vec<String> = secondary.columns.iter().filter(|c| named.iter().any(|(n, _)| n == *c)).cloned().collect();
         let values = columns.iter().filter_map(|c| named.iter().find(|(n, _)| n == c).map(|(_, v)| v.clone())).collect();
@@ -1780,4 +1772,11 @@ pub fn configure_backrefs(py: &mut Interpreter, registry: &Obj) -> Res<()> {
         }
     }
     Ok(())
+}
+
+/// An attribute's value bound as its column's type binds it (a `Uuid` key as its hex digits).
+fn read_bound(py: &mut Interpreter, instance: &Obj, attr: &str) -> Res<crate::value::Value> {
+    let value = read_attribute(py, instance, attr)?;
+    let sql_type = super::mapper::mapper_of(py, instance)?.and_then(|m| m.column(attr).and_then(|c| c.sql_type.clone()));
+    super::super::convert::to_value_as(py, &value, sql_type.as_ref())
 }

@@ -630,8 +630,8 @@ impl SessionCore {
             return raise(py, "sqlalchemy.exc", "InvalidRequestError", &format!("Incorrect number of values in identifier formed from argument to Session.get(); primary key for mapper Mapper[{}({})] consists of {} columns", mapper.class_name, mapper.table_name, pk.len()));
         }
         let mut key = Vec::new();
-        for v in &values {
-            key.push(to_value(py, v)?);
+        for (v, column) in values.iter().zip(&pk) {
+            key.push(crate::sqlalchemy::convert::to_value_as(py, v, column.sql_type.as_ref())?);
         }
         if let Some(existing) = self.lookup(&identity_key(&mapper, &key)).filter(|_| !populate_existing) {
             let deleted = self.deleted.borrow().iter().any(|d| crate::interp::object::identity(d) == crate::interp::object::identity(&existing));
@@ -778,8 +778,8 @@ impl SessionCore {
                 let mut matched = Vec::new();
                 for row in rows {
                     let mut key = Vec::with_capacity(row.len());
-                    for value in &row {
-                        key.push(to_value(py, value)?);
+                    for (value, column) in row.iter().zip(mapper.primary_key()) {
+                        key.push(crate::sqlalchemy::convert::to_value_as(py, value, column.sql_type.as_ref())?);
                     }
                     if let Some(instance) = self.lookup(&identity_key(mapper, &key)) {
                         matched.push((instance, false));
@@ -834,7 +834,7 @@ impl SessionCore {
             let mut key = Vec::new();
             for pk in mapper.primary_key() {
                 let value = row.iter().find(|(k, _)| *k == pk.attr).map(|(_, v)| v.clone()).unwrap_or(Obj::None);
-                key.push(to_value(py, &value)?);
+                key.push(crate::sqlalchemy::convert::to_value_as(py, &value, pk.sql_type.as_ref())?);
             }
             let Some(instance) = self.lookup(&identity_key(mapper, &key)) else { continue };
             let (Some(state), Obj::Instance(inst)) = (state_of(&instance), &instance) else { continue };
