@@ -82,3 +82,69 @@ pub fn drop_all(py: &mut Interpreter, bind: &Obj, metadata: &MetaData, checkfirs
         Ok(())
     })
 }
+
+/// `CreateTable(table)` / `DropTable(table)` (`sqlalchemy.schema`): one DDL statement, printed
+/// as SQLAlchemy's compiler writes it (`\nCREATE TABLE …\n\n`) or executed on a connection.
+pub struct DdlElement {
+    kind: &'static str,
+    pub sql: String,
+    pub shown: String,
+}
+
+impl crate::interp::native::Native for DdlElement {
+    fn type_name(&self) -> &str {
+        self.kind
+    }
+    fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
+        Ok(format!("<sqlalchemy.sql.ddl.{} object at {:#x}>", self.kind, crate::interp::object::identity(this)))
+    }
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(self.shown.clone())
+    }
+    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        if name != "compile" {
+            return Ok(None);
+        }
+        let shown = self.shown.clone();
+        Ok(Some(super::expression::compile_method(this, move |_| Ok((shown.clone(), Vec::new(), Vec::new())))))
+    }
+}
+
+/// `sqlalchemy.schema`: the DDL constructs, and the schema items `sqlalchemy` has too.
+pub fn schema_members(py: &mut Interpreter) -> Res<Vec<(String, Obj)>> {
+    let sa = py.import("sqlalchemy")?;
+    let mut members = Vec::new();
+    for name in ["MetaData", "Table", "Column", "ForeignKey", "ForeignKeyConstraint", "UniqueConstraint", "PrimaryKeyConstraint", "CheckConstraint", "Index"] {
+        members.push((name.to_string(), py.get_attr(&sa, name)?));
+    }
+    for create in [true, false] {
+        let kind = if create { "CreateTable" } else { "DropTable" };
+        members.push((
+            kind.to_string(),
+            super::convert::function(kind, move |py, args, kwargs| {
+                let table = match args.first().and_then(|t| t.native::<super::schema::TableObj>()) {
+                    Some(table) => table.to_schema(),
+                    None => return py.error("TypeError", format!("{kind}() takes a Table")),
+                };
+                let flag = if create { "if_not_exists" } else { "if_exists" };
+                let guarded = match super::convert::kwarg(&kwargs, flag) {
+                    Some(value) => py.truthy(value)?,
+                    None => false,
+                };
+                let (sql, shown) = if create {
+                    let sql = crate::sql::create_table(&table);
+                    let sql = if guarded { sql.replacen("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", 1) } else { sql };
+                    let shown = format!("\n{sql}\n\n");
+                    (sql, shown)
+                } else {
+                    let sql = crate::sql::drop_table(&table.name);
+                    let sql = if guarded { sql.replacen("DROP TABLE ", "DROP TABLE IF EXISTS ", 1) } else { sql };
+                    let shown = format!("\n{sql}");
+                    (sql, shown)
+                };
+                Ok(super::convert::native(DdlElement { kind, sql, shown }))
+            }),
+        ));
+    }
+    Ok(members)
+}

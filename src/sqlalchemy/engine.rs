@@ -470,6 +470,10 @@ impl Conn {
             let types = select.0.column_sqls().iter().map(|s| s.sql_type().cloned()).collect();
             return ResultObj::rows(py, ran, types);
         }
+        if let Some(ddl) = statement.native::<super::ddl::DdlElement>() {
+            let ran = self.run(py, Stat::NoKey, &ddl.sql, &ddl.sql, &[], Some(&ddl.shown))?;
+            return Ok(ResultObj::rowcount(ran.rowcount));
+        }
         if let Some(text) = statement.native::<TextClause>() {
             let sets = parameter_sets(py, parameters)?;
             if sets.len() > 1 {

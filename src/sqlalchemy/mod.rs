@@ -250,6 +250,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
             Ok(members)
         }),
     );
+    py.register_module("sqlalchemy.schema", Rc::new(ddl::schema_members));
     // SQLite's dialect: its `insert` with the upsert clauses, and its type names.
     py.register_module(
         "sqlalchemy.dialects.sqlite",

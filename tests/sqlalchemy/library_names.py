@@ -19,7 +19,7 @@ import sqlalchemy
 ROOT = Path(__file__).resolve().parents[2]
 # The modules the lab provides (src/sqlalchemy/mod.rs, src/alembic/mod.rs): their names are listed.
 PROVIDED = ["sqlalchemy", "sqlalchemy.orm", "sqlalchemy.sql", "sqlalchemy.pool", "sqlalchemy.exc", "sqlalchemy.orm.exc", "sqlalchemy.dialects", "sqlalchemy.dialects.sqlite",
-            "sqlalchemy.engine", "sqlalchemy.event",
+            "sqlalchemy.engine", "sqlalchemy.event", "sqlalchemy.schema",
             "alembic", "alembic.op", "alembic.context", "alembic.config", "alembic.util"]
 
 
