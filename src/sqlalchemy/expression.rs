@@ -27,7 +27,8 @@ pub enum Sql {
     /// `x IN (?, ?)`, `(x NOT IN (?, ?))`.
     In { expr: Box<Sql>, items: Vec<Sql>, negated: bool },
     /// `(x LIKE ? || '%')` and friends, always parenthesized as SQLAlchemy does.
-    Pattern { expr: Box<Sql>, pattern: Box<Sql>, before: bool, after: bool, negated: bool },
+    /// `lowered`: `icontains` and friends, both sides in `lower()`.
+    Pattern { expr: Box<Sql>, pattern: Box<Sql>, before: bool, after: bool, negated: bool, lowered: bool },
     Between { expr: Box<Sql>, low: Box<Sql>, high: Box<Sql> },
     And(Vec<Sql>),
     Or(Vec<Sql>),
@@ -290,7 +291,7 @@ impl Sql {
                 }
             }
             Sql::In { expr, items, negated } => Sql::In { expr, items, negated: !negated },
-            Sql::Pattern { expr, pattern, before, after, negated } => Sql::Pattern { expr, pattern, before, after, negated: !negated },
+            Sql::Pattern { expr, pattern, before, after, negated, lowered } => Sql::Pattern { expr, pattern, before, after, negated: !negated, lowered },
             Sql::Not(inner) => *inner,
             other => Sql::Not(Box::new(other)),
         }
@@ -482,11 +483,14 @@ impl Compiler {
                     format!("{left} IN ({inner})")
                 }
             }
-            Sql::Pattern { expr, pattern, before, after, negated } => {
+            Sql::Pattern { expr, pattern, before, after, negated, lowered } => {
                 let saved = self.near.take();
                 self.near = expr.compared_key().map(|k| (k, true));
-                let left = self.expr(expr);
-                let right = self.expr(pattern);
+                let mut left = self.expr(expr);
+                let mut right = self.expr(pattern);
+                if *lowered {
+                    (left, right) = (format!("lower({left})"), format!("lower({right})"));
+                }
                 self.near = saved;
                 let like = if *negated { "NOT LIKE" } else { "LIKE" };
                 let before = if *before { "'%' || " } else { "" };
@@ -1003,15 +1007,28 @@ pub fn method(this: &Sql, name: &str) -> Res<Option<Obj>> {
                 grown(py, Sql::Binary { left: Box::new(lower(me.clone())), op, right: Box::new(lower(right)) })
             })
         }
-        "startswith" | "endswith" | "contains" => {
-            let (before, after) = match name {
+        "startswith" | "endswith" | "contains" | "istartswith" | "iendswith" | "icontains" => {
+            let (before, after) = match name.trim_start_matches('i') {
                 "startswith" => (false, true),
                 "endswith" => (true, false),
                 _ => (true, true),
             };
-            function(name, move |py, args, _| {
-                let pattern = one(py, &args, "startswith")?;
-                grown(py, Sql::Pattern { expr: Box::new(me.clone()), pattern: Box::new(pattern), before, after, negated: false })
+            // The `i` forms compare both sides lowered: `lower(users.name) LIKE '%' || lower(?) || '%'`.
+            let lowered = name.starts_with('i');
+            let which: &'static str = match name {
+                "startswith" => "startswith",
+                "endswith" => "endswith",
+                "contains" => "contains",
+                "istartswith" => "istartswith",
+                "iendswith" => "iendswith",
+                _ => "icontains",
+            };
+            function(name, move |py, args, kwargs| {
+                if let Some((option, _)) = kwargs.first() {
+                    return py.stop_not_available(&format!("{which}({option}=...)"));
+                }
+                let pattern = one(py, &args, which)?;
+                grown(py, Sql::Pattern { expr: Box::new(me.clone()), pattern: Box::new(pattern), before, after, negated: false, lowered })
             })
         }
         "is_" | "is_not" | "isnot" => {

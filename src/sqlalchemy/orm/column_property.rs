@@ -128,7 +128,7 @@ fn resolve(sql: &Sql, columns: &[(String, Sql)]) -> Sql {
             Sql::Binary { left: Box::new(named(left, right)), op, right: Box::new(named(right, left)) }
         }
         Sql::In { expr, items, negated } => Sql::In { expr: again(expr), items: all(items), negated: *negated },
-        Sql::Pattern { expr, pattern, before, after, negated } => Sql::Pattern { expr: again(expr), pattern: again(pattern), before: *before, after: *after, negated: *negated },
+        Sql::Pattern { expr, pattern, before, after, negated, lowered } => Sql::Pattern { expr: again(expr), pattern: again(pattern), before: *before, after: *after, negated: *negated, lowered: *lowered },
         Sql::Between { expr, low, high } => Sql::Between { expr: again(expr), low: again(low), high: again(high) },
         Sql::And(items) => Sql::And(all(items)),
         Sql::Or(items) => Sql::Or(all(items)),

@@ -43,16 +43,22 @@ pub fn unevaluable(sql: &Sql, mapper: &Mapper) -> Option<String> {
             }
         }
         // startswith / endswith are evaluated; contains is not.
-        Sql::Pattern { expr, pattern, before, after, negated } => {
+        Sql::Pattern { expr, pattern, before, after, negated, lowered } => {
             if let Some(reason) = unevaluable(expr, mapper).or_else(|| unevaluable(pattern, mapper)) {
                 return Some(reason);
             }
-            let name = match (before, after, negated) {
-                (false, true, false) | (true, false, false) => return None,
-                (false, true, true) => "not_startswith_op",
-                (true, false, true) => "not_endswith_op",
-                (_, _, false) => "contains_op",
-                (_, _, true) => "not_contains_op",
+            let name = match (before, after, negated, lowered) {
+                (false, true, false, false) | (true, false, false, false) => return None,
+                (false, true, true, false) => "not_startswith_op",
+                (true, false, true, false) => "not_endswith_op",
+                (_, _, false, false) => "contains_op",
+                (_, _, true, false) => "not_contains_op",
+                (false, true, false, true) => "istartswith_op",
+                (true, false, false, true) => "iendswith_op",
+                (false, true, true, true) => "not_istartswith_op",
+                (true, false, true, true) => "not_iendswith_op",
+                (_, _, false, true) => "icontains_op",
+                (_, _, true, true) => "not_icontains_op",
             };
             Some(format!("Cannot evaluate BinaryExpression with operator <function {name} at {:#x}>", operator_address(name)))
         }
