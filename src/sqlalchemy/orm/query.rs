@@ -111,6 +111,10 @@ impl Native for QueryObj {
                 })
             }),
             "get" => method(this, name, move |py, this, args, _| {
+                py.warn(
+                    "LegacyAPIWarning",
+                    "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)",
+                );
                 let Some((session, state)) = with(this) else { return Ok(Obj::None) };
                 let Some(Selected::Entity(mapper)) = state.columns.first() else { return py.error("TypeError", "get() needs a query of a mapped class") };
                 let class = mapper.class_obj().unwrap_or(Obj::None);
