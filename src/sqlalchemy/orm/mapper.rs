@@ -370,6 +370,7 @@ impl MapperObj {
                 let (direction, _, target) = spec.direction(py)?;
                 let args = &spec.args;
                 let lazy = match (args.write_only || spec.write_only, args.selectin, args.raise_on_read) {
+                    (true, _, _) if args.dynamic => "dynamic",
                     (true, _, _) => "write_only",
                     (_, true, _) => "selectin",
                     (_, _, Some(false)) => "raise",

@@ -190,7 +190,39 @@ impl Native for QueryObj {
             _ => return Ok(None),
         }))
     }
+    /// `query[1:3]` is `LIMIT 2 OFFSET 1`, `query[2]` the row at `LIMIT 1 OFFSET 2`, as
+    /// SQLAlchemy's Query slices.
+    fn get_item(&self, py: &mut Interpreter, this: &Obj, index: &Obj) -> Option<Res<Obj>> {
+        Some(slice_query(py, this, index))
+    }
     fn iterate(&self, py: &mut Interpreter, _this: &Obj) -> Option<Res<Vec<Obj>>> {
         Some(self.rows(py, &self.state))
+    }
+}
+
+fn slice_query(py: &mut Interpreter, query: &Obj, index: &Obj) -> Res<Obj> {
+    let call = |py: &mut Interpreter, on: &Obj, name: &str, args: Vec<Obj>| -> Res<Obj> {
+        let bound = py.get_attr(on, name)?;
+        py.call(bound, args, Vec::new())
+    };
+    let (start, stop, one) = match index {
+        Obj::Int(i) if *i >= 0 => (*i, Some(*i + 1), true),
+        Obj::Slice(start, stop, None) if start.unwrap_or(0) >= 0 && stop.is_none_or(|s| s >= 0) => (start.unwrap_or(0), *stop, false),
+        _ => return py.stop_not_available("a Query indexed or sliced from the end or with a step"),
+    };
+    let mut refined = query.clone();
+    if start > 0 {
+        refined = call(py, &refined, "offset", vec![Obj::Int(start)])?;
+    }
+    if let Some(stop) = stop {
+        refined = call(py, &refined, "limit", vec![Obj::Int((stop - start).max(0))])?;
+    }
+    let rows = call(py, &refined, "all", Vec::new())?;
+    if !one {
+        return Ok(rows);
+    }
+    match py.iterate(&rows)?.into_iter().next() {
+        Some(row) => Ok(row),
+        None => py.error("IndexError", "list index out of range"),
     }
 }

@@ -43,6 +43,9 @@ pub struct RelationshipArgs {
     pub field_options: Vec<(String, Obj)>,
     /// `lazy="write_only"`: never loaded; `user.posts` is a `WriteOnlyCollection`.
     pub write_only: bool,
+    /// `lazy="dynamic"` (legacy): like write-only, but `user.posts` is an `AppenderQuery`, a
+    /// Query of the members that also appends and removes.
+    pub dynamic: bool,
     /// `passive_deletes=True`: deleting the owner leaves an unloaded collection to the
     /// database's `ON DELETE`; only members already loaded are deleted or let go.
     pub passive_deletes: bool,
@@ -1356,8 +1359,13 @@ pub fn save_cascade(py: &mut Interpreter, instance: &Obj) -> Res<Vec<Obj>> {
                 if super::mapper::mapper_of(py, &child)?.is_none() {
                     continue;
                 }
+                // The cascade stops at an object already in a session (SQLAlchemy's `halt_on`):
+                // what that one refers to is its own business.
+                let attached = state_of(&child).is_some_and(|s| s.session().is_some());
                 out.push(child.clone());
-                todo.push(child);
+                if !attached {
+                    todo.push(child);
+                }
             }
         }
     }
@@ -1522,6 +1530,12 @@ fn members_to_delete_with(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, ins
         let Obj::Instance(inst) = instance else { return Ok(None) };
         return Ok(inst.attrs.borrow().get(&key(&spec.attr)).cloned());
     }
+    if spec.args.dynamic {
+        // A dynamic collection's members come from its own Query (`posts.id AS posts_id`, …).
+        let collection = super::writeonly::collection(instance, spec);
+        let members = py.iterate(&collection)?;
+        return Ok(Some(Obj::list(members)));
+    }
     if spec.write_only {
         super::writeonly::cannot_load(py, spec)?;
     }
@@ -1677,8 +1691,8 @@ fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)
     };
     let lazy = text("lazy");
     if let Some(lazy) = &lazy {
-        if !matches!(lazy.as_str(), "select" | "True" | "selectin" | "raise" | "raise_on_sql" | "write_only") {
-            return py.stop_not_available(&format!("relationship(lazy=\"{lazy}\") (the lab has lazy=\"select\", \"selectin\", \"raise\", \"raise_on_sql\" and \"write_only\")"));
+        if !matches!(lazy.as_str(), "select" | "True" | "selectin" | "raise" | "raise_on_sql" | "write_only" | "dynamic") {
+            return py.stop_not_available(&format!("relationship(lazy=\"{lazy}\") (the lab has lazy=\"select\", \"selectin\", \"raise\", \"raise_on_sql\", \"write_only\" and \"dynamic\")"));
         }
     }
     let backref = match kwarg(kwargs, "backref") {
@@ -1723,7 +1737,8 @@ fn relationship_args(py: &mut Interpreter, args: &[Obj], kwargs: &[(String, Obj)
         remote_side: kwarg(kwargs, "remote_side").is_some(),
         order_by: kwarg(kwargs, "order_by").filter(|o| !matches!(o, Obj::None | Obj::Bool(false))).cloned(),
         field_options: kwargs.iter().filter(|(k, _)| field_option(k)).cloned().collect(),
-        write_only: lazy.as_deref() == Some("write_only"),
+        write_only: matches!(lazy.as_deref(), Some("write_only" | "dynamic")),
+        dynamic: lazy.as_deref() == Some("dynamic"),
         passive_deletes: match kwarg(kwargs, "passive_deletes") {
             Some(Obj::Str(all)) if &**all == "all" => return py.stop_not_available("relationship(passive_deletes=\"all\")"),
             Some(value) => py.truthy(value)?,

@@ -602,7 +602,7 @@ impl SessionCore {
         Ok(instance)
     }
 
-    fn autoflush(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
+    pub fn autoflush(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
         if self.autoflush && self.no_autoflush.get() == 0 && !self.flushing.get() {
             self.flush(py)?;
         }

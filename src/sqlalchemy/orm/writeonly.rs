@@ -3,6 +3,10 @@
 //! flush writes (the new members inserted with their foreign key, the removed ones let go);
 //! `user.posts.select()` is the SELECT of its members to run (`… WHERE ? = post.user_id`),
 //! `insert()`, `update()` and `delete()` the DML limited to them.
+//!
+//! `lazy="dynamic"` (legacy) keeps the same record of additions and removals, and is a Query of
+//! the members besides (`user.posts.filter(...).all()`, iteration, `count()`): SQLAlchemy's
+//! `AppenderQuery`, with `append`, `extend` and `remove`.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -222,17 +226,98 @@ fn me(this: &Obj) -> Option<&WriteOnlyCollection> {
     this.native::<WriteOnlyCollection>()
 }
 
+impl WriteOnlyCollection {
+    fn dynamic(&self) -> bool {
+        self.spec.args.dynamic
+    }
+
+    /// A dynamic collection's Query of its members: the owner's session flushed first, as
+    /// SQLAlchemy's `AppenderQuery.session` does; None while the owner has no row (a transient
+    /// object's members are the ones appended; a detached one's too, with SQLAlchemy's warning).
+    fn query(&self, py: &mut Interpreter) -> Res<Option<Obj>> {
+        let Some(owner) = self.owner() else { return Ok(None) };
+        let state = state_of(&owner);
+        let session = state.as_ref().and_then(|s| s.session());
+        if let Some(session) = &session {
+            session.autoflush(py)?;
+        }
+        let has_identity = state.as_ref().is_some_and(|s| s.key.borrow().is_some());
+        let Some(session) = session.filter(|_| has_identity) else {
+            if has_identity {
+                let shown = py.repr_of(&owner)?;
+                py.warn("SAWarning", &format!("Instance {shown} is detached, dynamic relationship cannot return a correct result.   This warning will become a DetachedInstanceError in a future release."));
+            }
+            return Ok(None);
+        };
+        let target = self.spec.target(py)?;
+        let Some(class) = target.class_obj() else { return Ok(None) };
+        let query = super::query::new_query(py, session, &[class])?;
+        let criterion = self.criterion(py)?;
+        let query = self.refined(py, query, "filter", vec![criterion], Vec::new())?;
+        let order_by: Vec<Obj> = self.spec.order_by(py)?.into_iter().map(crate::sqlalchemy::expression::expr).collect();
+        if order_by.is_empty() {
+            return Ok(Some(query));
+        }
+        self.refined(py, query, "order_by", order_by, Vec::new()).map(Some)
+    }
+
+    /// `user.posts.<name>` of a dynamic collection.
+    fn appender_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        Ok(Some(match name {
+            "append" => method(this, name, |py, this, args, _| {
+                let (Some(list), Some(child)) = (me(this), args.first()) else { return py.error("TypeError", "AppenderQuery.append() missing 1 required positional argument: 'item'") };
+                list.add(py, child.clone())?;
+                Ok(Obj::None)
+            }),
+            "extend" => method(this, name, |py, this, args, _| {
+                let (Some(list), Some(items)) = (me(this), args.first()) else { return py.error("TypeError", "AppenderQuery.extend() missing 1 required positional argument: 'iterator'") };
+                for child in py.iterate(items)? {
+                    list.add(py, child)?;
+                }
+                Ok(Obj::None)
+            }),
+            "remove" => method(this, name, |py, this, args, _| {
+                let (Some(list), Some(child)) = (me(this), args.first()) else { return py.error("TypeError", "AppenderQuery.remove() missing 1 required positional argument: 'item'") };
+                list.remove(child);
+                Ok(Obj::None)
+            }),
+            "count" => method(this, name, |py, this, _, _| {
+                let Some(list) = me(this) else { return Ok(Obj::Int(0)) };
+                match list.query(py)? {
+                    Some(query) => list.refined(py, query, "count", Vec::new(), Vec::new()),
+                    None => Ok(Obj::Int(list.added.borrow().len() as i64)),
+                }
+            }),
+            _ => match self.query(py)? {
+                Some(query) => return py.get_attr(&query, name).map(Some),
+                None => return py.stop_not_available(&format!("AppenderQuery.{name} of an object not in the database")),
+            },
+        }))
+    }
+}
+
 impl Native for WriteOnlyCollection {
     fn type_name(&self) -> &str {
-        "WriteOnlyCollection"
+        if self.dynamic() {
+            "AppenderQuery"
+        } else {
+            "WriteOnlyCollection"
+        }
     }
     fn class_path(&self) -> &str {
-        "sqlalchemy.orm.writeonly.WriteOnlyCollection"
+        if self.dynamic() {
+            "sqlalchemy.orm.dynamic.AppenderQuery"
+        } else {
+            "sqlalchemy.orm.writeonly.WriteOnlyCollection"
+        }
     }
     fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
-        Ok(format!("<sqlalchemy.orm.writeonly.WriteOnlyCollection object at {:#x}>", identity(this)))
+        Ok(format!("<{} object at {:#x}>", self.class_path(), identity(this)))
     }
-    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+    fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+        if self.dynamic() {
+            return self.appender_attr(py, this, name);
+        }
         Ok(Some(match name {
             "add" => method(this, name, |py, this, args, _| {
                 let (Some(list), Some(child)) = (me(this), args.first()) else { return py.error("TypeError", "WriteOnlyCollection.add() missing 1 required positional argument: 'item'") };
@@ -291,13 +376,30 @@ impl Native for WriteOnlyCollection {
             _ => return Ok(None),
         }))
     }
+    fn get_item(&self, py: &mut Interpreter, _this: &Obj, index: &Obj) -> Option<Res<Obj>> {
+        if !self.dynamic() {
+            return None;
+        }
+        Some(match self.query(py) {
+            Ok(Some(query)) => py.get_item(&query, index.clone()),
+            Ok(None) => py.stop_not_available("AppenderQuery indexed on an object not in the database"),
+            Err(error) => Err(error),
+        })
+    }
     fn iterate(&self, py: &mut Interpreter, _this: &Obj) -> Option<Res<Vec<Obj>>> {
+        if self.dynamic() {
+            return Some(match self.query(py) {
+                Ok(Some(query)) => py.iterate(&query),
+                Ok(None) => Ok(self.added.borrow().clone()),
+                Err(error) => Err(error),
+            });
+        }
         Some(py.error(
             "TypeError",
             "WriteOnly collections don't support iteration in-place; to query for collection items, use the select() method to produce a SQL statement and execute it with session.scalars().",
         ))
     }
-    fn contains(&self, py: &mut Interpreter, this: &Obj, _item: &Obj) -> Option<Res<bool>> {
-        self.iterate(py, this).map(|r| r.map(|_| false))
+    fn contains(&self, py: &mut Interpreter, this: &Obj, item: &Obj) -> Option<Res<bool>> {
+        self.iterate(py, this).map(|r| r.map(|members| members.iter().any(|m| identity(m) == identity(item))))
     }
 }
