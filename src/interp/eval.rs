@@ -208,6 +208,9 @@ pub struct Interpreter {
     statement_site: Option<(Rc<str>, u32)>,
     /// Warnings already shown (file, line, category, message): each once, as Python's default filter.
     warned: std::collections::HashSet<(Rc<str>, u32, String, String)>,
+    /// Notes a native module adds to the warnings of one category while it runs something (a
+    /// session's autoflush), innermost last.
+    pub warning_notes: Vec<(&'static str, &'static str)>,
     /// Where a resumed generator goes on: the statements on the way to its `yield`, outermost
     /// last; each compound statement on the way takes its own entry (see generator.rs).
     pub(super) resume: Vec<super::generator::Resume>,
@@ -362,6 +365,7 @@ impl Interpreter {
             classes: vec![object_weak],
             statement_site: None,
             warned: std::collections::HashSet::new(),
+            warning_notes: Vec::new(),
             resume: Vec::new(),
             suspend: Vec::new(),
             sent: None,
@@ -515,6 +519,14 @@ impl Interpreter {
     /// `file.py:20: SAWarning: message`, then the line it points at. A native module warns this
     /// way from a hook a class statement runs; elsewhere the warning names no place.
     pub fn warn(&mut self, category: &str, message: &str) {
+        let noted;
+        let message = match self.warning_notes.iter().rev().find(|(c, _)| *c == category) {
+            Some((_, note)) => {
+                noted = format!("{message} ({note})");
+                noted.as_str()
+            }
+            None => message,
+        };
         let Some((file, line)) = self.warning_sites.last().cloned().or_else(|| self.statement_site.clone()) else {
             self.out.push_str(&format!("{category}: {message}\n"));
             return;

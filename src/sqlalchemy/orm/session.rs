@@ -602,9 +602,22 @@ impl SessionCore {
         Ok(instance)
     }
 
-    pub fn autoflush(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
-        if self.autoflush && self.no_autoflush.get() == 0 && !self.flushing.get() {
-            self.flush(py)?;
+    /// Whether the session flushes before it reads (autoflush on, not inside `no_autoflush`, not
+    /// flushing already).
+    pub fn autoflushes(&self) -> bool {
+        self.autoflush && self.no_autoflush.get() == 0 && !self.flushing.get()
+    }
+
+    fn autoflush(self: &Rc<Self>, py: &mut Interpreter) -> Res<()> {
+        if self.autoflushes() {
+            // SQLAlchemy tags the warnings its autoflush gives with where they came from.
+            py.warning_notes.push((
+                "SAWarning",
+                "This warning originated from the Session 'autoflush' process, which was invoked automatically in response to a user-initiated operation. Consider using ``no_autoflush`` context manager if this warning happened while initializing objects.",
+            ));
+            let flushed = self.flush(py);
+            py.warning_notes.pop();
+            flushed?;
         }
         Ok(())
     }

@@ -238,8 +238,9 @@ impl WriteOnlyCollection {
         let Some(owner) = self.owner() else { return Ok(None) };
         let state = state_of(&owner);
         let session = state.as_ref().and_then(|s| s.session());
-        if let Some(session) = &session {
-            session.autoflush(py)?;
+        // A plain flush, not the autoflush (whose warnings SQLAlchemy tags as such).
+        if let Some(session) = session.as_ref().filter(|s| s.autoflushes()) {
+            super::session::SessionCore::flush(session, py)?;
         }
         let has_identity = state.as_ref().is_some_and(|s| s.key.borrow().is_some());
         let Some(session) = session.filter(|_| has_identity) else {
