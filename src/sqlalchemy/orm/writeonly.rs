@@ -222,6 +222,27 @@ impl WriteOnlyCollection {
     }
 }
 
+/// `add` / `append`, `add_all` / `extend` and `remove`: a member joining, several, or one leaving.
+fn member_method(this: &Obj, owner_type: &'static str, name: &'static str) -> Obj {
+    method(this, name, move |py, this, args, _| {
+        let many = matches!(name, "add_all" | "extend");
+        let (Some(list), Some(arg)) = (me(this), args.first()) else {
+            let parameter = if many { "iterator" } else { "item" };
+            return py.error("TypeError", format!("{owner_type}.{name}() missing 1 required positional argument: '{parameter}'"));
+        };
+        if name == "remove" {
+            list.remove(arg);
+        } else if many {
+            for child in py.iterate(arg)? {
+                list.add(py, child)?;
+            }
+        } else {
+            list.add(py, arg.clone())?;
+        }
+        Ok(Obj::None)
+    })
+}
+
 fn me(this: &Obj) -> Option<&WriteOnlyCollection> {
     this.native::<WriteOnlyCollection>()
 }
@@ -265,23 +286,9 @@ impl WriteOnlyCollection {
     /// `user.posts.<name>` of a dynamic collection.
     fn appender_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         Ok(Some(match name {
-            "append" => method(this, name, |py, this, args, _| {
-                let (Some(list), Some(child)) = (me(this), args.first()) else { return py.error("TypeError", "AppenderQuery.append() missing 1 required positional argument: 'item'") };
-                list.add(py, child.clone())?;
-                Ok(Obj::None)
-            }),
-            "extend" => method(this, name, |py, this, args, _| {
-                let (Some(list), Some(items)) = (me(this), args.first()) else { return py.error("TypeError", "AppenderQuery.extend() missing 1 required positional argument: 'iterator'") };
-                for child in py.iterate(items)? {
-                    list.add(py, child)?;
-                }
-                Ok(Obj::None)
-            }),
-            "remove" => method(this, name, |py, this, args, _| {
-                let (Some(list), Some(child)) = (me(this), args.first()) else { return py.error("TypeError", "AppenderQuery.remove() missing 1 required positional argument: 'item'") };
-                list.remove(child);
-                Ok(Obj::None)
-            }),
+            "append" => member_method(this, "AppenderQuery", "append"),
+            "extend" => member_method(this, "AppenderQuery", "extend"),
+            "remove" => member_method(this, "AppenderQuery", "remove"),
             "count" => method(this, name, |py, this, _, _| {
                 let Some(list) = me(this) else { return Ok(Obj::Int(0)) };
                 match list.query(py)? {
@@ -320,23 +327,9 @@ impl Native for WriteOnlyCollection {
             return self.appender_attr(py, this, name);
         }
         Ok(Some(match name {
-            "add" => method(this, name, |py, this, args, _| {
-                let (Some(list), Some(child)) = (me(this), args.first()) else { return py.error("TypeError", "WriteOnlyCollection.add() missing 1 required positional argument: 'item'") };
-                list.add(py, child.clone())?;
-                Ok(Obj::None)
-            }),
-            "add_all" => method(this, name, |py, this, args, _| {
-                let (Some(list), Some(items)) = (me(this), args.first()) else { return py.error("TypeError", "WriteOnlyCollection.add_all() missing 1 required positional argument: 'iterator'") };
-                for child in py.iterate(items)? {
-                    list.add(py, child)?;
-                }
-                Ok(Obj::None)
-            }),
-            "remove" => method(this, name, |py, this, args, _| {
-                let (Some(list), Some(child)) = (me(this), args.first()) else { return py.error("TypeError", "WriteOnlyCollection.remove() missing 1 required positional argument: 'item'") };
-                list.remove(child);
-                Ok(Obj::None)
-            }),
+            "add" => member_method(this, "WriteOnlyCollection", "add"),
+            "add_all" => member_method(this, "WriteOnlyCollection", "add_all"),
+            "remove" => member_method(this, "WriteOnlyCollection", "remove"),
             "select" => method(this, name, |py, this, _, _| {
                 let Some(list) = me(this) else { return Ok(Obj::None) };
                 let criterion = list.criterion(py)?;
