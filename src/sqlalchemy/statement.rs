@@ -429,11 +429,11 @@ impl SelectState {
         let present = self.present_tables();
         let (placeholder, columns, metadata) = if let Some(sub) = target.native::<super::subquery::SubqueryObj>() {
             let columns = sub.proxied_columns();
-            let Some(metadata) = columns.iter().find_map(|(_, table, _)| super::schema::metadata_of_table(table)) else { return None };
+            let metadata = columns.iter().find_map(|(_, table, _)| super::schema::metadata_of_table(table))?;
             (sub.table.clone(), columns, metadata)
         } else if let Some(alias) = target.native::<super::orm::aliased::AliasedClass>() {
             let mapper = &alias.mapper;
-            let Some(metadata) = mapper.metadata.native::<super::schema::MetaDataObj>().map(|m| m.to_schema()) else { return None };
+            let metadata = mapper.metadata.native::<super::schema::MetaDataObj>().map(|m| m.to_schema())?;
             let columns = mapper.columns.iter().map(|c| (c.name.clone(), Rc::from(mapper.table_name.as_str()), Rc::from(c.name.as_str()))).collect();
             (alias.table.clone(), columns, metadata)
         } else {
