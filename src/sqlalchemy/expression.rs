@@ -625,7 +625,8 @@ impl Compiler {
                     taken.push(name.to_string());
                     format!("{text} AS {}", self.quote(name))
                 } else if tablename_labels {
-                    let label = format!("{table}_{name}");
+                    // A subquery's or alias's column is labelled after the name it shows (`anon_1_n`).
+                    let label = format!("{}_{name}", self.table_name(table));
                     taken.push(label.clone());
                     format!("{text} AS {label}")
                 } else if taken.iter().any(|t| t == &**name) {

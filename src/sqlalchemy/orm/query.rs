@@ -51,7 +51,7 @@ impl Native for QueryObj {
         // A Query prints as its session's dialect compiles it: SQLite's `?` placeholders.
         Ok(self.state.compile().0)
     }
-    fn get_attr(&self, _py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
+    fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         const REFINE: &[&str] = &["filter", "filter_by", "where", "order_by", "group_by", "having", "limit", "offset", "distinct", "join", "outerjoin", "select_from", "add_columns", "options", "execution_options"];
         if let Some(found) = REFINE.iter().find(|m| **m == name) {
             let name: &'static str = found;
@@ -187,6 +187,11 @@ impl Native for QueryObj {
                 Ok(native(QueryObj { session, state }))
             }),
             "statement" => native(super::super::statement::SelectObj(self.state.clone())),
+            // As its statement has them: `query.subquery()`, `.cte("bobs")`, `.scalar_subquery()`.
+            "subquery" | "cte" | "scalar_subquery" => {
+                let statement = native(super::super::statement::SelectObj(self.state.clone()));
+                return py.get_attr(&statement, name).map(Some);
+            }
             _ => return Ok(None),
         }))
     }
