@@ -1182,6 +1182,15 @@ impl DmlState {
         self.table.native::<TableObj>().map(|t| t.name.clone()).unwrap_or_default()
     }
 
+    /// The row `str()` and `compile()` show: the values given, else a parameter for each column
+    /// (a DELETE has none).
+    fn display_row(&self) -> Vec<(String, Obj)> {
+        self.values.first().cloned().unwrap_or_else(|| match self.kind {
+            DmlKind::Delete => Vec::new(),
+            _ => self.column_order().into_iter().map(|n| (n, Obj::Int(0))).collect(),
+        })
+    }
+
     pub fn column_order(&self) -> Vec<String> {
         self.table.native::<TableObj>().map(|t| t.specs().into_iter().filter_map(|s| s.name).collect()).unwrap_or_default()
     }
@@ -1226,16 +1235,15 @@ impl DmlState {
     #[allow(clippy::type_complexity)]
     fn compile_full(&self, py: &mut Interpreter, row: &[(String, Obj)], executing: bool, many: bool, supplied: Rc<[(String, Value)]>) -> Res<(String, Vec<Value>, Vec<(String, bool)>, Vec<Rc<str>>, Option<Rc<str>>)> {
         let order = self.column_order();
-        let types: Vec<(String, Option<crate::schema::SqlType>)> = self.table.native::<TableObj>().map(TableObj::specs).unwrap_or_default().into_iter().filter_map(|s| s.name.map(|n| (n, s.sql_type))).collect();
-        let type_of = |name: &str| types.iter().find(|(n, _)| n == name).and_then(|(_, t)| t.clone());
+        let specs = self.table.native::<TableObj>().map(TableObj::specs).unwrap_or_default();
+        let type_of = |name: &str| specs.iter().find(|s| s.name.as_deref() == Some(name)).and_then(|s| s.sql_type.clone());
         let mut c = Compiler { display: !executing && !self.sqlite, supplied, ..Compiler::default() };
         let table = c.quote(&self.table_name());
         // An INSERT fills the columns it was not given that have a `default=`, an UPDATE those
         // with an `onupdate=`, as SQLAlchemy's Core does (see convert::column_default).
         let mut defaults: Vec<(String, Obj)> = Vec::new();
         if matches!(self.kind, DmlKind::Insert | DmlKind::Update) {
-            let specs = self.table.native::<TableObj>().map(TableObj::specs).unwrap_or_default();
-            for spec in specs {
+            for spec in &specs {
                 let default = if matches!(self.kind, DmlKind::Insert) { spec.default.clone() } else { spec.onupdate.clone() };
                 let (Some(name), Some(default)) = (spec.name.clone(), default) else { continue };
                 if row.iter().any(|(k, _)| *k == name) {
@@ -1364,11 +1372,7 @@ impl Native for DmlObj {
         Ok(format!("<sqlalchemy.sql.{module}.{} object at {:#x}>", self.type_name(), crate::interp::object::identity(this)))
     }
     fn str(&self, py: &mut Interpreter, _this: &Obj) -> Res<String> {
-        let row = self.0.values.first().cloned().unwrap_or_else(|| match self.0.kind {
-            DmlKind::Delete => Vec::new(),
-            _ => self.0.column_order().into_iter().map(|n| (n, Obj::Int(0))).collect(),
-        });
-        let (text, _, names) = self.0.compile_named(py, &row, false)?;
+        let (text, _, names) = self.0.compile_named(py, &self.0.display_row(), false)?;
         if self.0.sqlite {
             return Ok(text);
         }
@@ -1398,11 +1402,7 @@ impl Native for DmlObj {
             return Ok(Some(super::expression::compile_method(this, move |py| {
                 // Without values, each column is a parameter of no value yet.
                 let unvalued = state.values.is_empty() && !matches!(state.kind, DmlKind::Delete);
-                let row = state.values.first().cloned().unwrap_or_else(|| match state.kind {
-                    DmlKind::Delete => Vec::new(),
-                    _ => state.column_order().into_iter().map(|n| (n, Obj::Int(0))).collect(),
-                });
-                let (text, mut values, names) = state.compile_named(py, &row, false)?;
+                let (text, mut values, names) = state.compile_named(py, &state.display_row(), false)?;
                 if unvalued {
                     values.iter_mut().for_each(|v| *v = Value::Null);
                 }
