@@ -53,8 +53,6 @@ pub fn to_value(py: &mut Interpreter, value: &Obj) -> Res<Value> {
 /// enum member is what an `Enum` column stores (its name, or what `values_callable` gave for it),
 /// and a `str` or `int` enum's value for another column; anything else as `to_value`.
 pub fn to_value_as(py: &mut Interpreter, value: &Obj, sql_type: Option<&SqlType>) -> Res<Value> {
-    // A `JSON` column's value goes as its `json.dumps()` text, None as `'null'` (SQLAlchemy's
-    // `none_as_null=False`).
     // A `Uuid` column's value goes as 32 hex digits: a `uuid.UUID`'s `.hex`, a string without
     // its dashes.
     if let (Some(SqlType::Uuid(as_uuid)), false) = (sql_type.map(SqlType::base), matches!(value, Obj::None)) {
@@ -66,6 +64,8 @@ pub fn to_value_as(py: &mut Interpreter, value: &Obj, sql_type: Option<&SqlType>
         };
         return to_value(py, &hex);
     }
+    // A `JSON` column's value goes as its `json.dumps()` text, None as `'null'` (SQLAlchemy's
+    // `none_as_null=False`).
     if matches!(sql_type.map(SqlType::base), Some(SqlType::Json)) {
         let module = py.import("json")?;
         let dumps = py.get_attr(&module, "dumps")?;

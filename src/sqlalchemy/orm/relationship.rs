@@ -493,8 +493,6 @@ impl RelationshipAttr {
     }
 }
 
-/// `Employee.manager.of_type(boss)`: a relationship to be joined to an `aliased()` class (or a
-/// subclass) of its target, as `join(boss, Employee.manager)`.
 /// `User.addresses.and_(criteria)`: the relationship with more criteria for its join's ON.
 pub struct RelationshipCriteria {
     pub relationship: Obj,
@@ -510,6 +508,8 @@ impl Native for RelationshipCriteria {
     }
 }
 
+/// `Employee.manager.of_type(boss)`: a relationship to be joined to an `aliased()` class (or a
+/// subclass) of its target, as `join(boss, Employee.manager)`.
 pub struct OfType {
     pub relationship: Obj,
     pub entity: Obj,
