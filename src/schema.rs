@@ -47,6 +47,13 @@ impl SqlType {
         SqlType::Upper(Box::new(inner), name)
     }
 
+    /// Whether None is a value of this type rather than SQL NULL (SQLAlchemy's
+    /// `should_evaluate_none`: a JSON column's None is JSON `null`), so an attribute left unset is
+    /// not in an INSERT while one set to None is.
+    pub fn evaluates_none(&self) -> bool {
+        matches!(self.base(), SqlType::Json)
+    }
+
     /// The class names SQLAlchemy has for this type: the generic one (`DateTime`) and the one
     /// spelled as the database names it (`DATETIME`), which Alembic writes for a type read back.
     pub fn class_names(&self) -> (&'static str, &'static str) {

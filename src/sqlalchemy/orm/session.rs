@@ -1452,14 +1452,14 @@ impl SessionCore {
             let mut has_pk = true;
             for column in &mapper.columns {
                 let given = inst.attrs.borrow().get(&attr_key(&column.attr)).cloned();
-                // A JSON column's None is a value (JSON `null`); left unset, the column is not in
-                // the INSERT (SQLAlchemy's types that evaluate None).
-                let json = matches!(column.sql_type.as_ref().map(crate::schema::SqlType::base), Some(crate::schema::SqlType::Json));
-                if json && given.is_none() && column.default.is_none() {
+                // A type whose None is a value (JSON `null`): left unset, the column is not in the
+                // INSERT; set to None, it is.
+                let evaluates_none = column.sql_type.as_ref().is_some_and(crate::schema::SqlType::evaluates_none);
+                if evaluates_none && given.is_none() && column.default.is_none() {
                     continue;
                 }
                 let mut value = given.clone().unwrap_or(Obj::None);
-                let defaulted = matches!(value, Obj::None) && (given.is_none() || !json) && column.default.is_some();
+                let defaulted = matches!(value, Obj::None) && (given.is_none() || !evaluates_none) && column.default.is_some();
                 if defaulted {
                     if let Some(default) = &column.default {
                         value = crate::sqlalchemy::convert::column_default(py, default)?;
