@@ -184,6 +184,11 @@ fn is_integer(sql_type: &SqlType) -> bool {
 }
 
 pub fn create_table(table: &Table) -> String {
+    create_table_guarded(table, false)
+}
+
+/// `CREATE TABLE [IF NOT EXISTS] …`, as `CreateTable(table, if_not_exists=…)` writes it.
+pub fn create_table_guarded(table: &Table, if_not_exists: bool) -> String {
     let primary_key: Vec<String> = table.primary_key().map(|c| c.name.clone()).collect();
     // sqlite_autoincrement: a lone integer primary key without a foreign key is declared on its
     // column, `PRIMARY KEY AUTOINCREMENT`, and the table has no PRIMARY KEY clause.
@@ -200,7 +205,8 @@ pub fn create_table(table: &Table) -> String {
         items.push(format!("{}PRIMARY KEY ({})", named(&table.primary_key_name), column_list(&primary_key)));
     }
     items.extend(table.constraints.iter().map(constraint_ddl));
-    format!("CREATE TABLE {} (\n\t{}\n)", quote_identifier(&table.name), items.join(", \n\t"))
+    let guard = if if_not_exists { "IF NOT EXISTS " } else { "" };
+    format!("CREATE TABLE {guard}{} (\n\t{}\n)", quote_identifier(&table.name), items.join(", \n\t"))
 }
 
 /// `CREATE [UNIQUE] INDEX name ON table (columns)`.
@@ -221,7 +227,12 @@ pub fn drop_index(index_name: &str) -> String {
 
 /// `DROP TABLE …` as SQLAlchemy emits it.
 pub fn drop_table(table_name: &str) -> String {
-    format!("DROP TABLE {}", quote_identifier(table_name))
+    drop_table_guarded(table_name, false)
+}
+
+/// `DROP TABLE [IF EXISTS] …`, as `DropTable(table, if_exists=…)` writes it.
+pub fn drop_table_guarded(table_name: &str, if_exists: bool) -> String {
+    format!("DROP TABLE {}{}", if if_exists { "IF EXISTS " } else { "" }, quote_identifier(table_name))
 }
 
 #[cfg(test)]

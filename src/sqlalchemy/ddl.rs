@@ -132,13 +132,11 @@ pub fn schema_members(py: &mut Interpreter) -> Res<Vec<(String, Obj)>> {
                     None => false,
                 };
                 let (sql, shown) = if create {
-                    let sql = crate::sql::create_table(&table);
-                    let sql = if guarded { sql.replacen("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", 1) } else { sql };
+                    let sql = crate::sql::create_table_guarded(&table, guarded);
                     let shown = format!("\n{sql}\n\n");
                     (sql, shown)
                 } else {
-                    let sql = crate::sql::drop_table(&table.name);
-                    let sql = if guarded { sql.replacen("DROP TABLE ", "DROP TABLE IF EXISTS ", 1) } else { sql };
+                    let sql = crate::sql::drop_table_guarded(&table.name, guarded);
                     let shown = format!("\n{sql}");
                     (sql, shown)
                 };
