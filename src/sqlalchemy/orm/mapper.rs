@@ -1292,6 +1292,23 @@ impl InstanceState {
 /// `inspect(obj)`: the state, and the object it belongs to.
 pub struct StateObj(pub Rc<InstanceState>, pub Weak<crate::interp::object::Instance>);
 
+impl StateObj {
+    /// Each mapped attribute, column or relationship, and whether the object's `__dict__` has it.
+    fn mapped_attrs(&self) -> Vec<(String, bool)> {
+        let Some(inst) = self.1.upgrade() else { return Vec::new() };
+        let attrs = inst.attrs.borrow();
+        let relationships = self.0.mapper.relationships.borrow();
+        self.0
+            .mapper
+            .columns
+            .iter()
+            .map(|c| &c.attr)
+            .chain(relationships.iter().map(|r| &r.attr))
+            .map(|attr| (attr.clone(), attrs.get(&crate::interp::object::Key::Str(Rc::from(attr.as_str()))).is_some()))
+            .collect()
+    }
+}
+
 impl Native for StateObj {
     fn type_name(&self) -> &str {
         "InstanceState"
@@ -1322,16 +1339,7 @@ impl Native for StateObj {
             }
             "unloaded" => {
                 // Every mapped attribute, column or relationship, not in `__dict__`.
-                let mut names = Vec::new();
-                if let Some(inst) = self.1.upgrade() {
-                    let attrs = inst.attrs.borrow();
-                    let relationships = self.0.mapper.relationships.borrow();
-                    for attr in self.0.mapper.columns.iter().map(|c| &c.attr).chain(relationships.iter().map(|r| &r.attr)) {
-                        if attrs.get(&crate::interp::object::Key::Str(Rc::from(attr.as_str()))).is_none() {
-                            names.push(Obj::str(attr));
-                        }
-                    }
-                }
+                let names = self.mapped_attrs().into_iter().filter(|(_, present)| !present).map(|(attr, _)| Obj::str(&attr)).collect();
                 _py.call(Obj::Builtin("set"), vec![Obj::list(names)], Vec::new())?
             }
             "attrs" | "session" => return _py.stop_not_available(&format!("InstanceState.{name}")),
@@ -1341,15 +1349,7 @@ impl Native for StateObj {
             "dict" => self.1.upgrade().map_or(Obj::None, |i| Obj::Dict(i.attrs.clone())),
             "has_identity" => Obj::Bool(key),
             // Changed since loaded or flushed; an object not yet flushed is, once given a value.
-            "modified" => Obj::Bool(
-                self.0.modified.get()
-                    || (!key
-                        && self.1.upgrade().is_some_and(|i| {
-                            let attrs = i.attrs.borrow();
-                            let relationships = self.0.mapper.relationships.borrow();
-                            self.0.mapper.columns.iter().map(|c| &c.attr).chain(relationships.iter().map(|r| &r.attr)).any(|a| attrs.get(&crate::interp::object::Key::Str(Rc::from(a.as_str()))).is_some())
-                        })),
-            ),
+            "modified" => Obj::Bool(self.0.modified.get() || (!key && self.mapped_attrs().iter().any(|(_, present)| *present))),
             // (class, primary key, identity token), as the identity map knows the object.
             "key" => match &*self.0.key.borrow() {
                 Some(values) => Obj::tuple(vec![
