@@ -340,6 +340,23 @@ test("a page whose wasm cannot load says so instead of staying blank", async () 
   await page.close();
 });
 
+test("the engine starts compiling before the page's modules, and the page still loads when that early start fails", async () => {
+  // boot.js compiles the wasm while app.js loads: one fetch of the wasm, not two.
+  const { page, problems, context } = await openLab();
+  const wasmFetches = await page.evaluate(() => performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm")).length);
+  assert.equal(wasmFetches, 1);
+  await context.close();
+  // A browser or server where the early compile fails: app.js loads the engine itself.
+  const fallback = await browser.newContext();
+  await fallback.route("**/boot.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "self.labEngine = WebAssembly.compileStreaming(Promise.reject(new Error('no'))).catch(() => null);" }));
+  const again = await openLab(fallback);
+  await again.page.fill("#terminal-input", "print(6 * 7)");
+  await again.page.press("#terminal-input", "Enter");
+  await again.page.waitForFunction(() => document.querySelector("#terminal-output").textContent.includes("42"));
+  assert.deepEqual([...problems, ...again.problems], []);
+  await fallback.close();
+});
+
 test("the project downloads as a zip, a share link reproduces it, and the page works offline", async () => {
   const { page, problems, context } = await openLab();
   await runSteps(page, 16); // through alembic init and the sqlalchemy.url edit

@@ -7,6 +7,7 @@
 //                                    that tests in the page can import the page's engine
 //   pkg/alembic_lab_bg.wasm          copied
 //   sw.js                            minified (it names these files for offline use)
+//   boot.js                          minified: the classic script that starts compiling the wasm
 // Each JS file gets a source map beside it that carries the original source, so the browser's
 // tools still show www/'s code. esbuild (a pinned dev dependency) bundles and minifies.
 //
@@ -28,5 +29,7 @@ for (const file of ["index.html", "style.css", "pkg/alembic_lab_bg.wasm"]) {
 const common = { format: "esm", minify: true, sourcemap: "linked", target: "es2022", logLevel: "warning" };
 await build({ ...common, entryPoints: [join(source, "app.js")], bundle: true, external: [ENGINE_GLUE], outfile: join(site, "app.js") });
 await build({ ...common, entryPoints: [join(source, ENGINE_GLUE)], outfile: join(site, ENGINE_GLUE) });
-await build({ ...common, entryPoints: [join(source, "sw.js")], format: undefined, outfile: join(site, "sw.js") });
-console.log(`release page in ${site}: app.js (bundled), pkg/alembic_lab.js, sw.js minified with source maps`);
+for (const classic of ["sw.js", "boot.js"]) {
+  await build({ ...common, entryPoints: [join(source, classic)], format: undefined, outfile: join(site, classic) });
+}
+console.log(`release page in ${site}: app.js (bundled), pkg/alembic_lab.js, sw.js, boot.js minified with source maps`);

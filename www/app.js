@@ -1053,7 +1053,8 @@ async function start() {
   // Read the saved lab while the engine compiles: both take a while on a cold start.
   const savedState = readShareLink().then((shared) => (shared ? { shared } : loadState().then((saved) => ({ saved }))));
   try {
-    await init();
+    const compiled = await self.labEngine; // boot.js started it; null if it could not
+    await init(compiled ? { module_or_path: compiled } : undefined);
     performance.mark("engine-loaded");
   } catch (err) {
     $("loading").textContent = "";

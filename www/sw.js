@@ -1,9 +1,9 @@
 // Makes the lab work offline after the first visit: the page's own files are cached on install
 // and served from the cache when the network is unavailable (network first, so updates arrive).
 
-const CACHE = "alembic-lab-v2";
+const CACHE = "alembic-lab-v3";
 // The release page's files (tools/release.mjs bundles the page's modules into app.js).
-const FILES = ["./", "index.html", "style.css", "app.js", "pkg/alembic_lab.js", "pkg/alembic_lab_bg.wasm"];
+const FILES = ["./", "index.html", "style.css", "boot.js", "app.js", "pkg/alembic_lab.js", "pkg/alembic_lab_bg.wasm"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
