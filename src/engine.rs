@@ -93,6 +93,10 @@ impl Engine {
         // Defensive mode: SQL cannot rewrite sqlite_master by hand (`PRAGMA writable_schema`), the
         // one way free SQL could leave a schema SQLite itself cannot read back.
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+        // One plan per statement, whatever its bound values: otherwise a statement whose plan
+        // read a bound value (`LIMIT ?`, as every `Query.first()` has) is expired each time the
+        // statement cache clears its bindings, and SQLite prepares it again on every run.
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         // One value of at most MAX_VALUE_BYTES: a `zeroblob(10^9)` is SQLite's own "string or
         // blob too big" at once, not a gigabyte the page cannot hold.
         // SAFETY: the handle is the open connection's.
@@ -282,12 +286,19 @@ impl Engine {
 
     /// Whether SQLite enforces foreign keys on this connection now.
     pub fn foreign_keys_enforced(&self) -> Result<bool> {
-        Ok(self.conn.query_row("PRAGMA foreign_keys", [], |row| row.get::<_, i64>(0))? == 1)
+        // Read from the connection's flags, not with `PRAGMA foreign_keys`: a pragma statement
+        // is prepared anew each time it runs, and the drivers ask before every statement.
+        Ok(self.conn.db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_FKEY)?)
     }
 
-    /// Turns foreign key enforcement on or off (only takes effect outside a transaction).
+    /// Turns foreign key enforcement on or off (only takes effect outside a transaction). Setting
+    /// the pragma expires every prepared statement, which SQLite then prepares again on its next
+    /// step, so it is set only when it changes: the drivers ask for their setting before each
+    /// statement, and re-preparing was about a sixth of a seed `Database` call.
     pub fn set_foreign_keys(&self, on: bool) -> Result<()> {
-        self.conn.execute_batch(if on { "PRAGMA foreign_keys = ON" } else { "PRAGMA foreign_keys = OFF" })?;
+        if self.foreign_keys_enforced()? != on {
+            self.conn.execute_batch(if on { "PRAGMA foreign_keys = ON" } else { "PRAGMA foreign_keys = OFF" })?;
+        }
         Ok(())
     }
 
@@ -427,6 +438,25 @@ mod tests {
     #[cfg(all(target_family = "wasm", target_os = "unknown"))]
     use wasm_bindgen_test::wasm_bindgen_test as test;
     use crate::error::ErrorKind;
+
+    #[test]
+    fn a_cached_statement_is_not_prepared_again_for_new_values_or_a_driver_asking_for_its_foreign_keys() {
+        // `Query.first()`'s `LIMIT ? OFFSET ?` once made SQLite prepare the statement on every
+        // run (its plan read the bound value), and so did setting `PRAGMA foreign_keys` to the
+        // value it already had, which the drivers do before each statement.
+        let mut engine = Engine::open_in_memory().unwrap();
+        engine.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, x)", &[]).unwrap();
+        let sql = "SELECT t.id, t.x FROM t WHERE t.id = ? LIMIT ? OFFSET ?";
+        for id in 1..=5 {
+            engine.execute("INSERT INTO t (x) VALUES (?)", &[Value::from("a")]).unwrap();
+            engine.set_foreign_keys(false).unwrap();
+            engine.run(sql, &[Value::Integer(id), Value::Integer(1), Value::Integer(0)]).unwrap();
+            assert!(!engine.foreign_keys_enforced().unwrap());
+        }
+        let stmt = engine.conn.prepare_cached(sql).unwrap();
+        assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0);
+        assert_eq!(stmt.get_status(rusqlite::StatementStatus::Run), 5);
+    }
 
     #[test]
     fn statements_are_logged_with_their_parameters_in_order() {
