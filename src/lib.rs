@@ -12,6 +12,7 @@ pub mod encoding;
 pub mod engine;
 pub mod interp;
 pub mod error;
+pub mod fast_hash;
 pub mod lab;
 pub mod memory;
 pub mod migrate;

@@ -2,7 +2,7 @@
 //! classes with C3 method order, exceptions with tracebacks, imports of the project's own files.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use crate::fast_hash::{FastMap, FastSet};
 use std::rc::Rc;
 
 use super::carets;
@@ -160,10 +160,10 @@ pub struct Interpreter {
     pub out: String,
     /// Objects a native module keeps for this interpreter, by its own keys (sqlalchemy: the
     /// Python enum class behind an `Enum` column type, to give its rows back as members).
-    pub native_state: HashMap<String, Obj>,
-    modules: HashMap<String, Obj>,
+    pub native_state: FastMap<String, Obj>,
+    modules: FastMap<String, Obj>,
     pub(super) builtins: Dict,
-    pub(super) exceptions: HashMap<&'static str, Rc<Class>>,
+    pub(super) exceptions: FastMap<&'static str, Rc<Class>>,
     pub(super) object_class: Rc<Class>,
     /// Stand-ins for the built-in types a class may derive from (see subclass.rs).
     pub(super) value_types: Vec<Rc<Class>>,
@@ -178,7 +178,7 @@ pub struct Interpreter {
     /// The live bytes (see memory.rs) past which the run is stopped.
     memory_ceiling: usize,
     /// Objects with their own `__hash__` seen as keys: per hash, (representative, key number).
-    user_keys: HashMap<i64, Vec<(Obj, usize)>>,
+    user_keys: FastMap<i64, Vec<(Obj, usize)>>,
     user_key_count: usize,
     /// The exceptions being handled (`except` blocks entered, innermost last), with the frames
     /// they came through: a bare `raise` re-raises the last.
@@ -187,15 +187,15 @@ pub struct Interpreter {
     future_annotations: Vec<Rc<str>>,
     /// Where each caught exception was raised, for a chained traceback (`__cause__`,
     /// `__context__`); the value is kept so its identity is not reused.
-    caught_frames: HashMap<usize, (Obj, Vec<TracebackEntry>)>,
+    caught_frames: FastMap<usize, (Obj, Vec<TracebackEntry>)>,
     /// The console session's `__main__` namespace, kept from one entry to the next.
     session: Option<Rc<RefCell<Dict>>>,
     /// The namespace of the file `python FILE` runs, let go of when it ends.
     main_globals: Option<Rc<RefCell<Dict>>>,
     /// Modules written in Rust, by dotted name, built on first import (see native.rs).
-    native_modules: HashMap<String, super::native::ModuleBuilder>,
+    native_modules: FastMap<String, super::native::ModuleBuilder>,
     /// Modules written in Python that a native module brings (name → file, source).
-    python_modules: HashMap<String, (&'static str, &'static str)>,
+    python_modules: FastMap<String, (&'static str, &'static str)>,
     /// The real libraries' modules and names (`module name name …` per line) that native modules
     /// stand in for: what the lab lacks of them is said as such (see `library_lacks`).
     library_names: Vec<&'static str>,
@@ -207,7 +207,7 @@ pub struct Interpreter {
     /// The statement running now (file, line): where a warning from a native call points.
     statement_site: Option<(Rc<str>, u32)>,
     /// Warnings already shown (file, line, category, message): each once, as Python's default filter.
-    warned: std::collections::HashSet<(Rc<str>, u32, String, String)>,
+    warned: FastSet<(Rc<str>, u32, String, String)>,
     /// Notes a native module adds to the warnings of one category while it runs something (a
     /// session's autoflush), innermost last.
     pub warning_notes: Vec<(&'static str, &'static str)>,
@@ -339,10 +339,10 @@ impl Interpreter {
         let mut interp = Interpreter {
             files,
             out: String::new(),
-            native_state: HashMap::new(),
-            modules: HashMap::new(),
+            native_state: FastMap::default(),
+            modules: FastMap::default(),
             builtins: Dict::default(),
-            exceptions: HashMap::new(),
+            exceptions: FastMap::default(),
             object_class,
             value_types: Vec::new(),
             steps: 0,
@@ -350,21 +350,21 @@ impl Interpreter {
             depth: 0,
             repr_stack: Vec::new(),
             time_budget_ms: TIME_BUDGET_MS,
-            user_keys: HashMap::new(),
+            user_keys: FastMap::default(),
             user_key_count: 0,
             memory_ceiling: usize::MAX,
             handling: Vec::new(),
             future_annotations: Vec::new(),
-            caught_frames: HashMap::new(),
+            caught_frames: FastMap::default(),
             session: None,
             main_globals: None,
-            native_modules: HashMap::new(),
-            python_modules: HashMap::new(),
+            native_modules: FastMap::default(),
+            python_modules: FastMap::default(),
             library_names: Vec::new(),
             warning_sites: Vec::new(),
             classes: vec![object_weak],
             statement_site: None,
-            warned: std::collections::HashSet::new(),
+            warned: FastSet::default(),
             warning_notes: Vec::new(),
             resume: Vec::new(),
             suspend: Vec::new(),

@@ -3,7 +3,7 @@
 //! are; a dict keeps insertion order and finds keys through a hash index.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 use std::rc::Rc;
 
 use crate::python::{Param, Stmt};
@@ -169,7 +169,7 @@ pub enum View {
 pub struct Dict {
     /// Each entry keeps its key's `Key` (a user object's is only known through its `__hash__`).
     entries: Vec<Option<(Key, (Obj, Obj))>>,
-    index: HashMap<Key, usize>,
+    index: FastMap<Key, usize>,
     live: usize,
     /// For a set: the table size CPython started it with (0: the smallest), which decides
     /// the order it lists its members in (see set_order.rs).

@@ -3,7 +3,7 @@
 //! bases, branch and merge points, identifiers (`head`, `heads`, `base`, full and partial ids,
 //! `<label>@head`, `+N`, `-N`, `<rev>+N`, `<rev>-N`) and upgrade / downgrade paths live here.
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastMap, FastSet};
 
 use crate::error::{Error, ErrorKind};
 
@@ -112,10 +112,10 @@ type Outcome<T> = std::result::Result<T, RevisionError>;
 #[derive(Debug, Clone, Default)]
 pub struct RevisionMap {
     nodes: Vec<Node>,
-    index: HashMap<String, usize>,
+    index: FastMap<String, usize>,
     parents: Vec<Vec<usize>>,
     children: Vec<Vec<usize>>,
-    labels: HashMap<String, usize>,
+    labels: FastMap<String, usize>,
     /// Each revision's `depends_on`, resolved, and the revisions that depend on each one.
     dependencies: Vec<Vec<usize>>,
     dependents: Vec<Vec<usize>>,
@@ -126,8 +126,8 @@ pub struct RevisionMap {
 impl RevisionMap {
     /// Builds the graph; fails on a duplicate id, a missing down_revision or a cycle.
     pub fn new(nodes: Vec<Node>) -> Outcome<RevisionMap> {
-        let mut index = HashMap::with_capacity(nodes.len());
-        let mut labels = HashMap::new();
+        let mut index = FastMap::with_capacity_and_hasher(nodes.len(), Default::default());
+        let mut labels = FastMap::default();
         for (i, node) in nodes.iter().enumerate() {
             if index.insert(node.revision.clone(), i).is_some() {
                 return Err(RevisionError::Invalid(format!("Revision {} is present more than once", node.revision)));
@@ -208,8 +208,8 @@ impl RevisionMap {
     }
 
     /// A revision and everything it needs, through down revisions and dependencies.
-    fn needs(&self, i: usize) -> HashSet<usize> {
-        let mut seen = HashSet::new();
+    fn needs(&self, i: usize) -> FastSet<usize> {
+        let mut seen = FastSet::default();
         let mut todo = vec![i];
         while let Some(n) = todo.pop() {
             if seen.insert(n) {
@@ -222,7 +222,7 @@ impl RevisionMap {
     /// Some revisions, newest first, in the order Alembic walks them (its `_topological_sort`):
     /// down one line from the first head until another head still needs the next revision, then
     /// that head's line, and so on. History lists this order; upgrades run it backwards.
-    fn alembic_order(&self, revisions: &HashSet<usize>) -> Vec<usize> {
+    fn alembic_order(&self, revisions: &FastSet<usize>) -> Vec<usize> {
         let n = self.nodes.len();
         let mut todo = vec![false; n];
         for &i in revisions {
@@ -342,7 +342,7 @@ impl RevisionMap {
             }
             let mut below: Vec<usize> = Vec::new();
             let mut todo = vec![i];
-            let mut seen = HashSet::new();
+            let mut seen = FastSet::default();
             while let Some(n) = todo.pop() {
                 if seen.insert(n) {
                     below.push(n);
@@ -383,7 +383,7 @@ impl RevisionMap {
 
     /// Every revision, parents before children (`history` lists them the other way round).
     pub fn in_order(&self) -> Vec<String> {
-        let all: HashSet<usize> = (0..self.nodes.len()).collect();
+        let all: FastSet<usize> = (0..self.nodes.len()).collect();
         let mut order = self.alembic_order(&all);
         order.reverse();
         self.ids(order)
@@ -407,8 +407,8 @@ impl RevisionMap {
     }
 
     /// The revisions and everything they need (down revisions and dependencies).
-    fn ancestors_of(&self, starts: &[usize]) -> HashSet<usize> {
-        let mut seen: HashSet<usize> = HashSet::new();
+    fn ancestors_of(&self, starts: &[usize]) -> FastSet<usize> {
+        let mut seen: FastSet<usize> = FastSet::default();
         for &i in starts {
             if !seen.contains(&i) {
                 seen.extend(self.needs(i));
@@ -417,8 +417,8 @@ impl RevisionMap {
         seen
     }
 
-    fn descendants_of(&self, start: usize) -> HashSet<usize> {
-        let mut seen: HashSet<usize> = HashSet::new();
+    fn descendants_of(&self, start: usize) -> FastSet<usize> {
+        let mut seen: FastSet<usize> = FastSet::default();
         let mut todo = vec![start];
         while let Some(i) = todo.pop() {
             if seen.insert(i) {
@@ -501,7 +501,7 @@ impl RevisionMap {
     /// What `current` shows for the heads in `alembic_version`: the heads of the branches those
     /// revisions and everything they need (parents and `depends_on`) make up.
     pub fn all_current(&self, heads: &[String]) -> Outcome<Vec<String>> {
-        let mut closure: HashSet<usize> = HashSet::new();
+        let mut closure: FastSet<usize> = FastSet::default();
         let mut todo = self.indexes(heads)?;
         while let Some(i) = todo.pop() {
             if closure.insert(i) {
@@ -527,7 +527,7 @@ impl RevisionMap {
             let heads = self.heads_from(self.branch_start(branch)?);
             let line = self.ancestors_of(&heads);
             let below_upper = self.ancestors_of(&self.indexes(upper)?);
-            let between: HashSet<usize> = below_upper.intersection(&line).copied().collect();
+            let between: FastSet<usize> = below_upper.intersection(&line).copied().collect();
             return Ok(self.ids(self.alembic_order(&between)));
         }
         let lower_ids: Vec<String> = match (lower, split_relative(lower)) {
@@ -554,16 +554,16 @@ impl RevisionMap {
     /// revisions means from base.
     pub fn walk_between_ids(&self, lower: &[String], upper: &[String]) -> Outcome<Vec<String>> {
         let below_upper = self.ancestors_of(&self.indexes(upper)?);
-        let above_lower: Option<HashSet<usize>> = if lower.is_empty() {
+        let above_lower: Option<FastSet<usize>> = if lower.is_empty() {
             None
         } else {
-            let mut all = HashSet::new();
+            let mut all = FastSet::default();
             for i in self.indexes(lower)? {
                 all.extend(self.descendants_of(i));
             }
             Some(all)
         };
-        let between: HashSet<usize> =
+        let between: FastSet<usize> =
             below_upper.into_iter().filter(|i| above_lower.as_ref().is_none_or(|set| set.contains(i))).collect();
         Ok(self.ids(self.alembic_order(&between)))
     }
@@ -595,7 +595,7 @@ impl RevisionMap {
         let wanted = self.ancestors_of(&self.indexes(&destination)?);
         // A destination the database already has (below its heads, or a head it reaches through
         // a dependency) needs nothing: Alembic runs no step and says nothing.
-        let run: HashSet<usize> = wanted.difference(&applied).copied().collect();
+        let run: FastSet<usize> = wanted.difference(&applied).copied().collect();
         let mut order = self.alembic_order(&run);
         order.reverse();
         Ok(self.ids(order))
@@ -604,7 +604,7 @@ impl RevisionMap {
     /// Whether `downgrade <target>` walks down from one of several heads, which Alembic allows
     /// with a warning (`-1` with no branch named, while the database has more than one head).
     pub fn downgrade_is_ambiguous(&self, current: &[String], target: &str) -> bool {
-        let unique: HashSet<&String> = current.iter().collect();
+        let unique: FastSet<&String> = current.iter().collect();
         matches!(parse_relative(target), Some((None, None, steps)) if steps < 0) && unique.len() > 1
     }
 
@@ -703,14 +703,14 @@ impl RevisionMap {
 
     /// Alembic's `_collect_downgrade_revisions`: what must go to bring the database down to
     /// `destination` (`None`: base).
-    fn undo_above(&self, applied: &HashSet<usize>, current: &[String], branch: Option<String>, destination: Option<usize>) -> Outcome<Vec<String>> {
+    fn undo_above(&self, applied: &FastSet<usize>, current: &[String], branch: Option<String>, destination: Option<usize>) -> Outcome<Vec<String>> {
         let mut roots: Vec<usize> = match destination {
             None => (0..self.nodes.len()).filter(|&i| self.parents[i].is_empty()).collect(),
             Some(d) => self.children[d].clone(),
         };
         if let (Some(branch), true) = (branch, roots.len() > 1) {
             let line = self.branch_start(&branch)?;
-            let mut below = HashSet::new();
+            let mut below = FastSet::default();
             let mut todo = vec![line];
             while let Some(n) = todo.pop() {
                 if below.insert(n) {
@@ -722,7 +722,7 @@ impl RevisionMap {
                 return Err(RevisionError::Invalid("Not a valid downgrade target from current heads".into()));
             }
         }
-        let mut undo = HashSet::new();
+        let mut undo = FastSet::default();
         let mut todo = roots;
         while let Some(n) = todo.pop() {
             if undo.insert(n) {

@@ -4,7 +4,7 @@
 //! revision leaves `alembic_version` at the last good revision), stamp, and offline `--sql` mode
 //! that writes the SQL instead of running it.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 
 use crate::alembic::{Runtime, Target};
 use crate::databases::{Databases, SharedEngine};
@@ -37,7 +37,7 @@ pub fn version_table() -> Table {
 /// their graph. Their `upgrade()` and `downgrade()` run in the interpreter that loaded them.
 pub struct Scripts {
     pub map: RevisionMap,
-    by_id: HashMap<String, (String, Revision, Obj)>,
+    by_id: FastMap<String, (String, Revision, Obj)>,
     runtime: Runtime,
 }
 

@@ -4,6 +4,7 @@
 //! `back_populates`, written by the flush (foreign keys set from the parent's key), and cascaded
 //! (`save-update` always; `delete` and `delete-orphan` when `cascade=` says so).
 
+use crate::fast_hash::FastSet;
 use std::rc::Rc;
 
 use crate::interp::native::Native;
@@ -1432,7 +1433,7 @@ impl AssociationChanges {
 
 /// Adds the row of `owner` and `member` through `spec` to `rows` unless one side of the
 /// relationship gave it already.
-fn add_row(rows: &mut Vec<Association>, seen: &mut std::collections::HashSet<(String, usize, usize)>, spec: &Rc<RelationshipSpec>, owner: &Obj, member: &Obj) {
+fn add_row(rows: &mut Vec<Association>, seen: &mut FastSet<(String, usize, usize)>, spec: &Rc<RelationshipSpec>, owner: &Obj, member: &Obj) {
     let row = Association { spec: spec.clone(), owner: owner.clone(), member: member.clone() };
     if seen.insert(row.row()) {
         rows.push(row);
@@ -1445,7 +1446,7 @@ fn add_row(rows: &mut Vec<Association>, seen: &mut std::collections::HashSet<(St
 /// rows' order. Collections of deleted objects are loaded here, as SQLAlchemy loads them.
 pub fn association_changes(py: &mut Interpreter, objects: &[Obj], deleted: &[Obj]) -> Res<AssociationChanges> {
     let mut changes = AssociationChanges::default();
-    let (mut removed, mut added, mut of_deleted) = (std::collections::HashSet::new(), std::collections::HashSet::new(), std::collections::HashSet::new());
+    let (mut removed, mut added, mut of_deleted) = (FastSet::default(), FastSet::default(), FastSet::default());
     let mut specs: Vec<Rc<RelationshipSpec>> = Vec::new();
     for instance in objects.iter().chain(deleted) {
         let Some(state) = state_of(instance) else { continue };

@@ -4,7 +4,7 @@
 //! learner sees when an attribute is read after `commit()`.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 use std::rc::Rc;
 
 use crate::interp::native::Native;
@@ -73,7 +73,7 @@ pub struct SessionCore {
     conn: RefCell<Option<Rc<Conn>>>,
     /// The identity map holds its objects weakly, as SQLAlchemy's does: an object nothing else
     /// refers to (and with no change to flush) leaves it.
-    identity: RefCell<HashMap<IdentityKey, std::rc::Weak<Instance>>>,
+    identity: RefCell<FastMap<IdentityKey, std::rc::Weak<Instance>>>,
     /// Persistent objects in the order they entered the session (expiry goes in order).
     order: RefCell<Vec<(IdentityKey, std::rc::Weak<Instance>)>>,
     /// Persistent objects changed since the last flush, held until it writes them.
@@ -110,7 +110,7 @@ impl SessionCore {
             maker: Cell::new(0),
             bind,
             conn: RefCell::new(None),
-            identity: RefCell::new(HashMap::new()),
+            identity: RefCell::new(FastMap::default()),
             order: RefCell::new(Vec::new()),
             modified: RefCell::new(Vec::new()),
             new: RefCell::new(Vec::new()),
