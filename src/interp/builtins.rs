@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::generator::{Lazy, LazyKind};
-use super::eval::{key, Interpreter, Res, MAX_ITEMS};
+use super::eval::{Interpreter, Res, MAX_ITEMS};
 use super::object::{View, Class, Dict, Instance, Iter, Obj};
 use crate::value::{python_float, python_str_repr};
 
@@ -59,32 +59,32 @@ const FUNCTIONS: &[&str] = &[
 impl Interpreter {
     pub(super) fn install_builtins(&mut self) {
         for name in FUNCTIONS {
-            self.builtins.insert(key(name), Obj::str(name), Obj::Builtin(name));
+            self.builtins.insert_str(name, Obj::Builtin(name));
         }
-        self.builtins.insert(key("object"), Obj::str("object"), Obj::Class(self.object_class.clone()));
-        self.object_class.attrs.borrow_mut().insert(key("__setattr__"), Obj::str("__setattr__"), Obj::Builtin("object.__setattr__"));
-        self.object_class.attrs.borrow_mut().insert(key("__delattr__"), Obj::str("__delattr__"), Obj::Builtin("object.__delattr__"));
+        self.builtins.insert_str("object", Obj::Class(self.object_class.clone()));
+        self.object_class.attrs.borrow_mut().insert_str("__setattr__", Obj::Builtin("object.__setattr__"));
+        self.object_class.attrs.borrow_mut().insert_str("__delattr__", Obj::Builtin("object.__delattr__"));
         for (name, base) in EXCEPTIONS {
             let bases = if base.is_empty() { vec![self.object_class.clone()] } else { vec![self.exceptions[base].clone()] };
             let mut attrs = Dict::default();
-            attrs.insert(key("__module__"), Obj::str("__module__"), Obj::str("builtins"));
+            attrs.insert_str("__module__", Obj::str("builtins"));
             let class = Rc::new(Class { name: Rc::from(*name), bases: bases.clone(), mro: RefCell::new(Vec::new()), attrs: RefCell::new(attrs), builtin: true });
             let mut mro = vec![class.clone()];
             mro.extend(bases[0].mro.borrow().iter().cloned());
             *class.mro.borrow_mut() = mro;
             self.classes.push(Rc::downgrade(&class));
             self.exceptions.insert(name, class.clone());
-            self.builtins.insert(key(name), Obj::str(name), Obj::Class(class));
+            self.builtins.insert_str(name, Obj::Class(class));
         }
         self.install_value_types();
-        self.builtins.insert(key("__name__"), Obj::str("__name__"), Obj::str("builtins"));
-        self.builtins.insert(key("NotImplemented"), Obj::str("NotImplemented"), Obj::Builtin("NotImplemented"));
+        self.builtins.insert_str("__name__", Obj::str("builtins"));
+        self.builtins.insert_str("NotImplemented", Obj::Builtin("NotImplemented"));
         // `builtins` (and `__builtins__`): the built-in names as a module.
         let module = Obj::Module(Rc::new(super::object::Module {
             name: Rc::from("builtins"),
             globals: Rc::new(RefCell::new(self.builtins.clone())),
         }));
-        self.builtins.insert(key("__builtins__"), Obj::str("__builtins__"), module.clone());
+        self.builtins.insert_str("__builtins__", module.clone());
         self.builtin_module = Some(module);
     }
 
@@ -250,7 +250,7 @@ impl Interpreter {
                     }
                 }
                 for (k, v) in kwargs {
-                    dict.insert(key(&k), Obj::str(&k), v);
+                    dict.insert_str(&k, v);
                 }
                 Ok(Obj::Dict(Rc::new(RefCell::new(dict))))
             }
@@ -564,7 +564,7 @@ impl Interpreter {
                 Some(Obj::Class(class)) if self.value_type_of(class).is_some() => {
                     // CPython names the nearest class whose __new__ is not written in Python.
                     let mro = class.mro.borrow().clone();
-                    let base = mro.iter().find(|c| c.attrs.borrow().get(&key("__new__")).is_none()).map_or(class.name.clone(), |c| c.name.clone());
+                    let base = mro.iter().find(|c| c.attrs.borrow().get_str("__new__").is_none()).map_or(class.name.clone(), |c| c.name.clone());
                     self.error("TypeError", format!("object.__new__({}) is not safe, use {base}.__new__()", class.name))
                 }
                 Some(Obj::Class(class)) => Ok(Obj::new_instance(class.clone())),
@@ -703,7 +703,7 @@ impl Interpreter {
             "exit" | "quit" => {
                 let value = self.new_exception("SystemExit", String::new());
                 if let Obj::Instance(instance) = &value {
-                    instance.attrs.borrow_mut().insert(key("args"), Obj::str("args"), Obj::tuple(args));
+                    instance.attrs.borrow_mut().insert_str("args", Obj::tuple(args));
                 }
                 Err(super::eval::raised(value, false))
             }
@@ -906,7 +906,7 @@ impl Interpreter {
         let Some(Obj::Dict(map)) = self.find_in_mro(class, "_member_map_") else { return None };
         let map = map.borrow();
         let names = names.borrow();
-        Some(names.iter().filter_map(|n| if let Obj::Str(s) = n { map.get(&key(s)).cloned() } else { None }).collect())
+        Some(names.iter().filter_map(|n| if let Obj::Str(s) = n { map.get_str(s).cloned() } else { None }).collect())
     }
 
     pub fn iterate(&mut self, value: &Obj) -> Res<Vec<Obj>> {
@@ -1076,7 +1076,7 @@ impl Interpreter {
                     if let Some(place) = super::eval::syntax_place(value) {
                         return Ok(format!("{} ({}, line {})", place.msg, place.file, place.line));
                     }
-                    let args = i.attrs.borrow().get(&key("args")).cloned();
+                    let args = i.attrs.borrow().get_str("args").cloned();
                     // `OSError(errno, strerror[, filename])`: `[Errno 2] No such file or directory: 'x'`.
                     if let Some(Obj::Tuple(a)) = &args {
                         if let (2 | 3, Some(Obj::Int(errno)), true) = (a.len(), a.first(), self.is_instance_of(value, "OSError")) {
@@ -1174,7 +1174,7 @@ impl Interpreter {
             }
             Obj::Function(f) => {
                 // Python names a function by its qualified name, which `functools.wraps` may have set.
-                let qualname = match f.attrs.borrow().get(&key("__qualname__")) {
+                let qualname = match f.attrs.borrow().get_str("__qualname__") {
                     Some(Obj::Str(name)) => name.to_string(),
                     _ => f.qualname.to_string(),
                 };
@@ -1207,7 +1207,7 @@ impl Interpreter {
                     });
                 }
                 if self.is_exception_class(&i.class) {
-                    let args = i.attrs.borrow().get(&key("args")).cloned().unwrap_or(Obj::tuple(Vec::new()));
+                    let args = i.attrs.borrow().get_str("args").cloned().unwrap_or(Obj::tuple(Vec::new()));
                     let inner = match &args {
                         Obj::Tuple(a) if a.len() == 1 => self.repr_of(&a[0])?,
                         Obj::Tuple(a) => self.join_reprs(a)?,
@@ -1259,14 +1259,14 @@ impl Interpreter {
                 }
                 if matches!(name, "__cause__" | "__context__" | "__suppress_context__" | "__traceback__")
                     && self.is_exception_class(&instance.class)
-                    && instance.attrs.borrow().get(&key(name)).is_none()
+                    && instance.attrs.borrow().get_str(name).is_none()
                 {
                     return Ok(if name == "__suppress_context__" { Obj::Bool(false) } else { Obj::None });
                 }
                 // An OSError's `errno`, `strerror` and `filename`: its arguments, when it was given
                 // a number first.
-                if matches!(name, "errno" | "strerror" | "filename") && self.is_instance_of(object, "OSError") && instance.attrs.borrow().get(&key(name)).is_none() {
-                    let args = instance.attrs.borrow().get(&key("args")).cloned();
+                if matches!(name, "errno" | "strerror" | "filename") && self.is_instance_of(object, "OSError") && instance.attrs.borrow().get_str(name).is_none() {
+                    let args = instance.attrs.borrow().get_str("args").cloned();
                     let at = match name {
                         "errno" => 0,
                         "strerror" => 1,
@@ -1279,9 +1279,9 @@ impl Interpreter {
                 }
                 // `SystemExit.code` and `StopIteration.value`: the first argument, or None.
                 if (name == "code" && self.is_instance_of(object, "SystemExit") || name == "value" && self.is_instance_of(object, "StopIteration"))
-                    && instance.attrs.borrow().get(&key(name)).is_none()
+                    && instance.attrs.borrow().get_str(name).is_none()
                 {
-                    let args = instance.attrs.borrow().get(&key("args")).cloned();
+                    let args = instance.attrs.borrow().get_str("args").cloned();
                     return Ok(match args {
                         Some(Obj::Tuple(args)) if args.len() == 1 => args[0].clone(),
                         Some(args @ Obj::Tuple(_)) if name == "code" && self.length(&args)? > 1 => args,
@@ -1303,11 +1303,11 @@ impl Interpreter {
                 // after it.
                 if let Some(get) = from_class.as_ref().and_then(|d| self.lookup_special(d, "__get__")) {
                     let data = from_class.as_ref().is_some_and(|d| self.lookup_special(d, "__set__").is_some() || self.lookup_special(d, "__delete__").is_some());
-                    if data || instance.attrs.borrow().get(&key(name)).is_none() {
+                    if data || instance.attrs.borrow().get_str(name).is_none() {
                         return self.call(get, vec![object.clone(), Obj::Class(instance.class.clone())], Vec::new());
                     }
                 }
-                if let Some(v) = instance.attrs.borrow().get(&key(name)) {
+                if let Some(v) = instance.attrs.borrow().get_str(name) {
                     return Ok(v.clone());
                 }
                 match from_class {
@@ -1369,9 +1369,9 @@ impl Interpreter {
                 }
             }
             Obj::Module(module) => {
-                let found = module.globals.borrow().get(&key(name)).cloned();
+                let found = module.globals.borrow().get_str(name).cloned();
                 // A module's own `__getattr__` answers for the names it lacks (PEP 562).
-                let hook = if found.is_none() { module.globals.borrow().get(&key("__getattr__")).cloned() } else { None };
+                let hook = if found.is_none() { module.globals.borrow().get_str("__getattr__").cloned() } else { None };
                 if let Some(hook) = hook {
                     match self.call(hook, vec![Obj::str(name)], Vec::new()) {
                         Err(raised) if !raised.stop && self.is_instance_of(&raised.value, "AttributeError") => {
@@ -1400,7 +1400,7 @@ impl Interpreter {
                 let mro = owner.mro.borrow().clone();
                 let start = mro.iter().position(|c| Rc::ptr_eq(c, class)).map_or(mro.len(), |p| p + 1);
                 for c in &mro[start..] {
-                    if let Some(v) = c.attrs.borrow().get(&key(name)).cloned() {
+                    if let Some(v) = c.attrs.borrow().get_str(name).cloned() {
                         return match v {
                             // `__new__` is a static method: `super().__new__(cls)` passes the class.
                             Obj::Function(f) if name == "__new__" => Ok(Obj::Function(f)),
@@ -1426,7 +1426,7 @@ impl Interpreter {
                 self.error("AttributeError", format!("'super' object has no attribute '{name}'"))
             }
             Obj::Function(f) => {
-                if let Some(v) = f.attrs.borrow().get(&key(name)) {
+                if let Some(v) = f.attrs.borrow().get_str(name) {
                     return Ok(v.clone());
                 }
                 match name {
@@ -1444,13 +1444,13 @@ impl Interpreter {
                         Ok(if defaults.is_empty() { Obj::None } else { Obj::tuple(defaults) })
                     }
                     "__doc__" => Ok(docstring(&f.body).map_or(Obj::None, |d| Obj::str(&d))),
-                    "__module__" => Ok(f.globals.borrow().get(&key("__name__")).cloned().unwrap_or(Obj::None)),
+                    "__module__" => Ok(f.globals.borrow().get_str("__name__").cloned().unwrap_or(Obj::None)),
                     "__dict__" => {
                         // The function's own fields, even when assigned (`wrapper.__name__ = …`), are
                         // not in its `__dict__`; `__annotations__` is kept with the attributes too.
                         let mut attrs = f.attrs.borrow().clone();
                         for own in ["__annotations__", "__name__", "__qualname__", "__doc__", "__module__", "__defaults__"] {
-                            attrs.remove(&key(own));
+                            attrs.remove_str(own);
                         }
                         Ok(Obj::Dict(Rc::new(RefCell::new(attrs))))
                     }
@@ -1562,7 +1562,7 @@ impl Interpreter {
                     self.call(set, vec![object.clone(), value], Vec::new())?;
                     return Ok(());
                 }
-                instance.attrs.borrow_mut().insert(key(name), Obj::str(name), value);
+                instance.attrs.borrow_mut().insert_str(name, value);
                 Ok(())
             }
             Obj::Native(native) => {
@@ -1572,7 +1572,7 @@ impl Interpreter {
                 self.error("AttributeError", format!("'{}' object has no attribute '{name}'", native.type_name()))
             }
             Obj::Class(class) => {
-                class.attrs.borrow_mut().insert(key(name), Obj::str(name), value.clone());
+                class.attrs.borrow_mut().insert_str(name, value.clone());
                 // A native module's metaclass-like hook (SQLAlchemy's declarative classes map an
                 // attribute assigned after the class statement).
                 if let Some(hook) = self.find_in_mro(class, super::CLASS_SETATTR_HOOK) {
@@ -1581,11 +1581,11 @@ impl Interpreter {
                 Ok(())
             }
             Obj::Module(module) => {
-                module.globals.borrow_mut().insert(key(name), Obj::str(name), value);
+                module.globals.borrow_mut().insert_str(name, value);
                 Ok(())
             }
             Obj::Function(f) => {
-                f.attrs.borrow_mut().insert(key(name), Obj::str(name), value);
+                f.attrs.borrow_mut().insert_str(name, value);
                 Ok(())
             }
             other => {
@@ -1625,9 +1625,9 @@ impl Interpreter {
             }
         }
         let removed = match object {
-            Obj::Instance(instance) => instance.attrs.borrow_mut().remove(&key(name)).is_some(),
-            Obj::Class(class) if !class.builtin => class.attrs.borrow_mut().remove(&key(name)).is_some(),
-            Obj::Function(f) => f.attrs.borrow_mut().remove(&key(name)).is_some(),
+            Obj::Instance(instance) => instance.attrs.borrow_mut().remove_str(name).is_some(),
+            Obj::Class(class) if !class.builtin => class.attrs.borrow_mut().remove_str(name).is_some(),
+            Obj::Function(f) => f.attrs.borrow_mut().remove_str(name).is_some(),
             _ => false,
         };
         if removed {
@@ -2696,7 +2696,7 @@ impl Interpreter {
                     }
                 }
                 for (k, v) in kwargs {
-                    d.borrow_mut().insert(key(&k), Obj::str(&k), v);
+                    d.borrow_mut().insert_str(&k, v);
                 }
                 Ok(Obj::None)
             }
@@ -3424,7 +3424,7 @@ fn class_module(class: &Class) -> Option<String> {
     if class.builtin {
         return None;
     }
-    match class.attrs.borrow().get(&key("__module__")) {
+    match class.attrs.borrow().get_str("__module__") {
         Some(Obj::Str(module)) if &**module == "builtins" => None,
         Some(Obj::Str(module)) => Some(module.to_string()),
         _ => Some("__main__".to_string()),

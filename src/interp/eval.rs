@@ -298,10 +298,6 @@ const SITE_PACKAGES: &str = ".venv/lib/python3.11/site-packages";
 /// under.
 pub(super) type TracebackEntry = (Rc<str>, u32, Rc<str>, Option<Span>);
 
-pub(super) fn key(name: &str) -> super::object::Key {
-    super::object::Key::Str(Rc::from(name))
-}
-
 impl Drop for Interpreter {
     /// A program's objects refer to each other in cycles (a function and its module's globals, a
     /// class and its methods), which reference counting alone never frees: as CPython clears its
@@ -452,7 +448,7 @@ impl Interpreter {
             Some(globals) => globals.clone(),
             None => {
                 let globals = Rc::new(RefCell::new(Dict::default()));
-                globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str("__main__"));
+                globals.borrow_mut().insert_str("__name__", Obj::str("__main__"));
                 self.session = Some(globals.clone());
                 globals
             }
@@ -505,7 +501,7 @@ impl Interpreter {
     pub fn reraise_as(&mut self, original: Box<Raised>, replacement: Obj) -> Box<Raised> {
         self.caught_frames.insert(identity(&original.value), (original.value.clone(), original.frames.clone()));
         if let Obj::Instance(instance) = &replacement {
-            instance.attrs.borrow_mut().insert(key("__cause__"), Obj::str("__cause__"), original.value.clone());
+            instance.attrs.borrow_mut().insert_str("__cause__", original.value.clone());
         }
         Box::new(Raised { value: replacement, frames: original.frames, stop: false, at: original.at })
     }
@@ -589,9 +585,9 @@ impl Interpreter {
     /// its submodules): importable by `name` from now on.
     pub fn define_module(&mut self, name: &str, members: Vec<(String, Obj)>) -> Obj {
         let globals = Rc::new(RefCell::new(Dict::default()));
-        globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
+        globals.borrow_mut().insert_str("__name__", Obj::str(name));
         for (member, value) in members {
-            globals.borrow_mut().insert(key(&member), Obj::str(&member), value);
+            globals.borrow_mut().insert_str(&member, value);
         }
         let module = Obj::Module(Rc::new(Module { name: Rc::from(name), globals }));
         self.modules.insert(name.to_string(), module.clone());
@@ -603,7 +599,7 @@ impl Interpreter {
     pub fn new_class(&mut self, name: &str, attrs: Vec<(String, Obj)>) -> Obj {
         let mut table = Dict::default();
         for (attr, value) in attrs {
-            table.insert(key(&attr), Obj::str(&attr), value);
+            table.insert_str(&attr, value);
         }
         let class = Rc::new(Class {
             name: Rc::from(name),
@@ -620,13 +616,13 @@ impl Interpreter {
 
     /// Whether the console session has bound `name`.
     pub fn defines(&self, name: &str) -> bool {
-        self.session.as_ref().is_some_and(|globals| globals.borrow().get(&key(name)).is_some())
+        self.session.as_ref().is_some_and(|globals| globals.borrow().get_str(name).is_some())
     }
 
     /// Unbinds `name` in the console session (something else bound it since).
     pub fn forget(&mut self, name: &str) {
         if let Some(globals) = &self.session {
-            globals.borrow_mut().remove(&key(name));
+            globals.borrow_mut().remove_str(name);
         }
     }
 
@@ -636,7 +632,7 @@ impl Interpreter {
             return Ok(());
         }
         let text = self.repr_of(&value)?;
-        self.builtins.insert(key("_"), Obj::str("_"), value);
+        self.builtins.insert_str("_", value);
         self.write(&format!("{text}\n"))
     }
 
@@ -671,7 +667,7 @@ impl Interpreter {
     /// and the status is 1.
     fn exit(&mut self, mut output: String, value: &Obj) -> RunOutcome {
         let code = match value {
-            Obj::Instance(instance) => match instance.attrs.borrow().get(&key("args")) {
+            Obj::Instance(instance) => match instance.attrs.borrow().get_str("args") {
                 Some(Obj::Tuple(args)) if args.len() == 1 => args[0].clone(),
                 Some(Obj::Tuple(args)) if args.len() > 1 => Obj::Tuple(args.clone()),
                 _ => Obj::None,
@@ -698,7 +694,7 @@ impl Interpreter {
     fn class_name(&self, value: &Obj) -> String {
         match value {
             Obj::Instance(i) => {
-                let module = i.class.attrs.borrow().get(&key("__module__")).cloned();
+                let module = i.class.attrs.borrow().get_str("__module__").cloned();
                 match module {
                     Some(Obj::Str(module)) if !i.class.builtin && &*module != "__main__" && &*module != "builtins" => {
                         format!("{module}.{}", i.class.name)
@@ -731,7 +727,7 @@ impl Interpreter {
         let mut seen = vec![identity(&raised.value)];
         let mut current = raised.value.clone();
         while let Obj::Instance(instance) = &current {
-            let attr = |name: &str| instance.attrs.borrow().get(&key(name)).cloned();
+            let attr = |name: &str| instance.attrs.borrow().get_str(name).cloned();
             let (earlier, joint) = match (attr("__cause__"), attr("__suppress_context__"), attr("__context__")) {
                 (Some(cause @ Obj::Instance(_)), _, _) => (cause, "The above exception was the direct cause of the following exception:"),
                 (_, Some(Obj::Bool(true)), _) => break,
@@ -754,7 +750,7 @@ impl Interpreter {
         let mut text = String::new();
         // An exception raised inside a native module's own code (marked so by it) had frames
         // there, which the lab does not show: the header stays, as CPython's would.
-        let in_library = matches!(value, Obj::Instance(i) if i.attrs.borrow().get(&key("__lab_library_frames__")).is_some());
+        let in_library = matches!(value, Obj::Instance(i) if i.attrs.borrow().get_str("__lab_library_frames__").is_some());
         if !frames.is_empty() || in_library {
             text.push_str("Traceback (most recent call last):\n");
         }
@@ -853,7 +849,7 @@ impl Interpreter {
         let class = self.exceptions.get(class).cloned().unwrap_or_else(|| self.exceptions["Exception"].clone());
         let instance = Instance { class, attrs: Rc::new(RefCell::new(Dict::default())), value: None };
         let args = if message.is_empty() { Obj::tuple(Vec::new()) } else { Obj::tuple(vec![Obj::str(&message)]) };
-        instance.attrs.borrow_mut().insert(key("args"), Obj::str("args"), args);
+        instance.attrs.borrow_mut().insert_str("args", args);
         Obj::Instance(Rc::new(instance))
     }
 
@@ -883,7 +879,7 @@ impl Interpreter {
                 ("offset", Obj::Int(i64::from(col))),
                 ("text", Obj::str(text)),
             ] {
-                attrs.insert(key(name), Obj::str(name), attr);
+                attrs.insert_str(name, attr);
             }
         }
         raised(value, false)
@@ -932,10 +928,10 @@ impl Interpreter {
             self.write(&text)?;
         }
         let globals = Rc::new(RefCell::new(Dict::default()));
-        globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
+        globals.borrow_mut().insert_str("__name__", Obj::str(name));
         let doc = super::builtins::docstring(&module.body).map_or(Obj::None, |d| Obj::str(&d));
-        globals.borrow_mut().insert(key("__doc__"), Obj::str("__doc__"), doc);
-        globals.borrow_mut().insert(key("__file__"), Obj::str("__file__"), Obj::str(path));
+        globals.borrow_mut().insert_str("__doc__", doc);
+        globals.borrow_mut().insert_str("__file__", Obj::str(path));
         let module_obj = Obj::Module(Rc::new(Module { name: Rc::from(name), globals: globals.clone() }));
         if name == "__main__" {
             self.main_globals = Some(globals.clone());
@@ -989,7 +985,7 @@ impl Interpreter {
         }
         let module = self.load_module(name)?;
         if let (Some(Obj::Module(parent)), Some((_, last))) = (parent, name.rsplit_once('.')) {
-            parent.globals.borrow_mut().insert(key(last), Obj::str(last), module.clone());
+            parent.globals.borrow_mut().insert_str(last, module.clone());
         }
         Ok(module)
     }
@@ -1002,9 +998,9 @@ impl Interpreter {
         }
         if let Some(build) = self.native_modules.get(name).cloned() {
             let globals = Rc::new(RefCell::new(Dict::default()));
-            globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
+            globals.borrow_mut().insert_str("__name__", Obj::str(name));
             for (member, value) in build(self)? {
-                globals.borrow_mut().insert(key(&member), Obj::str(&member), value);
+                globals.borrow_mut().insert_str(&member, value);
             }
             let module = Obj::Module(Rc::new(Module { name: Rc::from(name), globals }));
             self.modules.insert(name.to_string(), module.clone());
@@ -1026,7 +1022,7 @@ impl Interpreter {
         let prefix = format!("{path}/");
         if self.files.keys().any(|p| p.starts_with(&prefix)) {
             let globals = Rc::new(RefCell::new(Dict::default()));
-            globals.borrow_mut().insert(key("__name__"), Obj::str("__name__"), Obj::str(name));
+            globals.borrow_mut().insert_str("__name__", Obj::str(name));
             let module = Obj::Module(Rc::new(Module { name: Rc::from(name), globals }));
             self.modules.insert(name.to_string(), module.clone());
             return Ok(module);
@@ -1047,15 +1043,15 @@ impl Interpreter {
             "math" => {
                 for function in super::math::FUNCTIONS {
                     let member = function.trim_start_matches("math.");
-                    globals.borrow_mut().insert(key(member), Obj::str(member), Obj::Builtin(function));
+                    globals.borrow_mut().insert_str(member, Obj::Builtin(function));
                 }
                 for (member, value) in super::math::CONSTANTS {
-                    globals.borrow_mut().insert(key(member), Obj::str(member), Obj::Float(*value));
+                    globals.borrow_mut().insert_str(member, Obj::Float(*value));
                 }
             }
             "__future__" => {
                 for member in ["annotations", "division", "absolute_import", "print_function", "unicode_literals", "generator_stop"] {
-                    globals.borrow_mut().insert(key(member), Obj::str(member), Obj::Bool(true));
+                    globals.borrow_mut().insert_str(member, Obj::Bool(true));
                 }
             }
             _ => return None,
@@ -1202,16 +1198,16 @@ impl Interpreter {
                         self.eval(frame, annotation)?
                     };
                     let ns = frame.class_ns.clone().unwrap_or_else(|| frame.globals.clone());
-                    let existing = ns.borrow().get(&key("__annotations__")).cloned();
+                    let existing = ns.borrow().get_str("__annotations__").cloned();
                     let table = match existing {
                         Some(Obj::Dict(d)) => d,
                         _ => {
                             let d = Rc::new(RefCell::new(Dict::default()));
-                            ns.borrow_mut().insert(key("__annotations__"), Obj::str("__annotations__"), Obj::Dict(d.clone()));
+                            ns.borrow_mut().insert_str("__annotations__", Obj::Dict(d.clone()));
                             d
                         }
                     };
-                    table.borrow_mut().insert(key(name), Obj::str(name), kept);
+                    table.borrow_mut().insert_str(name, kept);
                 }
                 if let Some(value) = value {
                     let value = self.eval(frame, value)?;
@@ -1578,8 +1574,8 @@ impl Interpreter {
                 // An exception raised while handling this one remembers it.
                 if !new.stop && identity(&new.value) != identity(&raised.value) {
                     if let Obj::Instance(i) = &new.value {
-                        if i.attrs.borrow().get(&key("__context__")).is_none() {
-                            i.attrs.borrow_mut().insert(key("__context__"), Obj::str("__context__"), raised.value.clone());
+                        if i.attrs.borrow().get_str("__context__").is_none() {
+                            i.attrs.borrow_mut().insert_str("__context__", raised.value.clone());
                         }
                     }
                 }
@@ -1689,7 +1685,7 @@ impl Interpreter {
 
     fn load(&mut self, frame: &Frame, name: &str) -> Res<Obj> {
         if let Some(ns) = &frame.class_ns {
-            if let Some(v) = ns.borrow().get(&key(name)) {
+            if let Some(v) = ns.borrow().get_str(name) {
                 return Ok(v.clone());
             }
         }
@@ -1713,12 +1709,10 @@ impl Interpreter {
                 }
             }
         }
-        // Made only now: a function's own variables are found without it.
-        let k = key(name);
-        if let Some(v) = frame.globals.borrow().get(&k) {
+        if let Some(v) = frame.globals.borrow().get_str(name) {
             return Ok(v.clone());
         }
-        if let Some(v) = self.builtins.get(&k) {
+        if let Some(v) = self.builtins.get_str(name) {
             return Ok(v.clone());
         }
         self.error("NameError", format!("name '{name}' is not defined"))
@@ -1726,12 +1720,12 @@ impl Interpreter {
 
     fn store(&mut self, frame: &Frame, name: &str, value: Obj) -> Res<()> {
         if let Some(ns) = &frame.class_ns {
-            ns.borrow_mut().insert(key(name), Obj::str(name), value);
+            ns.borrow_mut().insert_str(name, value);
             return Ok(());
         }
         if let (Some(func), Some(scope)) = (&frame.func, &frame.scope) {
             if func.declared_global.iter().any(|g| g == name) {
-                frame.globals.borrow_mut().insert(key(name), Obj::str(name), value);
+                frame.globals.borrow_mut().insert_str(name, value);
                 return Ok(());
             }
             if func.declared_nonlocal.iter().any(|n| n == name) {
@@ -1748,7 +1742,7 @@ impl Interpreter {
             scope.vars.borrow_mut().insert(name, value);
             return Ok(());
         }
-        frame.globals.borrow_mut().insert(key(name), Obj::str(name), value);
+        frame.globals.borrow_mut().insert_str(name, value);
         Ok(())
     }
 
@@ -1829,7 +1823,7 @@ impl Interpreter {
                 let removed = if let (Some(_), Some(scope)) = (&frame.func, &frame.scope) {
                     scope.vars.borrow_mut().remove(name).is_some()
                 } else {
-                    frame.globals.borrow_mut().remove(&key(name)).is_some()
+                    frame.globals.borrow_mut().remove_str(name).is_some()
                 };
                 if removed {
                     Ok(())
@@ -1916,9 +1910,9 @@ impl Interpreter {
             } else {
                 self.eval(frame, annotation)?
             };
-            table.insert(key(name), Obj::str(name), value);
+            table.insert_str(name, value);
         }
-        f.attrs.borrow_mut().insert(key("__annotations__"), Obj::str("__annotations__"), Obj::Dict(Rc::new(RefCell::new(table))));
+        f.attrs.borrow_mut().insert_str("__annotations__", Obj::Dict(Rc::new(RefCell::new(table))));
         Ok(())
     }
 
@@ -1955,11 +1949,11 @@ impl Interpreter {
             }
         }
         let ns = Rc::new(RefCell::new(Dict::default()));
-        let module = frame.globals.borrow().get(&key("__name__")).cloned().unwrap_or_else(|| Obj::str("__main__"));
-        ns.borrow_mut().insert(key("__module__"), Obj::str("__module__"), module);
-        ns.borrow_mut().insert(key("__qualname__"), Obj::str("__qualname__"), Obj::str(name));
+        let module = frame.globals.borrow().get_str("__name__").cloned().unwrap_or_else(|| Obj::str("__main__"));
+        ns.borrow_mut().insert_str("__module__", module);
+        ns.borrow_mut().insert_str("__qualname__", Obj::str(name));
         let doc = super::builtins::docstring(body).map_or(Obj::None, |d| Obj::str(&d));
-        ns.borrow_mut().insert(key("__doc__"), Obj::str("__doc__"), doc);
+        ns.borrow_mut().insert_str("__doc__", doc);
         let class_frame = Frame {
             globals: frame.globals.clone(),
             scope: frame.scope.clone(),
@@ -2035,7 +2029,7 @@ impl Interpreter {
             }
         }
         let mro = class.mro.borrow().clone();
-        let hook = mro.iter().skip(1).find_map(|c| c.attrs.borrow().get(&key("__init_subclass__")).cloned());
+        let hook = mro.iter().skip(1).find_map(|c| c.attrs.borrow().get_str("__init_subclass__").cloned());
         match hook {
             Some(Obj::ClassMethod(f) | Obj::StaticMethod(f)) => self.call(*f, vec![class_obj], Vec::new()).map(|_| ()),
             Some(hook) => self.call(hook, vec![class_obj], Vec::new()).map(|_| ()),
@@ -2170,7 +2164,7 @@ impl Interpreter {
             return self.error("TypeError", format!("{name}() got some positional-only arguments passed as keyword arguments: '{}'", names.join(", ")));
         }
         for (k, v) in by_keyword {
-            extra_kwargs.insert(key(&k), Obj::str(&k), v);
+            extra_kwargs.insert_str(&k, v);
         }
         for (k, v) in kwargs {
             let param = f.params.iter().position(|p| p.name == k && p.star.is_empty());
@@ -2183,7 +2177,7 @@ impl Interpreter {
                     let _ = i;
                     vars.insert(&k, v);
                 }
-                None if double.is_some() => extra_kwargs.insert(key(&k), Obj::str(&k), v),
+                None if double.is_some() => extra_kwargs.insert_str(&k, v),
                 None => {
                     drop(vars);
                     return self.error("TypeError", format!("{name}() got an unexpected keyword argument '{k}'"));
@@ -2284,16 +2278,14 @@ impl Interpreter {
     }
 
     pub(super) fn find_in_mro(&self, class: &Rc<Class>, name: &str) -> Option<Obj> {
-        let k = key(name);
-        class.mro.borrow().iter().find_map(|c| c.attrs.borrow().get(&k).cloned())
+        class.mro.borrow().iter().find_map(|c| c.attrs.borrow().get_str(name).cloned())
     }
 
     /// A special method of an instance's class, bound (`__repr__`, `__len__` …), if defined in Python.
     pub(super) fn lookup_special(&self, value: &Obj, name: &str) -> Option<Obj> {
         let Obj::Instance(instance) = value else { return None };
-        let k = key(name);
         // A built-in base answers its own special methods before any later base does.
-        let found = instance.class.mro.borrow().iter().take_while(|c| !Self::answered_by_type(c, name)).find_map(|c| c.attrs.borrow().get(&k).cloned());
+        let found = instance.class.mro.borrow().iter().take_while(|c| !Self::answered_by_type(c, name)).find_map(|c| c.attrs.borrow().get_str(name).cloned());
         match found? {
             Obj::Function(f) => Some(Obj::Method(Box::new(value.clone()), f)),
             _ => None,
@@ -2501,7 +2493,7 @@ impl Interpreter {
                 match (&frame.scope, in_comprehension) {
                     (Some(scope), true) => match &scope.parent {
                         Some(outer) => outer.vars.borrow_mut().insert(name, value.clone()),
-                        None => frame.globals.borrow_mut().insert(key(name), Obj::str(name), value.clone()),
+                        None => frame.globals.borrow_mut().insert_str(name, value.clone()),
                     },
                     _ => self.store(frame, name, value.clone())?,
                 }
@@ -2567,8 +2559,8 @@ impl Interpreter {
                 line: Cell::new(1),
             },
             Some(Obj::Dict(globals)) => {
-                if globals.borrow().get(&key("__builtins__")).is_none() {
-                    globals.borrow_mut().insert(key("__builtins__"), Obj::str("__builtins__"), Obj::Dict(Rc::new(RefCell::new(Dict::default()))));
+                if globals.borrow().get_str("__builtins__").is_none() {
+                    globals.borrow_mut().insert_str("__builtins__", Obj::Dict(Rc::new(RefCell::new(Dict::default()))));
                 }
                 Frame { globals, scope: None, func: None, class_ns: None, file: Rc::from("<string>"), name: Rc::from("<module>"), line: Cell::new(1) }
             }
@@ -2870,7 +2862,7 @@ impl Interpreter {
         // A built-in base (`str` in `class Status(str, Enum)`) hashes by its value.
         for class in mro.iter().take_while(|c| !Self::is_value_type_class(c)).filter(|c| !c.builtin) {
             let attrs = class.attrs.borrow();
-            match (attrs.get(&key("__hash__")).cloned(), attrs.get(&key("__eq__")).is_some()) {
+            match (attrs.get_str("__hash__").cloned(), attrs.get_str("__eq__").is_some()) {
                 (Some(Obj::None), _) | (None, true) => {
                     drop(attrs);
                     return self.error("TypeError", format!("unhashable type: '{}'", instance.class.name));
@@ -3000,7 +2992,7 @@ pub(super) struct SyntaxPlace {
 pub(super) fn syntax_place(value: &Obj) -> Option<SyntaxPlace> {
     let Obj::Instance(instance) = value else { return None };
     let attrs = instance.attrs.borrow();
-    match [attrs.get(&key("msg")), attrs.get(&key("filename")), attrs.get(&key("lineno")), attrs.get(&key("offset")), attrs.get(&key("text"))] {
+    match [attrs.get_str("msg"), attrs.get_str("filename"), attrs.get_str("lineno"), attrs.get_str("offset"), attrs.get_str("text")] {
         [Some(Obj::Str(msg)), Some(Obj::Str(file)), Some(Obj::Int(line)), Some(Obj::Int(offset)), Some(Obj::Str(text))] => {
             Some(SyntaxPlace { msg: msg.clone(), file: file.clone(), line: *line, offset: *offset, text: text.clone() })
         }

@@ -279,7 +279,6 @@ mod tests {
     use std::cell::RefCell;
 
     use super::*;
-    use crate::interp::eval::key;
 
     /// A field declared in a class body: a descriptor that learns its name.
     struct Field {
@@ -326,14 +325,14 @@ mod tests {
             let name = self.name.borrow().clone();
             Some(Ok(match instance {
                 None => Obj::Native(Rc::new(Column(name))),
-                Some(Obj::Instance(instance)) => instance.attrs.borrow().get(&key(&name)).cloned().unwrap_or(Obj::None),
+                Some(Obj::Instance(instance)) => instance.attrs.borrow().get_str(&name).cloned().unwrap_or(Obj::None),
                 Some(_) => Obj::None,
             }))
         }
         fn descriptor_set(&self, _py: &mut Interpreter, _this: &Obj, instance: &Obj, value: Obj) -> Option<Res<()>> {
             let Obj::Instance(instance) = instance else { return None };
             let name = self.name.borrow().clone();
-            instance.attrs.borrow_mut().insert(key(&name), Obj::str(&name), value);
+            instance.attrs.borrow_mut().insert_str(&name, value);
             Some(Ok(()))
         }
     }
@@ -459,7 +458,7 @@ mod tests {
                 Ok(Obj::str(&format!("a {}", py.str_of(&name)?)))
             });
             if let Obj::Class(class) = &base {
-                class.attrs.borrow_mut().insert(key("describe"), Obj::str("describe"), describe);
+                class.attrs.borrow_mut().insert_str("describe", describe);
             }
             let session_registry = registry.clone();
             Ok(vec![

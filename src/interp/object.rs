@@ -177,7 +177,7 @@ pub struct Dict {
 }
 
 /// What makes two keys the same dict key: equal numbers (`1`, `1.0`, `True`) are one key.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Key {
     None,
     Int(i64),
@@ -194,7 +194,115 @@ pub enum Key {
     User(usize),
 }
 
+/// A key's hash: a `Str` hashes as its text alone, so that a name borrowed from the program
+/// (`KeyName`) finds the same entry without being made into a `Key`.
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match self {
+            Key::Str(s) => s.hash(state),
+            Key::None => state.write_u8(0),
+            Key::Int(i) => (1u8, i).hash(state),
+            Key::Float(f) => (2u8, f).hash(state),
+            Key::Bytes(b) => (3u8, b).hash(state),
+            Key::Tuple(items) => (4u8, items).hash(state),
+            Key::Id(id) => (5u8, id).hash(state),
+            Key::Builtin(name) => (6u8, name).hash(state),
+            Key::User(n) => (7u8, n).hash(state),
+        }
+    }
+}
+
+/// A dict key as a lookup sees it: a `Key`, or a name borrowed from the program text. Reading a
+/// variable or an attribute looks its name up this way, without building shared text for the
+/// key on every read (that allocation was a tenth of a loop's time).
+pub trait LookupKey {
+    fn name(&self) -> Option<&str>;
+    fn owned(&self) -> Option<&Key>;
+}
+
+impl LookupKey for Key {
+    fn name(&self) -> Option<&str> {
+        match self {
+            Key::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+    fn owned(&self) -> Option<&Key> {
+        Some(self)
+    }
+}
+
+/// A name looked up in a dict (`globals`, a class's or an instance's attributes).
+pub struct KeyName<'a>(pub &'a str);
+
+impl LookupKey for KeyName<'_> {
+    fn name(&self) -> Option<&str> {
+        Some(self.0)
+    }
+    fn owned(&self) -> Option<&Key> {
+        None
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn LookupKey + 'a> for Key {
+    fn borrow(&self) -> &(dyn LookupKey + 'a) {
+        self
+    }
+}
+
+impl PartialEq for dyn LookupKey + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.name(), other.name()) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => self.owned() == other.owned(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for dyn LookupKey + '_ {}
+
+impl std::hash::Hash for dyn LookupKey + '_ {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match (self.name(), self.owned()) {
+            (Some(name), _) => name.hash(state),
+            (None, Some(key)) => key.hash(state),
+            (None, None) => {}
+        }
+    }
+}
+
 impl Dict {
+    /// The value under a string key, looked up without building the key.
+    pub fn get_str(&self, name: &str) -> Option<&Obj> {
+        let i = *self.index.get(&KeyName(name) as &dyn LookupKey)?;
+        self.entries[i].as_ref().map(|(_, (_, v))| v)
+    }
+
+    pub fn contains_str(&self, name: &str) -> bool {
+        self.index.contains_key(&KeyName(name) as &dyn LookupKey)
+    }
+
+    /// Sets a string key: the key's shared text is made only when the key is new.
+    pub fn insert_str(&mut self, name: &str, value: Obj) {
+        match self.index.get(&KeyName(name) as &dyn LookupKey) {
+            Some(&i) => {
+                if let Some((_, entry)) = self.entries[i].as_mut() {
+                    entry.1 = value;
+                }
+            }
+            None => {
+                let text: Rc<str> = Rc::from(name);
+                self.insert(Key::Str(text.clone()), Obj::Str(text), value);
+            }
+        }
+    }
+
+    pub fn remove_str(&mut self, name: &str) -> Option<Obj> {
+        let key = self.index.get_key_value(&KeyName(name) as &dyn LookupKey)?.0.clone();
+        self.remove(&key)
+    }
+
     pub fn len(&self) -> usize {
         self.live
     }

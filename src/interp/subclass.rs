@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::eval::{key, Interpreter, Res};
+use super::eval::{Interpreter, Res};
 use super::object::{Class, Dict, Obj};
 
 /// The built-in types a class may derive from in the lab.
@@ -39,7 +39,7 @@ impl Interpreter {
     pub(super) fn install_value_types(&mut self) {
         for name in VALUE_TYPES {
             let mut attrs = Dict::default();
-            attrs.insert(key("__module__"), Obj::str("__module__"), Obj::str("builtins"));
+            attrs.insert_str("__module__", Obj::str("builtins"));
             let bases = vec![self.object_class.clone()];
             let class = Rc::new(Class { name: Rc::from(*name), bases, mro: RefCell::new(Vec::new()), attrs: RefCell::new(attrs), builtin: true });
             *class.mro.borrow_mut() = vec![class.clone(), self.object_class.clone()];

@@ -139,7 +139,7 @@ fn ids(py: &mut Interpreter, value: Option<Obj>) -> Res<Vec<String>> {
 /// A module-level name of a loaded file, if the file bound it.
 fn global(module: &Obj, name: &str) -> Option<Obj> {
     let Obj::Module(m) = module else { return None };
-    let found = m.globals.borrow().get(&crate::interp::object::Key::Str(std::rc::Rc::from(name))).cloned();
+    let found = m.globals.borrow().get_str(name).cloned();
     found
 }
 

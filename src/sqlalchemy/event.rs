@@ -150,7 +150,7 @@ fn resolve(py: &mut Interpreter, target: &Obj, identifier: &Obj) -> Res<(Target,
     };
     let declarative = match target {
         // A subclass of the lab's DeclarativeBase: the class that defines the declarative hook.
-        Obj::Class(class) => class.mro.borrow().iter().any(|c| c.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(crate::interp::CLASS_SETATTR_HOOK))).is_some()),
+        Obj::Class(class) => class.mro.borrow().iter().any(|c| c.attrs.borrow().get_str(crate::interp::CLASS_SETATTR_HOOK).is_some()),
         _ => false,
     };
     let session_class = py.import("sqlalchemy.orm").and_then(|orm| py.get_attr(&orm, "Session")).ok();

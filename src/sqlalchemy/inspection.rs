@@ -24,7 +24,7 @@ pub fn inspect(py: &mut Interpreter, args: Vec<Obj>, _kwargs: Vec<(String, Obj)>
             super::orm::mapper::ensure_state(subject, &mapper);
         }
         if let (Some(_), Obj::Instance(inst)) = (state_of(subject), subject) {
-            let value = inst.attrs.borrow().get(&crate::interp::object::Key::Str(std::rc::Rc::from("_sa_instance_state"))).cloned();
+            let value = inst.attrs.borrow().get_str("_sa_instance_state").cloned();
             if let Some(value) = value {
                 return Ok(value);
             }

@@ -86,7 +86,7 @@ fn driver_error(py: &mut Interpreter, raised: Box<crate::interp::Raised>) -> Box
         return raised;
     }
     let from_driver = match &raised.value {
-        Obj::Instance(instance) => instance.class.mro.borrow().iter().any(|c| &*c.name == "Error" && c.attrs.borrow().get(&crate::interp::object::Key::Str(std::rc::Rc::from("__module__"))).is_some_and(|m| matches!(m, Obj::Str(s) if &**s == "sqlite3"))),
+        Obj::Instance(instance) => instance.class.mro.borrow().iter().any(|c| &*c.name == "Error" && c.attrs.borrow().get_str("__module__").is_some_and(|m| matches!(m, Obj::Str(s) if &**s == "sqlite3"))),
         _ => false,
     };
     if !from_driver {

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use crate::interp::native::Native;
-use crate::interp::object::{Instance, Key, Obj};
+use crate::interp::object::{Instance, Obj};
 use crate::interp::{Interpreter, Res};
 
 use super::super::convert::{method, native};
@@ -51,7 +51,7 @@ impl InstrumentedList {
             return Ok(());
         }
         let value = if joined { owner } else { Obj::None };
-        child_inst.attrs.borrow_mut().insert(Key::Str(Rc::from(back.as_str())), Obj::str(&back), value);
+        child_inst.attrs.borrow_mut().insert_str(&back, value);
         Ok(())
     }
 

@@ -207,7 +207,7 @@ impl Native for ExpressionAttr {
     }
     fn descriptor_set(&self, _py: &mut Interpreter, _this: &Obj, instance: &Obj, value: Obj) -> Option<Res<()>> {
         if let Obj::Instance(inst) = instance {
-            inst.attrs.borrow_mut().insert(Key::Str(Rc::from(self.property.attr.as_str())), Obj::str(&self.property.attr), value);
+            inst.attrs.borrow_mut().insert_str(&self.property.attr, value);
         }
         Some(Ok(()))
     }
@@ -272,7 +272,7 @@ pub fn expire(instance: &Obj, mapper: &Mapper) {
     let Obj::Instance(inst) = instance else { return };
     let mut attrs = inst.attrs.borrow_mut();
     for property in mapper.expressions.borrow().iter() {
-        attrs.remove(&Key::Str(Rc::from(property.attr.as_str())));
+        attrs.remove_str(property.attr.as_str());
     }
 }
 
@@ -280,5 +280,5 @@ pub fn expire(instance: &Obj, mapper: &Mapper) {
 pub fn unloaded(instance: &Obj, mapper: &Mapper) -> Vec<ExpressionProperty> {
     let Obj::Instance(inst) = instance else { return Vec::new() };
     let attrs = inst.attrs.borrow();
-    selected(mapper).into_iter().filter(|p| attrs.get(&Key::Str(Rc::from(p.attr.as_str()))).is_none()).collect()
+    selected(mapper).into_iter().filter(|p| attrs.get_str(p.attr.as_str()).is_none()).collect()
 }

@@ -199,7 +199,7 @@ pub fn load_deferred(py: &mut Interpreter, instance: &Obj, state: &Rc<super::map
     };
     let group = mapper.column(attr).and_then(|c| c.deferred.as_ref()).and_then(|d| d.group.clone());
     let Obj::Instance(inst) = instance else { return Ok(()) };
-    let absent = |name: &str| inst.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(name))).is_none();
+    let absent = |name: &str| inst.attrs.borrow().get_str(name).is_none();
     let names: Vec<String> = match group {
         Some(group) => mapper
             .columns

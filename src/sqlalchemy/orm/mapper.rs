@@ -432,11 +432,11 @@ pub fn foreign_key_join(mapper: &Mapper, present: &[String]) -> Option<Sql> {
 }
 
 fn class_attr(class: &Rc<Class>, name: &str) -> Option<Obj> {
-    class.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(name))).cloned()
+    class.attrs.borrow().get_str(name).cloned()
 }
 
 fn set_class_attr(class: &Rc<Class>, name: &str, value: Obj) {
-    class.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(name)), Obj::str(name), value);
+    class.attrs.borrow_mut().insert_str(name, value);
 }
 
 /// `User.tags = relationship(Tag)` after the class statement: mapped as declarative does it
@@ -1074,7 +1074,7 @@ impl Native for InstrumentedAttribute {
     fn descriptor_get(&self, py: &mut Interpreter, this: &Obj, instance: Option<&Obj>, _owner: &Obj) -> Option<Res<Obj>> {
         let Some(instance) = instance else { return Some(Ok(this.clone())) };
         if let (Some(default), Obj::Instance(inst)) = (&self.column.dataclass_default, instance) {
-            let own = inst.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(self.column.attr.as_str()))).is_some();
+            let own = inst.attrs.borrow().get_str(self.column.attr.as_str()).is_some();
             if !own && state_of(instance).is_none_or(|s| s.key.borrow().is_none()) {
                 return Some(Ok(default.clone()));
             }
@@ -1092,7 +1092,7 @@ impl Native for InstrumentedAttribute {
             Ok(value) => value,
             Err(error) => return Some(Err(error)),
         };
-        inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(self.column.attr.as_str())), Obj::str(&self.column.attr), value);
+        inst.attrs.borrow_mut().insert_str(&self.column.attr, value);
         mark_modified(instance, &state);
         Some(Ok(()))
     }
@@ -1138,7 +1138,7 @@ fn find_validators(class: &Rc<Class>) -> Vec<(String, Obj)> {
         let methods: Vec<Obj> = class.attrs.borrow().items().map(|(_, v)| v.clone()).collect();
         for method in methods {
             let Obj::Function(function) = &method else { continue };
-            let names = function.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from("__sa_validators__"))).cloned();
+            let names = function.attrs.borrow().get_str("__sa_validators__").cloned();
             let Some(Obj::Tuple(names)) = names else { continue };
             for name in names.iter() {
                 if let Obj::Str(name) = name {
@@ -1245,7 +1245,7 @@ impl InstanceState {
         (0..self.mapper.columns.len())
             .filter(|&i| {
                 let attr = &self.mapper.columns[i].attr;
-                attrs.get(&crate::interp::object::Key::Str(Rc::from(attr.as_str()))).is_none() && self.deferral(attr).is_none()
+                attrs.get_str(attr.as_str()).is_none() && self.deferral(attr).is_none()
             })
             .collect()
     }
@@ -1255,7 +1255,7 @@ impl InstanceState {
         let Obj::Instance(inst) = instance else { return Ok(Vec::new()) };
         let mut out = Vec::new();
         for column in &self.mapper.columns {
-            let value = inst.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(column.attr.as_str()))).cloned();
+            let value = inst.attrs.borrow().get_str(column.attr.as_str()).cloned();
             out.push((column.attr.clone(), match value {
                 Some(v) => Some(to_value_as(py, &v, column.sql_type.as_ref())?),
                 None => None,
@@ -1304,7 +1304,7 @@ impl StateObj {
             .iter()
             .map(|c| &c.attr)
             .chain(relationships.iter().map(|r| &r.attr))
-            .map(|attr| (attr.clone(), attrs.get(&crate::interp::object::Key::Str(Rc::from(attr.as_str()))).is_some()))
+            .map(|attr| (attr.clone(), attrs.get_str(attr.as_str()).is_some()))
             .collect()
     }
 }
@@ -1372,7 +1372,7 @@ const STATE: &str = "_sa_instance_state";
 
 pub fn state_of(instance: &Obj) -> Option<Rc<InstanceState>> {
     let Obj::Instance(inst) = instance else { return None };
-    let value = inst.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(STATE))).cloned()?;
+    let value = inst.attrs.borrow().get_str(STATE).cloned()?;
     value.native::<StateObj>().map(|s| s.0.clone())
 }
 
@@ -1396,7 +1396,7 @@ pub fn ensure_state(instance: &Obj, mapper: &Rc<Mapper>) -> Rc<InstanceState> {
         pending_members: RefCell::new(Vec::new()),
     });
     if let Obj::Instance(inst) = instance {
-        inst.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from(STATE)), Obj::str(STATE), native(StateObj(state.clone(), Rc::downgrade(inst))));
+        inst.attrs.borrow_mut().insert_str(STATE, native(StateObj(state.clone(), Rc::downgrade(inst))));
     }
     state
 }

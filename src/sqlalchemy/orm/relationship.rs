@@ -180,7 +180,7 @@ impl RelationshipSpec {
                     if let Some(metadata) = parent.metadata.native::<super::super::schema::MetaDataObj>() {
                         for table in metadata.tables.borrow().iter() {
                             if let Some(name) = table.native::<TableObj>().map(|t| t.name.clone()) {
-                                globals.borrow_mut().insert(key(&name), Obj::str(&name), table.clone());
+                                globals.borrow_mut().insert_str(&name, table.clone());
                             }
                         }
                     }
@@ -188,7 +188,7 @@ impl RelationshipSpec {
                 if let Some(found) = self.registry.native::<Registry>() {
                     for mapper in found.mappers.borrow().iter().filter_map(std::rc::Weak::upgrade) {
                         if let Some(class) = mapper.class_obj() {
-                            globals.borrow_mut().insert(key(&mapper.class_name), Obj::str(&mapper.class_name), class);
+                            globals.borrow_mut().insert_str(&mapper.class_name, class);
                         }
                     }
                 }
@@ -863,7 +863,7 @@ fn select_in_many_to_many(py: &mut Interpreter, session: &Rc<super::session::Ses
 
 /// Whether `instance` has `spec`'s value loaded already.
 pub fn is_loaded(instance: &Obj, spec: &RelationshipSpec) -> bool {
-    matches!(instance, Obj::Instance(inst) if inst.attrs.borrow().get(&key(&spec.attr)).is_some())
+    matches!(instance, Obj::Instance(inst) if inst.attrs.borrow().get_str(&spec.attr).is_some())
 }
 
 /// An eager load's result for `instance`: set unless its value is loaded already (a query does
@@ -871,7 +871,7 @@ pub fn is_loaded(instance: &Obj, spec: &RelationshipSpec) -> bool {
 pub fn set_loaded(instance: &Obj, spec: &RelationshipSpec, value: Obj) {
     if let Obj::Instance(inst) = instance {
         if !is_loaded(instance, spec) {
-            inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value.clone());
+            inst.attrs.borrow_mut().insert_str(&spec.attr, value.clone());
             // What an eager load put in a collection, as for a lazy load, so that a member taken
             // out later is found at flush (an orphan to delete, or a foreign key to clear).
             if let Some(state) = state_of(instance) {
@@ -935,7 +935,7 @@ fn select_in_many_to_one(
 /// object the session holds, or whose key is NULL, does not).
 fn refuse_raise_load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Res<()> {
     let Obj::Instance(inst) = instance else { return Ok(()) };
-    if inst.attrs.borrow().get(&key(&spec.attr)).is_some() {
+    if inst.attrs.borrow().get_str(&spec.attr).is_some() {
         return Ok(());
     }
     let Some(parent) = spec.parent() else { return Ok(()) };
@@ -971,7 +971,7 @@ fn refuse_raise_load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance
 /// Reads a relationship of an instance: as loaded, else loaded now (persistent), else empty.
 fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Res<Obj> {
     let Obj::Instance(inst) = instance else { return Ok(Obj::None) };
-    if let Some(value) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() {
+    if let Some(value) = inst.attrs.borrow().get_str(&spec.attr).cloned() {
         return Ok(value);
     }
     let Some(parent) = spec.parent() else { return Ok(Obj::None) };
@@ -1065,7 +1065,7 @@ fn load(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Re
             }
         }
     };
-    inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value.clone());
+    inst.attrs.borrow_mut().insert_str(&spec.attr, value.clone());
     remember_members(&state, spec, &value);
     Ok(value)
 }
@@ -1092,7 +1092,7 @@ pub fn orphans(py: &mut Interpreter, instance: &Obj) -> Res<(Vec<Obj>, Vec<Obj>)
         if !spec.collection() && !spec.holds_children() {
             continue;
         }
-        let Some(current) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() else { continue };
+        let Some(current) = inst.attrs.borrow().get_str(&spec.attr).cloned() else { continue };
         if let Some(list) = current.native::<super::writeonly::WriteOnlyCollection>() {
             // What `remove()` took out goes as from a loaded collection.
             let removed: Vec<Obj> = list.removed.borrow_mut().drain(..).collect();
@@ -1130,7 +1130,7 @@ fn release_or_delete(py: &mut Interpreter, spec: &RelationshipSpec, old: Obj, to
     if direction == Direction::OneToMany {
         if let Obj::Instance(child) = &old {
             for (_, fk_attr) in &pairs {
-                child.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), Obj::None);
+                child.attrs.borrow_mut().insert_str(fk_attr, Obj::None);
             }
         }
         if let Some(child_state) = state_of(&old) {
@@ -1160,7 +1160,7 @@ pub fn members(value: &Obj) -> Vec<Obj> {
 /// collection `other`: changed when loaded, started when `child` is new, else left to load.
 pub fn back_collection(child: &Obj, other: &Rc<RelationshipSpec>, owner: &Obj, joined: bool) {
     let Obj::Instance(child_inst) = child else { return };
-    let existing = child_inst.attrs.borrow().get(&key(&other.attr)).cloned();
+    let existing = child_inst.attrs.borrow().get_str(&other.attr).cloned();
     let owner_id = crate::interp::object::identity(owner);
     match existing.as_ref().and_then(|e| e.native::<InstrumentedList>()) {
         Some(list) => {
@@ -1181,7 +1181,7 @@ pub fn back_collection(child: &Obj, other: &Rc<RelationshipSpec>, owner: &Obj, j
                 }
             }
             _ if joined => {
-                child_inst.attrs.borrow_mut().insert(key(&other.attr), Obj::str(&other.attr), InstrumentedList::new(child, other.clone(), vec![owner.clone()]));
+                child_inst.attrs.borrow_mut().insert_str(&other.attr, InstrumentedList::new(child, other.clone(), vec![owner.clone()]));
             }
             _ => {}
         },
@@ -1214,15 +1214,15 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
             cascade_on_event(py, spec, instance, member)?;
         }
         if let Obj::Instance(inst) = instance {
-            inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), InstrumentedList::new(instance, spec.clone(), new));
+            inst.attrs.borrow_mut().insert_str(&spec.attr, InstrumentedList::new(instance, spec.clone(), new));
         }
         return Ok(());
     }
     super::mapper::mark_modified(instance, &state);
     let Obj::Instance(inst) = instance else { return Ok(()) };
     let value = if spec.collection() { InstrumentedList::new(instance, spec.clone(), py.iterate(&value)?) } else { value };
-    let old = inst.attrs.borrow().get(&key(&spec.attr)).cloned();
-    inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), value.clone());
+    let old = inst.attrs.borrow().get_str(&spec.attr).cloned();
+    inst.attrs.borrow_mut().insert_str(&spec.attr, value.clone());
     for member in members(&value) {
         cascade_on_event(py, spec, instance, &member)?;
     }
@@ -1235,7 +1235,7 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
         let gone = old.as_ref().map(members).unwrap_or_default();
         for child in gone.iter().filter(|m| !new_members.iter().any(|n| crate::interp::object::identity(n) == crate::interp::object::identity(m))) {
             let Obj::Instance(child_inst) = child else { continue };
-            let theirs = child_inst.attrs.borrow().get(&key(&back)).cloned();
+            let theirs = child_inst.attrs.borrow().get_str(&back).cloned();
             match theirs {
                 Some(list) if list.native::<InstrumentedList>().is_some() => {
                     if let Some(list) = list.native::<InstrumentedList>() {
@@ -1245,13 +1245,13 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
                 // A single object's side: cleared, loaded or not (SQLAlchemy's backref records
                 // the change without loading it).
                 None if !other.collection() => {
-                    child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), Obj::None);
+                    child_inst.attrs.borrow_mut().insert_str(&back, Obj::None);
                     if let Some(child_state) = state_of(child) {
                         super::mapper::mark_modified(child, &child_state);
                     }
                 }
                 Some(one) if crate::interp::object::identity(&one) == crate::interp::object::identity(instance) => {
-                    child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), Obj::None);
+                    child_inst.attrs.borrow_mut().insert_str(&back, Obj::None);
                     if let Some(child_state) = state_of(child) {
                         super::mapper::mark_modified(child, &child_state);
                     }
@@ -1267,7 +1267,7 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
                 continue;
             }
             if other.collection() {
-                let existing = child_inst.attrs.borrow().get(&key(&back)).cloned();
+                let existing = child_inst.attrs.borrow().get_str(&back).cloned();
                 match existing.as_ref().and_then(|e| e.native::<InstrumentedList>()) {
                     Some(list) => {
                         let present = list.items.borrow().iter().any(|i| crate::interp::object::identity(i) == crate::interp::object::identity(instance));
@@ -1287,12 +1287,12 @@ fn assign(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj, val
                             super::mapper::mark_modified(&child, &child_state);
                         }
                         None => {
-                            child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), InstrumentedList::new(&child, other.clone(), vec![instance.clone()]));
+                            child_inst.attrs.borrow_mut().insert_str(&back, InstrumentedList::new(&child, other.clone(), vec![instance.clone()]));
                         }
                     },
                 }
             } else {
-                child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), instance.clone());
+                child_inst.attrs.borrow_mut().insert_str(&back, instance.clone());
             }
         }
     }
@@ -1327,7 +1327,7 @@ pub fn unattached_members(py: &mut Interpreter, instance: &Obj) -> Res<Vec<(Obj,
         }
     }
     for spec in relationships {
-        let Some(value) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() else { continue };
+        let Some(value) = inst.attrs.borrow().get_str(&spec.attr).cloned() else { continue };
         for member in members(&value) {
             if matches!(member, Obj::None) || super::mapper::mapper_of(py, &member)?.is_none() {
                 continue;
@@ -1349,7 +1349,7 @@ pub fn save_cascade(py: &mut Interpreter, instance: &Obj) -> Res<Vec<Obj>> {
         let Obj::Instance(inst) = &current else { continue };
         let relationships = state.mapper.relationships.borrow().clone();
         for spec in relationships {
-            let value = inst.attrs.borrow().get(&key(&spec.attr)).cloned();
+            let value = inst.attrs.borrow().get_str(&spec.attr).cloned();
             let Some(value) = value else { continue };
             for child in members(&value) {
                 let id = crate::interp::object::identity(&child);
@@ -1390,7 +1390,7 @@ pub fn pending_parents(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>
         }
         for (at, other) in pending.iter().enumerate() {
             let Obj::Instance(inst) = (if direction == Direction::ManyToOne { instance } else { other }) else { continue };
-            let Some(value) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() else { continue };
+            let Some(value) = inst.attrs.borrow().get_str(&spec.attr).cloned() else { continue };
             let wanted = if direction == Direction::ManyToOne { crate::interp::object::identity(other) } else { id };
             if members(&value).iter().any(|m| crate::interp::object::identity(m) == wanted) && crate::interp::object::identity(other) != id {
                 out.push(at);
@@ -1465,7 +1465,7 @@ pub fn association_changes(py: &mut Interpreter, objects: &[Obj], deleted: &[Obj
                 continue;
             }
             let Obj::Instance(inst) = instance else { continue };
-            let Some(current) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() else { continue };
+            let Some(current) = inst.attrs.borrow().get_str(&spec.attr).cloned() else { continue };
             let now = members(&current);
             let before = state.loaded.borrow().iter().find(|(a, _)| *a == spec.attr).map(|(_, m)| m.clone()).unwrap_or_default();
             let within = |m: &Obj, among: &[Obj]| among.iter().any(|n| crate::interp::object::identity(n) == crate::interp::object::identity(m));
@@ -1529,7 +1529,7 @@ pub fn association_rows(py: &mut Interpreter, rows: &[Association]) -> Res<Vec<(
 fn members_to_delete_with(py: &mut Interpreter, spec: &Rc<RelationshipSpec>, instance: &Obj) -> Res<Option<Obj>> {
     if spec.args.passive_deletes {
         let Obj::Instance(inst) = instance else { return Ok(None) };
-        return Ok(inst.attrs.borrow().get(&key(&spec.attr)).cloned());
+        return Ok(inst.attrs.borrow().get_str(&spec.attr).cloned());
     }
     if spec.args.dynamic {
         // A dynamic collection's members come from its own Query (`posts.id AS posts_id`, …).
@@ -1578,7 +1578,7 @@ pub fn release_children(py: &mut Interpreter, instance: &Obj, deleted: &[Obj]) -
             }
             let Obj::Instance(child_inst) = &child else { continue };
             for (_, fk_attr) in &pairs {
-                child_inst.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), Obj::None);
+                child_inst.attrs.borrow_mut().insert_str(fk_attr, Obj::None);
             }
             if let Some(child_state) = state_of(&child) {
                 super::mapper::mark_modified(&child, &child_state);
@@ -1594,7 +1594,7 @@ pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mappe
     let Obj::Instance(inst) = instance else { return Ok(()) };
     let relationships = mapper.relationships.borrow().clone();
     for spec in relationships {
-        let value = inst.attrs.borrow().get(&key(&spec.attr)).cloned();
+        let value = inst.attrs.borrow().get_str(&spec.attr).cloned();
         let Some(value) = value else { continue };
         let (direction, pairs, _target) = spec.direction(py)?;
         match direction {
@@ -1605,8 +1605,8 @@ pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mappe
                     for (pk_attr, fk_attr) in &pairs {
                         let pk = own_key_value(instance, mapper, pk_attr);
                         if !matches!(pk, Obj::None) {
-                            let before = child_inst.attrs.borrow().get(&key(fk_attr)).cloned();
-                            child_inst.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), pk.clone());
+                            let before = child_inst.attrs.borrow().get_str(fk_attr).cloned();
+                            child_inst.attrs.borrow_mut().insert_str(fk_attr, pk.clone());
                             let changed = !matches!((&before, &pk), (Some(Obj::Int(a)), Obj::Int(b)) if a == b);
                             if changed {
                                 if let Some(child_state) = state_of(&child) {
@@ -1624,7 +1624,7 @@ pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mappe
                         _ => Obj::None,
                     };
                     if !matches!(pk, Obj::None) || matches!(value, Obj::None) {
-                        inst.attrs.borrow_mut().insert(key(fk_attr), Obj::str(fk_attr), pk);
+                        inst.attrs.borrow_mut().insert_str(fk_attr, pk);
                     }
                 }
             }
@@ -1636,7 +1636,7 @@ pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mappe
 /// A key column's value: as loaded, else from the identity (an expired persistent object).
 fn own_key_value(instance: &Obj, mapper: &Mapper, attr: &str) -> Obj {
     let Obj::Instance(inst) = instance else { return Obj::None };
-    if let Some(v) = inst.attrs.borrow().get(&key(attr)).cloned() {
+    if let Some(v) = inst.attrs.borrow().get_str(attr).cloned() {
         return v;
     }
     let Some(state) = state_of(instance) else { return Obj::None };
@@ -1661,7 +1661,7 @@ pub fn backref_call(py: &mut Interpreter, args: Vec<Obj>, kwargs: Vec<(String, O
     let dict = Obj::Dict(Rc::new(std::cell::RefCell::new(crate::interp::object::Dict::default())));
     if let Obj::Dict(d) = &dict {
         for (k, v) in kwargs {
-            d.borrow_mut().insert(key(&k), Obj::str(&k), v);
+            d.borrow_mut().insert_str(&k, v);
         }
     }
     Ok(Obj::tuple(vec![name, dict]))

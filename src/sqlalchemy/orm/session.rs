@@ -371,7 +371,7 @@ impl SessionCore {
             return Ok(instance.clone());
         }
         let Obj::Instance(source) = instance else { return unmapped(py, instance) };
-        let loaded = |attr: &str| source.attrs.borrow().get(&crate::interp::object::Key::Str(Rc::from(attr))).cloned();
+        let loaded = |attr: &str| source.attrs.borrow().get_str(attr).cloned();
         if let Some(spec) = mapper.relationships.borrow().iter().find(|r| loaded(&r.attr).is_some()) {
             return py.stop_not_available(&format!("merge() of an object with related objects loaded ('{}')", spec.attr));
         }

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use crate::interp::native::Native;
-use crate::interp::object::{identity, Instance, Key, Obj};
+use crate::interp::object::{identity, Instance, Obj};
 use crate::interp::{Interpreter, Res};
 
 use super::super::convert::{method, native, raise};
@@ -31,15 +31,11 @@ pub struct WriteOnlyCollection {
     by_backref: RefCell<Vec<usize>>,
 }
 
-fn key(name: &str) -> Key {
-    Key::Str(Rc::from(name))
-}
-
 /// The owner's collection for `spec`, made on first use and kept in its `__dict__` (where the
 /// flush's cascade and foreign key sync find the members added).
 pub fn collection(instance: &Obj, spec: &Rc<RelationshipSpec>) -> Obj {
     let Obj::Instance(inst) = instance else { return Obj::None };
-    if let Some(existing) = inst.attrs.borrow().get(&key(&spec.attr)).cloned() {
+    if let Some(existing) = inst.attrs.borrow().get_str(&spec.attr).cloned() {
         if existing.native::<WriteOnlyCollection>().is_some() {
             return existing;
         }
@@ -51,7 +47,7 @@ pub fn collection(instance: &Obj, spec: &Rc<RelationshipSpec>) -> Obj {
         removed: RefCell::new(Vec::new()),
         by_backref: RefCell::new(Vec::new()),
     });
-    inst.attrs.borrow_mut().insert(key(&spec.attr), Obj::str(&spec.attr), made.clone());
+    inst.attrs.borrow_mut().insert_str(&spec.attr, made.clone());
     made
 }
 
@@ -190,12 +186,12 @@ impl WriteOnlyCollection {
             mark_modified(owner, &state);
         }
         let (Some(back), Obj::Instance(child_inst)) = (self.spec.args.back_populates.clone(), child) else { return };
-        let current = child_inst.attrs.borrow().get(&key(&back)).cloned();
+        let current = child_inst.attrs.borrow().get_str(&back).cloned();
         if !joined && current.as_ref().is_some_and(|c| identity(c) != identity(owner)) {
             return;
         }
         let value = if joined { owner.clone() } else { Obj::None };
-        child_inst.attrs.borrow_mut().insert(key(&back), Obj::str(&back), value);
+        child_inst.attrs.borrow_mut().insert_str(&back, value);
         if let Some(child_state) = state_of(child) {
             mark_modified(child, &child_state);
         }
