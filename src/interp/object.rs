@@ -616,3 +616,34 @@ pub fn c3_mro(class: &Rc<Class>, bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> 
         out.push(candidate);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn a_borrowed_name_finds_the_entry_its_key_made_and_nothing_else() {
+        let mut dict = Dict::default();
+        dict.insert(Key::Str(Rc::from("total")), Obj::str("total"), Obj::Int(1));
+        dict.insert(Key::Int(1), Obj::Int(1), Obj::str("one"));
+        dict.insert(Key::Tuple(vec![Key::Str(Rc::from("a"))]), Obj::None, Obj::Int(2));
+        assert!(matches!(dict.get_str("total"), Some(Obj::Int(1))));
+        assert!(dict.get_str("1").is_none(), "the text '1' is not the number 1");
+        assert!(dict.get_str("a").is_none(), "nor is 'a' the tuple ('a',)");
+        // Setting an existing name replaces its value in place; a new one goes last.
+        dict.insert_str("total", Obj::Int(5));
+        dict.insert_str("count", Obj::Int(0));
+        assert_eq!(dict.len(), 4);
+        assert!(matches!(dict.get(&Key::Str(Rc::from("total"))), Some(Obj::Int(5))));
+        let keys: Vec<String> = dict.items().map(|(k, _)| match k {
+            Obj::Str(s) => s.to_string(),
+            Obj::Int(i) => i.to_string(),
+            _ => "?".into(),
+        }).collect();
+        assert_eq!(keys, ["total", "1", "?", "count"]);
+        assert!(matches!(dict.remove_str("total"), Some(Obj::Int(5))));
+        assert!(!dict.contains_str("total") && dict.contains_str("count"));
+    }
+}
