@@ -91,8 +91,12 @@ pub fn type_ddl(sql_type: &SqlType) -> String {
         SqlType::Json => "JSON".into(),
         SqlType::Uuid(_) => "CHAR(32)".into(),
         SqlType::Enum { values, .. } => format!("VARCHAR({})", values.iter().map(|v| v.chars().count()).max().unwrap_or(0)),
+        // A UUID spelled so is a UUID column on SQLite too (only `Uuid` becomes CHAR(32)).
+        SqlType::Upper(inner, spelled) if matches!(**inner, SqlType::Uuid(_)) => (*spelled).to_string(),
         SqlType::Upper(inner, spelled) => {
-            // The spelled name with the generic type's arguments: `CHAR(5)`, `REAL`, `DECIMAL(10, 2)`.
+            // The spelled name with the generic type's arguments: `CHAR(5)`, `REAL`, `DECIMAL(10, 2)`,
+            // `DOUBLE PRECISION` for `DOUBLE_PRECISION`.
+            let spelled = spelled.replace('_', " ");
             let ddl = type_ddl(inner);
             match ddl.strip_prefix(inner.class_names().1) {
                 Some(args) => format!("{spelled}{args}"),

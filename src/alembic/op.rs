@@ -252,20 +252,7 @@ pub fn call(py: &mut Interpreter, runtime: &Runtime, name: &'static str, batch: 
     }
 }
 
-/// `op.f("ix_users_email")`: a name already final, which naming conventions leave alone.
-pub struct Conv(pub String);
-
-impl crate::interp::native::Native for Conv {
-    fn type_name(&self) -> &str {
-        "conv"
-    }
-    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
-        Ok(crate::migrate::render::py_str(&self.0))
-    }
-    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
-        Ok(self.0.clone())
-    }
-}
+use crate::sqlalchemy::convert::Conv;
 
 fn text(py: &mut Interpreter, value: &Obj, what: &str) -> Res<String> {
     match value {

@@ -260,9 +260,20 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
             for name in ["BLOB", "BOOLEAN", "CHAR", "DATE", "DATETIME", "DECIMAL", "FLOAT", "INTEGER", "JSON", "NUMERIC", "REAL", "SMALLINT", "TEXT", "TIME", "TIMESTAMP", "VARCHAR"] {
                 members.push((name.to_string(), py.get_attr(&sa, name)?));
             }
+            members.push(("JSONB".to_string(), native(types::TypeClass("JSONB"))));
             Ok(members)
         }),
     );
+    // PostgreSQL's and MySQL's dialects: the type names a project's revision files import from
+    // them and SQLite's compiler renders (`postgresql.UUID(as_uuid=True)`, `JSONB`,
+    // `mysql.INTEGER(display_width=11)`). The rest (ARRAY, INET, TINYINT, …) are listed as not
+    // available: SQLite's compiler cannot render them either.
+    for (module, names) in [
+        ("sqlalchemy.dialects.postgresql", &["BIGINT", "BOOLEAN", "CHAR", "DATE", "DOUBLE_PRECISION", "ENUM", "FLOAT", "INTEGER", "JSON", "JSONB", "NUMERIC", "REAL", "SMALLINT", "TEXT", "TIME", "TIMESTAMP", "UUID", "VARCHAR"][..]),
+        ("sqlalchemy.dialects.mysql", &["BIGINT", "BLOB", "BOOLEAN", "CHAR", "DATE", "DATETIME", "DECIMAL", "DOUBLE", "FLOAT", "INTEGER", "JSON", "NCHAR", "NUMERIC", "NVARCHAR", "REAL", "SMALLINT", "TEXT", "TIME", "TIMESTAMP", "VARCHAR"][..]),
+    ] {
+        py.register_module(module, Rc::new(move |_: &mut Interpreter| Ok(names.iter().map(|name| ((*name).to_string(), native(types::TypeClass(name)))).collect())));
+    }
     // The package: `from sqlalchemy.dialects import sqlite` imports the submodule.
     py.register_module("sqlalchemy.dialects", Rc::new(|_: &mut Interpreter| Ok(Vec::new())));
     py.register_module(

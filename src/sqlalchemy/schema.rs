@@ -869,7 +869,8 @@ fn column_name(py: &mut Interpreter, value: &Obj) -> Res<String> {
 fn optional_text(kwargs: &[(String, Obj)], name: &str) -> Option<String> {
     match kwarg(kwargs, name) {
         Some(Obj::Str(s)) => Some(s.to_string()),
-        _ => None,
+        Some(other) => other.native::<super::convert::Conv>().map(|conv| conv.0.clone()),
+        None => None,
     }
 }
 

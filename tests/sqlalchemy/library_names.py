@@ -18,7 +18,7 @@ import sqlalchemy
 
 ROOT = Path(__file__).resolve().parents[2]
 # The modules the lab provides (src/sqlalchemy/mod.rs, src/alembic/mod.rs): their names are listed.
-PROVIDED = ["sqlalchemy", "sqlalchemy.orm", "sqlalchemy.sql", "sqlalchemy.pool", "sqlalchemy.exc", "sqlalchemy.orm.exc", "sqlalchemy.dialects", "sqlalchemy.dialects.sqlite",
+PROVIDED = ["sqlalchemy", "sqlalchemy.orm", "sqlalchemy.sql", "sqlalchemy.pool", "sqlalchemy.exc", "sqlalchemy.orm.exc", "sqlalchemy.dialects", "sqlalchemy.dialects.sqlite", "sqlalchemy.dialects.postgresql", "sqlalchemy.dialects.mysql",
             "sqlalchemy.engine", "sqlalchemy.event", "sqlalchemy.schema",
             "alembic", "alembic.op", "alembic.context", "alembic.config", "alembic.util"]
 
