@@ -1589,8 +1589,10 @@ pub fn release_children(py: &mut Interpreter, instance: &Obj, deleted: &[Obj]) -
 }
 
 /// Sets foreign keys from relationships before a flush writes: a child's key from the parent in
-/// whose collection it is (or which it refers to).
-pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>) -> Res<()> {
+/// whose collection it is (or which it refers to). `load`: an expired parent's key is loaded (its
+/// refresh `SELECT`), as SQLAlchemy's flush does when it comes to this object's table; before
+/// that, the key is read from the parent's identity.
+pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mapper>, load: bool) -> Res<()> {
     let Obj::Instance(inst) = instance else { return Ok(()) };
     let relationships = mapper.relationships.borrow().clone();
     for spec in relationships {
@@ -1603,7 +1605,7 @@ pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mappe
                 for child in members(&value) {
                     let Obj::Instance(child_inst) = &child else { continue };
                     for (pk_attr, fk_attr) in &pairs {
-                        let pk = own_key_value(instance, mapper, pk_attr);
+                        let pk = own_key_value(py, instance, mapper, pk_attr, load)?;
                         if !matches!(pk, Obj::None) {
                             let before = child_inst.attrs.borrow().get_str(fk_attr).cloned();
                             child_inst.attrs.borrow_mut().insert_str(fk_attr, pk.clone());
@@ -1620,7 +1622,7 @@ pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mappe
             Direction::ManyToOne => {
                 for (fk_attr, pk_attr) in &pairs {
                     let pk = match (&value, state_of(&value)) {
-                        (Obj::Instance(_), Some(parent_state)) => own_key_value(&value, &parent_state.mapper, pk_attr),
+                        (Obj::Instance(_), Some(parent_state)) => own_key_value(py, &value, &parent_state.mapper, pk_attr, load)?,
                         _ => Obj::None,
                     };
                     if !matches!(pk, Obj::None) || matches!(value, Obj::None) {
@@ -1633,19 +1635,30 @@ pub fn sync_foreign_keys(py: &mut Interpreter, instance: &Obj, mapper: &Rc<Mappe
     Ok(())
 }
 
-/// A key column's value: as loaded, else from the identity (an expired persistent object).
-fn own_key_value(instance: &Obj, mapper: &Mapper, attr: &str) -> Obj {
-    let Obj::Instance(inst) = instance else { return Obj::None };
+/// A key column's value: as loaded; else, for an expired object a session holds, loaded as
+/// SQLAlchemy's flush loads it (the refresh `SELECT` of its expired columns that `Post(author=u)`
+/// after a commit shows); else from the identity (a deleted or detached object).
+fn own_key_value(py: &mut Interpreter, instance: &Obj, mapper: &Mapper, attr: &str, load: bool) -> Res<Obj> {
+    let Obj::Instance(inst) = instance else { return Ok(Obj::None) };
     if let Some(v) = inst.attrs.borrow().get_str(attr).cloned() {
-        return v;
+        return Ok(v);
     }
-    let Some(state) = state_of(instance) else { return Obj::None };
+    let Some(state) = state_of(instance) else { return Ok(Obj::None) };
+    if load && state.key.borrow().is_some() && !state.deleted.get() {
+        if let Some(session) = state.session() {
+            // Its own cache entry: SQLAlchemy compiles the flush's refresh apart from the one
+            // reading an attribute makes (`[generated in …]` for each, the first time).
+            let options = state.load_options.borrow().clone();
+            super::session::SessionCore::load(&session, py, instance, &state, &format!("synchronized by a flush {options}"))?;
+            return Ok(inst.attrs.borrow().get_str(attr).cloned().unwrap_or(Obj::None));
+        }
+    }
     let identity = state.key.borrow().clone();
     let at = mapper.primary_key().iter().position(|c| c.attr == attr);
-    match (identity, at) {
+    Ok(match (identity, at) {
         (Some(values), Some(at)) => values.get(at).map_or(Obj::None, |v| super::super::convert::from_value(v, None)),
         _ => Obj::None,
-    }
+    })
 }
 
 /// `relationship("Address", back_populates="user", cascade="all, delete-orphan")`.

@@ -1115,7 +1115,7 @@ impl SessionCore {
             relationship::release_children(py, instance, &deleted)?;
         }
         let new: Vec<Obj> = self.new.borrow().clone();
-        self.sync_all(py)?;
+        self.sync_all(py, None)?;
         let dirty = self.dirty(py, None, &deleted)?;
         // With mapper listeners, every changed persistent object is saved as SQLAlchemy saves it
         // (its before_update runs even when nothing it changed reaches the table).
@@ -1148,7 +1148,7 @@ impl SessionCore {
             let inserts = of_mapper(&new, mapper);
             // The changed persistent objects of this class, by key: those changed before the
             // flush and those it changed itself (a child whose foreign key a parent set).
-            self.sync_all(py)?;
+            self.sync_all(py, Some(mapper))?;
             let mut saved = if listening {
                 let now: Vec<Obj> = self.modified.borrow().iter().filter(|i| state_of(i).is_some_and(|s| s.key.borrow().is_some()) && !is_deleted(i)).cloned().collect();
                 of_mapper(&now, mapper)
@@ -1167,14 +1167,14 @@ impl SessionCore {
                 }
             }
             // Keys of parents inserted just now reach their children before these are written.
-            self.sync_all(py)?;
+            self.sync_all(py, Some(mapper))?;
             let updates = self.dirty(py, Some(mapper), &deleted)?;
             let updates: Vec<&(Obj, Vec<(String, Value)>)> = updates.iter().collect();
             self.emit_updates(py, &conn, mapper, &updates)?;
             // A self-referential mapper (a tree of tags): parents go first, each generation as
             // its own batch, their new keys reaching the next generation's foreign keys.
             for generation in generations(py, mapper, &inserts)? {
-                self.sync_all(py)?;
+                self.sync_all(py, Some(mapper))?;
                 self.emit_inserts(py, &conn, mapper, &generation)?;
             }
             if listening {
@@ -1245,13 +1245,15 @@ impl SessionCore {
         }
     }
 
-    /// Foreign keys from relationships, for every object of the session.
-    fn sync_all(&self, py: &mut Interpreter) -> Res<()> {
+    /// Foreign keys from relationships, for every object of the session; the objects of
+    /// `writing` (the class whose rows the flush writes next) load an expired parent's key.
+    fn sync_all(&self, py: &mut Interpreter, writing: Option<&Rc<Mapper>>) -> Res<()> {
         let mut all = self.new.borrow().clone();
         all.extend(self.modified.borrow().iter().cloned());
         for instance in &all {
             if let Some(state) = state_of(instance) {
-                relationship::sync_foreign_keys(py, instance, &state.mapper)?;
+                let load = writing.is_some_and(|m| Rc::ptr_eq(m, &state.mapper));
+                relationship::sync_foreign_keys(py, instance, &state.mapper, load)?;
             }
         }
         Ok(())
@@ -1444,7 +1446,7 @@ impl SessionCore {
         // consecutive rows only when those are the same columns.
         let mut records: Vec<InsertRecord> = Vec::new();
         for instance in inserts {
-            relationship::sync_foreign_keys(py, instance, mapper)?;
+            relationship::sync_foreign_keys(py, instance, mapper, true)?;
             let Obj::Instance(inst) = instance else { continue };
             let mut params = Vec::new();
             let mut inline = Vec::new();
