@@ -208,6 +208,8 @@ pub struct Interpreter {
     statement_site: Option<(Rc<str>, u32)>,
     /// Warnings already shown (file, line, category, message): each once, as Python's default filter.
     warned: FastSet<(Rc<str>, u32, String, String)>,
+    /// The NameErrors raised lately, with the name their traceback suggests (suggestions.rs).
+    suggestions: Vec<(Obj, Rc<str>)>,
     /// Notes a native module adds to the warnings of one category while it runs something (a
     /// session's autoflush), innermost last.
     pub warning_notes: Vec<(&'static str, &'static str)>,
@@ -361,6 +363,7 @@ impl Interpreter {
             classes: vec![object_weak],
             statement_site: None,
             warned: FastSet::default(),
+            suggestions: Vec::new(),
             warning_notes: Vec::new(),
             resume: Vec::new(),
             suspend: Vec::new(),
@@ -804,10 +807,11 @@ impl Interpreter {
             Some(place) => place.msg.to_string(),
             None => self.exception_message(value),
         };
-        if message.is_empty() {
-            name
-        } else {
-            format!("{name}: {message}")
+        let suggested = self.suggestions.iter().find(|(raised, _)| identity(raised) == identity(value)).map(|(_, name)| name.clone());
+        match (message.is_empty(), suggested) {
+            (true, _) => name,
+            (false, Some(suggestion)) => format!("{name}: {message}. Did you mean: '{suggestion}'?"),
+            (false, None) => format!("{name}: {message}"),
         }
     }
 
@@ -1715,7 +1719,38 @@ impl Interpreter {
         if let Some(v) = self.builtins.get_str(name) {
             return Ok(v.clone());
         }
-        self.error("NameError", format!("name '{name}' is not defined"))
+        let raised = self.exception("NameError", format!("name '{name}' is not defined"), false);
+        if let Some(suggestion) = self.suggest_name(frame, name) {
+            // A few at most: only the error being shown needs its suggestion.
+            if self.suggestions.len() >= 8 {
+                self.suggestions.remove(0);
+            }
+            self.suggestions.push((raised.value.clone(), suggestion));
+        }
+        Err(raised)
+    }
+
+    /// CPython's "Did you mean" for a name: among the function's variables, else the module's
+    /// globals, else the builtins.
+    fn suggest_name(&self, frame: &Frame, name: &str) -> Option<Rc<str>> {
+        let shared = |found: &str| -> Rc<str> { Rc::from(found) };
+        if let Some(func) = &frame.func {
+            let locals: Vec<&str> = func.locals.iter().map(String::as_str).collect();
+            if let Some(found) = super::suggestions::suggest(name, &locals) {
+                return Some(shared(found));
+            }
+        }
+        for names in [&*frame.globals.borrow(), &self.builtins] {
+            let keys: Vec<Rc<str>> = names.items().filter_map(|(k, _)| match k {
+                Obj::Str(s) => Some(s.clone()),
+                _ => None,
+            }).collect();
+            let candidates: Vec<&str> = keys.iter().map(|k| &**k).collect();
+            if let Some(found) = super::suggestions::suggest(name, &candidates) {
+                return Some(shared(found));
+            }
+        }
+        None
     }
 
     fn store(&mut self, frame: &Frame, name: &str, value: Obj) -> Res<()> {

@@ -16,6 +16,7 @@ pub mod object;
 mod parse_float;
 mod set_order;
 mod subclass;
+mod suggestions;
 pub mod typing;
 
 pub use format::fixed;

@@ -42,6 +42,11 @@ fn py_opt_str(value: &Option<String>) -> String {
 
 /// `sa.String(length=120)`, `sa.Integer()`, `sa.VARCHAR()` …
 pub fn render_type(sql_type: &SqlType) -> String {
+    // PostgreSQL's JSONB is not in `sqlalchemy`: Alembic writes it from the dialect, with its
+    // `astext_type` as Alembic 1.20 writes it (an unqualified `Text()`), and the import.
+    if matches!(sql_type, SqlType::Upper(_, "JSONB")) {
+        return "postgresql.JSONB(astext_type=Text())".into();
+    }
     let (spelled, inner) = match sql_type {
         SqlType::Upper(inner, spelled) => (Some(*spelled), inner.base()),
         other => (None, other),

@@ -260,7 +260,6 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
             for name in ["BLOB", "BOOLEAN", "CHAR", "DATE", "DATETIME", "DECIMAL", "FLOAT", "INTEGER", "JSON", "NUMERIC", "REAL", "SMALLINT", "TEXT", "TIME", "TIMESTAMP", "VARCHAR"] {
                 members.push((name.to_string(), py.get_attr(&sa, name)?));
             }
-            members.push(("JSONB".to_string(), native(types::TypeClass("JSONB"))));
             Ok(members)
         }),
     );
