@@ -292,6 +292,22 @@ fn trim_zeros(text: &mut String) {
     }
 }
 
+/// `op.f("ix_users_email")` (SQLAlchemy's `conv`, a `str` subclass): a name already final, which
+/// naming conventions leave alone, and which names a constraint wherever a string does.
+pub struct Conv(pub String);
+
+impl crate::interp::native::Native for Conv {
+    fn type_name(&self) -> &str {
+        "conv"
+    }
+    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(crate::migrate::render::py_str(&self.0))
+    }
+    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
+        Ok(self.0.clone())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,21 +326,5 @@ mod tests {
         assert_eq!(params_repr(&[Value::Text("John Doe".into())]), "('John Doe',)");
         assert_eq!(params_repr(&[Value::Integer(1), Value::Integer(1), Value::Integer(0)]), "(1, 1, 0)");
         assert_eq!(params_repr(&[]), "()");
-    }
-}
-
-/// `op.f("ix_users_email")` (SQLAlchemy's `conv`, a `str` subclass): a name already final, which
-/// naming conventions leave alone, and which names a constraint wherever a string does.
-pub struct Conv(pub String);
-
-impl crate::interp::native::Native for Conv {
-    fn type_name(&self) -> &str {
-        "conv"
-    }
-    fn repr(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
-        Ok(crate::migrate::render::py_str(&self.0))
-    }
-    fn str(&self, _py: &mut Interpreter, _this: &Obj) -> Res<String> {
-        Ok(self.0.clone())
     }
 }
