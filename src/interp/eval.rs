@@ -1733,24 +1733,19 @@ impl Interpreter {
     /// CPython's "Did you mean" for a name: among the function's variables, else the module's
     /// globals, else the builtins.
     fn suggest_name(&self, frame: &Frame, name: &str) -> Option<Rc<str>> {
-        let shared = |found: &str| -> Rc<str> { Rc::from(found) };
         if let Some(func) = &frame.func {
             let locals: Vec<&str> = func.locals.iter().map(String::as_str).collect();
             if let Some(found) = super::suggestions::suggest(name, &locals) {
-                return Some(shared(found));
+                return Some(Rc::from(found));
             }
         }
-        for names in [&*frame.globals.borrow(), &self.builtins] {
-            let keys: Vec<Rc<str>> = names.items().filter_map(|(k, _)| match k {
-                Obj::Str(s) => Some(s.clone()),
+        [&*frame.globals.borrow(), &self.builtins].into_iter().find_map(|names| {
+            let candidates: Vec<&str> = names.keyed().filter_map(|(key, _)| match key {
+                super::object::Key::Str(text) => Some(&**text),
                 _ => None,
             }).collect();
-            let candidates: Vec<&str> = keys.iter().map(|k| &**k).collect();
-            if let Some(found) = super::suggestions::suggest(name, &candidates) {
-                return Some(shared(found));
-            }
-        }
-        None
+            super::suggestions::suggest(name, &candidates).map(Rc::from)
+        })
     }
 
     fn store(&mut self, frame: &Frame, name: &str, value: Obj) -> Res<()> {

@@ -289,7 +289,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
             // The mixin marks a base; the mapping (orm/mapper.rs) makes its classes dataclasses.
             let as_dataclass = py.new_class("MappedAsDataclass", Vec::new());
             if let Obj::Class(c) = &as_dataclass {
-                c.attrs.borrow_mut().insert(crate::interp::object::Key::Str(Rc::from("__module__")), Obj::str("__module__"), Obj::str("sqlalchemy.orm.decl_api"));
+                c.attrs.borrow_mut().insert_str("__module__", Obj::str("sqlalchemy.orm.decl_api"));
             }
             Ok(vec![
                 ("DeclarativeBase".into(), base),

@@ -6,7 +6,7 @@
 use std::rc::{Rc, Weak};
 
 use crate::interp::native::Native;
-use crate::interp::object::{identity, Key, Obj};
+use crate::interp::object::{identity, Obj};
 use crate::interp::{Interpreter, Res};
 
 use super::super::convert::{flag, native, raise};
@@ -217,8 +217,7 @@ impl Native for ExpressionAttr {
 /// object (with the others its flush expired), else None.
 fn read(py: &mut Interpreter, instance: &Obj, property: &ExpressionProperty) -> Res<Obj> {
     let Obj::Instance(inst) = instance else { return Ok(Obj::None) };
-    let k = Key::Str(Rc::from(property.attr.as_str()));
-    if let Some(value) = inst.attrs.borrow().get(&k).cloned() {
+    if let Some(value) = inst.attrs.borrow().get_str(&property.attr).cloned() {
         return Ok(value);
     }
     let Some(state) = state_of(instance).filter(|s| s.key.borrow().is_some()) else { return Ok(Obj::None) };
@@ -229,7 +228,7 @@ fn read(py: &mut Interpreter, instance: &Obj, property: &ExpressionProperty) -> 
     } else {
         super::session::SessionCore::load_expired(&session, py, instance, &state)?;
     }
-    Ok(inst.attrs.borrow().get(&k).cloned().unwrap_or(Obj::None))
+    Ok(inst.attrs.borrow().get_str(&property.attr).cloned().unwrap_or(Obj::None))
 }
 
 /// The mapped expressions a class's SELECTs select (the deferred ones left out): those of the
@@ -258,10 +257,9 @@ pub fn split_row(leading: usize, trailing: usize, row: &[crate::value::Value]) -
 pub fn populate(py: &mut Interpreter, instance: &Obj, properties: &[ExpressionProperty], values: &[crate::value::Value], overwrite: bool) -> Res<()> {
     let Obj::Instance(inst) = instance else { return Ok(()) };
     for (property, value) in properties.iter().zip(values) {
-        let k = Key::Str(Rc::from(property.attr.as_str()));
-        if overwrite || inst.attrs.borrow().get(&k).is_none() {
+        if overwrite || inst.attrs.borrow().get_str(&property.attr).is_none() {
             let obj = super::super::convert::from_value_typed(py, value, property.sql.sql_type())?;
-            inst.attrs.borrow_mut().insert(k, Obj::str(&property.attr), obj);
+            inst.attrs.borrow_mut().insert_str(&property.attr, obj);
         }
     }
     Ok(())

@@ -128,7 +128,7 @@ fn evaluate_as(py: &mut Interpreter, sql: &Sql, mapper: &Mapper, instance: &Obj,
         Sql::Column { name, .. } => {
             let Some(column) = mapper.column_by_name(name) else { return Ok(Expired) };
             let Obj::Instance(inst) = instance else { return Ok(Expired) };
-            let value = inst.attrs.borrow().get(&super::session::attr_key(&column.attr)).cloned();
+            let value = inst.attrs.borrow().get_str(&column.attr).cloned();
             match value {
                 None => Expired,
                 Some(Obj::None) => Null,

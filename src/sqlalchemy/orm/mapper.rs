@@ -156,8 +156,7 @@ fn enum_class_in(py: &mut Interpreter, inner: &Obj) -> Res<Option<SqlType>> {
 /// The base's `type_annotation_map` entry for a Python type named `target` (`{str: String(50)}`),
 /// which SQLAlchemy consults before its own defaults.
 fn type_from_annotation_map(py: &mut Interpreter, class: &Rc<Class>, target: &str) -> Res<Option<SqlType>> {
-    let k = crate::interp::object::Key::Str(Rc::from("type_annotation_map"));
-    let found = class.mro.borrow().iter().find_map(|c| c.attrs.borrow().get(&k).cloned());
+    let found = class.mro.borrow().iter().find_map(|c| c.attrs.borrow().get_str("type_annotation_map").cloned());
     let Some(Obj::Dict(map)) = found else { return Ok(None) };
     let items: Vec<(Obj, Obj)> = map.borrow().items().cloned().collect();
     for (python_type, sql_type) in items {
@@ -419,8 +418,7 @@ pub fn mapper_of(_py: &mut Interpreter, value: &Obj) -> Res<Option<Rc<Mapper>>> 
         Obj::Instance(instance) => instance.class.clone(),
         _ => return Ok(None),
     };
-    let k = crate::interp::object::Key::Str(Rc::from("__mapper__"));
-    let found = class.mro.borrow().iter().find_map(|c| c.attrs.borrow().get(&k).cloned());
+    let found = class.mro.borrow().iter().find_map(|c| c.attrs.borrow().get_str("__mapper__").cloned());
     Ok(found.and_then(|m| m.native::<MapperObj>().map(|m| m.0.clone())))
 }
 
@@ -511,8 +509,7 @@ fn declarative_constructor(py: &mut Interpreter, this: &Obj, kwargs: Vec<(String
     for (name, value) in kwargs {
         let known = mapper.column(&name).is_some() || mapper.relationship(&name).is_some() || {
             let Obj::Instance(instance) = this else { return Ok(()) };
-            let k = crate::interp::object::Key::Str(Rc::from(name.as_str()));
-            let found = instance.class.mro.borrow().iter().any(|c| c.attrs.borrow().get(&k).is_some());
+            let found = instance.class.mro.borrow().iter().any(|c| c.attrs.borrow().contains_str(&name));
             found
         };
         if !known {
@@ -1165,8 +1162,7 @@ pub fn mark_modified(instance: &Obj, state: &InstanceState) {
 /// attribute of a persistent object), else `None` (never loaded, not persistent).
 pub fn read_attribute(py: &mut Interpreter, instance: &Obj, attr: &str) -> Res<Obj> {
     let Obj::Instance(inst) = instance else { return Ok(Obj::None) };
-    let k = crate::interp::object::Key::Str(Rc::from(attr));
-    if let Some(value) = inst.attrs.borrow().get(&k).cloned() {
+    if let Some(value) = inst.attrs.borrow().get_str(attr).cloned() {
         return Ok(value);
     }
     let Some(state) = state_of(instance) else { return Ok(Obj::None) };
@@ -1175,12 +1171,12 @@ pub fn read_attribute(py: &mut Interpreter, instance: &Obj, attr: &str) -> Res<O
     }
     if let Some(raiseload) = state.deferral(attr) {
         super::deferred::load_deferred(py, instance, &state, attr, raiseload)?;
-        return Ok(inst.attrs.borrow().get(&k).cloned().unwrap_or(Obj::None));
+        return Ok(inst.attrs.borrow().get_str(attr).cloned().unwrap_or(Obj::None));
     }
     match state.session() {
         Some(session) => {
             SessionCore::load_expired(&session, py, instance, &state)?;
-            Ok(inst.attrs.borrow().get(&k).cloned().unwrap_or(Obj::None))
+            Ok(inst.attrs.borrow().get_str(attr).cloned().unwrap_or(Obj::None))
         }
         None => detached(py, instance, &state.mapper),
     }

@@ -87,10 +87,6 @@ pub struct Secondary {
     pub target: Vec<(String, String)>,
 }
 
-fn key(name: &str) -> Key {
-    Key::Str(Rc::from(name))
-}
-
 impl RelationshipSpec {
     pub fn new(py: &mut Interpreter, parent: &Rc<Mapper>, attr: &str, args: RelationshipArgs, mapped: Option<MappedType>) -> Res<RelationshipSpec> {
         let target_name = match (&args.target, &mapped) {
@@ -172,7 +168,7 @@ impl RelationshipSpec {
                 if let Obj::Module(module) = &sa {
                     for (name, value) in module.globals.borrow().items() {
                         if let Obj::Str(text) = name {
-                            globals.borrow_mut().insert(key(text), name.clone(), value.clone());
+                            globals.borrow_mut().insert(Key::Str(text.clone()), name.clone(), value.clone());
                         }
                     }
                 }

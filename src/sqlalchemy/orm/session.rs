@@ -8,7 +8,7 @@ use crate::fast_hash::FastMap;
 use std::rc::Rc;
 
 use crate::interp::native::Native;
-use crate::interp::object::{Instance, Key, Obj};
+use crate::interp::object::{Instance, Obj};
 use crate::interp::{Interpreter, Res};
 use crate::value::Value;
 
@@ -57,10 +57,6 @@ fn identity_key(mapper: &Mapper, key: &[Value]) -> IdentityKey {
 
 fn state_str(instance: &Obj, mapper: &Mapper) -> String {
     format!("<{} at {:#x}>", mapper.class_name, crate::interp::object::identity(instance))
-}
-
-pub fn attr_key(name: &str) -> Key {
-    Key::Str(Rc::from(name))
 }
 
 /// The session's state.
@@ -579,7 +575,7 @@ impl SessionCore {
                     if let Obj::Instance(inst) = &existing {
                         let mut attrs = inst.attrs.borrow_mut();
                         for relationship in mapper.relationships.borrow().iter() {
-                            attrs.remove(&attr_key(&relationship.attr));
+                            attrs.remove_str(&relationship.attr);
                         }
                     }
                     state.loaded.borrow_mut().clear();
@@ -852,7 +848,7 @@ impl SessionCore {
             let Some(instance) = self.lookup(&identity_key(mapper, &key)) else { continue };
             let (Some(state), Obj::Instance(inst)) = (state_of(&instance), &instance) else { continue };
             for (attr, value) in row {
-                if mapper.column(&attr).is_some_and(|c| !c.primary_key) && inst.attrs.borrow().get(&attr_key(&attr)).is_some() {
+                if mapper.column(&attr).is_some_and(|c| !c.primary_key) && inst.attrs.borrow().get_str(&attr).is_some() {
                     set_loaded(py, inst, &state, &attr, value)?;
                 }
             }
@@ -880,7 +876,7 @@ impl SessionCore {
                     _ => continue,
                 },
             };
-            if changed.contains(&column.attr) || inst.attrs.borrow().get(&attr_key(&column.attr)).is_none() {
+            if changed.contains(&column.attr) || inst.attrs.borrow().get_str(&column.attr).is_none() {
                 continue;
             }
             let value = match super::super::expression::as_sql(py, &value)? {
@@ -1372,7 +1368,7 @@ impl SessionCore {
             }
             let bound = crate::sqlalchemy::convert::to_value_as(py, &value, column.sql_type.as_ref())?;
             if let Obj::Instance(inst) = instance {
-                inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), value);
+                inst.attrs.borrow_mut().insert_str(&column.attr, value);
             }
             sets.push((column.attr.clone(), Set::Value(bound)));
         }
@@ -1453,7 +1449,7 @@ impl SessionCore {
             let mut own = Vec::new();
             let mut has_pk = true;
             for column in &mapper.columns {
-                let given = inst.attrs.borrow().get(&attr_key(&column.attr)).cloned();
+                let given = inst.attrs.borrow().get_str(&column.attr).cloned();
                 // A type whose None is a value (JSON `null`): left unset, the column is not in the
                 // INSERT; set to None, it is.
                 let evaluates_none = column.sql_type.as_ref().is_some_and(crate::schema::SqlType::evaluates_none);
@@ -1471,7 +1467,7 @@ impl SessionCore {
                             inline.push(SetTo::sql(column.name.clone(), &sql));
                             continue;
                         }
-                        inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), value.clone());
+                        inst.attrs.borrow_mut().insert_str(&column.attr, value.clone());
                     }
                 }
                 if matches!(value, Obj::None) {
@@ -1571,11 +1567,11 @@ impl SessionCore {
         let Some(state) = state_of(instance) else { return Ok(()) };
         let Obj::Instance(inst) = instance else { return Ok(()) };
         if let (Some(id), Some(pk)) = (rowid, mapper.primary_key().first()) {
-            inst.attrs.borrow_mut().insert(attr_key(&pk.attr), Obj::str(&pk.attr), Obj::Int(id));
+            inst.attrs.borrow_mut().insert_str(&pk.attr, Obj::Int(id));
         }
         let mut key = Vec::new();
         for pk in mapper.primary_key() {
-            let value = inst.attrs.borrow().get(&attr_key(&pk.attr)).cloned().unwrap_or(Obj::None);
+            let value = inst.attrs.borrow().get_str(&pk.attr).cloned().unwrap_or(Obj::None);
             key.push(match value {
                 Obj::Int(i) => Value::Integer(i),
                 Obj::Str(s) => Value::Text(s.to_string()),
@@ -1606,7 +1602,7 @@ impl SessionCore {
             let Some(column) = mapper.column_by_name(name).filter(|c| !c.primary_key) else { continue };
             let obj = crate::sqlalchemy::convert::from_value_typed(py, value, column.sql_type.as_ref())?;
             let bound = crate::sqlalchemy::convert::to_value_as(py, &obj, column.sql_type.as_ref())?;
-            inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), obj);
+            inst.attrs.borrow_mut().insert_str(&column.attr, obj);
             let mut committed = state.committed.borrow_mut();
             committed.retain(|(a, _)| *a != column.attr);
             committed.push((column.attr.clone(), bound));
@@ -1793,7 +1789,7 @@ impl SessionCore {
         let Obj::Instance(inst) = instance else { return Ok(()) };
         for (column, value) in columns.iter().zip(row) {
             let obj = super::super::convert::from_value_typed(py, &value, column.sql_type.as_ref())?;
-            inst.attrs.borrow_mut().insert(attr_key(&column.attr), Obj::str(&column.attr), obj);
+            inst.attrs.borrow_mut().insert_str(&column.attr, obj);
             state.set_committed(&column.attr, value);
         }
         Ok(())
@@ -1812,10 +1808,10 @@ pub fn expire(instance: &Obj, state: &InstanceState) {
     if let Obj::Instance(inst) = instance {
         let mut attrs = inst.attrs.borrow_mut();
         for column in &state.mapper.columns {
-            attrs.remove(&attr_key(&column.attr));
+            attrs.remove_str(&column.attr);
         }
         for relationship in state.mapper.relationships.borrow().iter() {
-            attrs.remove(&attr_key(&relationship.attr));
+            attrs.remove_str(&relationship.attr);
         }
     }
     state.committed.borrow_mut().clear();
@@ -1827,14 +1823,14 @@ pub fn expire(instance: &Obj, state: &InstanceState) {
 fn set_loaded(py: &mut Interpreter, inst: &Instance, state: &InstanceState, attr: &str, value: Obj) -> Res<()> {
     let sql_type = state.mapper.column(attr).and_then(|c| c.sql_type.clone());
     let bound = super::super::convert::to_value_as(py, &value, sql_type.as_ref())?;
-    inst.attrs.borrow_mut().insert(attr_key(attr), Obj::str(attr), value);
+    inst.attrs.borrow_mut().insert_str(attr, value);
     state.set_committed(attr, bound);
     Ok(())
 }
 
 /// One attribute expired: it loads when next read.
 fn expire_attribute(inst: &Instance, state: &InstanceState, attr: &str) {
-    inst.attrs.borrow_mut().remove(&attr_key(attr));
+    inst.attrs.borrow_mut().remove_str(attr);
     state.committed.borrow_mut().retain(|(a, _)| a != attr);
     state.deferred.borrow_mut().retain(|(a, _)| a != attr);
 }
@@ -1848,10 +1844,9 @@ fn populate(py: &mut Interpreter, instance: &Obj, mapper: &Mapper, state: &Insta
     let Obj::Instance(inst) = instance else { return Ok(()) };
     let mut loaded = Vec::new();
     for ((column, value), how) in mapper.columns.iter().zip(row).zip(loading) {
-        let k = attr_key(&column.attr);
         if let ColumnLoading::Deferred { raiseload } = *how {
             let by_class = column.deferred.as_ref().map(|d| d.raiseload);
-            let absent = inst.attrs.borrow().get(&k).is_none();
+            let absent = inst.attrs.borrow().get_str(&column.attr).is_none();
             let mut deferred = state.deferred.borrow_mut();
             if absent && by_class != Some(raiseload) && !deferred.iter().any(|(a, _)| *a == column.attr) {
                 deferred.push((column.attr.clone(), raiseload));
@@ -1859,15 +1854,15 @@ fn populate(py: &mut Interpreter, instance: &Obj, mapper: &Mapper, state: &Insta
             continue;
         }
         state.deferred.borrow_mut().retain(|(a, _)| *a != column.attr);
-        if all || inst.attrs.borrow().get(&k).is_none() {
+        if all || inst.attrs.borrow().get_str(&column.attr).is_none() {
             let obj = super::super::convert::from_value_typed(py, value, column.sql_type.as_ref())?;
             let bound = super::super::convert::to_value_as(py, &obj, column.sql_type.as_ref())?;
-            loaded.push((k, column.attr.clone(), obj, bound));
+            loaded.push((column.attr.clone(), obj, bound));
         }
     }
     let mut attrs = inst.attrs.borrow_mut();
-    for (k, attr, obj, bound) in loaded {
-        attrs.insert(k, Obj::str(&attr), obj);
+    for (attr, obj, bound) in loaded {
+        attrs.insert_str(&attr, obj);
         state.set_committed(&attr, bound);
     }
     Ok(())
@@ -2043,7 +2038,7 @@ impl Native for SessionObj {
                     let row: Vec<(String, Obj)> = mapper
                         .columns
                         .iter()
-                        .filter_map(|c| inst.attrs.borrow().get(&attr_key(&c.attr)).map(|v| (c.attr.clone(), v.clone())))
+                        .filter_map(|c| inst.attrs.borrow().get_str(&c.attr).map(|v| (c.attr.clone(), v.clone())))
                         .collect();
                     match groups.last_mut() {
                         Some((last, rows)) if Rc::ptr_eq(last, &mapper) => rows.push(row),
@@ -2157,7 +2152,7 @@ impl Native for SessionObj {
                     if state.mapper.column(&name).is_some() {
                         expire_attribute(inst, &state, &name);
                     } else if state.mapper.relationship(&name).is_some() {
-                        inst.attrs.borrow_mut().remove(&attr_key(&name));
+                        inst.attrs.borrow_mut().remove_str(&name);
                     } else {
                         return py.error("KeyError", name);
                     }
