@@ -53,7 +53,7 @@ const FUNCTIONS: &[&str] = &[
     "issubclass", "hasattr", "getattr", "setattr", "delattr", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
     "zip", "map", "filter", "any", "all", "round", "iter", "next", "ord", "chr", "divmod", "pow", "format", "vars", "dir",
     "bytes", "frozenset", "bytearray", "memoryview", "complex", "help", "id", "hash", "callable", "property", "staticmethod", "classmethod", "input", "open", "exit", "quit", "exec", "eval",
-    "hex", "oct", "bin", "slice", "ascii",
+    "globals", "locals", "hex", "oct", "bin", "slice", "ascii",
 ];
 
 impl Interpreter {
@@ -284,6 +284,7 @@ impl Interpreter {
                 let name = self.text_arg(&args[1], "attribute name must be string")?;
                 match (self.get_attr(&args[0], &name), args.get(2)) {
                     (Err(raised), Some(default)) if self.is_instance_of(&raised.value, "AttributeError") => Ok(default.clone()),
+                    (Err(raised), _) => Err(self.attribute_error_context(raised, &args[0], &name)),
                     (result, _) => result,
                 }
             }
@@ -632,36 +633,14 @@ impl Interpreter {
             "vars" => match args.first() {
                 Some(Obj::Instance(i)) => Ok(Obj::Dict(i.attrs.clone())),
                 Some(Obj::Module(m)) => Ok(Obj::Dict(m.globals.clone())),
-                _ => self.error("TypeError", "vars() argument must have __dict__ attribute"),
+                Some(_) => self.error("TypeError", "vars() argument must have __dict__ attribute"),
+                None => self.stop_not_available("vars() called other than by its name"),
             },
-            "dir" => {
-                // A class statement's class has object's attributes, and __dict__, __weakref__
-                // and __module__ of its own.
-                let class_names = |py: &Self, class: &Rc<Class>| {
-                    let mut n: Vec<String> = class.mro.borrow().iter().flat_map(|c| c.attrs.borrow().items().map(|(k, _)| py.plain_str(k)).collect::<Vec<_>>()).collect();
-                    if !class.builtin {
-                        n.extend(OBJECT_ATTRIBUTES.iter().chain(&["__dict__", "__weakref__", "__module__"]).map(|s| s.to_string()));
-                        if py.is_exception_class(class) {
-                            n.extend(EXCEPTION_ATTRIBUTES.iter().map(|s| s.to_string()));
-                        }
-                    }
-                    n.retain(|name| name != "__qualname__");
-                    n
-                };
-                let mut names: Vec<String> = match args.first() {
-                    Some(Obj::Instance(i)) => {
-                        let mut n: Vec<String> = i.attrs.borrow().items().map(|(k, _)| self.plain_str(k)).collect();
-                        n.extend(class_names(self, &i.class));
-                        n
-                    }
-                    Some(Obj::Module(m)) => m.globals.borrow().items().map(|(k, _)| self.plain_str(k)).collect(),
-                    Some(Obj::Class(c)) => class_names(self, c),
-                    _ => Vec::new(),
-                };
-                crate::sorting::sort(&mut names);
-                names.dedup();
-                Ok(Obj::list(names.iter().map(|n| Obj::str(n)).collect()))
-            }
+            "globals" | "locals" => self.stop_not_available(&format!("{name}() called other than by its name")),
+            "dir" => match args.first() {
+                Some(value) => Ok(Obj::list(self.dir_names(value).iter().map(|n| Obj::str(n)).collect())),
+                None => self.stop_not_available("dir() called other than by its name"),
+            },
             "help" => {
                 self.write("The lab's Python runs plain Python: functions, classes, loops, exceptions, comprehensions, f-strings,\nthe built-in functions and the str, list, dict and set methods a tutorial uses. Interactive help()\nis not available in this lab; see https://docs.python.org/3/.\n")?;
                 Ok(Obj::None)
@@ -729,7 +708,7 @@ impl Interpreter {
         self.error("OverflowError", "integer too large for the lab's Python (it keeps 64-bit integers)")
     }
 
-    fn plain_str(&self, value: &Obj) -> String {
+    pub(super) fn plain_str(&self, value: &Obj) -> String {
         match value {
             Obj::Str(s) => s.to_string(),
             other => other.type_name(),
@@ -1460,10 +1439,17 @@ impl Interpreter {
             }
             Obj::Native(native) => match native.clone().get_attr(self, object, name)? {
                 Some(value) => Ok(value),
-                None => match self.library_lacks(&format!("{}()", native.type_name()), Some(name)) {
-                    Some(lacking) => lacking,
-                    None => self.error("AttributeError", format!("'{}' object has no attribute '{name}'", native.type_name())),
-                },
+                None => {
+                    // A name the real class has: the lab's "not available", not a false AttributeError.
+                    let line = self.library_line(&format!("{}()", native.library_class()));
+                    if line.is_some_and(|line| line.split(' ').skip(1).any(|n| n == name)) {
+                        return self.stop_not_available(&format!("{}.{name}", native.type_name()));
+                    }
+                    match native.clone().missing_attribute(self, object, name) {
+                        Some(raised) => Err(raised),
+                        None => self.error("AttributeError", format!("'{}' object has no attribute '{name}'", native.type_name())),
+                    }
+                }
             },
             Obj::Builtin(type_name) if name == "__name__" => Ok(Obj::str(type_name)),
             Obj::Builtin("dict") if name == "fromkeys" => Ok(Obj::Builtin("dict.fromkeys")),
@@ -3432,16 +3418,6 @@ fn class_module(class: &Class) -> Option<String> {
 }
 
 /// The name of a built-in method that exists on this kind of value.
-/// What `dir(object())` lists in CPython 3.11.
-const OBJECT_ATTRIBUTES: &[&str] = &[
-    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
-    "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
-    "__subclasshook__",
-];
-
-/// What an exception has besides object's attributes (`dir(Exception())`).
-const EXCEPTION_ATTRIBUTES: &[&str] = &["__cause__", "__context__", "__setstate__", "__suppress_context__", "__traceback__", "add_note", "args", "with_traceback"];
-
 /// The dict key of an integer, as `{65: ...}` stores it.
 fn key_of_int(i: i64) -> super::object::Key {
     super::object::Key::Int(i)

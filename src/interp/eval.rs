@@ -99,6 +99,14 @@ pub(super) enum Flow {
 
 /// Where code runs: its globals, its function's variables (none at module level), and for a
 /// class body the namespace being filled.
+/// What an error's "Did you mean" is found from: a NameError's suggestion, found as it is raised
+/// (the frame is gone by the time it prints); an AttributeError's object and missing name.
+#[derive(Clone)]
+enum Suggestion {
+    Name(Rc<str>),
+    Attribute(Obj, Rc<str>),
+}
+
 pub(super) struct Frame {
     globals: Rc<RefCell<Dict>>,
     scope: Option<Rc<Scope>>,
@@ -208,8 +216,9 @@ pub struct Interpreter {
     statement_site: Option<(Rc<str>, u32)>,
     /// Warnings already shown (file, line, category, message): each once, as Python's default filter.
     warned: FastSet<(Rc<str>, u32, String, String)>,
-    /// The NameErrors raised lately, with the name their traceback suggests (suggestions.rs).
-    suggestions: Vec<(Obj, Rc<str>)>,
+    /// The NameErrors and AttributeErrors raised lately, with what their traceback's "Did you
+    /// mean" looks at (suggestions.rs).
+    suggestions: Vec<(Obj, Suggestion)>,
     /// Notes a native module adds to the warnings of one category while it runs something (a
     /// session's autoflush), innermost last.
     pub warning_notes: Vec<(&'static str, &'static str)>,
@@ -412,7 +421,7 @@ impl Interpreter {
         if let Some(globals) = self.main_globals.take() {
             drop(std::mem::take(&mut *globals.borrow_mut()));
             if let Err(raised) = self.finalize_dropped() {
-                let text = self.traceback_text(&raised);
+                let text = self.traceback_text(&raised, false);
                 self.out.push_str(&text);
             }
             outcome.output.push_str(&std::mem::take(&mut self.out));
@@ -565,15 +574,13 @@ impl Interpreter {
         let line = self.library_line(module)?;
         match name {
             None => Some(self.stop_not_available(&format!("the module {module}"))),
-            Some(name) if line.split(' ').skip(1).any(|n| n == name) => {
-                Some(self.stop_not_available(&format!("{}.{name}", module.trim_end_matches("()"))))
-            }
+            Some(name) if line.split(' ').skip(1).any(|n| n == name) => Some(self.stop_not_available(&format!("{module}.{name}"))),
             Some(_) => None,
         }
     }
 
     /// The real library's line for `module`, if it has that module.
-    fn library_line(&self, module: &str) -> Option<&'static str> {
+    pub(super) fn library_line(&self, module: &str) -> Option<&'static str> {
         let named = |line: &&str| line.split(' ').next().map(|m| m.trim_end_matches('/')) == Some(module);
         self.library_names.iter().flat_map(|text| text.lines()).find(named)
     }
@@ -654,7 +661,7 @@ impl Interpreter {
             Err(raised) if !raised.stop && self.is_instance_of(&raised.value, "SystemExit") => self.exit(output, &raised.value),
             Err(raised) => {
                 let class = self.class_name(&raised.value);
-                let text = self.traceback_text(&raised);
+                let text = self.traceback_text(&raised, true);
                 // A syntax error is marked where it was found, under the import that read the file.
                 let found = syntax_place(&raised.value).map(|p| (p.file.to_string(), u32::try_from(p.line).unwrap_or(0)));
                 let error_at = found.or_else(|| raised.frames.first().map(|(f, l, _, _)| (f.to_string(), *l)));
@@ -717,11 +724,13 @@ impl Interpreter {
         };
         let frames = self.caught_frames.get(&identity(&value)).map(|(_, frames)| frames.clone()).unwrap_or_default();
         let raised = Raised { value, frames, stop: false, at: None };
-        self.traceback_text(&raised).trim_end_matches('\n').to_string()
+        self.traceback_text(&raised, false).trim_end_matches('\n').to_string()
     }
 
     /// `Traceback (most recent call last):`, each frame with its source line, and the final line.
-    pub(super) fn traceback_text(&mut self, raised: &Raised) -> String {
+    /// `suggest`: with "Did you mean", as the interpreter prints an uncaught error (the traceback
+    /// module, logging and an ignored error in `__del__` print none in CPython 3.11).
+    pub(super) fn traceback_text(&mut self, raised: &Raised, suggest: bool) -> String {
         if raised.stop {
             return format!("{}\n", self.exception_message(&raised.value));
         }
@@ -742,14 +751,14 @@ impl Interpreter {
             }
             seen.push(identity(&earlier));
             let frames = self.caught_frames.get(&identity(&earlier)).map(|(_, f)| f.clone()).unwrap_or_default();
-            let block = self.traceback_block(&earlier, &frames);
+            let block = self.traceback_block(&earlier, &frames, suggest);
             chain = format!("{block}\n{joint}\n\n{chain}");
             current = earlier;
         }
-        chain + &self.traceback_block(&raised.value, &raised.frames)
+        chain + &self.traceback_block(&raised.value, &raised.frames, suggest)
     }
 
-    fn traceback_block(&mut self, value: &Obj, frames: &[TracebackEntry]) -> String {
+    fn traceback_block(&mut self, value: &Obj, frames: &[TracebackEntry], suggest: bool) -> String {
         let mut text = String::new();
         // An exception raised inside a native module's own code (marked so by it) had frames
         // there, which the lab does not show: the header stays, as CPython's would.
@@ -794,20 +803,30 @@ impl Interpreter {
             text.push_str(&format!("  [Previous line repeated {} more {times}]\n", repeated - 2));
         }
         text.push_str(&syntax_error_location(value));
-        text.push_str(&self.final_line(value));
+        text.push_str(&self.final_line(value, suggest));
         text.push('\n');
         text
     }
 
     /// `ValueError: message`, as Python's last traceback line shows an exception.
-    pub(super) fn final_line(&mut self, value: &Obj) -> String {
+    pub(super) fn final_line(&mut self, value: &Obj, with_suggestion: bool) -> String {
         let name = self.class_name(value);
         // A SyntaxError's last line is its bare message; where it was is shown above it.
         let message = match syntax_place(value) {
             Some(place) => place.msg.to_string(),
             None => self.exception_message(value),
         };
-        let suggested = self.suggestions.iter().find(|(raised, _)| identity(raised) == identity(value)).map(|(_, name)| name.clone());
+        let suggested = match self.suggestions.iter().find(|(raised, _)| identity(raised) == identity(value)).map(|(_, s)| s.clone()) {
+            Some(Suggestion::Name(name)) => Some(name.to_string()),
+            // CPython looks at what `dir()` lists for the object only as it prints the error.
+            Some(Suggestion::Attribute(target, name)) if with_suggestion && self.is_instance_of(value, "AttributeError") => {
+                let names = self.dir_names(&target);
+                let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
+                super::suggestions::suggest(&name, &candidates).map(str::to_string)
+            }
+            _ => None,
+        };
+        let suggested = suggested.filter(|_| with_suggestion);
         match (message.is_empty(), suggested) {
             (true, _) => name,
             (false, Some(suggestion)) => format!("{name}: {message}. Did you mean: '{suggestion}'?"),
@@ -1721,13 +1740,57 @@ impl Interpreter {
         }
         let raised = self.exception("NameError", format!("name '{name}' is not defined"), false);
         if let Some(suggestion) = self.suggest_name(frame, name) {
-            // A few at most: only the error being shown needs its suggestion.
-            if self.suggestions.len() >= 8 {
-                self.suggestions.remove(0);
-            }
-            self.suggestions.push((raised.value.clone(), suggestion));
+            self.remember_suggestion(&raised.value, Suggestion::Name(suggestion));
         }
         Err(raised)
+    }
+
+    fn remember_suggestion(&mut self, raised: &Obj, suggestion: Suggestion) {
+        // A few at most: only the error being shown needs its suggestion.
+        if self.suggestions.len() >= 8 {
+            self.suggestions.remove(0);
+        }
+        self.suggestions.push((raised.clone(), suggestion));
+    }
+
+    /// An error a native module raises from errors raised inside the real library first
+    /// (`raise … from …`): `chain` is those, innermost first, as `(class, message)`; each shows
+    /// its traceback header without the library's frames, as the recorders show them. An
+    /// AttributeError among them suggests a name of `object`'s, as CPython's would.
+    pub fn library_chain(&mut self, object: &Obj, name: &str, chain: &[(&str, String)], class: &str, message: String) -> Box<Raised> {
+        let mut cause: Option<Obj> = None;
+        for (inner_class, inner_message) in chain {
+            let inner = self.exception(inner_class, inner_message.clone(), false);
+            if let Obj::Instance(instance) = &inner.value {
+                let mut attrs = instance.attrs.borrow_mut();
+                attrs.insert_str("__lab_library_frames__", Obj::Bool(true));
+                if let Some(cause) = cause.take() {
+                    attrs.insert_str("__cause__", cause);
+                    attrs.insert_str("__suppress_context__", Obj::Bool(true));
+                }
+            }
+            let inner = self.attribute_error_context(inner, object, name);
+            cause = Some(inner.value.clone());
+        }
+        let raised = self.exception(class, message, false);
+        if let (Obj::Instance(instance), Some(cause)) = (&raised.value, cause) {
+            let mut attrs = instance.attrs.borrow_mut();
+            attrs.insert_str("__cause__", cause);
+            attrs.insert_str("__suppress_context__", Obj::Bool(true));
+        }
+        raised
+    }
+
+    /// An AttributeError from looking up `name` on `object` remembers both, the first time (an
+    /// error a property raised keeps its own), as CPython's `name` and `obj` of the error do.
+    pub fn attribute_error_context(&mut self, raised: Box<Raised>, object: &Obj, name: &str) -> Box<Raised> {
+        if !raised.stop
+            && self.is_instance_of(&raised.value, "AttributeError")
+            && !self.suggestions.iter().any(|(known, _)| identity(known) == identity(&raised.value))
+        {
+            self.remember_suggestion(&raised.value, Suggestion::Attribute(object.clone(), Rc::from(name)));
+        }
+        raised
     }
 
     /// CPython's "Did you mean" for a name: among the function's variables, else the module's
@@ -2371,7 +2434,7 @@ impl Interpreter {
             ExprKind::FString(parts) => Ok(Obj::str(&self.fstring_text(frame, parts)?)),
             ExprKind::Attribute { value, attr } => {
                 let object = self.eval(frame, value)?;
-                self.get_attr(&object, attr)
+                self.get_attr(&object, attr).map_err(|raised| self.attribute_error_context(raised, &object, attr))
             }
             ExprKind::Subscript { value, index } => {
                 let object = self.eval(frame, value)?;
@@ -2394,6 +2457,12 @@ impl Interpreter {
                 // `exec` and `eval` run in the caller's namespace, which only this frame knows.
                 if let Obj::Builtin(which @ ("exec" | "eval")) = callee {
                     return self.exec_or_eval(frame, which, args, kwargs);
+                }
+                // So do `globals()`, `locals()`, and `dir()` / `vars()` without an argument.
+                if let Obj::Builtin(which @ ("globals" | "locals" | "dir" | "vars")) = callee {
+                    if args.is_empty() && kwargs.is_empty() {
+                        return Ok(self.namespace_of(frame, which));
+                    }
                 }
                 let result = self.call(callee, args, kwargs)?;
                 // A generator the call let go of is closed now, as CPython would.
@@ -2570,6 +2639,30 @@ impl Interpreter {
 
     /// `exec(source[, globals])` / `eval(expression[, globals])`: the text runs as code named
     /// `<string>`, in the given globals dict or else where the call is.
+    /// `globals()`; `locals()` (the module's globals at its top level, the class body's namespace,
+    /// else a snapshot of the function's variables); `vars()` is `locals()`; `dir()` its sorted names.
+    fn namespace_of(&self, frame: &Frame, which: &str) -> Obj {
+        let locals = match (which, &frame.class_ns, &frame.scope) {
+            ("globals", _, _) => Obj::Dict(frame.globals.clone()),
+            (_, Some(namespace), _) => Obj::Dict(namespace.clone()),
+            (_, None, Some(scope)) if frame.func.is_some() => {
+                let mut snapshot = Dict::default();
+                for (name, value) in scope.vars.borrow().iter() {
+                    snapshot.insert_str(name, value.clone());
+                }
+                Obj::Dict(Rc::new(RefCell::new(snapshot)))
+            }
+            _ => Obj::Dict(frame.globals.clone()),
+        };
+        if which != "dir" {
+            return locals;
+        }
+        let Obj::Dict(names) = &locals else { return locals };
+        let mut names: Vec<String> = names.borrow().items().map(|(k, _)| self.plain_str(k)).collect();
+        crate::sorting::sort(&mut names);
+        Obj::list(names.iter().map(|n| Obj::str(n)).collect())
+    }
+
     fn exec_or_eval(&mut self, frame: &Frame, which: &str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
         let mut args = args.into_iter();
         let source = match args.next() {

@@ -254,7 +254,7 @@ impl Interpreter {
                     return Err(raised);
                 }
                 let name = format!("<generator object {} at 0x{:x}>", generator.qualname(), Rc::as_ptr(&generator) as usize);
-                let traceback = self.traceback_text(&raised);
+                let traceback = self.traceback_text(&raised, false);
                 self.write(&format!("Exception ignored in: {name}\n{traceback}"))?;
             }
         }

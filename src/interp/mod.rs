@@ -6,6 +6,7 @@
 mod builtins;
 mod bytes;
 mod carets;
+mod dir;
 mod eval;
 mod format;
 mod generator;

@@ -12,7 +12,7 @@
 use std::any::Any;
 use std::rc::Rc;
 
-use super::eval::{Interpreter, Res};
+use super::eval::{Interpreter, Raised, Res};
 use super::object::Obj;
 
 /// Positional and keyword arguments of a call.
@@ -62,6 +62,19 @@ pub trait Native: AsAny {
 
     fn str(&self, py: &mut Interpreter, this: &Obj) -> Res<String> {
         self.repr(py, this)
+    }
+
+    /// The real library's class this object stands in for, as the library names call it (their
+    /// line `Session() add …`, without the parentheses): what `dir()` lists and what the lab
+    /// says it lacks.
+    fn library_class(&self) -> &str {
+        self.type_name()
+    }
+
+    /// The error for a missing `name`, where the real class raises its own (worded its way, or
+    /// raised from errors inside the library: `Interpreter::library_chain`).
+    fn missing_attribute(&self, _py: &mut Interpreter, _this: &Obj, _name: &str) -> Option<Box<Raised>> {
+        None
     }
 
     /// `this.name`; `None` when there is no such attribute.

@@ -481,6 +481,11 @@ impl Vars {
         self.get(name).is_some()
     }
 
+    /// The variables in the order they were first bound.
+    pub fn iter(&self) -> impl Iterator<Item = (&Rc<str>, &Obj)> {
+        self.0.iter().map(|(name, value)| (name, value))
+    }
+
     /// Binds `name` (made into shared text only when it is new).
     pub fn insert(&mut self, name: &str, value: Obj) {
         match self.0.iter_mut().find(|(n, _)| &**n == name) {

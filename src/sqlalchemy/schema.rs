@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::interp::native::Native;
 use crate::interp::object::Obj;
-use crate::interp::{Interpreter, Res};
+use crate::interp::{Interpreter, Raised, Res};
 use crate::schema::{self, Constraint, ServerDefault, SqlType};
 
 use super::convert::{flag, kwarg, method, native, raise, text_arg};
@@ -320,6 +320,15 @@ impl Native for ColumnObj {
             None => spec.name.clone().unwrap_or_default(),
         })
     }
+    /// A table's column: raised from its comparator's error, as SQLAlchemy's is.
+    fn missing_attribute(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Option<Box<Raised>> {
+        if self.2.get() {
+            return Some(py.exception("AttributeError", format!("'MappedColumn' object has no attribute '{name}'"), false));
+        }
+        let chain = [("AttributeError", format!("'Comparator' object has no attribute '{name}'"))];
+        let message = format!("Neither 'Column' object nor 'Comparator' object has an attribute '{name}'");
+        Some(py.library_chain(this, name, &chain, "AttributeError", message))
+    }
     fn get_attr(&self, _py: &mut Interpreter, _this: &Obj, name: &str) -> Res<Option<Obj>> {
         let spec = self.0.borrow().clone();
         Ok(match name {
@@ -543,6 +552,10 @@ impl Native for ColumnCollection {
             }
             _ => self.table().and_then(|t| t.column(name)),
         })
+    }
+    /// `users.c.nope`: the bare name, raised from the collection's KeyError, as SQLAlchemy's.
+    fn missing_attribute(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Option<Box<Raised>> {
+        Some(py.library_chain(this, name, &[("KeyError", name.to_string())], "AttributeError", name.to_string()))
     }
     fn get_item(&self, py: &mut Interpreter, _this: &Obj, index: &Obj) -> Option<Res<Obj>> {
         let table = self.table()?;

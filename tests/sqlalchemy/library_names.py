@@ -44,7 +44,8 @@ def is_its_own(value):
 
 
 def classes():
-    """The lab's object types (their `type_name()` in src/sqlalchemy, src/alembic) and the real classes."""
+    """The lab's object types (their `library_class()` in src/sqlalchemy, src/alembic) and the real
+    classes, or an object where `dir()` of one lists more than its class does."""
     import sqlite3
 
     from alembic.operations import BatchOperations
@@ -59,7 +60,21 @@ def classes():
             "RowMapping": RowMapping, "Engine": Engine, "Connection": Connection, "MetaData": sqlalchemy.MetaData,
             "Table": sqlalchemy.Table, "Column": sqlalchemy.Column, "SQLiteInspector": Inspector,
             "BatchOperations": BatchOperations, "sqlite3.Connection": sqlite3.Connection, "sqlite3.Cursor": sqlite3.Cursor,
-            "_ConnectionRecord": _ConnectionRecord}
+            "_ConnectionRecord": _ConnectionRecord, "ColumnAttribute": column_attribute()}
+
+
+def column_attribute():
+    """A mapped column's class attribute (`User.name`): `dir()` lists its column's names too."""
+    from sqlalchemy import orm
+
+    class Base(orm.DeclarativeBase):
+        pass
+
+    class User(Base):
+        __tablename__ = "users"
+        id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+
+    return User.id
 
 
 def main():

@@ -8,7 +8,7 @@ use std::rc::{Rc, Weak};
 
 use crate::interp::native::{Native, NativeFunction};
 use crate::interp::object::{Class, Obj};
-use crate::interp::{Interpreter, Res};
+use crate::interp::{Interpreter, Raised, Res};
 use crate::schema::{Constraint, SqlType};
 use crate::value::Value;
 
@@ -1044,6 +1044,19 @@ pub struct InstrumentedAttribute {
 impl Native for InstrumentedAttribute {
     fn type_name(&self) -> &str {
         "InstrumentedAttribute"
+    }
+    fn library_class(&self) -> &str {
+        "ColumnAttribute"
+    }
+    /// Raised from the column's comparator's error and the annotated column's, as SQLAlchemy's is.
+    fn missing_attribute(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Option<Box<Raised>> {
+        let owner = self.str(py, this).ok()?;
+        let chain = [
+            ("AttributeError", format!("'Comparator' object has no attribute '{name}'")),
+            ("AttributeError", format!("Neither 'AnnotatedColumn' object nor 'Comparator' object has an attribute '{name}'")),
+        ];
+        let message = format!("Neither 'InstrumentedAttribute' object nor 'Comparator' object associated with {owner} has an attribute '{name}'");
+        Some(py.library_chain(this, name, &chain, "AttributeError", message))
     }
     fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
         Ok(format!("<sqlalchemy.orm.attributes.InstrumentedAttribute object at {:#x}>", crate::interp::object::identity(this)))

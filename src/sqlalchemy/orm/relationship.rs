@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use crate::interp::native::Native;
 use crate::interp::object::{Key, Obj};
-use crate::interp::{Interpreter, Res};
+use crate::interp::{Interpreter, Raised, Res};
 
 use super::super::convert::{kwarg, native, raise};
 use super::super::expression::Sql;
@@ -541,6 +541,13 @@ impl Native for RelationshipAttr {
             Some(spec) => format!("{}.{}", spec.parent().map(|p| p.class_name.clone()).unwrap_or_default(), spec.attr),
             None => "relationship".into(),
         })
+    }
+    /// Raised from the relationship comparator's error, as SQLAlchemy's is.
+    fn missing_attribute(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Option<Box<Raised>> {
+        self.spec.as_ref()?;
+        let owner = self.str(py, this).ok()?;
+        let message = format!("Neither 'InstrumentedAttribute' object nor 'Comparator' object associated with {owner} has an attribute '{name}'");
+        Some(py.library_chain(this, name, &[("AttributeError", name.to_string())], "AttributeError", message))
     }
     /// What code reads of a mapped relationship: `User.posts.property.mapper.class_`, `uselist`.
     fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
