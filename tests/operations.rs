@@ -227,7 +227,7 @@ fn bulk_insert_and_execute_run_as_written() {
         Op::BulkInsert {
             table: "users".into(),
             columns: vec!["id".into(), "name".into()],
-            rows: vec![vec![Value::Integer(5), Value::from("O'Neil")], vec![Value::Integer(6), Value::from("Ann")]],
+            rows: vec![vec![Some(Value::Integer(5)), Some(Value::from("O'Neil"))], vec![Some(Value::Integer(6)), Some(Value::from("Ann"))]],
         },
         Op::Execute { sql: "UPDATE users SET email = ? WHERE id = ?".into(), params: vec![Value::from("ann@example.com"), Value::Integer(6)] },
     ];

@@ -159,7 +159,7 @@ fn every_op() -> Vec<Op> {
         Op::BulkInsert {
             table: "users".into(),
             columns: vec!["id".into(), "name".into()],
-            rows: vec![vec![Value::Integer(5), Value::from("O'Neil")], vec![Value::Integer(6), Value::Null]],
+            rows: vec![vec![Some(Value::Integer(5)), Some(Value::from("O'Neil"))], vec![Some(Value::Integer(6)), Some(Value::Null)]],
         },
         Op::Batch {
             table: "users".into(),
@@ -243,7 +243,7 @@ fn python_in_a_revision_runs_as_written() {
     let names: Vec<&str> = upgrade.iter().map(Op::name).collect();
     assert_eq!(names, ["add_column", "add_column", "bulk_insert", "execute"], "{upgrade:?}");
     let Op::BulkInsert { rows, .. } = &upgrade[2] else { panic!() };
-    assert_eq!(rows[1], vec![Value::Integer(2), Value::from("account 2")]);
+    assert_eq!(rows[1], vec![Some(Value::Integer(2)), Some(Value::from("account 2"))]);
     let Op::Execute { sql, params } = &upgrade[3] else { panic!() };
     assert_eq!((sql.as_str(), params.as_slice()), ("UPDATE accounts SET name=? WHERE accounts.id = ?", [Value::from("second"), Value::Integer(2)].as_slice()));
 }

@@ -227,6 +227,13 @@ impl crate::interp::native::Native for OfflineConnection {
         if name == "dialect" {
             return Ok(Some(crate::sqlalchemy::convert::native(crate::sqlalchemy::engine::Dialect)));
         }
+        // Its own engine, and what connecting to that gives (a Session bound to it gets that far).
+        if name == "engine" {
+            return Ok(Some(this.clone()));
+        }
+        if name == "connect" {
+            return Ok(Some(crate::sqlalchemy::convert::method(this, "connect", |_, this, _, _| Ok(this.clone()))));
+        }
         if name != "execute" {
             return Ok(None);
         }

@@ -240,7 +240,7 @@ pub fn call(py: &mut Interpreter, runtime: &Runtime, name: &'static str, batch: 
             let (sql, params) = statement_of(py, &statement, &[])?;
             Op::Execute { sql, params }
         }
-        "bulk_insert" => bulk_insert(py, &call)?,
+        "bulk_insert" => bulk_insert(py, &call, runtime.is_offline())?,
         _ => return py.error("AttributeError", format!("module 'alembic.op' has no attribute '{name}'")),
     };
     match batch {
@@ -408,8 +408,11 @@ pub fn statement_of(py: &mut Interpreter, value: &Obj, params: &[(String, Obj)])
     crate::sqlalchemy::convert::raise(py, "sqlalchemy.exc", "ArgumentError", &format!("Textual SQL expression {shown} should be explicitly declared as text({shown})"))
 }
 
-/// `op.bulk_insert(table, rows)`: each row a dict keyed by the table's column names.
-fn bulk_insert(py: &mut Interpreter, call: &Args) -> Res<Op> {
+/// `op.bulk_insert(table, rows)`: each row a dict keyed by the table's column names. Offline
+/// each row is its own INSERT of the columns it names; online the rows go in one executemany of
+/// the columns the first row names, so a later row missing one of them is SQLAlchemy's
+/// StatementError, and one naming more has the rest left out, as under Alembic.
+fn bulk_insert(py: &mut Interpreter, call: &Args, offline: bool) -> Res<Op> {
     let table = call.required(py, "table")?;
     let Some(table) = table.native::<TableObj>() else {
         let shown = py.repr_of(&table)?;
@@ -418,21 +421,41 @@ fn bulk_insert(py: &mut Interpreter, call: &Args) -> Res<Op> {
     let specs = table.specs();
     let columns: Vec<String> = specs.iter().map(|s| s.name.clone().unwrap_or_default()).collect();
     let rows_obj = call.required(py, "rows")?;
+    let Obj::List(listed) = &rows_obj else { return py.error("TypeError", "List expected") };
+    let listed: Vec<Obj> = listed.borrow().clone();
+    if listed.first().is_some_and(|first| !matches!(first, Obj::Dict(_))) {
+        return py.error("TypeError", "List of dictionaries expected");
+    }
     let mut rows = Vec::new();
-    for row in py.iterate(&rows_obj)? {
-        let mut values = vec![crate::value::Value::Null; columns.len()];
-        for (key, value) in crate::sqlalchemy::statement::dict_items(py, &row)? {
+    for row in &listed {
+        let mut values: Vec<Option<crate::value::Value>> = vec![None; columns.len()];
+        for (key, value) in crate::sqlalchemy::statement::dict_items(py, row)? {
             let Some(at) = columns.iter().position(|c| *c == key) else {
-                return crate::sqlalchemy::convert::raise(
-                    py,
-                    "sqlalchemy.exc",
-                    "CompileError",
-                    &format!("Unconsumed column names: {key}"),
-                );
+                return crate::sqlalchemy::convert::raise(py, "sqlalchemy.exc", "CompileError", &format!("Unconsumed column names: {key}"));
             };
-            values[at] = to_value(py, &value)?;
+            values[at] = Some(to_value(py, &value)?);
         }
         rows.push(values);
+    }
+    if !offline {
+        if let Some(first) = rows.first() {
+            let named: Vec<usize> = (0..columns.len()).filter(|&at| first[at].is_some()).collect();
+            for (group, row) in rows.iter().enumerate() {
+                if let Some(&at) = named.iter().find(|&&at| row[at].is_none()) {
+                    let names: Vec<String> = named.iter().map(|&at| crate::sql::quote_identifier(&columns[at])).collect();
+                    let marks = vec!["?"; named.len()].join(", ");
+                    let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", crate::sql::quote_identifier(&table.name), names.join(", "));
+                    return crate::sqlalchemy::statement::missing_parameter(py, &columns[at], &sql, rows_obj.clone(), Some(group));
+                }
+            }
+            for row in &mut rows {
+                for (at, value) in row.iter_mut().enumerate() {
+                    if !named.contains(&at) {
+                        *value = None;
+                    }
+                }
+            }
+        }
     }
     Ok(Op::BulkInsert { table: table.name.clone(), columns, rows })
 }

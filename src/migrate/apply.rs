@@ -138,13 +138,22 @@ pub fn plan(op: &Op, reflect: Option<Reflect<'_>>) -> Result<Vec<Statement>> {
         | Op::CreateCheckConstraint { .. }
         | Op::DropConstraint { .. } => return Err(Error::new(ErrorKind::NotImplementedError, NO_CONSTRAINT_ALTER)),
         Op::Execute { sql, params } => vec![Statement { sql: sql.clone(), params: vec![params.clone()] }],
+        // An INSERT of the columns each row names (the rows of an executemany name the same ones).
         Op::BulkInsert { table, columns, rows } => {
-            let names: Vec<String> = columns.iter().map(|c| quote_identifier(c)).collect();
-            let marks = vec!["?"; columns.len()].join(", ");
-            vec![Statement {
-                sql: format!("INSERT INTO {} ({}) VALUES ({marks})", quote_identifier(table), names.join(", ")),
-                params: rows.clone(),
-            }]
+            let mut out: Vec<Statement> = Vec::new();
+            for row in rows {
+                let named: Vec<String> = columns.iter().zip(row).filter(|(_, v)| v.is_some()).map(|(c, _)| quote_identifier(c)).collect();
+                let values: Vec<Value> = row.iter().flatten().cloned().collect();
+                let sql = match named.is_empty() {
+                    true => format!("INSERT INTO {} DEFAULT VALUES", quote_identifier(table)),
+                    false => format!("INSERT INTO {} ({}) VALUES ({})", quote_identifier(table), named.join(", "), vec!["?"; named.len()].join(", ")),
+                };
+                match out.last_mut() {
+                    Some(last) if last.sql == sql => last.params.push(values),
+                    _ => out.push(Statement { sql, params: vec![values] }),
+                }
+            }
+            out
         }
         Op::Batch { table, ops, options } => {
             let recreate = match options.recreate.as_deref() {

@@ -43,8 +43,9 @@ pub enum Op {
     DropConstraint { table: String, name: String, type_: Option<String>, existing: Option<Constraint>, conv: bool },
     /// `op.execute(sql)`: SQL as written (or a statement compiled), with its parameters.
     Execute { sql: String, params: Vec<Value> },
-    /// `op.bulk_insert(sa.table(name, sa.column(...)...), [rows])`.
-    BulkInsert { table: String, columns: Vec<String>, rows: Vec<Vec<Value>> },
+    /// `op.bulk_insert(sa.table(name, sa.column(...)...), [rows])`: each row's value for each of
+    /// the table's columns, `None` where the row names no value (not even NULL).
+    BulkInsert { table: String, columns: Vec<String>, rows: Vec<Vec<Option<Value>>> },
     /// `with op.batch_alter_table(table, ...) as batch_op:` and the operations inside it.
     Batch { table: String, ops: Vec<Op>, options: BatchOptions },
 }

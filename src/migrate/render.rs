@@ -287,8 +287,11 @@ pub fn render_op(op: &Op, indent: usize) -> Vec<String> {
                 format!("{pad}    ["),
             ];
             for row in rows {
-                let fields: Vec<String> =
-                    columns.iter().zip(row).map(|(c, v)| format!("{}: {}", py_str(c), render_value(v))).collect();
+                let fields: Vec<String> = columns
+                    .iter()
+                    .zip(row)
+                    .filter_map(|(c, v)| v.as_ref().map(|v| format!("{}: {}", py_str(c), render_value(v))))
+                    .collect();
                 lines.push(format!("{pad}        {{{}}},", fields.join(", ")));
             }
             lines.push(format!("{pad}    ],"));

@@ -146,9 +146,40 @@ fn sql_argument(py: &mut Interpreter, args: &[Obj]) -> Res<String> {
     }
 }
 
+/// `sqlite3.connect("sqlite.db")`: a driver connection of the learner's own, on the database
+/// the project's engines and the page share under that name (`":memory:"`: a new one of its own).
+/// Python's sqlite3 leaves foreign keys off until a `PRAGMA` turns them on.
+pub fn connect(py: &mut Interpreter, databases: &Databases, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let given = args.into_iter().next().or_else(|| kwargs.into_iter().find(|(k, _)| k == "database").map(|(_, v)| v));
+    let path = match given {
+        Some(Obj::Str(path)) => path.to_string(),
+        Some(other) => return py.error("TypeError", format!("expected str, bytes or os.PathLike object, not {}", other.type_name())),
+        None => return py.error("TypeError", "connect() missing required argument 'database' (pos 1)"),
+    };
+    let name = match path.as_str() {
+        "" | ":memory:" => format!(":memory:sqlite3-{}", super::engine::new_connection_id()),
+        file => super::engine::database_file(file),
+    };
+    let database = match databases.open(&name) {
+        Ok(database) => database,
+        Err(_) => return driver_exception(py, "OperationalError", "unable to open database file"),
+    };
+    let engine = EngineCore::new(format!("sqlite:///{path}"), database, false, false);
+    Ok(native(DbapiConnection::new(engine, Rc::new(DbapiState::default()))))
+}
+
 impl crate::interp::native::Native for DbapiConnection {
     fn type_name(&self) -> &str {
         "sqlite3.Connection"
+    }
+    /// `with sqlite3.connect(...) as conn:` commits at the end (rolls back after an error) and
+    /// leaves the connection open, as Python's does.
+    fn enter(&self, _py: &mut Interpreter, this: &Obj) -> Option<Res<Obj>> {
+        Some(Ok(this.clone()))
+    }
+    fn exit(&self, py: &mut Interpreter, _this: &Obj, error: Option<&Obj>) -> Res<bool> {
+        self.end(py, if error.is_some() { "ROLLBACK" } else { "COMMIT" })?;
+        Ok(false)
     }
     fn repr(&self, _py: &mut Interpreter, this: &Obj) -> Res<String> {
         Ok(format!("<sqlite3.Connection object at {:#x}>", crate::interp::object::identity(this)))

@@ -54,6 +54,11 @@ pub struct EngineObj(pub Rc<EngineCore>);
 
 static CONNECTION_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
+/// A number no other connection (or in-memory database) of this page has had.
+pub fn new_connection_id() -> u64 {
+    CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A connection: SQLAlchemy's transaction state over the shared database.
 pub struct Conn {
     pub engine: Rc<EngineCore>,
@@ -462,7 +467,7 @@ impl Conn {
                         Some(list @ Obj::List(_)) => list.clone(),
                         Some(one) => Obj::list(vec![one.clone()]),
                     };
-                    return super::statement::missing_parameter(py, &name, &sql, shown);
+                    return super::statement::missing_parameter(py, &name, &sql, shown, None);
                 }
             };
             let key = if key_names.is_empty() { sql.clone() } else { format!("{sql}\u{0}{}", key_names.join(",")) };
@@ -714,7 +719,7 @@ pub fn create_engine(py: &mut Interpreter, databases: &Databases, args: Vec<Obj>
     };
     let name = match url_database(py, &url)? {
         Some(name) => name,
-        None => format!(":memory:{}", CONNECTION_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)),
+        None => format!(":memory:{}", new_connection_id()),
     };
     let database = match databases.open(&name) {
         Ok(d) => d,

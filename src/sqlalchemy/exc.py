@@ -230,10 +230,13 @@ def _statement_error(message, statement, params, code):
     return error
 
 
-def _missing_parameter(name, statement, params):
-    """A bindparam() the execution gave no value: StatementError, raised from InvalidRequestError."""
-    cause = InvalidRequestError(f"A value is required for bind parameter {name!r}")
-    error = _statement_error(f"(sqlalchemy.exc.InvalidRequestError) {cause}", statement, params, "cd3x")
+def _missing_parameter(name, statement, params, group=None):
+    """A bindparam() the execution gave no value (in the `group`th row of an executemany):
+    StatementError, raised from InvalidRequestError."""
+    in_group = "" if group is None else f", in parameter group {group}"
+    cause = InvalidRequestError(f"A value is required for bind parameter {name!r}{in_group}")
+    cause.code = "cd3x"
+    error = _statement_error(f"(sqlalchemy.exc.InvalidRequestError) {cause._message()}", statement, params, "cd3x")
     error.orig = cause
     error.__cause__ = cause
     cause.__lab_library_frames__ = True

@@ -95,7 +95,15 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
     py.register_python_module(
         "sqlite3",
         "sqlite3/__init__.py",
-        "class Warning(Exception):\n    pass\n\n\nclass Error(Exception):\n    pass\n\n\nclass InterfaceError(Error):\n    pass\n\n\nclass DatabaseError(Error):\n    pass\n\n\nclass DataError(DatabaseError):\n    pass\n\n\nclass OperationalError(DatabaseError):\n    pass\n\n\nclass IntegrityError(DatabaseError):\n    pass\n\n\nclass InternalError(DatabaseError):\n    pass\n\n\nclass ProgrammingError(DatabaseError):\n    pass\n\n\nclass NotSupportedError(DatabaseError):\n    pass\n\n\nsqlite_version = \"3\"\n",
+        "class Warning(Exception):\n    pass\n\n\nclass Error(Exception):\n    pass\n\n\nclass InterfaceError(Error):\n    pass\n\n\nclass DatabaseError(Error):\n    pass\n\n\nclass DataError(DatabaseError):\n    pass\n\n\nclass OperationalError(DatabaseError):\n    pass\n\n\nclass IntegrityError(DatabaseError):\n    pass\n\n\nclass InternalError(DatabaseError):\n    pass\n\n\nclass ProgrammingError(DatabaseError):\n    pass\n\n\nclass NotSupportedError(DatabaseError):\n    pass\n\n\nsqlite_version = \"3\"\n\nfrom _sqlite3 import connect\n",
+    );
+    let for_sqlite3 = databases.clone();
+    py.register_module(
+        "_sqlite3",
+        Rc::new(move |_: &mut Interpreter| {
+            let databases = for_sqlite3.clone();
+            Ok(vec![("connect".into(), function("connect", move |py, args, kwargs| dbapi::connect(py, &databases, args, kwargs)))])
+        }),
     );
     py.register_python_module("sqlalchemy.orm.properties", "sqlalchemy/orm/properties.py", include_str!("properties.py"));
     py.register_python_module("sqlalchemy.orm.decl_api", "sqlalchemy/orm/decl_api.py", include_str!("decl_api.py"));

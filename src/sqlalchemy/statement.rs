@@ -1142,12 +1142,14 @@ pub fn delete_from(table: Obj) -> Obj {
     dml(DmlKind::Delete, table, None)
 }
 
-/// SQLAlchemy's error for a `bindparam()` the execution gave no value.
-/// `params`: the parameter sets as the message lists them (`[{}]` from a session), or None.
-pub fn missing_parameter<T>(py: &mut Interpreter, name: &str, sql: &str, params: Obj) -> Res<T> {
+/// SQLAlchemy's error for a `bindparam()` the execution gave no value (in the `group`th
+/// parameter set of an executemany). `params`: the parameter sets as the message lists them
+/// (`[{}]` from a session), or None.
+pub fn missing_parameter<T>(py: &mut Interpreter, name: &str, sql: &str, params: Obj, group: Option<usize>) -> Res<T> {
     let exc = py.import("sqlalchemy.exc")?;
     let make = py.get_attr(&exc, "_missing_parameter")?;
-    let value = py.call(make, vec![Obj::str(name), Obj::str(sql), params], Vec::new())?;
+    let group = group.map_or(Obj::None, |g| Obj::Int(g as i64));
+    let value = py.call(make, vec![Obj::str(name), Obj::str(sql), params, group], Vec::new())?;
     py.raise(value)
 }
 
@@ -1220,7 +1222,7 @@ impl DmlState {
         }
         let (text, params, _, _, missing) = self.compile_full(py, &columns, true, many, Rc::from(supplied))?;
         if let Some(name) = missing {
-            return missing_parameter(py, &name, &text, Obj::None);
+            return missing_parameter(py, &name, &text, Obj::None, None);
         }
         Ok((text, params))
     }
@@ -1587,11 +1589,7 @@ impl TextClause {
                     }
                     Obj::list(vec![dict])
                 };
-                let exc = py.import("sqlalchemy.exc")?;
-                let make = py.get_attr(&exc, "_statement_error")?;
-                let message = format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'");
-                let error = py.call(make, vec![Obj::str(&message), Obj::str(&out), given, Obj::str("cd3x")], Vec::new())?;
-                return py.raise(error);
+                return missing_parameter(py, name, &out, given, None);
             };
             values.push(to_value(py, &value)?);
         }

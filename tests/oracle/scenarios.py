@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
 DATE = "2026-11-20 09:00:00.000000"
 
 URL_EDIT = {"edit": ("alembic.ini", "sqlalchemy.url = driver://user:pass@localhost/dbname",
@@ -478,6 +479,14 @@ def python_in_revisions():
     yield {"name": "reflection_in_revisions", "about": "Data migrations that read a table back with autoload_with and MetaData.reflect.",
            "files": reflected,
            "steps": runs("alembic upgrade head", "alembic current", "alembic downgrade -1", "alembic upgrade head --sql")}
+    orm = project([])
+    for name in ("a1_accounts.py", "b2_status.py", "c3_mixed.py"):
+        orm[f"migrations/versions/{name}"] = (HERE / "revisions" / name).read_text()
+    yield {"name": "orm_and_rows_in_revisions", "about": "A data migration through an ORM Session on op.get_bind() "
+           "(offline: the mock connection's errors); bulk_insert rows naming different columns.",
+           "files": orm,
+           "steps": runs("alembic upgrade b2", "alembic upgrade head", "alembic current", "alembic downgrade base",
+                         "alembic upgrade head --sql", "alembic upgrade b2:head --sql")}
     top = project([])
     top["migrations/versions/70e000000001_top.py"] = rev_file(
         "70e000000001", None, "op at the top", downgrade="    pass") + "\nop.execute('SELECT 1')\n"

@@ -260,6 +260,9 @@ impl SessionCore {
                 }
                 None => {
                     let Some(engine) = self.bind.as_ref().and_then(|b| b.native::<EngineObj>().map(|e| e.0.clone())) else {
+                        if let Some(bind) = self.bind.clone().filter(|b| !matches!(b, Obj::None)) {
+                            connect_to_other_bind(py, &bind)?;
+                        }
                         return raise(py, "sqlalchemy.exc", "UnboundExecutionError", "Could not locate a bind configured on SQL expression or this Session.");
                     };
                     let conn = engine.connect(py)?;
@@ -922,7 +925,7 @@ impl SessionCore {
             Err((sql, name)) => {
                 // A session lists its one parameter set, empty when none was given.
                 let shown = Obj::list(vec![given.cloned().unwrap_or_else(|| Obj::Dict(Default::default()))]);
-                return crate::sqlalchemy::statement::missing_parameter(py, &name, &sql, shown);
+                return crate::sqlalchemy::statement::missing_parameter(py, &name, &sql, shown, None);
             }
         };
         let conn = self.connection(py)?;
@@ -2425,5 +2428,23 @@ fn key_order(instance: &Obj) -> i64 {
     match state_of(instance).and_then(|s| s.key.borrow().as_ref().and_then(|k| k.first().cloned())) {
         Some(Value::Integer(i)) => i,
         _ => i64::MAX,
+    }
+}
+
+/// A bind that is neither an engine nor a connection (`op.get_bind()` under `--sql` is a mock
+/// connection): SQLAlchemy connects to it and asks whether it is in a transaction; when that
+/// fails, it closes what it connected, inside the handler of the first error.
+fn connect_to_other_bind(py: &mut Interpreter, bind: &Obj) -> Res<()> {
+    let connect = py.get_attr(bind, "connect")?;
+    let conn = py.call(connect, Vec::new(), Vec::new())?;
+    let Err(first) = py.get_attr(&conn, "in_transaction") else { return Ok(()) };
+    let close = py.get_attr(&conn, "close").and_then(|close| py.call(close, Vec::new(), Vec::new()));
+    match close {
+        Ok(_) => Err(first),
+        Err(second) => {
+            py.set_attr(&first.value, "__lab_library_frames__", Obj::Bool(true))?;
+            py.set_attr(&second.value, "__context__", first.value.clone())?;
+            Err(second)
+        }
     }
 }
