@@ -450,6 +450,19 @@ impl Conn {
 
     /// `connection.execute(statement, parameters)`: a Core statement, rows as plain rows.
     pub fn execute(&self, py: &mut Interpreter, statement: &Obj, parameters: Option<&Obj>) -> Res<Obj> {
+        let outcome = self.execute_statement(py, statement, parameters);
+        // Parameters that cannot make the statement fail before it begins a transaction; outside
+        // one, SQLAlchemy's error handling still rolls the driver connection back (and logs it).
+        if let Err(raised) = &outcome {
+            let before_begin = !self.in_transaction.get() && !self.closed.get() && !self.external;
+            if before_begin && matches!(&raised.value, Obj::Instance(i) if &*i.class.name == "StatementError") {
+                self.log(py, "ROLLBACK")?;
+            }
+        }
+        outcome
+    }
+
+    fn execute_statement(&self, py: &mut Interpreter, statement: &Obj, parameters: Option<&Obj>) -> Res<Obj> {
         if let Some(select) = statement.native::<SelectObj>() {
             // `bindparam()` values come from the parameters, by name; the names are part of what
             // SQLAlchemy caches the compiled statement by.
@@ -484,8 +497,9 @@ impl Conn {
             if sets.len() > 1 {
                 let mut rows = Vec::new();
                 let mut sql = String::new();
-                for set in &sets {
-                    let (s, values) = text.compile(py, set)?;
+                let given = parameters.cloned().unwrap_or(Obj::None);
+                for (group, set) in sets.iter().enumerate() {
+                    let (s, values) = text.compile_group(py, set, Some((group, &given)))?;
                     sql = s;
                     rows.push(values);
                 }
@@ -520,11 +534,18 @@ impl Conn {
                 return Ok(ResultObj::rowcount(ran.rowcount));
             }
             if sets.len() > 1 {
+                // One statement for all the sets, compiled from the first: a key a later set
+                // adds is left out, one it lacks is SQLAlchemy's "in parameter group N".
+                let keys: Vec<String> = sets[0].iter().map(|(k, _)| k.clone()).collect();
                 let mut rows = Vec::new();
                 let mut sql = String::new();
-                for set in &sets {
+                for (group, set) in sets.iter().enumerate() {
+                    if let Some(missing) = keys.iter().find(|k| !set.iter().any(|(s, _)| s == *k)) {
+                        let shown = parameters.cloned().unwrap_or(Obj::None);
+                        return super::statement::missing_parameter(py, missing, &sql, shown, Some(group));
+                    }
                     let mut row = base.clone();
-                    row.extend(set.iter().cloned());
+                    row.extend(set.iter().filter(|(k, _)| keys.contains(k)).cloned());
                     let (s, values) = dml.0.compile_execution(py, &row, &names, true)?;
                     sql = s;
                     rows.push(values);
@@ -987,7 +1008,13 @@ impl Native for ConnectionObj {
             _ => None,
         })
     }
-    fn enter(&self, _py: &mut Interpreter, this: &Obj) -> Option<Res<Obj>> {
+    /// `with engine.begin() as conn:` begins at once, as SQLAlchemy's `conn.begin()` does.
+    fn enter(&self, py: &mut Interpreter, this: &Obj) -> Option<Res<Obj>> {
+        if self.begin_block {
+            if let Err(raised) = self.conn.begin(py) {
+                return Some(Err(raised));
+            }
+        }
         Some(Ok(this.clone()))
     }
     fn exit(&self, py: &mut Interpreter, _this: &Obj, error: Option<&Obj>) -> Res<bool> {

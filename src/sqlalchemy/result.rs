@@ -14,6 +14,9 @@ use crate::schema::SqlType;
 use super::convert::{method, native, raise};
 
 /// A result: its column names and the rows not read yet.
+/// What fetching from a result of a statement that returns no rows raises.
+const NO_ROWS: &str = "This result object does not return rows. It has been closed automatically.";
+
 pub struct ResultObj {
     keys: Rc<[String]>,
     rows: RefCell<VecDeque<Vec<Obj>>>,
@@ -155,6 +158,10 @@ impl Native for ResultObj {
         if self.needs_unique.get() && FETCH.contains(&name) {
             return Ok(Some(method(this, name, |py, _, _, _| raise(py, "sqlalchemy.exc", "InvalidRequestError", UNIQUE_FIRST))));
         }
+        // An INSERT, UPDATE or DELETE without RETURNING (or DDL): nothing to fetch.
+        if self.keys.is_empty() && (FETCH.contains(&name) || matches!(name, "fetchone" | "keys" | "columns" | "scalars")) {
+            return Ok(Some(method(this, name, |py, _, _, _| raise(py, "sqlalchemy.exc", "ResourceClosedError", NO_ROWS))));
+        }
         Ok(Some(match name {
             "all" | "fetchall" => method(this, name, move |_, this, _, _| Ok(with(this, &|r| Obj::list(r.take_all())))),
             "first" => method(this, name, move |_, this, _, _| {
@@ -221,6 +228,9 @@ impl Native for ResultObj {
     fn iterate(&self, py: &mut Interpreter, _this: &Obj) -> Option<Res<Vec<Obj>>> {
         if self.needs_unique.get() {
             return Some(raise(py, "sqlalchemy.exc", "InvalidRequestError", UNIQUE_FIRST));
+        }
+        if self.keys.is_empty() {
+            return Some(raise(py, "sqlalchemy.exc", "ResourceClosedError", NO_ROWS));
         }
         Some(Ok(self.take_all()))
     }

@@ -1534,6 +1534,12 @@ pub struct TextClause {
 impl TextClause {
     /// The SQL with `?` for each `:name`, and the values for them from `params` (or `bindparams`).
     pub fn compile(&self, py: &mut Interpreter, params: &[(String, Obj)]) -> Res<(String, Vec<Value>)> {
+        self.compile_group(py, params, None)
+    }
+
+    /// The SQL for one parameter set; `many`: it is the `group`th of the `sets` an executemany
+    /// was given (which a missing parameter's error names and lists).
+    pub fn compile_group(&self, py: &mut Interpreter, params: &[(String, Obj)], many: Option<(usize, &Obj)>) -> Res<(String, Vec<Value>)> {
         let mut out = String::new();
         let mut names = Vec::new();
         let chars: Vec<char> = self.sql.chars().collect();
@@ -1580,7 +1586,9 @@ impl TextClause {
             let value = params.iter().chain(self.bound.iter()).find(|(k, _)| k == name).map(|(_, v)| v.clone());
             let Some(value) = value else {
                 // SQLAlchemy's words, with the statement and the parameters given.
-                let given = if params.is_empty() {
+                let given = if let Some((_, sets)) = many {
+                    sets.clone()
+                } else if params.is_empty() {
                     Obj::None
                 } else {
                     let dict = py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())?;
@@ -1589,7 +1597,7 @@ impl TextClause {
                     }
                     Obj::list(vec![dict])
                 };
-                return missing_parameter(py, name, &out, given, None);
+                return missing_parameter(py, name, &out, given, many.map(|(group, _)| group));
             };
             values.push(to_value(py, &value)?);
         }

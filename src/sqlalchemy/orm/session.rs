@@ -693,6 +693,17 @@ impl SessionCore {
             if let (Some(mapper), DmlKind::Update | DmlKind::Delete) = (dml.0.mapper.clone(), &dml.0.kind) {
                 return self.execute_orm_dml(py, &dml.0, &mapper, params);
             }
+            // `insert(User)` with a list of dicts: the ORM's bulk INSERT, by attribute names
+            // (others are ignored), in groups of rows that name the same ones.
+            let plain = dml.0.returning.is_empty() && dml.0.values.is_empty() && dml.0.from_select.is_none() && dml.0.on_conflict.is_none();
+            if let (Some(mapper), DmlKind::Insert, Some(list @ Obj::List(_)), true) = (dml.0.mapper.clone(), &dml.0.kind, params, plain) {
+                let mut rows = Vec::new();
+                for item in py.iterate(list)? {
+                    rows.push(crate::sqlalchemy::statement::dict_items(py, &item)?);
+                }
+                self.bulk_write(py, &mapper, rows, false, true)?;
+                return Ok(crate::sqlalchemy::result::ResultObj::rowcount(-1));
+            }
         }
         let conn = self.connection(py)?;
         conn.execute(py, statement, params)
@@ -841,7 +852,7 @@ impl SessionCore {
             }
             rows.push(row);
         }
-        self.bulk_write(py, mapper, rows.clone(), true)?;
+        self.bulk_write(py, mapper, rows.clone(), true, false)?;
         for row in rows {
             let mut key = Vec::new();
             for pk in mapper.primary_key() {
@@ -1384,49 +1395,76 @@ impl SessionCore {
         Ok(sets)
     }
 
-    /// The legacy bulk methods' writes: rows of attribute values straight to the table, with no
-    /// identity map; consecutive rows with the same columns go as one executemany. An update
-    /// sets the row's other columns where its primary key matches.
-    fn bulk_write(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, rows: Vec<Vec<(String, Obj)>>, update: bool) -> Res<()> {
+    /// The bulk writes (`bulk_insert_mappings`, `bulk_save_objects`, `bulk_update_mappings`, and
+    /// `session.execute(insert(User), [dicts])`): rows of attribute values straight to the table,
+    /// with no identity map. Consecutive rows that name the same attributes go as one
+    /// executemany, compiled once per set of names; an INSERT fills a column the row leaves out
+    /// from its `default=`. An update sets the row's other columns where its primary key matches.
+    /// `statement`: the rows came with an `insert()` statement, whose compiled forms the engine's
+    /// cache keeps (the legacy methods' are the mapper's own).
+    fn bulk_write(&self, py: &mut Interpreter, mapper: &Rc<Mapper>, rows: Vec<Vec<(String, Obj)>>, update: bool, statement: bool) -> Res<()> {
         let conn = self.connection(py)?;
         let table = crate::sql::quote_identifier(&mapper.table_name);
-        let mut prepared: Vec<Vec<(String, Value, bool)>> = Vec::new();
+        // Each row: the attributes it names, and its columns (name, value, primary key).
+        let mut prepared: Vec<(Vec<String>, Vec<(String, Value, bool)>)> = Vec::new();
         for row in rows {
+            let mut named = Vec::new();
             let mut columns = Vec::new();
             for column in &mapper.columns {
-                if let Some((_, value)) = row.iter().find(|(attr, _)| *attr == column.attr) {
-                    columns.push((column.name.clone(), crate::sqlalchemy::convert::to_value_as(py, value, column.sql_type.as_ref())?, column.primary_key));
-                }
+                let value = match row.iter().find(|(attr, _)| *attr == column.attr) {
+                    Some((_, value)) => {
+                        named.push(column.attr.clone());
+                        value.clone()
+                    }
+                    None => match &column.default {
+                        Some(default) if !update => {
+                            if default.native::<crate::sqlalchemy::expression::ExprObj>().is_some() {
+                                return py.stop_not_available("a bulk INSERT into a table whose column has a SQL expression as its default=");
+                            }
+                            crate::sqlalchemy::convert::column_default(py, default)?
+                        }
+                        _ => continue,
+                    },
+                };
+                columns.push((column.name.clone(), crate::sqlalchemy::convert::to_value_as(py, &value, column.sql_type.as_ref())?, column.primary_key));
             }
             if !update || columns.iter().any(|(_, _, pk)| !pk) {
-                prepared.push(columns);
+                prepared.push((named, columns));
             }
         }
         let mut at = 0;
         while at < prepared.len() {
-            let names = |row: &Vec<(String, Value, bool)>| row.iter().map(|(n, _, _)| n.clone()).collect::<Vec<_>>();
-            let first = names(&prepared[at]);
+            let first = &prepared[at].0;
             let mut end = at + 1;
-            while end < prepared.len() && names(&prepared[end]) == first {
+            while end < prepared.len() && prepared[end].0 == *first {
                 end += 1;
             }
             let quoted = |n: &String| crate::sql::quote_identifier(n);
+            let row = &prepared[at].1;
             let (sql, rows): (String, Vec<Vec<Value>>) = if update {
-                let row = &prepared[at];
                 let sets: Vec<String> = row.iter().filter(|c| !c.2).map(|(n, _, _)| format!("{}=?", quoted(n))).collect();
                 let keys: Vec<String> = row.iter().filter(|c| c.2).map(|(n, _, _)| format!("{table}.{} = ?", quoted(n))).collect();
                 let values = prepared[at..end]
                     .iter()
-                    .map(|r| r.iter().filter(|c| !c.2).chain(r.iter().filter(|c| c.2)).map(|(_, v, _)| v.clone()).collect())
+                    .map(|(_, r)| r.iter().filter(|c| !c.2).chain(r.iter().filter(|c| c.2)).map(|(_, v, _)| v.clone()).collect())
                     .collect();
                 (format!("UPDATE {table} SET {} WHERE {}", sets.join(", "), keys.join(" AND ")), values)
             } else {
-                let columns: Vec<String> = first.iter().map(quoted).collect();
-                let marks: Vec<&str> = first.iter().map(|_| "?").collect();
-                let values = prepared[at..end].iter().map(|r| r.iter().map(|(_, v, _)| v.clone()).collect()).collect();
-                (format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")), values)
+                let columns: Vec<String> = row.iter().map(|(n, _, _)| quoted(n)).collect();
+                let marks: Vec<&str> = row.iter().map(|_| "?").collect();
+                let values: Vec<Vec<Value>> = prepared[at..end].iter().map(|(_, r)| r.iter().map(|(_, v, _)| v.clone()).collect()).collect();
+                // Rows of no values: SQLite's DEFAULT VALUES, or for several the first column's
+                // NULL, so that they can share one statement (as SQLAlchemy's compiler writes them).
+                let sql = match (columns.is_empty(), mapper.columns.first()) {
+                    (true, Some(first)) if values.len() > 1 => format!("INSERT INTO {table} ({}) VALUES (NULL)", quoted(&first.name)),
+                    (true, _) => format!("INSERT INTO {table} DEFAULT VALUES"),
+                    (false, _) => format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")),
+                };
+                (sql, values)
             };
-            let key = format!("{sql}\u{0}flush");
+            // SQLAlchemy compiles the statement for the names given (a default's column is a
+            // parameter it fills), once for a single row and once for an executemany.
+            let key = format!("{sql}\u{0}{}\u{0}{}", if statement { "statement" } else { "flush" }, first.join(","));
             if rows.len() == 1 {
                 conn.run(py, Stat::Compiled, &key, &sql, &rows[0], None)?;
             } else {
@@ -2018,7 +2056,7 @@ impl Native for SessionObj {
                     let items = crate::sqlalchemy::statement::dict_items(py, &mapping)?;
                     rows.push(items);
                 }
-                s.bulk_write(py, &mapper, rows, update)?;
+                s.bulk_write(py, &mapper, rows, update, false)?;
                 Ok(Obj::None)
             })
             }
@@ -2049,7 +2087,7 @@ impl Native for SessionObj {
                     }
                 }
                 for (mapper, rows) in groups {
-                    s.bulk_write(py, &mapper, rows, false)?;
+                    s.bulk_write(py, &mapper, rows, false, false)?;
                 }
                 Ok(Obj::None)
             }),
