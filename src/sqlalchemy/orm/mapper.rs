@@ -1337,12 +1337,19 @@ impl Native for StateObj {
             "deleted" => Obj::Bool(deleted && attached),
             "was_deleted" => Obj::Bool(deleted),
             "expired_attributes" => {
-                // Column attributes of a persistent object that are not loaded, nor deferred.
+                // Column attributes of a persistent object that are not loaded, nor deferred;
+                // while the object is expired, its relationships not loaded too (the refresh
+                // that loads the columns empties the set, as SQLAlchemy's does).
                 let mut names = Vec::new();
                 if key {
                     if let Some(instance) = self.1.upgrade().map(Obj::Instance) {
                         names = self.0.expired_columns(&instance).into_iter().map(|i| Obj::str(&self.0.mapper.columns[i].attr)).collect();
                     }
+                }
+                if !names.is_empty() {
+                    let columns = &self.0.mapper.columns;
+                    let relationships = self.mapped_attrs().into_iter().filter(|(attr, present)| !present && !columns.iter().any(|c| c.attr == *attr));
+                    names.extend(relationships.map(|(attr, _)| Obj::str(&attr)));
                 }
                 _py.call(Obj::Builtin("set"), vec![Obj::list(names)], Vec::new())?
             }
