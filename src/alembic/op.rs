@@ -225,7 +225,12 @@ pub fn call(py: &mut Interpreter, runtime: &Runtime, name: &'static str, batch: 
             sqltext: { let condition = call.required(py, "condition")?; condition_of(py, &condition)? },
         },
         "drop_constraint" => {
-            let (name, conv) = call.name(py, "constraint_name")?;
+            // An unnamed one (autogenerate writes `drop_constraint(None, …)`) is taken, to fail
+            // where Alembic's does: the batch, or SQLite's missing ALTER of constraints.
+            let (name, conv) = match call.get("constraint_name") {
+                Some(Obj::None) => (String::new(), false),
+                _ => call.name(py, "constraint_name")?,
+            };
             Op::DropConstraint {
                 name,
                 table: table(py, "table_name")?,

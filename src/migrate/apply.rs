@@ -273,6 +273,11 @@ fn move_and_copy(existing: &Table, ops: &[Op], sqlite_autoincrement: bool) -> Re
                     return Err(Error::new(ErrorKind::OperationalError, format!("no such index: {name}")));
                 }
             }
+            // A batch keeps the constraints it adds by name: an unnamed one (`create_foreign_key(None,
+            // …)`, as autogenerate writes for SQLite) fails the whole batch, as Alembic's does.
+            Op::CreateUniqueConstraint { name: None, .. } | Op::CreateCheckConstraint { name: None, .. } => return Err(unnamed_constraint()),
+            Op::CreateForeignKey { fk, .. } if fk.name.is_none() => return Err(unnamed_constraint()),
+            Op::DropConstraint { name, .. } if name.is_empty() => return Err(unnamed_constraint()),
             Op::CreateUniqueConstraint { name, columns, .. } => {
                 table.constraints.push(Constraint::Unique { name: name.clone(), columns: columns.clone() })
             }
@@ -358,6 +363,10 @@ fn rename_in_constraints(table: &mut Table, old: &str, new: &str) {
 fn rejected_by_pythons_sqlite(sql: &str) -> bool {
     let upper = sql.to_ascii_uppercase();
     upper.starts_with("ALTER TABLE ") && upper.contains(" ALTER COLUMN ")
+}
+
+fn unnamed_constraint() -> Error {
+    Error::new(ErrorKind::ValueError, "Constraint must have a name")
 }
 
 /// Runs one operation on the live database, recording each statement in the SQL log.

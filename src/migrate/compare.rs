@@ -281,11 +281,10 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
     };
     let (model_uniques, db_uniques) = (uniques(model), uniques(db));
     for (uq_name, columns) in &model_uniques {
-        if uq_name.is_some()
-            && !db_uniques.iter().any(|(_, c)| c == columns)
+        if !db_uniques.iter().any(|(_, c)| c == columns)
             && decide.include_constraint(name, "unique_constraint", uq_name.as_deref().unwrap_or(""), true)?
         {
-            note(out, decide, detected("constraints", format!("added unique constraint '{}' on '({})'", uq_name.as_deref().unwrap_or(""), super::render::tuple_inside(columns))))?;
+            note(out, decide, detected("constraints", format!("added unique constraint {} on '({})'", uq_name.as_deref().map_or("None".to_string(), |n| format!("'{n}'")), super::render::tuple_inside(columns))))?;
             out.upgrade.push(Op::CreateUniqueConstraint { table: name.clone(), name: uq_name.clone(), columns: columns.clone(), conv: false });
         }
     }
@@ -353,8 +352,8 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
     Ok(())
 }
 
-/// `render_as_batch=True`: each table's changes (other than creating or dropping whole tables)
-/// grouped into a `batch_alter_table` block.
+/// `render_as_batch=True`: each table's changes (other than creating or dropping whole tables,
+/// but including a new or dropped table's indexes) grouped into a `batch_alter_table` block.
 pub fn as_batches(ops: Vec<Op>) -> Vec<Op> {
     let mut out: Vec<Op> = Vec::new();
     for op in ops {
@@ -370,10 +369,9 @@ pub fn as_batches(ops: Vec<Op>) -> Vec<Op> {
             Op::DropIndex { table: Some(table), .. } => Some(table.clone()),
             _ => None,
         };
-        // Indexes of a table created or dropped in the same revision stay outside batch blocks.
-        let whole_table = out.iter().any(|o| matches!(o, Op::CreateTable(t) if Some(&t.name) == table.as_ref()));
+        // A new table's indexes too, after its `op.create_table`.
         match table {
-            Some(table) if !whole_table => match out.last_mut() {
+            Some(table) => match out.last_mut() {
                 Some(Op::Batch { table: t, ops, .. }) if *t == table => ops.push(op),
                 _ => out.push(Op::Batch { table, ops: vec![op], options: Default::default() }),
             },

@@ -563,6 +563,15 @@ pub fn stamp(engine: &mut Engine, scripts: &Scripts, targets: &[String], purge: 
         })?;
         destination.extend(ids.into_iter().filter(|id| !destination.contains(id)).collect::<Vec<_>>());
     }
+    // Already there: Alembic finds no stamp step to take, and says nothing.
+    let sorted = |ids: &[String]| {
+        let mut ids = ids.to_vec();
+        ids.sort();
+        ids
+    };
+    if !purge && sorted(&current) == sorted(&destination) {
+        return Ok(());
+    }
     let statements = version_statements(&current, &destination);
     if sql_mode && current.is_empty() && !statements.is_empty() {
         out.push(offline_sql(&create_table(&version_table())));
