@@ -167,11 +167,21 @@ pub struct Table {
     pub indexes: Vec<Index>,
     /// `sqlite_autoincrement=True`: an integer primary key column is `PRIMARY KEY AUTOINCREMENT`.
     pub sqlite_autoincrement: bool,
+    /// The names its MetaData's naming convention gave (autogenerate writes them as `op.f(...)`).
+    pub conventional_names: Vec<String>,
 }
 
 impl Table {
     pub fn new(name: impl Into<String>, columns: Vec<Column>) -> Self {
-        Table { name: name.into(), primary_key_name: None, columns, constraints: Vec::new(), indexes: Vec::new(), sqlite_autoincrement: false }
+        Table {
+            name: name.into(),
+            primary_key_name: None,
+            columns,
+            constraints: Vec::new(),
+            indexes: Vec::new(),
+            sqlite_autoincrement: false,
+            conventional_names: Vec::new(),
+        }
     }
 
     pub fn column(&self, name: &str) -> Option<&Column> {

@@ -285,7 +285,8 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
             && decide.include_constraint(name, "unique_constraint", uq_name.as_deref().unwrap_or(""), true)?
         {
             note(out, decide, detected("constraints", format!("added unique constraint {} on '({})'", uq_name.as_deref().map_or("None".to_string(), |n| format!("'{n}'")), super::render::tuple_inside(columns))))?;
-            out.upgrade.push(Op::CreateUniqueConstraint { table: name.clone(), name: uq_name.clone(), columns: columns.clone(), conv: false });
+            let conv = uq_name.as_ref().is_some_and(|n| model.conventional_names.contains(n));
+            out.upgrade.push(Op::CreateUniqueConstraint { table: name.clone(), name: uq_name.clone(), columns: columns.clone(), conv });
         }
     }
     for (uq_name, columns) in &db_uniques {
@@ -340,7 +341,8 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
                 "constraints",
                 format!("added foreign key ({})({}) on table {name}", fk.columns.join(", "), fk.ref_columns.join(", ")),
             ))?;
-            out.upgrade.push(Op::CreateForeignKey { table: name.clone(), fk: fk.clone(), conv: false });
+            let conv = fk.name.as_ref().is_some_and(|n| model.conventional_names.contains(n));
+            out.upgrade.push(Op::CreateForeignKey { table: name.clone(), fk: fk.clone(), conv });
         }
     }
     for column in &db.columns {

@@ -86,11 +86,11 @@ pub fn render_column(column: &Column) -> String {
     text
 }
 
-fn render_foreign_key(fk: &ForeignKey) -> String {
+fn render_foreign_key(fk: &ForeignKey, conventional: &[String]) -> String {
     let targets: Vec<String> = fk.ref_columns.iter().map(|c| format!("{}.{c}", fk.ref_table)).collect();
     let mut options = Vec::new();
     if let Some(name) = &fk.name {
-        options.push(format!("name={}", py_str(name)));
+        options.push(format!("name={}", named(name, conventional)));
     }
     if let Some(action) = &fk.onupdate {
         options.push(format!("onupdate={}", py_str(action)));
@@ -101,9 +101,14 @@ fn render_foreign_key(fk: &ForeignKey) -> String {
     format!("sa.ForeignKeyConstraint({}, {}, {})", py_list(&fk.columns), py_list(&targets), options.join(", "))
 }
 
-fn with_name(mut text: String, name: &Option<String>) -> String {
+/// A constraint's name: `op.f('…')` when the table's naming convention made it.
+fn named(name: &str, conventional: &[String]) -> String {
+    gen_name("op", name, conventional.iter().any(|n| n == name))
+}
+
+fn with_name(mut text: String, name: &Option<String>, conventional: &[String]) -> String {
     if let Some(name) = name {
-        text.push_str(&format!(", name={}", py_str(name)));
+        text.push_str(&format!(", name={}", named(name, conventional)));
     }
     text.push(')');
     text
@@ -111,23 +116,29 @@ fn with_name(mut text: String, name: &Option<String>) -> String {
 
 /// A table constraint as it appears inside `op.create_table(...)`.
 pub fn render_constraint(constraint: &Constraint) -> String {
+    render_constraint_of(constraint, &[])
+}
+
+fn render_constraint_of(constraint: &Constraint, conventional: &[String]) -> String {
     match constraint {
         Constraint::Unique { name, columns } => {
             let cols: Vec<String> = columns.iter().map(|c| py_str(c)).collect();
-            with_name(format!("sa.UniqueConstraint({}", cols.join(", ")), name)
+            with_name(format!("sa.UniqueConstraint({}", cols.join(", ")), name, conventional)
         }
-        Constraint::Check { name, sqltext } => with_name(format!("sa.CheckConstraint({}", py_str(sqltext)), name),
-        Constraint::ForeignKey(fk) => render_foreign_key(fk),
+        Constraint::Check { name, sqltext } => with_name(format!("sa.CheckConstraint({}", py_str(sqltext)), name, conventional),
+        Constraint::ForeignKey(fk) => render_foreign_key(fk, conventional),
     }
 }
 
 /// The items of `op.create_table`: columns in order, then the constraints sorted by their text
 /// (as Alembic sorts them), the primary key among them.
 pub fn create_table_items(table: &Table) -> Vec<String> {
-    let mut constraints: Vec<String> = table.constraints.iter().map(render_constraint).collect();
+    let conventional = &table.conventional_names;
+    let mut constraints: Vec<String> = table.constraints.iter().map(|c| render_constraint_of(c, conventional)).collect();
     let pk: Vec<String> = table.primary_key().map(|c| py_str(&c.name)).collect();
     if !pk.is_empty() {
-        constraints.push(format!("sa.PrimaryKeyConstraint({})", pk.join(", ")));
+        let name = table.primary_key_name.as_ref().map(|n| format!(", name={}", named(n, conventional))).unwrap_or_default();
+        constraints.push(format!("sa.PrimaryKeyConstraint({}{name})", pk.join(", ")));
     }
     crate::sorting::sort(&mut constraints);
     table.columns.iter().map(render_column).chain(constraints).collect()

@@ -17,6 +17,7 @@ pub mod pool;
 pub mod reflection;
 pub mod result;
 pub mod schema;
+mod naming;
 pub mod statement;
 pub mod subquery;
 pub mod types;
@@ -199,7 +200,7 @@ pub fn install(py: &mut Interpreter, databases: Databases) {
                         expression::grown(py, Sql::Between { expr: Box::new(e), low: Box::new(l), high: Box::new(h) })
                     }),
                 ),
-                ("MetaData".into(), function("MetaData", |_, _, _| Ok(native(schema::MetaDataObj::default())))),
+                ("MetaData".into(), function("MetaData", schema::metadata_call)),
                 ("Table".into(), function("Table", schema::table_call)),
                 (
                     "Column".into(),

@@ -454,6 +454,7 @@ impl TableObj {
             constraints: self.constraints.borrow().clone(),
             indexes: self.indexes.borrow().clone(),
             sqlite_autoincrement: self.sqlite_autoincrement.get(),
+            conventional_names: Vec::new(),
         }
     }
 
@@ -593,6 +594,25 @@ impl Native for ColumnCollection {
 #[derive(Default)]
 pub struct MetaDataObj {
     pub tables: RefCell<Vec<Obj>>,
+    /// `naming_convention={"uq": "uq_%(table_name)s_%(column_0_name)s", …}` (naming.rs).
+    pub naming_convention: Vec<(String, String)>,
+}
+
+/// `MetaData(naming_convention=…)`: the convention's templates by their string keys.
+pub fn metadata_call(py: &mut Interpreter, _args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
+    let mut convention = Vec::new();
+    if let Some(given) = kwarg(&kwargs, "naming_convention").filter(|c| !matches!(c, Obj::None)) {
+        for (key, template) in super::statement::dict_items(py, given)? {
+            let Obj::Str(template) = template else {
+                return py.stop_not_available("a naming convention whose template is not a string");
+            };
+            if !super::naming::KEYS.contains(&key.as_str()) {
+                return py.stop_not_available(&format!("the naming convention key {key:?} (the lab knows \"ix\", \"uq\", \"ck\", \"fk\", \"pk\")"));
+            }
+            convention.push((key, template.to_string()));
+        }
+    }
+    Ok(native(MetaDataObj { tables: RefCell::new(Vec::new()), naming_convention: convention }))
 }
 
 thread_local! {
@@ -656,6 +676,9 @@ impl MetaDataObj {
         for (at, c, sql_type) in found {
             tables[at].columns[c].sql_type = sql_type;
         }
+        for table in &mut tables {
+            super::naming::apply(table, &self.naming_convention);
+        }
         schema::MetaData::new(tables)
     }
 
@@ -673,6 +696,17 @@ impl Native for MetaDataObj {
     }
     fn get_attr(&self, py: &mut Interpreter, this: &Obj, name: &str) -> Res<Option<Obj>> {
         Ok(match name {
+            // SQLAlchemy's default convention is `{"ix": "ix_%(column_0_label)s"}`.
+            "naming_convention" => {
+                let dict = py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())?;
+                if !self.naming_convention.iter().any(|(k, _)| k == "ix") {
+                    py.set_item(&dict, Obj::str("ix"), Obj::str("ix_%(column_0_label)s"))?;
+                }
+                for (key, template) in &self.naming_convention {
+                    py.set_item(&dict, Obj::str(key), Obj::str(template))?;
+                }
+                Some(dict)
+            }
             "tables" => {
                 let dict = py.call(Obj::Builtin("dict"), Vec::new(), Vec::new())?;
                 for table in self.tables.borrow().iter() {

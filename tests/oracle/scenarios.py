@@ -256,6 +256,7 @@ def SCENARIOS():
     yield batch_copy_from()
     yield autogenerate_indexes()
     yield model_evolution()
+    yield naming_convention_evolution()
     yield revision_directives()
     yield autogenerate_foreign_keys()
     yield autogenerate_table_options()
@@ -805,6 +806,43 @@ def model_evolution():
                    "alembic show e00000000006", "alembic downgrade base", "alembic stamp heads")
             + [{"edit": (model, post.replace("mapped_column(String(80))", "mapped_column(Text)"), "")}]
             + runs('alembic revision --autogenerate -m "no posts" --rev-id e00000000007')}
+
+
+def naming_convention_evolution():
+    """The fix Alembic's warning points to: a naming convention on the models' MetaData, so that
+    autogenerate names every constraint (op.f) and batch mode can add and drop them; a foreign
+    key added to an existing table, a column made NOT NULL, a unique constraint, all in batches."""
+    model = "src/models/user.py"
+    base = "src/models/base.py"
+    env = "migrations/env.py"
+    online = "        context.configure(connection=connection, target_metadata=target_metadata)"
+    convention = ('from sqlalchemy import MetaData\nfrom sqlalchemy.orm import DeclarativeBase\n\n\n'
+                  'class Base(DeclarativeBase):\n    metadata = MetaData(naming_convention={\n'
+                  '        "ix": "ix_%(column_0_label)s",\n        "uq": "uq_%(table_name)s_%(column_0_name)s",\n'
+                  '        "ck": "ck_%(table_name)s_%(constraint_name)s",\n'
+                  '        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",\n'
+                  '        "pk": "pk_%(table_name)s",\n    })\n')
+    team = ("\n\nclass Team(Base):\n    __tablename__ = 'teams'\n"
+            "    id: Mapped[int] = mapped_column(primary_key=True)\n"
+            "    label: Mapped[str] = mapped_column(String(40), unique=True)\n")
+    return {"name": "naming_convention_evolution", "about": "A naming convention makes autogenerate's constraints named, so batches work.",
+            "steps": CONFIGURED
+            + [{"write": base, "text": convention},
+               {"edit": (env, online, "        context.configure(connection=connection, target_metadata=target_metadata,\n"
+                                      "                          render_as_batch=True)")}]
+            + runs('alembic revision --autogenerate -m "users" --rev-id f00000000001', "alembic upgrade head")
+            + [{"edit": (model, "from sqlalchemy import Integer, String", "from sqlalchemy import ForeignKey, Integer, String")},
+               {"edit": (model, "    name: Mapped[str] = mapped_column(String)",
+                         "    name: Mapped[str] = mapped_column(String)\n"
+                         "    email: Mapped[str | None] = mapped_column(String(120), unique=True)\n"
+                         "    team_id: Mapped[int | None] = mapped_column(ForeignKey('teams.id'))")},
+               {"edit": (model, '        return f"<User(name={self.name})>"', '        return f"<User(name={self.name})>"' + team)}]
+            + runs('alembic revision --autogenerate -m "teams" --rev-id f00000000002', "alembic upgrade head",
+                   "alembic downgrade -1", "alembic upgrade head")
+            + [{"edit": (model, "    team_id: Mapped[int | None] = mapped_column(ForeignKey('teams.id'))",
+                         "    team_id: Mapped[int] = mapped_column(ForeignKey('teams.id'))")}]
+            + runs('alembic revision --autogenerate -m "team required" --rev-id f00000000003', "alembic upgrade head",
+                   "alembic downgrade base", "alembic upgrade head --sql")}
 
 
 def revision_directives():
