@@ -16,6 +16,7 @@ pub mod fast_hash;
 pub mod lab;
 pub mod memory;
 pub mod migrate;
+pub mod naming;
 pub mod python;
 pub mod reflect;
 pub mod schema;

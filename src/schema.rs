@@ -184,6 +184,11 @@ impl Table {
         }
     }
 
+    /// Whether `name` came from the MetaData's naming convention.
+    pub fn named_by_convention(&self, name: &str) -> bool {
+        self.conventional_names.iter().any(|n| n == name)
+    }
+
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.name == name)
     }

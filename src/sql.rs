@@ -224,6 +224,23 @@ pub fn create_index(table_name: &str, index: &Index) -> String {
     )
 }
 
+/// `INSERT INTO t (a, b) VALUES (?, ?)`: each column with its value's text (`?` for a
+/// parameter). With no columns, SQLite's `DEFAULT VALUES`; or, for rows executed together, the
+/// table's first column (`shared_by`) with NULL, so that they share one statement, as
+/// SQLAlchemy's compiler writes it.
+pub fn insert(table: &str, columns: &[(&str, &str)], shared_by: Option<&str>) -> String {
+    let table = quote_identifier(table);
+    match (columns.is_empty(), shared_by) {
+        (true, Some(first)) => format!("INSERT INTO {table} ({}) VALUES (NULL)", quote_identifier(first)),
+        (true, None) => format!("INSERT INTO {table} DEFAULT VALUES"),
+        (false, _) => {
+            let names: Vec<String> = columns.iter().map(|(name, _)| quote_identifier(name)).collect();
+            let marks: Vec<&str> = columns.iter().map(|(_, mark)| *mark).collect();
+            format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), marks.join(", "))
+        }
+    }
+}
+
 /// `DROP INDEX name`.
 pub fn drop_index(index_name: &str) -> String {
     format!("DROP INDEX {}", quote_identifier(index_name))

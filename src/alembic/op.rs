@@ -447,9 +447,8 @@ fn bulk_insert(py: &mut Interpreter, call: &Args, offline: bool) -> Res<Op> {
             let named: Vec<usize> = (0..columns.len()).filter(|&at| first[at].is_some()).collect();
             for (group, row) in rows.iter().enumerate() {
                 if let Some(&at) = named.iter().find(|&&at| row[at].is_none()) {
-                    let names: Vec<String> = named.iter().map(|&at| crate::sql::quote_identifier(&columns[at])).collect();
-                    let marks = vec!["?"; named.len()].join(", ");
-                    let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", crate::sql::quote_identifier(&table.name), names.join(", "));
+                    let statement: Vec<(&str, &str)> = named.iter().map(|&at| (columns[at].as_str(), "?")).collect();
+                    let sql = crate::sql::insert(&table.name, &statement, None);
                     return crate::sqlalchemy::statement::missing_parameter(py, &columns[at], &sql, rows_obj.clone(), Some(group));
                 }
             }

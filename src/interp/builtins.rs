@@ -1441,8 +1441,7 @@ impl Interpreter {
                 Some(value) => Ok(value),
                 None => {
                     // A name the real class has: the lab's "not available", not a false AttributeError.
-                    let line = self.library_line(&format!("{}()", native.library_class()));
-                    if line.is_some_and(|line| line.split(' ').skip(1).any(|n| n == name)) {
+                    if self.library_has(&format!("{}()", native.library_class()), name) {
                         return self.stop_not_available(&format!("{}.{name}", native.type_name()));
                     }
                     match native.clone().missing_attribute(self, object, name) {
@@ -3417,7 +3416,6 @@ fn class_module(class: &Class) -> Option<String> {
     }
 }
 
-/// The name of a built-in method that exists on this kind of value.
 /// The dict key of an integer, as `{65: ...}` stores it.
 fn key_of_int(i: i64) -> super::object::Key {
     super::object::Key::Int(i)

@@ -21,6 +21,20 @@ const STEPS_PER_CHECK: u64 = 4096;
 const STDLIB_NAMES: &str = include_str!("stdlib_names.txt");
 
 /// Whether `module` (`logging.handlers`) is in CPython's standard library: its top package is.
+/// `value` raised from `cause`, as `raise value from cause` leaves them.
+fn raised_from(value: &Obj, cause: Obj) {
+    if let Obj::Instance(instance) = value {
+        let mut attrs = instance.attrs.borrow_mut();
+        attrs.insert_str("__cause__", cause);
+        attrs.insert_str("__suppress_context__", Obj::Bool(true));
+    }
+}
+
+/// Whether a line of the library names (`module name name …`) lists `name`.
+fn line_has(line: &str, name: &str) -> bool {
+    line.split(' ').skip(1).any(|n| n == name)
+}
+
 fn in_standard_library(module: &str) -> bool {
     let top = module.split('.').next().unwrap_or(module);
     STDLIB_NAMES.lines().any(|name| name == top)
@@ -97,8 +111,6 @@ pub(super) enum Flow {
     Yield(Obj),
 }
 
-/// Where code runs: its globals, its function's variables (none at module level), and for a
-/// class body the namespace being filled.
 /// What an error's "Did you mean" is found from: a NameError's suggestion, found as it is raised
 /// (the frame is gone by the time it prints); an AttributeError's object and missing name.
 #[derive(Clone)]
@@ -107,6 +119,8 @@ enum Suggestion {
     Attribute(Obj, Rc<str>),
 }
 
+/// Where code runs: its globals, its function's variables (none at module level), and for a
+/// class body the namespace being filled.
 pub(super) struct Frame {
     globals: Rc<RefCell<Dict>>,
     scope: Option<Rc<Scope>>,
@@ -574,9 +588,14 @@ impl Interpreter {
         let line = self.library_line(module)?;
         match name {
             None => Some(self.stop_not_available(&format!("the module {module}"))),
-            Some(name) if line.split(' ').skip(1).any(|n| n == name) => Some(self.stop_not_available(&format!("{module}.{name}"))),
+            Some(name) if line_has(line, name) => Some(self.stop_not_available(&format!("{module}.{name}"))),
             Some(_) => None,
         }
+    }
+
+    /// Whether the real library's `module` (or class, `Session()`) has the public name `name`.
+    pub(super) fn library_has(&self, module: &str, name: &str) -> bool {
+        self.library_line(module).is_some_and(|line| line_has(line, name))
     }
 
     /// The real library's line for `module`, if it has that module.
@@ -816,17 +835,17 @@ impl Interpreter {
             Some(place) => place.msg.to_string(),
             None => self.exception_message(value),
         };
-        let suggested = match self.suggestions.iter().find(|(raised, _)| identity(raised) == identity(value)).map(|(_, s)| s.clone()) {
+        let remembered = self.suggestions.iter().find(|(raised, _)| identity(raised) == identity(value)).map(|(_, s)| s.clone());
+        let suggested = match remembered.filter(|_| with_suggestion) {
             Some(Suggestion::Name(name)) => Some(name.to_string()),
             // CPython looks at what `dir()` lists for the object only as it prints the error.
-            Some(Suggestion::Attribute(target, name)) if with_suggestion && self.is_instance_of(value, "AttributeError") => {
+            Some(Suggestion::Attribute(target, name)) if self.is_instance_of(value, "AttributeError") => {
                 let names = self.dir_names(&target);
                 let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
                 super::suggestions::suggest(&name, &candidates).map(str::to_string)
             }
             _ => None,
         };
-        let suggested = suggested.filter(|_| with_suggestion);
         match (message.is_empty(), suggested) {
             (true, _) => name,
             (false, Some(suggestion)) => format!("{name}: {message}. Did you mean: '{suggestion}'?"),
@@ -1762,21 +1781,16 @@ impl Interpreter {
         for (inner_class, inner_message) in chain {
             let inner = self.exception(inner_class, inner_message.clone(), false);
             if let Obj::Instance(instance) = &inner.value {
-                let mut attrs = instance.attrs.borrow_mut();
-                attrs.insert_str("__lab_library_frames__", Obj::Bool(true));
-                if let Some(cause) = cause.take() {
-                    attrs.insert_str("__cause__", cause);
-                    attrs.insert_str("__suppress_context__", Obj::Bool(true));
-                }
+                instance.attrs.borrow_mut().insert_str("__lab_library_frames__", Obj::Bool(true));
             }
-            let inner = self.attribute_error_context(inner, object, name);
-            cause = Some(inner.value.clone());
+            if let Some(cause) = cause.take() {
+                raised_from(&inner.value, cause);
+            }
+            cause = Some(self.attribute_error_context(inner, object, name).value.clone());
         }
         let raised = self.exception(class, message, false);
-        if let (Obj::Instance(instance), Some(cause)) = (&raised.value, cause) {
-            let mut attrs = instance.attrs.borrow_mut();
-            attrs.insert_str("__cause__", cause);
-            attrs.insert_str("__suppress_context__", Obj::Bool(true));
+        if let Some(cause) = cause {
+            raised_from(&raised.value, cause);
         }
         raised
     }
@@ -2637,8 +2651,6 @@ impl Interpreter {
         self.exec_or_eval(&frame, "eval", vec![Obj::str(source), Obj::Dict(globals)], Vec::new())
     }
 
-    /// `exec(source[, globals])` / `eval(expression[, globals])`: the text runs as code named
-    /// `<string>`, in the given globals dict or else where the call is.
     /// `globals()`; `locals()` (the module's globals at its top level, the class body's namespace,
     /// else a snapshot of the function's variables); `vars()` is `locals()`; `dir()` its sorted names.
     fn namespace_of(&self, frame: &Frame, which: &str) -> Obj {
@@ -2663,6 +2675,8 @@ impl Interpreter {
         Obj::list(names.iter().map(|n| Obj::str(n)).collect())
     }
 
+    /// `exec(source[, globals])` / `eval(expression[, globals])`: the text runs as code named
+    /// `<string>`, in the given globals dict or else where the call is.
     fn exec_or_eval(&mut self, frame: &Frame, which: &str, args: Vec<Obj>, kwargs: Vec<(String, Obj)>) -> Res<Obj> {
         let mut args = args.into_iter();
         let source = match args.next() {

@@ -142,12 +142,9 @@ pub fn plan(op: &Op, reflect: Option<Reflect<'_>>) -> Result<Vec<Statement>> {
         Op::BulkInsert { table, columns, rows } => {
             let mut out: Vec<Statement> = Vec::new();
             for row in rows {
-                let named: Vec<String> = columns.iter().zip(row).filter(|(_, v)| v.is_some()).map(|(c, _)| quote_identifier(c)).collect();
+                let named: Vec<(&str, &str)> = columns.iter().zip(row).filter(|(_, v)| v.is_some()).map(|(c, _)| (c.as_str(), "?")).collect();
                 let values: Vec<Value> = row.iter().flatten().cloned().collect();
-                let sql = match named.is_empty() {
-                    true => format!("INSERT INTO {} DEFAULT VALUES", quote_identifier(table)),
-                    false => format!("INSERT INTO {} ({}) VALUES ({})", quote_identifier(table), named.join(", "), vec!["?"; named.len()].join(", ")),
-                };
+                let sql = crate::sql::insert(table, &named, None);
                 match out.last_mut() {
                     Some(last) if last.sql == sql => last.params.push(values),
                     _ => out.push(Statement { sql, params: vec![values] }),
@@ -185,38 +182,12 @@ pub fn plan(op: &Op, reflect: Option<Reflect<'_>>) -> Result<Vec<Statement>> {
             };
             let mut existing = existing.ok_or_else(|| Error::new(ErrorKind::CommandError, format!("NoSuchTableError: {table}")))?;
             existing.constraints.extend(options.table_args.iter().cloned());
-            name_by_convention(&mut existing, &options.naming_convention);
+            // The reflected table's unnamed constraints take the names the convention makes, as
+            // SQLAlchemy's MetaData gives them, so the block can drop them by name.
+            crate::naming::apply(&mut existing, &options.naming_convention);
             move_and_copy(&existing, ops, options.sqlite_autoincrement)?
         }
     })
-}
-
-/// Gives the reflected table's unnamed constraints the names `naming_convention` makes, as
-/// SQLAlchemy's MetaData does, so a batch block can drop them by name.
-fn name_by_convention(table: &mut Table, convention: &[(String, String)]) {
-    let template = |key: &str| convention.iter().find(|(k, _)| k == key).map(|(_, t)| t.clone());
-    let table_name = table.name.clone();
-    let fill = |template: String, columns: &[String], referred: &str| {
-        template
-            .replace("%(table_name)s", &table_name)
-            .replace("%(column_0_name)s", columns.first().map_or("", String::as_str))
-            .replace("%(referred_table_name)s", referred)
-    };
-    for constraint in &mut table.constraints {
-        match constraint {
-            Constraint::ForeignKey(fk) if fk.name.is_none() => {
-                if let Some(t) = template("fk") {
-                    fk.name = Some(fill(t, &fk.columns, &fk.ref_table));
-                }
-            }
-            Constraint::Unique { name: name @ None, columns } => {
-                if let Some(t) = template("uq") {
-                    *name = Some(fill(t, columns, ""));
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// Batch mode's "move and copy": the table rebuilt with the block's changes, rows carried over.

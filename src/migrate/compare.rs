@@ -285,7 +285,7 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
             && decide.include_constraint(name, "unique_constraint", uq_name.as_deref().unwrap_or(""), true)?
         {
             note(out, decide, detected("constraints", format!("added unique constraint {} on '({})'", uq_name.as_deref().map_or("None".to_string(), |n| format!("'{n}'")), super::render::tuple_inside(columns))))?;
-            let conv = uq_name.as_ref().is_some_and(|n| model.conventional_names.contains(n));
+            let conv = uq_name.as_deref().is_some_and(|n| model.named_by_convention(n));
             out.upgrade.push(Op::CreateUniqueConstraint { table: name.clone(), name: uq_name.clone(), columns: columns.clone(), conv });
         }
     }
@@ -341,7 +341,7 @@ fn compare_table(model: &Table, db: &Table, out: &mut Comparison, decide: &mut d
                 "constraints",
                 format!("added foreign key ({})({}) on table {name}", fk.columns.join(", "), fk.ref_columns.join(", ")),
             ))?;
-            let conv = fk.name.as_ref().is_some_and(|n| model.conventional_names.contains(n));
+            let conv = fk.name.as_deref().is_some_and(|n| model.named_by_convention(n));
             out.upgrade.push(Op::CreateForeignKey { table: name.clone(), fk: fk.clone(), conv });
         }
     }

@@ -17,7 +17,6 @@ pub mod pool;
 pub mod reflection;
 pub mod result;
 pub mod schema;
-mod naming;
 pub mod statement;
 pub mod subquery;
 pub mod types;

@@ -13,10 +13,10 @@ use crate::schema::SqlType;
 
 use super::convert::{method, native, raise};
 
-/// A result: its column names and the rows not read yet.
 /// What fetching from a result of a statement that returns no rows raises.
 const NO_ROWS: &str = "This result object does not return rows. It has been closed automatically.";
 
+/// A result: its column names and the rows not read yet.
 pub struct ResultObj {
     keys: Rc<[String]>,
     rows: RefCell<VecDeque<Vec<Obj>>>,

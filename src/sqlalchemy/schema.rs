@@ -606,7 +606,7 @@ pub fn metadata_call(py: &mut Interpreter, _args: Vec<Obj>, kwargs: Vec<(String,
             let Obj::Str(template) = template else {
                 return py.stop_not_available("a naming convention whose template is not a string");
             };
-            if !super::naming::KEYS.contains(&key.as_str()) {
+            if !crate::naming::KEYS.contains(&key.as_str()) {
                 return py.stop_not_available(&format!("the naming convention key {key:?} (the lab knows \"ix\", \"uq\", \"ck\", \"fk\", \"pk\")"));
             }
             convention.push((key, template.to_string()));
@@ -677,7 +677,7 @@ impl MetaDataObj {
             tables[at].columns[c].sql_type = sql_type;
         }
         for table in &mut tables {
-            super::naming::apply(table, &self.naming_convention);
+            crate::naming::apply(table, &self.naming_convention);
         }
         schema::MetaData::new(tables)
     }

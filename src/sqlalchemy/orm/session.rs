@@ -1207,9 +1207,8 @@ impl SessionCore {
             self.run_rows(py, &conn, &sql, rows)?;
         }
         for (table, columns, rows) in &added {
-            let names: Vec<String> = columns.iter().map(|c| crate::sql::quote_identifier(c)).collect();
-            let marks = vec!["?"; columns.len()].join(", ");
-            let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", crate::sql::quote_identifier(table), names.join(", "));
+            let statement: Vec<(&str, &str)> = columns.iter().map(|c| (c.as_str(), "?")).collect();
+            let sql = crate::sql::insert(table, &statement, None);
             self.run_rows(py, &conn, &sql, rows)?;
         }
         for mapper in &delete_order {
@@ -1450,17 +1449,10 @@ impl SessionCore {
                     .collect();
                 (format!("UPDATE {table} SET {} WHERE {}", sets.join(", "), keys.join(" AND ")), values)
             } else {
-                let columns: Vec<String> = row.iter().map(|(n, _, _)| quoted(n)).collect();
-                let marks: Vec<&str> = row.iter().map(|_| "?").collect();
+                let columns: Vec<(&str, &str)> = row.iter().map(|(n, _, _)| (n.as_str(), "?")).collect();
                 let values: Vec<Vec<Value>> = prepared[at..end].iter().map(|(_, r)| r.iter().map(|(_, v, _)| v.clone()).collect()).collect();
-                // Rows of no values: SQLite's DEFAULT VALUES, or for several the first column's
-                // NULL, so that they can share one statement (as SQLAlchemy's compiler writes them).
-                let sql = match (columns.is_empty(), mapper.columns.first()) {
-                    (true, Some(first)) if values.len() > 1 => format!("INSERT INTO {table} ({}) VALUES (NULL)", quoted(&first.name)),
-                    (true, _) => format!("INSERT INTO {table} DEFAULT VALUES"),
-                    (false, _) => format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")),
-                };
-                (sql, values)
+                let shared_by = mapper.columns.first().filter(|_| values.len() > 1).map(|c| c.name.as_str());
+                (crate::sql::insert(&mapper.table_name, &columns, shared_by), values)
             };
             // SQLAlchemy compiles the statement for the names given (a default's column is a
             // parameter it fills), once for a single row and once for an executemany.
@@ -1527,7 +1519,6 @@ impl SessionCore {
             }
             records.push(InsertRecord { instance: instance.clone(), params, inline, has_pk, own });
         }
-        let table = crate::sql::quote_identifier(&mapper.table_name);
         let pk_names: Vec<String> = mapper.primary_key().iter().map(|c| c.name.clone()).collect();
         let mut at = 0;
         while at < records.len() {
@@ -1537,18 +1528,9 @@ impl SessionCore {
             while end < records.len() && records[end].has_pk == has_pk && records[end].slots(mapper) == slots && records[end].own == records[at].own {
                 end += 1;
             }
-            let columns: Vec<String> = slots.iter().map(|(n, _)| crate::sql::quote_identifier(n)).collect();
-            let marks: Vec<&str> = slots.iter().map(|(_, mark)| mark.as_str()).collect();
-            let base = match (columns.is_empty(), end - at > 1) {
-                // Several rows of no values, batched: SQLAlchemy names the table's first column
-                // with NULL.
-                (true, true) => {
-                    let first = mapper.columns.first().map_or(String::new(), |c| crate::sql::quote_identifier(&c.name));
-                    format!("INSERT INTO {table} ({first}) VALUES (NULL)")
-                }
-                (true, false) => format!("INSERT INTO {table} DEFAULT VALUES"),
-                _ => format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", ")),
-            };
+            let columns: Vec<(&str, &str)> = slots.iter().map(|(n, mark)| (n.as_str(), mark.as_str())).collect();
+            let shared_by = mapper.columns.first().filter(|_| end - at > 1).map(|c| c.name.as_str());
+            let base = crate::sql::insert(&mapper.table_name, &columns, shared_by);
             let group = &records[at..end];
             // SQLAlchemy compiles (and caches) an INSERT per set of columns the objects gave.
             let key = format!("{base}\u{0}{}", records[at].own.join(","));

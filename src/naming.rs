@@ -1,7 +1,8 @@
 //! `MetaData(naming_convention={...})`: the names SQLAlchemy gives a table's constraints and
 //! indexes from templates (`"uq": "uq_%(table_name)s_%(column_0_name)s"`), in its DDL and in
 //! what autogenerate compares and writes (those names render as `op.f('uq_users_email')`, as
-//! Alembic renders SQLAlchemy's `conv` names).
+//! Alembic renders SQLAlchemy's `conv` names); also a batch's `naming_convention=` for the
+//! table it reflects.
 
 use crate::schema::{Constraint, Table};
 
